@@ -1,0 +1,44 @@
+import { contract } from '@shared/contract';
+import { toAppError } from '../errors/to-app-error';
+import { createDispatcher } from '../rpc/dispatcher';
+import { HostService } from '../services/hosts/host-service';
+import { createHandlers } from './handlers';
+
+export interface BackendOptions {
+  configDir: string;
+  env?: NodeJS.ProcessEnv;
+  homeDir?: string;
+  log?: { info(msg: string): void; error(msg: string, detail?: unknown): void };
+}
+
+const consoleLog = {
+  info: (msg: string) => console.log(`[dockhand] ${msg}`),
+  error: (msg: string, detail?: unknown) =>
+    console.error(`[dockhand] ${msg}`, detail instanceof Error ? detail.message : (detail ?? '')),
+};
+
+/** Services plus the dispatcher: everything except a transport. Shared by Electron and web mode. */
+export async function createBackend(opts: BackendOptions) {
+  const log = opts.log ?? consoleLog;
+  const hostOpts: ConstructorParameters<typeof HostService>[0] = {
+    configDir: opts.configDir,
+    env: opts.env ?? process.env,
+    log,
+  };
+  if (opts.homeDir) hostOpts.homeDir = opts.homeDir;
+  const hosts = new HostService(hostOpts);
+  await hosts.init();
+  const dispatcher = createDispatcher({
+    contract,
+    handlers: createHandlers(hosts),
+    mapError: (e) => toAppError(e),
+    log,
+  });
+  return {
+    hosts,
+    dispatcher,
+    dispose: () => hosts.dispose(),
+  };
+}
+
+export type Backend = Awaited<ReturnType<typeof createBackend>>;

@@ -1,0 +1,92 @@
+import { promises as fs } from 'node:fs';
+import path from 'node:path';
+import { z } from 'zod';
+import { endpointSchema, hostColorSchema, hostIdSchema, hostNameSchema } from '@shared/contract';
+
+export const CONFIG_VERSION = 1;
+
+const storedHostSchema = z.object({
+  id: hostIdSchema,
+  name: hostNameSchema,
+  color: hostColorSchema,
+  endpoint: endpointSchema,
+});
+export type StoredHost = z.output<typeof storedHostSchema>;
+
+const fileSchema = z.object({
+  version: z.literal(CONFIG_VERSION),
+  hosts: z.array(storedHostSchema),
+  /** Host keys the user accepted in Dockhand: "host:port keytype base64". */
+  knownHosts: z.array(z.string()).default([]),
+});
+export type ConfigFile = z.output<typeof fileSchema>;
+
+export interface LoadResult {
+  config: ConfigFile | undefined;
+  /** Set when the file existed but could not be used; it was moved aside to `backupPath`. */
+  problem?: { message: string; backupPath: string };
+}
+
+/**
+ * Hosts and accepted host keys, as one versioned JSON file. Writes go to a temp file that is
+ * fsynced and renamed over the old one, so a crash leaves either the old or the new file.
+ */
+export class ConfigStore {
+  readonly file: string;
+  private writing: Promise<void> = Promise.resolve();
+
+  constructor(readonly dir: string) {
+    this.file = path.join(dir, 'hosts.json');
+  }
+
+  async load(): Promise<LoadResult> {
+    let text: string;
+    try {
+      text = await fs.readFile(this.file, 'utf8');
+    } catch (e) {
+      if ((e as NodeJS.ErrnoException).code === 'ENOENT') return { config: undefined };
+      throw e;
+    }
+    let reason: string;
+    try {
+      const parsed = fileSchema.safeParse(JSON.parse(text));
+      if (parsed.success) return { config: parsed.data };
+      const versioned = (JSON.parse(text) as { version?: unknown }).version;
+      reason =
+        versioned !== CONFIG_VERSION
+          ? `it has version ${String(versioned)}, this Dockhand reads version ${CONFIG_VERSION}`
+          : `it does not match the expected format (${parsed.error.issues[0]?.path.join('.') ?? ''}: ${parsed.error.issues[0]?.message ?? ''})`;
+    } catch (e) {
+      reason = `it is not valid JSON (${(e as Error).message})`;
+    }
+    const backupPath = `${this.file}.corrupt-${new Date().toISOString().replace(/[:.]/g, '-')}`;
+    await fs.rename(this.file, backupPath);
+    return {
+      config: undefined,
+      problem: {
+        message: `The hosts file ${this.file} could not be read: ${reason}. It was kept as ${backupPath}.`,
+        backupPath,
+      },
+    };
+  }
+
+  /** Serialised: concurrent saves land in call order. */
+  save(config: ConfigFile): Promise<void> {
+    const next = this.writing.then(() => this.writeAtomic(config));
+    this.writing = next.catch(() => undefined);
+    return next;
+  }
+
+  private async writeAtomic(config: ConfigFile): Promise<void> {
+    await fs.mkdir(this.dir, { recursive: true, mode: 0o700 });
+    const tmp = `${this.file}.${process.pid}.${Date.now()}.tmp`;
+    const handle = await fs.open(tmp, 'w', 0o600);
+    try {
+      await handle.writeFile(`${JSON.stringify(config, null, 2)}\n`, 'utf8');
+      await handle.sync();
+    } finally {
+      await handle.close();
+    }
+    await fs.rename(tmp, this.file);
+  }
+}

@@ -1,0 +1,258 @@
+import { promises as fs } from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import Docker from 'dockerode';
+import { AppError, type EngineInfo, type Endpoint } from '@shared/contract';
+import { toAppError } from '../../errors/to-app-error';
+import { negotiateApiVersion, MIN_API_VERSION } from './api-version';
+import { resolveSshConfig } from './ssh-config';
+import { SshTunnel } from './ssh-tunnel';
+import { engineInfo, engineVersion } from './system-calls';
+
+export const CONNECT_TIMEOUT_MS = 10_000;
+
+export interface EngineClient {
+  docker: Docker;
+  apiVersion: string;
+  /** What the user would call this endpoint in an error message. */
+  address: string;
+  close(): void;
+}
+
+export interface EngineClientDeps {
+  homeDir?: string;
+  /** known_hosts lines: the user's ~/.ssh/known_hosts plus keys accepted in Dockhand. */
+  knownHosts(): string[];
+  sshAuthSock?: string;
+}
+
+const DOCKER_ENV = [
+  'DOCKER_HOST',
+  'DOCKER_TLS_VERIFY',
+  'DOCKER_CERT_PATH',
+  'DOCKER_CLIENT_TIMEOUT',
+  'DOCKER_PATH_PREFIX',
+  'SSH_AUTH_SOCK',
+];
+
+/**
+ * docker-modem merges DOCKER_* from the process environment under our options (and can throw on a
+ * malformed DOCKER_HOST). A host's explicit settings must win, so the constructor runs with those
+ * variables hidden. Synchronous, so nothing else can observe the gap.
+ */
+function withoutDockerEnv<T>(fn: () => T): T {
+  const saved: Record<string, string | undefined> = {};
+  for (const k of DOCKER_ENV) {
+    saved[k] = process.env[k];
+    delete process.env[k];
+  }
+  try {
+    return fn();
+  } finally {
+    for (const k of DOCKER_ENV) if (saved[k] !== undefined) process.env[k] = saved[k];
+  }
+}
+
+function describe(endpoint: Endpoint): string {
+  switch (endpoint.kind) {
+    case 'socket':
+      return endpoint.socketPath;
+    case 'tcp':
+    case 'tls':
+      return `${endpoint.host}:${endpoint.port}`;
+    case 'ssh':
+      return `${endpoint.user ? `${endpoint.user}@` : ''}${endpoint.host}${endpoint.port ? `:${endpoint.port}` : ''}`;
+  }
+}
+
+interface Transport {
+  options: Docker.DockerOptions;
+  address: string;
+  close(): void;
+}
+
+async function readKeyFile(file: string): Promise<string> {
+  try {
+    return await fs.readFile(file, 'utf8');
+  } catch (e) {
+    throw new AppError({
+      code: 'INVALID_INPUT',
+      message: `The SSH key file ${file} could not be read (${(e as NodeJS.ErrnoException).code ?? 'error'}).`,
+    });
+  }
+}
+
+async function sshTransport(
+  endpoint: Extract<Endpoint, { kind: 'ssh' }>,
+  deps: EngineClientDeps,
+): Promise<Transport> {
+  const home = deps.homeDir ?? os.homedir();
+  let configText = '';
+  try {
+    configText = await fs.readFile(path.join(home, '.ssh', 'config'), 'utf8');
+  } catch {
+    // no ssh config: fine
+  }
+  const alias = resolveSshConfig(configText, endpoint.host, home);
+  const host = alias.hostName ?? endpoint.host;
+  const port = endpoint.port ?? alias.port ?? 22;
+  const username = endpoint.user ?? alias.user ?? os.userInfo().username;
+  let privateKey: string | undefined = endpoint.privateKey;
+  if (!privateKey && endpoint.privateKeyPath) privateKey = await readKeyFile(endpoint.privateKeyPath);
+  if (!privateKey && !endpoint.useAgent) {
+    const candidates = [
+      ...alias.identityFiles,
+      path.join(home, '.ssh', 'id_ed25519'),
+      path.join(home, '.ssh', 'id_ecdsa'),
+      path.join(home, '.ssh', 'id_rsa'),
+    ];
+    for (const file of candidates) {
+      try {
+        privateKey = await fs.readFile(file, 'utf8');
+        break;
+      } catch {
+        // try the next
+      }
+    }
+  }
+  const agentSock = endpoint.useAgent ? (alias.identityAgent ?? deps.sshAuthSock) : undefined;
+  if (endpoint.useAgent && !agentSock) {
+    throw new AppError({
+      code: 'AUTH_FAILED',
+      message: 'The SSH agent was chosen but SSH_AUTH_SOCK is not set for Dockhand.',
+    });
+  }
+  if (!privateKey && !agentSock) {
+    throw new AppError({
+      code: 'AUTH_FAILED',
+      message: `No SSH key for ${username}@${host}: choose a key file, paste a key, or use the SSH agent.`,
+    });
+  }
+  const label = `${username}@${host}:${port}`;
+  const tunnelOpts: ConstructorParameters<typeof SshTunnel>[0] = {
+    host,
+    port,
+    username,
+    knownHosts: deps.knownHosts,
+    readyTimeoutMs: CONNECT_TIMEOUT_MS,
+    label,
+  };
+  if (privateKey) tunnelOpts.privateKey = privateKey;
+  if (endpoint.passphrase) tunnelOpts.passphrase = endpoint.passphrase;
+  if (agentSock) tunnelOpts.agent = agentSock;
+  const tunnel = new SshTunnel(tunnelOpts);
+  // The hostname is never dialled: the agent hands out SSH channels.
+  return {
+    options: { protocol: 'http', host: 'docker', port: 80, agent: tunnel.agent } as Docker.DockerOptions,
+    address: label,
+    close: () => tunnel.close(),
+  };
+}
+
+async function transportFor(endpoint: Endpoint, deps: EngineClientDeps): Promise<Transport> {
+  const base = {
+    host: undefined,
+    port: undefined,
+    socketPath: undefined,
+    ca: undefined,
+    cert: undefined,
+    key: undefined,
+    timeout: undefined,
+  } as const;
+  switch (endpoint.kind) {
+    case 'socket':
+      return {
+        options: { ...base, socketPath: endpoint.socketPath },
+        address: endpoint.socketPath,
+        close() {},
+      };
+    case 'tcp':
+      return {
+        options: { ...base, protocol: 'http', host: endpoint.host, port: endpoint.port },
+        address: describe(endpoint),
+        close() {},
+      };
+    case 'tls':
+      if (!endpoint.key) throw new AppError({ code: 'INVALID_INPUT', message: 'The client key is missing.' });
+      return {
+        options: {
+          ...base,
+          protocol: 'https',
+          host: endpoint.host,
+          port: endpoint.port,
+          ca: endpoint.ca,
+          cert: endpoint.cert,
+          key: endpoint.key,
+        },
+        address: describe(endpoint),
+        close() {},
+      };
+    case 'ssh':
+      return sshTransport(endpoint, deps);
+  }
+}
+
+/**
+ * Connects to an engine and negotiates the API version (dockerode doesn't): GET /version
+ * unversioned, then a client pinned to min(engine, ours). Fails within CONNECT_TIMEOUT_MS.
+ */
+export async function openEngineClient(
+  endpoint: Endpoint,
+  deps: EngineClientDeps,
+  signal?: AbortSignal,
+): Promise<EngineClient> {
+  const transport = await transportFor(endpoint, deps);
+  const timeout = AbortSignal.timeout(CONNECT_TIMEOUT_MS);
+  const abortSignal = signal ? AbortSignal.any([signal, timeout]) : timeout;
+  try {
+    const probe = withoutDockerEnv(() => new Docker(transport.options));
+    let version: Docker.DockerVersion;
+    try {
+      version = await engineVersion(probe, abortSignal);
+    } catch (e) {
+      if (timeout.aborted) {
+        throw new AppError({
+          code: 'TIMEOUT',
+          message: `No answer from ${transport.address} within ${CONNECT_TIMEOUT_MS / 1000} s: the host may be down, or a firewall drops the traffic.`,
+        });
+      }
+      throw e;
+    }
+    const apiVersion = negotiateApiVersion(version.ApiVersion);
+    if (!apiVersion) {
+      throw new AppError({
+        code: 'ENGINE_ERROR',
+        message: `The engine at ${transport.address} speaks API ${version.ApiVersion}; Dockhand needs ${MIN_API_VERSION} or newer.`,
+      });
+    }
+    const docker = withoutDockerEnv(() => new Docker({ ...transport.options, version: `v${apiVersion}` }));
+    return { docker, apiVersion, address: transport.address, close: transport.close };
+  } catch (e) {
+    transport.close();
+    if (e instanceof AppError) throw e;
+    throw new AppError(toAppError(e, { address: transport.address }));
+  }
+}
+
+export async function readEngineInfo(client: EngineClient, signal?: AbortSignal): Promise<EngineInfo> {
+  const [info, version] = await Promise.all([
+    engineInfo(client.docker, signal),
+    engineVersion(client.docker, signal),
+  ]);
+  const num = (v: unknown) => (typeof v === 'number' ? v : 0);
+  const str = (v: unknown) => (typeof v === 'string' ? v : '');
+  return {
+    name: str(info.Name),
+    engineVersion: version.Version,
+    apiVersion: client.apiVersion,
+    os: str(info.OperatingSystem),
+    osType: str(info.OSType),
+    arch: str(info.Architecture),
+    kernelVersion: str(info.KernelVersion),
+    cpus: num(info.NCPU),
+    memTotal: num(info.MemTotal),
+    containers: num(info.Containers),
+    containersRunning: num(info.ContainersRunning),
+    images: num(info.Images),
+  };
+}

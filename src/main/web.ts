@@ -1,0 +1,44 @@
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { createBackend } from './app/backend';
+import { defaultConfigDir } from './config-dir';
+import { startWebServer } from './web/web-server';
+
+/** `npm run web`: the backend and the renderer for a browser, without Electron. */
+function parsePort(argv: string[]): number {
+  const i = argv.indexOf('--port');
+  const raw = i >= 0 ? argv[i + 1] : argv.find((a) => a.startsWith('--port='))?.slice(7);
+  if (raw === undefined) return 7420;
+  const n = Number(raw);
+  if (!Number.isInteger(n) || n < 0 || n > 65535) {
+    console.error(`Dockhand web: --port must be 0-65535, got "${raw}"`);
+    process.exit(2);
+  }
+  return n;
+}
+
+async function main() {
+  const port = parsePort(process.argv.slice(2));
+  const here = path.dirname(fileURLToPath(import.meta.url));
+  const rendererDir = process.env.DOCKHAND_RENDERER_DIR ?? path.resolve(here, '../renderer');
+  const log = {
+    info: (msg: string) => console.error(`[dockhand] ${msg}`),
+    error: (msg: string, detail?: unknown) =>
+      console.error(`[dockhand] ${msg}`, detail instanceof Error ? detail.message : (detail ?? '')),
+  };
+  const backend = await createBackend({ configDir: defaultConfigDir(), log });
+  const server = await startWebServer({ dispatcher: backend.dispatcher, rendererDir, port, log });
+  console.log(`Dockhand web: ${server.url}`);
+  const stop = async () => {
+    await server.close();
+    backend.dispose();
+    process.exit(0);
+  };
+  process.once('SIGINT', () => void stop());
+  process.once('SIGTERM', () => void stop());
+}
+
+main().catch((e: unknown) => {
+  console.error(`Dockhand web failed to start: ${e instanceof Error ? e.message : String(e)}`);
+  process.exit(1);
+});

@@ -1,0 +1,134 @@
+import { randomBytes } from 'node:crypto';
+import { promises as fs } from 'node:fs';
+import http from 'node:http';
+import path from 'node:path';
+import { WebSocketServer } from 'ws';
+import type { Dispatcher } from '../rpc/dispatcher';
+import { contentSecurityPolicy } from '../security/csp';
+import { checkRequest, TOKEN_COOKIE } from './request-guard';
+import { wsTransport } from './ws-transport';
+
+const MAX_MESSAGE_BYTES = 4 * 1024 * 1024;
+
+const CONTENT_TYPES: Record<string, string> = {
+  '.html': 'text/html; charset=utf-8',
+  '.js': 'text/javascript; charset=utf-8',
+  '.css': 'text/css; charset=utf-8',
+  '.svg': 'image/svg+xml',
+  '.png': 'image/png',
+  '.ico': 'image/x-icon',
+  '.woff2': 'font/woff2',
+  '.json': 'application/json',
+};
+
+export interface WebServerOptions {
+  dispatcher: Dispatcher;
+  rendererDir: string;
+  port: number;
+  token?: string;
+  log: { info(msg: string): void; error(msg: string, detail?: unknown): void };
+}
+
+export interface WebServer {
+  url: string;
+  port: number;
+  token: string;
+  /** Open WebSocket connections: tests use it to prove cleanup. */
+  connectionCount(): number;
+  close(): Promise<void>;
+}
+
+/** Browser mode: the built renderer and the RPC WebSocket, on 127.0.0.1 only, behind a token. */
+export async function startWebServer(opts: WebServerOptions): Promise<WebServer> {
+  const token = opts.token ?? randomBytes(24).toString('base64url');
+  const root = path.resolve(opts.rendererDir);
+  let port = 0;
+  const connections = new Set<{ close(): void }>();
+
+  const server = http.createServer((req, res) => {
+    const verdict = checkRequest(req, token, port, false);
+    if (!verdict.ok) {
+      res.writeHead(verdict.status, { 'content-type': 'text/plain; charset=utf-8' });
+      res.end(
+        verdict.status === 401
+          ? 'Unauthorized: open the URL Dockhand printed, with its token.\n'
+          : 'Forbidden.\n',
+      );
+      return;
+    }
+    if (req.method !== 'GET' && req.method !== 'HEAD') {
+      res.writeHead(405, { allow: 'GET, HEAD' }).end();
+      return;
+    }
+    void serveFile(req, res);
+  });
+
+  async function serveFile(req: http.IncomingMessage, res: http.ServerResponse) {
+    const url = new URL(req.url ?? '/', 'http://x');
+    let rel = decodeURIComponent(url.pathname);
+    if (rel === '/' || rel === '') rel = '/index.html';
+    const file = path.resolve(root, `.${rel}`);
+    if (!file.startsWith(root + path.sep)) {
+      res.writeHead(403).end();
+      return;
+    }
+    try {
+      const body = await fs.readFile(file);
+      const headers: http.OutgoingHttpHeaders = {
+        'content-type': CONTENT_TYPES[path.extname(file)] ?? 'application/octet-stream',
+        'x-content-type-options': 'nosniff',
+        'referrer-policy': 'no-referrer',
+        'cache-control': 'no-store',
+      };
+      if (file.endsWith('.html')) {
+        headers['content-security-policy'] = contentSecurityPolicy();
+        headers['set-cookie'] = `${TOKEN_COOKIE}=${token}; HttpOnly; SameSite=Strict; Path=/`;
+      }
+      res.writeHead(200, headers);
+      res.end(req.method === 'HEAD' ? undefined : body);
+    } catch {
+      res.writeHead(404, { 'content-type': 'text/plain' }).end('Not found\n');
+    }
+  }
+
+  const wss = new WebSocketServer({ noServer: true, maxPayload: MAX_MESSAGE_BYTES });
+  server.on('upgrade', (req, socket, head) => {
+    const verdict = checkRequest(req, token, port, true);
+    const pathname = new URL(req.url ?? '/', 'http://x').pathname;
+    if (!verdict.ok || pathname !== '/rpc') {
+      const status = verdict.ok ? 404 : verdict.status;
+      socket.end(
+        `HTTP/1.1 ${status} ${http.STATUS_CODES[status]}\r\nConnection: close\r\nContent-Length: 0\r\n\r\n`,
+      );
+      if (!verdict.ok) opts.log.error(`refused a WebSocket: ${verdict.reason}`);
+      return;
+    }
+    wss.handleUpgrade(req, socket, head, (ws) => {
+      const conn = opts.dispatcher.connect(
+        wsTransport(ws, (reason) => opts.log.error(`dropped a WebSocket message: ${reason}`)),
+      );
+      connections.add(conn);
+      ws.on('close', () => connections.delete(conn));
+      ws.on('error', () => ws.terminate());
+    });
+  });
+
+  await new Promise<void>((resolve, reject) => {
+    server.once('error', reject);
+    server.listen(opts.port, '127.0.0.1', () => resolve());
+  });
+  const address = server.address();
+  port = typeof address === 'object' && address ? address.port : opts.port;
+
+  return {
+    url: `http://127.0.0.1:${port}/?token=${token}`,
+    port,
+    token,
+    connectionCount: () => connections.size,
+    close: async () => {
+      for (const ws of wss.clients) ws.terminate();
+      for (const c of connections) c.close();
+      await new Promise<void>((resolve) => server.close(() => resolve()));
+    },
+  };
+}

@@ -1,0 +1,14 @@
+import { contract } from '@shared/contract';
+import { createClient } from '@shared/rpc/client';
+import { bridgeTransport, webSocketTransport } from './transports';
+
+function createTransport() {
+  if (window.dockhand) return bridgeTransport(window.dockhand);
+  const token = new URLSearchParams(window.location.search).get('token') ?? '';
+  const scheme = window.location.protocol === 'https:' ? 'wss' : 'ws';
+  return webSocketTransport(`${scheme}://${window.location.host}/rpc?token=${encodeURIComponent(token)}`);
+}
+
+/** The typed API, identical in Electron and in browser mode. */
+export const api = createClient(contract, createTransport());
+export type AppApi = typeof api;

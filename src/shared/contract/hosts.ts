@@ -1,0 +1,174 @@
+import { z } from 'zod';
+import { call, stream } from './define';
+import { hostIdSchema } from './ids';
+import type { AppErrorShape } from './errors';
+
+const hostname = z
+  .string()
+  .trim()
+  .min(1, 'enter a host name or address')
+  .max(253)
+  .regex(/^[a-zA-Z0-9._:-]+$/, 'a host is a name or an IP address, without scheme or path');
+const port = z.number().int().min(1, 'port must be 1-65535').max(65535, 'port must be 1-65535');
+const pem = (what: string) =>
+  z
+    .string()
+    .max(64 * 1024, `${what} is too large`)
+    .refine((s) => /-----BEGIN [A-Z0-9 ]+-----/.test(s), `${what} is not a PEM file`);
+
+export const socketEndpointSchema = z.strictObject({
+  kind: z.literal('socket'),
+  socketPath: z
+    .string()
+    .min(1)
+    .max(1024)
+    .refine((p) => p.startsWith('/') || p.startsWith('\\\\.\\pipe\\') || p.startsWith('//./pipe/'), {
+      message: 'socket path must be absolute',
+    }),
+});
+
+export const tcpEndpointSchema = z.strictObject({
+  kind: z.literal('tcp'),
+  host: hostname,
+  port,
+});
+
+export const tlsEndpointSchema = z.strictObject({
+  kind: z.literal('tls'),
+  host: hostname,
+  port,
+  ca: pem('CA certificate'),
+  cert: pem('client certificate'),
+  /** Omitted on update means "keep the stored key". */
+  key: pem('client key').optional(),
+});
+
+export const sshEndpointSchema = z.strictObject({
+  kind: z.literal('ssh'),
+  /** A host name, address or an alias from ~/.ssh/config. */
+  host: hostname,
+  port: port.optional(),
+  user: z
+    .string()
+    .regex(/^[a-z_][a-z0-9_.-]{0,31}$/i, 'not a valid user name')
+    .optional(),
+  /** Private key as pasted or read from a chosen file. */
+  privateKey: pem('private key').optional(),
+  /** Path to a key file on the machine running Dockhand. */
+  privateKeyPath: z.string().min(1).max(1024).optional(),
+  passphrase: z.string().max(1024).optional(),
+  useAgent: z.boolean().default(false),
+});
+
+export const endpointSchema = z.discriminatedUnion('kind', [
+  socketEndpointSchema,
+  tcpEndpointSchema,
+  tlsEndpointSchema,
+  sshEndpointSchema,
+]);
+
+export type SocketEndpoint = z.output<typeof socketEndpointSchema>;
+export type TcpEndpoint = z.output<typeof tcpEndpointSchema>;
+export type TlsEndpoint = z.output<typeof tlsEndpointSchema>;
+export type SshEndpoint = z.output<typeof sshEndpointSchema>;
+export type Endpoint = z.output<typeof endpointSchema>;
+export type EndpointKind = Endpoint['kind'];
+
+export const hostColorSchema = z.string().regex(/^#[0-9a-fA-F]{6}$/, 'colour must be #rrggbb');
+export const hostNameSchema = z.string().trim().min(1, 'enter a name').max(64, 'name is too long');
+
+export const hostInputSchema = z.strictObject({
+  name: hostNameSchema,
+  color: hostColorSchema,
+  endpoint: endpointSchema,
+});
+export type HostInput = z.output<typeof hostInputSchema>;
+
+/** Endpoint as the renderer sees it: no private key, no passphrase. */
+export type EndpointView =
+  | SocketEndpoint
+  | TcpEndpoint
+  | (Omit<TlsEndpoint, 'key'> & { hasKey: boolean })
+  | (Omit<SshEndpoint, 'privateKey' | 'passphrase'> & {
+      hasPrivateKey: boolean;
+      hasPassphrase: boolean;
+    });
+
+export interface HostView {
+  id: string;
+  name: string;
+  color: string;
+  endpoint: EndpointView;
+}
+
+export interface EngineInfo {
+  name: string;
+  engineVersion: string;
+  /** The API version negotiated for this host: min(engine's, Dockhand's). */
+  apiVersion: string;
+  os: string;
+  osType: string;
+  arch: string;
+  kernelVersion: string;
+  cpus: number;
+  memTotal: number;
+  containers: number;
+  containersRunning: number;
+  images: number;
+}
+
+export type HostState = 'connecting' | 'connected' | 'error';
+
+export interface HostStatus {
+  state: HostState;
+  since: number;
+  error?: AppErrorShape;
+  engine?: EngineInfo;
+  /** When the next automatic reconnect attempt happens (state error). */
+  retryAt?: number;
+}
+
+export interface HostsSnapshot {
+  hosts: HostView[];
+  statuses: Record<string, HostStatus>;
+  /** A problem the user must know about, e.g. a corrupt hosts file that was set aside. */
+  notice?: string;
+}
+
+export interface ConnectionLogEntry {
+  at: number;
+  level: 'info' | 'error';
+  message: string;
+  durationMs?: number;
+}
+
+export const hostsContract = {
+  list: call<HostView[]>()(z.strictObject({})),
+  add: call<HostView>()(hostInputSchema),
+  update: call<HostView>()(
+    z.strictObject({
+      id: hostIdSchema,
+      name: hostNameSchema.optional(),
+      color: hostColorSchema.optional(),
+      endpoint: endpointSchema.optional(),
+    }),
+  ),
+  remove: call<void>()(z.strictObject({ id: hostIdSchema })),
+  reorder: call<HostView[]>()(z.strictObject({ ids: z.array(hostIdSchema).max(1000) })),
+  /** Probe an endpoint before saving it; `id` fills secrets left blank when editing. */
+  test: call<EngineInfo>()(z.strictObject({ endpoint: endpointSchema, id: hostIdSchema.optional() }), {
+    timeoutMs: 20_000,
+  }),
+  trustHostKey: call<void>()(
+    z.strictObject({
+      host: hostname,
+      port,
+      keyType: z.string().regex(/^[a-z0-9@.-]{1,64}$/),
+      key: z.string().regex(/^[A-Za-z0-9+/=]{16,8192}$/, 'not a base64 key'),
+    }),
+  ),
+  reconnect: call<void>()(z.strictObject({ id: hostIdSchema })),
+  connectionLog: call<ConnectionLogEntry[]>()(z.strictObject({ id: hostIdSchema })),
+  /** Full snapshot of hosts and their connection status, re-sent on every change. */
+  watch: stream<HostsSnapshot>()(z.strictObject({})),
+};

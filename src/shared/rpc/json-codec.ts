@@ -1,0 +1,45 @@
+/**
+ * JSON with byte arrays preserved: a Uint8Array (or Buffer) becomes {"$bytes": base64}. Used by the
+ * WebSocket transport; Electron IPC clones typed arrays natively.
+ */
+const BYTES_KEY = '$bytes';
+
+function toBase64(bytes: Uint8Array): string {
+  let binary = '';
+  const chunk = 0x8000;
+  for (let i = 0; i < bytes.length; i += chunk) {
+    binary += String.fromCharCode(...bytes.subarray(i, i + chunk));
+  }
+  return btoa(binary);
+}
+
+function fromBase64(text: string): Uint8Array {
+  const binary = atob(text);
+  const out = new Uint8Array(binary.length);
+  for (let i = 0; i < binary.length; i++) out[i] = binary.charCodeAt(i);
+  return out;
+}
+
+export function encodeJson(value: unknown): string {
+  return JSON.stringify(value, function (this: Record<string, unknown>, key, v: unknown) {
+    // `this[key]` is the value before toJSON ran, so Buffers are caught too.
+    const original = this[key];
+    if (original instanceof Uint8Array) return { [BYTES_KEY]: toBase64(original) };
+    return v;
+  });
+}
+
+export function decodeJson(text: string): unknown {
+  return JSON.parse(text, (_key, v: unknown) => {
+    if (
+      typeof v === 'object' &&
+      v !== null &&
+      !Array.isArray(v) &&
+      Object.keys(v).length === 1 &&
+      typeof (v as Record<string, unknown>)[BYTES_KEY] === 'string'
+    ) {
+      return fromBase64((v as Record<string, string>)[BYTES_KEY] as string);
+    }
+    return v;
+  });
+}
