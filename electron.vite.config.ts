@@ -2,7 +2,7 @@ import { resolve } from 'node:path';
 import react from '@vitejs/plugin-react';
 import { defineConfig } from 'electron-vite';
 
-const shared = { '@shared': resolve(__dirname, 'src/shared') };
+const shared = { '@shared': resolve(import.meta.dirname, 'src/shared') };
 
 export default defineConfig({
   main: {
@@ -10,7 +10,7 @@ export default defineConfig({
     build: {
       rollupOptions: {
         // index: the Electron shell; web: the same backend for browser mode under plain Node.
-        input: { index: resolve(__dirname, 'src/main/index.ts'), web: resolve(__dirname, 'src/main/web.ts') },
+        input: { index: resolve(import.meta.dirname, 'src/main/index.ts'), web: resolve(import.meta.dirname, 'src/main/web.ts') },
       },
     },
   },
@@ -24,7 +24,7 @@ export default defineConfig({
     },
   },
   renderer: {
-    resolve: { alias: { ...shared, '@renderer': resolve(__dirname, 'src/renderer/src') } },
+    resolve: { alias: { ...shared, '@renderer': resolve(import.meta.dirname, 'src/renderer/src') } },
     plugins: [react()],
   },
 });

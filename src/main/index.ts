@@ -1,1 +1,91 @@
-console.log('placeholder');
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { app, BrowserWindow, ipcMain, session, shell, type IpcMainEvent } from 'electron';
+import { HELLO_CHANNEL, RPC_CHANNEL } from '../preload/bridge';
+import { createBackend, type Backend } from './app/backend';
+import { defaultConfigDir } from './config-dir';
+import { ipcTransport } from './electron/ipc-transport';
+import { allowPermission, isAppUrl, isSafeExternalUrl, isTrustedSender } from './electron/navigation-policy';
+import { secureWindowOptions } from './electron/window-options';
+import type { Connection } from './rpc/dispatcher';
+
+const here = path.dirname(fileURLToPath(import.meta.url));
+const devUrl = process.env.ELECTRON_RENDERER_URL;
+const appUrl = devUrl ?? `file://${path.join(here, '../renderer/index.html')}`;
+
+let backend: Backend | undefined;
+const connections = new Map<number, { conn: Connection; close(): void }>();
+
+function register(listener: (event: IpcMainEvent, message: unknown) => void) {
+  const guarded = (event: IpcMainEvent, message: unknown) => {
+    const frame = event.senderFrame;
+    const trusted = isTrustedSender(
+      { frameUrl: frame?.url, isMainFrame: frame !== null && frame === event.sender.mainFrame },
+      appUrl,
+    );
+    if (trusted) listener(event, message);
+  };
+  ipcMain.on(RPC_CHANNEL, guarded);
+  return () => {
+    ipcMain.off(RPC_CHANNEL, guarded);
+  };
+}
+
+function openConnection(event: IpcMainEvent) {
+  if (!backend) return;
+  const contents = event.sender;
+  const frame = event.senderFrame;
+  if (!isTrustedSender({ frameUrl: frame?.url, isMainFrame: frame === contents.mainFrame }, appUrl)) return;
+  // A reload says hello again: the previous page's subscriptions end here.
+  connections.get(contents.id)?.close();
+  const transport = ipcTransport(contents, register);
+  const conn = backend.dispatcher.connect(transport);
+  const close = () => {
+    transport.fireClose();
+    connections.delete(contents.id);
+  };
+  connections.set(contents.id, { conn, close });
+  contents.once('destroyed', close);
+  contents.once('render-process-gone', close);
+}
+
+function createWindow() {
+  const win = new BrowserWindow(secureWindowOptions(path.join(here, '../preload/index.cjs')));
+  win.once('ready-to-show', () => win.show());
+  win.webContents.setWindowOpenHandler(({ url }) => {
+    if (isSafeExternalUrl(url)) void shell.openExternal(url);
+    return { action: 'deny' };
+  });
+  win.webContents.on('will-navigate', (event, url) => {
+    if (!isAppUrl(url, appUrl)) event.preventDefault();
+  });
+  win.webContents.on('will-attach-webview', (event) => event.preventDefault());
+  void win.loadURL(appUrl);
+}
+
+async function start() {
+  await app.whenReady();
+  session.defaultSession.setPermissionRequestHandler((_wc, permission, callback) =>
+    callback(allowPermission(permission)),
+  );
+  session.defaultSession.setPermissionCheckHandler((_wc, permission) => allowPermission(permission));
+  backend = await createBackend({ configDir: process.env.DOCKHAND_CONFIG_DIR ?? app.getPath('userData') ?? defaultConfigDir() });
+  ipcMain.on(HELLO_CHANNEL, openConnection);
+  createWindow();
+  app.on('activate', () => {
+    if (BrowserWindow.getAllWindows().length === 0) createWindow();
+  });
+}
+
+app.on('window-all-closed', () => {
+  if (process.platform !== 'darwin') app.quit();
+});
+app.on('will-quit', () => {
+  for (const c of connections.values()) c.close();
+  backend?.dispose();
+});
+
+start().catch((e: unknown) => {
+  console.error('Dockhand failed to start:', e);
+  app.exit(1);
+});

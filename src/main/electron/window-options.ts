@@ -1,0 +1,28 @@
+import type { BrowserWindowConstructorOptions } from 'electron';
+
+/** Every Dockhand window: isolated, sandboxed, no Node in the page. Pure so it can be tested. */
+export function secureWindowOptions(preloadPath: string): BrowserWindowConstructorOptions {
+  return {
+    width: 1280,
+    height: 820,
+    minWidth: 900,
+    minHeight: 560,
+    show: false,
+    title: 'Dockhand',
+    backgroundColor: '#f6f7f9',
+    autoHideMenuBar: false,
+    webPreferences: {
+      preload: preloadPath,
+      contextIsolation: true,
+      sandbox: true,
+      nodeIntegration: false,
+      nodeIntegrationInWorker: false,
+      nodeIntegrationInSubFrames: false,
+      webSecurity: true,
+      allowRunningInsecureContent: false,
+      experimentalFeatures: false,
+      webviewTag: false,
+      spellcheck: false,
+    },
+  };
+}
