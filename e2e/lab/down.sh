@@ -58,6 +58,7 @@ if [ -e "$A_OWNED" ]; then
   fi
   rm -f "$A_OWNED"
 fi
+rm -f "$LAB_RUN"/engine-*.launch.pid
 
 if [ "$PURGE" = 1 ]; then
   # Unmount anything left below engine B's directories before removing them.

@@ -28,8 +28,9 @@ B_IP=10.123.0.2
 B_MISMATCH_IP=10.123.0.3
 B_PREFIX=29
 B_NET=10.123.0.0/29
-# Sink veth pair: while dhb0 is down, 10.123.0.0/29 is routed here (metric 4096) so that
-# traffic to the "remote" host is dropped instead of leaking out of the default route.
+# Sink veth pair (dhbz1 stays down): while dhb0 is down, 10.123.0.0/29 is routed here
+# (metric 4096) instead of leaking out of the default route. New connections then fail like a
+# vanished LAN host (EHOSTUNREACH after ~3 s of ARP), established ones stall.
 SINK_IF=dhbz0
 SINK_PEER=dhbz1
 B_TLS_PORT=2376
@@ -67,7 +68,8 @@ ensure_packages() {
   command -v dockerd >/dev/null 2>&1 || missing+=(docker.io)
   command -v docker >/dev/null 2>&1 || missing+=(docker.io)
   command -v iptables >/dev/null 2>&1 || missing+=(iptables)
-  dpkg-query -W -f='${db:Status-Abbrev}' busybox-static 2>/dev/null | grep -q '^ii' || missing+=(busybox-static)
+  # (the image needs the static busybox; checked without forking dpkg on the fast path)
+  [ -e /var/lib/dpkg/info/busybox-static.list ] && [ -x /bin/busybox ] || missing+=(busybox-static)
   command -v docker-registry >/dev/null 2>&1 || missing+=(docker-registry)
   command -v htpasswd >/dev/null 2>&1 || missing+=(apache2-utils)
   [ -x /usr/sbin/sshd ] || missing+=(openssh-server)
@@ -100,12 +102,12 @@ ensure_packages() {
 
 # pid_of PIDFILE COMM: prints the pid if the pidfile names a live process whose comm is COMM.
 pid_of() {
-  local pidfile=$1 comm=$2 pid
+  local pidfile=$1 comm=$2 pid="" c=""
   [ -r "$pidfile" ] || return 1
-  pid=$(tr -dc '0-9' <"$pidfile" 2>/dev/null) || return 1
-  [ -n "$pid" ] || return 1
-  [ -r "/proc/$pid/comm" ] || return 1
-  [ "$(cat "/proc/$pid/comm" 2>/dev/null)" = "$comm" ] || return 1
+  read -r pid 2>/dev/null <"$pidfile" || [ -n "$pid" ] || return 1
+  [[ "$pid" =~ ^[0-9]+$ ]] || return 1
+  read -r c 2>/dev/null <"/proc/$pid/comm" || return 1
+  [ "$c" = "$comm" ] || return 1
   printf '%s\n' "$pid"
 }
 
@@ -115,7 +117,7 @@ spawn() {
   shift 2
   rm -f "$pidfile"
   # shellcheck disable=SC2016
-  setsid -f bash -c 'echo $$ >"$0"; exec "$@"' "$pidfile" "$@" </dev/null >>"$logfile" 2>&1
+  setsid -f bash -c 'echo $$ >"$0"; exec "$@"' "$pidfile" "$@" </dev/null >>"$logfile" 2>&1 9>&-
   local i
   for ((i = 0; i < 50; i++)); do
     [ -s "$pidfile" ] && return 0
@@ -169,7 +171,7 @@ alive_and() {
   return 1
 }
 
-in_ns() { nsenter --net="$B_NSPATH" "$@"; }
+in_ns() { nsenter --net="$B_NSPATH" "$@" 9>&-; }
 
 # tcp_open HOST PORT: true if a TCP connection can be made within 2 s.
 tcp_open() {
@@ -179,7 +181,12 @@ tcp_open() {
 
 # ---------------------------------------------------------------- engines
 
-engine_ok() { timeout 10 docker -H "unix://$1" version --format '{{.Server.Version}}' >/dev/null 2>&1; }
+# engine_ok SOCKET: true when the engine answers; sets ENGINE_VERSION.
+engine_ok() {
+  local v
+  v=$(timeout 10 docker -H "unix://$1" version --format '{{.Server.Version}}' 2>/dev/null) || return 1
+  ENGINE_VERSION=$v
+}
 engine_a_ok() { engine_ok "$A_SOCK"; }
 engine_b_ok() { engine_ok "$B_SOCK"; }
 engine_b_tls_ok() {
@@ -195,7 +202,7 @@ ensure_engine_a() {
   if ! pid_of "$A_PIDFILE" dockerd >/dev/null; then
     log "starting engine A (dockerd on $A_SOCK)"
     spawn "$LAB_RUN/engine-a.launch.pid" "$LAB_LOGS/dockerd-a.log" \
-      dockerd -H "unix://$A_SOCK" --pidfile "$A_PIDFILE"
+      dockerd -H "unix://$A_SOCK" --pidfile "$A_PIDFILE" --shutdown-timeout 5
     : >"$A_OWNED"
   else
     log "engine A process exists but does not answer yet; waiting"
@@ -206,26 +213,39 @@ ensure_engine_a() {
   if [ -e "$A_OWNED" ]; then cat "$A_PIDFILE" >"$A_OWNED" 2>/dev/null || true; fi
 }
 
+# Engine B's daemon.json. dockerd 20.10 derives the engine ID (`docker info` .ID) from
+# /etc/docker/key.json, which would be shared with engine A: give B its own key.
+B_CONFIG=$LAB_STATE/engine-b.json
+B_CONFIG_CHANGED=0
+write_engine_b_config() {
+  local want="{ \"deprecated-key-path\": \"$B_DATA/key.json\" }"
+  if [ ! -f "$B_CONFIG" ] || [ "$(<"$B_CONFIG")" != "$want" ]; then
+    printf '%s\n' "$want" >"$B_CONFIG"
+    B_CONFIG_CHANGED=1
+  fi
+}
+
 # Starts engine B inside the namespace unless its pidfile names a live dockerd. Does not wait.
 start_engine_b() {
   if pid_of "$B_PIDFILE" dockerd >/dev/null; then
     return 0
   fi
   [ -e "$B_NSPATH" ] || die "network namespace $B_NS does not exist (run up.sh)"
-  [ -s "$LAB_STATE/engine-b.json" ] || echo '{}' >"$LAB_STATE/engine-b.json"
+  write_engine_b_config
   log "starting engine B (dockerd in netns $B_NS, $B_SOCK and tcp://0.0.0.0:$B_TLS_PORT)"
   spawn "$LAB_RUN/engine-b.launch.pid" "$LAB_LOGS/dockerd-b.log" nsenter --net="$B_NSPATH" dockerd \
-    --config-file "$LAB_STATE/engine-b.json" \
+    --config-file "$B_CONFIG" \
     --data-root "$B_DATA" --exec-root "$B_EXEC" --pidfile "$B_PIDFILE" \
     -H "unix://$B_SOCK" -H "tcp://0.0.0.0:$B_TLS_PORT" \
     --tlsverify --tlscacert "$LAB_TLS/ca.pem" \
     --tlscert "$LAB_TLS/server-cert.pem" --tlskey "$LAB_TLS/server-key.pem" \
-    --bip 10.125.0.1/24 --default-address-pool base=10.125.128.0/17,size=24
+    --shutdown-timeout 5 --bip 10.125.0.1/24 --default-address-pool base=10.125.128.0/17,size=24
 }
 
 wait_engine_b() {
-  wait_until "$WAIT_SECS" "engine B" alive_and engine_b_ok "$LAB_RUN/engine-b.launch.pid" "$LAB_LOGS/dockerd-b.log" ||
-    die "engine B did not answer on $B_SOCK within ${WAIT_SECS}s (log: $LAB_LOGS/dockerd-b.log)"
+  # After a crash, dockerd stops the containers left running (10 s grace each) before it answers.
+  wait_until "$((WAIT_SECS * 2))" "engine B" alive_and engine_b_ok "$LAB_RUN/engine-b.launch.pid" "$LAB_LOGS/dockerd-b.log" ||
+    die "engine B did not answer on $B_SOCK within $((WAIT_SECS * 2))s (log: $LAB_LOGS/dockerd-b.log)"
   wait_until 10 "engine B TLS port" tcp_open "$B_IP" "$B_TLS_PORT" ||
     die "engine B answers on $B_SOCK but $B_IP:$B_TLS_PORT is not reachable"
 }

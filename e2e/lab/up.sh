@@ -16,6 +16,7 @@ ensure_packages
 
 # ---------------------------------------------------------------- engine A
 ensure_engine_a
+A_VERSION=$ENGINE_VERSION
 
 # ---------------------------------------------------------------- TLS material
 TLS_CHANGED=0
@@ -61,7 +62,7 @@ copy_extensions = none
 commonName = supplied
 EOF
   )
-  if [ ! -f "$CNF" ] || [ "$(cat "$CNF")" != "$want" ]; then printf '%s\n' "$want" >"$CNF"; fi
+  if [ ! -f "$CNF" ] || [ "$(<"$CNF")" != "$want" ]; then printf '%s\n' "$want" >"$CNF"; fi
 }
 
 genkey() { openssl genpkey -algorithm RSA -pkeyopt rsa_keygen_bits:2048 -out "$1" 2>/dev/null && chmod 0600 "$1"; }
@@ -89,6 +90,15 @@ cert_fresh() { [ -s "$1" ] && openssl x509 -noout -checkend 86400 -in "$1" >/dev
 
 ensure_tls() {
   write_openssl_cnf
+  # Fast path: all files present and their expiry checked less than an hour ago.
+  local f ok=1
+  for f in ca ca-key server-cert server-key client-cert client-key wrong-ca wrong-ca-key \
+    wrong-server-cert wrong-server-key expired-cert expired-key; do
+    [ -s "$LAB_TLS/$f.pem" ] || ok=0
+  done
+  if [ "$ok" = 1 ] && [ -n "$(find "$LAB_TLS/.checked" -mmin -60 2>/dev/null)" ]; then
+    return 0
+  fi
   if ! [ -s "$LAB_TLS/ca.pem" ] || ! [ -s "$LAB_TLS/ca-key.pem" ] || ! cert_fresh "$LAB_TLS/ca.pem"; then
     log "generating lab CA and certificates in $LAB_TLS"
     find "$LAB_TLS" -mindepth 1 ! -name openssl.cnf -exec rm -rf {} +
@@ -129,11 +139,25 @@ ensure_tls() {
     TLS_CHANGED=1
   fi
   chmod 0600 "$LAB_TLS"/*-key.pem
+  touch "$LAB_TLS/.checked"
 }
 ensure_tls
 
 # ---------------------------------------------------------------- network namespace
+netns_healthy() {
+  [ -e "$B_NSPATH" ] || return 1
+  [[ "$(ip -o addr show dev "$B_HOST_IF" 2>/dev/null)" == *"inet $B_HOST_IP/$B_PREFIX"* ]] || return 1
+  [[ "$(ip -o link show dev "$B_HOST_IF" 2>/dev/null)" == *"state UP"* ]] || return 1
+  local ns
+  ns=$(ip -n "$B_NS" -o addr show 2>/dev/null) || return 1
+  [[ "$ns" == *"$B_NS_IF    inet $B_IP/$B_PREFIX"* && "$ns" == *"$B_NS_IF    inet $B_MISMATCH_IP/$B_PREFIX"* &&
+    "$ns" == *"lo    inet 127.0.0.1/8"* ]] || return 1
+  [ -n "$(ip route show "$B_NET" dev "$SINK_IF" metric 4096 2>/dev/null)" ] || return 1
+  in_ns iptables -C INPUT -p tcp --dport "$BLACKHOLE_PORT" -j DROP 2>/dev/null
+}
+
 ensure_netns() {
+  netns_healthy && return 0
   [ -e "$B_NSPATH" ] || ip netns add "$B_NS"
   if ! ip link show "$B_HOST_IF" >/dev/null 2>&1; then
     ip -n "$B_NS" link del "$B_NS_IF" >/dev/null 2>&1 || true
@@ -158,11 +182,13 @@ ensure_netns() {
 ensure_netns
 
 # ---------------------------------------------------------------- engine B
-if [ "$TLS_CHANGED" = 1 ] && pid_of "$B_PIDFILE" dockerd >/dev/null; then
-  log "TLS material changed: restarting engine B"
+write_engine_b_config
+if [ "$TLS_CHANGED$B_CONFIG_CHANGED" != 00 ] && pid_of "$B_PIDFILE" dockerd >/dev/null; then
+  log "TLS material or engine B config changed: restarting engine B"
   stop_pid "$B_PIDFILE" dockerd 40
 fi
 ensure_engine_b
+B_VERSION=$ENGINE_VERSION
 
 # ---------------------------------------------------------------- deliberately wrong TLS listeners
 ensure_listener() {
@@ -204,20 +230,26 @@ ensure_ssh() {
     ssh-keygen -q -t ed25519 -N '' -C dockhand-lab-ed25519 -f "$LAB_SSH/id_ed25519"
   fi
   [ -s "$LAB_SSH/rsa-passphrase" ] || (umask 077 && openssl rand -hex 12 >"$LAB_SSH/rsa-passphrase")
-  RSA_PASS=$(cat "$LAB_SSH/rsa-passphrase")
+  RSA_PASS=$(<"$LAB_SSH/rsa-passphrase")
+  # The passphrase check costs a bcrypt KDF run: do it once, remember it in id_rsa.ok.
   if ! [ -s "$LAB_SSH/id_rsa" ] || ! [ -s "$LAB_SSH/id_rsa.pub" ] ||
-    ! ssh-keygen -y -P "$RSA_PASS" -f "$LAB_SSH/id_rsa" >/dev/null 2>&1; then
-    rm -f "$LAB_SSH/id_rsa" "$LAB_SSH/id_rsa.pub"
-    ssh-keygen -q -t rsa -b 3072 -N "$RSA_PASS" -C dockhand-lab-rsa -f "$LAB_SSH/id_rsa"
+    ! [ "$LAB_SSH/id_rsa.ok" -nt "$LAB_SSH/id_rsa" ] || ! [ "$LAB_SSH/id_rsa.ok" -nt "$LAB_SSH/rsa-passphrase" ]; then
+    if [ "$(ssh-keygen -y -P "$RSA_PASS" -f "$LAB_SSH/id_rsa" 2>/dev/null | cut -d' ' -f2)" != \
+      "$(cut -d' ' -f2 "$LAB_SSH/id_rsa.pub" 2>/dev/null)" ]; then
+      rm -f "$LAB_SSH/id_rsa" "$LAB_SSH/id_rsa.pub"
+      ssh-keygen -q -t rsa -b 3072 -N "$RSA_PASS" -C dockhand-lab-rsa -f "$LAB_SSH/id_rsa"
+    fi
+    sleep 0.01
+    touch "$LAB_SSH/id_rsa.ok"
   fi
   local want
   want=$(cat "$LAB_SSH/id_ed25519.pub" "$LAB_SSH/id_rsa.pub")
-  [ -f "$LAB_SSH/authorized_keys" ] && [ "$(cat "$LAB_SSH/authorized_keys")" = "$want" ] ||
+  [ -f "$LAB_SSH/authorized_keys" ] && [ "$(<"$LAB_SSH/authorized_keys")" = "$want" ] ||
     { printf '%s\n' "$want" >"$LAB_SSH/authorized_keys" && chmod 0600 "$LAB_SSH/authorized_keys"; }
   want=$(for k in ed25519 rsa; do
     printf '%s %s\n' "$B_IP" "$(cut -d' ' -f1,2 "$LAB_SSH/ssh_host_${k}_key.pub")"
   done)
-  [ -f "$LAB_SSH/known_hosts" ] && [ "$(cat "$LAB_SSH/known_hosts")" = "$want" ] ||
+  [ -f "$LAB_SSH/known_hosts" ] && [ "$(<"$LAB_SSH/known_hosts")" = "$want" ] ||
     printf '%s\n' "$want" >"$LAB_SSH/known_hosts"
   HOST_FP=$(ssh-keygen -l -E sha256 -f "$LAB_SSH/ssh_host_ed25519_key.pub" | awk '{print $2}')
 
@@ -238,7 +270,9 @@ KbdInteractiveAuthentication no
 UsePAM no
 StrictModes yes
 AuthorizedKeysFile $LAB_SSH/authorized_keys
-SetEnv DOCKER_HOST=unix://$B_SOCK
+# HOME: a clean home for sessions, so the machine's /root/.bashrc (which bash sources for
+# ssh commands) cannot slow down or alter every \`docker system dial-stdio\`.
+SetEnv DOCKER_HOST=unix://$B_SOCK HOME=$LAB_SSH/home
 AllowTcpForwarding yes
 AllowStreamLocalForwarding yes
 X11Forwarding no
@@ -252,11 +286,12 @@ LogLevel VERBOSE
 Subsystem sftp internal-sftp
 EOF
   )
-  if ! [ -f "$SSHD_CFG" ] || [ "$(cat "$SSHD_CFG")" != "$want" ]; then
+  if ! [ -f "$SSHD_CFG" ] || [ "$(<"$SSHD_CFG")" != "$want" ]; then
     printf '%s\n' "$want" >"$SSHD_CFG"
     changed=1
   fi
   install -d -m 0755 /run/sshd
+  install -d -m 0700 "$LAB_SSH/home"
   if [ "$changed" = 0 ] && pid_of "$SSHD_PID" sshd >/dev/null &&
     [ -n "$(in_ns ss -Hltn "sport = :22")" ]; then
     return 0
@@ -271,13 +306,29 @@ EOF
 }
 ensure_ssh
 
+# bg NAME CMD...: run CMD in the background; its output and status land in $VDIR.
+bg() {
+  local n=$1
+  shift
+  { "$@" >"$VDIR/$n.out" 2>&1 </dev/null; echo $? >"$VDIR/$n.rc"; } 9>&- &
+}
+out() { cat "$VDIR/$1.out" 2>/dev/null; }
+result() { [ "$(cat "$VDIR/$1.rc" 2>/dev/null)" = 0 ]; }
+VDIR=$(mktemp -d /tmp/dockhand-lab-verify.XXXXXX)
+trap 'rm -rf "$VDIR"' EXIT
+# Verification of the ssh path (slowest check, ~0.3 s) starts now and is collected in verify().
+bg ssh timeout 20 ssh -F /dev/null -i "$LAB_SSH/id_ed25519" -o IdentitiesOnly=yes -o BatchMode=yes \
+  -o UserKnownHostsFile="$LAB_SSH/known_hosts" -o GlobalKnownHostsFile=/dev/null \
+  -o StrictHostKeyChecking=yes -o ConnectTimeout=5 -o LogLevel=ERROR -p 22 "root@$B_IP" \
+  docker info --format '{{.ID}}'
+
 # ---------------------------------------------------------------- registry
 REG_PID=$LAB_RUN/registry.pid
 ensure_registry() {
   local changed=0 want
   install -d -m 0700 "$LAB_REG/data"
   [ -s "$LAB_REG/password" ] || (umask 077 && openssl rand -hex 16 >"$LAB_REG/password")
-  REG_PASS=$(cat "$LAB_REG/password")
+  REG_PASS=$(<"$LAB_REG/password")
   if ! [ -s "$LAB_REG/htpasswd" ] || ! htpasswd -vb "$LAB_REG/htpasswd" "$REG_USER" "$REG_PASS" >/dev/null 2>&1; then
     htpasswd -Bbn "$REG_USER" "$REG_PASS" | sed '/^$/d' >"$LAB_REG/htpasswd"
     chmod 0600 "$LAB_REG/htpasswd"
@@ -308,7 +359,7 @@ auth:
     path: $LAB_REG/htpasswd
 EOF
   )
-  if ! [ -f "$LAB_REG/config.yml" ] || [ "$(cat "$LAB_REG/config.yml")" != "$want" ]; then
+  if ! [ -f "$LAB_REG/config.yml" ] || [ "$(<"$LAB_REG/config.yml")" != "$want" ]; then
     printf '%s\n' "$want" >"$LAB_REG/config.yml"
     changed=1
   fi
@@ -345,8 +396,13 @@ build_image_a() {
   rm -rf "$root"
 }
 ensure_image() {
-  docker -H "unix://$A_SOCK" image inspect "$IMAGE" >/dev/null 2>&1 || build_image_a
-  if ! docker -H "unix://$B_SOCK" image inspect "$IMAGE" >/dev/null 2>&1; then
+  local pa pb
+  docker -H "unix://$A_SOCK" image inspect "$IMAGE" >/dev/null 2>&1 &
+  pa=$!
+  docker -H "unix://$B_SOCK" image inspect "$IMAGE" >/dev/null 2>&1 &
+  pb=$!
+  wait "$pa" || build_image_a
+  if ! wait "$pb"; then
     log "copying $IMAGE into engine B (same image ID as on A)"
     timeout 120 docker -H "unix://$A_SOCK" save "$IMAGE" | timeout 120 docker -H "unix://$B_SOCK" load >/dev/null
   fi
@@ -408,39 +464,35 @@ tls_verify_code() {
 }
 
 verify() {
-  local ver_a ver_b id_a id_b id_ssh code
-  ver_a=$(timeout 10 docker -H "unix://$A_SOCK" version --format '{{.Server.Version}}' 2>&1) ||
-    die "engine A check failed: $ver_a"
-  id_a=$(timeout 10 docker -H "unix://$A_SOCK" info --format '{{.ID}}' 2>&1) || die "engine A info failed: $id_a"
-  ver_b=$(timeout 10 docker -H "unix://$B_SOCK" version --format '{{.Server.Version}}' 2>&1) ||
-    die "engine B check (unix socket) failed: $ver_b"
-  id_b=$(timeout 10 docker -H "unix://$B_SOCK" info --format '{{.ID}}' 2>&1) || die "engine B info failed: $id_b"
-  [ "$id_a" != "$id_b" ] || die "engine A and engine B report the same ID ($id_a)"
-  local out
-  out=$(timeout 10 docker --tlsverify --tlscacert "$LAB_TLS/ca.pem" --tlscert "$LAB_TLS/client-cert.pem" \
-    --tlskey "$LAB_TLS/client-key.pem" -H "tcp://$B_IP:$B_TLS_PORT" version --format '{{.Server.Version}}' 2>&1) ||
-    die "engine B check over TLS ($B_IP:$B_TLS_PORT) failed: $out"
-  id_ssh=$(timeout 20 ssh -F /dev/null -i "$LAB_SSH/id_ed25519" -o IdentitiesOnly=yes -o BatchMode=yes \
-    -o UserKnownHostsFile="$LAB_SSH/known_hosts" -o GlobalKnownHostsFile=/dev/null \
-    -o StrictHostKeyChecking=yes -o ConnectTimeout=5 -o LogLevel=ERROR -p 22 "root@$B_IP" \
-    docker info --format '{{.ID}}' 2>&1) || die "ssh check (root@$B_IP, ed25519 key) failed: $id_ssh"
-  [ "$id_ssh" = "$id_b" ] || die "ssh reaches engine '$id_ssh', expected engine B '$id_b'"
-  [ "$(ssh-keygen -y -P "$RSA_PASS" -f "$LAB_SSH/id_rsa" 2>/dev/null | cut -d' ' -f2)" = \
-    "$(cut -d' ' -f2 "$LAB_SSH/id_rsa.pub")" ] || die "rsa client key does not open with the recorded passphrase"
-  code=$(http_status 127.0.0.1 5000 /v2/)
-  [ "$code" = 401 ] || die "registry: expected 401 on /v2/ without auth, got $code"
-  code=$(http_status 127.0.0.1 5000 /v2/ \
-    "Authorization: Basic $(printf '%s:%s' "$REG_USER" "$REG_PASS" | base64 -w0)"$'\r\n')
-  [ "$code" = 200 ] || die "registry: expected 200 on /v2/ with auth, got $code"
-  code=$(tls_verify_code "$WRONG_CA_PORT")
-  [ -n "$code" ] && [ "$code" != 0 ] || die "wrong-CA listener on $B_IP:$WRONG_CA_PORT: verify code '$code'"
-  code=$(tls_verify_code "$EXPIRED_PORT")
-  [ "$code" = 10 ] || die "expired listener on $B_IP:$EXPIRED_PORT: verify code '$code' (want 10)"
-  in_ns iptables -C INPUT -p tcp --dport "$BLACKHOLE_PORT" -j DROP 2>/dev/null || die "blackhole rule missing"
+  # Engines A and B (unix sockets) answered `docker version` above (A_VERSION, B_VERSION).
+  # The remaining checks run concurrently; the ssh login check already started after ensure_ssh.
+  local auth
+  auth="Authorization: Basic $(printf '%s:%s' "$REG_USER" "$REG_PASS" | base64 -w0)"$'\r\n'
+  bg idb timeout 10 docker -H "unix://$B_SOCK" info --format '{{.ID}}'
+  bg tls timeout 10 docker --tlsverify --tlscacert "$LAB_TLS/ca.pem" --tlscert "$LAB_TLS/client-cert.pem" \
+    --tlskey "$LAB_TLS/client-key.pem" -H "tcp://$B_IP:$B_TLS_PORT" version --format '{{.Server.Version}}'
+  bg reg401 http_status 127.0.0.1 5000 /v2/
+  bg reg200 http_status 127.0.0.1 5000 /v2/ "$auth"
+  bg wrongca tls_verify_code "$WRONG_CA_PORT"
+  bg expired tls_verify_code "$EXPIRED_PORT"
+  bg blackhole in_ns iptables -C INPUT -p tcp --dport "$BLACKHOLE_PORT" -j DROP
+  wait
+  local id_b
+  result idb || die "engine B info failed: $(out idb)"
+  id_b=$(out idb)
+  result tls || die "engine B check over TLS ($B_IP:$B_TLS_PORT) failed: $(out tls)"
+  [ "$(out reg401)" = 401 ] || die "registry: expected 401 on /v2/ without auth, got $(out reg401)"
+  [ "$(out reg200)" = 200 ] || die "registry: expected 200 on /v2/ with auth, got $(out reg200)"
+  [ -n "$(out wrongca)" ] && [ "$(out wrongca)" != 0 ] ||
+    die "wrong-CA listener on $B_IP:$WRONG_CA_PORT: verify code '$(out wrongca)'"
+  [ "$(out expired)" = 10 ] || die "expired listener on $B_IP:$EXPIRED_PORT: verify code '$(out expired)' (want 10)"
+  result blackhole || die "blackhole iptables rule missing in netns $B_NS"
+  result ssh || die "ssh check (root@$B_IP, ed25519 key) failed: $(out ssh)"
+  [ "$(out ssh)" = "$id_b" ] || die "ssh reaches engine '$(out ssh)', expected engine B '$id_b'"
   local owner=reused
   [ -e "$A_OWNED" ] && owner=lab
   local ms=$((($(date +%s%N) - T0) / 1000000))
-  echo "lab up: engineA=$A_SOCK ($ver_a, $owner) engineB=$B_SOCK+tcp://$B_IP:$B_TLS_PORT ($ver_b, netns $B_NS)" \
+  echo "lab up: engineA=$A_SOCK ($A_VERSION, $owner) engineB=$B_SOCK+tcp://$B_IP:$B_TLS_PORT ($B_VERSION, netns $B_NS)" \
     "ssh=root@$B_IP:22 registry=$REG_ADDR image=$IMAGE json=$LAB_JSON (${ms} ms)"
 }
 verify

@@ -102,6 +102,8 @@ export interface HostView {
 }
 
 export interface EngineInfo {
+  /** The engine's own id (docker info ID): tells hosts apart even when names match. */
+  id: string;
   name: string;
   engineVersion: string;
   /** The API version negotiated for this host: min(engine's, Dockhand's). */

@@ -16,6 +16,8 @@ export interface EngineClient {
   apiVersion: string;
   /** What the user would call this endpoint in an error message. */
   address: string;
+  /** SSH handshakes made by this client (SSH hosts only). */
+  sshHandshakes?(): number;
   close(): void;
 }
 
@@ -68,6 +70,7 @@ function describe(endpoint: Endpoint): string {
 interface Transport {
   options: Docker.DockerOptions;
   address: string;
+  sshHandshakes?(): number;
   close(): void;
 }
 
@@ -145,6 +148,7 @@ async function sshTransport(
   return {
     options: { protocol: 'http', host: 'docker', port: 80, agent: tunnel.agent } as Docker.DockerOptions,
     address: label,
+    sshHandshakes: () => tunnel.handshakes,
     close: () => tunnel.close(),
   };
 }
@@ -226,7 +230,9 @@ export async function openEngineClient(
       });
     }
     const docker = withoutDockerEnv(() => new Docker({ ...transport.options, version: `v${apiVersion}` }));
-    return { docker, apiVersion, address: transport.address, close: transport.close };
+    const client: EngineClient = { docker, apiVersion, address: transport.address, close: transport.close };
+    if (transport.sshHandshakes) client.sshHandshakes = transport.sshHandshakes;
+    return client;
   } catch (e) {
     transport.close();
     if (e instanceof AppError) throw e;
@@ -242,6 +248,7 @@ export async function readEngineInfo(client: EngineClient, signal?: AbortSignal)
   const num = (v: unknown) => (typeof v === 'number' ? v : 0);
   const str = (v: unknown) => (typeof v === 'string' ? v : '');
   return {
+    id: str(info.ID),
     name: str(info.Name),
     engineVersion: version.Version,
     apiVersion: client.apiVersion,

@@ -134,6 +134,11 @@ export class HostService {
     return () => this.listeners.delete(listener);
   }
 
+  /** Live watchers: tests use it to prove that streams are cleaned up. */
+  watcherCount(): number {
+    return this.listeners.size;
+  }
+
   private emit() {
     if (this.listeners.size === 0) return;
     const snap = this.snapshot();

@@ -40,6 +40,8 @@ export class SshTunnel {
   private closed = false;
   private rejectedKey: HostKey | undefined;
   private verdict: 'unknown' | 'changed' | undefined;
+  /** SSH handshakes made so far: stays 1 while the connection lives, whatever the request count. */
+  handshakes = 0;
 
   constructor(private readonly opts: SshTunnelOptions) {
     const agent = new http.Agent({ keepAlive: true, maxFreeSockets: 4 });
@@ -63,6 +65,7 @@ export class SshTunnel {
     if (this.ready) return this.ready;
     const client = new Client();
     this.client = client;
+    this.handshakes++;
     this.verdict = undefined;
     const o = this.opts;
     this.ready = new Promise<Client>((resolve, reject) => {

@@ -1,0 +1,1 @@
+export { loadLab, docker, uniqueName, type Lab } from '../../test/integration/support/lab';

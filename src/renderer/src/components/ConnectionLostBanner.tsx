@@ -1,0 +1,16 @@
+import { useHostsStore } from '../stores/hosts';
+
+/** Shown when the hosts stream ends with an error: the backend (or the WebSocket) is gone. */
+export function ConnectionLostBanner() {
+  const error = useHostsStore((s) => s.streamError);
+  if (!error) return null;
+  return (
+    <div className="connection-lost" role="alert">
+      <strong>Connection to Dockhand's backend lost.</strong>
+      <span>{error.message} Nothing shown here updates until you reload.</span>
+      <button type="button" className="button button-small" onClick={() => window.location.reload()}>
+        Reload
+      </button>
+    </div>
+  );
+}

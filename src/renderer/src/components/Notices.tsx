@@ -1,0 +1,45 @@
+import { useHostsStore } from '../stores/hosts';
+import { useUiStore } from '../stores/ui';
+
+/** The backend's notice (e.g. a corrupt hosts file set aside) and short-lived toasts. */
+export function Notices() {
+  const notice = useHostsStore((s) => s.notice);
+  const dismissed = useHostsStore((s) => s.dismissedNotice);
+  const dismissNotice = useHostsStore((s) => s.dismissNotice);
+  const toasts = useUiStore((s) => s.toasts);
+  const dismissToast = useUiStore((s) => s.dismissToast);
+  const showNotice = notice !== undefined && notice !== dismissed;
+
+  return (
+    <div className="toasts" aria-live="polite">
+      {showNotice && (
+        <div className="toast toast-warning" role="alert">
+          <div className="toast-text">
+            <strong>Notice</strong>
+            <span>{notice}</span>
+          </div>
+          <button type="button" className="button button-small" onClick={dismissNotice}>
+            Dismiss
+          </button>
+        </div>
+      )}
+      {toasts.map((t) => (
+        <div key={t.id} className={`toast toast-${t.tone}`} role={t.tone === 'error' ? 'alert' : 'status'}>
+          <div className="toast-text">
+            <span>{t.text}</span>
+          </div>
+          <button
+            type="button"
+            className="icon-button"
+            aria-label="Dismiss notification"
+            onClick={() => dismissToast(t.id)}
+          >
+            <svg viewBox="0 0 16 16" width="12" height="12" aria-hidden="true">
+              <path d="M3.5 3.5l9 9m0-9l-9 9" stroke="currentColor" strokeWidth="1.6" strokeLinecap="round" />
+            </svg>
+          </button>
+        </div>
+      ))}
+    </div>
+  );
+}

@@ -1,0 +1,31 @@
+import { useHostsStore } from '../stores/hosts';
+import { useUiStore } from '../stores/ui';
+import { ConnectionLogDialog } from './hosts/ConnectionLogDialog';
+import { HostFormDialog } from './hosts/HostFormDialog';
+import { RemoveHostDialog } from './hosts/RemoveHostDialog';
+
+/** App-level dialogs opened through the ui store. */
+export function Dialogs() {
+  const hosts = useHostsStore((s) => s.hosts);
+  const hostForm = useUiStore((s) => s.hostForm);
+  const closeHostForm = useUiStore((s) => s.closeHostForm);
+  const removeHostId = useUiStore((s) => s.removeHostId);
+  const askRemoveHost = useUiStore((s) => s.askRemoveHost);
+  const logHostId = useUiStore((s) => s.logHostId);
+  const showLog = useUiStore((s) => s.showLog);
+
+  const editHost = hostForm?.mode === 'edit' ? hosts.find((h) => h.id === hostForm.hostId) : undefined;
+  const removeHost = removeHostId ? hosts.find((h) => h.id === removeHostId) : undefined;
+  const logHost = logHostId ? hosts.find((h) => h.id === logHostId) : undefined;
+
+  return (
+    <>
+      {hostForm?.mode === 'add' && <HostFormDialog onClose={closeHostForm} />}
+      {hostForm?.mode === 'edit' && editHost && (
+        <HostFormDialog key={editHost.id} host={editHost} onClose={closeHostForm} />
+      )}
+      {removeHost && <RemoveHostDialog host={removeHost} onClose={() => askRemoveHost(undefined)} />}
+      {logHost && <ConnectionLogDialog host={logHost} onClose={() => showLog(undefined)} />}
+    </>
+  );
+}

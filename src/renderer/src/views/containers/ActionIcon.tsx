@@ -1,0 +1,43 @@
+import type { ContainerAction } from '../../stores/containers';
+
+const props = {
+  viewBox: '0 0 16 16',
+  width: 14,
+  height: 14,
+  'aria-hidden': true,
+  fill: 'none',
+  stroke: 'currentColor',
+  strokeWidth: 1.6,
+  strokeLinecap: 'round' as const,
+  strokeLinejoin: 'round' as const,
+};
+
+export function ActionIcon({ action }: { action: ContainerAction }) {
+  switch (action) {
+    case 'start':
+      return (
+        <svg {...props}>
+          <path d="M5 3.5v9l7-4.5z" fill="currentColor" stroke="none" />
+        </svg>
+      );
+    case 'stop':
+      return (
+        <svg {...props}>
+          <rect x="4" y="4" width="8" height="8" rx="1.2" fill="currentColor" stroke="none" />
+        </svg>
+      );
+    case 'restart':
+      return (
+        <svg {...props}>
+          <path d="M12.8 8A4.8 4.8 0 1 1 11.4 4.6" />
+          <path d="M12.2 2.2v3h-3" />
+        </svg>
+      );
+    case 'remove':
+      return (
+        <svg {...props}>
+          <path d="M3 4.5h10M6.5 4.5V3h3v1.5M4.5 4.5l.6 8.5h5.8l.6-8.5M6.8 7v4M9.2 7v4" />
+        </svg>
+      );
+  }
+}

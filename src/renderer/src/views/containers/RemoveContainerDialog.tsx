@@ -1,0 +1,48 @@
+import { useId, useState } from 'react';
+import type { ContainerSummary } from '@shared/contract';
+import { ConfirmDialog } from '../../components/ConfirmDialog';
+import { isLive } from './filter';
+
+export interface RemoveContainerDialogProps {
+  container: ContainerSummary;
+  hostName: string;
+  onConfirm(force: boolean): void;
+  onCancel(): void;
+}
+
+/** "Remove container?" naming the container and the host; Force when it is running. */
+export function RemoveContainerDialog({
+  container,
+  hostName,
+  onConfirm,
+  onCancel,
+}: RemoveContainerDialogProps) {
+  const live = isLive(container);
+  const [force, setForce] = useState(false);
+  const forceId = useId();
+  return (
+    <ConfirmDialog
+      title="Remove container?"
+      confirmLabel="Remove"
+      danger
+      onConfirm={() => onConfirm(live && force)}
+      onCancel={onCancel}
+    >
+      <p>
+        Remove container <strong className="mono">{container.name}</strong> from host{' '}
+        <strong>{hostName}</strong>? Its writable layer is deleted; named volumes are kept.
+      </p>
+      {live && (
+        <div className="checkbox-row">
+          <input id={forceId} type="checkbox" checked={force} onChange={(e) => setForce(e.target.checked)} />
+          <label htmlFor={forceId}>Force (container is running)</label>
+        </div>
+      )}
+      {live && !force && (
+        <p className="hint">
+          Docker refuses to remove a running container unless you force it or stop it first.
+        </p>
+      )}
+    </ConfirmDialog>
+  );
+}

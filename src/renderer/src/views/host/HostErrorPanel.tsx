@@ -1,0 +1,89 @@
+import { useId, useState } from 'react';
+import type { HostStatus, HostView } from '@shared/contract';
+import { HostKeyPrompt } from '../../components/HostKeyPrompt';
+import { errorTitle } from '../../lib/errors';
+import { formatCountdown } from '../../lib/format';
+import { hostKeyFromError } from '../../lib/hostKey';
+import { reconnectHost } from '../../lib/hostActions';
+import { useNow } from '../../lib/useNow';
+import { useUiStore } from '../../stores/ui';
+
+export interface HostErrorPanelProps {
+  host: HostView;
+  status: HostStatus;
+}
+
+/**
+ * Why the selected host is not connected, what happens next, and what the user can do.
+ * Render with key={status.since} so each new failure starts with fresh local state.
+ */
+export function HostErrorPanel({ host, status }: HostErrorPanelProps) {
+  const error = status.error ?? { code: 'INTERNAL' as const, message: 'The connection failed.' };
+  const headingId = useId();
+  const showLog = useUiStore((s) => s.showLog);
+  const [retrying, setRetrying] = useState(false);
+  const [keyDismissed, setKeyDismissed] = useState(false);
+  const now = useNow(1000, status.retryAt !== undefined);
+  const hostKey = hostKeyFromError(error);
+
+  const retry = async () => {
+    setRetrying(true);
+    await reconnectHost(host);
+    setRetrying(false);
+  };
+
+  const showKeyPrompt = error.code === 'SSH_HOST_KEY_UNKNOWN' && hostKey !== undefined && !keyDismissed;
+  const remaining = status.retryAt !== undefined ? status.retryAt - now : undefined;
+
+  return (
+    <section className="error-panel" role="alert" aria-labelledby={headingId}>
+      <div className="error-panel-head">
+        <svg viewBox="0 0 20 20" width="22" height="22" aria-hidden="true" className="error-panel-icon">
+          <circle cx="10" cy="10" r="9" fill="currentColor" opacity="0.14" />
+          <path d="M10 5.5v5.5" stroke="currentColor" strokeWidth="2" strokeLinecap="round" />
+          <circle cx="10" cy="14.2" r="1.2" fill="currentColor" />
+        </svg>
+        <div>
+          <h2 id={headingId} className="error-panel-title">
+            {errorTitle(error)}
+          </h2>
+          <p className="error-panel-message">{error.message}</p>
+        </div>
+      </div>
+      {error.detail && (
+        <details className="banner-detail">
+          <summary>Details</summary>
+          <pre>{error.detail}</pre>
+        </details>
+      )}
+
+      {showKeyPrompt && hostKey && (
+        <HostKeyPrompt info={hostKey} onTrusted={() => undefined} onCancel={() => setKeyDismissed(true)} />
+      )}
+
+      <div className="error-panel-actions">
+        <button
+          type="button"
+          className={showKeyPrompt ? 'button' : 'button button-primary'}
+          onClick={() => void retry()}
+          disabled={retrying}
+        >
+          {retrying && <span className="spinner" aria-hidden="true" />}
+          Retry now
+        </button>
+        <button type="button" className="button" onClick={() => showLog(host.id)}>
+          View connection log
+        </button>
+        {remaining !== undefined && (
+          <span className="retry-countdown" aria-live="off">
+            {remaining > 0 ? `Retrying automatically in ${formatCountdown(remaining)}` : 'Retrying…'}
+          </span>
+        )}
+        {status.retryAt === undefined &&
+          (error.code === 'SSH_HOST_KEY_UNKNOWN' || error.code === 'SSH_HOST_KEY_CHANGED') && (
+            <span className="retry-countdown">No automatic retry: this needs your decision.</span>
+          )}
+      </div>
+    </section>
+  );
+}

@@ -1,0 +1,56 @@
+import { useHostsStore, selectSelectedHost, selectSelectedStatus } from '../../stores/hosts';
+import { useUiStore } from '../../stores/ui';
+import { ContainersView } from '../containers/ContainersView';
+import { HostErrorPanel } from './HostErrorPanel';
+import { HostHeader } from './HostHeader';
+
+/** The main area: the selected host's header, then its error, connecting state or containers. */
+export function HostPage() {
+  const loaded = useHostsStore((s) => s.loaded);
+  const host = useHostsStore(selectSelectedHost);
+  const status = useHostsStore(selectSelectedStatus);
+  const hostCount = useHostsStore((s) => s.hosts.length);
+  const openHostForm = useUiStore((s) => s.openHostForm);
+
+  if (!loaded) {
+    return (
+      <div className="page-empty" role="status">
+        <span className="spinner spinner-large" aria-hidden="true" />
+        <p>Connecting to Dockhand…</p>
+      </div>
+    );
+  }
+
+  if (!host || hostCount === 0) {
+    return (
+      <div className="page-empty">
+        <h1 className="empty-title">No hosts yet</h1>
+        <p className="muted">
+          Add a Docker host: this machine's socket, a server over SSH, or an engine with TLS.
+        </p>
+        <button type="button" className="button button-primary" onClick={() => openHostForm({ mode: 'add' })}>
+          Add your first host
+        </button>
+      </div>
+    );
+  }
+
+  const state = status?.state ?? 'connecting';
+  return (
+    <div className="host-page">
+      <HostHeader host={host} status={status} />
+      <div className="host-content">
+        {state === 'error' && status && (
+          <HostErrorPanel key={`${host.id}-${status.since}`} host={host} status={status} />
+        )}
+        {state === 'connecting' && (
+          <div className="page-empty" role="status">
+            <span className="spinner spinner-large" aria-hidden="true" />
+            <p>Connecting to {host.name}…</p>
+          </div>
+        )}
+        {state === 'connected' && <ContainersView key={host.id} host={host} connected />}
+      </div>
+    </div>
+  );
+}

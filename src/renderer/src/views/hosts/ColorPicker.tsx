@@ -1,0 +1,46 @@
+import { HOST_COLORS } from './hostForm';
+import { FieldError } from './Field';
+
+export interface ColorPickerProps {
+  id: string;
+  value: string;
+  onChange(color: string): void;
+  error?: string | undefined;
+}
+
+/** A few swatches (a radio group) and a custom colour input. */
+export function ColorPicker({ id, value, onChange, error }: ColorPickerProps) {
+  const current = value.toLowerCase();
+  const customId = `${id}-custom`;
+  return (
+    <fieldset className="field color-picker" id={id}>
+      <legend className="field-label">Colour</legend>
+      <div className="swatches">
+        {HOST_COLORS.map((c) => (
+          <label key={c.value} className="swatch-option" title={c.name}>
+            <input
+              type="radio"
+              name={id}
+              value={c.value}
+              checked={current === c.value}
+              onChange={() => onChange(c.value)}
+            />
+            <span className="swatch-chip" style={{ background: c.value }} aria-hidden="true" />
+            <span className="visually-hidden">{c.name}</span>
+          </label>
+        ))}
+        <span className="custom-color">
+          <input
+            id={customId}
+            type="color"
+            value={/^#[0-9a-f]{6}$/i.test(value) ? value : '#3b82f6'}
+            onChange={(e) => onChange(e.target.value)}
+            aria-describedby={error ? `${id}-error` : undefined}
+          />
+          <label htmlFor={customId}>Custom colour</label>
+        </span>
+      </div>
+      <FieldError id={id} error={error} />
+    </fieldset>
+  );
+}

@@ -1,0 +1,219 @@
+import type { FieldErrors, FieldName, FormState, StoredSecrets } from './hostForm';
+import { TextField } from './Field';
+import { PemField } from './PemField';
+
+export interface KindFieldsProps {
+  idPrefix: string;
+  form: FormState;
+  set<K extends FieldName>(field: K, value: FormState[K]): void;
+  errors: FieldErrors;
+  /** Secrets of the host being edited, when it already is of this kind. */
+  stored: StoredSecrets | undefined;
+}
+
+const fid = (prefix: string, field: FieldName) => `${prefix}-${field}`;
+
+function SocketFields({ idPrefix, form, set, errors }: KindFieldsProps) {
+  return (
+    <TextField
+      id={fid(idPrefix, 'socketPath')}
+      label="Socket path"
+      value={form.socketPath}
+      onChange={(v) => set('socketPath', v)}
+      error={errors.socketPath}
+      hint="The Docker socket on the machine running Dockhand."
+      placeholder="/var/run/docker.sock"
+      required
+      mono
+    />
+  );
+}
+
+function HostPort({
+  idPrefix,
+  form,
+  set,
+  errors,
+  portField,
+  portRequired,
+  portPlaceholder,
+  hostHint,
+}: KindFieldsProps & {
+  portField: 'tcpPort' | 'tlsPort' | 'sshPort';
+  portRequired: boolean;
+  portPlaceholder: string;
+  hostHint?: string;
+}) {
+  return (
+    <div className="field-row">
+      <TextField
+        id={fid(idPrefix, 'host')}
+        label="Host"
+        value={form.host}
+        onChange={(v) => set('host', v)}
+        error={errors.host}
+        hint={hostHint}
+        placeholder="docker.example.com"
+        required
+        mono
+        className="grow"
+      />
+      <TextField
+        id={fid(idPrefix, portField)}
+        label="Port"
+        value={form[portField]}
+        onChange={(v) => set(portField, v)}
+        error={errors[portField]}
+        placeholder={portPlaceholder}
+        required={portRequired}
+        inputMode="numeric"
+        mono
+        className="port-field"
+      />
+    </div>
+  );
+}
+
+function TcpFields(props: KindFieldsProps) {
+  return (
+    <>
+      <div className="callout callout-warning" role="note">
+        <strong>Unencrypted connection.</strong> Anyone who can reach this port controls the Docker engine
+        (root on that machine), and traffic can be read on the network. Prefer SSH or TCP + TLS.
+      </div>
+      <HostPort {...props} portField="tcpPort" portRequired portPlaceholder="2375" />
+    </>
+  );
+}
+
+function TlsFields(props: KindFieldsProps) {
+  const { idPrefix, form, set, errors, stored } = props;
+  const keyKept = stored?.kind === 'tls' && stored.hasKey;
+  return (
+    <>
+      <HostPort {...props} portField="tlsPort" portRequired portPlaceholder="2376" />
+      <PemField
+        id={fid(idPrefix, 'ca')}
+        pasteLabel="CA certificate (PEM)"
+        fileLabel="CA certificate file"
+        value={form.ca}
+        onChange={(v) => set('ca', v)}
+        error={errors.ca}
+        placeholder="-----BEGIN CERTIFICATE-----"
+        required
+      />
+      <PemField
+        id={fid(idPrefix, 'cert')}
+        pasteLabel="Client certificate (PEM)"
+        fileLabel="Client certificate file"
+        value={form.cert}
+        onChange={(v) => set('cert', v)}
+        error={errors.cert}
+        placeholder="-----BEGIN CERTIFICATE-----"
+        required
+      />
+      <PemField
+        id={fid(idPrefix, 'key')}
+        pasteLabel="Client key (PEM)"
+        fileLabel="Client key file"
+        value={form.key}
+        onChange={(v) => set('key', v)}
+        error={errors.key}
+        placeholder={keyKept ? 'Stored key kept unless replaced' : '-----BEGIN PRIVATE KEY-----'}
+        hint={keyKept ? 'A client key is stored: the stored key is kept unless replaced.' : undefined}
+        required={!keyKept}
+      />
+    </>
+  );
+}
+
+function SshFields(props: KindFieldsProps) {
+  const { idPrefix, form, set, errors, stored } = props;
+  const keyKept = stored?.kind === 'ssh' && stored.hasPrivateKey;
+  const passKept = stored?.kind === 'ssh' && stored.hasPassphrase;
+  return (
+    <>
+      <HostPort
+        {...props}
+        portField="sshPort"
+        portRequired={false}
+        portPlaceholder="22"
+        hostHint="A name, an address or an alias from ~/.ssh/config."
+      />
+      <TextField
+        id={fid(idPrefix, 'user')}
+        label="User"
+        value={form.user}
+        onChange={(v) => set('user', v)}
+        error={errors.user}
+        placeholder="from ~/.ssh/config, or your user name"
+        mono
+      />
+      <div className="subsection">
+        <div className="subsection-title">Authentication</div>
+        <PemField
+          id={fid(idPrefix, 'privateKey')}
+          pasteLabel="Private key (PEM)"
+          fileLabel="Private key file"
+          value={form.privateKey}
+          onChange={(v) => set('privateKey', v)}
+          error={errors.privateKey}
+          placeholder={keyKept ? 'Stored key kept unless replaced' : '-----BEGIN OPENSSH PRIVATE KEY-----'}
+          hint={keyKept ? 'A private key is stored: the stored key is kept unless replaced.' : undefined}
+          accept=""
+        />
+        <TextField
+          id={fid(idPrefix, 'privateKeyPath')}
+          label="Path to key file on this machine"
+          value={form.privateKeyPath}
+          onChange={(v) => set('privateKeyPath', v)}
+          error={errors.privateKeyPath}
+          placeholder="~/.ssh/id_ed25519"
+          hint="Instead of a key above: Dockhand reads this file each time it connects."
+          mono
+        />
+        <TextField
+          id={fid(idPrefix, 'passphrase')}
+          label="Passphrase"
+          type="password"
+          value={form.passphrase}
+          onChange={(v) => set('passphrase', v)}
+          error={errors.passphrase}
+          autoComplete="new-password"
+          placeholder={passKept ? 'Stored passphrase kept unless replaced' : undefined}
+          hint={
+            passKept ? 'A passphrase is stored: it is kept unless replaced.' : 'Only if the key is encrypted.'
+          }
+        />
+        <div className="checkbox-row">
+          <input
+            id={fid(idPrefix, 'useAgent')}
+            type="checkbox"
+            checked={form.useAgent}
+            onChange={(e) => set('useAgent', e.target.checked)}
+            aria-describedby={`${fid(idPrefix, 'useAgent')}-hint`}
+          />
+          <label htmlFor={fid(idPrefix, 'useAgent')}>Use SSH agent</label>
+        </div>
+        <p id={`${fid(idPrefix, 'useAgent')}-hint`} className="field-hint checkbox-hint">
+          Keys loaded in the agent (SSH_AUTH_SOCK) are tried too. With no key given, Dockhand uses the keys
+          named in ~/.ssh/config.
+        </p>
+      </div>
+    </>
+  );
+}
+
+/** The connection fields of the chosen kind. */
+export function KindFields(props: KindFieldsProps) {
+  switch (props.form.kind) {
+    case 'socket':
+      return <SocketFields {...props} />;
+    case 'tcp':
+      return <TcpFields {...props} />;
+    case 'tls':
+      return <TlsFields {...props} />;
+    case 'ssh':
+      return <SshFields {...props} />;
+  }
+}

@@ -1,0 +1,116 @@
+import { useState, type ReactNode } from 'react';
+import { describedBy, FieldError, FieldHint } from './Field';
+
+export interface PemFieldProps {
+  id: string;
+  /** e.g. "CA certificate (PEM)" for the textarea. */
+  pasteLabel: string;
+  /** e.g. "CA certificate file" for the file input. */
+  fileLabel: string;
+  value: string;
+  onChange(value: string): void;
+  error?: string | undefined;
+  hint?: ReactNode;
+  placeholder?: string;
+  required?: boolean;
+  /** File types offered; "" offers every file (SSH keys often have no extension). */
+  accept?: string;
+}
+
+const MAX_FILE = 256 * 1024;
+
+/** A PEM value that can be chosen from a file (read as text) or pasted. */
+export function PemField({
+  id,
+  pasteLabel,
+  fileLabel,
+  value,
+  onChange,
+  error,
+  hint,
+  placeholder,
+  required,
+  accept,
+}: PemFieldProps) {
+  const fileId = `${id}-file`;
+  const [loaded, setLoaded] = useState<string>();
+  const [fileError, setFileError] = useState<string>();
+
+  const readFile = (file: File | undefined) => {
+    if (!file) return;
+    setFileError(undefined);
+    if (file.size > MAX_FILE) {
+      setFileError(`${file.name} is too large to be a key or certificate.`);
+      return;
+    }
+    const reader = new FileReader();
+    reader.onload = () => {
+      onChange(typeof reader.result === 'string' ? reader.result : '');
+      setLoaded(file.name);
+    };
+    reader.onerror = () => setFileError(`Couldn't read ${file.name}.`);
+    reader.readAsText(file);
+  };
+
+  const shownError = fileError ?? error;
+  const hintText =
+    loaded && value ? (
+      <>
+        Loaded from {loaded}. {hint}
+      </>
+    ) : (
+      hint
+    );
+
+  return (
+    <div className="field pem-field">
+      <div className="pem-head">
+        <label htmlFor={id} className="field-label">
+          {pasteLabel}
+          {!required && <span className="optional"> (optional)</span>}
+        </label>
+        <span className="file-picker">
+          <input
+            id={fileId}
+            type="file"
+            className="visually-hidden file-input"
+            accept={accept === undefined ? '.pem,.crt,.cer,.key,text/plain' : accept || undefined}
+            onChange={(e) => {
+              readFile(e.target.files?.[0]);
+              e.target.value = '';
+            }}
+          />
+          <label htmlFor={fileId} className="button button-small file-label">
+            <svg viewBox="0 0 16 16" width="12" height="12" aria-hidden="true">
+              <path
+                d="M4 1.75h5l3 3v9.5H4zM9 1.75v3h3"
+                fill="none"
+                stroke="currentColor"
+                strokeWidth="1.4"
+                strokeLinejoin="round"
+              />
+            </svg>
+            {fileLabel}
+          </label>
+        </span>
+      </div>
+      <textarea
+        id={id}
+        className="input textarea mono"
+        rows={3}
+        value={value}
+        placeholder={placeholder}
+        spellCheck={false}
+        autoComplete="off"
+        aria-invalid={shownError ? true : undefined}
+        aria-describedby={describedBy(id, Boolean(hintText), Boolean(shownError))}
+        onChange={(e) => {
+          setLoaded(undefined);
+          onChange(e.target.value);
+        }}
+      />
+      <FieldHint id={id}>{hintText}</FieldHint>
+      <FieldError id={id} error={shownError} />
+    </div>
+  );
+}
