@@ -10,7 +10,10 @@ export default defineConfig({
     build: {
       rollupOptions: {
         // index: the Electron shell; web: the same backend for browser mode under plain Node.
-        input: { index: resolve(import.meta.dirname, 'src/main/index.ts'), web: resolve(import.meta.dirname, 'src/main/web.ts') },
+        input: {
+          index: resolve(import.meta.dirname, 'src/main/index.ts'),
+          web: resolve(import.meta.dirname, 'src/main/web.ts'),
+        },
       },
     },
   },

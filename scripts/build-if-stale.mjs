@@ -14,8 +14,14 @@ function newest(p) {
 
 /** Builds with electron-vite when sources are newer than the output; output shown only on failure. */
 export function buildIfStale(root) {
-  const built = Math.min(newest(path.join(root, 'out/main/web.js')), newest(path.join(root, 'out/renderer/index.html')));
-  const sources = Math.max(newest(path.join(root, 'src')), newest(path.join(root, 'electron.vite.config.ts')));
+  const built = Math.min(
+    newest(path.join(root, 'out/main/web.js')),
+    newest(path.join(root, 'out/renderer/index.html')),
+  );
+  const sources = Math.max(
+    newest(path.join(root, 'src')),
+    newest(path.join(root, 'electron.vite.config.ts')),
+  );
   if (built && built >= sources) return;
   const r = spawnSync('npx', ['electron-vite', 'build'], { cwd: root, encoding: 'utf8' });
   if (r.status !== 0) {

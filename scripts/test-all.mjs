@@ -37,7 +37,9 @@ run('npx', ['vitest', 'run', '--reporter=default', '--reporter=json', `--outputF
 if (existsSync(vitestJson)) {
   const r = JSON.parse(readFileSync(vitestJson, 'utf8'));
   // A file that failed to load has no tests but counts as a failure.
-  const brokenFiles = (r.testResults ?? []).filter((f) => f.status === 'failed' && (f.assertionResults ?? []).length === 0).length;
+  const brokenFiles = (r.testResults ?? []).filter(
+    (f) => f.status === 'failed' && (f.assertionResults ?? []).length === 0,
+  ).length;
   add('vitest', r.numPassedTests, r.numFailedTests + brokenFiles, r.numPendingTests + (r.numTodoTests ?? 0));
 } else {
   add('vitest', 0, 1, 0);
@@ -46,7 +48,7 @@ if (existsSync(vitestJson)) {
 // 3. Build, then Playwright against browser mode in Debian's Chromium.
 buildIfStale(root);
 const pwJson = path.join(reports, 'playwright.json');
-run('npx', ['playwright', 'test'], { PLAYWRIGHT_JSON_OUTPUT_NAME: pwJson });
+run('npx', ['playwright', 'test']);
 if (existsSync(pwJson)) {
   const s = JSON.parse(readFileSync(pwJson, 'utf8')).stats ?? {};
   add('playwright', (s.expected ?? 0) + (s.flaky ?? 0), s.unexpected ?? 0, s.skipped ?? 0);

@@ -41,21 +41,32 @@ test.describe('foundation @foundation', () => {
 
   test('the local engine is there on first start, with its containers', async ({ page }) => {
     const name = uniqueName('e2e-a');
-    await docker(lab.engineA.socketPath, 'run', '-d', '--stop-timeout', '2', '--name', name, lab.image, 'sleep', '600');
+    await docker(
+      lab.engineA.socketPath,
+      'run',
+      '-d',
+      '--stop-timeout',
+      '2',
+      '--name',
+      name,
+      lab.image,
+      'sleep',
+      '600',
+    );
     made.push([lab.engineA.socketPath, name]);
     await page.goto(app.url);
     await expect(hostButton(page, 'local')).toBeVisible();
     await hostButton(page, 'local').click();
     await expect(page.getByRole('img', { name: 'connected' }).first()).toBeVisible();
     const table = page.getByRole('table', { name: 'Containers' });
-    await expect(table.getByRole('row', { name })).toBeVisible();
+    await expect(table.getByRole('row', { name, exact: true })).toBeVisible();
     await shot(page, 'main-local');
   });
 
   test('adds the TLS host with certificate files and tests the connection', async ({ page }) => {
     await page.goto(app.url);
     const dialog = await openAddHost(page, 'lab-b-tls');
-    await dialog.getByLabel('TCP + TLS').check();
+    await dialog.getByLabel('TCP + TLS', { exact: true }).check();
     await dialog.getByLabel('Host', { exact: true }).fill(lab.engineB.tlsHost);
     await dialog.getByLabel('Port', { exact: true }).fill(String(lab.engineB.tlsPort));
     await dialog.getByLabel('CA certificate file').setInputFiles(lab.tls.ca);
@@ -74,7 +85,7 @@ test.describe('foundation @foundation', () => {
   test('a TLS host whose certificate does not list the address says so', async ({ page }) => {
     await page.goto(app.url);
     const dialog = await openAddHost(page, 'wrong-cert');
-    await dialog.getByLabel('TCP + TLS').check();
+    await dialog.getByLabel('TCP + TLS', { exact: true }).check();
     await dialog.getByLabel('Host', { exact: true }).fill(lab.engineB.mismatchHost);
     await dialog.getByLabel('Port', { exact: true }).fill(String(lab.engineB.tlsPort));
     await dialog.getByLabel('CA certificate file').setInputFiles(lab.tls.ca);
@@ -83,7 +94,7 @@ test.describe('foundation @foundation', () => {
     await dialog.getByRole('button', { name: 'Test connection' }).click();
     await expect(dialog.getByText(/does not list the address/)).toBeVisible();
     await shot(page, 'add-host-tls-error');
-    await dialog.getByRole('button', { name: 'Cancel' }).click();
+    await dialog.getByRole('button', { name: 'Cancel', exact: true }).click();
   });
 
   test('adds the SSH host, trusting its new host key', async ({ page }) => {
@@ -104,36 +115,60 @@ test.describe('foundation @foundation', () => {
     await expect(hostButton(page, 'lab-b-ssh')).toBeVisible();
   });
 
-  test("switching hosts shows each engine's own containers; stop and start change state", async ({ page }) => {
+  test("switching hosts shows each engine's own containers; stop and start change state", async ({
+    page,
+  }) => {
     const onA = uniqueName('e2e-only-a');
     const onB = uniqueName('e2e-only-b');
-    await docker(lab.engineA.socketPath, 'run', '-d', '--stop-timeout', '2', '--name', onA, lab.image, 'sleep', '600');
+    await docker(
+      lab.engineA.socketPath,
+      'run',
+      '-d',
+      '--stop-timeout',
+      '2',
+      '--name',
+      onA,
+      lab.image,
+      'sleep',
+      '600',
+    );
     made.push([lab.engineA.socketPath, onA]);
-    await docker(lab.engineB.socketPath, 'run', '-d', '--stop-timeout', '2', '--name', onB, lab.image, 'sleep', '600');
+    await docker(
+      lab.engineB.socketPath,
+      'run',
+      '-d',
+      '--stop-timeout',
+      '2',
+      '--name',
+      onB,
+      lab.image,
+      'sleep',
+      '600',
+    );
     made.push([lab.engineB.socketPath, onB]);
     await page.goto(app.url);
     const table = page.getByRole('table', { name: 'Containers' });
 
     await hostButton(page, 'lab-b-tls').click();
-    await expect(table.getByRole('row', { name: onB })).toBeVisible();
-    await expect(table.getByRole('row', { name: onA })).toHaveCount(0);
+    await expect(table.getByRole('row', { name: onB, exact: true })).toBeVisible();
+    await expect(table.getByRole('row', { name: onA, exact: true })).toHaveCount(0);
 
     await hostButton(page, 'local').click();
-    await expect(table.getByRole('row', { name: onA })).toBeVisible();
-    await expect(table.getByRole('row', { name: onB })).toHaveCount(0);
+    await expect(table.getByRole('row', { name: onA, exact: true })).toBeVisible();
+    await expect(table.getByRole('row', { name: onB, exact: true })).toHaveCount(0);
 
     await hostButton(page, 'lab-b-ssh').click();
-    const row = table.getByRole('row', { name: onB });
+    const row = table.getByRole('row', { name: onB, exact: true });
     await expect(row).toBeVisible();
     await expect(row.getByText('running', { exact: true })).toBeVisible();
     await shot(page, 'main-ssh-host');
 
-    await row.getByRole('button', { name: `Stop ${onB}` }).click();
+    await row.getByRole('button', { name: `Stop ${onB}`, exact: true }).click();
     await expect(row.getByText('exited', { exact: true })).toBeVisible();
     expect(await docker(lab.engineB.socketPath, 'inspect', '-f', '{{.State.Status}}', onB)).toBe('exited');
     await shot(page, 'container-stopped');
 
-    await row.getByRole('button', { name: `Start ${onB}` }).click();
+    await row.getByRole('button', { name: `Start ${onB}`, exact: true }).click();
     await expect(row.getByText('running', { exact: true })).toBeVisible();
     expect(await docker(lab.engineB.socketPath, 'inspect', '-f', '{{.State.Status}}', onB)).toBe('running');
 
@@ -144,17 +179,28 @@ test.describe('foundation @foundation', () => {
 
   test('removing a container asks first', async ({ page }) => {
     const name = uniqueName('e2e-rm');
-    await docker(lab.engineA.socketPath, 'run', '-d', '--stop-timeout', '2', '--name', name, lab.image, 'sleep', '600');
+    await docker(
+      lab.engineA.socketPath,
+      'run',
+      '-d',
+      '--stop-timeout',
+      '2',
+      '--name',
+      name,
+      lab.image,
+      'sleep',
+      '600',
+    );
     made.push([lab.engineA.socketPath, name]);
     await page.goto(app.url);
     await hostButton(page, 'local').click();
-    const row = page.getByRole('table', { name: 'Containers' }).getByRole('row', { name });
-    await row.getByRole('button', { name: `Remove ${name}` }).click();
+    const row = page.getByRole('table', { name: 'Containers' }).getByRole('row', { name, exact: true });
+    await row.getByRole('button', { name: `Remove ${name}`, exact: true }).click();
     const confirm = page.getByRole('dialog', { name: 'Remove container?' });
     await expect(confirm).toContainText(name);
     await confirm.getByLabel('Force (container is running)').check();
     await shot(page, 'remove-container-confirm');
-    await confirm.getByRole('button', { name: 'Remove' }).click();
+    await confirm.getByRole('button', { name: 'Remove', exact: true }).click();
     await expect(row).toHaveCount(0);
     await expect(docker(lab.engineA.socketPath, 'inspect', name)).rejects.toThrow();
   });

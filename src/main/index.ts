@@ -69,7 +69,9 @@ async function start() {
     callback(allowPermission(permission)),
   );
   session.defaultSession.setPermissionCheckHandler((_wc, permission) => allowPermission(permission));
-  backend = await createBackend({ configDir: process.env.DOCKHAND_CONFIG_DIR ?? app.getPath('userData') ?? defaultConfigDir() });
+  backend = await createBackend({
+    configDir: process.env.DOCKHAND_CONFIG_DIR ?? app.getPath('userData') ?? defaultConfigDir(),
+  });
   ipcMain.on(HELLO_CHANNEL, openConnection);
   createWindow();
   app.on('activate', () => {

@@ -1,6 +1,10 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { AppError, type AppErrorShape, type Endpoint } from '@shared/contract';
-import { openEngineClient, readEngineInfo, type EngineClient } from '../../src/main/services/hosts/engine-client';
+import {
+  openEngineClient,
+  readEngineInfo,
+  type EngineClient,
+} from '../../src/main/services/hosts/engine-client';
 import { docker, loadLab, read, type Lab } from './support/lab';
 
 let lab: Lab;
@@ -75,8 +79,18 @@ describe('connecting to real engines', () => {
   });
 
   it('reaches engine B over SSH with a passphrase-protected RSA key, and names a wrong passphrase', async () => {
-    const base = { kind: 'ssh' as const, host: lab.ssh.host, port: lab.ssh.port, user: lab.ssh.user, useAgent: false };
-    const client = await connect({ ...base, privateKeyPath: lab.ssh.rsaKey, passphrase: lab.ssh.rsaPassphrase });
+    const base = {
+      kind: 'ssh' as const,
+      host: lab.ssh.host,
+      port: lab.ssh.port,
+      user: lab.ssh.user,
+      useAgent: false,
+    };
+    const client = await connect({
+      ...base,
+      privateKeyPath: lab.ssh.rsaKey,
+      passphrase: lab.ssh.rsaPassphrase,
+    });
     expect((await readEngineInfo(client)).engineVersion).toMatch(/^\d+\./);
     const wrong = await failure({ ...base, privateKeyPath: lab.ssh.rsaKey, passphrase: 'not-it' });
     expect(wrong.code).toBe('AUTH_FAILED');
@@ -86,7 +100,14 @@ describe('connecting to real engines', () => {
 
   it('stops at an unknown SSH host key and reports its fingerprint', async () => {
     const err = await failure(
-      { kind: 'ssh', host: lab.ssh.host, port: lab.ssh.port, user: lab.ssh.user, privateKey: read(lab.ssh.ed25519Key), useAgent: false },
+      {
+        kind: 'ssh',
+        host: lab.ssh.host,
+        port: lab.ssh.port,
+        user: lab.ssh.user,
+        privateKey: read(lab.ssh.ed25519Key),
+        useAgent: false,
+      },
       { knownHosts: () => [], homeDir: '/nonexistent-home' },
     );
     expect(err.code).toBe('SSH_HOST_KEY_UNKNOWN');
@@ -99,9 +120,22 @@ describe('connecting to real engines', () => {
 
   it('refuses an SSH host whose key changed', async () => {
     const err = await failure(
-      { kind: 'ssh', host: lab.ssh.host, port: lab.ssh.port, user: lab.ssh.user, privateKey: read(lab.ssh.ed25519Key), useAgent: false },
       {
-        knownHosts: () => knownHosts.map((l) => l.replace(/(ssh-ed25519 )\S+/, '$1AAAAC3NzaC1lZDI1NTE5AAAAIBBBBBBBBBBBBBBBBBBBBBBBBBBBBBBBBBBBBBBBBBBB')),
+        kind: 'ssh',
+        host: lab.ssh.host,
+        port: lab.ssh.port,
+        user: lab.ssh.user,
+        privateKey: read(lab.ssh.ed25519Key),
+        useAgent: false,
+      },
+      {
+        knownHosts: () =>
+          knownHosts.map((l) =>
+            l.replace(
+              /(ssh-ed25519 )\S+/,
+              '$1AAAAC3NzaC1lZDI1NTE5AAAAIBBBBBBBBBBBBBBBBBBBBBBBBBBBBBBBBBBBBBBBBBBB',
+            ),
+          ),
         homeDir: '/nonexistent-home',
       },
     );
@@ -134,7 +168,10 @@ describe('connecting to real engines', () => {
 
   it('names a missing socket', async () => {
     const err = await failure({ kind: 'socket', socketPath: '/var/run/no-such-docker.sock' });
-    expect(err).toMatchObject({ code: 'ENGINE_UNREACHABLE', message: expect.stringMatching(/no-such-docker\.sock does not exist/) });
+    expect(err).toMatchObject({
+      code: 'ENGINE_UNREACHABLE',
+      message: expect.stringMatching(/no-such-docker\.sock does not exist/),
+    });
   });
 
   it('names a refused port', async () => {

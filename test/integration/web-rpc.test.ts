@@ -76,7 +76,9 @@ describe('browser mode server', () => {
     expect(await get(`/?token=${server.token}`, { host: `evil.example:${server.port}` })).toBe(403);
     const url = `ws://127.0.0.1:${server.port}/rpc?token=${server.token}`;
     expect(await upgradeStatus(url, 'http://evil.example')).toBe(403);
-    expect(await upgradeStatus(`ws://127.0.0.1:${server.port}/rpc`, `http://127.0.0.1:${server.port}`)).toBe(401);
+    expect(await upgradeStatus(`ws://127.0.0.1:${server.port}/rpc`, `http://127.0.0.1:${server.port}`)).toBe(
+      401,
+    );
     expect(await upgradeStatus(url, `http://127.0.0.1:${server.port}`)).toBe(101);
   });
 
@@ -89,9 +91,20 @@ describe('browser mode server', () => {
 });
 
 describe('hosts and containers over the WebSocket transport', () => {
-  it('adds the TLS host, lists B\'s own containers, stops and starts one', async () => {
+  it("adds the TLS host, lists B's own containers, stops and starts one", async () => {
     const name = uniqueName('it-tls');
-    await docker(lab.engineB.socketPath, 'run', '-d', '--stop-timeout', '2', '--name', name, lab.image, 'sleep', '600');
+    await docker(
+      lab.engineB.socketPath,
+      'run',
+      '-d',
+      '--stop-timeout',
+      '2',
+      '--name',
+      name,
+      lab.image,
+      'sleep',
+      '600',
+    );
     const { api, socket } = await connectWs(server.port, server.token);
     try {
       const host = await api.hosts.add({
@@ -109,18 +122,24 @@ describe('hosts and containers over the WebSocket transport', () => {
       expect(host.endpoint).toMatchObject({ kind: 'tls', hasKey: true });
       expect(JSON.stringify(host)).not.toContain('PRIVATE KEY');
 
-      const list = await vi.waitFor(async () => api.containers.list({ hostId: host.id, all: true }), { timeout: 15_000 });
+      const list = await vi.waitFor(async () => api.containers.list({ hostId: host.id, all: true }), {
+        timeout: 15_000,
+      });
       const row = list.find((c) => c.name === name);
       expect(row?.state).toBe('running');
       // A's containers are not B's.
       const local = (await api.hosts.list({}))[0];
-      const aNames = (await api.containers.list({ hostId: local?.id as string, all: true })).map((c) => c.name);
+      const aNames = (await api.containers.list({ hostId: local?.id as string, all: true })).map(
+        (c) => c.name,
+      );
       expect(aNames).not.toContain(name);
 
       await api.containers.stop({ hostId: host.id, id: name });
       expect(await docker(lab.engineB.socketPath, 'inspect', '-f', '{{.State.Status}}', name)).toBe('exited');
       await api.containers.start({ hostId: host.id, id: name });
-      expect(await docker(lab.engineB.socketPath, 'inspect', '-f', '{{.State.Status}}', name)).toBe('running');
+      expect(await docker(lab.engineB.socketPath, 'inspect', '-f', '{{.State.Status}}', name)).toBe(
+        'running',
+      );
       // Starting a running container is not an error.
       await api.containers.start({ hostId: host.id, id: name });
 
@@ -140,13 +159,20 @@ describe('hosts and containers over the WebSocket transport', () => {
     const proxy = await countingProxy(lab.engineA.socketPath);
     const { api, socket, raw } = await connectWs(server.port, server.token);
     try {
-      const host = await api.hosts.add({ name: 'counted', color: '#123456', endpoint: { kind: 'socket', socketPath: proxy.socketPath } });
-      await vi.waitFor(async () => {
-        const snap = await new Promise<HostsSnapshot>((resolve) => {
-          const sub = api.hosts.watch({}, { onEvent: (s) => (sub.close(), resolve(s)) });
-        });
-        expect(snap.statuses[host.id]?.state).toBe('connected');
-      }, { timeout: 15_000 });
+      const host = await api.hosts.add({
+        name: 'counted',
+        color: '#123456',
+        endpoint: { kind: 'socket', socketPath: proxy.socketPath },
+      });
+      await vi.waitFor(
+        async () => {
+          const snap = await new Promise<HostsSnapshot>((resolve) => {
+            const sub = api.hosts.watch({}, { onEvent: (s) => (sub.close(), resolve(s)) });
+          });
+          expect(snap.statuses[host.id]?.state).toBe('connected');
+        },
+        { timeout: 15_000 },
+      );
       const before = proxy.requests;
       const bad: unknown[] = [
         { hostId: host.id, id: '../../images/json' },
@@ -163,7 +189,14 @@ describe('hosts and containers over the WebSocket transport', () => {
         expect(err.code, JSON.stringify(input)).toBe('INVALID_INPUT');
       }
       raw('{not json');
-      raw(JSON.stringify({ t: 'call', id: 99, method: 'containers.remove', input: { hostId: host.id, id: '/etc' } }));
+      raw(
+        JSON.stringify({
+          t: 'call',
+          id: 99,
+          method: 'containers.remove',
+          input: { hostId: host.id, id: '/etc' },
+        }),
+      );
       await new Promise((r) => setTimeout(r, 200));
       expect(proxy.requests).toBe(before);
       // And the same call with valid input does reach the engine.
@@ -190,7 +223,11 @@ describe('hosts and containers over the WebSocket transport', () => {
 
   it('persists hosts across a restart of the backend', async () => {
     const { api, socket } = await connectWs(server.port, server.token);
-    const added = await api.hosts.add({ name: 'persisted', color: '#abcdef', endpoint: { kind: 'tcp', host: '127.0.0.1', port: 1 } });
+    const added = await api.hosts.add({
+      name: 'persisted',
+      color: '#abcdef',
+      endpoint: { kind: 'tcp', host: '127.0.0.1', port: 1 },
+    });
     socket.close();
     const second = await createBackend({ configDir, env: {}, homeDir: '/nonexistent-home', log: quiet });
     try {

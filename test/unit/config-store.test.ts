@@ -14,7 +14,9 @@ afterEach(async () => {
 
 const sample = (name: string): ConfigFile => ({
   version: 1,
-  hosts: [{ id: 'h-1', name, color: '#112233', endpoint: { kind: 'socket', socketPath: '/var/run/docker.sock' } }],
+  hosts: [
+    { id: 'h-1', name, color: '#112233', endpoint: { kind: 'socket', socketPath: '/var/run/docker.sock' } },
+  ],
   knownHosts: [],
 });
 
@@ -55,7 +57,9 @@ describe('ConfigStore', () => {
     const result = await store.load();
     expect(result.config).toBeUndefined();
     expect(result.problem?.message).toMatch(/not valid JSON/);
-    expect(await fs.readFile(result.problem?.backupPath as string, 'utf8')).toBe('{"version":1,"hosts":[{"id":');
+    expect(await fs.readFile(result.problem?.backupPath as string, 'utf8')).toBe(
+      '{"version":1,"hosts":[{"id":',
+    );
     await expect(fs.stat(store.file)).rejects.toThrow();
   });
 

@@ -21,7 +21,10 @@ describe('contract schemas', () => {
     [{ kind: 'socket', socketPath: 'relative.sock' }, 'socket path must be absolute'],
     [{ kind: 'tcp', host: 'h', port: 70000 }, 'port must be 1-65535'],
     [{ kind: 'tcp', host: 'http://h', port: 1 }, 'without scheme'],
-    [{ kind: 'tls', host: 'h', port: 1, ca: 'not pem', cert: PEM, key: PEM }, 'CA certificate is not a PEM file'],
+    [
+      { kind: 'tls', host: 'h', port: 1, ca: 'not pem', cert: PEM, key: PEM },
+      'CA certificate is not a PEM file',
+    ],
     [{ kind: 'ssh', host: 'h', user: 'bad user' }, 'not a valid user name'],
     [{ kind: 'carrier-pigeon' }, 'Invalid'],
   ])('rejects %j', (endpoint, message) => {
@@ -41,7 +44,8 @@ describe('contract schemas', () => {
   it('has a handler for every contract member', () => {
     const handlers = createHandlers({} as HostService) as unknown as Record<string, Record<string, unknown>>;
     for (const [ns, members] of Object.entries(contract)) {
-      for (const name of Object.keys(members)) expect(typeof handlers[ns]?.[name], `${ns}.${name}`).toBe('function');
+      for (const name of Object.keys(members))
+        expect(typeof handlers[ns]?.[name], `${ns}.${name}`).toBe('function');
     }
   });
 });

@@ -77,7 +77,9 @@ describe('dispatcher', () => {
 
   it('rejects unknown keys (strict schemas)', async () => {
     const { api, add } = setup();
-    const err = await rejection(api.math.add({ a: 1, b: 2, extra: true } as unknown as { a: number; b: number }));
+    const err = await rejection(
+      api.math.add({ a: 1, b: 2, extra: true } as unknown as { a: number; b: number }),
+    );
     expect(err.code).toBe('INVALID_INPUT');
     expect(add).not.toHaveBeenCalled();
   });

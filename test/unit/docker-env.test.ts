@@ -30,12 +30,16 @@ describe('parseDockerHost', () => {
 
 describe('endpointFromEnvironment', () => {
   it('uses the local socket without DOCKER_HOST', async () => {
-    expect(await endpointFromEnvironment({}, '/home/x')).toEqual({ kind: 'socket', socketPath: '/var/run/docker.sock' });
+    expect(await endpointFromEnvironment({}, '/home/x')).toEqual({
+      kind: 'socket',
+      socketPath: '/var/run/docker.sock',
+    });
   });
 
   it('reads TLS material from DOCKER_CERT_PATH when DOCKER_TLS_VERIFY is set', async () => {
     const dir = await fs.mkdtemp(path.join(os.tmpdir(), 'dockhand-certs-'));
-    for (const f of ['ca.pem', 'cert.pem', 'key.pem']) await fs.writeFile(path.join(dir, f), `-----BEGIN ${f}-----`);
+    for (const f of ['ca.pem', 'cert.pem', 'key.pem'])
+      await fs.writeFile(path.join(dir, f), `-----BEGIN ${f}-----`);
     const e = await endpointFromEnvironment(
       { DOCKER_HOST: 'tcp://10.1.2.3:2376', DOCKER_TLS_VERIFY: '1', DOCKER_CERT_PATH: dir },
       '/home/x',
@@ -51,6 +55,10 @@ describe('endpointFromEnvironment', () => {
   });
 
   it('keeps plain tcp when TLS is not asked for', async () => {
-    expect(await endpointFromEnvironment({ DOCKER_HOST: 'tcp://h:2375' }, '/x')).toEqual({ kind: 'tcp', host: 'h', port: 2375 });
+    expect(await endpointFromEnvironment({ DOCKER_HOST: 'tcp://h:2375' }, '/x')).toEqual({
+      kind: 'tcp',
+      host: 'h',
+      port: 2375,
+    });
   });
 });

@@ -1,6 +1,11 @@
 import type { IncomingMessage } from 'node:http';
 import { describe, expect, it } from 'vitest';
-import { allowPermission, isAppUrl, isSafeExternalUrl, isTrustedSender } from '../../src/main/electron/navigation-policy';
+import {
+  allowPermission,
+  isAppUrl,
+  isSafeExternalUrl,
+  isTrustedSender,
+} from '../../src/main/electron/navigation-policy';
 import { secureWindowOptions } from '../../src/main/electron/window-options';
 import { contentSecurityPolicy } from '../../src/main/security/csp';
 import { checkRequest } from '../../src/main/web/request-guard';
@@ -58,19 +63,37 @@ describe('CSP', () => {
 });
 
 describe('browser-mode request guard', () => {
-  const req = (headers: Record<string, string>, url = '/?token=secret') => ({ headers, url }) as unknown as IncomingMessage;
+  const req = (headers: Record<string, string>, url = '/?token=secret') =>
+    ({ headers, url }) as unknown as IncomingMessage;
   it('accepts the token on loopback hosts', () => {
     expect(checkRequest(req({ host: '127.0.0.1:8000' }), 'secret', 8000, false)).toEqual({ ok: true });
-    expect(checkRequest(req({ host: 'localhost:8000', cookie: 'dockhand_token=secret' }, '/x.js'), 'secret', 8000, false).ok).toBe(true);
+    expect(
+      checkRequest(
+        req({ host: 'localhost:8000', cookie: 'dockhand_token=secret' }, '/x.js'),
+        'secret',
+        8000,
+        false,
+      ).ok,
+    ).toBe(true);
   });
   it('answers 401 without or with a wrong token', () => {
-    expect(checkRequest(req({ host: '127.0.0.1:8000' }, '/'), 'secret', 8000, false)).toMatchObject({ status: 401 });
-    expect(checkRequest(req({ host: '127.0.0.1:8000' }, '/?token=nope'), 'secret', 8000, false)).toMatchObject({ status: 401 });
+    expect(checkRequest(req({ host: '127.0.0.1:8000' }, '/'), 'secret', 8000, false)).toMatchObject({
+      status: 401,
+    });
+    expect(
+      checkRequest(req({ host: '127.0.0.1:8000' }, '/?token=nope'), 'secret', 8000, false),
+    ).toMatchObject({ status: 401 });
   });
   it('answers 403 to foreign Host headers (DNS rebinding) and Origins', () => {
-    expect(checkRequest(req({ host: 'evil.example:8000' }), 'secret', 8000, false)).toMatchObject({ status: 403 });
-    expect(checkRequest(req({ host: '127.0.0.1:8000', origin: 'http://evil.example' }), 'secret', 8000, true)).toMatchObject({ status: 403 });
-    expect(checkRequest(req({ host: '127.0.0.1:8000', origin: 'http://127.0.0.1:8000' }), 'secret', 8000, true)).toEqual({ ok: true });
+    expect(checkRequest(req({ host: 'evil.example:8000' }), 'secret', 8000, false)).toMatchObject({
+      status: 403,
+    });
+    expect(
+      checkRequest(req({ host: '127.0.0.1:8000', origin: 'http://evil.example' }), 'secret', 8000, true),
+    ).toMatchObject({ status: 403 });
+    expect(
+      checkRequest(req({ host: '127.0.0.1:8000', origin: 'http://127.0.0.1:8000' }), 'secret', 8000, true),
+    ).toEqual({ ok: true });
   });
 });
 
@@ -85,7 +108,10 @@ describe('API version negotiation', () => {
 describe('JSON codec', () => {
   it('carries bytes through JSON', () => {
     const bytes = new Uint8Array([0, 1, 200, 255]);
-    const back = decodeJson(encodeJson({ data: bytes, buf: Buffer.from('hé') })) as { data: Uint8Array; buf: Uint8Array };
+    const back = decodeJson(encodeJson({ data: bytes, buf: Buffer.from('hé') })) as {
+      data: Uint8Array;
+      buf: Uint8Array;
+    };
     expect([...back.data]).toEqual([0, 1, 200, 255]);
     expect(new TextDecoder().decode(back.buf)).toBe('hé');
   });

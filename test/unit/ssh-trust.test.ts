@@ -1,6 +1,11 @@
 import { describe, expect, it } from 'vitest';
 import { createHmac } from 'node:crypto';
-import { checkHostKey, fingerprint, knownHostsName, parseHostKeyBlob } from '../../src/main/services/hosts/known-hosts';
+import {
+  checkHostKey,
+  fingerprint,
+  knownHostsName,
+  parseHostKeyBlob,
+} from '../../src/main/services/hosts/known-hosts';
 import { resolveSshConfig } from '../../src/main/services/hosts/ssh-config';
 
 // A wire-format blob: string "ssh-ed25519" + string key bytes.

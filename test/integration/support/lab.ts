@@ -28,7 +28,9 @@ export function loadLab(): Lab {
   try {
     return JSON.parse(readFileSync(LAB_FILE, 'utf8')) as Lab;
   } catch (e) {
-    throw new Error(`The test lab is not up (${LAB_FILE}: ${(e as Error).message}). Run: npm run lab:up`);
+    throw new Error(`The test lab is not up (${LAB_FILE}: ${(e as Error).message}). Run: npm run lab:up`, {
+      cause: e,
+    });
   }
 }
 

@@ -1,5 +1,7 @@
 import { useHostsStore } from '../stores/hosts';
 
+const STANDARD_MESSAGE = "The connection to Dockhand's backend was lost.";
+
 /** Shown when the hosts stream ends with an error: the backend (or the WebSocket) is gone. */
 export function ConnectionLostBanner() {
   const error = useHostsStore((s) => s.streamError);
@@ -7,7 +9,10 @@ export function ConnectionLostBanner() {
   return (
     <div className="connection-lost" role="alert">
       <strong>Connection to Dockhand's backend lost.</strong>
-      <span>{error.message} Nothing shown here updates until you reload.</span>
+      <span>
+        {error.message !== STANDARD_MESSAGE && `${error.message} `}
+        Nothing shown here updates until you reload.
+      </span>
       <button type="button" className="button button-small" onClick={() => window.location.reload()}>
         Reload
       </button>

@@ -22,6 +22,11 @@ export type TrustHostKeyInput = Parameters<typeof api.hosts.trustHostKey>[0];
 export interface HostsState {
   hosts: HostView[];
   statuses: Record<string, HostStatus>;
+  /**
+   * The last error status of each host that has not connected since, so a reconnect attempt
+   * (state "connecting") can keep explaining what went wrong instead of flashing a spinner.
+   */
+  lastErrors: Record<string, HostStatus>;
   notice: string | undefined;
   /** A notice the user closed; hidden until the backend reports a different one. */
   dismissedNotice: string | undefined;
@@ -55,6 +60,7 @@ function resolveSelection(hosts: HostView[], current: string | undefined): strin
 export const useHostsStore = create<HostsState>()((set, get) => ({
   hosts: [],
   statuses: {},
+  lastErrors: {},
   notice: undefined,
   dismissedNotice: undefined,
   loaded: false,
@@ -139,11 +145,21 @@ export const useHostsStore = create<HostsState>()((set, get) => ({
   },
 }));
 
+function nextLastErrors(prev: Record<string, HostStatus>, statuses: Record<string, HostStatus>) {
+  const next: Record<string, HostStatus> = {};
+  for (const [id, status] of Object.entries(statuses)) {
+    if (status.state === 'error') next[id] = status;
+    else if (status.state === 'connecting' && prev[id]) next[id] = prev[id];
+  }
+  return next;
+}
+
 function applySnapshot(snap: HostsSnapshot) {
-  const { selectedHostId } = useHostsStore.getState();
+  const { selectedHostId, lastErrors } = useHostsStore.getState();
   useHostsStore.setState({
     hosts: snap.hosts,
     statuses: snap.statuses,
+    lastErrors: nextLastErrors(lastErrors, snap.statuses),
     notice: snap.notice,
     loaded: true,
     streamError: undefined,

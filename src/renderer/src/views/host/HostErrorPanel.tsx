@@ -10,20 +10,23 @@ import { useUiStore } from '../../stores/ui';
 
 export interface HostErrorPanelProps {
   host: HostView;
+  /** The last error status (also while a reconnect attempt is under way). */
   status: HostStatus;
+  /** A new attempt is in progress: the error is the previous attempt's. */
+  reconnecting: boolean;
 }
 
 /**
  * Why the selected host is not connected, what happens next, and what the user can do.
- * Render with key={status.since} so each new failure starts with fresh local state.
+ * Render with a key per host and error code, so a different failure starts with fresh local state.
  */
-export function HostErrorPanel({ host, status }: HostErrorPanelProps) {
+export function HostErrorPanel({ host, status, reconnecting }: HostErrorPanelProps) {
   const error = status.error ?? { code: 'INTERNAL' as const, message: 'The connection failed.' };
   const headingId = useId();
   const showLog = useUiStore((s) => s.showLog);
   const [retrying, setRetrying] = useState(false);
   const [keyDismissed, setKeyDismissed] = useState(false);
-  const now = useNow(1000, status.retryAt !== undefined);
+  const now = useNow(1000, status.retryAt !== undefined && !reconnecting);
   const hostKey = hostKeyFromError(error);
 
   const retry = async () => {
@@ -36,8 +39,9 @@ export function HostErrorPanel({ host, status }: HostErrorPanelProps) {
   const remaining = status.retryAt !== undefined ? status.retryAt - now : undefined;
 
   return (
-    <section className="error-panel" role="alert" aria-labelledby={headingId}>
-      <div className="error-panel-head">
+    <section className="error-panel" aria-labelledby={headingId}>
+      {/* Only the what-went-wrong part is an alert: the countdown below must not be announced. */}
+      <div className="error-panel-head" role="alert">
         <svg viewBox="0 0 20 20" width="22" height="22" aria-hidden="true" className="error-panel-icon">
           <circle cx="10" cy="10" r="9" fill="currentColor" opacity="0.14" />
           <path d="M10 5.5v5.5" stroke="currentColor" strokeWidth="2" strokeLinecap="round" />
@@ -66,7 +70,7 @@ export function HostErrorPanel({ host, status }: HostErrorPanelProps) {
           type="button"
           className={showKeyPrompt ? 'button' : 'button button-primary'}
           onClick={() => void retry()}
-          disabled={retrying}
+          disabled={retrying || reconnecting}
         >
           {retrying && <span className="spinner" aria-hidden="true" />}
           Retry now
@@ -74,12 +78,18 @@ export function HostErrorPanel({ host, status }: HostErrorPanelProps) {
         <button type="button" className="button" onClick={() => showLog(host.id)}>
           View connection log
         </button>
-        {remaining !== undefined && (
-          <span className="retry-countdown" aria-live="off">
+        {reconnecting && (
+          <span className="retry-countdown" role="status">
+            <span className="spinner" aria-hidden="true" /> Reconnecting…
+          </span>
+        )}
+        {!reconnecting && remaining !== undefined && (
+          <span className="retry-countdown">
             {remaining > 0 ? `Retrying automatically in ${formatCountdown(remaining)}` : 'Retrying…'}
           </span>
         )}
-        {status.retryAt === undefined &&
+        {!reconnecting &&
+          status.retryAt === undefined &&
           (error.code === 'SSH_HOST_KEY_UNKNOWN' || error.code === 'SSH_HOST_KEY_CHANGED') && (
             <span className="retry-countdown">No automatic retry: this needs your decision.</span>
           )}

@@ -10,6 +10,7 @@ export function HostPage() {
   const host = useHostsStore(selectSelectedHost);
   const status = useHostsStore(selectSelectedStatus);
   const hostCount = useHostsStore((s) => s.hosts.length);
+  const lastError = useHostsStore((s) => (s.selectedHostId ? s.lastErrors[s.selectedHostId] : undefined));
   const openHostForm = useUiStore((s) => s.openHostForm);
 
   if (!loaded) {
@@ -36,14 +37,21 @@ export function HostPage() {
   }
 
   const state = status?.state ?? 'connecting';
+  // While a reconnect attempt runs, keep explaining the previous failure (same panel instance).
+  const errorStatus = state === 'error' ? status : state === 'connecting' ? lastError : undefined;
   return (
     <div className="host-page">
       <HostHeader host={host} status={status} />
       <div className="host-content">
-        {state === 'error' && status && (
-          <HostErrorPanel key={`${host.id}-${status.since}`} host={host} status={status} />
+        {errorStatus && (
+          <HostErrorPanel
+            key={`${host.id}-${errorStatus.error?.code}`}
+            host={host}
+            status={errorStatus}
+            reconnecting={state === 'connecting'}
+          />
         )}
-        {state === 'connecting' && (
+        {state === 'connecting' && !lastError && (
           <div className="page-empty" role="status">
             <span className="spinner spinner-large" aria-hidden="true" />
             <p>Connecting to {host.name}…</p>

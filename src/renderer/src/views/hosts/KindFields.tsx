@@ -116,6 +116,7 @@ function TlsFields(props: KindFieldsProps) {
         id={fid(idPrefix, 'key')}
         pasteLabel="Client key (PEM)"
         fileLabel="Client key file"
+        secret
         value={form.key}
         onChange={(v) => set('key', v)}
         error={errors.key}
@@ -155,6 +156,7 @@ function SshFields(props: KindFieldsProps) {
           id={fid(idPrefix, 'privateKey')}
           pasteLabel="Private key (PEM)"
           fileLabel="Private key file"
+          secret
           value={form.privateKey}
           onChange={(v) => set('privateKey', v)}
           error={errors.privateKey}

@@ -15,6 +15,8 @@ export interface PemFieldProps {
   required?: boolean;
   /** File types offered; "" offers every file (SSH keys often have no extension). */
   accept?: string;
+  /** Private keys are masked on screen until the user reveals them. */
+  secret?: boolean;
 }
 
 const MAX_FILE = 256 * 1024;
@@ -31,7 +33,10 @@ export function PemField({
   placeholder,
   required,
   accept,
+  secret,
 }: PemFieldProps) {
+  const [revealed, setRevealed] = useState(false);
+  const masked = Boolean(secret) && !revealed && value.length > 0;
   const fileId = `${id}-file`;
   const [loaded, setLoaded] = useState<string>();
   const [fileError, setFileError] = useState<string>();
@@ -70,6 +75,16 @@ export function PemField({
           {!required && <span className="optional"> (optional)</span>}
         </label>
         <span className="file-picker">
+          {secret && value && (
+            <button
+              type="button"
+              className="button button-small"
+              aria-pressed={revealed}
+              onClick={() => setRevealed((r) => !r)}
+            >
+              {revealed ? 'Hide key' : 'Show key'}
+            </button>
+          )}
           <input
             id={fileId}
             type="file"
@@ -96,7 +111,7 @@ export function PemField({
       </div>
       <textarea
         id={id}
-        className="input textarea mono"
+        className={`input textarea mono${masked ? ' is-masked' : ''}`}
         rows={3}
         value={value}
         placeholder={placeholder}
