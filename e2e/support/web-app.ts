@@ -15,10 +15,14 @@ export interface WebApp {
 export async function startWebApp(env: Record<string, string> = {}): Promise<WebApp> {
   const configDir = mkdtempSync(path.join(os.tmpdir(), 'dockhand-e2e-'));
   const home = mkdtempSync(path.join(os.tmpdir(), 'dockhand-home-'));
-  const child: ChildProcess = spawn(process.execPath, ['out/main/web.js', '--port', '0'], {
-    env: { PATH: process.env.PATH ?? '', HOME: home, DOCKHAND_CONFIG_DIR: configDir, ...env },
-    stdio: ['ignore', 'pipe', 'pipe'],
-  });
+  const child: ChildProcess = spawn(
+    process.execPath,
+    [path.join(process.env.DOCKHAND_OUT_DIR ?? 'out', 'main/web.js'), '--port', '0'],
+    {
+      env: { PATH: process.env.PATH ?? '', HOME: home, DOCKHAND_CONFIG_DIR: configDir, ...env },
+      stdio: ['ignore', 'pipe', 'pipe'],
+    },
+  );
   let stderr = '';
   child.stderr?.on('data', (d: Buffer) => (stderr += d.toString()));
   const url = await new Promise<string>((resolve, reject) => {

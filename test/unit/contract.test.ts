@@ -42,7 +42,7 @@ describe('contract schemas', () => {
   });
 
   it('has a handler for every contract member', () => {
-    const handlers = createHandlers({} as HostService) as unknown as Record<string, Record<string, unknown>>;
+    const handlers = createHandlers({ hosts: {} as HostService, onDispose: () => undefined }) as unknown as Record<string, Record<string, unknown>>;
     for (const [ns, members] of Object.entries(contract)) {
       for (const name of Object.keys(members))
         expect(typeof handlers[ns]?.[name], `${ns}.${name}`).toBe('function');

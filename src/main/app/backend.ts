@@ -28,16 +28,26 @@ export async function createBackend(opts: BackendOptions) {
   if (opts.homeDir) hostOpts.homeDir = opts.homeDir;
   const hosts = new HostService(hostOpts);
   await hosts.init();
+  const cleanups: Array<() => void> = [];
   const dispatcher = createDispatcher({
     contract,
-    handlers: createHandlers(hosts),
+    handlers: createHandlers({ hosts, onDispose: (fn) => cleanups.push(fn) }),
     mapError: (e) => toAppError(e),
     log,
   });
   return {
     hosts,
     dispatcher,
-    dispose: () => hosts.dispose(),
+    dispose: () => {
+      for (const fn of cleanups.splice(0).reverse()) {
+        try {
+          fn();
+        } catch (e) {
+          log.error('cleanup failed', e);
+        }
+      }
+      hosts.dispose();
+    },
   };
 }
 

@@ -1,30 +1,29 @@
 import type { Contract } from '@shared/contract';
 import type { Handlers } from '../rpc/handlers';
-import { containerService } from '../services/containers/container-service';
-import type { HostService } from '../services/hosts/host-service';
+import type { AppContext } from './app-context';
+import { containersHandlers } from '../services/containers/handlers';
+import { eventsHandlers } from '../services/events/handlers';
+import { execHandlers } from '../services/exec/handlers';
+import { hostsHandlers } from '../services/hosts/handlers';
+import { imagesHandlers } from '../services/images/handlers';
+import { logsHandlers } from '../services/logs/handlers';
+import { networksHandlers } from '../services/networks/handlers';
+import { statsHandlers } from '../services/stats/handlers';
+import { systemHandlers } from '../services/system/handlers';
+import { volumesHandlers } from '../services/volumes/handlers';
 
-/** Binds every contract member to its service. The only place that knows both sides. */
-export function createHandlers(hosts: HostService): Handlers<Contract> {
-  const containers = async (hostId: string) => containerService((await hosts.client(hostId)).docker);
+/** One handler module per namespace; this file only composes them. */
+export function createHandlers(ctx: AppContext): Handlers<Contract> {
   return {
-    hosts: {
-      list: () => hosts.list(),
-      add: (input) => hosts.add(input),
-      update: (input) => hosts.update(input),
-      remove: ({ id }) => hosts.remove(id),
-      reorder: ({ ids }) => hosts.reorder(ids),
-      test: ({ endpoint, id }, ctx) => hosts.test(endpoint, id, ctx.signal),
-      trustHostKey: ({ host, port, keyType, key }) => hosts.trustHostKey(host, port, keyType, key),
-      reconnect: ({ id }) => hosts.reconnect(id),
-      connectionLog: ({ id }) => hosts.connectionLog(id),
-      watch: (_params, sink) => hosts.watch((snapshot) => sink.emit(snapshot)),
-    },
-    containers: {
-      list: async ({ hostId, all }, ctx) => (await containers(hostId)).list(all, ctx),
-      start: async ({ hostId, id }, ctx) => (await containers(hostId)).start(id, ctx),
-      stop: async ({ hostId, id }, ctx) => (await containers(hostId)).stop(id, ctx),
-      restart: async ({ hostId, id }, ctx) => (await containers(hostId)).restart(id, ctx),
-      remove: async ({ hostId, id, force }, ctx) => (await containers(hostId)).remove(id, force, ctx),
-    },
+    hosts: hostsHandlers(ctx),
+    containers: containersHandlers(ctx),
+    images: imagesHandlers(ctx),
+    networks: networksHandlers(ctx),
+    volumes: volumesHandlers(ctx),
+    logs: logsHandlers(ctx),
+    stats: statsHandlers(ctx),
+    exec: execHandlers(ctx),
+    events: eventsHandlers(ctx),
+    system: systemHandlers(ctx),
   };
 }

@@ -1,5 +1,13 @@
 import { containersContract } from './containers';
+import { eventsContract } from './events';
+import { execContract } from './exec';
 import { hostsContract } from './hosts';
+import { imagesContract } from './images';
+import { logsContract } from './logs';
+import { networksContract } from './networks';
+import { statsContract } from './stats';
+import { systemContract } from './system';
+import { volumesContract } from './volumes';
 
 /**
  * The whole surface between renderer and main. Channel names are `namespace.member`, derived from
@@ -8,6 +16,14 @@ import { hostsContract } from './hosts';
 export const contract = {
   hosts: hostsContract,
   containers: containersContract,
+  images: imagesContract,
+  networks: networksContract,
+  volumes: volumesContract,
+  logs: logsContract,
+  stats: statsContract,
+  exec: execContract,
+  events: eventsContract,
+  system: systemContract,
 } as const;
 
 export type Contract = typeof contract;

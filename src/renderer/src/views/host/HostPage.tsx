@@ -1,8 +1,8 @@
 import { useHostsStore, selectSelectedHost, selectSelectedStatus } from '../../stores/hosts';
 import { useUiStore } from '../../stores/ui';
-import { ContainersView } from '../containers/ContainersView';
 import { HostErrorPanel } from './HostErrorPanel';
 import { HostHeader } from './HostHeader';
+import { SectionTabs } from './SectionTabs';
 
 /** The main area: the selected host's header, then its error, connecting state or containers. */
 export function HostPage() {
@@ -57,7 +57,7 @@ export function HostPage() {
             <p>Connecting to {host.name}…</p>
           </div>
         )}
-        {state === 'connected' && <ContainersView key={host.id} host={host} connected />}
+        {state === 'connected' && <SectionTabs host={host} />}
       </div>
     </div>
   );

@@ -1,0 +1,2 @@
+/** The events namespace of the contract: calls and streams are added here. */
+export const eventsContract = {};

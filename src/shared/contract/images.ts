@@ -1,0 +1,2 @@
+/** The images namespace of the contract: calls and streams are added here. */
+export const imagesContract = {};

@@ -1,0 +1,2 @@
+/** The logs namespace of the contract: calls and streams are added here. */
+export const logsContract = {};
