@@ -13,6 +13,7 @@ export interface ContainerRowProps {
   rowIndex: number;
   style: CSSProperties;
   onAction(action: ContainerAction, c: ContainerSummary): void;
+  onOpen(c: ContainerSummary): void;
 }
 
 function ActionButton({
@@ -49,6 +50,7 @@ export const ContainerRow = memo(function ContainerRow({
   rowIndex,
   style,
   onAction,
+  onOpen,
 }: ContainerRowProps) {
   const ports = publishedPorts(c.ports);
   const exposed = ports.length === 0 ? exposedPorts(c.ports) : [];
@@ -65,9 +67,15 @@ export const ContainerRow = memo(function ContainerRow({
       style={style}
     >
       <div role="cell" className="ctable-cell cell-name">
-        <span className="container-name" title={c.name}>
+        <button
+          type="button"
+          className="container-name container-name-button"
+          title={c.name}
+          aria-label={`Details of ${c.name}`}
+          onClick={() => onOpen(c)}
+        >
           {c.name}
-        </span>
+        </button>
         <span className="container-id mono" title={c.id}>
           {shortId(c.id)}
         </span>

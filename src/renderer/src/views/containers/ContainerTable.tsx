@@ -32,10 +32,20 @@ export interface ContainerTableProps {
   sort: Sort;
   onSort(key: SortKey): void;
   onAction(action: ContainerAction, c: ContainerSummary): void;
+  onOpen(c: ContainerSummary): void;
 }
 
 /** The containers as an ARIA table; only the rows in view are in the DOM. */
-export function ContainerTable({ hostId, rows, busy, now, sort, onSort, onAction }: ContainerTableProps) {
+export function ContainerTable({
+  hostId,
+  rows,
+  busy,
+  now,
+  sort,
+  onSort,
+  onAction,
+  onOpen,
+}: ContainerTableProps) {
   const scrollRef = useRef<HTMLDivElement>(null);
   const virtualizer = useVirtualizer({
     count: rows.length,
@@ -100,6 +110,7 @@ export function ContainerTable({ hostId, rows, busy, now, sort, onSort, onAction
               rowIndex={item.index + 2}
               style={{ transform: `translateY(${item.start - HEADER_HEIGHT}px)`, height: ROW_HEIGHT }}
               onAction={onAction}
+              onOpen={onOpen}
             />
           );
         })}

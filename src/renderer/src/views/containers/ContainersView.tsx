@@ -13,6 +13,8 @@ import { ContainerTable } from './ContainerTable';
 import { ContainerToolbar } from './ContainerToolbar';
 import { filterContainers, isLive, sortContainers, type Sort, type SortKey } from './filter';
 import { RemoveContainerDialog } from './RemoveContainerDialog';
+import { useDetailsStore } from '../../stores/details';
+import { ContainerDetails } from './details/ContainerDetails';
 
 const POLL_MS = 10_000;
 
@@ -23,6 +25,8 @@ export interface ContainersViewProps {
 
 /** The containers of one host: toolbar, action errors, the table (or its empty/loading state). */
 export function ContainersView({ host, connected }: ContainersViewProps) {
+  const details = useDetailsStore((s) => (s.target?.hostId === host.id ? s.target : undefined));
+  const openDetails = useDetailsStore((s) => s.open);
   const hostId = host.id;
   const data = useContainersStore((s) => s.byHost[hostId]) ?? EMPTY_HOST_CONTAINERS;
   const busy = useContainersStore((s) => s.busy);
@@ -126,9 +130,12 @@ export function ContainersView({ host, connected }: ContainersViewProps) {
         sort={sort}
         onSort={onSort}
         onAction={onAction}
+        onOpen={(c) => openDetails({ hostId, containerId: c.id, name: c.name })}
       />
     );
   }
+
+  if (details) return <ContainerDetails host={host} target={details} />;
 
   return (
     <section className="containers-view" aria-label={`Containers on ${host.name}`}>

@@ -1,0 +1,71 @@
+import { useRef, type KeyboardEvent } from 'react';
+import type { HostView } from '@shared/contract';
+import { useContainersStore } from '../../../stores/containers';
+import { useDetailsStore, type DetailsTarget } from '../../../stores/details';
+import { StatePill } from '../StatePill';
+import { DETAIL_TABS } from './detailTabs';
+
+/** One container: a header with a way back, then tabs (overview, logs, stats, terminal...). */
+export function ContainerDetails({ host, target }: { host: HostView; target: DetailsTarget }) {
+  const tabId = useDetailsStore((s) => s.tab);
+  const setTab = useDetailsStore((s) => s.setTab);
+  const close = useDetailsStore((s) => s.close);
+  const summary = useContainersStore((s) =>
+    s.byHost[host.id]?.items.find((c) => c.id === target.containerId || c.name === target.name),
+  );
+  const current = DETAIL_TABS.find((t) => t.id === tabId) ?? DETAIL_TABS[0];
+  const refs = useRef<Array<HTMLButtonElement | null>>([]);
+  if (!current) return null;
+
+  const onKey = (e: KeyboardEvent, i: number) => {
+    const delta = e.key === 'ArrowRight' ? 1 : e.key === 'ArrowLeft' ? -1 : 0;
+    if (!delta) return;
+    e.preventDefault();
+    const next = (i + delta + DETAIL_TABS.length) % DETAIL_TABS.length;
+    const tab = DETAIL_TABS[next];
+    if (tab) setTab(tab.id);
+    refs.current[next]?.focus();
+  };
+
+  return (
+    <section className="container-details" aria-label={`Container ${target.name}`}>
+      <header className="details-header">
+        <button type="button" className="button button-small" onClick={close}>
+          ← Containers
+        </button>
+        <h2 className="details-title">{target.name}</h2>
+        {summary && <StatePill state={summary.state} />}
+        {summary && <span className="muted">{summary.status}</span>}
+      </header>
+      <div className="details-tabs" role="tablist" aria-label="Container details">
+        {DETAIL_TABS.map((t, i) => (
+          <button
+            key={t.id}
+            ref={(el) => {
+              refs.current[i] = el;
+            }}
+            type="button"
+            role="tab"
+            id={`detail-tab-${t.id}`}
+            aria-selected={t.id === current.id}
+            aria-controls={`detail-panel-${t.id}`}
+            tabIndex={t.id === current.id ? 0 : -1}
+            className={`section-tab${t.id === current.id ? ' is-active' : ''}`}
+            onClick={() => setTab(t.id)}
+            onKeyDown={(e) => onKey(e, i)}
+          >
+            {t.label}
+          </button>
+        ))}
+      </div>
+      <div
+        className="details-panel"
+        role="tabpanel"
+        id={`detail-panel-${current.id}`}
+        aria-labelledby={`detail-tab-${current.id}`}
+      >
+        {current.render({ host, target })}
+      </div>
+    </section>
+  );
+}
