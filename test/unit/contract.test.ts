@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { contract, containerRefSchema, hostInputSchema } from '@shared/contract';
 import { createHandlers } from '../../src/main/app/handlers';
+import type { EventFeeds } from '../../src/main/services/events/event-feed';
 import type { HostService } from '../../src/main/services/hosts/host-service';
 
 const PEM = '-----BEGIN CERTIFICATE-----\nMIIB\n-----END CERTIFICATE-----';
@@ -42,7 +43,11 @@ describe('contract schemas', () => {
   });
 
   it('has a handler for every contract member', () => {
-    const handlers = createHandlers({ hosts: {} as HostService, onDispose: () => undefined }) as unknown as Record<string, Record<string, unknown>>;
+    const handlers = createHandlers({
+      hosts: {} as HostService,
+      events: {} as EventFeeds,
+      onDispose: () => undefined,
+    }) as unknown as Record<string, Record<string, unknown>>;
     for (const [ns, members] of Object.entries(contract)) {
       for (const name of Object.keys(members))
         expect(typeof handlers[ns]?.[name], `${ns}.${name}`).toBe('function');

@@ -1,6 +1,7 @@
 import { contract } from '@shared/contract';
 import { toAppError } from '../errors/to-app-error';
 import { createDispatcher } from '../rpc/dispatcher';
+import { EventFeeds } from '../services/events/event-feed';
 import { HostService } from '../services/hosts/host-service';
 import { createHandlers } from './handlers';
 
@@ -28,15 +29,17 @@ export async function createBackend(opts: BackendOptions) {
   if (opts.homeDir) hostOpts.homeDir = opts.homeDir;
   const hosts = new HostService(hostOpts);
   await hosts.init();
-  const cleanups: Array<() => void> = [];
+  const events = new EventFeeds(hosts);
+  const cleanups: Array<() => void> = [() => events.dispose()];
   const dispatcher = createDispatcher({
     contract,
-    handlers: createHandlers({ hosts, onDispose: (fn) => cleanups.push(fn) }),
+    handlers: createHandlers({ hosts, events, onDispose: (fn) => cleanups.push(fn) }),
     mapError: (e) => toAppError(e),
     log,
   });
   return {
     hosts,
+    events,
     dispatcher,
     dispose: () => {
       for (const fn of cleanups.splice(0).reverse()) {

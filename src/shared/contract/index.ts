@@ -33,3 +33,4 @@ export * from './errors';
 export * from './ids';
 export * from './hosts';
 export * from './containers';
+export * from './events';

@@ -4,10 +4,12 @@ import { ConnectionLog } from './connection-log';
 import { openEngineClient, readEngineInfo, type EngineClient, type EngineClientDeps } from './engine-client';
 import { enginePing } from './system-calls';
 
-const HEARTBEAT_MS = 15_000;
-const PING_TIMEOUT_MS = 10_000;
+// A ping every 5 s that must answer in 5 s: a dead or cut-off host is noticed within 10 s.
+const HEARTBEAT_MS = 5_000;
+const PING_TIMEOUT_MS = 5_000;
 const BACKOFF_MIN_MS = 1_000;
-const BACKOFF_MAX_MS = 30_000;
+// Capped low so a host that comes back is reconnected within seconds.
+const BACKOFF_MAX_MS = 4_000;
 
 /**
  * One host's engine connection: connect, heartbeat, reconnect with capped backoff. Calls to a host
@@ -135,6 +137,14 @@ export class HostConnection {
   private scheduleHeartbeat() {
     clearTimeout(this.timer);
     this.timer = setTimeout(() => void this.heartbeat(), HEARTBEAT_MS);
+  }
+
+  /** Runs the heartbeat now (when connected); a failure flips the state at once. */
+  checkNow(): void {
+    if (this.client) {
+      clearTimeout(this.timer);
+      void this.heartbeat();
+    }
   }
 
   private async heartbeat() {

@@ -228,6 +228,11 @@ export class HostService {
     }
   }
 
+  /** Checks a host's engine now instead of at the next heartbeat (e.g. its events stream broke). */
+  checkNow(id: string): void {
+    this.connections.get(id)?.checkNow();
+  }
+
   reconnect(id: string): void {
     this.require(id);
     this.connections.get(id)?.reconnect();
