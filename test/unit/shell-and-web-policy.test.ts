@@ -47,8 +47,10 @@ describe('navigation policy', () => {
     expect(isTrustedSender({ frameUrl: 'https://evil.example/', isMainFrame: true }, app)).toBe(false);
     expect(isTrustedSender({ frameUrl: undefined, isMainFrame: true }, app)).toBe(false);
   });
-  it('denies permissions', () => {
-    expect(allowPermission('media')).toBe(false);
+  it('denies every permission but notifications', () => {
+    for (const p of ['media', 'geolocation', 'clipboard-read', 'openExternal', 'midi'])
+      expect(allowPermission(p)).toBe(false);
+    expect(allowPermission('notifications')).toBe(true);
   });
 });
 

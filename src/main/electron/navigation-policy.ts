@@ -33,7 +33,7 @@ export function isTrustedSender(sender: SenderInfo, appUrl: string): boolean {
   return sender.isMainFrame && sender.frameUrl !== undefined && isAppUrl(sender.frameUrl, appUrl);
 }
 
-/** Every permission request (camera, notifications via prompt, geolocation...) is denied. */
-export function allowPermission(_permission: string): boolean {
-  return false;
+/** Desktop notifications (exits, unhealthy containers) are the one permission the app uses. */
+export function allowPermission(permission: string): boolean {
+  return permission === 'notifications';
 }

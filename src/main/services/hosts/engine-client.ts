@@ -1,4 +1,6 @@
 import { promises as fs } from 'node:fs';
+import http from 'node:http';
+import https from 'node:https';
 import os from 'node:os';
 import path from 'node:path';
 import Docker from 'dockerode';
@@ -153,6 +155,15 @@ async function sshTransport(
   };
 }
 
+/**
+ * Each client gets its own agent: closing the client destroys the agent's sockets, so requests and
+ * streams still in flight to a host that was declared dead fail at once instead of hanging.
+ */
+function ownAgent(secure: boolean): http.Agent {
+  const opts = { keepAlive: true, keepAliveMsecs: 30_000 };
+  return secure ? new https.Agent(opts) : new http.Agent(opts);
+}
+
 async function transportFor(endpoint: Endpoint, deps: EngineClientDeps): Promise<Transport> {
   const base = {
     host: undefined,
@@ -164,20 +175,31 @@ async function transportFor(endpoint: Endpoint, deps: EngineClientDeps): Promise
     timeout: undefined,
   } as const;
   switch (endpoint.kind) {
-    case 'socket':
+    case 'socket': {
+      const agent = ownAgent(false);
       return {
-        options: { ...base, socketPath: endpoint.socketPath },
+        options: { ...base, socketPath: endpoint.socketPath, agent } as Docker.DockerOptions,
         address: endpoint.socketPath,
-        close() {},
+        close: () => agent.destroy(),
       };
-    case 'tcp':
+    }
+    case 'tcp': {
+      const agent = ownAgent(false);
       return {
-        options: { ...base, protocol: 'http', host: endpoint.host, port: endpoint.port },
+        options: {
+          ...base,
+          protocol: 'http',
+          host: endpoint.host,
+          port: endpoint.port,
+          agent,
+        } as Docker.DockerOptions,
         address: describe(endpoint),
-        close() {},
+        close: () => agent.destroy(),
       };
-    case 'tls':
+    }
+    case 'tls': {
       if (!endpoint.key) throw new AppError({ code: 'INVALID_INPUT', message: 'The client key is missing.' });
+      const agent = ownAgent(true);
       return {
         options: {
           ...base,
@@ -187,10 +209,12 @@ async function transportFor(endpoint: Endpoint, deps: EngineClientDeps): Promise
           ca: endpoint.ca,
           cert: endpoint.cert,
           key: endpoint.key,
-        },
+          agent,
+        } as Docker.DockerOptions,
         address: describe(endpoint),
-        close() {},
+        close: () => agent.destroy(),
       };
+    }
     case 'ssh':
       return sshTransport(endpoint, deps);
   }

@@ -1,0 +1,57 @@
+import type { EventBatch } from '@shared/contract';
+import { invalidate, invalidateAll, type ResourceKind } from '../lib/invalidation';
+import { notificationFor, notificationsEnabled, showNotification } from '../lib/notifications';
+import { api } from '../rpc/api';
+import { useActivityStore } from './activity';
+import { useHostsStore } from './hosts';
+
+const KINDS: Record<string, ResourceKind> = {
+  container: 'container',
+  image: 'image',
+  network: 'network',
+  volume: 'volume',
+};
+
+let started = false;
+
+function handle(batch: EventBatch) {
+  for (const hostId of batch.resync ?? []) invalidateAll(hostId);
+  if (batch.events.length === 0) return;
+  useActivityStore.getState().add(batch.events);
+  const hosts = useHostsStore.getState().hosts;
+  for (const e of batch.events) {
+    const kind = KINDS[e.type];
+    if (kind) invalidate(kind, e.hostId);
+    // A container's image/network/volume usage changes with it.
+    if (e.type === 'container' && (e.action === 'create' || e.action === 'destroy')) {
+      invalidate('image', e.hostId);
+      invalidate('volume', e.hostId);
+    }
+    if (e.type === 'container' && (e.action === 'start' || e.action === 'die'))
+      invalidate('network', e.hostId);
+    const n = notificationsEnabled(e.hostId)
+      ? notificationFor(e, hosts.find((h) => h.id === e.hostId)?.name ?? e.hostId)
+      : undefined;
+    if (n) showNotification(n);
+  }
+}
+
+/** One events subscription for the whole app: it drives every list, the activity feed and alerts. */
+export function startEventSync(): void {
+  if (started) return;
+  started = true;
+  void api.events.recent({ limit: 1000 }).then(
+    (events) => useActivityStore.getState().seed(events),
+    () => undefined,
+  );
+  const subscribe = () =>
+    api.events.watch(
+      {},
+      {
+        onEvent: handle,
+        // The backend connection itself is gone; the app shows its banner.
+        onEnd: () => undefined,
+      },
+    );
+  subscribe();
+}

@@ -1,0 +1,155 @@
+import { useVirtualizer } from '@tanstack/react-virtual';
+import { useId, useMemo, useRef, useState } from 'react';
+import type { EngineEvent, HostView } from '@shared/contract';
+import { notificationsEnabled, setNotificationsEnabled } from '../../lib/notifications';
+import { useActivityStore } from '../../stores/activity';
+import { useHostsStore } from '../../stores/hosts';
+
+const TYPES = ['all', 'container', 'image', 'network', 'volume'] as const;
+type TypeFilter = (typeof TYPES)[number];
+
+function matches(e: EngineEvent, type: TypeFilter, q: string): boolean {
+  if (type !== 'all' && e.type !== type) return false;
+  if (!q) return true;
+  const hay = `${e.action} ${e.name ?? ''} ${e.id} ${e.type}`.toLowerCase();
+  return hay.includes(q);
+}
+
+function clock(ms: number): string {
+  return new Date(ms).toLocaleTimeString(undefined, { hour12: false });
+}
+
+/** The activity feed: what the engines reported, newest first, with filters and search. */
+export function ActivityView({ host }: { host: HostView }) {
+  const events = useActivityStore((s) => s.events);
+  const hosts = useHostsStore((s) => s.hosts);
+  const [allHosts, setAllHosts] = useState(false);
+  const [type, setType] = useState<TypeFilter>('all');
+  const [search, setSearch] = useState('');
+  const [notify, setNotify] = useState(() => notificationsEnabled(host.id));
+  const searchId = useId();
+  const typeId = useId();
+  const scrollRef = useRef<HTMLDivElement>(null);
+
+  const rows = useMemo(() => {
+    const q = search.trim().toLowerCase();
+    const out: EngineEvent[] = [];
+    for (let i = events.length - 1; i >= 0; i--) {
+      const e = events[i] as EngineEvent;
+      if ((allHosts || e.hostId === host.id) && matches(e, type, q)) out.push(e);
+    }
+    return out;
+  }, [events, allHosts, host.id, type, search]);
+
+  const hostName = (id: string) => hosts.find((h) => h.id === id)?.name ?? id;
+  const virtual = useVirtualizer({
+    count: rows.length,
+    getScrollElement: () => scrollRef.current,
+    estimateSize: () => 34,
+    overscan: 12,
+  });
+
+  return (
+    <section className="activity-view" aria-label="Activity">
+      <div className="toolbar activity-toolbar">
+        <label className="checkbox-inline">
+          <input type="checkbox" checked={allHosts} onChange={(e) => setAllHosts(e.target.checked)} />
+          All hosts
+        </label>
+        <label htmlFor={typeId} className="visually-hidden">
+          Event type
+        </label>
+        <select
+          id={typeId}
+          className="input input-small"
+          value={type}
+          onChange={(e) => setType(e.target.value as TypeFilter)}
+        >
+          {TYPES.map((t) => (
+            <option key={t} value={t}>
+              {t === 'all' ? 'All types' : `${t[0]?.toUpperCase()}${t.slice(1)}s`}
+            </option>
+          ))}
+        </select>
+        <label htmlFor={searchId} className="visually-hidden">
+          Search activity
+        </label>
+        <input
+          id={searchId}
+          className="input input-small activity-search"
+          type="search"
+          placeholder="Action, name or ID"
+          value={search}
+          onChange={(e) => setSearch(e.target.value)}
+        />
+        <span className="muted activity-count">{rows.length} events</span>
+        <label className="checkbox-inline">
+          <input
+            type="checkbox"
+            checked={notify}
+            onChange={(e) => {
+              setNotificationsEnabled(host.id, e.target.checked);
+              setNotify(e.target.checked);
+            }}
+          />
+          Notify me about {host.name}
+        </label>
+      </div>
+      {rows.length === 0 ? (
+        <div className="page-empty">
+          <p className="empty-title">No activity yet</p>
+          <p className="muted">
+            Events appear here as the engine reports them: starts, stops, pulls, new networks…
+          </p>
+        </div>
+      ) : (
+        <div
+          ref={scrollRef}
+          className="activity-table"
+          role="table"
+          aria-label="Events"
+          aria-rowcount={rows.length + 1}
+        >
+          <div role="row" className="activity-row activity-head">
+            <span role="columnheader">Time</span>
+            <span role="columnheader">Host</span>
+            <span role="columnheader">Type</span>
+            <span role="columnheader">Action</span>
+            <span role="columnheader">Object</span>
+          </div>
+          <div style={{ height: virtual.getTotalSize(), position: 'relative' }}>
+            {virtual.getVirtualItems().map((v) => {
+              const e = rows[v.index] as EngineEvent;
+              return (
+                <div
+                  key={v.key}
+                  role="row"
+                  className={`activity-row action-${e.action.split(/[:\s]/)[0]}`}
+                  style={{
+                    position: 'absolute',
+                    top: 0,
+                    left: 0,
+                    right: 0,
+                    transform: `translateY(${v.start}px)`,
+                  }}
+                >
+                  <span role="cell" className="mono" title={new Date(e.time).toISOString()}>
+                    {clock(e.time)}
+                  </span>
+                  <span role="cell">{hostName(e.hostId)}</span>
+                  <span role="cell">{e.type}</span>
+                  <span role="cell" className="activity-action">
+                    {e.action}
+                  </span>
+                  <span role="cell" className="truncate" title={e.id}>
+                    {e.name ?? e.id.slice(0, 12)}
+                  </span>
+                </div>
+              );
+            })}
+          </div>
+        </div>
+      )}
+    </section>
+  );
+}
