@@ -17,8 +17,27 @@ function parsePort(argv: string[]): number {
   return n;
 }
 
+/** `--listen ADDR` binds beyond loopback: allowed, but only when asked for, and loudly. */
+function parseListen(argv: string[]): string | undefined {
+  const i = argv.indexOf('--listen');
+  const raw = i >= 0 ? argv[i + 1] : argv.find((a) => a.startsWith('--listen='))?.slice(9);
+  if (raw === undefined) return undefined;
+  if (!/^[0-9a-fA-F.:]+$/.test(raw)) {
+    console.error(`Dockhand web: --listen takes an IP address, got "${raw}"`);
+    process.exit(2);
+  }
+  return raw;
+}
+
 async function main() {
   const port = parsePort(process.argv.slice(2));
+  const listen = parseListen(process.argv.slice(2));
+  if (listen && listen !== '127.0.0.1') {
+    console.error(
+      `Dockhand web: WARNING: listening on ${listen}, not only this machine. Anyone who can reach this port ` +
+        'and learns the token controls every Docker host configured here. Traffic is not encrypted.',
+    );
+  }
   const here = path.dirname(fileURLToPath(import.meta.url));
   const rendererDir = process.env.DOCKHAND_RENDERER_DIR ?? path.resolve(here, '../renderer');
   const log = {
@@ -27,7 +46,13 @@ async function main() {
       console.error(`[dockhand] ${msg}`, detail instanceof Error ? detail.message : (detail ?? '')),
   };
   const backend = await createBackend({ configDir: defaultConfigDir(), log });
-  const server = await startWebServer({ dispatcher: backend.dispatcher, rendererDir, port, log });
+  const server = await startWebServer({
+    dispatcher: backend.dispatcher,
+    rendererDir,
+    port,
+    log,
+    ...(listen ? { listen } : {}),
+  });
   console.log(`Dockhand web: ${server.url}`);
   const stop = async () => {
     await server.close();

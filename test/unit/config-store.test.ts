@@ -15,7 +15,15 @@ afterEach(async () => {
 const sample = (name: string): ConfigFile => ({
   version: 1,
   hosts: [
-    { id: 'h-1', name, color: '#112233', endpoint: { kind: 'socket', socketPath: '/var/run/docker.sock' } },
+    {
+      id: 'h-1',
+      name,
+      color: '#112233',
+      endpoint: { kind: 'socket', socketPath: '/var/run/docker.sock' },
+      policy: 'full',
+      production: false,
+      labels: [],
+    },
   ],
   knownHosts: [],
 });

@@ -3,6 +3,7 @@ import { contract, containerRefSchema, hostInputSchema } from '@shared/contract'
 import { createHandlers } from '../../src/main/app/handlers';
 import type { EventFeeds } from '../../src/main/services/events/event-feed';
 import type { HostService } from '../../src/main/services/hosts/host-service';
+import type { AuditLog } from '../../src/main/security/audit-log';
 
 const PEM = '-----BEGIN CERTIFICATE-----\nMIIB\n-----END CERTIFICATE-----';
 
@@ -46,6 +47,7 @@ describe('contract schemas', () => {
     const handlers = createHandlers({
       hosts: {} as HostService,
       events: {} as EventFeeds,
+      audit: {} as AuditLog,
       onDispose: () => undefined,
     }) as unknown as Record<string, Record<string, unknown>>;
     for (const [ns, members] of Object.entries(contract)) {

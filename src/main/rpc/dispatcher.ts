@@ -14,6 +14,17 @@ export interface DispatcherOptions<C extends ContractShape> {
   /** Turns anything thrown by a handler into the contract's error shape. */
   mapError(error: unknown): AppErrorShape;
   log: DispatcherLog;
+  /**
+   * Runs after validation and before the handler, for calls and subscriptions alike; throwing
+   * refuses the request (per-host policies live here).
+   */
+  authorize?(method: string, input: unknown): void;
+  /** Told the outcome of every call (the audit log listens). */
+  onCallSettled?(
+    method: string,
+    input: unknown,
+    outcome: { ok: true } | { ok: false; error: AppErrorShape },
+  ): void;
 }
 
 export interface Connection {
@@ -75,6 +86,11 @@ export function createDispatcher<C extends ContractShape>(opts: DispatcherOption
           error: invalid(`Invalid input for ${method}: ${describeIssues(parsed.error)}.`),
         });
       }
+      try {
+        opts.authorize?.(method, parsed.data);
+      } catch (error) {
+        return send({ t: 'error', id, error: opts.mapError(error) });
+      }
       const controller = new AbortController();
       calls.set(id, controller);
       const timeoutMs = entry.def.timeoutMs;
@@ -99,10 +115,12 @@ export function createDispatcher<C extends ContractShape>(opts: DispatcherOption
           timeout,
         ]);
         send({ t: 'result', id, value: value ?? null });
+        opts.onCallSettled?.(method, parsed.data, { ok: true });
       } catch (error) {
         const shape = opts.mapError(error);
         if (shape.code === 'INTERNAL') opts.log.error(`${method} failed`, error);
         send({ t: 'error', id, error: shape });
+        opts.onCallSettled?.(method, parsed.data, { ok: false, error: shape });
       } finally {
         clearTimeout(timer);
         calls.delete(id);
@@ -122,6 +140,11 @@ export function createDispatcher<C extends ContractShape>(opts: DispatcherOption
           id,
           error: invalid(`Invalid parameters for ${name}: ${describeIssues(parsed.error)}.`),
         });
+      }
+      try {
+        opts.authorize?.(name, parsed.data);
+      } catch (error) {
+        return send({ t: 'end', id, error: opts.mapError(error) });
       }
       const controller = new AbortController();
       let credit = STREAM_WINDOW;

@@ -30,8 +30,10 @@ export function checkRequest(
   token: string,
   port: number,
   isUpgrade: boolean,
+  /** Addresses given with an explicit --listen, also acceptable in the Host header. */
+  extraHosts: string[] = [],
 ): GuardVerdict {
-  const allowedHosts = [`127.0.0.1:${port}`, `localhost:${port}`];
+  const allowedHosts = [`127.0.0.1:${port}`, `localhost:${port}`, ...extraHosts.map((h) => `${h}:${port}`)];
   const host = req.headers.host ?? '';
   if (!allowedHosts.includes(host))
     return { ok: false, status: 403, reason: `host header "${host}" refused` };

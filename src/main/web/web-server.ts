@@ -25,6 +25,8 @@ export interface WebServerOptions {
   dispatcher: Dispatcher;
   rendererDir: string;
   port: number;
+  /** Bind address; loopback unless the user explicitly asked for another (--listen). */
+  listen?: string;
   token?: string;
   log: { info(msg: string): void; error(msg: string, detail?: unknown): void };
 }
@@ -42,11 +44,13 @@ export interface WebServer {
 export async function startWebServer(opts: WebServerOptions): Promise<WebServer> {
   const token = opts.token ?? randomBytes(24).toString('base64url');
   const root = path.resolve(opts.rendererDir);
+  const listen = opts.listen ?? '127.0.0.1';
+  const extraHosts = listen === '127.0.0.1' ? [] : [listen];
   let port = 0;
   const connections = new Set<{ close(): void }>();
 
   const server = http.createServer((req, res) => {
-    const verdict = checkRequest(req, token, port, false);
+    const verdict = checkRequest(req, token, port, false, extraHosts);
     if (!verdict.ok) {
       res.writeHead(verdict.status, { 'content-type': 'text/plain; charset=utf-8' });
       res.end(
@@ -93,7 +97,7 @@ export async function startWebServer(opts: WebServerOptions): Promise<WebServer>
 
   const wss = new WebSocketServer({ noServer: true, maxPayload: MAX_MESSAGE_BYTES });
   server.on('upgrade', (req, socket, head) => {
-    const verdict = checkRequest(req, token, port, true);
+    const verdict = checkRequest(req, token, port, true, extraHosts);
     const pathname = new URL(req.url ?? '/', 'http://x').pathname;
     if (!verdict.ok || pathname !== '/rpc') {
       const status = verdict.ok ? 404 : verdict.status;
@@ -115,13 +119,13 @@ export async function startWebServer(opts: WebServerOptions): Promise<WebServer>
 
   await new Promise<void>((resolve, reject) => {
     server.once('error', reject);
-    server.listen(opts.port, '127.0.0.1', () => resolve());
+    server.listen(opts.port, listen, () => resolve());
   });
   const address = server.address();
   port = typeof address === 'object' && address ? address.port : opts.port;
 
   return {
-    url: `http://127.0.0.1:${port}/?token=${token}`,
+    url: `http://${listen === '0.0.0.0' || listen === '::' ? '127.0.0.1' : listen}:${port}/?token=${token}`,
     port,
     token,
     connectionCount: () => connections.size,

@@ -77,10 +77,33 @@ export type EndpointKind = Endpoint['kind'];
 export const hostColorSchema = z.string().regex(/^#[0-9a-fA-F]{6}$/, 'colour must be #rrggbb');
 export const hostNameSchema = z.string().trim().min(1, 'enter a name').max(64, 'name is too long');
 
+/**
+ * What Dockhand lets you do on a host: everything; no exec/attach, deletes, prunes, builds, pushes
+ * or volume browsing; or only reads. Enforced in main before any engine call.
+ */
+export const hostPolicySchema = z.enum(['full', 'restricted', 'read-only']);
+export type HostPolicy = z.output<typeof hostPolicySchema>;
+
+/** Free-form tags such as dev, staging, production: for grouping and search. */
+export const hostLabelsSchema = z
+  .array(
+    z
+      .string()
+      .trim()
+      .min(1)
+      .max(32)
+      .regex(/^[\w.-]+$/, 'labels are letters, digits, . _ -'),
+  )
+  .max(16);
+
 export const hostInputSchema = z.strictObject({
   name: hostNameSchema,
   color: hostColorSchema,
   endpoint: endpointSchema,
+  policy: hostPolicySchema.default('full'),
+  /** Frames the host in red and asks for the object's name before anything destructive. */
+  production: z.boolean().default(false),
+  labels: hostLabelsSchema.default([]),
 });
 export type HostInput = z.output<typeof hostInputSchema>;
 
@@ -99,6 +122,9 @@ export interface HostView {
   name: string;
   color: string;
   endpoint: EndpointView;
+  policy: HostPolicy;
+  production: boolean;
+  labels: string[];
 }
 
 export interface EngineInfo {
@@ -153,6 +179,9 @@ export const hostsContract = {
       name: hostNameSchema.optional(),
       color: hostColorSchema.optional(),
       endpoint: endpointSchema.optional(),
+      policy: hostPolicySchema.optional(),
+      production: z.boolean().optional(),
+      labels: hostLabelsSchema.optional(),
     }),
   ),
   remove: call<void>()(z.strictObject({ id: hostIdSchema })),

@@ -1,7 +1,14 @@
 import { promises as fs } from 'node:fs';
 import path from 'node:path';
 import { z } from 'zod';
-import { endpointSchema, hostColorSchema, hostIdSchema, hostNameSchema } from '@shared/contract';
+import {
+  endpointSchema,
+  hostColorSchema,
+  hostIdSchema,
+  hostLabelsSchema,
+  hostNameSchema,
+  hostPolicySchema,
+} from '@shared/contract';
 
 export const CONFIG_VERSION = 1;
 
@@ -10,6 +17,9 @@ const storedHostSchema = z.object({
   name: hostNameSchema,
   color: hostColorSchema,
   endpoint: endpointSchema,
+  policy: hostPolicySchema.default('full'),
+  production: z.boolean().default(false),
+  labels: hostLabelsSchema.default([]),
 });
 export type StoredHost = z.output<typeof storedHostSchema>;
 

@@ -8,6 +8,7 @@ import {
   type EngineInfo,
   type Endpoint,
   type HostInput,
+  type HostPolicy,
   type HostsSnapshot,
   type HostView,
 } from '@shared/contract';
@@ -71,7 +72,17 @@ export class HostService {
         this.opts.log.error(`DOCKER_HOST settings ignored: ${(e as Error).message}`);
         endpoint = { kind: 'socket', socketPath: '/var/run/docker.sock' };
       }
-      this.config.hosts = [{ id: newHostId(), name: 'local', color: HOST_COLORS[0] as string, endpoint }];
+      this.config.hosts = [
+        {
+          id: newHostId(),
+          name: 'local',
+          color: HOST_COLORS[0] as string,
+          endpoint,
+          policy: 'full',
+          production: false,
+          labels: [],
+        },
+      ];
       await this.store.save(this.config);
     }
     await this.reloadUserKnownHosts();
@@ -162,12 +173,23 @@ export class HostService {
     return toHostView(host);
   }
 
-  async update(patch: { id: string; name?: string; color?: string; endpoint?: Endpoint }): Promise<HostView> {
+  async update(patch: {
+    id: string;
+    name?: string;
+    color?: string;
+    endpoint?: Endpoint;
+    policy?: HostPolicy;
+    production?: boolean;
+    labels?: string[];
+  }): Promise<HostView> {
     const prev = this.require(patch.id);
     const next: StoredHost = {
       ...prev,
       ...(patch.name !== undefined ? { name: patch.name } : {}),
       ...(patch.color !== undefined ? { color: patch.color } : {}),
+      ...(patch.policy !== undefined ? { policy: patch.policy } : {}),
+      ...(patch.production !== undefined ? { production: patch.production } : {}),
+      ...(patch.labels !== undefined ? { labels: patch.labels } : {}),
       ...(patch.endpoint !== undefined ? { endpoint: mergeSecrets(patch.endpoint, prev.endpoint) } : {}),
     };
     await this.persist({
@@ -241,6 +263,11 @@ export class HostService {
   connectionLog(id: string): ConnectionLogEntry[] {
     this.require(id);
     return this.connections.get(id)?.log.list() ?? [];
+  }
+
+  /** A host's stored settings (policy, production flag): for the dispatcher's checks. */
+  get(id: string): StoredHost | undefined {
+    return this.find(id);
   }
 
   /** The live engine client of a host, for the resource services. */

@@ -19,7 +19,15 @@ export function toEndpointView(e: Endpoint): EndpointView {
 }
 
 export function toHostView(h: StoredHost): HostView {
-  return { id: h.id, name: h.name, color: h.color, endpoint: toEndpointView(h.endpoint) };
+  return {
+    id: h.id,
+    name: h.name,
+    color: h.color,
+    endpoint: toEndpointView(h.endpoint),
+    policy: h.policy,
+    production: h.production,
+    labels: [...h.labels],
+  };
 }
 
 /** An edited endpoint keeps stored secrets the form left blank (same kind only). */

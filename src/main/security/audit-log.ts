@@ -1,0 +1,89 @@
+import { promises as fs } from 'node:fs';
+import path from 'node:path';
+import type { AppErrorShape, AuditEntry } from '@shared/contract';
+import { accessOf } from './method-access';
+
+const KEEP = 5000;
+/** App calls that only look: not worth an audit line. */
+const READ_LIKE_APP_CALLS = new Set(['hosts.list', 'hosts.test', 'hosts.connectionLog', 'audit.list']);
+/** Only these input fields are recorded: names and ids, never credentials or payloads. */
+const TARGET_KEYS = [
+  'id',
+  'name',
+  'ref',
+  'image',
+  'reference',
+  'containerId',
+  'container',
+  'network',
+  'volume',
+  'tag',
+];
+
+export function describeTarget(input: unknown): string {
+  if (typeof input !== 'object' || input === null) return '';
+  const rec = input as Record<string, unknown>;
+  const parts: string[] = [];
+  for (const k of TARGET_KEYS) {
+    const v = rec[k];
+    if (typeof v === 'string' && v.length <= 256) parts.push(`${k}=${v}`);
+  }
+  return parts.join(' ');
+}
+
+/**
+ * Every mutating call: when, which host, what, on what, and how it ended. Kept in memory and
+ * appended to audit.jsonl (0600) in the config folder.
+ */
+export class AuditLog {
+  private entries: AuditEntry[] = [];
+  private readonly file: string;
+  private writing: Promise<void> = Promise.resolve();
+
+  constructor(configDir: string) {
+    this.file = path.join(configDir, 'audit.jsonl');
+  }
+
+  record(entry: AuditEntry): void {
+    this.entries.push(entry);
+    if (this.entries.length > KEEP) this.entries.splice(0, this.entries.length - KEEP);
+    const line = `${JSON.stringify(entry)}\n`;
+    this.writing = this.writing
+      .then(() => fs.appendFile(this.file, line, { mode: 0o600 }))
+      .catch(() => undefined);
+  }
+
+  /** The dispatcher's onCallSettled hook: records calls that change something. */
+  recordCall(
+    method: string,
+    input: unknown,
+    outcome: { ok: true } | { ok: false; error: AppErrorShape },
+    hosts: { get(id: string): { name: string } | undefined },
+  ): void {
+    const access = accessOf(method);
+    if (access === 'read' || READ_LIKE_APP_CALLS.has(method)) return;
+    const entry: AuditEntry = {
+      at: Date.now(),
+      action: method,
+      target: describeTarget(input),
+      outcome: outcome.ok ? 'ok' : 'error',
+    };
+    const hostId = (input as { hostId?: unknown } | null)?.hostId;
+    if (typeof hostId === 'string') {
+      entry.hostId = hostId;
+      const name = hosts.get(hostId)?.name;
+      if (name) entry.hostName = name;
+    }
+    if (!outcome.ok) entry.error = `${outcome.error.code}: ${outcome.error.message}`;
+    this.record(entry);
+  }
+
+  list(limit: number): AuditEntry[] {
+    return this.entries.slice(-limit);
+  }
+
+  /** Resolves once pending writes reached the file (tests, shutdown). */
+  flush(): Promise<void> {
+    return this.writing;
+  }
+}

@@ -1,0 +1,57 @@
+import type { HostPolicy } from '@shared/contract';
+
+/**
+ * What a contract method does to an engine. `app` methods change Dockhand's own settings, not an
+ * engine, and are never limited by a host's policy.
+ */
+export type Access = 'app' | 'read' | 'write' | 'delete' | 'exec' | 'build' | 'browse';
+
+const ALLOWED: Record<HostPolicy, ReadonlySet<Access>> = {
+  full: new Set<Access>(['app', 'read', 'write', 'delete', 'exec', 'build', 'browse']),
+  restricted: new Set<Access>(['app', 'read', 'write']),
+  'read-only': new Set<Access>(['app', 'read']),
+};
+
+export function policyAllows(policy: HostPolicy, access: Access): boolean {
+  return ALLOWED[policy].has(access);
+}
+
+/** Human wording for refusals: "This host's policy (restricted) does not allow deleting." */
+export const ACCESS_VERBS: Record<Access, string> = {
+  app: 'changing settings',
+  read: 'reading',
+  write: 'changes',
+  delete: 'deleting or pruning',
+  exec: 'shells and attaching',
+  build: 'building and pushing images',
+  browse: 'browsing files',
+};
+
+/**
+ * Every contract method and what it does. A method missing here is refused on any host that is
+ * not "full" (fail closed); a unit test keeps this table complete.
+ */
+export const METHOD_ACCESS: Record<string, Access> = {
+  'hosts.list': 'app',
+  'hosts.add': 'app',
+  'hosts.update': 'app',
+  'hosts.remove': 'app',
+  'hosts.reorder': 'app',
+  'hosts.test': 'app',
+  'hosts.trustHostKey': 'app',
+  'hosts.reconnect': 'app',
+  'hosts.connectionLog': 'app',
+  'hosts.watch': 'app',
+  'containers.list': 'read',
+  'containers.start': 'write',
+  'containers.stop': 'write',
+  'containers.restart': 'write',
+  'containers.remove': 'delete',
+  'events.watch': 'read',
+  'events.recent': 'read',
+  'audit.list': 'app',
+};
+
+export function accessOf(method: string): Access | undefined {
+  return METHOD_ACCESS[method];
+}
