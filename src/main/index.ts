@@ -1,10 +1,11 @@
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { app, BrowserWindow, ipcMain, session, shell, type IpcMainEvent } from 'electron';
+import { app, BrowserWindow, ipcMain, safeStorage, session, shell, type IpcMainEvent } from 'electron';
 import { HELLO_CHANNEL, RPC_CHANNEL } from '../preload/bridge';
 import { createBackend, type Backend } from './app/backend';
 import { defaultConfigDir } from './config-dir';
 import { ipcTransport } from './electron/ipc-transport';
+import { safeStorageSecretBox } from './electron/safe-storage-box';
 import { allowPermission, isAppUrl, isSafeExternalUrl, isTrustedSender } from './electron/navigation-policy';
 import { secureWindowOptions } from './electron/window-options';
 import type { Connection } from './rpc/dispatcher';
@@ -71,6 +72,7 @@ async function start() {
   session.defaultSession.setPermissionCheckHandler((_wc, permission) => allowPermission(permission));
   backend = await createBackend({
     configDir: process.env.DOCKHAND_CONFIG_DIR ?? app.getPath('userData') ?? defaultConfigDir(),
+    secrets: safeStorageSecretBox(safeStorage, process.env.DOCKHAND_ALLOW_BASIC_TEXT_SECRETS === '1'),
   });
   ipcMain.on(HELLO_CHANNEL, openConnection);
   createWindow();

@@ -9,6 +9,8 @@ import {
   hostNameSchema,
   hostPolicySchema,
 } from '@shared/contract';
+import type { SecretBox } from '../registries/secret-box';
+import { openEndpoint, sealEndpoint } from './sealed-endpoint';
 
 export const CONFIG_VERSION = 1;
 
@@ -22,6 +24,20 @@ const storedHostSchema = z.object({
   labels: hostLabelsSchema.default([]),
 });
 export type StoredHost = z.output<typeof storedHostSchema>;
+
+/** On disk, secrets are sealed strings: checked as hosts only after they were opened. */
+const diskHostSchema = z
+  .object({
+    id: hostIdSchema,
+    endpoint: z.record(z.string(), z.unknown()),
+  })
+  .loose();
+
+const diskFileSchema = z.object({
+  version: z.literal(CONFIG_VERSION),
+  hosts: z.array(diskHostSchema),
+  knownHosts: z.array(z.string()).default([]),
+});
 
 const fileSchema = z.object({
   version: z.literal(CONFIG_VERSION),
@@ -45,8 +61,22 @@ export class ConfigStore {
   readonly file: string;
   private writing: Promise<void> = Promise.resolve();
 
-  constructor(readonly dir: string) {
+  constructor(
+    readonly dir: string,
+    private readonly secrets?: SecretBox,
+  ) {
     this.file = path.join(dir, 'hosts.json');
+  }
+
+  /** Opens the sealed secrets of a file's hosts, then checks everything as usual. */
+  private async openSecrets(json: unknown): Promise<unknown> {
+    const disk = diskFileSchema.safeParse(json);
+    if (!disk.success || !this.secrets) return json;
+    const box = this.secrets;
+    const hosts = await Promise.all(
+      disk.data.hosts.map(async (h) => ({ ...h, endpoint: await openEndpoint(h.id, h.endpoint, box) })),
+    );
+    return { ...disk.data, hosts };
   }
 
   async load(): Promise<LoadResult> {
@@ -59,7 +89,7 @@ export class ConfigStore {
     }
     let reason: string;
     try {
-      const parsed = fileSchema.safeParse(JSON.parse(text));
+      const parsed = fileSchema.safeParse(await this.openSecrets(JSON.parse(text)));
       if (parsed.success) return { config: parsed.data };
       const versioned = (JSON.parse(text) as { version?: unknown }).version;
       reason =
@@ -67,7 +97,10 @@ export class ConfigStore {
           ? `it has version ${String(versioned)}, this Dockhand reads version ${CONFIG_VERSION}`
           : `it does not match the expected format (${parsed.error.issues[0]?.path.join('.') ?? ''}: ${parsed.error.issues[0]?.message ?? ''})`;
     } catch (e) {
-      reason = `it is not valid JSON (${(e as Error).message})`;
+      reason =
+        e instanceof SyntaxError
+          ? `it is not valid JSON (${e.message})`
+          : `its secrets could not be opened (${(e as Error).message})`;
     }
     const backupPath = `${this.file}.corrupt-${new Date().toISOString().replace(/[:.]/g, '-')}`;
     await fs.rename(this.file, backupPath);
@@ -90,9 +123,18 @@ export class ConfigStore {
   private async writeAtomic(config: ConfigFile): Promise<void> {
     await fs.mkdir(this.dir, { recursive: true, mode: 0o700 });
     const tmp = `${this.file}.${process.pid}.${Date.now()}.tmp`;
+    const box = this.secrets;
+    const onDisk = box
+      ? {
+          ...config,
+          hosts: await Promise.all(
+            config.hosts.map(async (h) => ({ ...h, endpoint: await sealEndpoint(h.id, h.endpoint, box) })),
+          ),
+        }
+      : config;
     const handle = await fs.open(tmp, 'w', 0o600);
     try {
-      await handle.writeFile(`${JSON.stringify(config, null, 2)}\n`, 'utf8');
+      await handle.writeFile(`${JSON.stringify(onDisk, null, 2)}\n`, 'utf8');
       await handle.sync();
     } finally {
       await handle.close();

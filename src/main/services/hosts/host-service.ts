@@ -12,6 +12,7 @@ import {
   type HostsSnapshot,
   type HostView,
 } from '@shared/contract';
+import type { SecretBox } from '../registries/secret-box';
 import { ConfigStore, CONFIG_VERSION, type ConfigFile, type StoredHost } from './config-store';
 import { endpointFromEnvironment } from './docker-env';
 import { openEngineClient, readEngineInfo, type EngineClient, type EngineClientDeps } from './engine-client';
@@ -35,6 +36,8 @@ export interface HostServiceOptions {
   env: NodeJS.ProcessEnv;
   homeDir?: string;
   log: { info(msg: string): void; error(msg: string, detail?: unknown): void };
+  /** Seals TLS keys, SSH keys and passphrases in the config file. */
+  secrets?: SecretBox;
 }
 
 function newHostId(): string {
@@ -52,7 +55,7 @@ export class HostService {
   private readonly home: string;
 
   constructor(private readonly opts: HostServiceOptions) {
-    this.store = new ConfigStore(opts.configDir);
+    this.store = new ConfigStore(opts.configDir, opts.secrets);
     this.home = opts.homeDir ?? os.homedir();
   }
 

@@ -1,7 +1,8 @@
-import { useRef, type ReactNode } from 'react';
+import { useId, useRef, useState, type ReactNode } from 'react';
 import type { AppErrorShape } from '@shared/contract';
 import { Dialog } from './Dialog';
 import { ErrorBanner } from './ErrorBanner';
+import { selectSelectedHost, useHostsStore } from '../stores/hosts';
 
 export interface ConfirmDialogProps {
   title: string;
@@ -14,6 +15,11 @@ export interface ConfirmDialogProps {
   error?: AppErrorShape | undefined;
   onConfirm(): void;
   onCancel(): void;
+  /**
+   * On a production host a destructive action must be confirmed by typing this (the object's
+   * name); defaults to the host's name.
+   */
+  confirmText?: string;
 }
 
 /** Yes/no question in a dialog. Focus starts on Cancel, the safe choice. */
@@ -27,8 +33,14 @@ export function ConfirmDialog({
   error,
   onConfirm,
   onCancel,
+  confirmText,
 }: ConfirmDialogProps) {
   const cancelRef = useRef<HTMLButtonElement>(null);
+  const host = useHostsStore(selectSelectedHost);
+  const [typed, setTyped] = useState('');
+  const typedId = useId();
+  const mustType = danger && host?.production ? (confirmText ?? host.name) : undefined;
+  const typedOk = mustType === undefined || typed.trim() === mustType;
   return (
     <Dialog
       title={title}
@@ -45,7 +57,7 @@ export function ConfirmDialog({
             type="button"
             className={danger ? 'button button-danger' : 'button button-primary'}
             onClick={onConfirm}
-            disabled={busy}
+            disabled={busy || !typedOk}
             aria-busy={busy || undefined}
           >
             {busy && <span className="spinner" aria-hidden="true" />}
@@ -60,6 +72,24 @@ export function ConfirmDialog({
       }
     >
       <div className="confirm-body">{children}</div>
+      {mustType !== undefined && (
+        <div className="field production-confirm">
+          <p className="production-warning">
+            <strong>{host?.name} is a production host.</strong> Type <code>{mustType}</code> to confirm.
+          </p>
+          <label htmlFor={typedId} className="field-label">
+            Type {mustType} to confirm
+          </label>
+          <input
+            id={typedId}
+            className="input mono"
+            value={typed}
+            autoComplete="off"
+            spellCheck={false}
+            onChange={(e) => setTyped(e.target.value)}
+          />
+        </div>
+      )}
       {error && <ErrorBanner error={error} />}
     </Dialog>
   );

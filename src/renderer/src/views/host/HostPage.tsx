@@ -40,7 +40,21 @@ export function HostPage() {
   // While a reconnect attempt runs, keep explaining the previous failure (same panel instance).
   const errorStatus = state === 'error' ? status : state === 'connecting' ? lastError : undefined;
   return (
-    <div className="host-page">
+    <div className={`host-page${host.production ? ' is-production' : ''}`}>
+      {host.production && (
+        <div className="production-strip" role="note">
+          Production host{host.policy !== 'full' ? ` · ${host.policy}` : ''}: destructive actions ask for a
+          typed name
+        </div>
+      )}
+      {!host.production && host.policy !== 'full' && (
+        <div className="policy-strip" role="note">
+          Policy:{' '}
+          {host.policy === 'read-only'
+            ? 'read-only, nothing can be changed'
+            : 'restricted, no shells, deletes or builds'}
+        </div>
+      )}
       <HostHeader host={host} status={status} />
       <div className="host-content">
         {errorStatus && (

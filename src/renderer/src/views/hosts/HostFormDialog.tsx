@@ -17,11 +17,13 @@ import {
   secretsOf,
   validateIdentity,
   type FieldErrors,
+  parseLabels,
   type FieldName,
   type FormState,
 } from './hostForm';
 import { KindFields } from './KindFields';
 import { KindPicker } from './KindPicker';
+import { SafetyFields } from './SafetyFields';
 import { TestResult } from './TestResult';
 
 type Outcome =
@@ -122,8 +124,14 @@ export function HostFormDialog({ host, onClose }: HostFormDialogProps) {
     setKeyDismissed(false);
     try {
       const name = form.name.trim();
-      if (host) await updateHost({ id: host.id, name, color: form.color, endpoint: built.endpoint });
-      else await addHost({ name, color: form.color, endpoint: built.endpoint });
+      const safety = {
+        policy: form.policy,
+        production: form.production,
+        labels: parseLabels(form.labels).labels,
+      };
+      if (host)
+        await updateHost({ id: host.id, name, color: form.color, endpoint: built.endpoint, ...safety });
+      else await addHost({ name, color: form.color, endpoint: built.endpoint, ...safety });
       setPending(undefined);
       onClose();
     } catch (e) {
@@ -211,6 +219,7 @@ export function HostFormDialog({ host, onClose }: HostFormDialogProps) {
         <div className="kind-fields">
           <KindFields idPrefix={prefix} form={form} set={set} errors={errors} stored={stored} />
         </div>
+        <SafetyFields idPrefix={prefix} form={form} set={set} errors={errors} />
 
         <div ref={outcomeRef} className="form-outcome" aria-live="polite">
           {outcome?.kind === 'tested' && <TestResult info={outcome.info} />}

@@ -1,4 +1,4 @@
-import type { EndpointKind, HostView } from '@shared/contract';
+import type { EndpointKind, HostPolicy, HostView } from '@shared/contract';
 import type { HostAddInput } from '../../stores/hosts';
 
 export type EndpointInput = HostAddInput['endpoint'];
@@ -22,6 +22,10 @@ export interface FormState {
   privateKeyPath: string;
   passphrase: string;
   useAgent: boolean;
+  policy: HostPolicy;
+  production: boolean;
+  /** Comma-separated, e.g. "staging, eu" */
+  labels: string;
 }
 
 export type FieldName = keyof FormState;
@@ -88,13 +92,37 @@ export function emptyForm(existingColors: string[]): FormState {
     privateKeyPath: '',
     passphrase: '',
     useAgent: false,
+    policy: 'full',
+    production: false,
+    labels: '',
   };
+}
+
+const LABEL_RE = /^[\w.-]{1,32}$/;
+
+/** "dev, eu-west" → ["dev", "eu-west"]; undefined plus a message when one is not valid. */
+export function parseLabels(text: string): { labels: string[]; error?: string } {
+  const labels = [
+    ...new Set(
+      text
+        .split(',')
+        .map((l) => l.trim())
+        .filter(Boolean),
+    ),
+  ];
+  const bad = labels.find((l) => !LABEL_RE.test(l));
+  if (bad) return { labels, error: `"${bad}" is not a valid label: use letters, digits, . _ -` };
+  if (labels.length > 16) return { labels, error: 'At most 16 labels.' };
+  return { labels };
 }
 
 export function formFromHost(host: HostView): FormState {
   const f = emptyForm([]);
   f.name = host.name;
   f.color = host.color;
+  f.policy = host.policy;
+  f.production = host.production;
+  f.labels = host.labels.join(', ');
   const e = host.endpoint;
   f.kind = e.kind;
   switch (e.kind) {
@@ -252,6 +280,8 @@ export function buildEndpoint(f: FormState, stored: StoredSecrets | undefined): 
 export function validateIdentity(f: FormState): FieldErrors {
   const errors: FieldErrors = {};
   const name = f.name.trim();
+  const labels = parseLabels(f.labels);
+  if (labels.error) errors.labels = labels.error;
   if (!name) errors.name = 'Enter a name for this host.';
   else if (name.length > 64) errors.name = 'The name is too long (64 characters at most).';
   if (!COLOR_RE.test(f.color)) errors.color = 'Colour must be #rrggbb.';
