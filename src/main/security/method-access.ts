@@ -40,6 +40,7 @@ export const METHOD_ACCESS: Record<string, Access> = {
   'hosts.test': 'app',
   'hosts.trustHostKey': 'app',
   'hosts.reconnect': 'app',
+  'hosts.engineInfo': 'read',
   'hosts.connectionLog': 'app',
   'hosts.watch': 'app',
   'containers.list': 'read',

@@ -142,6 +142,8 @@ export interface EngineInfo {
   memTotal: number;
   containers: number;
   containersRunning: number;
+  containersPaused: number;
+  containersStopped: number;
   images: number;
 }
 
@@ -199,6 +201,8 @@ export const hostsContract = {
     }),
   ),
   reconnect: call<void>()(z.strictObject({ id: hostIdSchema })),
+  /** Fresh engine facts and counts of a connected host (the overview's cards). */
+  engineInfo: call<EngineInfo>()(z.strictObject({ hostId: hostIdSchema }), { timeoutMs: 10_000 }),
   connectionLog: call<ConnectionLogEntry[]>()(z.strictObject({ id: hostIdSchema })),
   /** Full snapshot of hosts and their connection status, re-sent on every change. */
   watch: stream<HostsSnapshot>()(z.strictObject({})),

@@ -284,6 +284,8 @@ export async function readEngineInfo(client: EngineClient, signal?: AbortSignal)
     memTotal: num(info.MemTotal),
     containers: num(info.Containers),
     containersRunning: num(info.ContainersRunning),
+    containersPaused: num(info.ContainersPaused),
+    containersStopped: num(info.ContainersStopped),
     images: num(info.Images),
   };
 }

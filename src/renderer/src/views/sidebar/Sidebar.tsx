@@ -1,5 +1,6 @@
 import { useHostsStore } from '../../stores/hosts';
 import { useUiStore } from '../../stores/ui';
+import { useViewStore } from '../../stores/view';
 import { HostRow } from './HostRow';
 
 export const IS_MAC = typeof navigator !== 'undefined' && /Mac|iPhone|iPad/.test(navigator.userAgent);
@@ -12,6 +13,13 @@ export function Sidebar() {
   const selectedHostId = useHostsStore((s) => s.selectedHostId);
   const select = useHostsStore((s) => s.select);
   const openHostForm = useUiStore((s) => s.openHostForm);
+  const overview = useViewStore((s) => s.overview);
+  const showOverview = useViewStore((s) => s.showOverview);
+  const showHost = useViewStore((s) => s.showHost);
+  const pick = (id: string) => {
+    select(id);
+    showHost();
+  };
 
   return (
     <aside className="sidebar">
@@ -24,6 +32,14 @@ export function Sidebar() {
         </svg>
         <span>Dockhand</span>
       </div>
+      <button
+        type="button"
+        className="button button-block overview-button"
+        aria-current={overview ? 'page' : undefined}
+        onClick={showOverview}
+      >
+        Overview
+      </button>
       <div className="sidebar-section-label" aria-hidden="true">
         Hosts
       </div>
@@ -41,9 +57,9 @@ export function Sidebar() {
                 status={statuses[h.id]}
                 index={i}
                 count={hosts.length}
-                selected={h.id === selectedHostId}
+                selected={!overview && h.id === selectedHostId}
                 shortcutPrefix={IS_MAC ? '⌘' : 'Ctrl+'}
-                onSelect={select}
+                onSelect={pick}
               />
             ))}
           </ul>

@@ -1,0 +1,68 @@
+import type { EngineInfo, HostStatus, HostView } from '@shared/contract';
+import { StatusDot } from '../../components/StatusDot';
+import { describeEndpoint } from '../../lib/endpoint';
+import { formatBytes } from '../../lib/format';
+
+export interface HostCardProps {
+  host: HostView;
+  status: HostStatus | undefined;
+  info: EngineInfo | undefined;
+  onOpen(): void;
+}
+
+/** One host at a glance: status, engine, resources and container counts. Click to open. */
+export function HostCard({ host, status, info, onOpen }: HostCardProps) {
+  const state = status?.state ?? 'connecting';
+  return (
+    <button
+      type="button"
+      className={`host-card state-${state}${host.production ? ' is-production' : ''}`}
+      onClick={onOpen}
+      aria-label={`Open ${host.name}`}
+    >
+      <span className="host-card-head">
+        <span className="host-swatch" style={{ background: host.color }} aria-hidden="true" />
+        <span className="host-card-name">{host.name}</span>
+        <StatusDot status={status} />
+      </span>
+      <span className="host-card-address mono">{describeEndpoint(host.endpoint)}</span>
+      {host.labels.length > 0 && (
+        <span className="host-card-labels">
+          {host.labels.map((l) => (
+            <span key={l} className="label-chip">
+              {l}
+            </span>
+          ))}
+        </span>
+      )}
+      {state === 'error' ? (
+        <span className="host-card-error">{status?.error?.message ?? 'Not connected'}</span>
+      ) : info ? (
+        <>
+          <span className="host-card-engine">
+            Docker {info.engineVersion} · API {info.apiVersion}
+          </span>
+          <span className="host-card-facts">
+            {info.os} · {info.arch} · {info.cpus} CPUs · {formatBytes(info.memTotal)}
+          </span>
+          <span className="host-card-counts">
+            <span>
+              <strong>{info.containersRunning}</strong> running
+            </span>
+            <span>
+              <strong>{info.containersPaused}</strong> paused
+            </span>
+            <span>
+              <strong>{info.containersStopped}</strong> stopped
+            </span>
+            <span>
+              <strong>{info.images}</strong> images
+            </span>
+          </span>
+        </>
+      ) : (
+        <span className="muted">Connecting…</span>
+      )}
+    </button>
+  );
+}
