@@ -1,8 +1,17 @@
 import type { Contract } from '@shared/contract';
 import type { Handlers } from '../../rpc/handlers';
 import type { AppContext } from '../../app/app-context';
+import { readDf, summarizeDiskUsage } from './disk-usage';
+import { previewPrune, prune } from './prune';
 
-/** Binds the system namespace of the contract to its service. */
-export function systemHandlers(_ctx: AppContext): Handlers<Contract>['system'] {
-  return {};
+/** Binds the system namespace (disk usage, prune per kind) to each host's engine. */
+export function systemHandlers({ hosts }: AppContext): Handlers<Contract>['system'] {
+  const docker = async (hostId: string) => (await hosts.client(hostId)).docker;
+  return {
+    diskUsage: async ({ hostId }, { signal }) =>
+      summarizeDiskUsage(await readDf(await docker(hostId), signal)),
+    prunePreview: async ({ hostId, kind, labels }, { signal }) =>
+      previewPrune(await docker(hostId), kind, labels, signal),
+    prune: async ({ hostId, kind, labels }, { signal }) => prune(await docker(hostId), kind, labels, signal),
+  };
 }

@@ -1,0 +1,185 @@
+import { useEffect, useId, useMemo, useState } from 'react';
+import type { AppErrorShape, ContainerSummary, NetworkSummary } from '@shared/contract';
+import { checkCidr, formatCidr, formatIp, parseIp, usableHostProblem, type Cidr } from '@shared/lib/cidr';
+import { Dialog } from '../../components/Dialog';
+import { ErrorBanner } from '../../components/ErrorBanner';
+import { toErrorShape } from '../../lib/errors';
+import { api } from '../../rpc/api';
+import { TextField } from '../hosts/Field';
+
+export interface ConnectDialogProps {
+  hostId: string;
+  network: NetworkSummary;
+  /** Ids of containers already on the network (not offered). */
+  attached: ReadonlySet<string>;
+  onClose(): void;
+  onConnected(): void;
+}
+
+const ALIAS = /^[a-zA-Z0-9][a-zA-Z0-9_.-]{0,62}$/;
+
+function ipv4Subnets(network: NetworkSummary): Cidr[] {
+  return network.subnets.flatMap((s) => {
+    const r = checkCidr(s.subnet);
+    return r.ok && r.cidr.family === 4 ? [r.cidr] : [];
+  });
+}
+
+/** Static IPv4 checks, the same ones main makes: an IPv4 address inside one of the subnets. */
+function ipv4Problem(text: string, subnets: Cidr[]): string | undefined {
+  if (!text.trim()) return undefined;
+  const ip = parseIp(text);
+  if (!ip || ip.family !== 4) return `"${text.trim()}" is not an IPv4 address.`;
+  const problems = subnets.map((s) => usableHostProblem(s, ip, 'address'));
+  if (problems.includes(null)) return undefined;
+  return problems[0] ?? 'This network has no IPv4 subnet.';
+}
+
+/** Connects a container of the host to the network, with optional aliases and a static IPv4. */
+export function ConnectDialog({ hostId, network, attached, onClose, onConnected }: ConnectDialogProps) {
+  const id = useId();
+  const [containers, setContainers] = useState<ContainerSummary[]>();
+  const [container, setContainer] = useState('');
+  const [aliases, setAliases] = useState('');
+  const [ipv4, setIpv4] = useState('');
+  const [submitted, setSubmitted] = useState(false);
+  const [ipTouched, setIpTouched] = useState(false);
+  const [busy, setBusy] = useState(false);
+  const [error, setError] = useState<AppErrorShape>();
+  const subnets = useMemo(() => ipv4Subnets(network), [network]);
+  const first = subnets[0];
+  const example = first && first.prefix <= 28 ? formatIp({ family: 4, value: first.network + 10n }) : '';
+
+  useEffect(() => {
+    let live = true;
+    api.containers
+      .list({ hostId, all: true })
+      .then((list) => {
+        if (!live) return;
+        const offered = list.filter((c) => !attached.has(c.id)).sort((a, b) => a.name.localeCompare(b.name));
+        setContainers(offered);
+        setContainer((cur) => cur || (offered[0]?.name ?? ''));
+      })
+      .catch((e: unknown) => live && setError(toErrorShape(e)));
+    return () => {
+      live = false;
+    };
+  }, [hostId, attached]);
+
+  const aliasList = aliases.split(/[\s,]+/).filter(Boolean);
+  const badAlias = aliasList.find((a) => !ALIAS.test(a));
+  const aliasError = badAlias
+    ? `"${badAlias}" is not a valid alias (a host name: letters, digits, "-", "_", ".").`
+    : undefined;
+  const ipError = ipv4Problem(ipv4, subnets);
+  const containerError = submitted && !container ? 'Choose a container.' : undefined;
+
+  const submit = async () => {
+    setSubmitted(true);
+    if (!container || aliasError || ipError || busy) return;
+    setBusy(true);
+    setError(undefined);
+    try {
+      await api.networks.connect({
+        hostId,
+        id: network.id,
+        container,
+        aliases: aliasList,
+        ...(ipv4.trim() ? { ipv4: ipv4.trim() } : {}),
+      });
+      onConnected();
+    } catch (e) {
+      setError(toErrorShape(e));
+      setBusy(false);
+    }
+  };
+
+  return (
+    <Dialog
+      title={`Connect a container to ${network.name}`}
+      onClose={onClose}
+      footer={
+        <>
+          <button type="button" className="button" onClick={onClose}>
+            Cancel
+          </button>
+          <button
+            type="submit"
+            form={`${id}-form`}
+            className="button button-primary"
+            disabled={busy || containers === undefined}
+            aria-busy={busy || undefined}
+          >
+            {busy && <span className="spinner" aria-hidden="true" />}
+            Connect
+          </button>
+        </>
+      }
+    >
+      <form
+        id={`${id}-form`}
+        className="host-form"
+        noValidate
+        onSubmit={(e) => {
+          e.preventDefault();
+          void submit();
+        }}
+      >
+        <div className="field">
+          <label htmlFor={`${id}-container`} className="field-label">
+            Container
+          </label>
+          {containers === undefined ? (
+            <p className="muted" role="status">
+              <span className="spinner" aria-hidden="true" /> Loading containers…
+            </p>
+          ) : containers.length === 0 ? (
+            <p className="field-hint">Every container of this host is already on {network.name}.</p>
+          ) : (
+            <select
+              id={`${id}-container`}
+              className="input"
+              value={container}
+              aria-invalid={containerError ? true : undefined}
+              onChange={(e) => setContainer(e.target.value)}
+            >
+              {containers.map((c) => (
+                <option key={c.id} value={c.name}>
+                  {c.name} ({c.state})
+                </option>
+              ))}
+            </select>
+          )}
+          {containerError && <p className="field-error">{containerError}</p>}
+        </div>
+        <TextField
+          id={`${id}-aliases`}
+          label="Aliases"
+          value={aliases}
+          onChange={setAliases}
+          placeholder="api, api.internal"
+          hint="Other names this container answers to on this network; separate with commas or spaces."
+          error={aliasError}
+          mono
+        />
+        <div onBlur={() => setIpTouched(true)}>
+          <TextField
+            id={`${id}-ipv4`}
+            label="Static IPv4 address"
+            value={ipv4}
+            onChange={setIpv4}
+            placeholder={example}
+            hint={
+              subnets.length
+                ? `Inside ${subnets.map(formatCidr).join(' or ')}. Leave empty for an automatic address.`
+                : 'Needs a network with a configured IPv4 subnet; this one has none.'
+            }
+            error={ipTouched || submitted ? ipError : undefined}
+            mono
+          />
+        </div>
+      </form>
+      {error && <ErrorBanner error={error} title="Couldn't connect" />}
+    </Dialog>
+  );
+}

@@ -1,0 +1,55 @@
+import { useRef, type KeyboardEvent } from 'react';
+
+export interface TabDef {
+  id: string;
+  label: string;
+}
+
+/** A WAI-ARIA tab list with arrow-key navigation; panels use `${prefix}-panel-${id}`. */
+export function DetailTabs({
+  label,
+  prefix,
+  tabs,
+  current,
+  onSelect,
+}: {
+  label: string;
+  prefix: string;
+  tabs: TabDef[];
+  current: string;
+  onSelect(id: string): void;
+}) {
+  const refs = useRef<Array<HTMLButtonElement | null>>([]);
+  const onKey = (e: KeyboardEvent, i: number) => {
+    const delta = e.key === 'ArrowRight' ? 1 : e.key === 'ArrowLeft' ? -1 : 0;
+    if (!delta) return;
+    e.preventDefault();
+    const next = (i + delta + tabs.length) % tabs.length;
+    const tab = tabs[next];
+    if (tab) onSelect(tab.id);
+    refs.current[next]?.focus();
+  };
+  return (
+    <div className="details-tabs" role="tablist" aria-label={label}>
+      {tabs.map((t, i) => (
+        <button
+          key={t.id}
+          ref={(el) => {
+            refs.current[i] = el;
+          }}
+          type="button"
+          role="tab"
+          id={`${prefix}-tab-${t.id}`}
+          aria-selected={t.id === current}
+          aria-controls={`${prefix}-panel-${t.id}`}
+          tabIndex={t.id === current ? 0 : -1}
+          className={`section-tab${t.id === current ? ' is-active' : ''}`}
+          onClick={() => onSelect(t.id)}
+          onKeyDown={(e) => onKey(e, i)}
+        >
+          {t.label}
+        </button>
+      ))}
+    </div>
+  );
+}

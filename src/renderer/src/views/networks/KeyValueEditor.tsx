@@ -1,0 +1,117 @@
+import { useId } from 'react';
+
+export interface KeyValueRow {
+  key: string;
+  value: string;
+}
+
+/** Rows to a record, and what is wrong with each row (by index). Empty rows are ignored. */
+export function keyValuesOf(rows: KeyValueRow[]): {
+  record: Record<string, string>;
+  errors: Record<number, string>;
+} {
+  const record: Record<string, string> = {};
+  const errors: Record<number, string> = {};
+  rows.forEach((r, i) => {
+    const key = r.key.trim();
+    if (!key && !r.value.trim()) return;
+    if (!key) errors[i] = 'Enter a key.';
+    else if (/[\s=]/.test(key)) errors[i] = 'A key cannot contain spaces or "=".';
+    else if (key in record) errors[i] = `"${key}" is given twice.`;
+    else record[key] = r.value;
+  });
+  return { record, errors };
+}
+
+export interface KeyValueEditorProps {
+  legend: string;
+  /** Singular noun for buttons and labels: "label", "option". */
+  noun: string;
+  rows: KeyValueRow[];
+  errors: Record<number, string>;
+  onChange(rows: KeyValueRow[]): void;
+  keyPlaceholder?: string;
+  valuePlaceholder?: string;
+}
+
+/** Editable key/value pairs (labels, driver options) with per-row errors. */
+export function KeyValueEditor({
+  legend,
+  noun,
+  rows,
+  errors,
+  onChange,
+  keyPlaceholder = 'key',
+  valuePlaceholder = 'value',
+}: KeyValueEditorProps) {
+  const base = useId();
+  const update = (i: number, patch: Partial<KeyValueRow>) =>
+    onChange(rows.map((r, j) => (j === i ? { ...r, ...patch } : r)));
+  return (
+    <fieldset className="field kv-editor">
+      <legend className="field-label">
+        {legend} <span className="optional">(optional)</span>
+      </legend>
+      {rows.map((r, i) => {
+        const id = `${base}-${i}`;
+        const error = errors[i];
+        return (
+          <div key={i} className="kv-row-wrap">
+            <div className="kv-row">
+              <input
+                className="input mono"
+                aria-label={`${legend} ${i + 1} key`}
+                placeholder={keyPlaceholder}
+                value={r.key}
+                spellCheck={false}
+                aria-invalid={error ? true : undefined}
+                aria-describedby={error ? `${id}-error` : undefined}
+                onChange={(e) => update(i, { key: e.target.value })}
+              />
+              <span className="kv-eq" aria-hidden="true">
+                =
+              </span>
+              <input
+                className="input mono"
+                aria-label={`${legend} ${i + 1} value`}
+                placeholder={valuePlaceholder}
+                value={r.value}
+                spellCheck={false}
+                onChange={(e) => update(i, { value: e.target.value })}
+              />
+              <button
+                type="button"
+                className="icon-button"
+                aria-label={`Remove ${noun} ${i + 1}`}
+                onClick={() => onChange(rows.filter((_, j) => j !== i))}
+              >
+                <svg viewBox="0 0 16 16" width="12" height="12" aria-hidden="true">
+                  <path
+                    d="M3.5 3.5l9 9m0-9l-9 9"
+                    stroke="currentColor"
+                    strokeWidth="1.6"
+                    strokeLinecap="round"
+                  />
+                </svg>
+              </button>
+            </div>
+            {error && (
+              <p id={`${id}-error`} className="field-error">
+                {error}
+              </p>
+            )}
+          </div>
+        );
+      })}
+      <div>
+        <button
+          type="button"
+          className="button button-small"
+          onClick={() => onChange([...rows, { key: '', value: '' }])}
+        >
+          + Add {noun}
+        </button>
+      </div>
+    </fieldset>
+  );
+}

@@ -1,0 +1,301 @@
+import { useCallback, useEffect, useMemo, useState } from 'react';
+import type { AppErrorShape, AttachedContainer, HostView, NetworkDetails as Details } from '@shared/contract';
+import { ConfirmDialog } from '../../components/ConfirmDialog';
+import { ErrorBanner } from '../../components/ErrorBanner';
+import { toErrorShape } from '../../lib/errors';
+import { fullDate, shortId } from '../../lib/format';
+import { api } from '../../rpc/api';
+import { useUiStore } from '../../stores/ui';
+import { ConnectDialog } from './ConnectDialog';
+import { DetailTabs } from './DetailTabs';
+import { PlusIcon } from './Icons';
+import { JsonBlock } from './JsonBlock';
+import { BUILTIN_REASON } from './NetworkTable';
+import { Flag, LabelChips } from './Tags';
+import { VirtualTable, type Column } from './VirtualTable';
+
+export interface NetworkDetailsProps {
+  host: HostView;
+  networkId: string;
+  networkName: string;
+  onBack(): void;
+  /** After connect/disconnect: the list's counts changed. */
+  onChanged(): void;
+}
+
+const TABS = [
+  { id: 'containers', label: 'Containers' },
+  { id: 'inspect', label: 'Inspect' },
+];
+
+/** One network: its facts, the containers attached (IPs, aliases), connect/disconnect, inspect JSON. */
+export function NetworkDetails({ host, networkId, networkName, onBack, onChanged }: NetworkDetailsProps) {
+  const [details, setDetails] = useState<Details>();
+  const [error, setError] = useState<AppErrorShape>();
+  const [loading, setLoading] = useState(false);
+  const [tab, setTab] = useState('containers');
+  const [connecting, setConnecting] = useState(false);
+  const [leaving, setLeaving] = useState<AttachedContainer>();
+  const [leaveBusy, setLeaveBusy] = useState(false);
+  const [leaveError, setLeaveError] = useState<AppErrorShape>();
+  const toast = useUiStore((s) => s.toast);
+
+  const load = useCallback(async () => {
+    setLoading(true);
+    try {
+      setDetails(await api.networks.details({ hostId: host.id, id: networkId }));
+      setError(undefined);
+    } catch (e) {
+      setError(toErrorShape(e));
+    } finally {
+      setLoading(false);
+    }
+  }, [host.id, networkId]);
+
+  useEffect(() => {
+    void load();
+  }, [load]);
+
+  const attached = useMemo(() => new Set(details?.containers.map((c) => c.id) ?? []), [details]);
+  const summary = details?.summary;
+
+  const columns: Column<AttachedContainer>[] = [
+    {
+      id: 'name',
+      label: 'Container',
+      className: 'cell-stack',
+      render: (c) => (
+        <>
+          <span className="truncate strong">{c.name}</span>
+          <span className="sub-id mono">
+            {shortId(c.id)} · {c.state}
+          </span>
+        </>
+      ),
+    },
+    {
+      id: 'ipv4',
+      label: 'IPv4',
+      render: (c) =>
+        c.ipv4 ? (
+          <span className="truncate mono-soft">
+            {c.ipv4}
+            {c.staticIpv4 && <span className="muted"> (static)</span>}
+          </span>
+        ) : (
+          <span className="muted">{c.state === 'running' ? '—' : 'not running'}</span>
+        ),
+    },
+    { id: 'ipv6', label: 'IPv6', render: (c) => <span className="mono-soft">{c.ipv6 || '—'}</span> },
+    {
+      id: 'aliases',
+      label: 'Aliases',
+      render: (c) =>
+        c.aliases.length ? (
+          <span className="truncate mono-soft" title={c.aliases.join('\n')}>
+            {c.aliases.join(', ')}
+          </span>
+        ) : (
+          <span className="muted">—</span>
+        ),
+    },
+    {
+      id: 'mac',
+      label: 'MAC',
+      className: 'cell-soft',
+      render: (c) => <span className="mono-soft">{c.mac || '—'}</span>,
+    },
+    {
+      id: 'actions',
+      label: 'Actions',
+      hideLabel: true,
+      className: 'cell-actions',
+      render: (c) => (
+        <button
+          type="button"
+          className="button button-small"
+          aria-label={`Disconnect ${c.name}`}
+          onClick={() => {
+            setLeaveError(undefined);
+            setLeaving(c);
+          }}
+        >
+          Disconnect
+        </button>
+      ),
+    },
+  ];
+
+  return (
+    <section className="resource-details" aria-label={`Network ${networkName}`}>
+      <header className="details-header">
+        <button type="button" className="button button-small" onClick={onBack}>
+          ← Networks
+        </button>
+        <h2 className="details-title">{networkName}</h2>
+        {summary?.builtin && (
+          <Flag tone="blue" title={BUILTIN_REASON}>
+            built-in
+          </Flag>
+        )}
+        <span className="header-spacer" />
+        {loading && <span className="spinner" aria-label="Loading" />}
+      </header>
+      {error && (
+        <div className="banners">
+          <ErrorBanner
+            error={error}
+            title="Couldn't load the network"
+            actions={
+              <button type="button" className="button button-small" onClick={() => void load()}>
+                Try again
+              </button>
+            }
+          />
+        </div>
+      )}
+      {summary && (
+        <dl className="facts">
+          <div>
+            <dt>ID</dt>
+            <dd className="mono" title={summary.id}>
+              {shortId(summary.id)}
+            </dd>
+          </div>
+          <div>
+            <dt>Driver</dt>
+            <dd>
+              {summary.driver} · {summary.scope}
+            </dd>
+          </div>
+          <div>
+            <dt>Subnets</dt>
+            <dd className="mono">
+              {summary.subnets.length
+                ? summary.subnets.map((s) => (
+                    <span key={s.subnet} className="fact-line">
+                      {s.subnet}
+                      {s.gateway && <span className="muted"> via {s.gateway}</span>}
+                      {s.ipRange && <span className="muted"> range {s.ipRange}</span>}
+                    </span>
+                  ))
+                : '—'}
+            </dd>
+          </div>
+          <div>
+            <dt>Options</dt>
+            <dd>
+              {[summary.internal && 'internal', summary.attachable && 'attachable', summary.ipv6 && 'IPv6']
+                .filter(Boolean)
+                .join(', ') || '—'}
+            </dd>
+          </div>
+          <div>
+            <dt>Created</dt>
+            <dd>{summary.created ? fullDate(Date.parse(summary.created)) : '—'}</dd>
+          </div>
+          <div>
+            <dt>Labels</dt>
+            <dd>
+              <LabelChips labels={summary.labels} max={3} />
+            </dd>
+          </div>
+        </dl>
+      )}
+      <DetailTabs label="Network details" prefix="network" tabs={TABS} current={tab} onSelect={setTab} />
+      <div
+        className="details-panel"
+        role="tabpanel"
+        id={`network-panel-${tab}`}
+        aria-labelledby={`network-tab-${tab}`}
+      >
+        {tab === 'inspect' ? (
+          details ? (
+            <JsonBlock value={details.inspect} label={`Inspect JSON of ${networkName}`} />
+          ) : null
+        ) : (
+          <>
+            <div className="panel-toolbar">
+              <h3 className="panel-title">
+                Connected containers {details && <span className="muted">({details.containers.length})</span>}
+              </h3>
+              <span className="header-spacer" />
+              <button
+                type="button"
+                className="button button-small"
+                onClick={() => setConnecting(true)}
+                disabled={!summary || summary.name === 'host' || summary.name === 'none'}
+                title={
+                  summary?.name === 'host' || summary?.name === 'none'
+                    ? `Containers cannot be connected to "${summary.name}" after creation.`
+                    : undefined
+                }
+              >
+                <PlusIcon /> Connect container
+              </button>
+            </div>
+            {details && details.containers.length === 0 ? (
+              <div className="empty-state compact">
+                <p className="empty-title">No containers on {networkName}</p>
+                <p className="muted">Connect one to give it an address here.</p>
+              </div>
+            ) : details ? (
+              <VirtualTable
+                label={`Containers on ${networkName}`}
+                rows={details.containers}
+                columns={columns}
+                template="minmax(170px, 1.6fr) minmax(180px, 1.2fr) minmax(110px, 1fr) minmax(120px, 1.2fr) 140px 110px"
+                rowKey={(c) => c.id}
+                rowLabel={(c) => c.name}
+                minWidth={760}
+              />
+            ) : null}
+          </>
+        )}
+      </div>
+      {connecting && summary && (
+        <ConnectDialog
+          hostId={host.id}
+          network={summary}
+          attached={attached}
+          onClose={() => setConnecting(false)}
+          onConnected={() => {
+            setConnecting(false);
+            toast(`Connected to ${summary.name}.`);
+            void load();
+            onChanged();
+          }}
+        />
+      )}
+      {leaving && (
+        <ConfirmDialog
+          title={`Disconnect ${leaving.name}?`}
+          confirmLabel="Disconnect"
+          danger
+          busy={leaveBusy}
+          busyLabel="Disconnecting…"
+          error={leaveError}
+          onCancel={() => setLeaving(undefined)}
+          onConfirm={async () => {
+            setLeaveBusy(true);
+            try {
+              await api.networks.disconnect({ hostId: host.id, id: networkId, container: leaving.id });
+              setLeaving(undefined);
+              void load();
+              onChanged();
+            } catch (e) {
+              setLeaveError(toErrorShape(e));
+            } finally {
+              setLeaveBusy(false);
+            }
+          }}
+        >
+          <p>
+            {leaving.name} loses its address{leaving.ipv4 ? ` ${leaving.ipv4}` : ''} on {networkName}; other
+            containers there can no longer reach it by name.
+          </p>
+        </ConfirmDialog>
+      )}
+    </section>
+  );
+}

@@ -1,0 +1,107 @@
+import { useState } from 'react';
+import type { AppErrorShape, NetworkSummary } from '@shared/contract';
+import { Dialog } from '../../components/Dialog';
+import { ErrorBanner } from '../../components/ErrorBanner';
+import { toErrorShape } from '../../lib/errors';
+import { api } from '../../rpc/api';
+
+export interface PruneNetworksDialogProps {
+  hostId: string;
+  hostName: string;
+  /** The networks as listed now: those with no container are what a prune removes. */
+  networks: NetworkSummary[];
+  onClose(): void;
+  onPruned(removed: string[]): void;
+}
+
+/** Preview (networks without containers), confirm, then the list of what the engine removed. */
+export function PruneNetworksDialog({
+  hostId,
+  hostName,
+  networks,
+  onClose,
+  onPruned,
+}: PruneNetworksDialogProps) {
+  const candidates = networks.filter((n) => !n.builtin && n.containerCount === 0 && !n.ingress);
+  const [busy, setBusy] = useState(false);
+  const [error, setError] = useState<AppErrorShape>();
+  const [removed, setRemoved] = useState<string[]>();
+
+  const run = async () => {
+    setBusy(true);
+    setError(undefined);
+    try {
+      const res = await api.networks.prune({ hostId });
+      setRemoved(res.removed);
+      onPruned(res.removed);
+    } catch (e) {
+      setError(toErrorShape(e));
+    } finally {
+      setBusy(false);
+    }
+  };
+
+  return (
+    <Dialog
+      title={removed ? 'Unused networks removed' : `Remove unused networks on ${hostName}?`}
+      onClose={onClose}
+      size="medium"
+      dismissOnBackdrop={!busy}
+      footer={
+        removed ? (
+          <button type="button" className="button button-primary" onClick={onClose}>
+            Done
+          </button>
+        ) : (
+          <>
+            <button type="button" className="button" onClick={onClose}>
+              Cancel
+            </button>
+            <button
+              type="button"
+              className="button button-danger"
+              onClick={() => void run()}
+              disabled={busy || candidates.length === 0}
+              aria-busy={busy || undefined}
+            >
+              {busy && <span className="spinner" aria-hidden="true" />}
+              Remove unused networks
+            </button>
+          </>
+        )
+      }
+    >
+      {removed ? (
+        removed.length ? (
+          <div className="confirm-body" role="status">
+            <p>
+              Removed {removed.length} network{removed.length === 1 ? '' : 's'}:
+            </p>
+            <ul className="plain-list mono" aria-label="Removed networks">
+              {removed.map((n) => (
+                <li key={n}>{n}</li>
+              ))}
+            </ul>
+          </div>
+        ) : (
+          <p role="status">Nothing was removed: every network is in use or built in.</p>
+        )
+      ) : candidates.length ? (
+        <div className="confirm-body">
+          <p>
+            These {candidates.length} network{candidates.length === 1 ? ' has' : 's have'} no containers and
+            will be removed. Built-in networks stay.
+          </p>
+          <ul className="plain-list mono preview-list" aria-label="Networks to remove">
+            {candidates.map((n) => (
+              <li key={n.id}>{n.name}</li>
+            ))}
+          </ul>
+        </div>
+      ) : (
+        <p>No unused networks: every network has containers or is built in.</p>
+      )}
+      {error && <ErrorBanner error={error} title="Couldn't prune networks" />}
+    </Dialog>
+  );
+}

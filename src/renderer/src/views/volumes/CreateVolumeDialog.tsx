@@ -1,0 +1,134 @@
+import { useId, useState } from 'react';
+import type { AppErrorShape } from '@shared/contract';
+import { Dialog } from '../../components/Dialog';
+import { ErrorBanner } from '../../components/ErrorBanner';
+import { toErrorShape } from '../../lib/errors';
+import { api } from '../../rpc/api';
+import { TextField } from '../hosts/Field';
+import { KeyValueEditor, keyValuesOf, type KeyValueRow } from '../networks/KeyValueEditor';
+
+const NAME = /^[a-zA-Z0-9][a-zA-Z0-9_.-]+$/;
+const DRIVER = /^[a-zA-Z0-9][a-zA-Z0-9_./:-]{0,127}$/;
+
+export interface CreateVolumeDialogProps {
+  hostId: string;
+  hostName: string;
+  onClose(): void;
+  onCreated(name: string): void;
+}
+
+/** Name (or a random one), driver, driver options and labels. */
+export function CreateVolumeDialog({ hostId, hostName, onClose, onCreated }: CreateVolumeDialogProps) {
+  const id = useId();
+  const [name, setName] = useState('');
+  const [driver, setDriver] = useState('local');
+  const [options, setOptions] = useState<KeyValueRow[]>([]);
+  const [labels, setLabels] = useState<KeyValueRow[]>([]);
+  const [submitted, setSubmitted] = useState(false);
+  const [busy, setBusy] = useState(false);
+  const [error, setError] = useState<AppErrorShape>();
+
+  const nameError =
+    name.trim() && !NAME.test(name.trim())
+      ? 'Use at least two of letters, digits, "-", "_" and ".", starting with a letter or digit.'
+      : undefined;
+  const driverError = !DRIVER.test(driver.trim()) ? 'Enter a driver name, e.g. local.' : undefined;
+  const opts = keyValuesOf(options);
+  const labs = keyValuesOf(labels);
+  const invalid =
+    Boolean(nameError || driverError) ||
+    Object.keys(opts.errors).length > 0 ||
+    Object.keys(labs.errors).length > 0;
+
+  const submit = async () => {
+    setSubmitted(true);
+    if (invalid || busy) return;
+    setBusy(true);
+    setError(undefined);
+    try {
+      const res = await api.volumes.create({
+        hostId,
+        ...(name.trim() ? { name: name.trim() } : {}),
+        driver: driver.trim(),
+        options: opts.record,
+        labels: labs.record,
+      });
+      onCreated(res.name);
+    } catch (e) {
+      setError(toErrorShape(e));
+      setBusy(false);
+    }
+  };
+
+  return (
+    <Dialog
+      title={`Create volume on ${hostName}`}
+      onClose={onClose}
+      footer={
+        <>
+          <button type="button" className="button" onClick={onClose}>
+            Cancel
+          </button>
+          <button
+            type="submit"
+            form={`${id}-form`}
+            className="button button-primary"
+            disabled={busy}
+            aria-busy={busy || undefined}
+          >
+            {busy && <span className="spinner" aria-hidden="true" />}
+            Create
+          </button>
+        </>
+      }
+    >
+      <form
+        id={`${id}-form`}
+        className="host-form"
+        noValidate
+        onSubmit={(e) => {
+          e.preventDefault();
+          void submit();
+        }}
+      >
+        <TextField
+          id={`${id}-name`}
+          label="Name"
+          value={name}
+          onChange={setName}
+          placeholder="app-data"
+          hint="Leave empty for a random name."
+          error={nameError}
+        />
+        <TextField
+          id={`${id}-driver`}
+          label="Driver"
+          value={driver}
+          onChange={setDriver}
+          required
+          error={submitted ? driverError : undefined}
+          hint="local stores data on this host; plugins (e.g. NFS drivers) must be installed on the engine."
+          mono
+        />
+        <KeyValueEditor
+          legend="Driver options"
+          noun="option"
+          rows={options}
+          errors={submitted ? opts.errors : {}}
+          onChange={setOptions}
+          keyPlaceholder="type"
+          valuePlaceholder="tmpfs"
+        />
+        <KeyValueEditor
+          legend="Labels"
+          noun="label"
+          rows={labels}
+          errors={submitted ? labs.errors : {}}
+          onChange={setLabels}
+          keyPlaceholder="com.example.team"
+        />
+      </form>
+      {error && <ErrorBanner error={error} title="Couldn't create the volume" />}
+    </Dialog>
+  );
+}
