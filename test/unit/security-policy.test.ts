@@ -97,3 +97,15 @@ describe('audit log', () => {
     expect(describeTarget({ id: 'x', password: 'p', image: 'busybox' })).toBe('id=x image=busybox');
   });
 });
+
+describe('bulk actions', () => {
+  it('are as strong as the action they apply', () => {
+    const guard = guardFor('restricted');
+    expect(
+      refused(() => guard('containers.bulk', { hostId: 'h-1', action: 'stop', ids: ['a'] })),
+    ).toBeUndefined();
+    expect(
+      refused(() => guard('containers.bulk', { hostId: 'h-1', action: 'remove', ids: ['a'] }))?.code,
+    ).toBe('PERMISSION_DENIED');
+  });
+});

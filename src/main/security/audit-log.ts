@@ -60,7 +60,7 @@ export class AuditLog {
     outcome: { ok: true } | { ok: false; error: AppErrorShape },
     hosts: { get(id: string): { name: string } | undefined },
   ): void {
-    const access = accessOf(method);
+    const access = accessOf(method, input);
     if (access === 'read' || READ_LIKE_APP_CALLS.has(method)) return;
     const entry: AuditEntry = {
       at: Date.now(),

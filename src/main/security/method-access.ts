@@ -31,7 +31,7 @@ export const ACCESS_VERBS: Record<Access, string> = {
  * Every contract method and what it does. A method missing here is refused on any host that is
  * not "full" (fail closed); a unit test keeps this table complete.
  */
-export const METHOD_ACCESS: Record<string, Access> = {
+export const METHOD_ACCESS: Record<string, Access | ((input: unknown) => Access)> = {
   'hosts.list': 'app',
   'hosts.add': 'app',
   'hosts.update': 'app',
@@ -51,6 +51,62 @@ export const METHOD_ACCESS: Record<string, Access> = {
   'events.watch': 'read',
   'events.recent': 'read',
   'audit.list': 'app',
+  'containers.inspect': 'read',
+  'containers.top': 'read',
+  'containers.prunePreview': 'read',
+  'containers.formOptions': 'read',
+  'containers.runSpec': 'read',
+  'images.list': 'read',
+  'images.inspect': 'read',
+  'logs.follow': 'read',
+  'stats.container': 'read',
+  'stats.summary': 'read',
+  'exec.list': 'read',
+  'exec.output': 'read',
+  'tasks.watch': 'read',
+  'tasks.output': 'read',
+  'registries.match': 'read',
+  'containers.pause': 'write',
+  'containers.unpause': 'write',
+  'containers.kill': 'write',
+  'containers.rename': 'write',
+  'containers.create': 'write',
+  'images.tag': 'write',
+  'images.pull': 'write',
+  'images.load': 'write',
+  'images.copy': 'write',
+  'exec.resize': 'write',
+  'exec.ack': 'write',
+  'exec.close': 'write',
+  'tasks.cancel': 'write',
+  'tasks.clear': 'write',
+  'containers.prune': 'delete',
+  'containers.recreate': 'delete',
+  'images.untag': 'delete',
+  'images.remove': 'delete',
+  'images.prune': 'delete',
+  'containers.filesStat': 'browse',
+  'containers.filesList': 'browse',
+  'containers.filesDownload': 'browse',
+  'containers.filesUploadStart': 'browse',
+  'containers.filesUploadChunk': 'browse',
+  'containers.filesUploadFinish': 'browse',
+  'containers.filesUploadAbort': 'browse',
+  'images.save': 'browse',
+  'images.build': 'build',
+  'images.push': 'build',
+  'exec.open': 'exec',
+  'exec.attach': 'exec',
+  'exec.reopen': 'exec',
+  'exec.input': 'exec',
+  'registries.list': 'app',
+  'registries.add': 'app',
+  'registries.update': 'app',
+  'registries.remove': 'app',
+  'registries.testLogin': 'app',
+  'registries.importDockerConfig': 'app',
+  // Bulk actions are as strong as the action they apply.
+  'containers.bulk': (input) => (isDestructiveBulk(input) ? 'delete' : 'write'),
   'networks.list': 'read',
   'networks.capabilities': 'read',
   'networks.details': 'read',
@@ -71,6 +127,12 @@ export const METHOD_ACCESS: Record<string, Access> = {
   'volumes.download': 'browse',
 };
 
-export function accessOf(method: string): Access | undefined {
-  return METHOD_ACCESS[method];
+function isDestructiveBulk(input: unknown): boolean {
+  const action = (input as { action?: unknown } | null)?.action;
+  return action === 'remove';
+}
+
+export function accessOf(method: string, input?: unknown): Access | undefined {
+  const a = METHOD_ACCESS[method];
+  return typeof a === 'function' ? a(input) : a;
 }

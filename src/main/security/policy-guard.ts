@@ -12,7 +12,7 @@ export function createPolicyGuard(hosts: HostService) {
     if (typeof hostId !== 'string') return;
     const host = hosts.get(hostId);
     if (!host || host.policy === 'full') return;
-    const access = accessOf(method);
+    const access = accessOf(method, input);
     if (access && policyAllows(host.policy, access)) return;
     throw new AppError({
       code: 'PERMISSION_DENIED',

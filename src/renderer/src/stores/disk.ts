@@ -1,4 +1,5 @@
 import { create } from 'zustand';
+import { onInvalidate } from '../lib/invalidation';
 import type { AppErrorShape, DiskKind, DiskUsage, PruneResult } from '@shared/contract';
 import { api } from '../rpc/api';
 import { toErrorShape } from '../lib/errors';
@@ -60,4 +61,10 @@ export const useDiskStore = create<DiskState>()((set) => {
       });
     },
   };
+});
+
+// Engine events: refetch a host's list only if this view has loaded it.
+onInvalidate('container', (hostId) => {
+  const state = useDiskStore.getState();
+  if (state.byHost[hostId]) void state.fetch(hostId);
 });

@@ -1,4 +1,5 @@
 import { create } from 'zustand';
+import { onInvalidate } from '../lib/invalidation';
 import type { AppErrorShape, NetworkCapabilities, NetworkSummary } from '@shared/contract';
 import { api } from '../rpc/api';
 import { toErrorShape } from '../lib/errors';
@@ -65,4 +66,10 @@ export const useNetworksStore = create<NetworksState>()((set) => {
       });
     },
   };
+});
+
+// Engine events: refetch a host's list only if this view has loaded it.
+onInvalidate('network', (hostId) => {
+  const state = useNetworksStore.getState();
+  if (state.byHost[hostId]) void state.fetch(hostId);
 });

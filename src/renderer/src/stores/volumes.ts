@@ -1,4 +1,5 @@
 import { create } from 'zustand';
+import { onInvalidate } from '../lib/invalidation';
 import type { AppErrorShape, VolumeSummary } from '@shared/contract';
 import { api } from '../rpc/api';
 import { toErrorShape } from '../lib/errors';
@@ -67,4 +68,10 @@ export const useVolumesStore = create<VolumesState>()((set) => {
       });
     },
   };
+});
+
+// Engine events: refetch a host's list only if this view has loaded it.
+onInvalidate('volume', (hostId) => {
+  const state = useVolumesStore.getState();
+  if (state.byHost[hostId]) void state.fetch(hostId);
 });
