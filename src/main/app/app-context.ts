@@ -1,11 +1,18 @@
 import type { EventFeeds } from '../services/events/event-feed';
 import type { HostService } from '../services/hosts/host-service';
+import type { AuditLog } from '../security/audit-log';
 
 /** What every namespace's handlers get: hosts, their live events, and a hook to clean up at shutdown. */
 export interface AppContext {
   hosts: HostService;
   /** One engine events stream per connected host, shared by every consumer. */
   events: EventFeeds;
+  /** Every mutating call, recorded by the dispatcher. */
+  audit: AuditLog;
+  /** Where Dockhand keeps its files (hosts, registry logins); absent in unit tests. */
+  configDir?: string;
+  /** The user's home (for ~/.docker/config.json); defaults to os.homedir(). */
+  homeDir?: string;
   /** Registers cleanup that runs when the backend is disposed (app quit, test teardown). */
   onDispose(fn: () => void): void;
 }

@@ -1,8 +1,12 @@
-import { contract } from '@shared/contract';
+import { contract, type AuditEntry } from '@shared/contract';
 import { toAppError } from '../errors/to-app-error';
 import { createDispatcher } from '../rpc/dispatcher';
 import { EventFeeds } from '../services/events/event-feed';
 import { HostService } from '../services/hosts/host-service';
+import { fileKeySecretBox, type SecretBox } from '../services/registries/secret-box';
+import { AuditLog, describeTarget } from '../security/audit-log';
+import { accessOf } from '../security/method-access';
+import { createPolicyGuard } from '../security/policy-guard';
 import { createHandlers } from './handlers';
 
 export interface BackendOptions {
@@ -10,6 +14,8 @@ export interface BackendOptions {
   env?: NodeJS.ProcessEnv;
   homeDir?: string;
   log?: { info(msg: string): void; error(msg: string, detail?: unknown): void };
+  /** How secrets are sealed on disk: the OS keychain in Electron, a 0600 key file otherwise. */
+  secrets?: SecretBox;
 }
 
 const consoleLog = {
@@ -27,19 +33,31 @@ export async function createBackend(opts: BackendOptions) {
     log,
   };
   if (opts.homeDir) hostOpts.homeDir = opts.homeDir;
+  hostOpts.secrets = opts.secrets ?? fileKeySecretBox(opts.configDir);
   const hosts = new HostService(hostOpts);
   await hosts.init();
   const events = new EventFeeds(hosts);
+  const audit = new AuditLog(opts.configDir);
   const cleanups: Array<() => void> = [() => events.dispose()];
   const dispatcher = createDispatcher({
     contract,
-    handlers: createHandlers({ hosts, events, onDispose: (fn) => cleanups.push(fn) }),
+    handlers: createHandlers({
+      hosts,
+      events,
+      audit,
+      configDir: opts.configDir,
+      ...(opts.homeDir ? { homeDir: opts.homeDir } : {}),
+      onDispose: (fn) => cleanups.push(fn),
+    }),
     mapError: (e) => toAppError(e),
     log,
+    authorize: createPolicyGuard(hosts),
+    onCallSettled: (method, input, outcome) => audit.recordCall(method, input, outcome, hosts),
   });
   return {
     hosts,
     events,
+    audit,
     dispatcher,
     dispose: () => {
       for (const fn of cleanups.splice(0).reverse()) {

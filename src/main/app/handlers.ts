@@ -1,6 +1,7 @@
 import type { Contract } from '@shared/contract';
 import type { Handlers } from '../rpc/handlers';
 import type { AppContext } from './app-context';
+import { auditHandlers } from '../services/audit/handlers';
 import { containersHandlers } from '../services/containers/handlers';
 import { eventsHandlers } from '../services/events/handlers';
 import { execHandlers } from '../services/exec/handlers';
@@ -8,8 +9,10 @@ import { hostsHandlers } from '../services/hosts/handlers';
 import { imagesHandlers } from '../services/images/handlers';
 import { logsHandlers } from '../services/logs/handlers';
 import { networksHandlers } from '../services/networks/handlers';
+import { registriesHandlers } from '../services/registries/handlers';
 import { statsHandlers } from '../services/stats/handlers';
 import { systemHandlers } from '../services/system/handlers';
+import { tasksHandlers } from '../services/tasks/handlers';
 import { volumesHandlers } from '../services/volumes/handlers';
 
 /** One handler module per namespace; this file only composes them. */
@@ -25,5 +28,8 @@ export function createHandlers(ctx: AppContext): Handlers<Contract> {
     exec: execHandlers(ctx),
     events: eventsHandlers(ctx),
     system: systemHandlers(ctx),
+    audit: auditHandlers(ctx),
+    tasks: tasksHandlers(ctx),
+    registries: registriesHandlers(ctx),
   };
 }

@@ -6,6 +6,13 @@ import './styles/layout.css';
 import './styles/components.css';
 import './styles/forms.css';
 import './styles/containers.css';
+import './styles/logs.css';
+import './styles/stats.css';
+import './styles/resources.css';
+import './styles/activity.css';
+import './styles/overview.css';
+import './styles/images.css';
+import './styles/terminal.css';
 
 createRoot(document.getElementById('root') as HTMLElement).render(
   <StrictMode>

@@ -1,3 +1,4 @@
+import { auditContract } from './audit';
 import { containersContract } from './containers';
 import { eventsContract } from './events';
 import { execContract } from './exec';
@@ -5,8 +6,10 @@ import { hostsContract } from './hosts';
 import { imagesContract } from './images';
 import { logsContract } from './logs';
 import { networksContract } from './networks';
+import { registriesContract } from './registries';
 import { statsContract } from './stats';
 import { systemContract } from './system';
+import { tasksContract } from './tasks';
 import { volumesContract } from './volumes';
 
 /**
@@ -24,6 +27,9 @@ export const contract = {
   exec: execContract,
   events: eventsContract,
   system: systemContract,
+  audit: auditContract,
+  tasks: tasksContract,
+  registries: registriesContract,
 } as const;
 
 export type Contract = typeof contract;
@@ -34,3 +40,14 @@ export * from './ids';
 export * from './hosts';
 export * from './containers';
 export * from './events';
+export * from './logs';
+export * from './stats';
+export * from './exec';
+export * from './images';
+export * from './image-reference';
+export * from './tasks';
+export * from './registries';
+export * from './networks';
+export * from './volumes';
+export * from './system';
+export * from './audit';

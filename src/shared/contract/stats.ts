@@ -1,2 +1,63 @@
-/** The stats namespace of the contract: calls and streams are added here. */
-export const statsContract = {};
+import { z } from 'zod';
+import { stream } from './define';
+import { containerRefSchema, hostIdSchema } from './ids';
+
+/** One reading of a container, computed as `docker stats` computes it. */
+export interface StatsSample {
+  /** When the engine read the counters (epoch ms). */
+  at: number;
+  /** False for a stopped container: the engine then sends empty readings. */
+  running: boolean;
+  /** 100 = one CPU fully busy; up to onlineCpus × 100. */
+  cpuPercent: number;
+  onlineCpus: number;
+  /** Bytes in use without the reclaimable page cache (inactive_file). */
+  memUsage: number;
+  memLimit: number;
+  memPercent: number;
+  /** Totals since the container started, in bytes. */
+  netRx: number;
+  netTx: number;
+  blkRead: number;
+  blkWrite: number;
+  /** Bytes per second since the previous reading (0 for the first one). */
+  netRxRate: number;
+  netTxRate: number;
+  blkReadRate: number;
+  blkWriteRate: number;
+  pids: number;
+}
+
+/** CPU and memory of one container, for a row of the containers list. */
+export interface MiniStatsEntry {
+  id: string;
+  cpuPercent: number;
+  memUsage: number;
+  memLimit: number;
+  memPercent: number;
+}
+
+export interface StatsSummary {
+  /** Epoch ms when main assembled the summary. */
+  at: number;
+  /** The asked-for containers that have a reading; the others are still starting or not running. */
+  items: MiniStatsEntry[];
+}
+
+/** How many containers one summary subscription may watch (the rows on screen, not the host). */
+export const MAX_SUMMARY_IDS = 200;
+
+export const statsContract = {
+  /** Live readings of one container (about one a second), while subscribed. */
+  container: stream<StatsSample>()(z.strictObject({ hostId: hostIdSchema, id: containerRefSchema })),
+  /**
+   * CPU and memory of several containers of one host, every 2 s. Main shares one engine stream per
+   * container among all summary subscribers of the host.
+   */
+  summary: stream<StatsSummary>()(
+    z.strictObject({
+      hostId: hostIdSchema,
+      ids: z.array(containerRefSchema).max(MAX_SUMMARY_IDS),
+    }),
+  ),
+};

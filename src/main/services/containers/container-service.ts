@@ -1,61 +1,103 @@
 import type Docker from 'dockerode';
-import type { ContainerState, ContainerSummary } from '@shared/contract';
+import type {
+  ContainerFormOptions,
+  ContainerInspectView,
+  ContainerSignal,
+  ContainerSummary,
+  ContainerTop,
+} from '@shared/contract';
+import { toInspectView } from './inspect-view';
+import { toSummary } from './summary';
 
-type Signal = { signal: AbortSignal };
+export type Signal = { signal: AbortSignal };
 
-const STATES: readonly ContainerState[] = [
-  'created',
-  'running',
-  'paused',
-  'restarting',
-  'removing',
-  'exited',
-  'dead',
-];
+function statusOf(e: unknown): number | undefined {
+  const s = (e as { statusCode?: unknown }).statusCode;
+  return typeof s === 'number' ? s : undefined;
+}
 
-function toSummary(c: Docker.ContainerInfo): ContainerSummary {
-  const state = (STATES as readonly string[]).includes(c.State) ? (c.State as ContainerState) : 'dead';
-  return {
-    id: c.Id,
-    name: (c.Names[0] ?? c.Id.slice(0, 12)).replace(/^\//, ''),
-    image: c.Image,
-    state,
-    status: c.Status,
-    ports: (c.Ports ?? []).map((p) => {
-      const out: ContainerSummary['ports'][number] = { privatePort: p.PrivatePort, type: p.Type };
-      if (p.IP) out.ip = p.IP;
-      if (p.PublicPort) out.publicPort = p.PublicPort;
-      return out;
-    }),
-    created: c.Created,
-    labels: c.Labels ?? {},
-  };
+function messageOf(e: unknown): string {
+  const json = (e as { json?: { message?: unknown } }).json;
+  if (json && typeof json.message === 'string') return json.message;
+  return e instanceof Error ? e.message : String(e);
 }
 
 /** 304 "already started/stopped" is success for a user who wants that state. */
 function ignoreNotModified(e: unknown): void {
-  if ((e as { statusCode?: number }).statusCode === 304) return;
+  if (statusOf(e) === 304) return;
   throw e;
+}
+
+/** Pausing a paused container (or unpausing a running one) is success too; the engine says 409. */
+function ignoreAlready(pattern: RegExp) {
+  return (e: unknown): void => {
+    if (statusOf(e) === 409 && pattern.test(messageOf(e))) return;
+    throw e;
+  };
 }
 
 /** Container operations on one engine. Takes a dockerode client; knows nothing of transports. */
 export function containerService(docker: Docker) {
+  const c = (id: string) => docker.getContainer(id);
   return {
     async list(all: boolean, { signal }: Signal): Promise<ContainerSummary[]> {
       const list = await docker.listContainers({ all, abortSignal: signal } as Docker.ContainerListOptions);
       return list.map(toSummary);
     },
     async start(id: string, { signal }: Signal): Promise<void> {
-      await docker.getContainer(id).start({ abortSignal: signal }).catch(ignoreNotModified);
+      await c(id).start({ abortSignal: signal }).catch(ignoreNotModified);
     },
-    async stop(id: string, { signal }: Signal): Promise<void> {
-      await docker.getContainer(id).stop({ abortSignal: signal }).catch(ignoreNotModified);
+    async stop(id: string, timeoutSec: number | undefined, { signal }: Signal): Promise<void> {
+      const opts =
+        timeoutSec === undefined ? { abortSignal: signal } : { t: timeoutSec, abortSignal: signal };
+      await c(id).stop(opts).catch(ignoreNotModified);
     },
-    async restart(id: string, { signal }: Signal): Promise<void> {
-      await docker.getContainer(id).restart({ abortSignal: signal });
+    async restart(id: string, timeoutSec: number | undefined, { signal }: Signal): Promise<void> {
+      const opts =
+        timeoutSec === undefined ? { abortSignal: signal } : { t: timeoutSec, abortSignal: signal };
+      await c(id).restart(opts);
     },
-    async remove(id: string, force: boolean, { signal }: Signal): Promise<void> {
-      await docker.getContainer(id).remove({ force, abortSignal: signal });
+    async pause(id: string, { signal }: Signal): Promise<void> {
+      await c(id)
+        .pause({ abortSignal: signal })
+        .catch(ignoreAlready(/already paused/i));
+    },
+    async unpause(id: string, { signal }: Signal): Promise<void> {
+      await c(id)
+        .unpause({ abortSignal: signal })
+        .catch(ignoreAlready(/is not paused/i));
+    },
+    async kill(id: string, sig: ContainerSignal, { signal }: Signal): Promise<void> {
+      await c(id).kill({ signal: sig, abortSignal: signal });
+    },
+    async rename(id: string, name: string, { signal }: Signal): Promise<void> {
+      await c(id).rename({ name, abortSignal: signal });
+    },
+    async remove(id: string, force: boolean, volumes: boolean, { signal }: Signal): Promise<void> {
+      await c(id).remove({ force, v: volumes, abortSignal: signal });
+    },
+    async inspect(id: string, { signal }: Signal): Promise<ContainerInspectView> {
+      return toInspectView(await c(id).inspect({ abortSignal: signal }));
+    },
+    async top(id: string, { signal }: Signal): Promise<ContainerTop> {
+      const r = (await c(id).top({ abortSignal: signal })) as { Titles?: string[]; Processes?: string[][] };
+      return { titles: r.Titles ?? [], processes: r.Processes ?? [] };
+    },
+    async formOptions({ signal }: Signal): Promise<ContainerFormOptions> {
+      const [images, networks, volumes] = await Promise.all([
+        docker.listImages({ abortSignal: signal } as Docker.ListImagesOptions),
+        docker.listNetworks({ abortSignal: signal }),
+        docker.listVolumes({ abortSignal: signal } as Parameters<Docker['listVolumes']>[0]),
+      ]);
+      const tags = new Set<string>();
+      for (const img of images) for (const t of img.RepoTags ?? []) if (!t.includes('<none>')) tags.add(t);
+      return {
+        images: [...tags].sort(),
+        networks: networks.map((n) => n.Name).sort(),
+        volumes: (volumes.Volumes ?? []).map((v) => v.Name).sort(),
+      };
     },
   };
 }
+
+export type ContainerService = ReturnType<typeof containerService>;

@@ -1,8 +1,60 @@
 import type { Contract } from '@shared/contract';
-import type { Handlers } from '../../rpc/handlers';
+import type { Handlers, StreamSink } from '../../rpc/handlers';
 import type { AppContext } from '../../app/app-context';
+import { watchStats } from './stats-stream';
+import { SummaryHub } from './summary-hub';
 
-/** Binds the stats namespace of the contract to its service. */
-export function statsHandlers(_ctx: AppContext): Handlers<Contract>['stats'] {
-  return {};
+/**
+ * Readings are periodic and only the newest matters: a subscriber that falls behind misses some
+ * instead of having them queued.
+ */
+function dropWhenBehind<E>(sink: StreamSink<E>): (event: E) => void {
+  let blocked = false;
+  return (event) => {
+    if (blocked) return;
+    if (!sink.emit(event)) {
+      blocked = true;
+      void sink.writable().then(() => (blocked = false));
+    }
+  };
+}
+
+/** Binds the stats namespace of the contract: a per-container stream and a shared per-host summary. */
+export function statsHandlers({
+  hosts,
+  onDispose,
+}: Pick<AppContext, 'hosts' | 'onDispose'>): Handlers<Contract>['stats'] {
+  const hubs = new Map<string, SummaryHub>();
+  onDispose(() => {
+    for (const hub of hubs.values()) hub.close();
+    hubs.clear();
+  });
+  const hubFor = (hostId: string) => {
+    let hub = hubs.get(hostId);
+    if (!hub) {
+      hub = new SummaryHub(async () => (await hosts.client(hostId)).docker);
+      hubs.set(hostId, hub);
+    }
+    return hub;
+  };
+
+  return {
+    container: async ({ hostId, id }, sink) => {
+      const { docker } = await hosts.client(hostId);
+      const watch = await watchStats(
+        docker,
+        id,
+        {
+          onSample: dropWhenBehind(sink),
+          onEnd: (error) => sink.end(error),
+        },
+        sink.signal,
+      );
+      return () => watch.stop();
+    },
+    summary: async ({ hostId, ids }, sink) => {
+      await hosts.client(hostId); // an unknown or unreachable host fails the subscription now
+      return hubFor(hostId).subscribe(ids, dropWhenBehind(sink));
+    },
+  };
 }

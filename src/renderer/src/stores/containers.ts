@@ -1,17 +1,29 @@
 import { create } from 'zustand';
-import type { AppErrorShape, ContainerSummary } from '@shared/contract';
+import type { AppErrorShape, ContainerBulkAction, ContainerSignal, ContainerSummary } from '@shared/contract';
 import { api } from '../rpc/api';
 import { toErrorShape } from '../lib/errors';
+import { readStored, writeStored } from '../lib/storage';
 import { useHostsStore } from './hosts';
+import { useUiStore } from './ui';
 
-export type ContainerAction = 'start' | 'stop' | 'restart' | 'remove';
+export type ContainerAction =
+  'start' | 'stop' | 'restart' | 'remove' | 'pause' | 'unpause' | 'kill' | 'rename';
 
-export const ACTION_VERBS: Record<ContainerAction, { label: string; busy: string; failed: string }> = {
-  start: { label: 'Start', busy: 'Starting…', failed: 'start' },
-  stop: { label: 'Stop', busy: 'Stopping…', failed: 'stop' },
-  restart: { label: 'Restart', busy: 'Restarting…', failed: 'restart' },
-  remove: { label: 'Remove', busy: 'Removing…', failed: 'remove' },
+export const ACTION_VERBS: Record<
+  ContainerAction,
+  { label: string; busy: string; failed: string; done: string }
+> = {
+  start: { label: 'Start', busy: 'Starting…', failed: 'start', done: 'started' },
+  stop: { label: 'Stop', busy: 'Stopping…', failed: 'stop', done: 'stopped' },
+  restart: { label: 'Restart', busy: 'Restarting…', failed: 'restart', done: 'restarted' },
+  remove: { label: 'Remove', busy: 'Removing…', failed: 'remove', done: 'removed' },
+  pause: { label: 'Pause', busy: 'Pausing…', failed: 'pause', done: 'paused' },
+  unpause: { label: 'Resume', busy: 'Resuming…', failed: 'resume', done: 'resumed' },
+  kill: { label: 'Kill', busy: 'Killing…', failed: 'kill', done: 'killed' },
+  rename: { label: 'Rename', busy: 'Renaming…', failed: 'rename', done: 'renamed' },
 };
+
+export type ContainerFilter = 'running' | 'all' | 'exited';
 
 export interface HostContainers {
   items: ContainerSummary[];
@@ -30,18 +42,78 @@ export interface ActionError {
   error: AppErrorShape;
 }
 
+export interface BulkResultRow {
+  id: string;
+  name: string;
+  ok: boolean;
+  error?: AppErrorShape;
+}
+
+/** The outcome of one bulk (or compose-group) action, shown until dismissed. */
+export interface BulkOutcome {
+  action: ContainerBulkAction;
+  /** e.g. "3 selected containers" or "project shop". */
+  scope: string;
+  rows: BulkResultRow[];
+}
+
+export interface ActionOptions {
+  force?: boolean;
+  volumes?: boolean;
+  signal?: ContainerSignal;
+  timeoutSec?: number;
+  name?: string;
+  /** The caller shows the error itself (a dialog): no banner. */
+  inline?: boolean;
+}
+
+/** What the run dialog is doing: a new container, or editing (recreating) an existing one. */
+export type RunDialogTarget =
+  | { hostId: string; mode: 'create' }
+  | { hostId: string; mode: 'recreate'; id: string; name: string; running: boolean };
+
 export interface ContainersState {
   byHost: Record<string, HostContainers>;
   /** `${hostId}/${containerId}` → the action in flight. */
   busy: Record<string, ContainerAction>;
   actionErrors: ActionError[];
+  filter: ContainerFilter;
+  grouped: boolean;
+  /** `${hostId}/${project}` of collapsed compose groups. */
+  collapsed: Record<string, true>;
+  /** Selected container ids, per host. */
+  selected: Record<string, Record<string, true>>;
+  bulkBusy: Record<string, ContainerBulkAction>;
+  bulkResults: Record<string, BulkOutcome>;
+  runDialog: RunDialogTarget | undefined;
 
   fetch(hostId: string): Promise<void>;
+  act(
+    hostId: string,
+    c: Pick<ContainerSummary, 'id' | 'name'>,
+    action: ContainerAction,
+    opts?: ActionOptions,
+  ): Promise<AppErrorShape | undefined>;
   start(hostId: string, c: ContainerSummary): Promise<void>;
   stop(hostId: string, c: ContainerSummary): Promise<void>;
   restart(hostId: string, c: ContainerSummary): Promise<void>;
-  remove(hostId: string, c: ContainerSummary, force: boolean): Promise<void>;
+  remove(hostId: string, c: ContainerSummary, force: boolean, volumes?: boolean): Promise<void>;
+  bulk(
+    hostId: string,
+    action: ContainerBulkAction,
+    targets: ContainerSummary[],
+    scope: string,
+    opts?: { force?: boolean; volumes?: boolean; signal?: ContainerSignal },
+  ): Promise<void>;
+  dismissBulk(hostId: string): void;
   dismissActionError(id: number): void;
+  setFilter(f: ContainerFilter): void;
+  setGrouped(on: boolean): void;
+  toggleCollapsed(hostId: string, project: string): void;
+  setSelected(hostId: string, ids: string[], on: boolean): void;
+  clearSelection(hostId: string): void;
+  openRun(target: RunDialogTarget): void;
+  closeRun(): void;
   forgetHost(hostId: string): void;
 }
 
@@ -52,10 +124,45 @@ export const EMPTY_HOST_CONTAINERS: HostContainers = {
   fetchedAt: undefined,
 };
 
+export const EMPTY_SELECTION: Record<string, true> = {};
+
 export const busyKey = (hostId: string, containerId: string) => `${hostId}/${containerId}`;
+export const groupKey = (hostId: string, project: string) => `${hostId}/${project}`;
+
+const FILTER_KEY = 'dockhand.containers.filter';
+const GROUPED_KEY = 'dockhand.containers.grouped';
+
+function storedFilter(): ContainerFilter {
+  const v = readStored(FILTER_KEY);
+  return v === 'running' || v === 'exited' ? v : 'all';
+}
 
 const inFlight = new Map<string, Promise<void>>();
 let nextErrorId = 1;
+
+async function callAction(hostId: string, id: string, action: ContainerAction, o: ActionOptions) {
+  const target = { hostId, id };
+  switch (action) {
+    case 'start':
+      return api.containers.start(target);
+    case 'stop':
+      return api.containers.stop(
+        o.timeoutSec === undefined ? target : { ...target, timeoutSec: o.timeoutSec },
+      );
+    case 'restart':
+      return api.containers.restart(target);
+    case 'pause':
+      return api.containers.pause(target);
+    case 'unpause':
+      return api.containers.unpause(target);
+    case 'kill':
+      return api.containers.kill({ ...target, signal: o.signal ?? 'SIGKILL' });
+    case 'rename':
+      return api.containers.rename({ ...target, name: o.name ?? '' });
+    case 'remove':
+      return api.containers.remove({ ...target, force: o.force ?? false, volumes: o.volumes ?? false });
+  }
+}
 
 export const useContainersStore = create<ContainersState>()((set, get) => {
   const patchHost = (hostId: string, patch: Partial<HostContainers>) =>
@@ -63,46 +170,17 @@ export const useContainersStore = create<ContainersState>()((set, get) => {
       byHost: { ...s.byHost, [hostId]: { ...(s.byHost[hostId] ?? EMPTY_HOST_CONTAINERS), ...patch } },
     }));
 
-  async function run(hostId: string, c: ContainerSummary, action: ContainerAction, force = false) {
-    const key = busyKey(hostId, c.id);
-    if (get().busy[key]) return;
-    set((s) => ({
-      busy: { ...s.busy, [key]: action },
-      // A new attempt replaces the previous error about the same container and action.
-      actionErrors: s.actionErrors.filter(
-        (e) => !(e.hostId === hostId && e.containerId === c.id && e.action === action),
-      ),
-    }));
-    try {
-      const target = { hostId, id: c.id };
-      if (action === 'start') await api.containers.start(target);
-      else if (action === 'stop') await api.containers.stop(target);
-      else if (action === 'restart') await api.containers.restart(target);
-      else await api.containers.remove({ ...target, force });
-    } catch (e) {
-      const err: ActionError = {
-        id: nextErrorId++,
-        hostId,
-        containerId: c.id,
-        containerName: c.name,
-        action,
-        error: toErrorShape(e),
-      };
-      set((s) => ({ actionErrors: [...s.actionErrors, err] }));
-    } finally {
-      set((s) => {
-        const busy = { ...s.busy };
-        delete busy[key];
-        return { busy };
-      });
-    }
-    await get().fetch(hostId);
-  }
-
   return {
     byHost: {},
     busy: {},
     actionErrors: [],
+    filter: storedFilter(),
+    grouped: readStored(GROUPED_KEY) !== 'off',
+    collapsed: {},
+    selected: {},
+    bulkBusy: {},
+    bulkResults: {},
+    runDialog: undefined,
 
     fetch(hostId) {
       // One list request per host at a time; a second caller shares it.
@@ -113,6 +191,17 @@ export const useContainersStore = create<ContainersState>()((set, get) => {
         try {
           const items = await api.containers.list({ hostId, all: true });
           patchHost(hostId, { items, loading: false, error: undefined, fetchedAt: Date.now() });
+          // Forget selected containers that no longer exist.
+          const sel = get().selected[hostId];
+          if (sel) {
+            const ids = new Set(items.map((c) => c.id));
+            const kept = Object.keys(sel).filter((id) => ids.has(id));
+            if (kept.length !== Object.keys(sel).length) {
+              set((s) => ({
+                selected: { ...s.selected, [hostId]: Object.fromEntries(kept.map((id) => [id, true])) },
+              }));
+            }
+          }
         } catch (e) {
           patchHost(hostId, { loading: false, error: toErrorShape(e) });
         } finally {
@@ -123,20 +212,164 @@ export const useContainersStore = create<ContainersState>()((set, get) => {
       return p;
     },
 
-    start: (hostId, c) => run(hostId, c, 'start'),
-    stop: (hostId, c) => run(hostId, c, 'stop'),
-    restart: (hostId, c) => run(hostId, c, 'restart'),
-    remove: (hostId, c, force) => run(hostId, c, 'remove', force),
+    async act(hostId, c, action, opts = {}) {
+      const key = busyKey(hostId, c.id);
+      if (get().busy[key]) return undefined;
+      set((s) => ({
+        busy: { ...s.busy, [key]: action },
+        // A new attempt replaces the previous error about the same container and action.
+        actionErrors: s.actionErrors.filter(
+          (e) => !(e.hostId === hostId && e.containerId === c.id && e.action === action),
+        ),
+      }));
+      let failure: AppErrorShape | undefined;
+      try {
+        await callAction(hostId, c.id, action, opts);
+        if (action === 'kill' || action === 'rename' || action === 'remove') {
+          const what =
+            action === 'rename'
+              ? `${c.name} renamed to ${opts.name ?? ''}`
+              : `${c.name} ${ACTION_VERBS[action].done}`;
+          useUiStore.getState().toast(what);
+        }
+      } catch (e) {
+        failure = toErrorShape(e);
+        if (!opts.inline) {
+          const err: ActionError = {
+            id: nextErrorId++,
+            hostId,
+            containerId: c.id,
+            containerName: c.name,
+            action,
+            error: failure,
+          };
+          set((s) => ({ actionErrors: [...s.actionErrors, err] }));
+        }
+      } finally {
+        set((s) => {
+          const busy = { ...s.busy };
+          delete busy[key];
+          return { busy };
+        });
+      }
+      await get().fetch(hostId);
+      return failure;
+    },
+
+    start: async (hostId, c) => void (await get().act(hostId, c, 'start')),
+    stop: async (hostId, c) => void (await get().act(hostId, c, 'stop')),
+    restart: async (hostId, c) => void (await get().act(hostId, c, 'restart')),
+    remove: async (hostId, c, force, volumes = false) =>
+      void (await get().act(hostId, c, 'remove', { force, volumes })),
+
+    async bulk(hostId, action, targets, scope, opts = {}) {
+      if (get().bulkBusy[hostId] || targets.length === 0) return;
+      set((s) => ({ bulkBusy: { ...s.bulkBusy, [hostId]: action } }));
+      const names = new Map(targets.map((c) => [c.id, c.name]));
+      let rows: BulkResultRow[];
+      try {
+        const results = await api.containers.bulk({
+          hostId,
+          action,
+          ids: targets.map((c) => c.id),
+          force: opts.force ?? false,
+          volumes: opts.volumes ?? false,
+          signal: opts.signal ?? 'SIGKILL',
+        });
+        rows = results.map((r) => {
+          const row: BulkResultRow = { id: r.id, name: names.get(r.id) ?? r.id.slice(0, 12), ok: r.ok };
+          if (r.error) row.error = r.error;
+          return row;
+        });
+      } catch (e) {
+        // The whole call failed (host gone): every container gets that error.
+        const error = toErrorShape(e);
+        rows = targets.map((c) => ({ id: c.id, name: c.name, ok: false, error }));
+      }
+      const failed = new Set(rows.filter((r) => !r.ok).map((r) => r.id));
+      set((s) => {
+        const bulkBusy = { ...s.bulkBusy };
+        delete bulkBusy[hostId];
+        // Failed containers stay selected, ready for another try.
+        const sel = Object.fromEntries(
+          Object.keys(s.selected[hostId] ?? {})
+            .filter((id) => failed.has(id) || !names.has(id))
+            .map((id) => [id, true as const]),
+        );
+        return {
+          bulkBusy,
+          bulkResults: { ...s.bulkResults, [hostId]: { action, scope, rows } },
+          selected: { ...s.selected, [hostId]: sel },
+        };
+      });
+      await get().fetch(hostId);
+    },
+
+    dismissBulk(hostId) {
+      set((s) => {
+        const bulkResults = { ...s.bulkResults };
+        delete bulkResults[hostId];
+        return { bulkResults };
+      });
+    },
 
     dismissActionError(id) {
       set((s) => ({ actionErrors: s.actionErrors.filter((e) => e.id !== id) }));
     },
 
+    setFilter(filter) {
+      writeStored(FILTER_KEY, filter);
+      set({ filter });
+    },
+
+    setGrouped(grouped) {
+      writeStored(GROUPED_KEY, grouped ? 'on' : 'off');
+      set({ grouped });
+    },
+
+    toggleCollapsed(hostId, project) {
+      const key = groupKey(hostId, project);
+      set((s) => {
+        const collapsed = { ...s.collapsed };
+        if (collapsed[key]) delete collapsed[key];
+        else collapsed[key] = true;
+        return { collapsed };
+      });
+    },
+
+    setSelected(hostId, ids, on) {
+      set((s) => {
+        const sel = { ...(s.selected[hostId] ?? {}) };
+        for (const id of ids) {
+          if (on) sel[id] = true;
+          else delete sel[id];
+        }
+        return { selected: { ...s.selected, [hostId]: sel } };
+      });
+    },
+
+    clearSelection(hostId) {
+      set((s) => ({ selected: { ...s.selected, [hostId]: {} } }));
+    },
+
+    openRun: (runDialog) => set({ runDialog }),
+    closeRun: () => set({ runDialog: undefined }),
+
     forgetHost(hostId) {
       set((s) => {
         const byHost = { ...s.byHost };
         delete byHost[hostId];
-        return { byHost, actionErrors: s.actionErrors.filter((e) => e.hostId !== hostId) };
+        const selected = { ...s.selected };
+        delete selected[hostId];
+        const bulkResults = { ...s.bulkResults };
+        delete bulkResults[hostId];
+        return {
+          byHost,
+          selected,
+          bulkResults,
+          actionErrors: s.actionErrors.filter((e) => e.hostId !== hostId),
+          runDialog: s.runDialog?.hostId === hostId ? undefined : s.runDialog,
+        };
       });
     },
   };

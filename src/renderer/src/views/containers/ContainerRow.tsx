@@ -1,19 +1,28 @@
 import { memo, type CSSProperties } from 'react';
-import type { ContainerSummary } from '@shared/contract';
-import { exposedPorts, fullDate, publishedPorts, relativeTime, shortId } from '../../lib/format';
+import type { ContainerSummary, EndpointView } from '@shared/contract';
+import { fullDate, shortId } from '../../lib/format';
 import { ACTION_VERBS, type ContainerAction } from '../../stores/containers';
 import { ActionIcon } from './ActionIcon';
-import { isLive } from './filter';
+import { compactAgo, compactStatus } from './compactTime';
+import { HealthBadge } from './HealthBadge';
+import { PortLinks } from './PortLinks';
+import { isLive, projectOf } from './filter';
 import { StatePill } from './StatePill';
 
 export interface ContainerRowProps {
   container: ContainerSummary;
+  endpoint: EndpointView;
   busy: ContainerAction | undefined;
+  selected: boolean;
+  /** Shown indented under its compose project's header. */
+  inGroup: boolean;
   now: number;
   rowIndex: number;
   style: CSSProperties;
+  onSelect(c: ContainerSummary, on: boolean): void;
   onAction(action: ContainerAction, c: ContainerSummary): void;
   onOpen(c: ContainerSummary): void;
+  onMenu(c: ContainerSummary, anchor: HTMLElement): void;
 }
 
 function ActionButton({
@@ -45,27 +54,41 @@ function ActionButton({
 /** One container as a table row; aria-label is the container name. */
 export const ContainerRow = memo(function ContainerRow({
   container: c,
+  endpoint,
   busy,
+  selected,
+  inGroup,
   now,
   rowIndex,
   style,
+  onSelect,
   onAction,
   onOpen,
+  onMenu,
 }: ContainerRowProps) {
-  const ports = publishedPorts(c.ports);
-  const exposed = ports.length === 0 ? exposedPorts(c.ports) : [];
   const createdMs = c.created * 1000;
   const live = isLive(c);
+  const project = projectOf(c);
 
   return (
     <div
       role="row"
       aria-label={c.name}
       aria-rowindex={rowIndex}
+      aria-selected={selected}
       aria-busy={busy !== undefined || undefined}
-      className={`ctable-row${busy ? ' is-busy' : ''}`}
+      className={`ctable-row${busy ? ' is-busy' : ''}${selected ? ' is-selected' : ''}${inGroup ? ' in-group' : ''}`}
       style={style}
     >
+      <div role="cell" className="ctable-cell cell-select">
+        <input
+          type="checkbox"
+          className="row-check"
+          aria-label={`Select ${c.name}`}
+          checked={selected}
+          onChange={(e) => onSelect(c, e.target.checked)}
+        />
+      </div>
       <div role="cell" className="ctable-cell cell-name">
         <button
           type="button"
@@ -95,32 +118,45 @@ export const ContainerRow = memo(function ContainerRow({
           </span>
         ) : (
           <span className="truncate" title={c.status}>
-            {c.status}
+            {compactStatus(c.status)}
           </span>
         )}
       </div>
+      <div role="cell" className="ctable-cell cell-health">
+        <HealthBadge health={c.health} />
+      </div>
       <div role="cell" className="ctable-cell cell-ports">
-        {ports.length > 0 ? (
-          <span className="truncate mono" title={ports.join('\n')}>
-            {ports.join(', ')}
-          </span>
-        ) : exposed.length > 0 ? (
-          <span className="truncate mono muted" title={`Exposed, not published: ${exposed.join(', ')}`}>
-            {exposed.join(', ')}
+        <PortLinks ports={c.ports} endpoint={endpoint} />
+      </div>
+      <div role="cell" className="ctable-cell cell-created">
+        <time dateTime={new Date(createdMs).toISOString()} title={fullDate(createdMs)}>
+          {compactAgo(createdMs, now)}
+        </time>
+      </div>
+      <div role="cell" className="ctable-cell cell-project">
+        {project ? (
+          <span className="truncate project-tag" title={`Compose project ${project}`}>
+            {project}
           </span>
         ) : (
           <span className="muted">—</span>
         )}
       </div>
-      <div role="cell" className="ctable-cell cell-created">
-        <time dateTime={new Date(createdMs).toISOString()} title={fullDate(createdMs)}>
-          {relativeTime(createdMs, now)}
-        </time>
-      </div>
       <div role="cell" className="ctable-cell cell-actions">
         <ActionButton action={live ? 'stop' : 'start'} container={c} busy={busy} onAction={onAction} />
         <ActionButton action="restart" container={c} busy={busy} onAction={onAction} />
         <ActionButton action="remove" container={c} busy={busy} onAction={onAction} />
+        <button
+          type="button"
+          className="icon-button row-action"
+          aria-label={`More actions for ${c.name}`}
+          aria-haspopup="menu"
+          title="More actions"
+          disabled={busy !== undefined}
+          onClick={(e) => onMenu(c, e.currentTarget)}
+        >
+          <ActionIcon action="more" />
+        </button>
       </div>
     </div>
   );

@@ -1,35 +1,39 @@
 import { useId } from 'react';
-import type { ContainerFilter } from '../../stores/ui';
+import type { ContainerFilter } from '../../stores/containers';
+import { ActionIcon } from './ActionIcon';
 
 export interface ContainerToolbarProps {
   filter: ContainerFilter;
   onFilter(f: ContainerFilter): void;
   search: string;
   onSearch(q: string): void;
+  grouped: boolean;
+  onGrouped(on: boolean): void;
   total: number;
   running: number;
   loading: boolean;
   onRefresh(): void;
+  onRun(): void;
+  onPrune(): void;
 }
 
-/** Running/All switch, search box, counts and Refresh. */
-export function ContainerToolbar({
-  filter,
-  onFilter,
-  search,
-  onSearch,
-  total,
-  running,
-  loading,
-  onRefresh,
-}: ContainerToolbarProps) {
+const FILTERS: Array<{ value: ContainerFilter; label: string }> = [
+  { value: 'running', label: 'Running' },
+  { value: 'all', label: 'All' },
+  { value: 'exited', label: 'Exited' },
+];
+
+/** Filter switch, search, grouping, counts, and the view's commands (Run, Prune, Refresh). */
+export function ContainerToolbar(props: ContainerToolbarProps) {
+  const { filter, onFilter, search, onSearch, total, running, loading } = props;
   const name = useId();
   const searchId = useId();
+  const groupId = useId();
   return (
     <div className="toolbar">
       <h2 className="toolbar-title">Containers</h2>
       <div className="segmented" role="radiogroup" aria-label="Show">
-        {(['running', 'all'] as const).map((value) => (
+        {FILTERS.map(({ value, label }) => (
           <label key={value} className={`segment${filter === value ? ' is-checked' : ''}`}>
             <input
               type="radio"
@@ -38,7 +42,7 @@ export function ContainerToolbar({
               checked={filter === value}
               onChange={() => onFilter(value)}
             />
-            <span>{value === 'running' ? 'Running' : 'All'}</span>
+            <span>{label}</span>
           </label>
         ))}
       </div>
@@ -54,7 +58,7 @@ export function ContainerToolbar({
           id={searchId}
           type="search"
           className="input search-input"
-          placeholder="Name, image or ID"
+          placeholder="Name, image, ID, label"
           value={search}
           onChange={(e) => onSearch(e.target.value)}
           onKeyDown={(e) => {
@@ -65,32 +69,37 @@ export function ContainerToolbar({
           }}
         />
       </div>
+      <div className="checkbox-row toolbar-check">
+        <input
+          id={groupId}
+          type="checkbox"
+          checked={props.grouped}
+          onChange={(e) => props.onGrouped(e.target.checked)}
+        />
+        <label htmlFor={groupId}>Group by project</label>
+      </div>
       <span className="header-spacer" />
-      <span className="toolbar-count" aria-live="polite">
-        {running} running · {total} total
+      <span className="toolbar-count" aria-live="polite" title={`${running} running, ${total} in total`}>
+        {running} of {total} running
       </span>
       <button
         type="button"
-        className="button"
-        onClick={onRefresh}
+        className="icon-button toolbar-icon"
+        onClick={props.onRefresh}
         disabled={loading}
         aria-busy={loading || undefined}
+        aria-label="Refresh"
+        title="Refresh"
       >
-        {loading ? (
-          <span className="spinner" aria-hidden="true" />
-        ) : (
-          <svg viewBox="0 0 16 16" width="13" height="13" aria-hidden="true">
-            <path
-              d="M12.8 8A4.8 4.8 0 1 1 11.4 4.6M12.2 2.2v3h-3"
-              fill="none"
-              stroke="currentColor"
-              strokeWidth="1.6"
-              strokeLinecap="round"
-              strokeLinejoin="round"
-            />
-          </svg>
-        )}
-        Refresh
+        {loading ? <span className="spinner" aria-hidden="true" /> : <ActionIcon action="restart" />}
+      </button>
+      <button type="button" className="button" onClick={props.onPrune}>
+        <ActionIcon action="prune" />
+        Prune…
+      </button>
+      <button type="button" className="button button-primary" onClick={props.onRun}>
+        <ActionIcon action="run" />
+        Run container
       </button>
     </div>
   );

@@ -1,20 +1,35 @@
 import { useCallback, useEffect, useMemo, useState } from 'react';
-import type { ContainerSummary, HostView } from '@shared/contract';
+import type { ContainerBulkAction, ContainerSummary, HostView } from '@shared/contract';
 import { ErrorBanner } from '../../components/ErrorBanner';
 import { useNow } from '../../lib/useNow';
 import {
   ACTION_VERBS,
   EMPTY_HOST_CONTAINERS,
+  EMPTY_SELECTION,
+  groupKey,
   useContainersStore,
   type ContainerAction,
 } from '../../stores/containers';
-import { useUiStore } from '../../stores/ui';
+import { useDetailsStore } from '../../stores/details';
+import { BulkBar } from './BulkBar';
+import { BulkResults } from './BulkResults';
 import { ContainerTable } from './ContainerTable';
 import { ContainerToolbar } from './ContainerToolbar';
-import { filterContainers, isLive, sortContainers, type Sort, type SortKey } from './filter';
-import { RemoveContainerDialog } from './RemoveContainerDialog';
-import { useDetailsStore } from '../../stores/details';
 import { ContainerDetails } from './details/ContainerDetails';
+import { BulkConfirmDialog } from './dialogs/BulkConfirmDialog';
+import { PruneDialog } from './dialogs/PruneDialog';
+import {
+  buildTableItems,
+  filterContainers,
+  isLive,
+  sortContainers,
+  type GroupItem,
+  type Sort,
+  type SortKey,
+} from './filter';
+import { RowMenu } from './RowMenu';
+import { RunContainerDialog } from './run/RunContainerDialog';
+import { moreActionItems, useContainerActions } from './useContainerActions';
 
 const POLL_MS = 10_000;
 
@@ -23,7 +38,7 @@ export interface ContainersViewProps {
   connected: boolean;
 }
 
-/** The containers of one host: toolbar, action errors, the table (or its empty/loading state). */
+/** The containers of one host: toolbar, selection, results, the table, and the details view. */
 export function ContainersView({ host, connected }: ContainersViewProps) {
   const details = useDetailsStore((s) => (s.target?.hostId === host.id ? s.target : undefined));
   const openDetails = useDetailsStore((s) => s.open);
@@ -33,13 +48,25 @@ export function ContainersView({ host, connected }: ContainersViewProps) {
   const allActionErrors = useContainersStore((s) => s.actionErrors);
   const fetch = useContainersStore((s) => s.fetch);
   const dismissActionError = useContainersStore((s) => s.dismissActionError);
-  const filter = useUiStore((s) => s.containerFilter);
-  const setFilter = useUiStore((s) => s.setContainerFilter);
+  const filter = useContainersStore((s) => s.filter);
+  const setFilter = useContainersStore((s) => s.setFilter);
+  const grouped = useContainersStore((s) => s.grouped);
+  const setGrouped = useContainersStore((s) => s.setGrouped);
+  const collapsed = useContainersStore((s) => s.collapsed);
+  const toggleCollapsed = useContainersStore((s) => s.toggleCollapsed);
+  const selected = useContainersStore((s) => s.selected[hostId]) ?? EMPTY_SELECTION;
+  const setSelected = useContainersStore((s) => s.setSelected);
+  const bulkBusy = useContainersStore((s) => s.bulkBusy[hostId]);
+  const bulkOutcome = useContainersStore((s) => s.bulkResults[hostId]);
+  const runDialog = useContainersStore((s) => (s.runDialog?.hostId === hostId ? s.runDialog : undefined));
   // Per host: the view is keyed by host id, so switching hosts starts with an empty search.
   const [search, setSearch] = useState('');
   const [sort, setSort] = useState<Sort>({ key: 'name', dir: 'asc' });
-  const [removing, setRemoving] = useState<ContainerSummary>();
+  const [menu, setMenu] = useState<{ c: ContainerSummary; anchor: HTMLElement }>();
+  const [bulkAsk, setBulkAsk] = useState<{ action: 'kill' | 'remove'; targets: ContainerSummary[] }>();
+  const [pruning, setPruning] = useState(false);
   const now = useNow(30_000);
+  const { request, dialogs } = useContainerActions(host);
 
   // Load on selection and on (re)connection; then keep it fresh while visible.
   useEffect(() => {
@@ -51,11 +78,16 @@ export function ContainersView({ host, connected }: ContainersViewProps) {
     return () => window.clearInterval(t);
   }, [hostId, connected, fetch]);
 
-  const rows = useMemo(
+  const visible = useMemo(
     () => sortContainers(filterContainers(data.items, filter, search), sort),
     [data.items, filter, search, sort],
   );
+  const items = useMemo(
+    () => buildTableItems(visible, grouped, (p) => collapsed[groupKey(hostId, p)] === true),
+    [visible, grouped, collapsed, hostId],
+  );
   const running = useMemo(() => data.items.filter(isLive).length, [data.items]);
+  const selectedContainers = useMemo(() => data.items.filter((c) => selected[c.id]), [data.items, selected]);
   const actionErrors = allActionErrors.filter((e) => e.hostId === hostId);
 
   const onSort = useCallback(
@@ -69,18 +101,57 @@ export function ContainersView({ host, connected }: ContainersViewProps) {
   );
 
   const onAction = useCallback(
-    (action: ContainerAction, c: ContainerSummary) => {
-      const store = useContainersStore.getState();
-      if (action === 'remove') setRemoving(c);
-      else if (action === 'start') void store.start(hostId, c);
-      else if (action === 'stop') void store.stop(hostId, c);
-      else void store.restart(hostId, c);
+    (action: ContainerAction, c: ContainerSummary) => request(action, c),
+    [request],
+  );
+  const onOpen = useCallback(
+    (c: ContainerSummary) => openDetails({ hostId, containerId: c.id, name: c.name }),
+    [hostId, openDetails],
+  );
+  const onMenu = useCallback((c: ContainerSummary, anchor: HTMLElement) => setMenu({ c, anchor }), []);
+  const onSelect = useCallback(
+    (cs: ContainerSummary[], on: boolean) =>
+      setSelected(
+        hostId,
+        cs.map((c) => c.id),
+        on,
+      ),
+    [hostId, setSelected],
+  );
+  const onToggleGroup = useCallback((p: string) => toggleCollapsed(hostId, p), [hostId, toggleCollapsed]);
+  const onGroupAction = useCallback(
+    (action: 'start' | 'stop' | 'restart', group: GroupItem) => {
+      // Start what is stopped, stop what runs; restart all.
+      const targets = group.members.filter((c) =>
+        action === 'start' ? !isLive(c) : action === 'stop' ? isLive(c) : true,
+      );
+      void useContainersStore
+        .getState()
+        .bulk(hostId, action, targets.length ? targets : group.members, `project ${group.project}`);
     },
     [hostId],
   );
+  const onBulk = (action: ContainerBulkAction) => {
+    if (action === 'kill' || action === 'remove') {
+      setBulkAsk({ action, targets: selectedContainers });
+      return;
+    }
+    const n = selectedContainers.length;
+    void useContainersStore
+      .getState()
+      .bulk(hostId, action, selectedContainers, `${n} selected ${n === 1 ? 'container' : 'containers'}`);
+  };
+
+  if (details) {
+    return (
+      <>
+        <ContainerDetails host={host} target={details} />
+        {runDialog && <RunContainerDialog host={host} target={runDialog} />}
+      </>
+    );
+  }
 
   const neverLoaded = data.fetchedAt === undefined;
-
   let body: React.ReactNode;
   if (neverLoaded && data.error) {
     body = null; // The list error banner says it all.
@@ -95,16 +166,27 @@ export function ContainersView({ host, connected }: ContainersViewProps) {
     body = (
       <div className="empty-state">
         <p className="empty-title">No containers on {host.name}</p>
-        <p className="muted">Containers created on this engine appear here.</p>
+        <p className="muted">Run one from an image, or create them with the docker CLI or compose.</p>
+        <div className="empty-actions">
+          <button
+            type="button"
+            className="button button-primary"
+            onClick={() => useContainersStore.getState().openRun({ hostId, mode: 'create' })}
+          >
+            Run container
+          </button>
+        </div>
       </div>
     );
-  } else if (rows.length === 0) {
+  } else if (visible.length === 0) {
     body = (
       <div className="empty-state">
         {search.trim() ? (
           <p className="empty-title">No containers match “{search.trim()}”</p>
         ) : (
-          <p className="empty-title">No running containers on {host.name}</p>
+          <p className="empty-title">
+            No {filter === 'exited' ? 'stopped' : 'running'} containers on {host.name}
+          </p>
         )}
         <div className="empty-actions">
           {search.trim() && (
@@ -112,7 +194,7 @@ export function ContainersView({ host, connected }: ContainersViewProps) {
               Clear search
             </button>
           )}
-          {filter === 'running' && (
+          {filter !== 'all' && (
             <button type="button" className="button" onClick={() => setFilter('all')}>
               Show all containers
             </button>
@@ -124,18 +206,24 @@ export function ContainersView({ host, connected }: ContainersViewProps) {
     body = (
       <ContainerTable
         hostId={hostId}
-        rows={rows}
+        endpoint={host.endpoint}
+        items={items}
+        visible={visible}
+        selected={selected}
         busy={busy}
+        bulkBusy={bulkBusy}
         now={now}
         sort={sort}
         onSort={onSort}
+        onSelect={onSelect}
         onAction={onAction}
-        onOpen={(c) => openDetails({ hostId, containerId: c.id, name: c.name })}
+        onOpen={onOpen}
+        onMenu={onMenu}
+        onToggleGroup={onToggleGroup}
+        onGroupAction={onGroupAction}
       />
     );
   }
-
-  if (details) return <ContainerDetails host={host} target={details} />;
 
   return (
     <section className="containers-view" aria-label={`Containers on ${host.name}`}>
@@ -144,10 +232,14 @@ export function ContainersView({ host, connected }: ContainersViewProps) {
         onFilter={setFilter}
         search={search}
         onSearch={setSearch}
+        grouped={grouped}
+        onGrouped={setGrouped}
         total={data.items.length}
         running={running}
         loading={data.loading}
         onRefresh={() => void fetch(hostId)}
+        onRun={() => useContainersStore.getState().openRun({ hostId, mode: 'create' })}
+        onPrune={() => setPruning(true)}
       />
       {(data.error || actionErrors.length > 0) && (
         <div className="banners">
@@ -172,19 +264,57 @@ export function ContainersView({ host, connected }: ContainersViewProps) {
           ))}
         </div>
       )}
+      {selectedContainers.length > 0 && (
+        <BulkBar
+          selected={selectedContainers}
+          busy={bulkBusy}
+          onAction={onBulk}
+          onClear={() => useContainersStore.getState().clearSelection(hostId)}
+        />
+      )}
+      {bulkOutcome && (
+        <BulkResults
+          outcome={bulkOutcome}
+          onDismiss={() => useContainersStore.getState().dismissBulk(hostId)}
+        />
+      )}
       {body}
-      {removing && (
-        <RemoveContainerDialog
-          container={removing}
+      {menu && (
+        <RowMenu
+          label={`Actions for ${menu.c.name}`}
+          anchor={menu.anchor}
+          items={moreActionItems(menu.c, request, () => onOpen(menu.c))}
+          onClose={() => setMenu(undefined)}
+        />
+      )}
+      {dialogs}
+      {bulkAsk && (
+        <BulkConfirmDialog
+          action={bulkAsk.action}
+          targets={bulkAsk.targets}
           hostName={host.name}
-          onCancel={() => setRemoving(undefined)}
-          onConfirm={(force) => {
-            const c = removing;
-            setRemoving(undefined);
-            void useContainersStore.getState().remove(hostId, c, force);
+          onCancel={() => setBulkAsk(undefined)}
+          onConfirm={(opts) => {
+            const { action, targets } = bulkAsk;
+            setBulkAsk(undefined);
+            const n = targets.length;
+            void useContainersStore
+              .getState()
+              .bulk(hostId, action, targets, `${n} selected ${n === 1 ? 'container' : 'containers'}`, opts);
           }}
         />
       )}
+      {pruning && (
+        <PruneDialog
+          hostId={hostId}
+          hostName={host.name}
+          onClose={(pruned) => {
+            setPruning(false);
+            if (pruned) void fetch(hostId);
+          }}
+        />
+      )}
+      {runDialog && <RunContainerDialog host={host} target={runDialog} />}
     </section>
   );
 }

@@ -1,6 +1,11 @@
 import type { ReactNode } from 'react';
 import type { HostView } from '@shared/contract';
+import { ActivityView } from '../activity/ActivityView';
 import { ContainersView } from '../containers/ContainersView';
+import { DiskUsageView } from '../disk/DiskUsageView';
+import { ImagesView } from '../images/ImagesView';
+import { NetworksView } from '../networks/NetworksView';
+import { VolumesView } from '../volumes/VolumesView';
 
 export interface HostSection {
   id: string;
@@ -15,4 +20,9 @@ export const HOST_SECTIONS: HostSection[] = [
     label: 'Containers',
     render: (host) => <ContainersView key={host.id} host={host} connected />,
   },
+  { id: 'images', label: 'Images', render: (host) => <ImagesView key={host.id} host={host} /> },
+  { id: 'activity', label: 'Activity', render: (host) => <ActivityView host={host} /> },
+  { id: 'networks', label: 'Networks', render: (host) => <NetworksView key={host.id} host={host} /> },
+  { id: 'volumes', label: 'Volumes', render: (host) => <VolumesView key={host.id} host={host} /> },
+  { id: 'disk', label: 'Disk usage', render: (host) => <DiskUsageView key={host.id} host={host} /> },
 ];

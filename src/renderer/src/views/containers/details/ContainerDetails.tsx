@@ -1,21 +1,42 @@
-import { useRef, type KeyboardEvent } from 'react';
+import { useEffect, useRef, type KeyboardEvent } from 'react';
 import type { HostView } from '@shared/contract';
+import { ErrorBanner } from '../../../components/ErrorBanner';
 import { useContainersStore } from '../../../stores/containers';
 import { useDetailsStore, type DetailsTarget } from '../../../stores/details';
+import { compactStatus } from '../compactTime';
 import { StatePill } from '../StatePill';
+import { DetailActions } from './DetailActions';
 import { DETAIL_TABS } from './detailTabs';
 
-/** One container: a header with a way back, then tabs (overview, logs, stats, terminal...). */
+const REFRESH_MS = 5_000;
+
+/** One container: a header with a way back and its actions, then tabs (overview, logs, files...). */
 export function ContainerDetails({ host, target }: { host: HostView; target: DetailsTarget }) {
   const tabId = useDetailsStore((s) => s.tab);
   const setTab = useDetailsStore((s) => s.setTab);
   const close = useDetailsStore((s) => s.close);
+  const load = useDetailsStore((s) => s.load);
+  const view = useDetailsStore((s) => s.view);
+  const error = useDetailsStore((s) => s.error);
   const summary = useContainersStore((s) =>
     s.byHost[host.id]?.items.find((c) => c.id === target.containerId || c.name === target.name),
   );
   const current = DETAIL_TABS.find((t) => t.id === tabId) ?? DETAIL_TABS[0];
   const refs = useRef<Array<HTMLButtonElement | null>>([]);
+
+  // Inspect on open, whenever the list sees the container change, and every few seconds.
+  useEffect(() => {
+    void load();
+  }, [load, target.containerId, summary?.state, summary?.status]);
+  useEffect(() => {
+    const t = window.setInterval(() => {
+      if (document.visibilityState === 'visible') void load();
+    }, REFRESH_MS);
+    return () => window.clearInterval(t);
+  }, [load]);
+
   if (!current) return null;
+  const state = view?.state.status ?? summary?.state;
 
   const onKey = (e: KeyboardEvent, i: number) => {
     const delta = e.key === 'ArrowRight' ? 1 : e.key === 'ArrowLeft' ? -1 : 0;
@@ -34,9 +55,34 @@ export function ContainerDetails({ host, target }: { host: HostView; target: Det
           ← Containers
         </button>
         <h2 className="details-title">{target.name}</h2>
-        {summary && <StatePill state={summary.state} />}
-        {summary && <span className="muted">{summary.status}</span>}
+        {state && <StatePill state={state} />}
+        {summary && (
+          <span className="muted details-status" title={summary.status}>
+            {compactStatus(summary.status)}
+          </span>
+        )}
+        {state && (
+          <DetailActions
+            host={host}
+            target={{ id: target.containerId, name: target.name, state }}
+            onRenamed={(name) => useDetailsStore.getState().retarget({ ...target, name })}
+            onRemoved={close}
+          />
+        )}
       </header>
+      {error && (
+        <div className="banners">
+          <ErrorBanner
+            error={error}
+            title={`Couldn't read ${target.name}`}
+            actions={
+              <button type="button" className="button button-small" onClick={close}>
+                Back to the list
+              </button>
+            }
+          />
+        </div>
+      )}
       <div className="details-tabs" role="tablist" aria-label="Container details">
         {DETAIL_TABS.map((t, i) => (
           <button

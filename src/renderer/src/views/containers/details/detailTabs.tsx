@@ -1,6 +1,13 @@
 import type { ReactNode } from 'react';
 import type { HostView } from '@shared/contract';
 import type { DetailsTarget } from '../../../stores/details';
+import { FilesTab } from './FilesTab';
+import { InspectTab } from './InspectTab';
+import { OverviewTab } from './OverviewTab';
+import { ProcessesTab } from './ProcessesTab';
+import { LogsTab } from '../../logs/LogsTab';
+import { StatsTab } from '../../stats/StatsTab';
+import { ContainerTerminalTab } from '../../terminal/ContainerTerminalTab';
 
 export interface DetailTabProps {
   host: HostView;
@@ -13,11 +20,13 @@ export interface DetailTab {
   render(props: DetailTabProps): ReactNode;
 }
 
-function OverviewPlaceholder({ target }: DetailTabProps) {
-  return <p className="muted details-placeholder">{target.name}</p>;
-}
-
 /** The tabs of the container details view, in order. A new tab (logs, stats, terminal) adds one line. */
 export const DETAIL_TABS: DetailTab[] = [
-  { id: 'overview', label: 'Overview', render: (p) => <OverviewPlaceholder {...p} /> },
+  { id: 'overview', label: 'Overview', render: (p) => <OverviewTab {...p} /> },
+  { id: 'logs', label: 'Logs', render: (p) => <LogsTab {...p} /> },
+  { id: 'terminal', label: 'Terminal', render: (p) => <ContainerTerminalTab {...p} /> },
+  { id: 'stats', label: 'Stats', render: (p) => <StatsTab {...p} /> },
+  { id: 'processes', label: 'Processes', render: (p) => <ProcessesTab {...p} /> },
+  { id: 'files', label: 'Files', render: (p) => <FilesTab {...p} /> },
+  { id: 'inspect', label: 'Inspect', render: (p) => <InspectTab {...p} /> },
 ];

@@ -1,12 +1,12 @@
 import { useId, useState } from 'react';
 import type { ContainerSummary } from '@shared/contract';
-import { ConfirmDialog } from '../../components/ConfirmDialog';
-import { isLive } from './filter';
+import { ConfirmDialog } from '../../../components/ConfirmDialog';
+import { isLive } from '../filter';
 
 export interface RemoveContainerDialogProps {
-  container: ContainerSummary;
+  container: Pick<ContainerSummary, 'name' | 'state'>;
   hostName: string;
-  onConfirm(force: boolean): void;
+  onConfirm(force: boolean, volumes: boolean): void;
   onCancel(): void;
 }
 
@@ -19,13 +19,16 @@ export function RemoveContainerDialog({
 }: RemoveContainerDialogProps) {
   const live = isLive(container);
   const [force, setForce] = useState(false);
+  const [volumes, setVolumes] = useState(false);
   const forceId = useId();
+  const volumesId = useId();
   return (
     <ConfirmDialog
       title="Remove container?"
       confirmLabel="Remove"
       danger
-      onConfirm={() => onConfirm(live && force)}
+      confirmText={container.name}
+      onConfirm={() => onConfirm(live && force, volumes)}
       onCancel={onCancel}
     >
       <p>
@@ -38,6 +41,15 @@ export function RemoveContainerDialog({
           <label htmlFor={forceId}>Force (container is running)</label>
         </div>
       )}
+      <div className="checkbox-row">
+        <input
+          id={volumesId}
+          type="checkbox"
+          checked={volumes}
+          onChange={(e) => setVolumes(e.target.checked)}
+        />
+        <label htmlFor={volumesId}>Also remove its anonymous volumes</label>
+      </div>
       {live && !force && (
         <p className="hint">
           Docker refuses to remove a running container unless you force it or stop it first.

@@ -1,0 +1,185 @@
+import { randomBytes } from 'node:crypto';
+import { createReadStream, createWriteStream, promises as fs, type WriteStream } from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import type { Readable } from 'node:stream';
+import { pipeline } from 'node:stream/promises';
+import type Docker from 'dockerode';
+import { pack } from 'tar-stream';
+import { AppError } from '@shared/contract';
+import type { Signal } from './container-service';
+import { normalizeDir, statPath } from './files';
+
+/** An upload nobody sends to for this long is abandoned (tab closed mid-way) and dropped. */
+export const UPLOAD_IDLE_MS = 60_000;
+
+interface PendingFile {
+  name: string;
+  size: number;
+}
+
+/**
+ * One upload. Chunks are staged in a temporary file, and the container is only written once every
+ * byte has arrived: an upload that is cancelled or cut off leaves no half-written file behind
+ * (the engine unpacks as it reads, it cannot roll back). Nothing is held in memory whole.
+ */
+class Upload {
+  private readonly total: number;
+  private received = 0;
+  private readonly out: WriteStream;
+  private idle: ReturnType<typeof setTimeout> | undefined;
+  /** Chunks are applied one at a time, in the order they were sent. */
+  private queue: Promise<void> = Promise.resolve();
+  private closed = false;
+
+  constructor(
+    private readonly docker: Docker,
+    private readonly containerId: string,
+    private readonly dir: string,
+    private readonly files: PendingFile[],
+    private readonly staging: string,
+    private readonly onIdle: () => void,
+  ) {
+    this.total = files.reduce((n, f) => n + f.size, 0);
+    this.out = createWriteStream(path.join(staging, 'data'));
+    this.out.on('error', () => undefined);
+    this.touch();
+  }
+
+  private touch() {
+    clearTimeout(this.idle);
+    this.idle = setTimeout(this.onIdle, UPLOAD_IDLE_MS);
+  }
+
+  chunk(bytes: Uint8Array): Promise<void> {
+    this.touch();
+    const run = async () => {
+      if (this.received + bytes.byteLength > this.total) {
+        throw new AppError({
+          code: 'INVALID_INPUT',
+          message: 'More bytes were sent than the files announced.',
+        });
+      }
+      this.received += bytes.byteLength;
+      if (!this.out.write(bytes)) await new Promise<void>((r) => this.out.once('drain', () => r()));
+    };
+    const p = this.queue.then(run);
+    this.queue = p.catch(() => undefined);
+    return p;
+  }
+
+  /** Sends the staged files to the engine as one tar archive. */
+  async finish(): Promise<void> {
+    await this.queue;
+    clearTimeout(this.idle);
+    if (this.received !== this.total) {
+      throw new AppError({
+        code: 'INVALID_INPUT',
+        message: 'The upload ended before all file bytes arrived.',
+      });
+    }
+    await new Promise<void>((resolve, reject) =>
+      this.out.end((e?: Error | null) => (e ? reject(e) : resolve())),
+    );
+    const tar = pack();
+    const abort = new AbortController();
+    const request = this.docker
+      .getContainer(this.containerId)
+      .putArchive(tar as unknown as Readable, { path: this.dir, abortSignal: abort.signal });
+    const feed = (async () => {
+      let offset = 0;
+      const mtime = new Date();
+      for (const f of this.files) {
+        const entry = tar.entry({ name: f.name, size: f.size, mode: 0o644, mtime, type: 'file' });
+        if (f.size > 0) {
+          const src = createReadStream(path.join(this.staging, 'data'), {
+            start: offset,
+            end: offset + f.size - 1,
+          });
+          await pipeline(src, entry as unknown as NodeJS.WritableStream);
+        } else {
+          entry.end(undefined);
+        }
+        offset += f.size;
+      }
+      tar.finalize();
+    })();
+    try {
+      await Promise.all([request, feed]);
+    } catch (e) {
+      abort.abort();
+      tar.destroy();
+      throw e;
+    }
+  }
+
+  async dispose(): Promise<void> {
+    if (this.closed) return;
+    this.closed = true;
+    clearTimeout(this.idle);
+    this.out.destroy();
+    await fs.rm(this.staging, { recursive: true, force: true });
+  }
+}
+
+/** Uploads in progress, by id. Ids are random: only the renderer that started one knows it. */
+export class UploadRegistry {
+  private readonly uploads = new Map<string, Upload>();
+
+  get size(): number {
+    return this.uploads.size;
+  }
+
+  async start(docker: Docker, containerId: string, dir: string, files: PendingFile[], ctx: Signal) {
+    const p = normalizeDir(dir);
+    const stat = await statPath(docker, containerId, p, ctx);
+    if (!stat.isDirectory) {
+      throw new AppError({ code: 'INVALID_INPUT', message: `${p} is not a folder: files go into a folder.` });
+    }
+    const uploadId = randomBytes(16).toString('hex');
+    const staging = await fs.mkdtemp(path.join(os.tmpdir(), 'dockhand-upload-'));
+    this.uploads.set(
+      uploadId,
+      new Upload(docker, containerId, p, files, staging, () => this.abort(uploadId)),
+    );
+    return { uploadId };
+  }
+
+  private get(uploadId: string): Upload {
+    const u = this.uploads.get(uploadId);
+    if (!u)
+      throw new AppError({
+        code: 'NOT_FOUND',
+        message: 'This upload is over (finished, cancelled or idle).',
+      });
+    return u;
+  }
+
+  async chunk(uploadId: string, bytes: Uint8Array): Promise<void> {
+    const u = this.get(uploadId);
+    try {
+      await u.chunk(bytes);
+    } catch (e) {
+      this.abort(uploadId);
+      throw e;
+    }
+  }
+
+  async finish(uploadId: string): Promise<void> {
+    const u = this.get(uploadId);
+    try {
+      await u.finish();
+    } finally {
+      this.abort(uploadId);
+    }
+  }
+
+  abort(uploadId: string): void {
+    void this.uploads.get(uploadId)?.dispose();
+    this.uploads.delete(uploadId);
+  }
+
+  dispose(): void {
+    for (const id of [...this.uploads.keys()]) this.abort(id);
+  }
+}

@@ -1,0 +1,53 @@
+import type Docker from 'dockerode';
+import { LOG_STDOUT, type LogEvent } from '@shared/contract';
+import type { Dispose, StreamSink } from '../../rpc/handlers';
+import { FrameDemuxer, type DemuxPiece } from './frame-demuxer';
+import { LogBatcher } from './log-batcher';
+import { openLogStream, type LogRequest } from './log-service';
+
+/**
+ * Serves one logs subscription: opens the engine stream, demuxes it (unless TTY), and sends
+ * batches with backpressure. Ends the subscription when the engine closes the stream (a finished
+ * non-follow read, or the container stopped); destroys the engine response when the subscriber
+ * leaves.
+ */
+export async function followLogs(
+  docker: Docker,
+  id: string,
+  req: LogRequest,
+  sink: StreamSink<LogEvent>,
+): Promise<Dispose> {
+  const { tty, body } = await openLogStream(docker, id, req, sink.signal);
+  if (sink.signal.aborted) {
+    body.destroy();
+    return () => undefined;
+  }
+  sink.emit({ type: 'start', tty });
+
+  const demuxer = tty ? undefined : new FrameDemuxer();
+  const batcher = new LogBatcher(sink, { pause: () => body.pause(), resume: () => body.resume() });
+  let done = false;
+
+  const onData = (chunk: Buffer) => {
+    const pieces: DemuxPiece[] = demuxer ? demuxer.push(chunk) : [{ stream: LOG_STDOUT, data: chunk }];
+    batcher.add(pieces);
+  };
+  const finish = (error?: Error) => {
+    if (done) return;
+    done = true;
+    batcher.end();
+    batcher.close();
+    sink.end(error);
+  };
+  body.on('data', onData);
+  body.once('end', () => finish());
+  body.once('error', (e: Error) => finish(sink.signal.aborted ? undefined : e));
+  body.once('close', () => finish());
+
+  return () => {
+    done = true;
+    batcher.close();
+    body.off('data', onData);
+    body.destroy();
+  };
+}

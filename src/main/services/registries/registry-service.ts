@@ -1,0 +1,207 @@
+import { randomBytes } from 'node:crypto';
+import type Docker from 'dockerode';
+import {
+  AppError,
+  parseImageReference,
+  type DockerConfigImport,
+  type LoginResult,
+  type RegistryMatch,
+  type RegistryView,
+  type SecretKind,
+} from '@shared/contract';
+import { engineJson, type AuthConfig } from '../images/engine-request';
+import { readDockerConfig } from './docker-config';
+import { normalizeRegistry, serverAddressFor } from './registry-address';
+import { engineErrorText, registryError } from './registry-errors';
+import { RegistryStore, type StoredRegistry } from './registry-store';
+import type { SecretBox } from './secret-box';
+
+export interface LoginInput {
+  address: string;
+  username: string;
+  secret: string;
+  secretKind: SecretKind;
+}
+
+function toView(r: StoredRegistry): RegistryView {
+  const view: RegistryView = { id: r.id, address: r.address, username: r.username, secretKind: r.secretKind };
+  if (r.importedFrom) view.importedFrom = r.importedFrom;
+  return view;
+}
+
+export function authConfigFor(login: LoginInput): AuthConfig {
+  const serveraddress = serverAddressFor(login.address);
+  return login.secretKind === 'identity-token'
+    ? { identitytoken: login.secret, serveraddress }
+    : { username: login.username, password: login.secret, serveraddress };
+}
+
+/**
+ * Registry logins: stored with their secrets sealed by a SecretBox, never handed to the renderer
+ * and never logged; unsealed only to build the X-Registry-Auth header of a pull or push.
+ */
+export class RegistryService {
+  private store: RegistryStore;
+  private cache: Promise<StoredRegistry[]> | undefined;
+
+  constructor(
+    configDir: string,
+    private readonly box: SecretBox,
+  ) {
+    this.store = new RegistryStore(configDir);
+  }
+
+  private all(): Promise<StoredRegistry[]> {
+    this.cache ??= this.store.load().catch((e: unknown) => {
+      this.cache = undefined;
+      throw e;
+    });
+    return this.cache;
+  }
+
+  private async persist(next: StoredRegistry[]) {
+    await this.store.save(next);
+    this.cache = Promise.resolve(next);
+  }
+
+  private async require(id: string): Promise<StoredRegistry> {
+    const r = (await this.all()).find((x) => x.id === id);
+    if (!r) throw new AppError({ code: 'NOT_FOUND', message: 'That registry login no longer exists.' });
+    return r;
+  }
+
+  async list(): Promise<RegistryView[]> {
+    return (await this.all()).map(toView);
+  }
+
+  private async refuseDuplicate(address: string, username: string, exceptId?: string) {
+    const norm = normalizeRegistry(address);
+    const clash = (await this.all()).find(
+      (r) => r.id !== exceptId && normalizeRegistry(r.address) === norm && r.username === username,
+    );
+    if (clash) {
+      throw new AppError({
+        code: 'CONFLICT',
+        message: `A login for ${username || 'this user'} at ${clash.address} is already stored.`,
+      });
+    }
+  }
+
+  async add(input: LoginInput & { importedFrom?: string }): Promise<RegistryView> {
+    await this.refuseDuplicate(input.address, input.username);
+    const id = `r-${randomBytes(6).toString('hex')}`;
+    const stored: StoredRegistry = {
+      id,
+      address: input.address.trim(),
+      username: input.username,
+      secretKind: input.secretKind,
+      secret: await this.box.seal(input.secret, id),
+    };
+    if (input.importedFrom) stored.importedFrom = input.importedFrom;
+    await this.persist([...(await this.all()), stored]);
+    return toView(stored);
+  }
+
+  async update(patch: Partial<LoginInput> & { id: string }): Promise<RegistryView> {
+    const prev = await this.require(patch.id);
+    const moved =
+      patch.address !== undefined && normalizeRegistry(patch.address) !== normalizeRegistry(prev.address);
+    if (moved && patch.secret === undefined) {
+      // Otherwise an edit could send the stored password to a registry it was never meant for.
+      throw new AppError({
+        code: 'INVALID_INPUT',
+        message: 'Enter the password or token again: a stored one does not follow a change of registry.',
+      });
+    }
+    const next: StoredRegistry = {
+      ...prev,
+      address: patch.address?.trim() ?? prev.address,
+      username: patch.username ?? prev.username,
+      secretKind: patch.secretKind ?? prev.secretKind,
+      secret: patch.secret !== undefined ? await this.box.seal(patch.secret, prev.id) : prev.secret,
+    };
+    await this.refuseDuplicate(next.address, next.username, next.id);
+    await this.persist((await this.all()).map((r) => (r.id === next.id ? next : r)));
+    return toView(next);
+  }
+
+  async remove(id: string): Promise<void> {
+    await this.require(id);
+    await this.persist((await this.all()).filter((r) => r.id !== id));
+  }
+
+  /** A stored login with its secret unsealed (for one request; never cached in the clear). */
+  async login(id: string): Promise<LoginInput> {
+    const r = await this.require(id);
+    return {
+      address: r.address,
+      username: r.username,
+      secretKind: r.secretKind,
+      secret: await this.box.open(r.secret, r.id),
+    };
+  }
+
+  private async findFor(registry: string): Promise<StoredRegistry | undefined> {
+    const norm = normalizeRegistry(registry);
+    return (await this.all()).find((r) => normalizeRegistry(r.address) === norm);
+  }
+
+  async match(reference: string): Promise<RegistryMatch> {
+    const parsed = parseImageReference(reference);
+    if (!parsed.ok) throw new AppError({ code: 'INVALID_INPUT', message: parsed.reason });
+    const found = await this.findFor(parsed.ref.registry);
+    const m: RegistryMatch = { registry: parsed.ref.registry };
+    if (found) m.login = toView(found);
+    return m;
+  }
+
+  /** The X-Registry-Auth for a reference's registry; `{}` when no login is stored for it. */
+  async authFor(registry: string): Promise<{ auth: AuthConfig; login?: RegistryView }> {
+    const found = await this.findFor(registry);
+    if (!found) return { auth: {} };
+    return { auth: authConfigFor(await this.login(found.id)), login: toView(found) };
+  }
+
+  /** POST /auth on an engine: the engine, not Dockhand, talks to the registry. */
+  async testLogin(docker: Docker, login: LoginInput, signal: AbortSignal): Promise<LoginResult> {
+    const address = normalizeRegistry(login.address);
+    try {
+      const res = await engineJson<{ Status?: string }>(docker, {
+        path: '/auth',
+        method: 'POST',
+        json: authConfigFor(login),
+        ok: [204],
+        signal,
+      });
+      return { status: res?.Status || 'Login Succeeded', address };
+    } catch (e) {
+      const text = engineErrorText(e);
+      if (text === undefined) throw e;
+      throw registryError('login', address, text);
+    }
+  }
+
+  async importDockerConfig(file: string, shownPath: string): Promise<DockerConfigImport> {
+    const read = await readDockerConfig(file);
+    const result: DockerConfigImport = {
+      configPath: shownPath,
+      found: read.found,
+      imported: [],
+      skipped: [...read.skipped],
+      credHelpers: read.credHelpers,
+    };
+    if (read.credsStore) result.credsStore = read.credsStore;
+    for (const login of read.logins) {
+      const norm = normalizeRegistry(login.address);
+      const existing = (await this.all()).find(
+        (r) => normalizeRegistry(r.address) === norm && r.username === login.username,
+      );
+      if (existing) {
+        result.skipped.push({ address: login.address, reason: 'a login for this user is already stored' });
+        continue;
+      }
+      result.imported.push(await this.add({ ...login, importedFrom: shownPath }));
+    }
+    return result;
+  }
+}

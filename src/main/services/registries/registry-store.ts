@@ -1,0 +1,72 @@
+import { promises as fs } from 'node:fs';
+import path from 'node:path';
+import { z } from 'zod';
+import { AppError, registryIdSchema } from '@shared/contract';
+
+export const REGISTRIES_FILE = 'registries.json';
+
+const storedSchema = z.object({
+  id: registryIdSchema,
+  address: z.string().min(1),
+  username: z.string(),
+  secretKind: z.enum(['password', 'identity-token']),
+  /** Sealed by the SecretBox: never the plain secret. */
+  secret: z.string().min(1),
+  importedFrom: z.string().optional(),
+});
+export type StoredRegistry = z.output<typeof storedSchema>;
+
+const fileSchema = z.object({ version: z.literal(1), registries: z.array(storedSchema) });
+
+/** Registry logins as one JSON file (0600) next to hosts.json; written atomically. */
+export class RegistryStore {
+  readonly file: string;
+  private writing: Promise<void> = Promise.resolve();
+
+  constructor(private readonly dir: string) {
+    this.file = path.join(dir, REGISTRIES_FILE);
+  }
+
+  async load(): Promise<StoredRegistry[]> {
+    let text: string;
+    try {
+      text = await fs.readFile(this.file, 'utf8');
+    } catch (e) {
+      if ((e as NodeJS.ErrnoException).code === 'ENOENT') return [];
+      throw e;
+    }
+    let parsed: z.ZodSafeParseResult<z.output<typeof fileSchema>>;
+    try {
+      parsed = fileSchema.safeParse(JSON.parse(text));
+    } catch {
+      parsed = { success: false } as z.ZodSafeParseResult<z.output<typeof fileSchema>>;
+    }
+    if (!parsed.success) {
+      throw new AppError({
+        code: 'CONFIG_ERROR',
+        message: `The registry logins file ${this.file} is damaged; fix or delete it to store logins again.`,
+      });
+    }
+    return parsed.data.registries;
+  }
+
+  /** Serialised, so concurrent saves land in call order. */
+  save(registries: StoredRegistry[]): Promise<void> {
+    const next = this.writing.then(() => this.write(registries));
+    this.writing = next.catch(() => undefined);
+    return next;
+  }
+
+  private async write(registries: StoredRegistry[]) {
+    await fs.mkdir(this.dir, { recursive: true, mode: 0o700 });
+    const tmp = `${this.file}.${process.pid}.${Date.now()}.tmp`;
+    const handle = await fs.open(tmp, 'w', 0o600);
+    try {
+      await handle.writeFile(`${JSON.stringify({ version: 1, registries }, null, 2)}\n`, 'utf8');
+      await handle.sync();
+    } finally {
+      await handle.close();
+    }
+    await fs.rename(tmp, this.file);
+  }
+}

@@ -1,0 +1,83 @@
+import type { IncomingMessage } from 'node:http';
+import type Docker from 'dockerode';
+import type { StatsSample } from '@shared/contract';
+import { headerDeadline } from '../logs/header-deadline';
+import { trackEngineStream } from '../logs/live-streams';
+import { JsonLines } from './json-lines';
+import { toSample, type RawStatsFrame } from './stats-math';
+
+export const STATS_OPEN_TIMEOUT_MS = 15_000;
+
+export interface StatsWatch {
+  /** Destroys the engine response; no callback runs afterwards. */
+  stop(): void;
+}
+
+export interface StatsWatchHandlers {
+  onSample(sample: StatsSample): void;
+  /** The engine closed the stream (container removed, engine gone) or it failed. */
+  onEnd(error?: Error): void;
+}
+
+/**
+ * Opens GET /containers/{id}/stats?stream=true (one frame a second) and turns each frame into a
+ * sample. Rates need the previous sample, so they are computed here, in order.
+ */
+export async function watchStats(
+  docker: Docker,
+  id: string,
+  handlers: StatsWatchHandlers,
+  signal: AbortSignal,
+): Promise<StatsWatch> {
+  const guard = headerDeadline(signal, STATS_OPEN_TIMEOUT_MS, 'the stats request');
+  const body = await new Promise<IncomingMessage>((resolve, reject) => {
+    docker.modem.dial(
+      {
+        path: `/containers/${id}/stats?`,
+        method: 'GET',
+        isStream: true,
+        abortSignal: guard.signal,
+        statusCodes: { 200: true, 404: 'no such container', 500: 'server error' },
+        options: { stream: true },
+      },
+      (err, result) => {
+        guard.settled();
+        if (err) reject(err);
+        else resolve(result as IncomingMessage);
+      },
+    );
+  });
+  trackEngineStream('stats', body);
+  if (signal.aborted) {
+    body.destroy();
+    return { stop: () => undefined };
+  }
+  const lines = new JsonLines<RawStatsFrame>();
+  let previous: StatsSample | undefined;
+  let done = false;
+  body.on('data', (chunk: Buffer) => {
+    for (const frame of lines.push(chunk)) {
+      if (done) return;
+      const sample = toSample(frame, previous);
+      previous = sample;
+      // A stream's first frame has no previous CPU reading, so its 0 % would be a lie: it only
+      // seeds the rates.
+      if (sample.running && !frame.precpu_stats?.system_cpu_usage) continue;
+      handlers.onSample(sample);
+    }
+  });
+  const finish = (error?: Error) => {
+    if (done) return;
+    done = true;
+    handlers.onEnd(error);
+  };
+  body.once('end', () => finish());
+  body.once('close', () => finish());
+  body.once('error', (e: Error) => finish(e));
+  return {
+    stop() {
+      done = true;
+      body.destroy();
+    },
+  };
+}

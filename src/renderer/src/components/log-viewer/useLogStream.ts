@@ -1,0 +1,130 @@
+import { useCallback, useEffect, useReducer, useRef, useState } from 'react';
+import type { AppErrorShape, LogEvent } from '@shared/contract';
+import { api } from '../../rpc/api';
+import { toErrorShape } from '../../lib/errors';
+import { LogModel } from './log-model';
+import { tsToUnix, unixAfter } from './log-time';
+
+export interface LogQuery {
+  tail: number | 'all';
+  since?: string | undefined;
+  until?: string | undefined;
+}
+
+export type StreamState =
+  | { kind: 'loading' }
+  | { kind: 'live' }
+  /** Not following: what was asked for has arrived. */
+  | { kind: 'loaded' }
+  /** Following, but the engine closed the stream (the container stopped). */
+  | { kind: 'ended' }
+  | { kind: 'error'; error: AppErrorShape };
+
+/** What to subscribe to: a fresh read, or the continuation after the last line we have. */
+type Request = { id: number; fresh: boolean; follow: boolean } | undefined;
+
+/**
+ * One container's log stream feeding a LogModel. Lines are parsed as each batch arrives (one
+ * batch is at most 64 KiB, so every slice of work is small) and React re-renders at most once a
+ * frame. Turning follow off closes the engine stream but keeps the lines; turning it back on
+ * resumes right after the last line we have (since = its timestamp + 1 ns), without gaps or
+ * duplicates.
+ */
+export function useLogStream(hostId: string, containerId: string, query: LogQuery, follow: boolean) {
+  const modelRef = useRef<LogModel | undefined>(undefined);
+  modelRef.current ??= new LogModel();
+  const model = modelRef.current;
+  const [version, bump] = useReducer((n: number) => n + 1, 0);
+  const [state, setState] = useState<StreamState>({ kind: 'loading' });
+  const [tty, setTty] = useState(false);
+  const [request, setRequest] = useState<Request>(undefined);
+  const frame = useRef<number | undefined>(undefined);
+  const nextId = useRef(1);
+
+  const schedule = useCallback(() => {
+    if (frame.current !== undefined) return;
+    frame.current = requestAnimationFrame(() => {
+      frame.current = undefined;
+      bump();
+    });
+  }, []);
+
+  // A new container or a new query starts over.
+  const { tail, since, until } = query;
+  useEffect(() => {
+    setRequest({ id: nextId.current++, fresh: true, follow });
+    // follow is read, not watched: toggling it is handled below without a reload.
+    // eslint-disable-next-line react-hooks/exhaustive-deps
+  }, [hostId, containerId, tail, since, until]);
+
+  const followRef = useRef(follow);
+  useEffect(() => {
+    if (followRef.current === follow) return;
+    followRef.current = follow;
+    setRequest((r) =>
+      follow
+        ? { id: nextId.current++, fresh: false, follow: true }
+        : r && { ...r, fresh: false, follow: false },
+    );
+  }, [follow]);
+
+  useEffect(() => {
+    if (!request) return;
+    if (!request.fresh && !request.follow) return; // follow turned off: the cleanup closed the stream
+    let resumeFrom: string | undefined;
+    if (request.fresh) model.restart(false);
+    else {
+      const last = tsToUnix(model.ring.lastTs());
+      resumeFrom = last ? unixAfter(last) : undefined;
+      model.restart(true);
+    }
+    setState({ kind: 'loading' });
+    schedule();
+    const params = {
+      hostId,
+      id: containerId,
+      follow: request.follow,
+      // Resuming: everything after our last line, however much that is.
+      tail: resumeFrom ? ('all' as const) : tail,
+      timestamps: true,
+      ...(resumeFrom ? { since: resumeFrom } : since ? { since } : {}),
+      ...(until ? { until } : {}),
+    };
+    let first = true;
+    const sub = api.logs.follow(params, {
+      onEvent(e: LogEvent) {
+        if (e.type === 'start') {
+          setTty(e.tty);
+          if (first) setState({ kind: request.follow ? 'live' : 'loading' });
+          first = false;
+          return;
+        }
+        model.ingest(e.text, e.runs);
+        schedule();
+      },
+      onEnd(error) {
+        model.finish();
+        if (error) setState({ kind: 'error', error: toErrorShape(error) });
+        else setState({ kind: request.follow ? 'ended' : 'loaded' });
+        schedule();
+      },
+    });
+    return () => sub.close();
+  }, [request, hostId, containerId, tail, since, until, model, schedule]);
+
+  useEffect(
+    () => () => {
+      if (frame.current !== undefined) cancelAnimationFrame(frame.current);
+    },
+    [],
+  );
+
+  /** Reconnect after an error or after the stream ended (resumes after the last line). */
+  const resume = useCallback(() => {
+    setRequest({ id: nextId.current++, fresh: model.ring.size === 0, follow: followRef.current });
+  }, [model]);
+
+  // When not following, a loaded state whose stream was closed by the toggle is "paused".
+  const shown: StreamState = !follow && state.kind === 'live' ? { kind: 'loaded' } : state;
+  return { model, version, state: shown, tty, resume };
+}

@@ -1,0 +1,52 @@
+import { TerminalController, type ControllerEvents, type ControllerOptions } from './terminal-controller';
+
+/** Every terminal of the window, by session id: they outlive the components showing them. */
+const controllers = new Map<string, TerminalController>();
+
+export function terminalFor(
+  sessionId: string,
+  make: () => { events: ControllerEvents; options: ControllerOptions },
+): TerminalController {
+  let c = controllers.get(sessionId);
+  if (!c) {
+    const { events, options } = make();
+    c = new TerminalController(sessionId, events, options);
+    controllers.set(sessionId, c);
+  }
+  return c;
+}
+
+/** Drops the terminals of sessions that are no longer tabs. */
+export function retainTerminals(ids: ReadonlySet<string>): void {
+  for (const [id, c] of controllers) {
+    if (!ids.has(id)) {
+      controllers.delete(id);
+      c.dispose();
+    }
+  }
+}
+
+export function getTerminal(sessionId: string): TerminalController | undefined {
+  return controllers.get(sessionId);
+}
+
+/** Read-only access for end-to-end tests: what each terminal shows, its size and renderer. */
+export interface TerminalTestHook {
+  ids(): string[];
+  text(sessionId: string): string;
+  size(sessionId: string): { cols: number; rows: number } | undefined;
+  renderer(sessionId: string): 'webgl' | 'dom' | undefined;
+}
+
+declare global {
+  interface Window {
+    __dockhandTerminals?: TerminalTestHook;
+  }
+}
+
+window.__dockhandTerminals = {
+  ids: () => [...controllers.keys()],
+  text: (id) => controllers.get(id)?.text() ?? '',
+  size: (id) => controllers.get(id)?.size,
+  renderer: (id) => controllers.get(id)?.renderer,
+};

@@ -1,0 +1,86 @@
+import { useCallback, useEffect, useState } from 'react';
+import type { AppErrorShape, ContainerTop } from '@shared/contract';
+import { ErrorBanner } from '../../../components/ErrorBanner';
+import { toErrorShape } from '../../../lib/errors';
+import { api } from '../../../rpc/api';
+import { useDetailsStore } from '../../../stores/details';
+import type { DetailTabProps } from './detailTabs';
+
+/** The container's processes as the engine's `top` sees them, refreshable. */
+export function ProcessesTab({ host, target }: DetailTabProps) {
+  const running = useDetailsStore((s) => s.view?.state.running);
+  const [top, setTop] = useState<ContainerTop>();
+  const [error, setError] = useState<AppErrorShape>();
+  const [loading, setLoading] = useState(false);
+  const [at, setAt] = useState<number>();
+
+  const refresh = useCallback(async () => {
+    setLoading(true);
+    try {
+      setTop(await api.containers.top({ hostId: host.id, id: target.containerId }));
+      setError(undefined);
+      setAt(Date.now());
+    } catch (e) {
+      setError(toErrorShape(e));
+    } finally {
+      setLoading(false);
+    }
+  }, [host.id, target.containerId]);
+
+  useEffect(() => {
+    if (running) void refresh();
+  }, [running, refresh]);
+
+  if (running === false) {
+    return <p className="muted details-placeholder">The container is not running: it has no processes.</p>;
+  }
+  return (
+    <div className="processes-tab">
+      <div className="inspect-tools">
+        <span className="toolbar-count" aria-live="polite">
+          {top ? `${top.processes.length} ${top.processes.length === 1 ? 'process' : 'processes'}` : ''}
+          {at ? ` · as of ${new Date(at).toLocaleTimeString()}` : ''}
+        </span>
+        <span className="header-spacer" />
+        <button
+          type="button"
+          className="button button-small"
+          onClick={() => void refresh()}
+          disabled={loading}
+          aria-busy={loading || undefined}
+        >
+          {loading && <span className="spinner" aria-hidden="true" />}
+          Refresh
+        </button>
+      </div>
+      {error && <ErrorBanner error={error} title="Couldn't list processes" />}
+      {top && (
+        <div className="ct-table-scroll">
+          <table className="ov-table processes-table" aria-label="Processes">
+            <thead>
+              <tr>
+                {top.titles.map((t) => (
+                  <th key={t}>{t}</th>
+                ))}
+              </tr>
+            </thead>
+            <tbody>
+              {top.processes.map((p, i) => (
+                <tr key={i}>
+                  {p.map((cell, j) => (
+                    <td
+                      key={j}
+                      className={top.titles[j] === 'CMD' || top.titles[j] === 'COMMAND' ? 'mono' : ''}
+                    >
+                      {cell}
+                    </td>
+                  ))}
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </div>
+      )}
+    </div>
+  );
+}

@@ -1,0 +1,73 @@
+import { useId, useState } from 'react';
+import type { ContainerSignal, ContainerSummary } from '@shared/contract';
+import { ConfirmDialog } from '../../../components/ConfirmDialog';
+import { isLive } from '../filter';
+import { SignalSelect } from './SignalSelect';
+
+export interface BulkConfirmProps {
+  action: 'kill' | 'remove';
+  targets: ContainerSummary[];
+  hostName: string;
+  onConfirm(opts: { force: boolean; volumes: boolean; signal: ContainerSignal }): void;
+  onCancel(): void;
+}
+
+const SHOWN = 12;
+
+/** Confirms a destructive bulk action, naming the containers (and how many more). */
+export function BulkConfirmDialog({ action, targets, hostName, onConfirm, onCancel }: BulkConfirmProps) {
+  const [force, setForce] = useState(false);
+  const [volumes, setVolumes] = useState(false);
+  const [signal, setSignal] = useState<ContainerSignal>('SIGKILL');
+  const forceId = useId();
+  const volumesId = useId();
+  const running = targets.filter(isLive).length;
+  const what = `${targets.length} ${targets.length === 1 ? 'container' : 'containers'}`;
+  return (
+    <ConfirmDialog
+      title={action === 'remove' ? `Remove ${what}?` : `Kill ${what}?`}
+      confirmLabel={action === 'remove' ? `Remove ${what}` : `Send ${signal}`}
+      danger
+      onConfirm={() => onConfirm({ force, volumes, signal })}
+      onCancel={onCancel}
+    >
+      <p>
+        On host <strong>{hostName}</strong>:
+      </p>
+      <ul className="ct-name-list">
+        {targets.slice(0, SHOWN).map((c) => (
+          <li key={c.id} className="mono">
+            {c.name}
+          </li>
+        ))}
+        {targets.length > SHOWN && <li className="muted">and {targets.length - SHOWN} more</li>}
+      </ul>
+      {action === 'kill' ? (
+        <SignalSelect value={signal} onChange={setSignal} />
+      ) : (
+        <>
+          {running > 0 && (
+            <div className="checkbox-row">
+              <input
+                id={forceId}
+                type="checkbox"
+                checked={force}
+                onChange={(e) => setForce(e.target.checked)}
+              />
+              <label htmlFor={forceId}>Force ({running} running)</label>
+            </div>
+          )}
+          <div className="checkbox-row">
+            <input
+              id={volumesId}
+              type="checkbox"
+              checked={volumes}
+              onChange={(e) => setVolumes(e.target.checked)}
+            />
+            <label htmlFor={volumesId}>Also remove their anonymous volumes</label>
+          </div>
+        </>
+      )}
+    </ConfirmDialog>
+  );
+}

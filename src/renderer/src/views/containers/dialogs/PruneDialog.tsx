@@ -1,0 +1,183 @@
+import { useCallback, useEffect, useId, useRef, useState } from 'react';
+import type { AppErrorShape, ContainerPrunePreview, ContainerPruneResult } from '@shared/contract';
+import { Dialog } from '../../../components/Dialog';
+import { ErrorBanner } from '../../../components/ErrorBanner';
+import { formatBytes } from '../../../lib/format';
+import { toErrorShape } from '../../../lib/errors';
+import { api } from '../../../rpc/api';
+import { StatePill } from '../StatePill';
+
+export interface PruneDialogProps {
+  hostId: string;
+  hostName: string;
+  onClose(pruned: boolean): void;
+}
+
+const LABEL_FILTER = /^[^\s=]+(=[^\n\r]*)?$/;
+
+/**
+ * Prune stopped containers: first what will go (with sizes), optionally narrowed to a label, then
+ * what the engine says it reclaimed.
+ */
+export function PruneDialog({ hostId, hostName, onClose }: PruneDialogProps) {
+  const [label, setLabel] = useState('');
+  const [preview, setPreview] = useState<ContainerPrunePreview>();
+  const [loading, setLoading] = useState(true);
+  const [pruning, setPruning] = useState(false);
+  const [error, setError] = useState<AppErrorShape>();
+  const [result, setResult] = useState<ContainerPruneResult>();
+  const labelId = useId();
+  const hintId = useId();
+  const request = useRef(0);
+  const trimmed = label.trim();
+  const labelOk = trimmed === '' || LABEL_FILTER.test(trimmed);
+  const labels = trimmed ? [trimmed] : [];
+
+  const load = useCallback(
+    async (filters: string[]) => {
+      const n = ++request.current;
+      setLoading(true);
+      try {
+        const p = await api.containers.prunePreview({ hostId, labels: filters });
+        if (n === request.current) {
+          setPreview(p);
+          setError(undefined);
+        }
+      } catch (e) {
+        if (n === request.current) setError(toErrorShape(e));
+      } finally {
+        if (n === request.current) setLoading(false);
+      }
+    },
+    [hostId],
+  );
+
+  // The preview follows the label filter (debounced while typing).
+  useEffect(() => {
+    if (!labelOk) return;
+    const t = window.setTimeout(() => void load(trimmed ? [trimmed] : []), trimmed ? 350 : 0);
+    return () => window.clearTimeout(t);
+  }, [trimmed, labelOk, load]);
+
+  const prune = async () => {
+    setPruning(true);
+    try {
+      setResult(await api.containers.prune({ hostId, labels }));
+      setError(undefined);
+    } catch (e) {
+      setError(toErrorShape(e));
+    } finally {
+      setPruning(false);
+    }
+  };
+
+  const count = preview?.candidates.length ?? 0;
+  const names = new Map(preview?.candidates.map((c) => [c.id, c.name]));
+
+  return (
+    <Dialog
+      title="Prune stopped containers"
+      onClose={() => onClose(result !== undefined)}
+      size="medium"
+      footer={
+        result ? (
+          <button type="button" className="button button-primary" onClick={() => onClose(true)}>
+            Done
+          </button>
+        ) : (
+          <>
+            <button type="button" className="button" onClick={() => onClose(false)}>
+              Cancel
+            </button>
+            <button
+              type="button"
+              className="button button-danger"
+              disabled={loading || pruning || count === 0 || !labelOk}
+              aria-busy={pruning || undefined}
+              onClick={() => void prune()}
+            >
+              {pruning && <span className="spinner" aria-hidden="true" />}
+              Remove {count} {count === 1 ? 'container' : 'containers'}
+            </button>
+          </>
+        )
+      }
+    >
+      {result ? (
+        <div className="prune-result" role="status">
+          <p className="prune-result-title">
+            Removed {result.deleted.length} {result.deleted.length === 1 ? 'container' : 'containers'} and
+            reclaimed {formatBytes(result.spaceReclaimed)}.
+          </p>
+          {result.deleted.length > 0 && (
+            <ul className="ct-name-list">
+              {result.deleted.map((id) => (
+                <li key={id} className="mono">
+                  {names.get(id) ?? id.slice(0, 12)}
+                </li>
+              ))}
+            </ul>
+          )}
+        </div>
+      ) : (
+        <div className="host-form">
+          <p>
+            Every container that is not running on <strong>{hostName}</strong> (exited, created or dead) is
+            removed, with its writable layer. Volumes are kept.
+          </p>
+          <div className="field">
+            <label htmlFor={labelId} className="field-label">
+              Only containers with label <span className="optional">(optional)</span>
+            </label>
+            <input
+              id={labelId}
+              className="input mono"
+              placeholder="key or key=value"
+              value={label}
+              spellCheck={false}
+              aria-invalid={!labelOk || undefined}
+              aria-describedby={hintId}
+              onChange={(e) => setLabel(e.target.value)}
+            />
+            <span id={hintId} className={labelOk ? 'field-hint' : 'field-error'}>
+              {labelOk
+                ? 'Like docker container prune --filter label=…'
+                : 'a label filter is "key" or "key=value"'}
+            </span>
+          </div>
+          {error && <ErrorBanner error={error} title="Couldn't prune" />}
+          <section aria-label="Containers to remove" aria-busy={loading || undefined}>
+            {loading && !preview ? (
+              <p className="muted" role="status">
+                <span className="spinner" aria-hidden="true" /> Looking for stopped containers…
+              </p>
+            ) : count === 0 ? (
+              <p className="muted">
+                Nothing to prune: no stopped containers{trimmed ? ' with this label' : ''}.
+              </p>
+            ) : (
+              <>
+                <p className="prune-summary">
+                  {count} {count === 1 ? 'container' : 'containers'} will be removed, freeing about{' '}
+                  <strong>{formatBytes(preview?.estimatedBytes ?? 0)}</strong>.
+                </p>
+                <ul className="prune-list">
+                  {preview?.candidates.map((c) => (
+                    <li key={c.id}>
+                      <span className="mono prune-name">{c.name}</span>
+                      <StatePill state={c.state} />
+                      <span className="muted truncate">{c.image}</span>
+                      <span className="prune-size">
+                        {c.sizeRw === undefined ? '—' : formatBytes(c.sizeRw)}
+                      </span>
+                    </li>
+                  ))}
+                </ul>
+              </>
+            )}
+          </section>
+        </div>
+      )}
+    </Dialog>
+  );
+}

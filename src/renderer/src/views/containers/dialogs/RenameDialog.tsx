@@ -1,0 +1,85 @@
+import { useId, useState } from 'react';
+import { CONTAINER_NAME_PATTERN, CONTAINER_NAME_RULE, type AppErrorShape } from '@shared/contract';
+import { Dialog } from '../../../components/Dialog';
+import { ErrorBanner } from '../../../components/ErrorBanner';
+
+export interface RenameDialogProps {
+  current: string;
+  busy: boolean;
+  error: AppErrorShape | undefined;
+  onConfirm(name: string): void;
+  onCancel(): void;
+}
+
+/** "Rename container" with Docker's name rule checked as you type. */
+export function RenameDialog({ current, busy, error, onConfirm, onCancel }: RenameDialogProps) {
+  const [name, setName] = useState(current);
+  const [touched, setTouched] = useState(false);
+  const id = useId();
+  const errId = useId();
+  const trimmed = name.trim();
+  const problem =
+    trimmed === '' ? 'enter a name' : CONTAINER_NAME_PATTERN.test(trimmed) ? undefined : CONTAINER_NAME_RULE;
+  const submit = () => {
+    setTouched(true);
+    if (!problem && trimmed !== current) onConfirm(trimmed);
+  };
+  return (
+    <Dialog
+      title="Rename container"
+      onClose={onCancel}
+      size="small"
+      footer={
+        <>
+          <button type="button" className="button" onClick={onCancel}>
+            Cancel
+          </button>
+          <button
+            type="submit"
+            form={`${id}-form`}
+            className="button button-primary"
+            disabled={busy || trimmed === current}
+            aria-busy={busy || undefined}
+          >
+            {busy && <span className="spinner" aria-hidden="true" />}
+            Rename
+          </button>
+        </>
+      }
+    >
+      <form
+        id={`${id}-form`}
+        className="host-form"
+        onSubmit={(e) => {
+          e.preventDefault();
+          submit();
+        }}
+      >
+        <div className="field">
+          <label htmlFor={id} className="field-label">
+            New name
+          </label>
+          <input
+            id={id}
+            className="input mono"
+            value={name}
+            autoComplete="off"
+            spellCheck={false}
+            aria-invalid={touched && problem ? true : undefined}
+            aria-describedby={touched && problem ? errId : undefined}
+            onChange={(e) => {
+              setName(e.target.value);
+              setTouched(true);
+            }}
+          />
+          {touched && problem && (
+            <span id={errId} className="field-error">
+              {problem}
+            </span>
+          )}
+        </div>
+        {error && <ErrorBanner error={error} title="Couldn't rename" />}
+      </form>
+    </Dialog>
+  );
+}

@@ -1,0 +1,408 @@
+import { useEffect, useId, useRef, useState, type ReactNode } from 'react';
+import {
+  RESTART_POLICIES,
+  type AppErrorShape,
+  type ContainerFormOptions,
+  type HostView,
+  type RestartPolicyName,
+} from '@shared/contract';
+import { Dialog } from '../../../components/Dialog';
+import { ErrorBanner } from '../../../components/ErrorBanner';
+import { toErrorShape } from '../../../lib/errors';
+import { api } from '../../../rpc/api';
+import { useContainersStore, type RunDialogTarget } from '../../../stores/containers';
+import { useDetailsStore } from '../../../stores/details';
+import { useUiStore } from '../../../stores/ui';
+import { TextField } from '../../hosts/Field';
+import { KeyValueRows } from './KeyValueRows';
+import { MountRows } from './MountRows';
+import { PortRows } from './PortRows';
+import {
+  emptyForm,
+  fieldOfEngineError,
+  formToSpec,
+  specToForm,
+  type FieldErrors,
+  type RunForm,
+} from './runForm';
+
+const RESTART_LABELS: Record<RestartPolicyName, string> = {
+  no: 'No (default)',
+  always: 'Always',
+  'unless-stopped': 'Unless stopped',
+  'on-failure': 'On failure',
+};
+
+export interface RunContainerDialogProps {
+  host: HostView;
+  target: RunDialogTarget;
+}
+
+function Section({ title, children }: { title: string; children: ReactNode }) {
+  return (
+    <section className="run-section" aria-label={title}>
+      <h3 className="run-section-title">{title}</h3>
+      {children}
+    </section>
+  );
+}
+
+/**
+ * "Run container" and "Edit and recreate": every field is checked before anything is sent, with the
+ * message next to the field; engine errors (a name in use, a missing image) show above the form
+ * and next to their field, and what was typed stays.
+ */
+export function RunContainerDialog({ host, target }: RunContainerDialogProps) {
+  const uid = useId();
+  const recreate = target.mode === 'recreate' ? target : undefined;
+  const [form, setForm] = useState<RunForm>(emptyForm);
+  const [loading, setLoading] = useState(recreate !== undefined);
+  const [loadError, setLoadError] = useState<AppErrorShape>();
+  const [options, setOptions] = useState<ContainerFormOptions>({ images: [], networks: [], volumes: [] });
+  const [errors, setErrors] = useState<FieldErrors>({});
+  const [engineError, setEngineError] = useState<AppErrorShape>();
+  const errorRef = useRef<HTMLDivElement>(null);
+  const [submitting, setSubmitting] = useState(false);
+  /** Bumped when a submit found problems: focus the first field with a message once it rendered. */
+  const [focusTick, setFocusTick] = useState(0);
+  const close = useContainersStore((s) => s.closeRun);
+  const hostId = host.id;
+
+  const idOf = (key: string) => `${uid}-${key.replace(/\./g, '-')}`;
+
+  useEffect(() => {
+    let live = true;
+    api.containers
+      .formOptions({ hostId })
+      .then((o) => live && setOptions(o))
+      .catch(() => undefined); // Suggestions only: the form works without them.
+    if (recreate) {
+      api.containers
+        .runSpec({ hostId, id: recreate.id })
+        .then((spec) => live && setForm(specToForm(spec, recreate.running)))
+        .catch((e: unknown) => live && setLoadError(toErrorShape(e)))
+        .finally(() => live && setLoading(false));
+    }
+    return () => {
+      live = false;
+    };
+    // Loaded once per opening.
+    // eslint-disable-next-line react-hooks/exhaustive-deps
+  }, []);
+
+  useEffect(() => {
+    if (focusTick === 0) return;
+    // The first field with a message, in the order of the form.
+    const form = document.getElementById(`${uid}-form`);
+    form?.querySelector<HTMLElement>('[aria-invalid="true"]')?.focus();
+  }, [focusTick, uid]);
+
+  // An engine refusal is shown above the form: bring it into view.
+  useEffect(() => {
+    if (engineError) errorRef.current?.scrollIntoView({ block: 'nearest' });
+  }, [engineError]);
+
+  const update = <K extends keyof RunForm>(key: K, value: RunForm[K]) =>
+    setForm((f) => ({ ...f, [key]: value }));
+  const text = (key: keyof RunForm & string) => ({
+    id: idOf(key),
+    value: form[key] as string,
+    error: errors[key],
+    onChange: (v: string) => update(key, v as never),
+  });
+
+  const submit = async () => {
+    const { spec, errors: found } = formToSpec(form);
+    setErrors(found);
+    setEngineError(undefined);
+    if (!spec) {
+      setFocusTick((n) => n + 1);
+      return;
+    }
+    setSubmitting(true);
+    try {
+      const result = recreate
+        ? await api.containers.recreate({ hostId, id: recreate.id, spec, start: form.start })
+        : await api.containers.create({ hostId, spec, start: form.start });
+      const verb = recreate ? 'Recreated' : form.start ? 'Started' : 'Created';
+      useUiStore
+        .getState()
+        .toast(`${verb} ${result.name}${result.warnings.length ? ` (${result.warnings.join('; ')})` : ''}`);
+      if (recreate) {
+        const details = useDetailsStore.getState();
+        if (details.target?.containerId === recreate.id) {
+          details.retarget({ hostId, containerId: result.id, name: result.name });
+          void details.load();
+        }
+      }
+      close();
+      void useContainersStore.getState().fetch(hostId);
+    } catch (e) {
+      const err = toErrorShape(e);
+      setEngineError(err);
+      const field = fieldOfEngineError(err.code, err.message);
+      if (field) setErrors({ [field]: err.message });
+    } finally {
+      setSubmitting(false);
+    }
+  };
+
+  const title = recreate ? `Edit and recreate ${recreate.name}` : 'Run container';
+  const submitLabel = recreate ? 'Recreate' : form.start ? 'Run' : 'Create';
+  const imageList = `${uid}-images`;
+
+  return (
+    <Dialog
+      title={title}
+      onClose={close}
+      size="large"
+      className="run-dialog"
+      footer={
+        <>
+          <div className="checkbox-row run-start">
+            <input
+              id={idOf('start')}
+              type="checkbox"
+              checked={form.start}
+              onChange={(e) => update('start', e.target.checked)}
+            />
+            <label htmlFor={idOf('start')}>Start after create</label>
+          </div>
+          <span className="header-spacer" />
+          <button type="button" className="button" onClick={close}>
+            Cancel
+          </button>
+          <button
+            type="submit"
+            form={`${uid}-form`}
+            className="button button-primary"
+            disabled={submitting || loading || loadError !== undefined}
+            aria-busy={submitting || undefined}
+          >
+            {submitting && <span className="spinner" aria-hidden="true" />}
+            {submitLabel}
+          </button>
+        </>
+      }
+    >
+      {loading ? (
+        <p className="muted" role="status">
+          <span className="spinner" aria-hidden="true" /> Reading the container's configuration…
+        </p>
+      ) : loadError ? (
+        <ErrorBanner error={loadError} title="Couldn't read the container's configuration" />
+      ) : (
+        <form
+          id={`${uid}-form`}
+          className="run-form"
+          noValidate
+          onSubmit={(e) => {
+            e.preventDefault();
+            void submit();
+          }}
+        >
+          {recreate && (
+            <p className="run-note">
+              The current container is renamed and stopped, not deleted, until the new one runs; if anything
+              fails it is put back as it was.
+            </p>
+          )}
+          {engineError && (
+            <ErrorBanner
+              error={engineError}
+              title={recreate ? "Couldn't recreate" : "Couldn't run the container"}
+            />
+          )}
+          <datalist id={imageList}>
+            {options.images.map((i) => (
+              <option key={i} value={i} />
+            ))}
+          </datalist>
+          <Section title="Image and command">
+            <div className="run-grid">
+              <div className="field">
+                <label htmlFor={idOf('image')} className="field-label">
+                  Image
+                </label>
+                <input
+                  id={idOf('image')}
+                  className="input mono"
+                  list={imageList}
+                  placeholder="e.g. nginx:1.27"
+                  value={form.image}
+                  autoComplete="off"
+                  spellCheck={false}
+                  aria-invalid={errors.image ? true : undefined}
+                  aria-describedby={errors.image ? `${idOf('image')}-error` : undefined}
+                  onChange={(e) => update('image', e.target.value)}
+                />
+                {errors.image && (
+                  <p id={`${idOf('image')}-error`} className="field-error">
+                    {errors.image}
+                  </p>
+                )}
+              </div>
+              <TextField label="Name" placeholder="random if empty" mono {...text('name')} />
+            </div>
+            <div className="run-grid">
+              <TextField
+                label="Command"
+                placeholder="the image's CMD"
+                hint={`Quotes group words: sh -c "echo hi"`}
+                mono
+                {...text('command')}
+              />
+              <TextField
+                label="Entrypoint"
+                placeholder="the image's ENTRYPOINT"
+                mono
+                {...text('entrypoint')}
+              />
+            </div>
+          </Section>
+          <Section title="Networking">
+            <PortRows rows={form.ports} errors={errors} idOf={idOf} onChange={(v) => update('ports', v)} />
+            <div className="run-grid">
+              <div className="field">
+                <label htmlFor={idOf('network')} className="field-label">
+                  Network
+                </label>
+                <select
+                  id={idOf('network')}
+                  className="input"
+                  value={form.network}
+                  aria-invalid={errors.network ? true : undefined}
+                  onChange={(e) => update('network', e.target.value)}
+                >
+                  <option value="">Default (bridge)</option>
+                  {[
+                    ...new Set([
+                      ...options.networks.filter((n) => n !== 'bridge'),
+                      ...(form.network ? [form.network] : []),
+                    ]),
+                  ].map((n) => (
+                    <option key={n} value={n}>
+                      {n}
+                    </option>
+                  ))}
+                </select>
+                {errors.network && <p className="field-error">{errors.network}</p>}
+              </div>
+              <div className="field-row">
+                <div className="field grow">
+                  <label htmlFor={idOf('restart')} className="field-label">
+                    Restart policy
+                  </label>
+                  <select
+                    id={idOf('restart')}
+                    className="input"
+                    value={form.restart}
+                    onChange={(e) => update('restart', e.target.value as RestartPolicyName)}
+                  >
+                    {RESTART_POLICIES.map((r) => (
+                      <option key={r} value={r}>
+                        {RESTART_LABELS[r]}
+                      </option>
+                    ))}
+                  </select>
+                </div>
+                {form.restart === 'on-failure' && (
+                  <TextField
+                    label="Max retries"
+                    placeholder="unlimited"
+                    inputMode="numeric"
+                    className="port-field"
+                    {...text('maxRetries')}
+                  />
+                )}
+              </div>
+            </div>
+          </Section>
+          <Section title="Storage">
+            <MountRows
+              rows={form.mounts}
+              errors={errors}
+              volumes={options.volumes}
+              idOf={idOf}
+              onChange={(v) => update('mounts', v)}
+            />
+          </Section>
+          <Section title="Environment">
+            <KeyValueRows
+              legend="Environment variables"
+              noun="Variable"
+              keyWord="name"
+              field="env"
+              rows={form.env}
+              errors={errors}
+              idOf={idOf}
+              keyPlaceholder="NAME"
+              valuePlaceholder="value"
+              maskSecrets
+              onChange={(v) => update('env', v)}
+            />
+          </Section>
+          <Section title="Resources and process">
+            <div className="run-grid run-grid-4">
+              <TextField label="Memory limit" placeholder="e.g. 512m" mono {...text('memory')} />
+              <TextField label="CPUs" placeholder="e.g. 1.5" inputMode="numeric" mono {...text('cpus')} />
+              <TextField label="Working directory" placeholder="/app" mono {...text('workingDir')} />
+              <TextField label="User" placeholder="uid:gid or name" mono {...text('user')} />
+            </div>
+            <div className="run-checks">
+              <div className="checkbox-row">
+                <input
+                  id={idOf('tty')}
+                  type="checkbox"
+                  checked={form.tty}
+                  onChange={(e) => update('tty', e.target.checked)}
+                />
+                <label htmlFor={idOf('tty')}>Allocate a TTY (-t)</label>
+              </div>
+              <div className="checkbox-row">
+                <input
+                  id={idOf('interactive')}
+                  type="checkbox"
+                  checked={form.interactive}
+                  onChange={(e) => update('interactive', e.target.checked)}
+                />
+                <label htmlFor={idOf('interactive')}>Keep STDIN open (-i)</label>
+              </div>
+              <div className="checkbox-row">
+                <input
+                  id={idOf('autoRemove')}
+                  type="checkbox"
+                  checked={form.autoRemove}
+                  aria-invalid={errors.autoRemove ? true : undefined}
+                  aria-describedby={errors.autoRemove ? `${idOf('autoRemove')}-error` : undefined}
+                  onChange={(e) => update('autoRemove', e.target.checked)}
+                />
+                <label htmlFor={idOf('autoRemove')}>Remove when it exits (--rm)</label>
+              </div>
+            </div>
+            {errors.autoRemove && (
+              <p id={`${idOf('autoRemove')}-error`} className="field-error">
+                {errors.autoRemove}
+              </p>
+            )}
+          </Section>
+          <Section title="Labels and metadata">
+            <KeyValueRows
+              legend="Labels"
+              noun="Label"
+              keyWord="key"
+              field="labels"
+              rows={form.labels}
+              errors={errors}
+              idOf={idOf}
+              keyPlaceholder="com.example.key"
+              valuePlaceholder="value"
+              onChange={(v) => update('labels', v)}
+            />
+            {errors.labels && <p className="field-error">{errors.labels}</p>}
+          </Section>
+        </form>
+      )}
+    </Dialog>
+  );
+}

@@ -1,0 +1,168 @@
+import { useCallback, useState, type ReactNode } from 'react';
+import type { AppErrorShape, ContainerSummary, HostView } from '@shared/contract';
+import { useContainersStore } from '../../stores/containers';
+import { KillDialog } from './dialogs/KillDialog';
+import { RemoveContainerDialog } from './dialogs/RemoveContainerDialog';
+import { RenameDialog } from './dialogs/RenameDialog';
+import { StopDialog } from './dialogs/StopDialog';
+import { isLive } from './filter';
+import type { MenuItem } from './RowMenu';
+
+export type ActionTarget = Pick<ContainerSummary, 'id' | 'name' | 'state'>;
+
+/** What a user can ask for on one container, from a row, its menu or the details header. */
+export type ActionRequest =
+  | 'start'
+  | 'stop'
+  | 'restart'
+  | 'pause'
+  | 'unpause'
+  | 'remove'
+  | 'kill'
+  | 'rename'
+  | 'stop-timeout'
+  | 'recreate';
+
+interface Pending {
+  kind: 'remove' | 'kill' | 'rename' | 'stop-timeout';
+  c: ActionTarget;
+}
+
+export interface ContainerActionsOptions {
+  onRenamed?(c: ActionTarget, name: string): void;
+  onRemoved?(c: ActionTarget): void;
+}
+
+/**
+ * One place that turns an action request into either an immediate call or its dialog (remove,
+ * kill, rename, stop with timeout), shared by the list and the details view.
+ */
+export function useContainerActions(host: HostView, opts: ContainerActionsOptions = {}) {
+  const [pending, setPending] = useState<Pending>();
+  const [busy, setBusy] = useState(false);
+  const [error, setError] = useState<AppErrorShape>();
+  const { onRenamed, onRemoved } = opts;
+  const hostId = host.id;
+
+  const request = useCallback(
+    (kind: ActionRequest, c: ActionTarget) => {
+      const store = useContainersStore.getState();
+      switch (kind) {
+        case 'remove':
+        case 'kill':
+        case 'rename':
+        case 'stop-timeout':
+          setError(undefined);
+          setPending({ kind, c });
+          return;
+        case 'recreate':
+          store.openRun({ hostId, mode: 'recreate', id: c.id, name: c.name, running: isLive(c) });
+          return;
+        default:
+          void store.act(hostId, c, kind);
+      }
+    },
+    [hostId],
+  );
+
+  const close = () => {
+    setPending(undefined);
+    setBusy(false);
+    setError(undefined);
+  };
+
+  /** Runs a dialog's action; the dialog stays open with the error if it fails. */
+  const confirm = async (run: () => Promise<AppErrorShape | undefined>, after?: () => void) => {
+    setBusy(true);
+    const err = await run();
+    setBusy(false);
+    if (err) setError(err);
+    else {
+      close();
+      after?.();
+    }
+  };
+
+  let dialogs: ReactNode = null;
+  if (pending) {
+    const { c } = pending;
+    const act = useContainersStore.getState().act;
+    if (pending.kind === 'remove') {
+      dialogs = (
+        <RemoveContainerDialog
+          container={c}
+          hostName={host.name}
+          onCancel={close}
+          onConfirm={(force, volumes) => {
+            close();
+            void act(hostId, c, 'remove', { force, volumes }).then((err) => {
+              if (!err) onRemoved?.(c);
+            });
+          }}
+        />
+      );
+    } else if (pending.kind === 'kill') {
+      dialogs = (
+        <KillDialog
+          what={c.name}
+          busy={busy}
+          error={error}
+          onCancel={close}
+          onConfirm={(signal) => void confirm(() => act(hostId, c, 'kill', { signal, inline: true }))}
+        />
+      );
+    } else if (pending.kind === 'rename') {
+      dialogs = (
+        <RenameDialog
+          current={c.name}
+          busy={busy}
+          error={error}
+          onCancel={close}
+          onConfirm={(name) =>
+            void confirm(
+              () => act(hostId, c, 'rename', { name, inline: true }),
+              () => onRenamed?.(c, name),
+            )
+          }
+        />
+      );
+    } else {
+      dialogs = (
+        <StopDialog
+          name={c.name}
+          onCancel={close}
+          onConfirm={(timeoutSec) => {
+            close();
+            void act(hostId, c, 'stop', { timeoutSec });
+          }}
+        />
+      );
+    }
+  }
+  return { request, dialogs };
+}
+
+/** The "More actions" menu of a container. */
+export function moreActionItems(
+  c: ActionTarget,
+  request: (kind: ActionRequest, c: ActionTarget) => void,
+  openDetails?: () => void,
+): MenuItem[] {
+  const items: MenuItem[] = [];
+  if (openDetails) items.push({ id: 'details', label: 'Details', onSelect: openDetails });
+  if (c.state === 'paused')
+    items.push({ id: 'unpause', label: 'Resume', onSelect: () => request('unpause', c) });
+  else if (c.state === 'running')
+    items.push({ id: 'pause', label: 'Pause', onSelect: () => request('pause', c) });
+  if (isLive(c)) {
+    items.push({
+      id: 'stop-timeout',
+      label: 'Stop with timeout…',
+      onSelect: () => request('stop-timeout', c),
+    });
+    items.push({ id: 'kill', label: 'Kill…', danger: true, onSelect: () => request('kill', c) });
+  }
+  items.push({ id: 'rename', label: 'Rename…', onSelect: () => request('rename', c) });
+  items.push({ id: 'recreate', label: 'Edit and recreate…', onSelect: () => request('recreate', c) });
+  return items;
+}

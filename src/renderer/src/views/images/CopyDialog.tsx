@@ -1,0 +1,107 @@
+import { useId, useState } from 'react';
+import type { HostView, ImageSummary } from '@shared/contract';
+import { Dialog } from '../../components/Dialog';
+import { ErrorBanner } from '../../components/ErrorBanner';
+import { api } from '../../rpc/api';
+import { useHostsStore } from '../../stores/hosts';
+import { TaskLive, TaskLiveFooter } from '../tasks/TaskLive';
+import { imageLabel } from './filter';
+import { referencesOf } from './references';
+import { useTaskStarter } from './useTaskStarter';
+
+/** Copy to another host: `docker save` on this engine streams straight into `docker load` there. */
+export function CopyDialog({
+  host,
+  image,
+  onClose,
+}: {
+  host: HostView;
+  image: ImageSummary;
+  onClose(): void;
+}) {
+  const hosts = useHostsStore((s) => s.hosts);
+  const statuses = useHostsStore((s) => s.statuses);
+  const others = hosts.filter((h) => h.id !== host.id);
+  const firstConnected = others.find((h) => statuses[h.id]?.state === 'connected') ?? others[0];
+  const [target, setTarget] = useState(firstConnected?.id ?? '');
+  const { taskId, busy, error, start } = useTaskStarter();
+  const id = useId();
+  const label = imageLabel(image);
+  const targetHost = hosts.find((h) => h.id === target);
+
+  if (taskId) {
+    return (
+      <Dialog
+        title={`Copying ${label} to ${targetHost?.name ?? 'the other host'}`}
+        onClose={onClose}
+        size="large"
+        footer={<TaskLiveFooter taskId={taskId} onClose={onClose} verb="copy" />}
+      >
+        <p className="muted dialog-lead">
+          Streaming from {host.name} to {targetHost?.name}, with no temporary file. Closing this keeps the
+          copy running: follow it in Tasks.
+        </p>
+        <TaskLive taskId={taskId} />
+      </Dialog>
+    );
+  }
+
+  return (
+    <Dialog
+      title="Copy image to another host"
+      onClose={onClose}
+      footer={
+        <>
+          <button type="button" className="button" onClick={onClose}>
+            Cancel
+          </button>
+          <button
+            type="button"
+            className="button button-primary"
+            disabled={busy || !target}
+            onClick={() =>
+              void start(() =>
+                api.images.copy({ hostId: host.id, targetHostId: target, references: referencesOf(image) }),
+              )
+            }
+          >
+            {busy && <span className="spinner" aria-hidden="true" />}
+            Copy
+          </button>
+        </>
+      }
+    >
+      <p className="dialog-lead">
+        Copy <strong className="mono">{label}</strong>
+        {image.repoTags.length > 1 ? ` (and its ${image.repoTags.length - 1} other tags)` : ''} from{' '}
+        <strong>{host.name}</strong> to:
+      </p>
+      {others.length === 0 ? (
+        <p className="muted">Add another host first: there is nowhere to copy to.</p>
+      ) : (
+        <div className="field">
+          <label htmlFor={`${id}-target`} className="field-label">
+            Target host
+          </label>
+          <select
+            id={`${id}-target`}
+            className="input"
+            value={target}
+            onChange={(e) => setTarget(e.target.value)}
+          >
+            {others.map((h) => (
+              <option key={h.id} value={h.id}>
+                {h.name}
+                {statuses[h.id]?.state === 'connected' ? '' : ` (${statuses[h.id]?.state ?? 'connecting'})`}
+              </option>
+            ))}
+          </select>
+          <p className="field-hint">
+            The image goes engine to engine through Dockhand, whatever the connections (socket, TLS or SSH).
+          </p>
+        </div>
+      )}
+      {error && <ErrorBanner error={error} title="Couldn't start the copy" />}
+    </Dialog>
+  );
+}

@@ -1,0 +1,112 @@
+import { memo, type CSSProperties } from 'react';
+import type { ImageSummary } from '@shared/contract';
+import { formatBytes, fullDate, relativeTime, shortId } from '../../lib/format';
+import { imageLabel } from './filter';
+import { ImageActionIcon, type ImageAction } from './ImageActionIcon';
+
+const MAX_CHIPS = 3;
+
+const ACTION_LABELS: Record<ImageAction, string> = {
+  tag: 'Tag',
+  push: 'Push',
+  copy: 'Copy to another host',
+  save: 'Save to a file',
+  remove: 'Remove',
+};
+
+export interface ImageRowProps {
+  image: ImageSummary;
+  now: number;
+  rowIndex: number;
+  style: CSSProperties;
+  onAction(action: ImageAction, image: ImageSummary): void;
+  onOpen(image: ImageSummary): void;
+}
+
+/** One image: its tags as chips, id, size, age, how many containers use it, actions. */
+export const ImageRow = memo(function ImageRow({
+  image,
+  now,
+  rowIndex,
+  style,
+  onAction,
+  onOpen,
+}: ImageRowProps) {
+  const label = imageLabel(image);
+  const createdMs = image.created * 1000;
+  const extra = image.repoTags.length - MAX_CHIPS;
+  const action = (a: ImageAction, disabled = false) => (
+    <button
+      type="button"
+      className={`icon-button row-action row-action-${a}`}
+      aria-label={`${ACTION_LABELS[a]} ${label}`}
+      title={disabled ? `${ACTION_LABELS[a]}: the image needs a tag first` : ACTION_LABELS[a]}
+      disabled={disabled}
+      onClick={() => onAction(a, image)}
+    >
+      <ImageActionIcon action={a} />
+    </button>
+  );
+  return (
+    <div
+      role="row"
+      aria-label={label}
+      aria-rowindex={rowIndex}
+      className="ctable-row itable-row"
+      style={style}
+    >
+      <div role="cell" className="ctable-cell icell-tags">
+        <button
+          type="button"
+          className="image-open"
+          aria-label={`Details of ${label}`}
+          onClick={() => onOpen(image)}
+        >
+          {image.dangling ? (
+            <span className="tag-chip tag-chip-none">&lt;none&gt;</span>
+          ) : (
+            image.repoTags.slice(0, MAX_CHIPS).map((t) => (
+              <span key={t} className="tag-chip" title={t}>
+                {t}
+              </span>
+            ))
+          )}
+          {extra > 0 && (
+            <span className="tag-chip tag-chip-more" title={image.repoTags.slice(MAX_CHIPS).join('\n')}>
+              +{extra}
+            </span>
+          )}
+        </button>
+      </div>
+      <div role="cell" className="ctable-cell icell-id">
+        <span className="mono muted" title={image.id}>
+          {shortId(image.id)}
+        </span>
+      </div>
+      <div role="cell" className="ctable-cell icell-size">
+        {formatBytes(image.size)}
+      </div>
+      <div role="cell" className="ctable-cell icell-created">
+        <time dateTime={new Date(createdMs).toISOString()} title={fullDate(createdMs)}>
+          {relativeTime(createdMs, now)}
+        </time>
+      </div>
+      <div role="cell" className="ctable-cell icell-used">
+        {image.containers > 0 ? (
+          <span className="used-pill">
+            {image.containers} container{image.containers === 1 ? '' : 's'}
+          </span>
+        ) : (
+          <span className="muted">unused</span>
+        )}
+      </div>
+      <div role="cell" className="ctable-cell cell-actions icell-actions">
+        {action('tag')}
+        {action('push', image.dangling)}
+        {action('copy')}
+        {action('save')}
+        {action('remove')}
+      </div>
+    </div>
+  );
+});

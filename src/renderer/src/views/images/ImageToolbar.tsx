@@ -1,0 +1,117 @@
+import { useId } from 'react';
+import type { ImageFilter } from './filter';
+
+const FILTERS: Array<{ value: ImageFilter; label: string }> = [
+  { value: 'all', label: 'All' },
+  { value: 'in-use', label: 'In use' },
+  { value: 'unused', label: 'Unused' },
+  { value: 'dangling', label: 'Dangling' },
+];
+
+export type ImageCommand = 'pull' | 'build' | 'load' | 'prune' | 'registries';
+
+export interface ImageToolbarProps {
+  filter: ImageFilter;
+  onFilter(f: ImageFilter): void;
+  search: string;
+  onSearch(q: string): void;
+  total: number;
+  shown: number;
+  totalSize: string;
+  loading: boolean;
+  onRefresh(): void;
+  onCommand(c: ImageCommand): void;
+}
+
+/** Filter, search and counts on the left; the commands that act on the host on the right. */
+export function ImageToolbar(p: ImageToolbarProps) {
+  const name = useId();
+  const searchId = useId();
+  return (
+    <div className="toolbar image-toolbar">
+      <h2 className="toolbar-title">Images</h2>
+      <div className="segmented" role="radiogroup" aria-label="Show images">
+        {FILTERS.map((f) => (
+          <label key={f.value} className={`segment${p.filter === f.value ? ' is-checked' : ''}`}>
+            <input
+              type="radio"
+              name={name}
+              value={f.value}
+              checked={p.filter === f.value}
+              onChange={() => p.onFilter(f.value)}
+            />
+            <span>{f.label}</span>
+          </label>
+        ))}
+      </div>
+      <div className="search">
+        <label htmlFor={searchId} className="visually-hidden">
+          Search images
+        </label>
+        <svg viewBox="0 0 16 16" width="13" height="13" aria-hidden="true" className="search-icon">
+          <circle cx="7" cy="7" r="4.5" fill="none" stroke="currentColor" strokeWidth="1.5" />
+          <path d="M10.5 10.5L14 14" stroke="currentColor" strokeWidth="1.5" strokeLinecap="round" />
+        </svg>
+        <input
+          id={searchId}
+          type="search"
+          className="input search-input"
+          placeholder="Repository, tag or ID"
+          value={p.search}
+          onChange={(e) => p.onSearch(e.target.value)}
+          onKeyDown={(e) => {
+            if (e.key === 'Escape' && p.search) {
+              e.preventDefault();
+              p.onSearch('');
+            }
+          }}
+        />
+      </div>
+      <span className="toolbar-count" aria-live="polite">
+        {p.shown === p.total ? `${p.total} images` : `${p.shown} of ${p.total} images`} · {p.totalSize}
+      </span>
+      <span className="header-spacer" />
+      <div className="toolbar-group" role="group" aria-label="Image commands">
+        <button type="button" className="button button-primary" onClick={() => p.onCommand('pull')}>
+          Pull
+        </button>
+        <button type="button" className="button" onClick={() => p.onCommand('build')}>
+          Build
+        </button>
+        <button type="button" className="button" onClick={() => p.onCommand('load')}>
+          Load
+        </button>
+        <button type="button" className="button" onClick={() => p.onCommand('prune')}>
+          Prune
+        </button>
+        <button type="button" className="button" onClick={() => p.onCommand('registries')}>
+          Registries
+        </button>
+        <button
+          type="button"
+          className="icon-button toolbar-refresh"
+          aria-label="Refresh images"
+          title="Refresh"
+          onClick={p.onRefresh}
+          disabled={p.loading}
+          aria-busy={p.loading || undefined}
+        >
+          {p.loading ? (
+            <span className="spinner" aria-hidden="true" />
+          ) : (
+            <svg viewBox="0 0 16 16" width="14" height="14" aria-hidden="true">
+              <path
+                d="M12.8 8A4.8 4.8 0 1 1 11.4 4.6M12.2 2.2v3h-3"
+                fill="none"
+                stroke="currentColor"
+                strokeWidth="1.6"
+                strokeLinecap="round"
+                strokeLinejoin="round"
+              />
+            </svg>
+          )}
+        </button>
+      </div>
+    </div>
+  );
+}

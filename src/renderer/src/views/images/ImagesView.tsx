@@ -1,0 +1,196 @@
+import { useCallback, useEffect, useMemo, useState } from 'react';
+import type { HostView, ImageSummary } from '@shared/contract';
+import { ErrorBanner } from '../../components/ErrorBanner';
+import { formatBytes } from '../../lib/format';
+import { useNow } from '../../lib/useNow';
+import { api } from '../../rpc/api';
+import { EMPTY_HOST_IMAGES, startImageSync, useImagesStore } from '../../stores/images';
+import { useRegistriesStore } from '../../stores/registries';
+import { RegistriesDialog } from '../registries/RegistriesDialog';
+import { BuildDialog } from './BuildDialog';
+import { CopyDialog } from './CopyDialog';
+import { ImageDetailsView } from './details/ImageDetailsView';
+import {
+  filterImages,
+  imageLabel,
+  sortImages,
+  type ImageFilter,
+  type ImageSort,
+  type ImageSortKey,
+} from './filter';
+import type { ImageAction } from './ImageActionIcon';
+import { ImageTable } from './ImageTable';
+import { ImageToolbar, type ImageCommand } from './ImageToolbar';
+import { LoadDialog } from './LoadDialog';
+import { PruneDialog } from './PruneDialog';
+import { PullDialog } from './PullDialog';
+import { PushDialog } from './PushDialog';
+import { RemoveImageDialog } from './RemoveImageDialog';
+import { SaveDialog } from './SaveDialog';
+import { TagDialog } from './TagDialog';
+
+/** Engine events refresh the list at once; polling only reconciles what they might miss. */
+const POLL_MS = 30_000;
+
+type Open =
+  | { kind: 'pull' | 'build' | 'load' | 'prune' }
+  | { kind: 'tag' | 'push' | 'copy' | 'save' | 'remove'; image: ImageSummary }
+  | undefined;
+
+/** The images of one host: filter, search, sort; pull, build, load, prune; per-image actions. */
+export function ImagesView({ host }: { host: HostView }) {
+  const hostId = host.id;
+  const data = useImagesStore((s) => s.byHost[hostId]) ?? EMPTY_HOST_IMAGES;
+  const details = useImagesStore((s) => (s.details?.hostId === hostId ? s.details : undefined));
+  const openDetails = useImagesStore((s) => s.openDetails);
+  const fetch = useImagesStore((s) => s.fetch);
+  const act = useImagesStore((s) => s.act);
+  const allErrors = useImagesStore((s) => s.actionErrors);
+  const dismissError = useImagesStore((s) => s.dismissError);
+  const registriesOpen = useRegistriesStore((s) => s.dialogOpen);
+  const setRegistriesOpen = useRegistriesStore((s) => s.setDialogOpen);
+  const [filter, setFilter] = useState<ImageFilter>('all');
+  const [search, setSearch] = useState('');
+  const [sort, setSort] = useState<ImageSort>({ key: 'name', dir: 'asc' });
+  const [open, setOpen] = useState<Open>();
+  const now = useNow(30_000);
+
+  useEffect(() => {
+    startImageSync();
+    void fetch(hostId);
+    const t = window.setInterval(() => {
+      if (document.visibilityState === 'visible') void fetch(hostId);
+    }, POLL_MS);
+    return () => window.clearInterval(t);
+  }, [hostId, fetch]);
+
+  const rows = useMemo(
+    () => sortImages(filterImages(data.items, filter, search), sort),
+    [data.items, filter, search, sort],
+  );
+  const totalSize = useMemo(() => formatBytes(data.items.reduce((s, i) => s + i.size, 0)), [data.items]);
+  const errors = allErrors.filter((e) => e.hostId === hostId);
+
+  const onSort = useCallback(
+    (key: ImageSortKey) =>
+      setSort((s) =>
+        s.key === key
+          ? { key, dir: s.dir === 'asc' ? 'desc' : 'asc' }
+          : { key, dir: key === 'name' ? 'asc' : 'desc' },
+      ),
+    [],
+  );
+  const onAction = useCallback((kind: ImageAction, image: ImageSummary) => setOpen({ kind, image }), []);
+  const onOpen = useCallback(
+    (image: ImageSummary) => openDetails({ hostId, imageId: image.id }),
+    [hostId, openDetails],
+  );
+  const onCommand = (c: ImageCommand) =>
+    c === 'registries' ? setRegistriesOpen(true) : setOpen({ kind: c });
+  const close = () => setOpen(undefined);
+
+  if (details) return <ImageDetailsView host={host} imageId={details.imageId} />;
+
+  let body: React.ReactNode;
+  if (data.fetchedAt === undefined && data.error) body = null;
+  else if (data.fetchedAt === undefined) {
+    body = (
+      <div className="empty-state" role="status">
+        <span className="spinner spinner-large" aria-hidden="true" />
+        <p>Loading images…</p>
+      </div>
+    );
+  } else if (rows.length === 0) {
+    body = (
+      <div className="empty-state">
+        <p className="empty-title">
+          {data.items.length === 0
+            ? `No images on ${host.name}`
+            : search.trim()
+              ? `No images match “${search.trim()}”`
+              : 'No images in this view'}
+        </p>
+        {data.items.length === 0 && (
+          <p className="muted">Pull one from a registry, build one, or load a tar file.</p>
+        )}
+        {(search.trim() || filter !== 'all') && data.items.length > 0 && (
+          <div className="empty-actions">
+            <button
+              type="button"
+              className="button"
+              onClick={() => {
+                setSearch('');
+                setFilter('all');
+              }}
+            >
+              Show all images
+            </button>
+          </div>
+        )}
+      </div>
+    );
+  } else {
+    body = (
+      <ImageTable rows={rows} now={now} sort={sort} onSort={onSort} onAction={onAction} onOpen={onOpen} />
+    );
+  }
+
+  return (
+    <section className="containers-view images-view" aria-label={`Images on ${host.name}`}>
+      <ImageToolbar
+        filter={filter}
+        onFilter={setFilter}
+        search={search}
+        onSearch={setSearch}
+        total={data.items.length}
+        shown={rows.length}
+        totalSize={totalSize}
+        loading={data.loading}
+        onRefresh={() => void fetch(hostId)}
+        onCommand={onCommand}
+      />
+      {(data.error || errors.length > 0) && (
+        <div className="banners">
+          {data.error && (
+            <ErrorBanner
+              error={data.error}
+              title="Couldn't load images"
+              actions={
+                <button type="button" className="button button-small" onClick={() => void fetch(hostId)}>
+                  Try again
+                </button>
+              }
+            />
+          )}
+          {errors.map((e) => (
+            <ErrorBanner key={e.id} error={e.error} title={e.title} onDismiss={() => dismissError(e.id)} />
+          ))}
+        </div>
+      )}
+      {body}
+      {open?.kind === 'pull' && <PullDialog host={host} onClose={close} />}
+      {open?.kind === 'build' && <BuildDialog host={host} onClose={close} />}
+      {open?.kind === 'load' && <LoadDialog host={host} onClose={close} />}
+      {open?.kind === 'prune' && <PruneDialog host={host} onClose={close} />}
+      {open?.kind === 'tag' && <TagDialog host={host} image={open.image} onClose={close} />}
+      {open?.kind === 'push' && <PushDialog host={host} image={open.image} onClose={close} />}
+      {open?.kind === 'copy' && <CopyDialog host={host} image={open.image} onClose={close} />}
+      {open?.kind === 'save' && <SaveDialog host={host} image={open.image} onClose={close} />}
+      {open?.kind === 'remove' && (
+        <RemoveImageDialog
+          host={host}
+          image={open.image}
+          onCancel={close}
+          onConfirm={(force) => {
+            const image = open.image;
+            close();
+            void act(hostId, `Couldn't remove ${imageLabel(image)}`, () =>
+              api.images.remove({ hostId, id: image.id, force }),
+            );
+          }}
+        />
+      )}
+      {registriesOpen && <RegistriesDialog host={host} onClose={() => setRegistriesOpen(false)} />}
+    </section>
+  );
+}

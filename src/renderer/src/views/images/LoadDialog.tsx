@@ -1,0 +1,74 @@
+import { useId, useState, type FormEvent } from 'react';
+import type { HostView } from '@shared/contract';
+import { Dialog } from '../../components/Dialog';
+import { ErrorBanner } from '../../components/ErrorBanner';
+import { api } from '../../rpc/api';
+import { TextField } from '../hosts/Field';
+import { TaskLive, TaskLiveFooter } from '../tasks/TaskLive';
+import { useTaskStarter } from './useTaskStarter';
+
+const ABSOLUTE = /^(\/|[A-Za-z]:[\\/])/;
+
+/** Load images from a tar file (as written by Save or docker save) on the backend's machine. */
+export function LoadDialog({ host, onClose }: { host: HostView; onClose(): void }) {
+  const [path, setPath] = useState('');
+  const [touched, setTouched] = useState(false);
+  const { taskId, busy, error, start } = useTaskStarter();
+  const id = useId();
+  const formId = `${id}-form`;
+  const pathError = !path.trim()
+    ? 'enter the path of a tar file'
+    : !ABSOLUTE.test(path.trim())
+      ? 'the path must be absolute'
+      : undefined;
+
+  const submit = (e: FormEvent) => {
+    e.preventDefault();
+    setTouched(true);
+    if (pathError) return;
+    void start(() => api.images.load({ hostId: host.id, path: path.trim() }));
+  };
+
+  if (taskId) {
+    return (
+      <Dialog
+        title="Loading images"
+        onClose={onClose}
+        footer={<TaskLiveFooter taskId={taskId} onClose={onClose} verb="load" />}
+      >
+        <TaskLive taskId={taskId} />
+      </Dialog>
+    );
+  }
+  return (
+    <Dialog
+      title={`Load images into ${host.name}`}
+      onClose={onClose}
+      footer={
+        <>
+          <button type="button" className="button" onClick={onClose}>
+            Cancel
+          </button>
+          <button type="submit" form={formId} className="button button-primary" disabled={busy}>
+            Load
+          </button>
+        </>
+      }
+    >
+      <form id={formId} onSubmit={submit} noValidate>
+        <TextField
+          id={`${id}-path`}
+          label="Tar file"
+          value={path}
+          onChange={setPath}
+          placeholder="/tmp/app-1.0.tar"
+          required
+          mono
+          error={touched ? pathError : undefined}
+          hint="A file on the machine running Dockhand (the server, in browser mode)."
+        />
+      </form>
+      {error && <ErrorBanner error={error} title="Couldn't start loading" />}
+    </Dialog>
+  );
+}

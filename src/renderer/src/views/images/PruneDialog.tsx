@@ -1,0 +1,97 @@
+import { useId, useState } from 'react';
+import type { AppErrorShape, HostView, PruneImagesResult } from '@shared/contract';
+import { Dialog } from '../../components/Dialog';
+import { ErrorBanner } from '../../components/ErrorBanner';
+import { toErrorShape } from '../../lib/errors';
+import { formatBytes } from '../../lib/format';
+import { api } from '../../rpc/api';
+import { useImagesStore } from '../../stores/images';
+
+type Scope = 'dangling' | 'unused';
+
+/** Prune dangling (untagged) or all unused images, then say how much space came back. */
+export function PruneDialog({ host, onClose }: { host: HostView; onClose(): void }) {
+  const [scope, setScope] = useState<Scope>('dangling');
+  const [busy, setBusy] = useState(false);
+  const [error, setError] = useState<AppErrorShape>();
+  const [result, setResult] = useState<PruneImagesResult>();
+  const fetch = useImagesStore((s) => s.fetch);
+  const name = useId();
+
+  const run = async () => {
+    setBusy(true);
+    setError(undefined);
+    try {
+      setResult(await api.images.prune({ hostId: host.id, scope }));
+      void fetch(host.id);
+    } catch (e) {
+      setError(toErrorShape(e));
+    } finally {
+      setBusy(false);
+    }
+  };
+
+  return (
+    <Dialog
+      title={`Prune images on ${host.name}`}
+      onClose={onClose}
+      size="small"
+      footer={
+        result ? (
+          <button type="button" className="button button-primary" onClick={onClose}>
+            Close
+          </button>
+        ) : (
+          <>
+            <button type="button" className="button" onClick={onClose}>
+              Cancel
+            </button>
+            <button type="button" className="button button-danger" disabled={busy} onClick={() => void run()}>
+              {busy && <span className="spinner" aria-hidden="true" />}
+              {scope === 'dangling' ? 'Remove dangling images' : 'Remove unused images'}
+            </button>
+          </>
+        )
+      }
+    >
+      {result ? (
+        <p role="status" className="prune-result">
+          Reclaimed <strong>{formatBytes(result.spaceReclaimed)}</strong>: {result.deleted} image layer
+          {result.deleted === 1 ? '' : 's'} deleted, {result.untagged} tag{result.untagged === 1 ? '' : 's'}{' '}
+          removed.
+        </p>
+      ) : (
+        <fieldset className="prune-scopes">
+          <legend className="field-label">Which images</legend>
+          <label className="radio-row">
+            <input
+              type="radio"
+              name={name}
+              checked={scope === 'dangling'}
+              onChange={() => setScope('dangling')}
+            />
+            <span>
+              <strong>Dangling</strong>
+              <span className="field-hint">Untagged images, left behind by rebuilds and pulls.</span>
+            </span>
+          </label>
+          <label className="radio-row">
+            <input
+              type="radio"
+              name={name}
+              checked={scope === 'unused'}
+              onChange={() => setScope('unused')}
+            />
+            <span>
+              <strong>All unused</strong>
+              <span className="field-hint">
+                Every image no container uses, tagged or not. They must be pulled or built again.
+              </span>
+            </span>
+          </label>
+        </fieldset>
+      )}
+      {error && <ErrorBanner error={error} title="Couldn't prune" />}
+    </Dialog>
+  );
+}

@@ -1,0 +1,83 @@
+import { useId, useState, type FormEvent } from 'react';
+import { parseImageReference, type HostView } from '@shared/contract';
+import { Dialog } from '../../components/Dialog';
+import { ErrorBanner } from '../../components/ErrorBanner';
+import { api } from '../../rpc/api';
+import { TextField } from '../hosts/Field';
+import { TaskLive, TaskLiveFooter } from '../tasks/TaskLive';
+import { loginHint, useRegistryMatch } from './useRegistryMatch';
+import { useTaskStarter } from './useTaskStarter';
+
+/** Pull by reference: checked as typed (nothing is sent while it is malformed), then followed live. */
+export function PullDialog({ host, onClose }: { host: HostView; onClose(): void }) {
+  const [reference, setReference] = useState('');
+  const [touched, setTouched] = useState(false);
+  const { taskId, busy, error, start } = useTaskStarter();
+  const id = useId();
+  const formId = `${id}-form`;
+  const parsed = parseImageReference(reference);
+  const match = useRegistryMatch(reference);
+  const fieldError = touched && !parsed.ok ? parsed.reason : undefined;
+
+  const submit = (e: FormEvent) => {
+    e.preventDefault();
+    setTouched(true);
+    if (!parsed.ok) return;
+    void start(() => api.images.pull({ hostId: host.id, reference: reference.trim() }));
+  };
+
+  if (taskId) {
+    return (
+      <Dialog
+        title={`Pulling ${reference.trim()}`}
+        onClose={onClose}
+        size="large"
+        footer={<TaskLiveFooter taskId={taskId} onClose={onClose} verb="pull" />}
+      >
+        <p className="muted dialog-lead">
+          On {host.name}. Closing this keeps the pull running: follow it in Tasks.
+        </p>
+        <TaskLive taskId={taskId} />
+      </Dialog>
+    );
+  }
+
+  return (
+    <Dialog
+      title={`Pull an image to ${host.name}`}
+      onClose={onClose}
+      footer={
+        <>
+          <button type="button" className="button" onClick={onClose}>
+            Cancel
+          </button>
+          <button type="submit" form={formId} className="button button-primary" disabled={busy}>
+            {busy && <span className="spinner" aria-hidden="true" />}
+            Pull
+          </button>
+        </>
+      }
+    >
+      <form id={formId} onSubmit={submit} noValidate>
+        <TextField
+          id={`${id}-ref`}
+          label="Image reference"
+          value={reference}
+          onChange={(v) => {
+            setReference(v);
+            if (touched && parseImageReference(v).ok) setTouched(false);
+          }}
+          placeholder="127.0.0.1:5000/team/app:1.0"
+          required
+          mono
+          error={fieldError}
+          hint={
+            loginHint(match) ??
+            'registry/name:tag or name@digest. Without a tag, :latest is pulled. Logins come from Registries.'
+          }
+        />
+      </form>
+      {error && <ErrorBanner error={error} title="Couldn't start the pull" />}
+    </Dialog>
+  );
+}

@@ -1,0 +1,95 @@
+import { useId, useState, type FormEvent } from 'react';
+import type { HostView, ImageSummary } from '@shared/contract';
+import { Dialog } from '../../components/Dialog';
+import { ErrorBanner } from '../../components/ErrorBanner';
+import { api } from '../../rpc/api';
+import { TextField } from '../hosts/Field';
+import { TaskLive, TaskLiveFooter } from '../tasks/TaskLive';
+import { imageLabel } from './filter';
+import { referencesOf, tarNameFor } from './references';
+import { useTaskStarter } from './useTaskStarter';
+
+const ABSOLUTE = /^(\/|[A-Za-z]:[\\/])/;
+
+/** Save an image (all its tags) to a tar file on the machine running Dockhand's backend. */
+export function SaveDialog({
+  host,
+  image,
+  onClose,
+}: {
+  host: HostView;
+  image: ImageSummary;
+  onClose(): void;
+}) {
+  const [path, setPath] = useState(`/tmp/${tarNameFor(image)}`);
+  const [overwrite, setOverwrite] = useState(false);
+  const [touched, setTouched] = useState(false);
+  const { taskId, busy, error, start } = useTaskStarter();
+  const id = useId();
+  const formId = `${id}-form`;
+  const pathError = !path.trim()
+    ? 'enter a file path'
+    : !ABSOLUTE.test(path.trim())
+      ? 'the path must be absolute'
+      : undefined;
+
+  const submit = (e: FormEvent) => {
+    e.preventDefault();
+    setTouched(true);
+    if (pathError) return;
+    void start(() =>
+      api.images.save({ hostId: host.id, references: referencesOf(image), path: path.trim(), overwrite }),
+    );
+  };
+
+  if (taskId) {
+    return (
+      <Dialog
+        title={`Saving ${imageLabel(image)}`}
+        onClose={onClose}
+        footer={<TaskLiveFooter taskId={taskId} onClose={onClose} verb="save" />}
+      >
+        <TaskLive taskId={taskId} />
+      </Dialog>
+    );
+  }
+  return (
+    <Dialog
+      title="Save image to a file"
+      onClose={onClose}
+      footer={
+        <>
+          <button type="button" className="button" onClick={onClose}>
+            Cancel
+          </button>
+          <button type="submit" form={formId} className="button button-primary" disabled={busy}>
+            Save
+          </button>
+        </>
+      }
+    >
+      <form id={formId} onSubmit={submit} noValidate>
+        <TextField
+          id={`${id}-path`}
+          label="File"
+          value={path}
+          onChange={setPath}
+          required
+          mono
+          error={touched ? pathError : undefined}
+          hint="A tar file on the machine running Dockhand (the server, in browser mode). Load it with Load or docker load."
+        />
+        <div className="checkbox-row">
+          <input
+            id={`${id}-ow`}
+            type="checkbox"
+            checked={overwrite}
+            onChange={(e) => setOverwrite(e.target.checked)}
+          />
+          <label htmlFor={`${id}-ow`}>Replace the file if it exists</label>
+        </div>
+      </form>
+      {error && <ErrorBanner error={error} title="Couldn't start saving" />}
+    </Dialog>
+  );
+}

@@ -1,0 +1,88 @@
+import { useId, useState, type FormEvent } from 'react';
+import { parseImageReference, type AppErrorShape, type HostView, type ImageSummary } from '@shared/contract';
+import { Dialog } from '../../components/Dialog';
+import { ErrorBanner } from '../../components/ErrorBanner';
+import { toErrorShape } from '../../lib/errors';
+import { api } from '../../rpc/api';
+import { useImagesStore } from '../../stores/images';
+import { TextField } from '../hosts/Field';
+import { imageLabel } from './filter';
+
+/** Adds a name to an image, e.g. the registry-qualified one it will be pushed under. */
+export function TagDialog({
+  host,
+  image,
+  onClose,
+}: {
+  host: HostView;
+  image: ImageSummary;
+  onClose(): void;
+}) {
+  const base = image.repoTags[0]?.replace(/:[^:/]+$/, '') ?? '';
+  const [target, setTarget] = useState(base ? `${base}:` : '');
+  const [touched, setTouched] = useState(false);
+  const [busy, setBusy] = useState(false);
+  const [error, setError] = useState<AppErrorShape>();
+  const fetch = useImagesStore((s) => s.fetch);
+  const id = useId();
+  const formId = `${id}-form`;
+  const parsed = parseImageReference(target);
+  const fieldError = !parsed.ok
+    ? parsed.reason
+    : parsed.ref.digest
+      ? 'a tag cannot have a digest'
+      : undefined;
+
+  const submit = async (e: FormEvent) => {
+    e.preventDefault();
+    setTouched(true);
+    if (fieldError) return;
+    setBusy(true);
+    setError(undefined);
+    try {
+      await api.images.tag({ hostId: host.id, id: image.id, target: target.trim() });
+      void fetch(host.id);
+      onClose();
+    } catch (err) {
+      setError(toErrorShape(err));
+    } finally {
+      setBusy(false);
+    }
+  };
+
+  return (
+    <Dialog
+      title="Tag image"
+      onClose={onClose}
+      footer={
+        <>
+          <button type="button" className="button" onClick={onClose}>
+            Cancel
+          </button>
+          <button type="submit" form={formId} className="button button-primary" disabled={busy}>
+            {busy && <span className="spinner" aria-hidden="true" />}
+            Add tag
+          </button>
+        </>
+      }
+    >
+      <form id={formId} onSubmit={(e) => void submit(e)} noValidate>
+        <p className="dialog-lead">
+          New name for <strong className="mono">{imageLabel(image)}</strong>:
+        </p>
+        <TextField
+          id={`${id}-target`}
+          label="New tag"
+          value={target}
+          onChange={setTarget}
+          placeholder="127.0.0.1:5000/team/app:1.0"
+          required
+          mono
+          error={touched ? fieldError : undefined}
+          hint="registry/name:tag. To push to a registry, its address must be the first part of the name."
+        />
+      </form>
+      {error && <ErrorBanner error={error} title="Couldn't tag the image" />}
+    </Dialog>
+  );
+}

@@ -1,0 +1,90 @@
+import { FONT_MAX, FONT_MIN, SCROLLBACK_CHOICES, useTerminalsStore } from '../../stores/terminals';
+
+/** Font size, scrollback, maximize and hide: they apply to every terminal. */
+export function DockActions() {
+  const fontSize = useTerminalsStore((s) => s.fontSize);
+  const scrollback = useTerminalsStore((s) => s.scrollback);
+  const open = useTerminalsStore((s) => s.open);
+  const maximized = useTerminalsStore((s) => s.maximized);
+  const zoom = useTerminalsStore((s) => s.zoom);
+  const setScrollback = useTerminalsStore((s) => s.setScrollback);
+  const setOpen = useTerminalsStore((s) => s.setOpen);
+  const toggleMaximized = useTerminalsStore((s) => s.toggleMaximized);
+
+  return (
+    <div className="terminal-actions">
+      <button
+        type="button"
+        className="icon-button"
+        aria-label="Smaller text"
+        title="Smaller text (Ctrl+-)"
+        disabled={fontSize <= FONT_MIN}
+        onClick={() => zoom(-1)}
+      >
+        A−
+      </button>
+      <span className="terminal-font-size" aria-label={`Text size ${fontSize}`}>
+        {fontSize}
+      </span>
+      <button
+        type="button"
+        className="icon-button"
+        aria-label="Larger text"
+        title="Larger text (Ctrl+=)"
+        disabled={fontSize >= FONT_MAX}
+        onClick={() => zoom(1)}
+      >
+        A+
+      </button>
+      <label className="terminal-scrollback">
+        <span className="terminal-sr-only">Scrollback lines</span>
+        <select
+          className="input input-small"
+          value={scrollback}
+          title="Lines kept in each terminal's scrollback"
+          onChange={(e) => setScrollback(Number(e.target.value))}
+        >
+          {SCROLLBACK_CHOICES.map((n) => (
+            <option key={n} value={n}>
+              {n.toLocaleString()} lines
+            </option>
+          ))}
+        </select>
+      </label>
+      <button
+        type="button"
+        className="icon-button"
+        aria-label={maximized ? 'Restore terminal size' : 'Maximize terminals'}
+        aria-pressed={maximized}
+        title={maximized ? 'Restore' : 'Maximize'}
+        onClick={toggleMaximized}
+      >
+        <svg viewBox="0 0 16 16" width="13" height="13" aria-hidden="true">
+          {maximized ? (
+            <path d="M3 9h7v4H3zM6 6V3h7v7h-3" fill="none" stroke="currentColor" strokeWidth="1.4" />
+          ) : (
+            <path d="M3 3h10v10H3z" fill="none" stroke="currentColor" strokeWidth="1.4" />
+          )}
+        </svg>
+      </button>
+      <button
+        type="button"
+        className="icon-button"
+        aria-label={open ? 'Hide terminals' : 'Show terminals'}
+        aria-expanded={open}
+        title={open ? 'Hide' : 'Show'}
+        onClick={() => setOpen(!open)}
+      >
+        <svg viewBox="0 0 16 16" width="13" height="13" aria-hidden="true">
+          <path
+            d={open ? 'M4 6l4 4 4-4' : 'M4 10l4-4 4 4'}
+            fill="none"
+            stroke="currentColor"
+            strokeWidth="1.6"
+            strokeLinecap="round"
+          />
+        </svg>
+      </button>
+    </div>
+  );
+}
