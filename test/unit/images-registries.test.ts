@@ -6,7 +6,7 @@ import { readDockerConfig } from '../../src/main/services/registries/docker-conf
 import { normalizeRegistry, serverAddressFor } from '../../src/main/services/registries/registry-address';
 import { registryError, REGISTRY_UNREACHABLE } from '../../src/main/services/registries/registry-errors';
 import { RegistryService } from '../../src/main/services/registries/registry-service';
-import { fileKeySecretBox, KEY_FILE_NAME } from '../../src/main/services/registries/secret-box';
+import { fileKeySecretBox, KEY_FILE_NAME } from '../../src/main/security/secret-box';
 
 let dir: string;
 beforeEach(async () => {

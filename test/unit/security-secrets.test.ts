@@ -4,7 +4,7 @@ import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { safeStorageSecretBox, type SafeStorageLike } from '../../src/main/electron/safe-storage-box';
 import { ConfigStore, type ConfigFile } from '../../src/main/services/hosts/config-store';
-import { fileKeySecretBox } from '../../src/main/services/registries/secret-box';
+import { fileKeySecretBox } from '../../src/main/security/secret-box';
 
 const KEY = '-----BEGIN PRIVATE KEY-----\nTOP-SECRET-KEY-MATERIAL\n-----END PRIVATE KEY-----';
 const CERT = '-----BEGIN CERTIFICATE-----\nMIIB\n-----END CERTIFICATE-----';

@@ -1,12 +1,15 @@
 import type { EventFeeds } from '../services/events/event-feed';
 import type { HostService } from '../services/hosts/host-service';
 import type { AuditLog } from '../security/audit-log';
+import type { SecretBox } from '../security/secret-box';
 
 /** What every namespace's handlers get: hosts, their live events, and a hook to clean up at shutdown. */
 export interface AppContext {
   hosts: HostService;
   /** One engine events stream per connected host, shared by every consumer. */
   events: EventFeeds;
+  /** Seals secrets at rest (hosts' keys, registry passwords); absent in unit tests. */
+  secrets?: SecretBox;
   /** Every mutating call, recorded by the dispatcher. */
   audit: AuditLog;
   /** Where Dockhand keeps its files (hosts, registry logins); absent in unit tests. */

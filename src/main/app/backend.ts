@@ -1,11 +1,10 @@
-import { contract, type AuditEntry } from '@shared/contract';
+import { contract } from '@shared/contract';
 import { toAppError } from '../errors/to-app-error';
 import { createDispatcher } from '../rpc/dispatcher';
 import { EventFeeds } from '../services/events/event-feed';
 import { HostService } from '../services/hosts/host-service';
-import { fileKeySecretBox, type SecretBox } from '../services/registries/secret-box';
-import { AuditLog, describeTarget } from '../security/audit-log';
-import { accessOf } from '../security/method-access';
+import { fileKeySecretBox, type SecretBox } from '../security/secret-box';
+import { AuditLog } from '../security/audit-log';
 import { createPolicyGuard } from '../security/policy-guard';
 import { createHandlers } from './handlers';
 
@@ -33,7 +32,8 @@ export async function createBackend(opts: BackendOptions) {
     log,
   };
   if (opts.homeDir) hostOpts.homeDir = opts.homeDir;
-  hostOpts.secrets = opts.secrets ?? fileKeySecretBox(opts.configDir);
+  const secrets = opts.secrets ?? fileKeySecretBox(opts.configDir);
+  hostOpts.secrets = secrets;
   const hosts = new HostService(hostOpts);
   await hosts.init();
   const events = new EventFeeds(hosts);
@@ -45,6 +45,7 @@ export async function createBackend(opts: BackendOptions) {
       hosts,
       events,
       audit,
+      secrets,
       configDir: opts.configDir,
       ...(opts.homeDir ? { homeDir: opts.homeDir } : {}),
       onDispose: (fn) => cleanups.push(fn),

@@ -1,5 +1,5 @@
 import { AppError } from '@shared/contract';
-import type { SecretBox } from '../services/registries/secret-box';
+import type { SecretBox } from '../security/secret-box';
 
 /** The part of Electron's safeStorage this needs: an interface, so it is testable without Electron. */
 export interface SafeStorageLike {

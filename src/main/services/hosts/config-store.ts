@@ -9,7 +9,7 @@ import {
   hostNameSchema,
   hostPolicySchema,
 } from '@shared/contract';
-import type { SecretBox } from '../registries/secret-box';
+import type { SecretBox } from '../../security/secret-box';
 import { openEndpoint, sealEndpoint } from './sealed-endpoint';
 
 export const CONFIG_VERSION = 1;

@@ -12,7 +12,7 @@ import {
   type HostsSnapshot,
   type HostView,
 } from '@shared/contract';
-import type { SecretBox } from '../registries/secret-box';
+import type { SecretBox } from '../../security/secret-box';
 import { ConfigStore, CONFIG_VERSION, type ConfigFile, type StoredHost } from './config-store';
 import { endpointFromEnvironment } from './docker-env';
 import { openEngineClient, readEngineInfo, type EngineClient, type EngineClientDeps } from './engine-client';

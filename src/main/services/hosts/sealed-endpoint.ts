@@ -1,5 +1,5 @@
 import type { Endpoint } from '@shared/contract';
-import type { SecretBox } from '../registries/secret-box';
+import type { SecretBox } from '../../security/secret-box';
 
 /** The endpoint fields that are secrets: sealed on disk, never sent to the renderer. */
 const SECRET_FIELDS = ['key', 'privateKey', 'passphrase'] as const;

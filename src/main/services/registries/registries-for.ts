@@ -1,7 +1,7 @@
 import type { AppContext } from '../../app/app-context';
 import { defaultConfigDir } from '../../config-dir';
 import { RegistryService } from './registry-service';
-import { fileKeySecretBox } from './secret-box';
+import { fileKeySecretBox } from '../../security/secret-box';
 
 const services = new WeakMap<AppContext, RegistryService>();
 
@@ -10,7 +10,7 @@ export function registriesFor(ctx: AppContext): RegistryService {
   let service = services.get(ctx);
   if (!service) {
     const dir = ctx.configDir ?? defaultConfigDir();
-    service = new RegistryService(dir, fileKeySecretBox(dir));
+    service = new RegistryService(dir, ctx.secrets ?? fileKeySecretBox(dir));
     services.set(ctx, service);
   }
   return service;

@@ -14,7 +14,7 @@ import { readDockerConfig } from './docker-config';
 import { normalizeRegistry, serverAddressFor } from './registry-address';
 import { engineErrorText, registryError } from './registry-errors';
 import { RegistryStore, type StoredRegistry } from './registry-store';
-import type { SecretBox } from './secret-box';
+import type { SecretBox } from '../../security/secret-box';
 
 export interface LoginInput {
   address: string;

@@ -131,10 +131,8 @@ export function parseAnsi(text: string): ParsedAnsi {
       const paramText = text.slice(esc + 2, j);
       while (j < text.length && text.charCodeAt(j) >= 0x20 && text.charCodeAt(j) <= 0x2f) j++;
       const final = text[j];
-      if (final === undefined) {
-        i = text.length;
-        break;
-      }
+      // An unfinished sequence at the end of the line is dropped.
+      if (final === undefined) break;
       if (final === 'm' && /^[\d;:]*$/.test(paramText)) {
         const params = paramText === '' ? [] : paramText.split(/[;:]/).map((x) => (x === '' ? 0 : Number(x)));
         closeRun();

@@ -17,11 +17,10 @@ export function ContainerTerminalTab({ host, target }: ContainerTerminalTabProps
   const key = `${host.id}/${target.containerId}`;
   const busy = useTerminalsStore((s) => !!s.opening[key]);
   const openError = useTerminalsStore((s) => (s.openError?.key === key ? s.openError.error : undefined));
-  const sessions = useTerminalsStore((s) =>
-    s.tabs.filter(
-      (t) =>
-        t.hostId === host.id && (t.containerId === target.containerId || t.containerName === target.name),
-    ),
+  // Select the array itself: a filtered copy would be a new value on every store read.
+  const tabs = useTerminalsStore((s) => s.tabs);
+  const sessions = tabs.filter(
+    (t) => t.hostId === host.id && (t.containerId === target.containerId || t.containerName === target.name),
   );
   const store = useTerminalsStore.getState;
   const prefs = rememberedPrefs(host.id, target.name);

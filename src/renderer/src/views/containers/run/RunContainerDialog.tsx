@@ -207,12 +207,14 @@ export function RunContainerDialog({ host, target }: RunContainerDialogProps) {
               fails it is put back as it was.
             </p>
           )}
-          {engineError && (
-            <ErrorBanner
-              error={engineError}
-              title={recreate ? "Couldn't recreate" : "Couldn't run the container"}
-            />
-          )}
+          <div ref={errorRef} className="run-error">
+            {engineError && (
+              <ErrorBanner
+                error={engineError}
+                title={recreate ? "Couldn't recreate" : "Couldn't run the container"}
+              />
+            )}
+          </div>
           <datalist id={imageList}>
             {options.images.map((i) => (
               <option key={i} value={i} />

@@ -39,7 +39,7 @@ async function loadOrCreateKey(file: string): Promise<Buffer> {
   if (key.length !== KEY_BYTES) {
     throw new AppError({
       code: 'CONFIG_ERROR',
-      message: `The key file ${file} is damaged (${key.length} bytes instead of ${KEY_BYTES}); stored registry passwords cannot be read.`,
+      message: `The key file ${file} is damaged (${key.length} bytes instead of ${KEY_BYTES}); stored secrets cannot be read.`,
     });
   }
   // Someone loosened it: tighten again, the key is as secret as the passwords.
@@ -72,7 +72,7 @@ export function fileKeySecretBox(configDir: string): SecretBox {
       if (!raw || raw.length < IV_BYTES + TAG_BYTES) {
         throw new AppError({
           code: 'CONFIG_ERROR',
-          message: 'A stored registry secret is not in a known format.',
+          message: 'A stored secret is not in a known format.',
         });
       }
       const decipher = createDecipheriv('aes-256-gcm', await getKey(), raw.subarray(0, IV_BYTES));
@@ -86,7 +86,7 @@ export function fileKeySecretBox(configDir: string): SecretBox {
       } catch {
         throw new AppError({
           code: 'CONFIG_ERROR',
-          message: `A stored registry secret could not be decrypted: was ${KEY_FILE_NAME} replaced? Enter the password again.`,
+          message: `A stored secret could not be decrypted: was ${KEY_FILE_NAME} replaced? Enter the password again.`,
         });
       }
     },
