@@ -51,6 +51,8 @@ test.describe('logs and stats @containers', () => {
       'printf "\\033[32mgreen ok\\033[0m \\033[1;31mbold red\\033[0m\\n"',
       'while [ ! -f /tmp/go ]; do sleep 0.2; done',
       'echo after-follow',
+      'while [ ! -f /tmp/go2 ]; do sleep 0.2; done',
+      'echo second-wave',
       'sleep 600',
     ].join('; ');
     const name = await run('e2e-logs', lab.image, 'sh', '-c', script);
@@ -103,6 +105,14 @@ test.describe('logs and stats @containers', () => {
     await page.getByRole('button', { name: 'Only matching lines' }).click();
     await search.fill('');
 
+    // Wrap: long lines break instead of scrolling sideways; the lines are still all there.
+    await page.getByRole('button', { name: 'Wrap' }).click();
+    await expect(page.getByRole('button', { name: 'Wrap' })).toHaveAttribute('aria-pressed', 'true');
+    await find(page, 'out 333');
+    await expect(lines.locator('mark', { hasText: 'out 333' })).toBeVisible();
+    await page.getByRole('button', { name: 'Wrap' }).click();
+    await search.fill('');
+
     // Timestamps on, and follow: a line written now appears at the end.
     await page.getByRole('button', { name: 'Timestamps' }).click();
     // The End key in the lines goes back to the end, and auto-scroll resumes there.
@@ -115,6 +125,27 @@ test.describe('logs and stats @containers', () => {
     );
     await expect(page.getByText('Following', { exact: true })).toBeVisible();
     await page.screenshot({ path: 'e2e/screenshots/logs-follow.png' });
+
+    // Follow off: the stream closes and the lines stay. A line written meanwhile comes in once
+    // follow is back on, exactly once (resumed after the last line's timestamp).
+    await page.getByRole('button', { name: 'Follow' }).click();
+    await expect(page.getByText('Not following', { exact: true })).toBeVisible();
+    await docker(lab.engineA.socketPath, 'exec', name, 'touch', '/tmp/go2');
+    await expect
+      .poll(async () => docker(lab.engineA.socketPath, 'logs', '--tail', '1', name))
+      .toBe('second-wave');
+    await expect(lines.getByText('second-wave', { exact: true })).toHaveCount(0);
+    await page.getByRole('button', { name: 'Follow' }).click();
+    await expect(lines.getByText('second-wave', { exact: true })).toHaveCount(1);
+    await expect(page.getByText('1,003 lines', { exact: true })).toBeVisible();
+
+    // Copy puts the shown lines on the clipboard, as plain text.
+    await page.context().grantPermissions(['clipboard-read', 'clipboard-write']);
+    await page.getByRole('button', { name: 'Copy' }).click();
+    await expect(page.getByText('Copied 1,003 lines.', { exact: true })).toBeVisible();
+    const copied = await page.evaluate(() => navigator.clipboard.readText());
+    expect(copied.split('\n')).toHaveLength(1003);
+    expect(copied).toContain('green ok bold red');
 
     // Save: a file with every line, as plain text.
     const download = page.waitForEvent('download');
@@ -129,7 +160,7 @@ test.describe('logs and stats @containers', () => {
         s.on('error', reject);
       });
     });
-    expect(text.split('\n').filter(Boolean)).toHaveLength(1002);
+    expect(text.split('\n').filter(Boolean)).toHaveLength(1003);
     expect(text).toContain('green ok bold red');
     expect(text).not.toContain('\x1b');
   });

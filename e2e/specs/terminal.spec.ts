@@ -2,6 +2,16 @@ import { expect, test, type Page } from '@playwright/test';
 import { docker, loadLab, uniqueName, type Lab } from '../support/lab';
 import { startWebApp, type WebApp } from '../support/web-app';
 
+/** The renderer's read-only test hook (components/terminal/registry.ts). */
+declare global {
+  interface Window {
+    __dockhandTerminals?: {
+      text(sessionId: string): string;
+      size(sessionId: string): { cols: number; rows: number } | undefined;
+    };
+  }
+}
+
 let lab: Lab;
 let app: WebApp;
 const made: Array<[string, string]> = [];
@@ -22,7 +32,18 @@ async function shot(page: Page, name: string) {
 
 async function runContainer(socketPath: string, ...args: string[]): Promise<string> {
   const name = uniqueName('e2e-term');
-  await docker(socketPath, 'run', '-d', '--label', 'dockhand.test=1', '--stop-timeout', '2', '--name', name, ...args);
+  await docker(
+    socketPath,
+    'run',
+    '-d',
+    '--label',
+    'dockhand.test=1',
+    '--stop-timeout',
+    '2',
+    '--name',
+    name,
+    ...args,
+  );
   made.push([socketPath, name]);
   return name;
 }
@@ -34,7 +55,11 @@ function hostButton(page: Page, name: string) {
 /** Containers table → details → Terminal tab of one container. */
 async function openTerminalTab(page: Page, host: string, container: string) {
   await hostButton(page, host).click();
-  const row = page.getByRole('table', { name: 'Containers' }).getByRole('row', { name: container, exact: true });
+  // The engines may hold many containers (the table is virtualized): narrow it down first.
+  await page.getByPlaceholder('Name, image, ID, label').fill(container);
+  const row = page
+    .getByRole('table', { name: 'Containers' })
+    .getByRole('row', { name: container, exact: true });
   await row.getByRole('button', { name: `Details of ${container}` }).click();
   await page.getByRole('tab', { name: 'Terminal', exact: true }).click();
 }
@@ -64,7 +89,10 @@ async function typeLine(page: Page, line: string) {
 }
 
 async function openShell(page: Page): Promise<string> {
+  const tabs = dock(page).getByRole('tab');
+  const before = await tabs.count();
   await page.getByRole('button', { name: 'Open shell' }).click();
+  await expect(tabs).toHaveCount(before + 1);
   const id = await activeSession(page);
   await expectTerminal(page, id, /\/ # /);
   return id;
@@ -123,7 +151,9 @@ test.describe('terminal @terminal', () => {
     await page.keyboard.press('q');
     await typeLine(page, 'echo after-top-$((3*3))');
     await expectTerminal(page, id, /^after-top-9$/m);
-    await dock(page).getByRole('button', { name: new RegExp(`Close terminal ${name}`) }).click();
+    await dock(page)
+      .getByRole('button', { name: new RegExp(`Close terminal ${name}`) })
+      .click();
   });
 
   test('the UI keeps answering while `yes` floods the terminal', async ({ page }) => {
@@ -146,7 +176,9 @@ test.describe('terminal @terminal', () => {
     await page.keyboard.press('Control+C');
     await typeLine(page, 'echo stopped-$((4*4))');
     await expectTerminal(page, id, /^stopped-16$/m);
-    await dock(page).getByRole('button', { name: new RegExp(`Close terminal ${name}`) }).click();
+    await dock(page)
+      .getByRole('button', { name: new RegExp(`Close terminal ${name}`) })
+      .click();
   });
 
   test('terminals on two hosts at once, kept across a reload', async ({ page }) => {
@@ -200,7 +232,9 @@ test.describe('terminal @terminal', () => {
     await expectTerminal(page, idB, /^after-reload$/m);
     await shot(page, 'after-reload');
     for (const n of [onA, onB]) {
-      await dock(page).getByRole('button', { name: new RegExp(`Close terminal ${n}`) }).click();
+      await dock(page)
+        .getByRole('button', { name: new RegExp(`Close terminal ${n}`) })
+        .click();
     }
     await expect(dock(page)).toHaveCount(0);
   });
@@ -218,7 +252,9 @@ test.describe('terminal @terminal', () => {
     await expect(dock(page).getByText(/Detached from the main process/)).toBeVisible();
     await shot(page, 'detached');
     expect(await docker(lab.engineA.socketPath, 'inspect', '-f', '{{.State.Running}}', name)).toBe('true');
-    await dock(page).getByRole('button', { name: new RegExp(`Close terminal ${name}`) }).click();
+    await dock(page)
+      .getByRole('button', { name: new RegExp(`Close terminal ${name}`) })
+      .click();
   });
 
   test('the context menu copies, pastes and finds', async ({ page, context }) => {
@@ -254,6 +290,8 @@ test.describe('terminal @terminal', () => {
     await expect(dock(page).getByText(/of \d+|\d+\+ matches/)).toBeVisible();
     await shot(page, 'find');
     await find.press('Escape');
-    await dock(page).getByRole('button', { name: new RegExp(`Close terminal ${name}`) }).click();
+    await dock(page)
+      .getByRole('button', { name: new RegExp(`Close terminal ${name}`) })
+      .click();
   });
 });

@@ -30,6 +30,8 @@ export interface ContainersHarness {
   runLabel: string;
   name(prefix: string): string;
   cli(engine: Engine, ...args: string[]): Promise<string>;
+  /** A volume a test lets the engine create (no labels possible): removed at cleanup. */
+  trackVolume(engine: Engine, name: string): void;
   cleanup(): Promise<void>;
 }
 
@@ -86,6 +88,7 @@ export async function startContainersHarness(): Promise<ContainersHarness> {
   const runLabel = `dockhand.test.containers=${uniqueName('run')}`;
   const [runKey, runValue] = runLabel.split('=') as [string, string];
   const cli = (engine: Engine, ...args: string[]) => docker(engine.socketPath, ...args);
+  const tracked: Array<[Engine, string]> = [];
 
   return {
     lab,
@@ -95,6 +98,7 @@ export async function startContainersHarness(): Promise<ContainersHarness> {
     runLabel,
     name: (prefix) => uniqueName(`it-ct-${prefix}`),
     cli,
+    trackVolume: (engine, name) => void tracked.push([engine, name]),
     async cleanup() {
       for (const engine of engines) {
         const ids = (await cli(engine, 'ps', '-aq', '--filter', `label=${runLabel}`))
@@ -110,6 +114,8 @@ export async function startContainersHarness(): Promise<ContainersHarness> {
           .filter(Boolean);
         if (nets.length) await cli(engine, 'network', 'rm', ...nets).catch(() => undefined);
       }
+      for (const [engine, name] of tracked)
+        await cli(engine, 'volume', 'rm', '-f', name).catch(() => undefined);
       socket.close();
       await server.close();
       backend.dispose();

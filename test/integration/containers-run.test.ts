@@ -94,6 +94,7 @@ describe.each([0, 1])('run form on engine %i', (index) => {
     const name = h.name('run');
     const volume = h.name('vol');
     const network = h.name('net');
+    h.trackVolume(e, volume);
     await h.cli(e, 'network', 'create', '--label', 'dockhand.test=1', '--label', h.runLabel, network);
     const hostPort = freePort();
     // Engine A gets a restart policy with retries; engine B gets auto-remove (they exclude each other).

@@ -151,6 +151,7 @@ describe.each(transports)('interactive shells: $label', ({ label, engine, endpoi
       // Where the engine's chunks fell inside a character, the viewer's decoder carried it over.
       const splits = view.chunks.filter((c) => c.length > 0 && ((c[0] as number) & 0xc0) === 0x80).length;
       console.info(`${label}: ${view.chunks.length} chunks, ${splits} of them start inside a character`);
+      expect(splits).toBeGreaterThan(0);
     } finally {
       await client.api.exec.close({ sessionId: info.id });
     }

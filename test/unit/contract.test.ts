@@ -45,7 +45,7 @@ describe('contract schemas', () => {
 
   it('has a handler for every contract member', () => {
     const handlers = createHandlers({
-      hosts: {} as HostService,
+      hosts: { watch: () => () => undefined, get: () => undefined } as unknown as HostService,
       events: {} as EventFeeds,
       audit: {} as AuditLog,
       onDispose: () => undefined,

@@ -7,13 +7,13 @@ import {
 
 describe('engine events', () => {
   it('normalises a container event', () => {
-    const e = normalizeEvent('h-1', {
-      Type: 'container',
-      Action: 'start',
-      Actor: { ID: 'abc', Attributes: { name: 'web', image: 'nginx' } },
-      time: 1700000000,
-      timeNano: 1700000000123456789,
-    });
+    // As the engine sends it: timeNano is a JSON number (beyond float precision).
+    const e = normalizeEvent(
+      'h-1',
+      JSON.parse(
+        '{"Type":"container","Action":"start","Actor":{"ID":"abc","Attributes":{"name":"web","image":"nginx"}},"time":1700000000,"timeNano":1700000000123456789}',
+      ),
+    );
     expect(e).toMatchObject({ hostId: 'h-1', type: 'container', action: 'start', id: 'abc', name: 'web' });
     expect(e?.time).toBe(1700000000123);
   });

@@ -92,6 +92,15 @@ describe('LogDecoder', () => {
     ]);
   });
 
+  it('finds the timestamp of a line assembled from two batches, and strips its CR', () => {
+    const d = new LogDecoder(true);
+    expect(d.push('2026-01-01T00:00:00.1Z hel', [2, 26])).toEqual([]);
+    expect(d.push('lo\r\nnext-no-ts\n', [2, 15])).toEqual([
+      { stream: 2, text: 'hello', ts: '2026-01-01T00:00:00.1Z' },
+      { stream: 2, text: 'next-no-ts', ts: '' },
+    ]);
+  });
+
   it('cuts a runaway line without newline', () => {
     const d = new LogDecoder(false);
     const big = 'x'.repeat(MAX_LINE_CHARS + 10);
@@ -123,13 +132,33 @@ describe('LineRing', () => {
     expect(r.plain(0)).toBe('ok');
   });
 
-  it('stays bounded with a million lines', () => {
+  it('stays bounded with a million lines arriving in batches, releasing old batches', () => {
     const r = new LineRing(1000);
-    for (let i = 0; i < 1_000_000; i++) r.push(line(`line ${i}`));
+    const d = new LogDecoder(true);
+    for (let b = 0; b < 1000; b++) {
+      let text = '';
+      for (let i = b * 1000; i < (b + 1) * 1000; i++)
+        text += `2026-01-01T00:00:00.${String(i).padStart(9, '0')}Z line ${i}\n`;
+      r.pushBatch(d.pushBatch(text, [b % 2 ? 2 : 1, text.length]));
+    }
     expect(r.size).toBe(1000);
     expect(r.dropped).toBe(999_000);
     expect(r.text(999_999)).toBe('line 999999');
+    expect(r.ts(999_999)).toBe('2026-01-01T00:00:00.000999999Z');
+    expect(r.stream(999_999)).toBe(2);
     expect(r.text(r.firstSeq)).toBe('line 999000');
+    expect(r.lastTs()).toBe('2026-01-01T00:00:00.000999999Z');
+    // Only the batches that still hold kept lines are referenced.
+    expect((r as unknown as { chunks: unknown[]; head: number }).chunks.length).toBeLessThan(70);
+  });
+
+  it('drops part of a batch and keeps the rest addressable', () => {
+    const r = new LineRing(3);
+    const d = new LogDecoder(false);
+    r.pushBatch(d.pushBatch('a\nb\n', [1, 4]));
+    r.pushBatch(d.pushBatch('c\nd\n', [2, 4]));
+    expect(r.firstSeq).toBe(1);
+    expect([1, 2, 3].map((s) => `${r.stream(s)}${r.text(s)}`)).toEqual(['1b', '2c', '2d']);
   });
 });
 

@@ -1,3 +1,4 @@
+import { onInvalidate } from '../lib/invalidation';
 import { create } from 'zustand';
 import type { AppErrorShape, ContainerBulkAction, ContainerSignal, ContainerSummary } from '@shared/contract';
 import { api } from '../rpc/api';
@@ -384,6 +385,11 @@ let syncing = false;
 export function startContainerSync(): void {
   if (syncing) return;
   syncing = true;
+  // Engine events (create, start, die, destroy...) refetch a loaded host's list within ~50 ms.
+  onInvalidate('container', (hostId) => {
+    const containers = useContainersStore.getState();
+    if (containers.byHost[hostId]) void containers.fetch(hostId);
+  });
   useHostsStore.subscribe((s, prev) => {
     const containers = useContainersStore.getState();
     for (const [id, status] of Object.entries(s.statuses)) {

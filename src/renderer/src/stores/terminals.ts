@@ -106,8 +106,13 @@ export const useTerminalsStore = create<TerminalsState>()((set, get) => {
 
     async load() {
       try {
-        const tabs = await api.exec.list({});
-        set((s) => ({ tabs, activeId: s.activeId ?? tabs[tabs.length - 1]?.id }));
+        const listed = await api.exec.list({});
+        set((s) => {
+          // A tab opened while the list was on its way stays.
+          const known = new Set(listed.map((t) => t.id));
+          const tabs = [...listed, ...s.tabs.filter((t) => !known.has(t.id))];
+          return { tabs, activeId: s.activeId ?? tabs[tabs.length - 1]?.id };
+        });
       } catch {
         // The backend is gone; the connection banner says so.
       }

@@ -1,6 +1,6 @@
 import { LOG_STDERR, LOG_STDOUT } from '@shared/contract';
 import { LineRing, DEFAULT_MAX_LINES } from './line-ring';
-import { LogDecoder, type DecodedLine } from './log-decoder';
+import { LogDecoder, type LineBatch } from './log-decoder';
 import type { CompiledSearch } from './search';
 import { SeqIndex } from './seq-index';
 
@@ -45,12 +45,12 @@ export class LogModel {
   }
 
   ingest(text: string, runs: readonly number[]): void {
-    this.append(this.decoder.push(text, runs));
+    this.append(this.decoder.pushBatch(text, runs));
   }
 
   /** The stream ended: an unterminated last line is a line too. */
   finish(): void {
-    this.append(this.decoder.flush());
+    this.append(this.decoder.flushBatch());
   }
 
   setFilters(filters: LogFilters): void {
@@ -99,12 +99,15 @@ export class LogModel {
     if (this.rows && (!this.filters.onlyMatches || !this.filters.search || match)) this.rows.push(seq);
   }
 
-  private append(lines: readonly DecodedLine[]): void {
-    if (lines.length === 0) return;
+  private append(batch: LineBatch | undefined): void {
+    if (!batch) return;
     const droppedBefore = this.ring.dropped;
-    for (const line of lines) {
-      this.ring.push(line);
-      this.index(this.ring.total - 1);
+    const from = this.ring.total;
+    this.ring.pushBatch(batch);
+    // Nothing to index when every line is shown and nothing is searched (the common, fast case).
+    if (this.rows || this.filters.search) {
+      // Lines of this batch dropped at once (a batch bigger than the buffer) are skipped.
+      for (let seq = Math.max(from, this.ring.firstSeq); seq < this.ring.total; seq++) this.index(seq);
     }
     const first = this.ring.firstSeq;
     this.matches.trimBelow(first);

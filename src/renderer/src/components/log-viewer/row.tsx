@@ -5,6 +5,8 @@ import type { CompiledSearch } from './search';
 
 /** Height of one unwrapped line (matches logs.css). */
 export const ROW_HEIGHT = 18;
+/** More than the rows that can ever be on screen at once (with overscan). */
+const ROW_SLOTS = 1024;
 const NO_RANGES: ReadonlyArray<readonly [number, number]> = [];
 
 export interface LogRowsHandle {
@@ -43,7 +45,9 @@ export function renderRow(
   const current = seq === p.currentSeq;
   return (
     <div
-      key={seq}
+      // Keyed by screen slot, not line: while following, the rows scroll through a fixed set of
+      // DOM nodes instead of being torn down and rebuilt on every update.
+      key={row % ROW_SLOTS}
       ref={measure?.ref}
       data-index={measure?.index}
       className={`log-row ${streamClass(stream)}${current ? ' is-current' : ''}`}

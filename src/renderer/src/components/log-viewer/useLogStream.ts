@@ -20,13 +20,16 @@ export type StreamState =
   | { kind: 'ended' }
   | { kind: 'error'; error: AppErrorShape };
 
+/** Minimum time between two re-renders caused by new lines. */
+export const MIN_REPAINT_MS = 100;
+
 /** What to subscribe to: a fresh read, or the continuation after the last line we have. */
 type Request = { id: number; fresh: boolean; follow: boolean } | undefined;
 
 /**
  * One container's log stream feeding a LogModel. Lines are parsed as each batch arrives (one
- * batch is at most 64 KiB, so every slice of work is small) and React re-renders at most once a
- * frame. Turning follow off closes the engine stream but keeps the lines; turning it back on
+ * batch is at most 64 KiB, so every slice of work is small) and React re-renders at most ten
+ * times a second. Turning follow off closes the engine stream but keeps the lines; turning it back on
  * resumes right after the last line we have (since = its timestamp + 1 ns), without gaps or
  * duplicates.
  */
@@ -39,14 +42,25 @@ export function useLogStream(hostId: string, containerId: string, query: LogQuer
   const [tty, setTty] = useState(false);
   const [request, setRequest] = useState<Request>(undefined);
   const frame = useRef<number | undefined>(undefined);
+  const timer = useRef<ReturnType<typeof setTimeout> | undefined>(undefined);
+  const lastPaint = useRef(0);
   const nextId = useRef(1);
 
+  // At most one re-render per MIN_REPAINT_MS: a log pouring in at 30,000 lines a second can't be
+  // read anyway, and the main thread stays free for scrolling, typing and clicks.
   const schedule = useCallback(() => {
-    if (frame.current !== undefined) return;
-    frame.current = requestAnimationFrame(() => {
-      frame.current = undefined;
-      bump();
-    });
+    if (frame.current !== undefined || timer.current !== undefined) return;
+    const paint = () => {
+      timer.current = undefined;
+      frame.current = requestAnimationFrame(() => {
+        frame.current = undefined;
+        lastPaint.current = performance.now();
+        bump();
+      });
+    };
+    const wait = lastPaint.current + MIN_REPAINT_MS - performance.now();
+    if (wait <= 0) paint();
+    else timer.current = setTimeout(paint, wait);
   }, []);
 
   // A new container or a new query starts over.
@@ -115,6 +129,7 @@ export function useLogStream(hostId: string, containerId: string, query: LogQuer
   useEffect(
     () => () => {
       if (frame.current !== undefined) cancelAnimationFrame(frame.current);
+      clearTimeout(timer.current);
     },
     [],
   );

@@ -122,8 +122,8 @@ export class TerminalController {
       this.input.flush();
       api.exec.input({ sessionId, data, binary: true }).catch(() => undefined);
     });
-    this.term.onResize((size) => {
-      this.events.onSize(size);
+    this.term.onResize(({ cols, rows }) => {
+      this.events.onSize({ cols, rows });
       this.scheduleResize();
     });
     this.term.attachCustomKeyEventHandler((e) => this.onKey(e));

@@ -1,4 +1,4 @@
-import { memo, type CSSProperties } from 'react';
+import { memo } from 'react';
 import type { ContainerSummary, EndpointView } from '@shared/contract';
 import { fullDate, shortId } from '../../lib/format';
 import { ACTION_VERBS, type ContainerAction } from '../../stores/containers';
@@ -18,7 +18,9 @@ export interface ContainerRowProps {
   inGroup: boolean;
   now: number;
   rowIndex: number;
-  style: CSSProperties;
+  /** Where the row sits in the scrolled body (px), and its height: numbers, so memo holds. */
+  top: number;
+  height: number;
   onSelect(c: ContainerSummary, on: boolean): void;
   onAction(action: ContainerAction, c: ContainerSummary): void;
   onOpen(c: ContainerSummary): void;
@@ -60,7 +62,8 @@ export const ContainerRow = memo(function ContainerRow({
   inGroup,
   now,
   rowIndex,
-  style,
+  top,
+  height,
   onSelect,
   onAction,
   onOpen,
@@ -69,6 +72,16 @@ export const ContainerRow = memo(function ContainerRow({
   const createdMs = c.created * 1000;
   const live = isLive(c);
   const project = projectOf(c);
+  // Under its project's header, "shop-web-1" reads as "web-1" (as compose names it); the full name
+  // stays in the title and the accessible names.
+  const shownName =
+    inGroup &&
+    project &&
+    c.name.length > project.length + 1 &&
+    /^[-_]/.test(c.name.slice(project.length)) &&
+    c.name.startsWith(project)
+      ? c.name.slice(project.length + 1)
+      : c.name;
 
   return (
     <div
@@ -78,7 +91,7 @@ export const ContainerRow = memo(function ContainerRow({
       aria-selected={selected}
       aria-busy={busy !== undefined || undefined}
       className={`ctable-row${busy ? ' is-busy' : ''}${selected ? ' is-selected' : ''}${inGroup ? ' in-group' : ''}`}
-      style={style}
+      style={{ transform: `translateY(${top}px)`, height }}
     >
       <div role="cell" className="ctable-cell cell-select">
         <input
@@ -97,7 +110,7 @@ export const ContainerRow = memo(function ContainerRow({
           aria-label={`Details of ${c.name}`}
           onClick={() => onOpen(c)}
         >
-          {c.name}
+          {shownName}
         </button>
         <span className="container-id mono" title={c.id}>
           {shortId(c.id)}

@@ -85,7 +85,7 @@ export function ContainerTable(props: ContainerTableProps) {
     count: items.length,
     getScrollElement: () => scrollRef.current,
     estimateSize,
-    overscan: 10,
+    overscan: 6,
     scrollMargin: HEADER_HEIGHT,
     getItemKey: (i) => {
       const it = items[i];
@@ -145,10 +145,7 @@ export function ContainerTable(props: ContainerTableProps) {
         {virtualItems.map((v) => {
           const item = items[v.index];
           if (!item) return null;
-          const style = {
-            transform: `translateY(${v.start - HEADER_HEIGHT}px)`,
-            height: item.kind === 'group' ? GROUP_HEIGHT : ROW_HEIGHT,
-          };
+          const top = v.start - HEADER_HEIGHT;
           if (item.kind === 'group') {
             return (
               <GroupRow
@@ -157,7 +154,8 @@ export function ContainerTable(props: ContainerTableProps) {
                 selectedCount={item.members.filter((c) => selected[c.id]).length}
                 busy={bulkBusy}
                 rowIndex={v.index + 2}
-                style={style}
+                top={top}
+                height={GROUP_HEIGHT}
                 onToggle={props.onToggleGroup}
                 onSelect={props.onSelect}
                 onGroupAction={props.onGroupAction}
@@ -175,7 +173,8 @@ export function ContainerTable(props: ContainerTableProps) {
               inGroup={item.project !== undefined}
               now={now}
               rowIndex={v.index + 2}
-              style={style}
+              top={top}
+              height={ROW_HEIGHT}
               onSelect={onSelectOne}
               onAction={props.onAction}
               onOpen={props.onOpen}

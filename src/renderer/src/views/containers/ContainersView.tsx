@@ -31,8 +31,6 @@ import { RowMenu } from './RowMenu';
 import { RunContainerDialog } from './run/RunContainerDialog';
 import { moreActionItems, useContainerActions } from './useContainerActions';
 
-const POLL_MS = 10_000;
-
 export interface ContainersViewProps {
   host: HostView;
   connected: boolean;
@@ -68,14 +66,10 @@ export function ContainersView({ host, connected }: ContainersViewProps) {
   const now = useNow(30_000);
   const { request, dialogs } = useContainerActions(host);
 
-  // Load on selection and on (re)connection; then keep it fresh while visible.
+  // Load on selection and on (re)connection; engine events keep it fresh from then on (no polling).
   useEffect(() => {
     if (!connected) return;
     void fetch(hostId);
-    const t = window.setInterval(() => {
-      if (document.visibilityState === 'visible') void fetch(hostId);
-    }, POLL_MS);
-    return () => window.clearInterval(t);
   }, [hostId, connected, fetch]);
 
   const visible = useMemo(

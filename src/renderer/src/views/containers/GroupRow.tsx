@@ -1,4 +1,4 @@
-import { memo, useEffect, useRef, type CSSProperties } from 'react';
+import { memo, useEffect, useRef } from 'react';
 import type { ContainerBulkAction, ContainerSummary } from '@shared/contract';
 import { ActionIcon } from './ActionIcon';
 import type { GroupItem } from './filter';
@@ -9,7 +9,9 @@ export interface GroupRowProps {
   selectedCount: number;
   busy: ContainerBulkAction | undefined;
   rowIndex: number;
-  style: CSSProperties;
+  /** Where the row sits in the scrolled body (px), and its height: numbers, so memo holds. */
+  top: number;
+  height: number;
   onToggle(project: string): void;
   onSelect(members: ContainerSummary[], on: boolean): void;
   onGroupAction(action: 'start' | 'stop' | 'restart', group: GroupItem): void;
@@ -27,7 +29,8 @@ export const GroupRow = memo(function GroupRow({
   selectedCount,
   busy,
   rowIndex,
-  style,
+  top,
+  height,
   onToggle,
   onSelect,
   onGroupAction,
@@ -46,7 +49,7 @@ export const GroupRow = memo(function GroupRow({
       aria-rowindex={rowIndex}
       aria-expanded={!collapsed}
       className="ctable-row group-row"
-      style={style}
+      style={{ transform: `translateY(${top}px)`, height }}
     >
       <div role="cell" className="ctable-cell cell-select">
         <input

@@ -49,7 +49,8 @@ export function ShellForm({
     if (workingDir.trim()) prefs.workingDir = workingDir.trim();
     const envList = parseEnvLines(env);
     if (envList.length) prefs.env = envList;
-    const parsed = check.safeParse(prefs);
+    const { shell: _shell, ...options } = prefs;
+    const parsed = check.safeParse(options);
     if (!parsed.success) {
       const issue = parsed.error.issues[0];
       const field = String(issue?.path[0] ?? '');
