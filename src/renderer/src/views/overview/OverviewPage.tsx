@@ -3,6 +3,7 @@ import type { EngineInfo } from '@shared/contract';
 import { onInvalidate } from '../../lib/invalidation';
 import { api } from '../../rpc/api';
 import { useHostsStore } from '../../stores/hosts';
+import { useViewStore } from '../../stores/view';
 import { HostCard } from './HostCard';
 
 /** Every host as a card; counts refresh when engines report container changes. */
@@ -10,6 +11,7 @@ export function OverviewPage() {
   const hosts = useHostsStore((s) => s.hosts);
   const statuses = useHostsStore((s) => s.statuses);
   const select = useHostsStore((s) => s.select);
+  const showHost = useViewStore((s) => s.showHost);
   const [infos, setInfos] = useState<Record<string, EngineInfo>>({});
 
   const connectedIds = hosts
@@ -48,7 +50,10 @@ export function OverviewPage() {
             host={h}
             status={statuses[h.id]}
             info={infos[h.id] ?? statuses[h.id]?.engine}
-            onOpen={() => select(h.id)}
+            onOpen={() => {
+              select(h.id);
+              showHost();
+            }}
           />
         ))}
       </div>
