@@ -38,7 +38,9 @@ beforeAll(async () => {
   bId = b.id;
   api.hosts.watch({}, { onEvent: (s) => (snapshot = s) });
   api.events.watch({}, { onEvent: (b) => batches.push(b) });
-  await vi.waitFor(() => expect([state(aId), state(bId)]).toEqual(['connected', 'connected']), { timeout: 20_000 });
+  await vi.waitFor(() => expect([state(aId), state(bId)]).toEqual(['connected', 'connected']), {
+    timeout: 20_000,
+  });
 }, 60_000);
 
 afterAll(async () => {
@@ -78,7 +80,9 @@ describe('host faults', () => {
     await vi.waitFor(() => expect(state(bId)).toBe('connected'), { timeout: 5_000, interval: 50 });
     expect(Date.now() - restartedAt).toBeLessThanOrEqual(5_000);
     // The events stream is back, and says so, so views re-list.
-    await vi.waitFor(() => expect(batches.some((b) => b.resync?.includes(bId))).toBe(true), { timeout: 5_000 });
+    await vi.waitFor(() => expect(batches.some((b) => b.resync?.includes(bId))).toBe(true), {
+      timeout: 5_000,
+    });
   }, 60_000);
 
   it('a cut link fails calls within 10 s while the other host keeps answering', async () => {

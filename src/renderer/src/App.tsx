@@ -28,9 +28,7 @@ export function App() {
       <div className="app-body">
         <Sidebar />
         <div className="main-column">
-          <main className="main">
-            {overview ? <OverviewPage /> : <HostPage />}
-          </main>
+          <main className="main">{overview ? <OverviewPage /> : <HostPage />}</main>
           <TerminalDock />
         </div>
       </div>
