@@ -81,10 +81,14 @@ async function expectTerminal(page: Page, id: string, re: RegExp, timeout = 15_0
   await expect.poll(() => terminalText(page, id), { timeout }).toMatch(re);
 }
 
-/** Types a command line into the terminal on screen, as a user would. */
+const escapeRe = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+
+/** Types a command line into the terminal on screen as a user would, Enter once it shows. */
 async function typeLine(page: Page, line: string) {
+  const id = await activeSession(page);
   await dock(page).locator('.terminal-panel.is-active .xterm-helper-textarea').focus();
   await page.keyboard.type(line);
+  await expectTerminal(page, id, new RegExp(`${escapeRe(line)}\\s*$`));
   await page.keyboard.press('Enter');
 }
 
@@ -280,6 +284,8 @@ test.describe('terminal @terminal', () => {
     await page.evaluate(() => navigator.clipboard.writeText('echo pasted-$((6+6))'));
     await surface.click({ button: 'right' });
     await menu.getByRole('menuitem', { name: /^Paste/ }).click();
+    // The clipboard is read asynchronously: Enter only once the pasted line is there.
+    await expectTerminal(page, id, /echo pasted-\$\(\(6\+6\)\)\s*$/);
     await page.keyboard.press('Enter');
     await expectTerminal(page, id, /^pasted-12$/m);
 

@@ -8,8 +8,10 @@ import { HealthBadge } from './HealthBadge';
 import { PortLinks } from './PortLinks';
 import { isLive, projectOf } from './filter';
 import { StatePill } from './StatePill';
+import { MiniStats } from '../stats/MiniStats';
 
 export interface ContainerRowProps {
+  hostId: string;
   container: ContainerSummary;
   endpoint: EndpointView;
   busy: ContainerAction | undefined;
@@ -55,6 +57,7 @@ function ActionButton({
 
 /** One container as a table row; aria-label is the container name. */
 export const ContainerRow = memo(function ContainerRow({
+  hostId,
   container: c,
   endpoint,
   busy,
@@ -134,6 +137,7 @@ export const ContainerRow = memo(function ContainerRow({
             {compactStatus(c.status)}
           </span>
         )}
+        {c.state === 'running' && <MiniStats hostId={hostId} containerId={c.id} />}
       </div>
       <div role="cell" className="ctable-cell cell-health">
         <HealthBadge health={c.health} />

@@ -166,6 +166,7 @@ export function ContainerTable(props: ContainerTableProps) {
           return (
             <ContainerRow
               key={v.key}
+              hostId={hostId}
               container={c}
               endpoint={endpoint}
               busy={busy[busyKey(hostId, c.id)]}
