@@ -4,7 +4,15 @@
  */
 const BYTES_KEY = '$bytes';
 
+/** Node's Buffer when running in main (fast, native); absent in the browser. */
+interface NodeBufferLike {
+  from(data: ArrayBufferLike, offset: number, length: number): { toString(enc: 'base64'): string };
+  from(text: string, enc: 'base64'): Uint8Array;
+}
+const NodeBuffer = (globalThis as { Buffer?: NodeBufferLike }).Buffer;
+
 function toBase64(bytes: Uint8Array): string {
+  if (NodeBuffer) return NodeBuffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength).toString('base64');
   let binary = '';
   const chunk = 0x8000;
   for (let i = 0; i < bytes.length; i += chunk) {
@@ -14,6 +22,10 @@ function toBase64(bytes: Uint8Array): string {
 }
 
 function fromBase64(text: string): Uint8Array {
+  if (NodeBuffer) {
+    const b = NodeBuffer.from(text, 'base64');
+    return new Uint8Array(b.buffer, b.byteOffset, b.byteLength);
+  }
   const binary = atob(text);
   const out = new Uint8Array(binary.length);
   for (let i = 0; i < binary.length; i++) out[i] = binary.charCodeAt(i);

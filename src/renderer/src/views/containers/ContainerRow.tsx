@@ -9,6 +9,7 @@ import { PortLinks } from './PortLinks';
 import { isLive, projectOf } from './filter';
 import { StatePill } from './StatePill';
 import { MiniStats } from '../stats/MiniStats';
+import { openTerminal } from '../../stores/terminals';
 
 export interface ContainerRowProps {
   hostId: string;
@@ -162,6 +163,19 @@ export const ContainerRow = memo(function ContainerRow({
       <div role="cell" className="ctable-cell cell-actions">
         <ActionButton action={live ? 'stop' : 'start'} container={c} busy={busy} onAction={onAction} />
         <ActionButton action="restart" container={c} busy={busy} onAction={onAction} />
+        {c.state === 'running' && (
+          <button
+            type="button"
+            className="icon-button row-action row-action-terminal"
+            aria-label={`Open terminal in ${c.name}`}
+            title="Open terminal"
+            onClick={() => void openTerminal(hostId, c.id, c.name)}
+          >
+            <span aria-hidden="true" className="mono">
+              &gt;_
+            </span>
+          </button>
+        )}
         <ActionButton action="remove" container={c} busy={busy} onAction={onAction} />
         <button
           type="button"
