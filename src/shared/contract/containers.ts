@@ -1,3 +1,4 @@
+import type { FileEntryType } from './volumes';
 import { z } from 'zod';
 import { call, stream } from './define';
 import type { AppErrorShape } from './errors';
@@ -192,7 +193,8 @@ export interface ContainerTop {
   processes: string[][];
 }
 
-export type ContainerFileType = 'file' | 'directory' | 'symlink' | 'link' | 'other';
+/** Same kinds as a volume's files: both come from the engine's tar archives. */
+export type ContainerFileType = FileEntryType;
 
 export interface ContainerFileEntry {
   name: string;

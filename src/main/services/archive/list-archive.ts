@@ -16,7 +16,8 @@ export interface ListArchiveOptions {
   maxEntries?: number;
 }
 
-function entryType(type: Header['type']): FileEntryType {
+/** The kind of a tar entry, as both volume and container file listings show it. */
+export function entryType(type: Header['type']): FileEntryType {
   switch (type) {
     case 'file':
     case 'contiguous-file':

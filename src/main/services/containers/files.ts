@@ -7,9 +7,9 @@ import {
   AppError,
   type ContainerFileEntry,
   type ContainerFileListing,
-  type ContainerFileType,
   type ContainerPathStat,
 } from '@shared/contract';
+import { entryType } from '../archive/list-archive';
 import type { Signal } from './container-service';
 
 /** A listing stops reading the archive after this many bytes (a folder holding gigabytes). */
@@ -59,26 +59,10 @@ export async function statPath(docker: Docker, id: string, p: string, { signal }
   return parsePathStat(Array.isArray(header) ? header[0] : header);
 }
 
-function fileType(t: Header['type']): ContainerFileType {
-  switch (t) {
-    case 'file':
-    case 'contiguous-file':
-      return 'file';
-    case 'directory':
-      return 'directory';
-    case 'symlink':
-      return 'symlink';
-    case 'link':
-      return 'link';
-    default:
-      return 'other';
-  }
-}
-
 function toEntry(name: string, h: Header): ContainerFileEntry {
   const e: ContainerFileEntry = {
     name,
-    type: fileType(h.type),
+    type: entryType(h.type),
     size: h.type === 'directory' ? 0 : h.size,
     mode: (h.mode ?? 0) % 0o10000,
     mtime: h.mtime instanceof Date ? h.mtime.getTime() : 0,

@@ -44,14 +44,18 @@ export function startEventSync(): void {
     (events) => useActivityStore.getState().seed(events),
     () => undefined,
   );
-  const subscribe = () =>
+  const subscribe = (): void => {
     api.events.watch(
       {},
       {
         onEvent: handle,
-        // The backend connection itself is gone; the app shows its banner.
-        onEnd: () => undefined,
+        onEnd: (error) => {
+          // A lost backend shows its own banner and needs a reload; any other end would leave
+          // every list silently stale, so subscribe again (the first batch resyncs them).
+          if (error && error.code !== 'INTERNAL') setTimeout(subscribe, 2000);
+        },
       },
     );
+  };
   subscribe();
 }
