@@ -8,7 +8,7 @@ import { startHostsWatch } from './stores/hosts';
 import { Dialogs } from './views/Dialogs';
 import { useViewStore } from './stores/view';
 import { HostPage } from './views/host/HostPage';
-import { OverviewPage } from './views/overview/OverviewPage';
+import { APP_PAGES } from './views/pages';
 import { Sidebar } from './views/sidebar/Sidebar';
 import { TasksPanel } from './views/tasks/TasksPanel';
 import { TerminalDock } from './views/terminal/TerminalDock';
@@ -20,7 +20,8 @@ export function App() {
     startEventSync();
   }, []);
   useHostShortcuts();
-  const overview = useViewStore((s) => s.overview);
+  const pageId = useViewStore((s) => s.page);
+  const page = APP_PAGES.find((p) => p.id === pageId);
 
   return (
     <div className="app">
@@ -28,7 +29,7 @@ export function App() {
       <div className="app-body">
         <Sidebar />
         <div className="main-column">
-          <main className="main">{overview ? <OverviewPage /> : <HostPage />}</main>
+          <main className="main">{page ? page.render() : <HostPage />}</main>
           <TerminalDock />
         </div>
       </div>

@@ -1,6 +1,7 @@
 import { useHostsStore } from '../../stores/hosts';
 import { useUiStore } from '../../stores/ui';
 import { useViewStore } from '../../stores/view';
+import { APP_PAGES } from '../pages';
 import { HostRow } from './HostRow';
 
 export const IS_MAC = typeof navigator !== 'undefined' && /Mac|iPhone|iPad/.test(navigator.userAgent);
@@ -13,8 +14,8 @@ export function Sidebar() {
   const selectedHostId = useHostsStore((s) => s.selectedHostId);
   const select = useHostsStore((s) => s.select);
   const openHostForm = useUiStore((s) => s.openHostForm);
-  const overview = useViewStore((s) => s.overview);
-  const showOverview = useViewStore((s) => s.showOverview);
+  const page = useViewStore((s) => s.page);
+  const showPage = useViewStore((s) => s.showPage);
   const showHost = useViewStore((s) => s.showHost);
   const pick = (id: string) => {
     select(id);
@@ -32,14 +33,19 @@ export function Sidebar() {
         </svg>
         <span>Dockhand</span>
       </div>
-      <button
-        type="button"
-        className="button button-block overview-button"
-        aria-current={overview ? 'page' : undefined}
-        onClick={showOverview}
-      >
-        Overview
-      </button>
+      <nav aria-label="Pages" className="page-nav">
+        {APP_PAGES.map((p) => (
+          <button
+            key={p.id}
+            type="button"
+            className="button button-block overview-button"
+            aria-current={page === p.id ? 'page' : undefined}
+            onClick={() => showPage(p.id)}
+          >
+            {p.label}
+          </button>
+        ))}
+      </nav>
       <div className="sidebar-section-label" aria-hidden="true">
         Hosts
       </div>
@@ -57,7 +63,7 @@ export function Sidebar() {
                 status={statuses[h.id]}
                 index={i}
                 count={hosts.length}
-                selected={!overview && h.id === selectedHostId}
+                selected={page === null && h.id === selectedHostId}
                 shortcutPrefix={IS_MAC ? '⌘' : 'Ctrl+'}
                 onSelect={pick}
               />

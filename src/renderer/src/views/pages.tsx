@@ -1,0 +1,12 @@
+import type { ReactNode } from 'react';
+import { OverviewPage } from './overview/OverviewPage';
+
+export interface AppPage {
+  id: string;
+  /** The sidebar button's text and accessible name. */
+  label: string;
+  render(): ReactNode;
+}
+
+/** App-wide pages, shown as buttons above the host list in this order. A new page adds one line. */
+export const APP_PAGES: AppPage[] = [{ id: 'overview', label: 'Overview', render: () => <OverviewPage /> }];
