@@ -4,7 +4,7 @@ import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { AppError, contract, type HostPolicy } from '@shared/contract';
 import { AuditLog, describeTarget } from '../../src/main/security/audit-log';
-import { METHOD_ACCESS, policyAllows } from '../../src/main/security/method-access';
+import { METHOD_ACCESS, policyAllows } from '../../src/shared/policy/method-access';
 import { createPolicyGuard } from '../../src/main/security/policy-guard';
 import type { HostService } from '../../src/main/services/hosts/host-service';
 

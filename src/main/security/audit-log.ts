@@ -1,7 +1,7 @@
 import { promises as fs } from 'node:fs';
 import path from 'node:path';
 import type { AppErrorShape, AuditEntry } from '@shared/contract';
-import { accessOf } from './method-access';
+import { accessOf } from '@shared/policy/method-access';
 
 const KEEP = 5000;
 /** App calls that only look: not worth an audit line. */

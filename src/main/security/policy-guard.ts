@@ -1,6 +1,6 @@
 import { AppError } from '@shared/contract';
 import type { HostService } from '../services/hosts/host-service';
-import { ACCESS_VERBS, accessOf, policyAllows } from './method-access';
+import { ACCESS_VERBS, accessOf, policyAllows } from '@shared/policy/method-access';
 
 /**
  * The dispatcher's authorize hook: a host's policy decides before any engine call. Methods that

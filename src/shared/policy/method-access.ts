@@ -1,4 +1,4 @@
-import type { HostPolicy } from '@shared/contract';
+import type { HostPolicy } from '../contract/hosts';
 
 /**
  * What a contract method does to an engine. `app` methods change Dockhand's own settings, not an
