@@ -1,6 +1,7 @@
 import type { Readable } from 'node:stream';
-import { extract, type Header } from 'tar-stream';
+import type { Header } from 'tar-stream';
 import type { FileEntry, FileEntryType } from '@shared/contract';
+import { scanFirstLevel } from './scan-first-level';
 
 export interface ArchiveDirectory {
   /** The archived path itself (a directory, or the single file when a file was archived). */
@@ -50,52 +51,23 @@ function toEntry(name: string, h: Header): FileEntry {
  * discarded as it streams by; a directory's size is the total of the files found beneath it.
  * Reusable for any archive endpoint (volumes through a helper container, container files).
  */
-export function listArchiveDirectory(
+export async function listArchiveDirectory(
   archive: Readable,
   opts: ListArchiveOptions = {},
 ): Promise<ArchiveDirectory> {
-  const maxEntries = opts.maxEntries ?? 5000;
-  return new Promise((resolve, reject) => {
-    const ex = extract();
-    let root: FileEntry | undefined;
-    const firstLevel = new Map<string, FileEntry>();
-    let truncated = false;
-    let settled = false;
-    const fail = (e: Error) => {
-      if (settled) return;
-      settled = true;
-      archive.destroy();
-      ex.destroy();
-      reject(e);
-    };
-
-    ex.on('entry', (header, body, next) => {
-      const parts = header.name.replace(/^\.\//, '').replace(/\/+$/, '').split('/');
-      const [top, child] = parts;
-      if (parts.length === 1 && top !== undefined) {
-        root = toEntry(top, header);
-      } else if (parts.length === 2 && child !== undefined) {
-        if (firstLevel.size < maxEntries) firstLevel.set(child, toEntry(child, header));
-        else if (!firstLevel.has(child)) truncated = true;
-      } else if (child !== undefined && header.type === 'file') {
-        // Deeper: only counts towards the size of its first-level directory.
-        const dir = firstLevel.get(child);
-        if (dir && dir.type === 'directory') dir.size += header.size;
-      }
-      body.on('end', () => next());
-      body.resume();
-    });
-    ex.on('finish', () => {
-      if (settled) return;
-      settled = true;
-      const entries = [...firstLevel.values()].sort(
-        (a, b) =>
-          Number(b.type === 'directory') - Number(a.type === 'directory') || a.name.localeCompare(b.name),
-      );
-      resolve({ root, entries, truncated });
-    });
-    ex.on('error', fail);
-    archive.on('error', fail);
-    archive.pipe(ex as unknown as NodeJS.WritableStream);
+  let root: FileEntry | undefined;
+  const { entries, truncated } = await scanFirstLevel(archive, {
+    layout: 'below-base',
+    maxEntries: opts.maxEntries ?? 5000,
+    stopWhenFull: false,
+    toEntry,
+    onRoot: (h) => {
+      root = toEntry(h.name.replace(/^\.?\/+/, '').replace(/\/+$/, ''), h);
+    },
+    // Deeper files only count towards the size of their first-level directory.
+    onDeeper: (h, dir) => {
+      if (h.type === 'file' && dir?.type === 'directory') dir.size += h.size;
+    },
   });
+  return { root, entries, truncated };
 }

@@ -10,6 +10,7 @@ import {
   type ContainerPathStat,
 } from '@shared/contract';
 import { entryType } from '../archive/list-archive';
+import { scanFirstLevel } from '../archive/scan-first-level';
 import type { Signal } from './container-service';
 
 /** A listing stops reading the archive after this many bytes (a folder holding gigabytes). */
@@ -76,58 +77,14 @@ function toEntry(name: string, h: Header): ContainerFileEntry {
  * streams by unread. The engine has no "list directory" call, so a big tree costs a full read: the
  * scan stops at a byte or entry budget and says the listing may be incomplete.
  */
-export function listTar(
+export async function listTar(
   archive: Readable,
   limits: { maxBytes: number; maxEntries: number } = {
     maxBytes: LIST_SCAN_LIMIT_BYTES,
     maxEntries: LIST_MAX_ENTRIES,
   },
 ): Promise<{ entries: ContainerFileEntry[]; truncated: boolean; scannedBytes: number }> {
-  return new Promise((resolve, reject) => {
-    const ex = extract();
-    const found = new Map<string, ContainerFileEntry>();
-    let scanned = 0;
-    let settled = false;
-    const done = (truncated: boolean) => {
-      if (settled) return;
-      settled = true;
-      archive.unpipe();
-      archive.destroy();
-      ex.destroy();
-      const entries = [...found.values()].sort(
-        (a, b) =>
-          Number(b.type === 'directory') - Number(a.type === 'directory') || a.name.localeCompare(b.name),
-      );
-      resolve({ entries, truncated, scannedBytes: scanned });
-    };
-    const fail = (e: Error) => {
-      if (settled) return;
-      settled = true;
-      archive.destroy();
-      ex.destroy();
-      reject(e);
-    };
-    archive.on('data', (chunk: Buffer) => {
-      scanned += chunk.length;
-      if (scanned > limits.maxBytes) done(true);
-    });
-    ex.on('entry', (header, body, next) => {
-      const rel = header.name
-        .replace(/^\.?\/+/, '')
-        .replace(/^\.$/, '')
-        .replace(/\/+$/, '');
-      if (rel && !rel.includes('/') && !found.has(rel)) {
-        if (found.size >= limits.maxEntries) return done(true);
-        found.set(rel, toEntry(rel, header));
-      }
-      body.on('end', () => next());
-      body.resume();
-    });
-    ex.on('finish', () => done(false));
-    ex.on('error', fail);
-    archive.on('error', fail);
-    archive.pipe(ex as unknown as NodeJS.WritableStream);
-  });
+  return scanFirstLevel(archive, { layout: 'dot', ...limits, stopWhenFull: true, toEntry });
 }
 
 async function archiveOf(docker: Docker, id: string, p: string, signal: AbortSignal): Promise<Readable> {
