@@ -7,11 +7,14 @@ export interface HostCardProps {
   host: HostView;
   status: HostStatus | undefined;
   info: EngineInfo | undefined;
+  /** Bytes the engine holds on disk, and how much a prune could free. */
+  disk?: { size: number; reclaimable: number } | undefined;
+  refreshError?: string | undefined;
   onOpen(): void;
 }
 
 /** One host at a glance: status, engine, resources and container counts. Click to open. */
-export function HostCard({ host, status, info, onOpen }: HostCardProps) {
+export function HostCard({ host, status, info, disk, refreshError, onOpen }: HostCardProps) {
   const state = status?.state ?? 'connecting';
   return (
     <button
@@ -59,6 +62,16 @@ export function HostCard({ host, status, info, onOpen }: HostCardProps) {
               <strong>{info.images}</strong> images
             </span>
           </span>
+          {disk && (
+            <span className="host-card-facts">
+              {formatBytes(disk.size)} on disk · {formatBytes(disk.reclaimable)} reclaimable
+            </span>
+          )}
+          {refreshError && (
+            <span className="host-card-error" role="status">
+              {refreshError}
+            </span>
+          )}
         </>
       ) : (
         <span className="muted">Connecting…</span>

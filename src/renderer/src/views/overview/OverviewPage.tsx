@@ -1,38 +1,19 @@
-import { useEffect, useState } from 'react';
-import type { EngineInfo } from '@shared/contract';
-import { onInvalidate } from '../../lib/invalidation';
-import { api } from '../../rpc/api';
 import { useHostsStore } from '../../stores/hosts';
 import { useViewStore } from '../../stores/view';
 import { HostCard } from './HostCard';
+import { useOverviewData } from './useOverviewData';
 
-/** Every host as a card; counts refresh when engines report container changes. */
+/** Every host as a card; counts and disk totals refresh when engines report changes. */
 export function OverviewPage() {
   const hosts = useHostsStore((s) => s.hosts);
   const statuses = useHostsStore((s) => s.statuses);
   const select = useHostsStore((s) => s.select);
   const showHost = useViewStore((s) => s.showHost);
-  const [infos, setInfos] = useState<Record<string, EngineInfo>>({});
-
   const connectedIds = hosts
     .filter((h) => statuses[h.id]?.state === 'connected')
     .map((h) => h.id)
     .join(',');
-
-  useEffect(() => {
-    let alive = true;
-    const load = (hostId: string) =>
-      api.hosts.engineInfo({ hostId }).then(
-        (info) => alive && setInfos((m) => ({ ...m, [hostId]: info })),
-        () => undefined,
-      );
-    for (const id of connectedIds.split(',').filter(Boolean)) void load(id);
-    const off = onInvalidate('container', (hostId) => void load(hostId));
-    return () => {
-      alive = false;
-      off();
-    };
-  }, [connectedIds]);
+  const data = useOverviewData(connectedIds);
 
   const connected = hosts.filter((h) => statuses[h.id]?.state === 'connected').length;
   return (
@@ -49,7 +30,9 @@ export function OverviewPage() {
             key={h.id}
             host={h}
             status={statuses[h.id]}
-            info={infos[h.id] ?? statuses[h.id]?.engine}
+            info={data[h.id]?.info ?? statuses[h.id]?.engine}
+            disk={data[h.id]?.disk}
+            refreshError={data[h.id]?.error}
             onOpen={() => {
               select(h.id);
               showHost();
