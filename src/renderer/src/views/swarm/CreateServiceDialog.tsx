@@ -1,0 +1,153 @@
+import { useId, useState, type ReactNode } from 'react';
+import { serviceSpecSchema, type AppErrorShape } from '@shared/contract';
+import { Dialog } from '../../components/Dialog';
+import { ErrorBanner } from '../../components/ErrorBanner';
+import { toErrorShape } from '../../lib/errors';
+import { api } from '../../rpc/api';
+import { EMPTY_FORM, formProblems, toSpecInput, type ServiceForm } from './serviceForm';
+
+type Key = keyof ServiceForm;
+
+/** The service create form: every part of a ServiceSpec the issue lists, validated as you go. */
+export function CreateServiceDialog(props: {
+  hostId: string;
+  onClose(): void;
+  onCreated(name: string): void;
+}) {
+  const { hostId, onClose, onCreated } = props;
+  const [form, setForm] = useState<ServiceForm>(EMPTY_FORM);
+  const [touched, setTouched] = useState(false);
+  const [busy, setBusy] = useState(false);
+  const [error, setError] = useState<AppErrorShape>();
+  const baseId = useId();
+  const problems = formProblems(form);
+  const set = (k: Key, v: string) => setForm((f) => ({ ...f, [k]: v }));
+
+  const field = (
+    k: Key,
+    label: string,
+    opts: { hint?: string; area?: boolean; mono?: boolean } = {},
+  ): ReactNode => {
+    const id = `${baseId}-${k}`;
+    const problem = touched ? problems[k] : undefined;
+    const common = {
+      id,
+      value: form[k],
+      'aria-invalid': problem ? true : undefined,
+      className: `${opts.area ? 'textarea' : 'input'}${opts.mono ? ' mono' : ''}`,
+    };
+    return (
+      <div className="field">
+        <label className="field-label" htmlFor={id}>
+          {label}
+        </label>
+        {opts.area ? (
+          <textarea {...common} rows={2} onChange={(e) => set(k, e.target.value)} />
+        ) : (
+          <input {...common} onChange={(e) => set(k, e.target.value)} />
+        )}
+        {problem ? (
+          <p className="field-error">{problem}</p>
+        ) : (
+          opts.hint && <p className="field-hint">{opts.hint}</p>
+        )}
+      </div>
+    );
+  };
+  const select = (k: Key, label: string, options: string[]) => {
+    const id = `${baseId}-${k}`;
+    return (
+      <div className="field">
+        <label className="field-label" htmlFor={id}>
+          {label}
+        </label>
+        <select id={id} className="input" value={form[k]} onChange={(e) => set(k, e.target.value)}>
+          {options.map((o) => (
+            <option key={o}>{o}</option>
+          ))}
+        </select>
+      </div>
+    );
+  };
+
+  const submit = async () => {
+    setTouched(true);
+    const parsed = serviceSpecSchema.safeParse(toSpecInput(form));
+    if (!parsed.success) return;
+    setBusy(true);
+    setError(undefined);
+    try {
+      await api.swarm.serviceCreate({ hostId, spec: toSpecInput(form) });
+      onCreated(form.name.trim());
+    } catch (e) {
+      setError(toErrorShape(e));
+    } finally {
+      setBusy(false);
+    }
+  };
+
+  return (
+    <Dialog
+      title="Create service"
+      onClose={onClose}
+      size="large"
+      footer={
+        <>
+          <button type="button" className="button" onClick={onClose}>
+            Cancel
+          </button>
+          <button
+            type="button"
+            className="button button-primary"
+            disabled={busy}
+            onClick={() => void submit()}
+          >
+            {busy ? 'Creating…' : 'Create service'}
+          </button>
+        </>
+      }
+    >
+      {error && <ErrorBanner error={error} title="Could not create the service" />}
+      <div className="swarm-form swarm-form-grid">
+        {field('name', 'Name')}
+        {field('image', 'Image', {
+          mono: true,
+          hint: 'Must exist on the nodes or in a registry they reach.',
+        })}
+        {field('command', 'Command', {
+          mono: true,
+          hint: 'Optional; quotes group words, e.g. sh -c "echo hi"',
+        })}
+        {select('mode', 'Mode', ['replicated', 'global'])}
+        {form.mode === 'replicated' && field('replicas', 'Replicas')}
+        {field('ports', 'Published ports', {
+          area: true,
+          mono: true,
+          hint: '8080:80, 53:53/udp, 8443:443 host',
+        })}
+        {field('env', 'Environment', { area: true, mono: true, hint: 'KEY=value, one per line' })}
+        {field('mounts', 'Mounts', {
+          area: true,
+          mono: true,
+          hint: 'volume:data:/data, bind:/srv:/srv:ro, tmpfs::/tmp',
+        })}
+        {field('networks', 'Networks', { hint: 'Overlay network names, comma separated' })}
+        {field('constraints', 'Placement constraints', {
+          area: true,
+          mono: true,
+          hint: 'node.role==manager',
+        })}
+        {field('preferences', 'Spread over', { hint: 'node.labels.zone' })}
+        {field('secrets', 'Secrets', { hint: 'name or name:file, comma separated' })}
+        {field('configs', 'Configs', { hint: 'name or name:/path, comma separated' })}
+        {field('cpuLimit', 'CPU limit (cores)')}
+        {field('memoryLimitMb', 'Memory limit (MiB)')}
+        {select('restart', 'Restart', ['any', 'on-failure', 'none'])}
+        {field('parallelism', 'Update parallelism', { hint: '0 = all at once' })}
+        {field('monitorSeconds', 'Update monitor (s)')}
+        {select('failureAction', 'On update failure', ['pause', 'continue', 'rollback'])}
+        {select('order', 'Update order', ['stop-first', 'start-first'])}
+      </div>
+    </Dialog>
+  );
+}

@@ -1,0 +1,244 @@
+import { useCallback, useEffect, useId, useState } from 'react';
+import { MAX_SWARM_FILE_BYTES, type AppErrorShape, type SwarmFile } from '@shared/contract';
+import { ConfirmDialog } from '../../components/ConfirmDialog';
+import { Dialog } from '../../components/Dialog';
+import { ErrorBanner } from '../../components/ErrorBanner';
+import { toErrorShape } from '../../lib/errors';
+import { guard } from '../../lib/policy';
+import { usePolicy } from '../../lib/usePolicy';
+import { api } from '../../rpc/api';
+
+type Kind = 'secret' | 'config';
+
+const calls = {
+  secret: { list: api.swarm.secrets, create: api.swarm.secretCreate, remove: api.swarm.secretRemove },
+  config: { list: api.swarm.configs, create: api.swarm.configCreate, remove: api.swarm.configRemove },
+};
+
+/** Secrets and configs side by side: who uses each, create from text or a file, remove. */
+export function FilesPanel({ hostId, onChanged }: { hostId: string; onChanged(m: string): void }) {
+  return (
+    <div className="swarm-files">
+      <FileList hostId={hostId} kind="secret" onChanged={onChanged} />
+      <FileList hostId={hostId} kind="config" onChanged={onChanged} />
+    </div>
+  );
+}
+
+function FileList({ hostId, kind, onChanged }: { hostId: string; kind: Kind; onChanged(m: string): void }) {
+  const can = usePolicy(hostId);
+  const [items, setItems] = useState<SwarmFile[]>();
+  const [error, setError] = useState<AppErrorShape>();
+  const [creating, setCreating] = useState(false);
+  const [removing, setRemoving] = useState<SwarmFile>();
+  const [busy, setBusy] = useState(false);
+  const title = kind === 'secret' ? 'Secrets' : 'Configs';
+  const load = useCallback(() => {
+    calls[kind]
+      .list({ hostId })
+      .then(setItems)
+      .catch((e: unknown) => setError(toErrorShape(e)));
+  }, [hostId, kind]);
+  useEffect(load, [load]);
+
+  const remove = async (f: SwarmFile) => {
+    setBusy(true);
+    setError(undefined);
+    try {
+      await calls[kind].remove({ hostId, id: f.id });
+      setRemoving(undefined);
+      onChanged(`Removed ${kind} ${f.name}.`);
+      load();
+    } catch (e) {
+      setError(toErrorShape(e));
+    } finally {
+      setBusy(false);
+    }
+  };
+
+  return (
+    <section className="swarm-panel" aria-label={title}>
+      <div className="toolbar">
+        <h3 className="toolbar-title">{title}</h3>
+        <span className="header-spacer" />
+        <button
+          type="button"
+          className="button"
+          onClick={() => setCreating(true)}
+          {...guard(can.allowed(kind === 'secret' ? 'swarm.secretCreate' : 'swarm.configCreate'))}
+        >
+          Create {kind}
+        </button>
+      </div>
+      {error && !removing && <ErrorBanner error={error} title={`Could not read the ${kind}s`} />}
+      {items?.length === 0 && <p className="muted">No {kind}s.</p>}
+      {items && items.length > 0 && (
+        <table className="swarm-table swarm-table-compact" aria-label={title}>
+          <thead>
+            <tr>
+              <th>Name</th>
+              <th>Used by</th>
+              <th>Created</th>
+              <th>
+                <span className="visually-hidden">Actions</span>
+              </th>
+            </tr>
+          </thead>
+          <tbody>
+            {items.map((f) => (
+              <tr key={f.id}>
+                <td>
+                  {f.name}
+                  {f.stack && <span className="muted"> · stack {f.stack}</span>}
+                </td>
+                <td className="mono-soft">{f.usedBy.join(', ') || <span className="muted">unused</span>}</td>
+                <td className="muted">{new Date(f.createdAt).toLocaleString()}</td>
+                <td className="swarm-actions">
+                  <button
+                    type="button"
+                    className="button button-small button-danger"
+                    aria-label={`Remove ${kind} ${f.name}`}
+                    onClick={() => setRemoving(f)}
+                    {...guard(can.allowed(kind === 'secret' ? 'swarm.secretRemove' : 'swarm.configRemove'))}
+                  >
+                    Remove
+                  </button>
+                </td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      )}
+      {creating && (
+        <CreateFileDialog
+          hostId={hostId}
+          kind={kind}
+          onClose={() => setCreating(false)}
+          onCreated={(name) => {
+            setCreating(false);
+            onChanged(`Created ${kind} ${name}.`);
+            load();
+          }}
+        />
+      )}
+      {removing && (
+        <ConfirmDialog
+          title={`Remove ${kind} ${removing.name}?`}
+          confirmLabel={`Remove ${kind}`}
+          danger
+          busy={busy}
+          error={error}
+          confirmText={removing.name}
+          onCancel={() => setRemoving(undefined)}
+          onConfirm={() => void remove(removing)}
+        >
+          <p>
+            {removing.usedBy.length
+              ? `It is used by ${removing.usedBy.join(', ')}: the engine refuses until those services drop it.`
+              : 'No service uses it.'}
+          </p>
+        </ConfirmDialog>
+      )}
+    </section>
+  );
+}
+
+function CreateFileDialog(props: {
+  hostId: string;
+  kind: Kind;
+  onClose(): void;
+  onCreated(name: string): void;
+}) {
+  const { hostId, kind } = props;
+  const ids = { name: useId(), value: useId(), file: useId() };
+  const [name, setName] = useState('');
+  const [text, setText] = useState('');
+  const [file, setFile] = useState<{ name: string; base64: string; size: number }>();
+  const [busy, setBusy] = useState(false);
+  const [error, setError] = useState<AppErrorShape>();
+  const tooBig = (file?.size ?? new TextEncoder().encode(text).length) > MAX_SWARM_FILE_BYTES;
+
+  const pick = async (f: File | undefined) => {
+    if (!f) return setFile(undefined);
+    const bytes = new Uint8Array(await f.arrayBuffer());
+    let binary = '';
+    for (let i = 0; i < bytes.length; i += 0x8000)
+      binary += String.fromCharCode(...bytes.subarray(i, i + 0x8000));
+    setFile({ name: f.name, base64: btoa(binary), size: bytes.length });
+  };
+  const submit = async () => {
+    setBusy(true);
+    setError(undefined);
+    try {
+      await calls[kind].create({
+        hostId,
+        name: name.trim(),
+        ...(file
+          ? { data: file.base64, encoding: 'base64' as const }
+          : { data: text, encoding: 'text' as const }),
+      });
+      props.onCreated(name.trim());
+    } catch (e) {
+      setError(toErrorShape(e));
+    } finally {
+      setBusy(false);
+    }
+  };
+  return (
+    <Dialog
+      title={`Create ${kind}`}
+      onClose={props.onClose}
+      footer={
+        <>
+          <button type="button" className="button" onClick={props.onClose}>
+            Cancel
+          </button>
+          <button
+            type="button"
+            className="button button-primary"
+            disabled={busy || !name.trim() || (!file && !text) || tooBig}
+            onClick={() => void submit()}
+          >
+            Create {kind}
+          </button>
+        </>
+      }
+    >
+      {error && <ErrorBanner error={error} title={`Could not create the ${kind}`} />}
+      <div className="swarm-form">
+        <div className="field">
+          <label className="field-label" htmlFor={ids.name}>
+            Name
+          </label>
+          <input id={ids.name} className="input" value={name} onChange={(e) => setName(e.target.value)} />
+        </div>
+        <div className="field">
+          <label className="field-label" htmlFor={ids.value}>
+            Value
+          </label>
+          <textarea
+            id={ids.value}
+            className="textarea mono"
+            rows={4}
+            value={text}
+            disabled={file !== undefined}
+            onChange={(e) => setText(e.target.value)}
+          />
+        </div>
+        <div className="field">
+          <label className="field-label" htmlFor={ids.file}>
+            …or from a file
+          </label>
+          <input id={ids.file} type="file" onChange={(e) => void pick(e.target.files?.[0])} />
+        </div>
+        <p className={tooBig ? 'field-error' : 'field-hint'}>
+          {tooBig
+            ? 'Too large: the engine keeps at most 500 KB.'
+            : kind === 'secret'
+              ? 'The value is sent once to the swarm and never shown again, not even here.'
+              : 'Configs are stored unencrypted in the swarm; use a secret for anything sensitive.'}
+        </p>
+      </div>
+    </Dialog>
+  );
+}

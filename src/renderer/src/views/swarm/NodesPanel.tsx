@@ -1,0 +1,363 @@
+import { useId, useState } from 'react';
+import type { AppErrorShape, CallInput, Contract, SwarmNode } from '@shared/contract';
+import { ConfirmDialog } from '../../components/ConfirmDialog';
+import { Dialog } from '../../components/Dialog';
+import { ErrorBanner } from '../../components/ErrorBanner';
+import { toErrorShape } from '../../lib/errors';
+import { formatBytes } from '../../lib/format';
+import { guard } from '../../lib/policy';
+import { usePolicy } from '../../lib/usePolicy';
+import { api } from '../../rpc/api';
+import { nodeLabel } from './NodeMap';
+
+type Change = Omit<CallInput<Contract['swarm']['nodeUpdate']>, 'hostId' | 'id'>;
+type Pending = { node: SwarmNode; title: string; text: string; change: Change } | undefined;
+
+/** What each change does, said before it happens. */
+function describe(node: SwarmNode, change: Change, label: string): { title: string; text: string } {
+  if (change.availability === 'drain') {
+    return {
+      title: `Drain ${label}?`,
+      text: 'Its tasks stop here and are rescheduled on other nodes; nothing new is placed on it.',
+    };
+  }
+  if (change.availability === 'pause') {
+    return { title: `Pause ${label}?`, text: 'Its tasks keep running, but no new task is placed on it.' };
+  }
+  if (change.availability === 'active') {
+    return { title: `Activate ${label}?`, text: 'The scheduler may place tasks on it again.' };
+  }
+  if (change.role === 'manager') {
+    return { title: `Promote ${label}?`, text: 'It joins the raft quorum of managers.' };
+  }
+  return {
+    title: `Demote ${label}?`,
+    text: `It leaves the managers${node.leader ? ' (it is the leader: another manager takes over)' : ''}. Keep an odd number of managers.`,
+  };
+}
+
+/** Nodes with role, availability, state, engine, resources, labels; and every node action. */
+export function NodesPanel({
+  hostId,
+  nodes,
+  onChanged,
+}: {
+  hostId: string;
+  nodes: SwarmNode[];
+  onChanged(m: string): void;
+}) {
+  const can = usePolicy(hostId);
+  const [pending, setPending] = useState<Pending>();
+  const [labels, setLabels] = useState<SwarmNode>();
+  const [removing, setRemoving] = useState<SwarmNode>();
+  const [busy, setBusy] = useState(false);
+  const [error, setError] = useState<AppErrorShape>();
+
+  const run = async (fn: () => Promise<unknown>, message: string) => {
+    setBusy(true);
+    setError(undefined);
+    try {
+      await fn();
+      setPending(undefined);
+      setLabels(undefined);
+      setRemoving(undefined);
+      onChanged(message);
+    } catch (e) {
+      setError(toErrorShape(e));
+    } finally {
+      setBusy(false);
+    }
+  };
+  const ask = (node: SwarmNode, change: Change) => {
+    setError(undefined);
+    setPending({ node, change, ...describe(node, change, nodeLabel(node, nodes)) });
+  };
+  const update = can.allowed('swarm.nodeUpdate');
+
+  return (
+    <div className="swarm-panel">
+      <table className="swarm-table" aria-label="Nodes">
+        <thead>
+          <tr>
+            <th>Node</th>
+            <th>Role</th>
+            <th>Availability</th>
+            <th>Status</th>
+            <th>Engine</th>
+            <th>Resources</th>
+            <th>Labels</th>
+            <th>
+              <span className="visually-hidden">Actions</span>
+            </th>
+          </tr>
+        </thead>
+        <tbody>
+          {nodes.map((n) => {
+            const label = nodeLabel(n, nodes);
+            return (
+              <tr key={n.id}>
+                <td>
+                  <div>{label}</div>
+                  <div className="mono-soft muted" title={n.id}>
+                    {n.id.slice(0, 12)} · {n.addr}
+                    {n.self ? ' · this host' : ''}
+                  </div>
+                </td>
+                <td>
+                  {n.role}
+                  {n.leader ? ' (leader)' : ''}
+                  {n.reachability && !n.leader ? ` (${n.reachability})` : ''}
+                </td>
+                <td>
+                  <span
+                    className={`swarm-pill swarm-pill-${n.availability === 'active' ? 'green' : 'amber'}`}
+                  >
+                    {n.availability}
+                  </span>
+                </td>
+                <td title={n.message}>
+                  <span className={`swarm-pill swarm-pill-${n.state === 'ready' ? 'green' : 'red'}`}>
+                    {n.state}
+                  </span>
+                </td>
+                <td className="mono-soft">{n.engineVersion}</td>
+                <td className="muted">
+                  {n.cpus} CPU · {formatBytes(n.memoryBytes)}
+                </td>
+                <td className="mono-soft">
+                  {Object.entries(n.labels)
+                    .map(([k, v]) => `${k}=${v}`)
+                    .join(', ') || <span className="muted">—</span>}
+                </td>
+                <td className="swarm-actions">
+                  {n.availability === 'active' ? (
+                    <>
+                      <button
+                        type="button"
+                        className="button button-small"
+                        aria-label={`Drain ${label}`}
+                        onClick={() => ask(n, { availability: 'drain', version: n.version })}
+                        {...guard(update)}
+                      >
+                        Drain
+                      </button>
+                      <button
+                        type="button"
+                        className="button button-small"
+                        aria-label={`Pause ${label}`}
+                        onClick={() => ask(n, { availability: 'pause', version: n.version })}
+                        {...guard(update)}
+                      >
+                        Pause
+                      </button>
+                    </>
+                  ) : (
+                    <button
+                      type="button"
+                      className="button button-small"
+                      aria-label={`Activate ${label}`}
+                      onClick={() => ask(n, { availability: 'active', version: n.version })}
+                      {...guard(update)}
+                    >
+                      Activate
+                    </button>
+                  )}
+                  <button
+                    type="button"
+                    className="button button-small"
+                    aria-label={`${n.role === 'manager' ? 'Demote' : 'Promote'} ${label}`}
+                    onClick={() =>
+                      ask(n, { role: n.role === 'manager' ? 'worker' : 'manager', version: n.version })
+                    }
+                    {...guard(update)}
+                  >
+                    {n.role === 'manager' ? 'Demote' : 'Promote'}
+                  </button>
+                  <button
+                    type="button"
+                    className="button button-small"
+                    aria-label={`Labels of ${label}`}
+                    onClick={() => {
+                      setError(undefined);
+                      setLabels(n);
+                    }}
+                    {...guard(update)}
+                  >
+                    Labels…
+                  </button>
+                  <button
+                    type="button"
+                    className="button button-small button-danger"
+                    aria-label={`Remove ${label}`}
+                    onClick={() => {
+                      setError(undefined);
+                      setRemoving(n);
+                    }}
+                    {...guard(can.allowed('swarm.nodeRemove'))}
+                  >
+                    Remove…
+                  </button>
+                </td>
+              </tr>
+            );
+          })}
+        </tbody>
+      </table>
+      {pending && (
+        <ConfirmDialog
+          title={pending.title}
+          confirmLabel={pending.title.split(' ')[0] ?? 'Apply'}
+          busy={busy}
+          error={error}
+          onCancel={() => setPending(undefined)}
+          onConfirm={() =>
+            void run(
+              () => api.swarm.nodeUpdate({ hostId, id: pending.node.id, ...pending.change }),
+              `${pending.title.replace('?', '')}: done.`,
+            )
+          }
+        >
+          <p>{pending.text}</p>
+        </ConfirmDialog>
+      )}
+      {labels && (
+        <LabelsDialog
+          node={labels}
+          label={nodeLabel(labels, nodes)}
+          busy={busy}
+          error={error}
+          onClose={() => setLabels(undefined)}
+          onSave={(next) =>
+            void run(
+              () => api.swarm.nodeUpdate({ hostId, id: labels.id, version: labels.version, labels: next }),
+              `Saved the labels of ${nodeLabel(labels, nodes)}.`,
+            )
+          }
+        />
+      )}
+      {removing && (
+        <RemoveNodeDialog
+          node={removing}
+          label={nodeLabel(removing, nodes)}
+          busy={busy}
+          error={error}
+          onCancel={() => setRemoving(undefined)}
+          onRemove={(force) =>
+            void run(
+              () =>
+                api.swarm.nodeRemove({
+                  hostId,
+                  id: removing.id,
+                  force,
+                  ...(force ? { confirm: removing.id } : {}),
+                }),
+              `Removed node ${nodeLabel(removing, nodes)}.`,
+            )
+          }
+        />
+      )}
+    </div>
+  );
+}
+
+function LabelsDialog(props: {
+  node: SwarmNode;
+  label: string;
+  busy: boolean;
+  error: AppErrorShape | undefined;
+  onClose(): void;
+  onSave(labels: Record<string, string>): void;
+}) {
+  const id = useId();
+  const [text, setText] = useState(
+    Object.entries(props.node.labels)
+      .map(([k, v]) => `${k}=${v}`)
+      .join('\n'),
+  );
+  const parsed: Record<string, string> = {};
+  let problem: string | undefined;
+  for (const line of text
+    .split('\n')
+    .map((l) => l.trim())
+    .filter(Boolean)) {
+    const eq = line.indexOf('=');
+    const key = eq < 0 ? line : line.slice(0, eq);
+    if (!/^[^\s=]+$/.test(key)) problem = `"${line}" is not key=value.`;
+    parsed[key] = eq < 0 ? '' : line.slice(eq + 1);
+  }
+  return (
+    <Dialog
+      title={`Labels of ${props.label}`}
+      onClose={props.onClose}
+      size="small"
+      footer={
+        <>
+          <button type="button" className="button" onClick={props.onClose}>
+            Cancel
+          </button>
+          <button
+            type="button"
+            className="button button-primary"
+            disabled={props.busy || problem !== undefined}
+            onClick={() => props.onSave(parsed)}
+          >
+            Save labels
+          </button>
+        </>
+      }
+    >
+      {props.error && <ErrorBanner error={props.error} title="Could not save" />}
+      <div className="field">
+        <label className="field-label" htmlFor={id}>
+          Labels (key=value, one per line)
+        </label>
+        <textarea
+          id={id}
+          className="textarea mono"
+          rows={5}
+          value={text}
+          onChange={(e) => setText(e.target.value)}
+        />
+        {problem ? (
+          <p className="field-error">{problem}</p>
+        ) : (
+          <p className="field-hint">Used by placement constraints, e.g. node.labels.zone==b.</p>
+        )}
+      </div>
+    </Dialog>
+  );
+}
+
+function RemoveNodeDialog(props: {
+  node: SwarmNode;
+  label: string;
+  busy: boolean;
+  error: AppErrorShape | undefined;
+  onCancel(): void;
+  onRemove(force: boolean): void;
+}) {
+  const { node } = props;
+  const force = node.state !== 'down';
+  return (
+    <ConfirmDialog
+      title={`Remove ${props.label} from the swarm?`}
+      confirmLabel={force ? 'Force removal' : 'Remove node'}
+      danger
+      busy={props.busy}
+      error={props.error}
+      confirmText={node.id}
+      onCancel={props.onCancel}
+      onConfirm={() => props.onRemove(force)}
+    >
+      {force ? (
+        <p>
+          This node is <strong>{node.state}</strong>, not down. Removing it by force leaves its engine
+          believing it is still in the swarm; make it leave (<code>docker swarm leave</code>) instead if you
+          can.
+        </p>
+      ) : (
+        <p>The node is down; its entry is removed from the swarm.</p>
+      )}
+    </ConfirmDialog>
+  );
+}

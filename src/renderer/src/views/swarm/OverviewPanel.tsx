@@ -1,0 +1,42 @@
+import type { SwarmInfo, SwarmNode, SwarmService, SwarmTask } from '@shared/contract';
+import { NodeMap } from './NodeMap';
+
+function Fact({ label, value }: { label: string; value: string | number }) {
+  return (
+    <div className="swarm-fact">
+      <span className="swarm-fact-value">{value}</span>
+      <span className="swarm-fact-label">{label}</span>
+    </div>
+  );
+}
+
+/** Cluster at a glance: managers, workers, leader, node states, services and tasks, then the map. */
+export function OverviewPanel(props: {
+  info: SwarmInfo;
+  nodes: SwarmNode[];
+  services: SwarmService[];
+  tasks: SwarmTask[];
+}) {
+  const { info, nodes, services, tasks } = props;
+  const managers = nodes.filter((n) => n.role === 'manager').length;
+  const ready = nodes.filter((n) => n.state === 'ready').length;
+  const running = services.reduce((s, x) => s + x.running, 0);
+  const desired = services.reduce((s, x) => s + x.desired, 0);
+  return (
+    <div className="swarm-overview">
+      <div className="swarm-facts" role="group" aria-label="Cluster overview">
+        <Fact label="managers" value={managers} />
+        <Fact label="workers" value={nodes.length - managers} />
+        <Fact label="nodes ready" value={`${ready}/${nodes.length}`} />
+        <Fact label="services" value={services.length} />
+        <Fact label="tasks running" value={`${running}/${desired}`} />
+      </div>
+      <p className="swarm-summary">
+        {info.summary} Leader: {info.leader ? `${info.leader.hostname} (${info.leader.addr})` : 'unknown'}.
+        {info.clusterId && <span className="mono-soft"> Cluster {info.clusterId.slice(0, 12)}.</span>}
+      </p>
+      <h3 className="swarm-h3">Node map</h3>
+      <NodeMap nodes={nodes} tasks={tasks} />
+    </div>
+  );
+}

@@ -1,0 +1,121 @@
+import { useDeferredValue, useEffect, useMemo, useReducer, useRef, useState } from 'react';
+import type { AppErrorShape, SwarmService } from '@shared/contract';
+import { Dialog } from '../../components/Dialog';
+import { ErrorBanner } from '../../components/ErrorBanner';
+import { LogModel } from '../../components/log-viewer/log-model';
+import { LogRows, type LogRowsHandle } from '../../components/log-viewer/LogRows';
+import { compileSearch } from '../../components/log-viewer/search';
+import { toErrorShape } from '../../lib/errors';
+import { api } from '../../rpc/api';
+
+const REPAINT_MS = 150;
+
+/**
+ * A service's logs from all its tasks, each line labelled "[service.slot@node]", in the log
+ * viewer's own rows (virtualized, ANSI colours, timestamps) with follow and search.
+ */
+export function ServiceLogsDialog(props: { hostId: string; service: SwarmService; onClose(): void }) {
+  const { hostId, service, onClose } = props;
+  const modelRef = useRef<LogModel | undefined>(undefined);
+  modelRef.current ??= new LogModel();
+  const model = modelRef.current;
+  const [version, bump] = useReducer((n: number) => n + 1, 0);
+  const [follow, setFollow] = useState(true);
+  const [stick, setStick] = useState(true);
+  const [timestamps, setTimestamps] = useState(false);
+  const [search, setSearch] = useState('');
+  const [error, setError] = useState<AppErrorShape>();
+  const [ended, setEnded] = useState(false);
+  const rows = useRef<LogRowsHandle>(null);
+  const deferred = useDeferredValue(search);
+  const compiled = useMemo(() => compileSearch(deferred, { regex: false, caseSensitive: false }), [deferred]);
+
+  useEffect(() => {
+    model.setFilters({
+      showStdout: true,
+      showStderr: true,
+      search: compiled.search,
+      onlyMatches: !!compiled.search,
+    });
+    bump();
+  }, [model, compiled]);
+
+  useEffect(() => {
+    if (!follow) return;
+    model.restart(false);
+    setEnded(false);
+    setError(undefined);
+    let timer: ReturnType<typeof setTimeout> | undefined;
+    const schedule = () => (timer ??= setTimeout(() => ((timer = undefined), bump()), REPAINT_MS));
+    const sub = api.swarm.serviceLogs(
+      { hostId, id: service.id, follow: true, tail: 200 },
+      {
+        onEvent(e) {
+          if (e.type !== 'data') return;
+          model.ingest(e.text, e.runs);
+          schedule();
+        },
+        onEnd(err) {
+          model.finish();
+          if (err) setError(toErrorShape(err));
+          setEnded(true);
+          schedule();
+        },
+      },
+    );
+    return () => {
+      clearTimeout(timer);
+      sub.close();
+    };
+  }, [hostId, service.id, follow, model]);
+
+  return (
+    <Dialog title={`Logs of ${service.name}`} onClose={onClose} size="large" className="swarm-logs-dialog">
+      <div className="log-viewer swarm-logs">
+        <div className="log-bar" role="group" aria-label="Log options">
+          <button
+            type="button"
+            className={`toggle-button${follow ? ' is-on' : ''}`}
+            aria-pressed={follow}
+            onClick={() => setFollow((f) => !f)}
+          >
+            Follow
+          </button>
+          <button
+            type="button"
+            className={`toggle-button${timestamps ? ' is-on' : ''}`}
+            aria-pressed={timestamps}
+            onClick={() => setTimestamps((t) => !t)}
+          >
+            Timestamps
+          </button>
+          <input
+            type="search"
+            className="input search-input"
+            aria-label="Search the service logs"
+            placeholder="Search (shows matching lines)"
+            value={search}
+            onChange={(e) => setSearch(e.target.value)}
+          />
+          <span className="muted">
+            {model.rowCount.toLocaleString()} lines
+            {ended ? ' · stream ended' : follow ? ' · following' : ' · paused'}
+          </span>
+        </div>
+        {error && <ErrorBanner error={error} title={`Couldn't read the logs of ${service.name}`} />}
+        <LogRows
+          ref={rows}
+          model={model}
+          version={version}
+          wrap={false}
+          showTs={timestamps}
+          showStream
+          search={compiled.search}
+          currentSeq={undefined}
+          stick={stick}
+          onStickChange={setStick}
+        />
+      </div>
+    </Dialog>
+  );
+}

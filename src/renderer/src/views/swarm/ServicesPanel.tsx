@@ -1,0 +1,278 @@
+import { useState } from 'react';
+import type { AppErrorShape, SwarmNode, SwarmService, SwarmTask } from '@shared/contract';
+import { ConfirmDialog } from '../../components/ConfirmDialog';
+import { toErrorShape } from '../../lib/errors';
+import { guard } from '../../lib/policy';
+import { usePolicy } from '../../lib/usePolicy';
+import { api } from '../../rpc/api';
+import { CreateServiceDialog } from './CreateServiceDialog';
+import { ScaleDialog, UpdateDialog } from './ServiceDialogs';
+import { ServiceLogsDialog } from './ServiceLogsDialog';
+import { TasksTable } from './TasksTable';
+
+type Action = 'scale' | 'update' | 'rollback' | 'remove' | 'logs';
+
+function ports(s: SwarmService): string {
+  return s.ports
+    .map((p) => `${p.published ?? '*'}→${p.target}/${p.protocol}${p.mode === 'host' ? ' host' : ''}`)
+    .join(', ');
+}
+
+/** Services with their replicas, ports, update status and stack; create, scale, update, roll back, remove. */
+export function ServicesPanel(props: {
+  hostId: string;
+  services: SwarmService[];
+  nodes: SwarmNode[];
+  tasks: SwarmTask[];
+  onChanged(message: string): void;
+}) {
+  const { hostId, services, nodes, tasks, onChanged } = props;
+  const can = usePolicy(hostId);
+  const [creating, setCreating] = useState(false);
+  const [open, setOpen] = useState<{ action: Action; service: SwarmService }>();
+  const [expanded, setExpanded] = useState<string>();
+  const [busy, setBusy] = useState(false);
+  const [error, setError] = useState<AppErrorShape>();
+  const close = () => {
+    setOpen(undefined);
+    setError(undefined);
+  };
+  const confirm = async (fn: () => Promise<unknown>, message: string) => {
+    setBusy(true);
+    setError(undefined);
+    try {
+      await fn();
+      close();
+      onChanged(message);
+    } catch (e) {
+      setError(toErrorShape(e));
+    } finally {
+      setBusy(false);
+    }
+  };
+
+  return (
+    <div className="swarm-panel">
+      <div className="toolbar">
+        <h3 className="toolbar-title">Services</h3>
+        <span className="header-spacer" />
+        <button
+          type="button"
+          className="button button-primary"
+          onClick={() => setCreating(true)}
+          {...guard(can.allowed('swarm.serviceCreate'))}
+        >
+          Create service
+        </button>
+      </div>
+      {services.length === 0 ? (
+        <p className="empty-state">No services yet.</p>
+      ) : (
+        <table className="swarm-table" aria-label="Services">
+          <thead>
+            <tr>
+              <th>Name</th>
+              <th>Mode</th>
+              <th>Replicas</th>
+              <th>Image</th>
+              <th>Ports</th>
+              <th>Update</th>
+              <th>Stack</th>
+              <th>
+                <span className="visually-hidden">Actions</span>
+              </th>
+            </tr>
+          </thead>
+          <tbody>
+            {services.map((s) => (
+              <ServiceRows
+                key={s.id}
+                s={s}
+                expanded={expanded === s.id}
+                onToggle={() => setExpanded((e) => (e === s.id ? undefined : s.id))}
+                tasks={tasks.filter((t) => t.serviceId === s.id)}
+                nodes={nodes}
+                onAction={(action) => setOpen({ action, service: s })}
+                hostId={hostId}
+              />
+            ))}
+          </tbody>
+        </table>
+      )}
+      {creating && (
+        <CreateServiceDialog
+          hostId={hostId}
+          onClose={() => setCreating(false)}
+          onCreated={(name) => {
+            setCreating(false);
+            onChanged(`Created service ${name}.`);
+          }}
+        />
+      )}
+      {open?.action === 'scale' && (
+        <ScaleDialog
+          hostId={hostId}
+          service={open.service}
+          nodes={nodes}
+          onClose={close}
+          onDone={onChanged}
+        />
+      )}
+      {open?.action === 'update' && (
+        <UpdateDialog
+          hostId={hostId}
+          service={open.service}
+          nodes={nodes}
+          onClose={close}
+          onDone={onChanged}
+        />
+      )}
+      {open?.action === 'logs' && (
+        <ServiceLogsDialog hostId={hostId} service={open.service} onClose={close} />
+      )}
+      {open?.action === 'rollback' && (
+        <ConfirmDialog
+          title={`Roll back ${open.service.name}?`}
+          confirmLabel="Roll back"
+          busy={busy}
+          busyLabel="Rolling back…"
+          error={error}
+          onCancel={close}
+          onConfirm={() =>
+            void confirm(
+              () => api.swarm.serviceRollback({ hostId, id: open.service.id }),
+              `Rolling back ${open.service.name}.`,
+            )
+          }
+        >
+          <p>The service goes back to its previous spec; its tasks are replaced one batch at a time.</p>
+        </ConfirmDialog>
+      )}
+      {open?.action === 'remove' && (
+        <ConfirmDialog
+          title={`Remove ${open.service.name}?`}
+          confirmLabel="Remove service"
+          danger
+          busy={busy}
+          busyLabel="Removing…"
+          error={error}
+          confirmText={open.service.name}
+          onCancel={close}
+          onConfirm={() =>
+            void confirm(
+              () => api.swarm.serviceRemove({ hostId, id: open.service.id }),
+              `Removed service ${open.service.name}.`,
+            )
+          }
+        >
+          <p>All {open.service.running} of its tasks stop on every node. Volumes and secrets stay.</p>
+        </ConfirmDialog>
+      )}
+    </div>
+  );
+}
+
+function ServiceRows(props: {
+  s: SwarmService;
+  expanded: boolean;
+  onToggle(): void;
+  tasks: SwarmTask[];
+  nodes: SwarmNode[];
+  hostId: string;
+  onAction(a: Action): void;
+}) {
+  const { s, expanded, onToggle, tasks, nodes, hostId, onAction } = props;
+  const can = usePolicy(hostId);
+  const healthy = s.running === s.desired;
+  return (
+    <>
+      <tr>
+        <td>
+          <button
+            type="button"
+            className="link-button"
+            aria-expanded={expanded}
+            aria-label={`Tasks of ${s.name}`}
+            onClick={onToggle}
+          >
+            {expanded ? '▾' : '▸'} {s.name}
+          </button>
+        </td>
+        <td className="muted">{s.mode}</td>
+        <td>
+          <span
+            className={`swarm-pill swarm-pill-${healthy ? 'green' : 'amber'}`}
+            aria-label={`${s.running} of ${s.desired} running`}
+          >
+            {s.running}/{s.desired}
+          </span>
+        </td>
+        <td className="mono-soft">{s.image}</td>
+        <td className="mono-soft">{ports(s) || <span className="muted">—</span>}</td>
+        <td>
+          {s.updateStatus ? (
+            <span title={s.updateStatus.message}>{s.updateStatus.state.replace(/_/g, ' ')}</span>
+          ) : (
+            <span className="muted">—</span>
+          )}
+        </td>
+        <td>{s.stack ?? <span className="muted">—</span>}</td>
+        <td className="swarm-actions">
+          <button
+            type="button"
+            className="button button-small"
+            aria-label={`Scale ${s.name}`}
+            disabled={s.mode !== 'replicated'}
+            onClick={() => onAction('scale')}
+            {...guard(can.allowed('swarm.serviceScale'))}
+          >
+            Scale
+          </button>
+          <button
+            type="button"
+            className="button button-small"
+            aria-label={`Update ${s.name}`}
+            onClick={() => onAction('update')}
+            {...guard(can.allowed('swarm.serviceUpdate'))}
+          >
+            Update
+          </button>
+          <button
+            type="button"
+            className="button button-small"
+            aria-label={`Roll back ${s.name}`}
+            disabled={!s.canRollback}
+            onClick={() => onAction('rollback')}
+            {...guard(can.allowed('swarm.serviceRollback'))}
+          >
+            Roll back
+          </button>
+          <button
+            type="button"
+            className="button button-small"
+            aria-label={`Logs of ${s.name}`}
+            onClick={() => onAction('logs')}
+          >
+            Logs
+          </button>
+          <button
+            type="button"
+            className="button button-small button-danger"
+            aria-label={`Remove ${s.name}`}
+            onClick={() => onAction('remove')}
+            {...guard(can.allowed('swarm.serviceRemove'))}
+          >
+            Remove
+          </button>
+        </td>
+      </tr>
+      {expanded && (
+        <tr className="swarm-subrow">
+          <td colSpan={8}>
+            <TasksTable tasks={tasks} nodes={nodes} label={`Tasks of ${s.name}`} />
+          </td>
+        </tr>
+      )}
+    </>
+  );
+}

@@ -1,0 +1,127 @@
+import { useState } from 'react';
+import type { HostView, SwarmInfo } from '@shared/contract';
+import { ErrorBanner } from '../../components/ErrorBanner';
+import { useUiStore } from '../../stores/ui';
+import { FilesPanel } from './FilesPanel';
+import { NodesPanel } from './NodesPanel';
+import { OverviewPanel } from './OverviewPanel';
+import { ServicesPanel } from './ServicesPanel';
+import { StacksPanel } from './StacksPanel';
+import { TasksTable } from './TasksTable';
+import { useSwarm } from './useSwarm';
+
+const TABS = [
+  ['overview', 'Overview'],
+  ['services', 'Services'],
+  ['nodes', 'Nodes'],
+  ['tasks', 'Tasks'],
+  ['stacks', 'Stacks'],
+  ['files', 'Secrets & configs'],
+] as const;
+type Tab = (typeof TABS)[number][0];
+
+/** A host that is not a manager: what it is, and how to reach the swarm. */
+function NotManager({ info }: { info: SwarmInfo }) {
+  return (
+    <div className="empty-state swarm-not-manager" role="status">
+      <p className="empty-title">{info.role === 'worker' ? 'A swarm worker' : 'Not in a swarm'}</p>
+      <p>{info.summary}</p>
+      {info.role === 'worker' && info.managerAddresses.length > 0 && (
+        <p className="hint">
+          Add one of its managers as a Dockhand host (socket, TLS or SSH) to manage the swarm:{' '}
+          <span className="mono">{info.managerAddresses.join(', ')}</span> (swarm port; the engine API is on
+          that machine).
+        </p>
+      )}
+    </div>
+  );
+}
+
+/** The Swarm section of a host: overview and node map, services, nodes, tasks, stacks, secrets. */
+export function SwarmView({ host }: { host: HostView }) {
+  const swarm = useSwarm(host.id);
+  const toast = useUiStore((s) => s.toast);
+  const [tab, setTab] = useState<Tab>('overview');
+  const changed = (message: string) => {
+    toast(message);
+    void swarm.refresh();
+  };
+
+  let body: React.ReactNode;
+  if (!swarm.info) {
+    body = swarm.error ? null : (
+      <div className="empty-state" role="status">
+        <span className="spinner spinner-large" aria-hidden="true" />
+        <p>Asking the engine about its swarm…</p>
+      </div>
+    );
+  } else if (swarm.info.role !== 'manager') {
+    body = <NotManager info={swarm.info} />;
+  } else {
+    body = (
+      <>
+        <div className="swarm-tabs" role="tablist" aria-label="Swarm">
+          {TABS.map(([id, label]) => (
+            <button
+              key={id}
+              type="button"
+              role="tab"
+              aria-selected={tab === id}
+              className={`swarm-tab${tab === id ? ' is-active' : ''}`}
+              onClick={() => setTab(id)}
+            >
+              {label}
+            </button>
+          ))}
+        </div>
+        <div role="tabpanel" className="swarm-tabpanel">
+          {tab === 'overview' && (
+            <OverviewPanel
+              info={swarm.info}
+              nodes={swarm.nodes}
+              services={swarm.services}
+              tasks={swarm.tasks}
+            />
+          )}
+          {tab === 'services' && (
+            <ServicesPanel
+              hostId={host.id}
+              services={swarm.services}
+              nodes={swarm.nodes}
+              tasks={swarm.tasks}
+              onChanged={changed}
+            />
+          )}
+          {tab === 'nodes' && <NodesPanel hostId={host.id} nodes={swarm.nodes} onChanged={changed} />}
+          {tab === 'tasks' && (
+            <div className="swarm-panel">
+              <TasksTable tasks={swarm.tasks} nodes={swarm.nodes} label="Tasks" />
+            </div>
+          )}
+          {tab === 'stacks' && <StacksPanel hostId={host.id} onChanged={changed} />}
+          {tab === 'files' && <FilesPanel hostId={host.id} onChanged={changed} />}
+        </div>
+      </>
+    );
+  }
+
+  return (
+    <section className="resource-view swarm-view" aria-label={`Swarm on ${host.name}`}>
+      <div className="toolbar">
+        <h2 className="toolbar-title">Swarm</h2>
+        <span className="header-spacer" />
+        {swarm.info?.role === 'manager' && (
+          <span className="toolbar-count">
+            {swarm.nodes.length} nodes · {swarm.services.length} services
+          </span>
+        )}
+      </div>
+      {swarm.error && (
+        <div className="banners">
+          <ErrorBanner error={swarm.error} title="Couldn't read the swarm" />
+        </div>
+      )}
+      {body}
+    </section>
+  );
+}

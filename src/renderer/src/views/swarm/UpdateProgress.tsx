@@ -1,0 +1,100 @@
+import { useEffect, useState } from 'react';
+import type { AppErrorShape, ServiceWatchEvent, SwarmNode } from '@shared/contract';
+import { ErrorBanner } from '../../components/ErrorBanner';
+import { toErrorShape } from '../../lib/errors';
+import { api } from '../../rpc/api';
+import { nodeLabel } from './NodeMap';
+import { stateTone } from './useSwarm';
+
+/** Live per-task progress of a service while it changes (update, rollback, scale). */
+export function UpdateProgress({
+  hostId,
+  serviceId,
+  nodes,
+}: {
+  hostId: string;
+  serviceId: string;
+  nodes: SwarmNode[];
+}) {
+  const [last, setLast] = useState<ServiceWatchEvent>();
+  const [log, setLog] = useState<string[]>([]);
+  const [error, setError] = useState<AppErrorShape>();
+
+  useEffect(() => {
+    const sub = api.swarm.watchService(
+      { hostId, id: serviceId },
+      {
+        onEvent(e) {
+          setLast(e);
+          if (e.changes.length) {
+            const at = new Date().toLocaleTimeString();
+            setLog((l) =>
+              [
+                ...l,
+                ...e.changes.map(
+                  (c) =>
+                    `${at}  task ${c.slot ?? c.taskId.slice(0, 8)}: ${c.from ?? 'new'} → ${c.to}  (${c.image})`,
+                ),
+              ].slice(-200),
+            );
+          }
+        },
+        onEnd: (err) => err && setError(toErrorShape(err)),
+      },
+    );
+    return () => sub.close();
+  }, [hostId, serviceId]);
+
+  if (error) return <ErrorBanner error={error} title="Lost track of the service" />;
+  if (!last) return <p className="hint">Watching the service…</p>;
+  const status = last.service.updateStatus;
+  const current = last.tasks
+    .filter((t) => t.desiredState === 'running' || t.state !== 'shutdown')
+    .slice(0, 60);
+  const nodeName = (id?: string) => {
+    const n = nodes.find((x) => x.id === id);
+    return n ? nodeLabel(n, nodes) : (id?.slice(0, 8) ?? '—');
+  };
+  return (
+    <div className="swarm-progress" aria-label="Update progress">
+      <p className="swarm-progress-status" role="status">
+        <strong>{status ? status.state.replace(/_/g, ' ') : 'no update running'}</strong>
+        {status?.message ? ` — ${status.message}` : ''} · {last.service.running}/{last.service.desired}{' '}
+        running
+        {last.settled ? ' · settled' : ''}
+      </p>
+      <table className="swarm-table swarm-table-compact">
+        <thead>
+          <tr>
+            <th>Task</th>
+            <th>Node</th>
+            <th>Image</th>
+            <th>State</th>
+            <th>Desired</th>
+          </tr>
+        </thead>
+        <tbody>
+          {current.map((t) => (
+            <tr key={t.id}>
+              <td className="mono-soft">
+                {t.serviceName}.{t.slot ?? t.id.slice(0, 6)}
+              </td>
+              <td>{nodeName(t.nodeId)}</td>
+              <td className="mono-soft">{t.image}</td>
+              <td>
+                <span className={`swarm-pill swarm-pill-${stateTone(t.state)}`}>{t.state}</span>
+                {t.error && <span className="swarm-err"> {t.error}</span>}
+              </td>
+              <td className="muted">{t.desiredState}</td>
+            </tr>
+          ))}
+        </tbody>
+      </table>
+      {log.length > 0 && (
+        <pre className="swarm-progress-log" aria-label="Task changes">
+          {log.join('\n')}
+        </pre>
+      )}
+    </div>
+  );
+}
