@@ -42,6 +42,10 @@ export function encodeJson(value: unknown): string {
 }
 
 export function decodeJson(text: string): unknown {
+  // Most messages carry no bytes, and a reviver makes JSON.parse ~10x slower (a 1,000-container
+  // list: ~9 ms instead of <1 ms). Without the marker there is nothing to revive; an escaped
+  // `\"$bytes\"` inside a string never matches, and a false match only takes the slow path.
+  if (!text.includes(`"${BYTES_KEY}"`)) return JSON.parse(text);
   return JSON.parse(text, (_key, v: unknown) => {
     if (
       typeof v === 'object' &&

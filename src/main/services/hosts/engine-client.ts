@@ -3,12 +3,14 @@ import http from 'node:http';
 import https from 'node:https';
 import os from 'node:os';
 import path from 'node:path';
+import { inspect } from 'node:util';
 import Docker from 'dockerode';
-import { AppError, type EngineInfo, type Endpoint } from '@shared/contract';
+import { AppError, type AppErrorShape, type EngineInfo, type Endpoint } from '@shared/contract';
 import { toAppError } from '../../errors/to-app-error';
 import { negotiateApiVersion, MIN_API_VERSION } from './api-version';
 import { resolveSshConfig } from './ssh-config';
 import { SshTunnel } from './ssh-tunnel';
+import { certificateData, checkingAgent, isUnknownCaError, peekCertificate, pinCheck } from './tls-trust';
 import { engineInfo, engineVersion } from './system-calls';
 
 export const CONNECT_TIMEOUT_MS = 10_000;
@@ -164,6 +166,16 @@ function ownAgent(secure: boolean): http.Agent {
   return secure ? new https.Agent(opts) : new http.Agent(opts);
 }
 
+/**
+ * docker-modem builds `util.inspect(options, {showHidden, depth: null})` for its debug line on
+ * EVERY request, even with debug output off, and the options carry our agent: inspecting it walks
+ * every pooled socket, TLS context and SSH channel (tens of ms per request, growing with each
+ * open stream). A one-word inspection keeps that cost flat.
+ */
+function cheapToInspect(agent: http.Agent): void {
+  Object.defineProperty(agent, inspect.custom, { value: () => '[engine agent]' });
+}
+
 async function transportFor(endpoint: Endpoint, deps: EngineClientDeps): Promise<Transport> {
   const base = {
     host: undefined,
@@ -199,19 +211,32 @@ async function transportFor(endpoint: Endpoint, deps: EngineClientDeps): Promise
     }
     case 'tls': {
       if (!endpoint.key) throw new AppError({ code: 'INVALID_INPUT', message: 'The client key is missing.' });
-      const agent = ownAgent(true);
+      const address = describe(endpoint);
+      let agent: https.Agent;
+      if (endpoint.trust === 'pin') {
+        // Nothing pinned yet (a connection test): report what the server presents, send nothing.
+        if (!endpoint.pin) throw await untrustedCertificateError(endpoint, undefined);
+        agent = checkingAgent(pinCheck(endpoint.pin, address));
+      } else if (endpoint.trust === 'insecure') {
+        // Chosen explicitly for this host and shown with a red "TLS not verified" badge.
+        agent = checkingAgent(() => undefined);
+      } else {
+        if (!endpoint.ca)
+          throw new AppError({ code: 'INVALID_INPUT', message: 'The CA certificate is missing.' });
+        agent = ownAgent(true) as https.Agent;
+      }
       return {
         options: {
           ...base,
           protocol: 'https',
           host: endpoint.host,
           port: endpoint.port,
-          ca: endpoint.ca,
+          ca: (endpoint.trust ?? 'ca') === 'ca' ? endpoint.ca : undefined,
           cert: endpoint.cert,
           key: endpoint.key,
           agent,
         } as Docker.DockerOptions,
-        address: describe(endpoint),
+        address,
         close: () => agent.destroy(),
       };
     }
@@ -230,6 +255,9 @@ export async function openEngineClient(
   signal?: AbortSignal,
 ): Promise<EngineClient> {
   const transport = await transportFor(endpoint, deps);
+  // @types/dockerode omits the agent option that docker-modem honours.
+  const { agent } = transport.options as { agent?: http.Agent };
+  if (agent) cheapToInspect(agent);
   const timeout = AbortSignal.timeout(CONNECT_TIMEOUT_MS);
   const abortSignal = signal ? AbortSignal.any([signal, timeout]) : timeout;
   try {
@@ -260,7 +288,38 @@ export async function openEngineClient(
   } catch (e) {
     transport.close();
     if (e instanceof AppError) throw e;
+    if (endpoint.kind === 'tls' && isUnknownCaError(e)) throw await untrustedCertificateError(endpoint, e);
     throw new AppError(toAppError(e, { address: transport.address }));
+  }
+}
+
+/**
+ * A CA-verified host whose server certificate does not chain to the given CA: the error carries
+ * the certificate's details, so the user can compare the fingerprint and pin it instead.
+ */
+async function untrustedCertificateError(endpoint: Extract<Endpoint, { kind: 'tls' }>, cause: unknown) {
+  const address = describe(endpoint);
+  const base: AppErrorShape =
+    cause === undefined
+      ? { code: 'TLS_ERROR', message: `No certificate is pinned for ${address} yet.` }
+      : toAppError(cause, { address });
+  try {
+    const client: { cert?: string; key?: string } = { cert: endpoint.cert };
+    if (endpoint.key) client.key = endpoint.key;
+    const info = await peekCertificate(endpoint.host, endpoint.port, client, CONNECT_TIMEOUT_MS);
+    const why =
+      cause === undefined
+        ? `No certificate is pinned for ${address} yet.`
+        : `The server certificate of ${address} is not signed by the CA you gave (unknown CA).`;
+    return new AppError({
+      ...base,
+      message:
+        `${why} Its SHA-256 fingerprint is ${info.fingerprint256}: if the server's administrator confirms ` +
+        'it, trust this certificate to pin it.',
+      data: certificateData(info),
+    });
+  } catch {
+    return new AppError(base);
   }
 }
 

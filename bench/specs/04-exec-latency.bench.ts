@@ -1,0 +1,82 @@
+import { test } from '@playwright/test';
+import { benchName, docker, lab } from '../support/bench-objects';
+import { ms, percentile, record } from '../support/results';
+import { openContainerTab } from '../support/open-container';
+import { rawEchoLatencies, rawShell } from '../support/raw-exec';
+import { startServer, type BenchServer } from '../support/server';
+import { echoPaintedAt, observeKeydowns, openShell } from '../support/terminal';
+
+const KEYS = 200;
+/** Characters per line before Ctrl-U clears it (a line never wraps). */
+const CHUNK = 40;
+let server: BenchServer;
+const name = benchName('exec');
+
+test.beforeAll(async () => {
+  await docker(
+    lab.engineA.socketPath,
+    'run',
+    '-d',
+    '--label',
+    'dockhand.bench=1',
+    '--label',
+    'dockhand.test=1',
+    '--name',
+    name,
+    lab.image,
+    'sleep',
+    '3600',
+  );
+  server = await startServer();
+});
+
+test.afterAll(async () => {
+  await server?.stop();
+  await docker(lab.engineA.socketPath, 'rm', '-f', name).catch(() => undefined);
+});
+
+test('exec latency: keystroke to echo painted vs a raw hijacked exec stream', async ({ page }) => {
+  test.setTimeout(300_000);
+  const chars = Array.from({ length: KEYS }, (_, i) => String.fromCharCode(97 + (i % 26)));
+  const shell = await rawShell(lab.engineA.socketPath, name);
+  const raw = await rawEchoLatencies(shell, chars, CHUNK);
+  shell.destroy();
+
+  await observeKeydowns(page);
+  await openContainerTab(page, server.url, name, 'Terminal');
+  const id = await openShell(page);
+  const ours: number[] = [];
+  let line = '';
+  for (let i = 0; i < chars.length; i++) {
+    const c = chars[i] as string;
+    line += c;
+    const painted = echoPaintedAt(page, id, `/ # ${line}`);
+    await page.keyboard.press(c);
+    ours.push(await painted);
+    if ((i + 1) % CHUNK === 0) {
+      await page.keyboard.press('Control+U');
+      line = '';
+      await echoPaintedAt(page, id, '/ #');
+    }
+  }
+  const p50 = percentile(ours, 50);
+  const p95 = percentile(ours, 95);
+  const r50 = percentile(raw, 50);
+  const r95 = percentile(raw, 95);
+  const ratio = p95 / r95;
+  record({
+    name: 'exec-latency',
+    ratio,
+    figures: `${KEYS} keys: keydown in the page to echo painted p50 ${ms(p50)} p95 ${ms(p95)} vs raw hijacked exec p50 ${ms(r50)} p95 ${ms(r95)}`,
+    checks: [
+      {
+        label: `keystroke to echoed character painted, p95 of ${KEYS}`,
+        target: '<= 15 ms',
+        dockhand: `p50 ${ms(p50)}, p95 ${ms(p95)}`,
+        reference: `raw exec stream p50 ${ms(r50)}, p95 ${ms(r95)}`,
+        ratio,
+        met: p95 <= 15,
+      },
+    ],
+  });
+});

@@ -1,0 +1,5 @@
+import { cleanupBench } from './bench-objects';
+
+export default async function globalTeardown(): Promise<void> {
+  await cleanupBench();
+}

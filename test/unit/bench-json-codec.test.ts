@@ -1,0 +1,34 @@
+import { describe, expect, it } from 'vitest';
+import { decodeJson, encodeJson } from '@shared/rpc/json-codec';
+
+describe('json codec fast path (bench)', () => {
+  it('decodes messages without bytes exactly as JSON.parse does', () => {
+    const value = { type: 'result', id: 1, value: [{ name: 'a', labels: { k: 'v' }, n: 3 }], none: null };
+    expect(decodeJson(encodeJson(value))).toEqual(value);
+  });
+
+  it('keeps byte arrays, nested or at the top level', () => {
+    const bytes = new Uint8Array([0, 1, 2, 255]);
+    const decoded = decodeJson(encodeJson({ a: [{ bytes }], b: bytes })) as {
+      a: [{ bytes: Uint8Array }];
+      b: Uint8Array;
+    };
+    expect(decoded.a[0].bytes).toBeInstanceOf(Uint8Array);
+    expect([...decoded.a[0].bytes]).toEqual([0, 1, 2, 255]);
+    expect([...decoded.b]).toEqual([0, 1, 2, 255]);
+  });
+
+  it('leaves a string that mentions the marker a string', () => {
+    const value = { text: '{"$bytes":"AAEC"}', other: '$bytes' };
+    expect(decodeJson(encodeJson(value))).toEqual(value);
+  });
+
+  it('still revives when the marker and text share a message', () => {
+    const decoded = decodeJson(encodeJson({ text: '"$bytes"', bytes: new Uint8Array([7]) })) as {
+      text: string;
+      bytes: Uint8Array;
+    };
+    expect(decoded.text).toBe('"$bytes"');
+    expect([...decoded.bytes]).toEqual([7]);
+  });
+});
