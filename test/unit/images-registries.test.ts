@@ -8,6 +8,9 @@ import { registryError, REGISTRY_UNREACHABLE } from '../../src/main/services/reg
 import { RegistryService } from '../../src/main/services/registries/registry-service';
 import { fileKeySecretBox, KEY_FILE_NAME } from '../../src/main/security/secret-box';
 
+/** A local socket host: may receive stored logins without consent. */
+const LOCAL = { hostId: 'h-local', hostName: 'local', local: true };
+
 let dir: string;
 beforeEach(async () => {
   dir = await fs.mkdtemp(path.join(os.tmpdir(), 'dockhand-unit-reg-'));
@@ -56,6 +59,7 @@ describe('registry logins', () => {
       address: 'https://Reg.Example:5000/',
       username: 'me',
       secretKind: 'password',
+      allowedHosts: [],
     });
     expect(await fs.readFile(path.join(dir, 'registries.json'), 'utf8')).not.toContain('hunter2');
     expect(await svc.match('reg.example:5000/team/app:1')).toMatchObject({
@@ -63,19 +67,19 @@ describe('registry logins', () => {
       login: { id: view.id },
     });
     expect(await svc.match('busybox')).toEqual({ registry: 'docker.io' });
-    expect((await svc.authFor('reg.example:5000')).auth).toEqual({
+    expect((await svc.authFor('reg.example:5000', LOCAL)).auth).toEqual({
       username: 'me',
       password: 'hunter2',
       serveraddress: 'reg.example:5000',
     });
-    expect((await svc.authFor('other:5000')).auth).toEqual({});
+    expect((await svc.authFor('other:5000', LOCAL)).auth).toEqual({});
     await expect(
       svc.add({ address: 'reg.example:5000', username: 'me', secret: 'x', secretKind: 'password' }),
     ).rejects.toMatchObject({
       code: 'CONFLICT',
     });
     await svc.update({ id: view.id, username: 'you' });
-    expect((await svc.login(view.id)).secret).toBe('hunter2');
+    expect((await svc.login(view.id, LOCAL)).secret).toBe('hunter2');
     // A fresh service (a restart) reads the file back.
     expect(await new RegistryService(dir, fileKeySecretBox(dir)).list()).toEqual([
       { ...view, username: 'you' },
@@ -199,6 +203,6 @@ describe('a stored secret stays with its registry', () => {
     });
     await svc.update({ id: view.id, address: 'https://A.example/' });
     await svc.update({ id: view.id, address: 'b.example', secret: 't' });
-    expect((await svc.login(view.id)).secret).toBe('t');
+    expect((await svc.login(view.id, LOCAL)).secret).toBe('t');
   });
 });

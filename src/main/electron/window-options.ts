@@ -1,7 +1,15 @@
 import type { BrowserWindowConstructorOptions } from 'electron';
 
+export interface WindowOptionsInput {
+  /** app.isPackaged: a shipped build has no devtools (they would expose every engine key). */
+  packaged?: boolean;
+}
+
 /** Every Dockhand window: isolated, sandboxed, no Node in the page. Pure so it can be tested. */
-export function secureWindowOptions(preloadPath: string): BrowserWindowConstructorOptions {
+export function secureWindowOptions(
+  preloadPath: string,
+  { packaged = false }: WindowOptionsInput = {},
+): BrowserWindowConstructorOptions {
   return {
     width: 1280,
     height: 820,
@@ -23,6 +31,7 @@ export function secureWindowOptions(preloadPath: string): BrowserWindowConstruct
       experimentalFeatures: false,
       webviewTag: false,
       spellcheck: false,
+      devTools: !packaged,
     },
   };
 }

@@ -89,7 +89,10 @@ export function createDispatcher<C extends ContractShape>(opts: DispatcherOption
       try {
         opts.authorize?.(method, parsed.data);
       } catch (error) {
-        return send({ t: 'error', id, error: opts.mapError(error) });
+        const shape = opts.mapError(error);
+        send({ t: 'error', id, error: shape });
+        // A refused attempt is audited too: it is the entry a reviewer most needs to see.
+        return opts.onCallSettled?.(method, parsed.data, { ok: false, error: shape });
       }
       const controller = new AbortController();
       calls.set(id, controller);

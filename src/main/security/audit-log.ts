@@ -5,7 +5,14 @@ import { accessOf } from '@shared/policy/method-access';
 
 const KEEP = 5000;
 /** App calls that only look: not worth an audit line. */
-const READ_LIKE_APP_CALLS = new Set(['hosts.list', 'hosts.test', 'hosts.connectionLog', 'audit.list']);
+const READ_LIKE_APP_CALLS = new Set([
+  'hosts.list',
+  'hosts.test',
+  'hosts.connectionLog',
+  'audit.list',
+  'settings.get',
+  'contexts.list',
+]);
 /** Only these input fields are recorded: names and ids, never credentials or payloads. */
 const TARGET_KEYS = [
   'id',
@@ -39,6 +46,7 @@ export class AuditLog {
   private entries: AuditEntry[] = [];
   private readonly file: string;
   private writing: Promise<void> = Promise.resolve();
+  private readonly listeners = new Set<(entry: AuditEntry) => void>();
 
   constructor(configDir: string) {
     this.file = path.join(configDir, 'audit.jsonl');
@@ -46,6 +54,7 @@ export class AuditLog {
 
   record(entry: AuditEntry): void {
     this.entries.push(entry);
+    for (const fn of this.listeners) fn(entry);
     if (this.entries.length > KEEP) this.entries.splice(0, this.entries.length - KEEP);
     const line = `${JSON.stringify(entry)}\n`;
     this.writing = this.writing
@@ -76,6 +85,12 @@ export class AuditLog {
     }
     if (!outcome.ok) entry.error = `${outcome.error.code}: ${outcome.error.message}`;
     this.record(entry);
+  }
+
+  /** Calls `fn` with each new entry (the audit page's live view); returns the unsubscribe. */
+  subscribe(fn: (entry: AuditEntry) => void): () => void {
+    this.listeners.add(fn);
+    return () => this.listeners.delete(fn);
   }
 
   list(limit: number): AuditEntry[] {

@@ -5,10 +5,9 @@ import path from 'node:path';
 import { WebSocketServer } from 'ws';
 import type { Dispatcher } from '../rpc/dispatcher';
 import { contentSecurityPolicy } from '../security/csp';
+import { MAX_MESSAGE_BYTES } from '../security/message-size';
 import { checkRequest, TOKEN_COOKIE } from './request-guard';
 import { wsTransport } from './ws-transport';
-
-const MAX_MESSAGE_BYTES = 4 * 1024 * 1024;
 
 const CONTENT_TYPES: Record<string, string> = {
   '.html': 'text/html; charset=utf-8',
@@ -95,6 +94,7 @@ export async function startWebServer(opts: WebServerOptions): Promise<WebServer>
     }
   }
 
+  // ws checks each frame's declared length before buffering it and closes with 1009 when too big.
   const wss = new WebSocketServer({ noServer: true, maxPayload: MAX_MESSAGE_BYTES });
   server.on('upgrade', (req, socket, head) => {
     const verdict = checkRequest(req, token, port, true, extraHosts);

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { call } from './define';
+import { call, stream } from './define';
 
 export interface AuditEntry {
   at: number;
@@ -14,7 +14,15 @@ export interface AuditEntry {
   error?: string;
 }
 
+/** `reset`: the entries replace what the subscriber had (the first event); else they are appended. */
+export interface AuditBatch {
+  reset: boolean;
+  entries: AuditEntry[];
+}
+
 export const auditContract = {
   /** The most recent mutating calls, oldest first. */
   list: call<AuditEntry[]>()(z.strictObject({ limit: z.number().int().min(1).max(5000).default(1000) })),
+  /** The most recent entries first (reset), then each new entry as it is recorded. */
+  watch: stream<AuditBatch>()(z.strictObject({ limit: z.number().int().min(1).max(5000).default(5000) })),
 };

@@ -6,5 +6,9 @@ import type { Handlers } from '../../rpc/handlers';
 export function auditHandlers({ audit }: AppContext): Handlers<Contract>['audit'] {
   return {
     list: ({ limit }) => audit.list(limit),
+    watch: ({ limit }, sink) => {
+      sink.emit({ reset: true, entries: audit.list(limit) });
+      return audit.subscribe((entry) => void sink.emit({ reset: false, entries: [entry] }));
+    },
   };
 }

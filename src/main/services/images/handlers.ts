@@ -1,7 +1,7 @@
 import { AppError, type Contract } from '@shared/contract';
 import type { Handlers } from '../../rpc/handlers';
 import type { AppContext } from '../../app/app-context';
-import { registriesFor } from '../registries/registries-for';
+import { credentialTarget, registriesFor } from '../registries/registries-for';
 import { tasksFor } from '../tasks/tasks-for';
 import { startBuild, type BuildRequest } from './build-task';
 import type { ImageTaskDeps } from './image-task-deps';
@@ -16,6 +16,7 @@ export function imagesHandlers(ctx: AppContext): Handlers<Contract>['images'] {
     docker: async (hostId) => (await ctx.hosts.client(hostId)).docker,
     hostName: (hostId) => ctx.hosts.list().find((h) => h.id === hostId)?.name ?? hostId,
     registries: registriesFor(ctx),
+    credentialTarget: (hostId) => credentialTarget(ctx, hostId),
     tasks: tasksFor(ctx),
   });
   // Fail fast on an unknown host instead of starting a task that can only fail.
@@ -33,12 +34,16 @@ export function imagesHandlers(ctx: AppContext): Handlers<Contract>['images'] {
     untag: async ({ hostId, reference }, c) => (await on(hostId)).remove(reference, false, c),
     remove: async ({ hostId, id, force }, c) => (await on(hostId)).remove(id, force, c),
     prune: async ({ hostId, scope, labels }, c) => (await on(hostId)).prune(scope, labels, c),
-    pull: ({ hostId, reference }) => {
+    // A stored login the host may not receive fails the call itself (PERMISSION_DENIED), so the
+    // dialog can offer "Allow for this host" instead of a task that can only fail.
+    pull: async ({ hostId, reference }) => {
       known(hostId);
+      await registriesFor(ctx).checkConsent(reference, credentialTarget(ctx, hostId));
       return { taskId: startPull(deps(), hostId, reference).id };
     },
-    push: ({ hostId, reference }) => {
+    push: async ({ hostId, reference }) => {
       known(hostId);
+      await registriesFor(ctx).checkConsent(reference, credentialTarget(ctx, hostId));
       return { taskId: startPush(deps(), hostId, reference).id };
     },
     build: (input) => {

@@ -16,8 +16,13 @@ function parse(reference: string) {
   return parsed.ref;
 }
 
-async function describeLogin(deps: ImageTaskDeps, registry: string, ctl: TaskControl): Promise<AuthConfig> {
-  const { auth, login } = await deps.registries.authFor(registry);
+async function describeLogin(
+  deps: ImageTaskDeps,
+  hostId: string,
+  registry: string,
+  ctl: TaskControl,
+): Promise<AuthConfig> {
+  const { auth, login } = await deps.registries.authFor(registry, deps.credentialTarget(hostId));
   ctl.output(
     login
       ? `Using the stored login of ${login.username || '(token)'} for ${login.address}.`
@@ -87,7 +92,7 @@ export function startPull(deps: ImageTaskDeps, hostId: string, reference: string
     { kind: 'pull', hostId, title: `Pull ${subject}`, phase: 'Connecting…' },
     async (ctl) => {
       const docker = await deps.docker(hostId);
-      const auth = await describeLogin(deps, ref.registry, ctl);
+      const auth = await describeLogin(deps, hostId, ref.registry, ctl);
       let digest: string | undefined;
       let summary: string | undefined;
       await followRegistryStream(
@@ -126,7 +131,7 @@ export function startPush(deps: ImageTaskDeps, hostId: string, reference: string
     { kind: 'push', hostId, title: `Push ${subject}`, phase: 'Connecting…' },
     async (ctl) => {
       const docker = await deps.docker(hostId);
-      const auth = await describeLogin(deps, ref.registry, ctl);
+      const auth = await describeLogin(deps, hostId, ref.registry, ctl);
       let digest: string | undefined;
       await followRegistryStream(
         'push',

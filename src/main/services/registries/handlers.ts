@@ -5,7 +5,7 @@ import type { AppContext } from '../../app/app-context';
 import type { Handlers } from '../../rpc/handlers';
 import type { LoginInput } from './registry-service';
 import { normalizeRegistry } from './registry-address';
-import { registriesFor } from './registries-for';
+import { credentialTarget, registriesFor } from './registries-for';
 
 /** ~/.docker/config.json, or $DOCKER_CONFIG/config.json as the docker CLI reads it. */
 function dockerConfigFile(ctx: AppContext): { file: string; shown: string } {
@@ -35,12 +35,17 @@ export function registriesHandlers(ctx: AppContext): Handlers<Contract>['registr
     },
     remove: ({ id }) => service().remove(id),
     testLogin: async (input, { signal }) => {
-      const stored = input.id ? await service().login(input.id) : undefined;
+      const stored = input.id ? await service().view(input.id) : undefined;
       const address = input.address ?? stored?.address;
-      // A stored secret only ever goes to the registry it was stored for.
+      // A stored secret only ever goes to the registry it was stored for, and to this engine only
+      // if the user allowed it (a typed secret is sent where the user asked).
       const sameRegistry =
         !!stored && !!address && normalizeRegistry(address) === normalizeRegistry(stored.address);
-      const secret = input.secret ?? (sameRegistry ? stored?.secret : undefined);
+      const secret =
+        input.secret ??
+        (stored && sameRegistry
+          ? (await service().login(stored.id, credentialTarget(ctx, input.hostId))).secret
+          : undefined);
       if (!address || secret === undefined) {
         throw new AppError({
           code: 'INVALID_INPUT',
@@ -61,5 +66,10 @@ export function registriesHandlers(ctx: AppContext): Handlers<Contract>['registr
       return service().importDockerConfig(file, shown);
     },
     match: ({ reference }) => service().match(reference),
+    allowHost: ({ id, hostId, allowed }) => {
+      if (!ctx.hosts.get(hostId))
+        throw new AppError({ code: 'NOT_FOUND', message: `No host with id ${hostId}.` });
+      return service().allowHost(id, hostId, allowed);
+    },
   };
 }

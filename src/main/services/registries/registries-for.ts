@@ -1,6 +1,6 @@
 import type { AppContext } from '../../app/app-context';
 import { defaultConfigDir } from '../../config-dir';
-import { RegistryService } from './registry-service';
+import { RegistryService, type CredentialTarget } from './registry-service';
 import { fileKeySecretBox } from '../../security/secret-box';
 
 const services = new WeakMap<AppContext, RegistryService>();
@@ -14,4 +14,10 @@ export function registriesFor(ctx: AppContext): RegistryService {
     services.set(ctx, service);
   }
   return service;
+}
+
+/** Where a login would go when used on `hostId`: its name, and whether it is a local socket. */
+export function credentialTarget(ctx: AppContext, hostId: string): CredentialTarget {
+  const host = ctx.hosts.get(hostId);
+  return { hostId, hostName: host?.name ?? hostId, local: host?.endpoint.kind === 'socket' };
 }

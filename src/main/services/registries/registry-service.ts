@@ -24,7 +24,13 @@ export interface LoginInput {
 }
 
 function toView(r: StoredRegistry): RegistryView {
-  const view: RegistryView = { id: r.id, address: r.address, username: r.username, secretKind: r.secretKind };
+  const view: RegistryView = {
+    id: r.id,
+    address: r.address,
+    username: r.username,
+    secretKind: r.secretKind,
+    allowedHosts: [...r.allowedHosts],
+  };
   if (r.importedFrom) view.importedFrom = r.importedFrom;
   return view;
 }
@@ -40,6 +46,18 @@ export function authConfigFor(login: LoginInput): AuthConfig {
  * Registry logins: stored with their secrets sealed by a SecretBox, never handed to the renderer
  * and never logged; unsealed only to build the X-Registry-Auth header of a pull or push.
  */
+/** The engine a login would be sent to. */
+export interface CredentialTarget {
+  hostId: string;
+  /** Its name, for messages. */
+  hostName: string;
+  /**
+   * A local socket host: its engine runs on this machine (it could read the secrets here
+   * anyway), so it may receive logins without asking. Every other host needs the user's consent.
+   */
+  local: boolean;
+}
+
 export class RegistryService {
   private store: RegistryStore;
   private cache: Promise<StoredRegistry[]> | undefined;
@@ -49,6 +67,38 @@ export class RegistryService {
     private readonly box: SecretBox,
   ) {
     this.store = new RegistryStore(configDir);
+  }
+
+  /**
+   * Refuses to hand a stored login to a remote engine the user has not allowed: X-Registry-Auth
+   * gives that engine (and whoever controls it) the password.
+   */
+  private requireConsent(r: StoredRegistry, target: CredentialTarget) {
+    if (target.local || r.allowedHosts.includes(target.hostId)) return;
+    throw new AppError({
+      code: 'PERMISSION_DENIED',
+      message:
+        `The login of ${r.username || '(token)'} for ${r.address} is not allowed on ${target.hostName}: ` +
+        `its engine would receive the password. Choose "Allow for this host" (or tick ${target.hostName} ` +
+        'in Registries) to let it.',
+      data: { registryConsent: true, registryId: r.id, registry: r.address, hostId: target.hostId },
+    });
+  }
+
+  /** Throws PERMISSION_DENIED when a pull or push of `reference` would send a login not allowed on the host. */
+  async checkConsent(reference: string, target: CredentialTarget): Promise<void> {
+    const parsed = parseImageReference(reference);
+    if (!parsed.ok) return;
+    const found = await this.findFor(parsed.ref.registry);
+    if (found) this.requireConsent(found, target);
+  }
+
+  async allowHost(id: string, hostId: string, allowed: boolean): Promise<RegistryView> {
+    const prev = await this.require(id);
+    const others = prev.allowedHosts.filter((h) => h !== hostId);
+    const next: StoredRegistry = { ...prev, allowedHosts: allowed ? [...others, hostId] : others };
+    await this.persist((await this.all()).map((r) => (r.id === id ? next : r)));
+    return toView(next);
   }
 
   private all(): Promise<StoredRegistry[]> {
@@ -68,6 +118,11 @@ export class RegistryService {
     const r = (await this.all()).find((x) => x.id === id);
     if (!r) throw new AppError({ code: 'NOT_FOUND', message: 'That registry login no longer exists.' });
     return r;
+  }
+
+  /** One stored login as the renderer may see it. */
+  async view(id: string): Promise<RegistryView> {
+    return toView(await this.require(id));
   }
 
   async list(): Promise<RegistryView[]> {
@@ -96,6 +151,7 @@ export class RegistryService {
       username: input.username,
       secretKind: input.secretKind,
       secret: await this.box.seal(input.secret, id),
+      allowedHosts: [],
     };
     if (input.importedFrom) stored.importedFrom = input.importedFrom;
     await this.persist([...(await this.all()), stored]);
@@ -119,6 +175,8 @@ export class RegistryService {
       username: patch.username ?? prev.username,
       secretKind: patch.secretKind ?? prev.secretKind,
       secret: patch.secret !== undefined ? await this.box.seal(patch.secret, prev.id) : prev.secret,
+      // Consent was given for this registry: a login moved elsewhere starts without it.
+      allowedHosts: moved ? [] : prev.allowedHosts,
     };
     await this.refuseDuplicate(next.address, next.username, next.id);
     await this.persist((await this.all()).map((r) => (r.id === next.id ? next : r)));
@@ -130,9 +188,13 @@ export class RegistryService {
     await this.persist((await this.all()).filter((r) => r.id !== id));
   }
 
-  /** A stored login with its secret unsealed (for one request; never cached in the clear). */
-  async login(id: string): Promise<LoginInput> {
+  /**
+   * A stored login with its secret unsealed (for one request; never cached in the clear), for
+   * an engine the user allowed to receive it.
+   */
+  async login(id: string, target: CredentialTarget): Promise<LoginInput> {
     const r = await this.require(id);
+    this.requireConsent(r, target);
     return {
       address: r.address,
       username: r.username,
@@ -155,11 +217,17 @@ export class RegistryService {
     return m;
   }
 
-  /** The X-Registry-Auth for a reference's registry; `{}` when no login is stored for it. */
-  async authFor(registry: string): Promise<{ auth: AuthConfig; login?: RegistryView }> {
+  /**
+   * The X-Registry-Auth for a reference's registry on one host; `{}` when no login is stored for
+   * it; PERMISSION_DENIED when there is one the host is not allowed to receive.
+   */
+  async authFor(
+    registry: string,
+    target: CredentialTarget,
+  ): Promise<{ auth: AuthConfig; login?: RegistryView }> {
     const found = await this.findFor(registry);
     if (!found) return { auth: {} };
-    return { auth: authConfigFor(await this.login(found.id)), login: toView(found) };
+    return { auth: authConfigFor(await this.login(found.id, target)), login: toView(found) };
   }
 
   /** POST /auth on an engine: the engine, not Dockhand, talks to the registry. */

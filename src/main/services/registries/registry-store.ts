@@ -1,7 +1,7 @@
 import { promises as fs } from 'node:fs';
 import path from 'node:path';
 import { z } from 'zod';
-import { AppError, registryIdSchema } from '@shared/contract';
+import { AppError, hostIdSchema, registryIdSchema } from '@shared/contract';
 
 export const REGISTRIES_FILE = 'registries.json';
 
@@ -13,6 +13,8 @@ const storedSchema = z.object({
   /** Sealed by the SecretBox: never the plain secret. */
   secret: z.string().min(1),
   importedFrom: z.string().optional(),
+  /** Hosts the user allowed to receive this login (see RegistryView.allowedHosts). */
+  allowedHosts: z.array(hostIdSchema).default([]),
 });
 export type StoredRegistry = z.output<typeof storedSchema>;
 

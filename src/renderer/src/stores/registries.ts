@@ -18,6 +18,8 @@ export interface RegistriesState {
   update(input: RegistryUpdateInput): Promise<RegistryView>;
   remove(id: string): Promise<void>;
   testLogin(input: LoginTestInput): Promise<LoginResult>;
+  /** Lets (or stops) a host's engine receive a stored login. */
+  allowHost(id: string, hostId: string, allowed: boolean): Promise<RegistryView>;
   importDockerConfig(): Promise<DockerConfigImport>;
   setDialogOpen(open: boolean): void;
 }
@@ -51,6 +53,11 @@ export const useRegistriesStore = create<RegistriesState>()((set, get) => ({
     await get().fetch();
   },
   testLogin: (input) => api.registries.testLogin(input),
+  async allowHost(id, hostId, allowed) {
+    const view = await api.registries.allowHost({ id, hostId, allowed });
+    await get().fetch();
+    return view;
+  },
   async importDockerConfig() {
     const result = await api.registries.importDockerConfig({});
     await get().fetch();

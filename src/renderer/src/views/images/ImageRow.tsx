@@ -3,6 +3,8 @@ import type { ImageSummary } from '@shared/contract';
 import { formatBytes, fullDate, relativeTime, shortId } from '../../lib/format';
 import { imageLabel } from './filter';
 import { ImageActionIcon, type ImageAction } from './ImageActionIcon';
+import { guard } from '../../lib/policy';
+import { useSelectedPolicy } from '../../lib/usePolicy';
 
 const MAX_CHIPS = 3;
 
@@ -32,6 +34,7 @@ export const ImageRow = memo(function ImageRow({
   onAction,
   onOpen,
 }: ImageRowProps) {
+  const can = useSelectedPolicy();
   const label = imageLabel(image);
   const createdMs = image.created * 1000;
   const extra = image.repoTags.length - MAX_CHIPS;
@@ -43,6 +46,7 @@ export const ImageRow = memo(function ImageRow({
       title={disabled ? `${ACTION_LABELS[a]}: the image needs a tag first` : ACTION_LABELS[a]}
       disabled={disabled}
       onClick={() => onAction(a, image)}
+      {...(disabled ? {} : guard(can.allowed(`images.${a}`)))}
     >
       <ImageActionIcon action={a} />
     </button>

@@ -1,5 +1,7 @@
 import { useId } from 'react';
 import type { ImageFilter } from './filter';
+import { guard } from '../../lib/policy';
+import { useSelectedPolicy } from '../../lib/usePolicy';
 
 const FILTERS: Array<{ value: ImageFilter; label: string }> = [
   { value: 'all', label: 'All' },
@@ -27,6 +29,7 @@ export interface ImageToolbarProps {
 export function ImageToolbar(p: ImageToolbarProps) {
   const name = useId();
   const searchId = useId();
+  const can = useSelectedPolicy();
   return (
     <div className="toolbar image-toolbar">
       <h2 className="toolbar-title">Images</h2>
@@ -72,16 +75,36 @@ export function ImageToolbar(p: ImageToolbarProps) {
       </span>
       <span className="header-spacer" />
       <div className="toolbar-group" role="group" aria-label="Image commands">
-        <button type="button" className="button button-primary" onClick={() => p.onCommand('pull')}>
+        <button
+          type="button"
+          className="button button-primary"
+          onClick={() => p.onCommand('pull')}
+          {...guard(can.allowed('images.pull'))}
+        >
           Pull
         </button>
-        <button type="button" className="button" onClick={() => p.onCommand('build')}>
+        <button
+          type="button"
+          className="button"
+          onClick={() => p.onCommand('build')}
+          {...guard(can.allowed('images.build'))}
+        >
           Build
         </button>
-        <button type="button" className="button" onClick={() => p.onCommand('load')}>
+        <button
+          type="button"
+          className="button"
+          onClick={() => p.onCommand('load')}
+          {...guard(can.allowed('images.load'))}
+        >
           Load
         </button>
-        <button type="button" className="button" onClick={() => p.onCommand('prune')}>
+        <button
+          type="button"
+          className="button"
+          onClick={() => p.onCommand('prune')}
+          {...guard(can.allowed('images.prune'))}
+        >
           Prune
         </button>
         <button type="button" className="button" onClick={() => p.onCommand('registries')}>

@@ -1,9 +1,9 @@
 import { useId, useState, type FormEvent } from 'react';
 import { parseImageReference, type HostView } from '@shared/contract';
 import { Dialog } from '../../components/Dialog';
-import { ErrorBanner } from '../../components/ErrorBanner';
 import { api } from '../../rpc/api';
 import { TextField } from '../hosts/Field';
+import { StartError } from '../registries/RegistryConsent';
 import { TaskLive, TaskLiveFooter } from '../tasks/TaskLive';
 import { loginHint, useRegistryMatch } from './useRegistryMatch';
 import { useTaskStarter } from './useTaskStarter';
@@ -19,11 +19,12 @@ export function PullDialog({ host, onClose }: { host: HostView; onClose(): void 
   const match = useRegistryMatch(reference);
   const fieldError = touched && !parsed.ok ? parsed.reason : undefined;
 
+  const pull = () => void start(() => api.images.pull({ hostId: host.id, reference: reference.trim() }));
   const submit = (e: FormEvent) => {
     e.preventDefault();
     setTouched(true);
     if (!parsed.ok) return;
-    void start(() => api.images.pull({ hostId: host.id, reference: reference.trim() }));
+    pull();
   };
 
   if (taskId) {
@@ -77,7 +78,7 @@ export function PullDialog({ host, onClose }: { host: HostView; onClose(): void 
           }
         />
       </form>
-      {error && <ErrorBanner error={error} title="Couldn't start the pull" />}
+      {error && <StartError error={error} title="Couldn't start the pull" host={host} onRetry={pull} />}
     </Dialog>
   );
 }

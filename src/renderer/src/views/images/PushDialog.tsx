@@ -1,7 +1,7 @@
 import { useId, useState } from 'react';
 import type { HostView, ImageSummary } from '@shared/contract';
 import { Dialog } from '../../components/Dialog';
-import { ErrorBanner } from '../../components/ErrorBanner';
+import { StartError } from '../registries/RegistryConsent';
 import { api } from '../../rpc/api';
 import { TaskLive, TaskLiveFooter } from '../tasks/TaskLive';
 import { loginHint, useRegistryMatch } from './useRegistryMatch';
@@ -81,7 +81,14 @@ export function PushDialog({
           To push elsewhere, add a tag with that registry first.
         </p>
       </div>
-      {error && <ErrorBanner error={error} title="Couldn't start the push" />}
+      {error && (
+        <StartError
+          error={error}
+          title="Couldn't start the push"
+          host={host}
+          onRetry={() => void start(() => api.images.push({ hostId: host.id, reference }))}
+        />
+      )}
     </Dialog>
   );
 }

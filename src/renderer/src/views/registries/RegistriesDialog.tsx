@@ -12,7 +12,9 @@ type Editing = { mode: 'add' } | { mode: 'edit'; registry: RegistryView } | unde
 
 /** Stored registry logins: used for every pull and push to that registry, on any host. */
 export function RegistriesDialog({ host, onClose }: { host: HostView; onClose(): void }) {
-  const { items, loaded, error, fetch, remove, importDockerConfig } = useRegistriesStore();
+  const { items, loaded, error, fetch, remove, importDockerConfig, allowHost } = useRegistriesStore();
+  // A local socket's engine runs on this machine: it may use logins without asking.
+  const localHost = host.endpoint.kind === 'socket';
   const [editing, setEditing] = useState<Editing>();
   const [removing, setRemoving] = useState<RegistryView>();
   const [imported, setImported] = useState<DockerConfigImport>();
@@ -47,8 +49,9 @@ export function RegistriesDialog({ host, onClose }: { host: HostView; onClose():
       }
     >
       <p className="dialog-lead muted">
-        Logins are sent to the engine (X-Registry-Auth) for pulls and pushes to that registry. Secrets are
-        stored encrypted and never come back to this window. Login tests run on {host.name}.
+        Logins are sent to the engine (X-Registry-Auth) for pulls and pushes to that registry, so a remote
+        engine receives the password: it gets a login only once you allow it for that host. Secrets are stored
+        encrypted and never come back to this window. Login tests run on {host.name}.
       </p>
       {error && <ErrorBanner error={error} title="Couldn't read the stored logins" />}
       {actionError && <ErrorBanner error={actionError} onDismiss={() => setActionError(undefined)} />}
@@ -60,6 +63,7 @@ export function RegistriesDialog({ host, onClose }: { host: HostView; onClose():
               <th scope="col">Registry</th>
               <th scope="col">User</th>
               <th scope="col">Secret</th>
+              <th scope="col">On {host.name}</th>
               <th scope="col">
                 <span className="visually-hidden">Actions</span>
               </th>
@@ -75,6 +79,27 @@ export function RegistriesDialog({ host, onClose }: { host: HostView; onClose():
                 <td>{r.username || <span className="muted">—</span>}</td>
                 <td className="muted">
                   {r.secretKind === 'password' ? 'password / token ••••' : 'identity token ••••'}
+                </td>
+                <td>
+                  {localHost ? (
+                    <span className="muted" title="A local socket engine runs on this machine">
+                      allowed (local)
+                    </span>
+                  ) : (
+                    <label className="registry-consent">
+                      <input
+                        type="checkbox"
+                        checked={r.allowedHosts.includes(host.id)}
+                        aria-label={`Allow ${host.name} to use the ${r.address} login`}
+                        onChange={(e) => {
+                          allowHost(r.id, host.id, e.target.checked).catch((err: unknown) =>
+                            setActionError(toErrorShape(err)),
+                          );
+                        }}
+                      />
+                      Allowed
+                    </label>
+                  )}
                 </td>
                 <td className="registry-actions">
                   <button

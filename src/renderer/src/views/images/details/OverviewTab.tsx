@@ -2,6 +2,8 @@ import { useState } from 'react';
 import type { HostView, ImageDetails } from '@shared/contract';
 import { ConfirmDialog } from '../../../components/ConfirmDialog';
 import { formatBytes, fullDate } from '../../../lib/format';
+import { guard } from '../../../lib/policy';
+import { usePolicy } from '../../../lib/usePolicy';
 import { api } from '../../../rpc/api';
 import { useImagesStore } from '../../../stores/images';
 
@@ -31,6 +33,7 @@ export function OverviewTab({
   onChanged(deleted: boolean): void;
 }) {
   const act = useImagesStore((s) => s.act);
+  const can = usePolicy(host.id);
   const [untag, setUntag] = useState<string>();
   const facts = details.inspect as InspectFacts;
   const cmd = [...(facts.Config?.Entrypoint ?? []), ...(facts.Config?.Cmd ?? [])].join(' ');
@@ -54,6 +57,7 @@ export function OverviewTab({
                   className="button button-small"
                   aria-label={`Remove tag ${t}`}
                   onClick={() => setUntag(t)}
+                  {...guard(can.allowed('images.untag'))}
                 >
                   Untag
                 </button>

@@ -1,0 +1,145 @@
+import { useEffect, useId, useMemo, useState } from 'react';
+import { ErrorBanner } from '../../components/ErrorBanner';
+import {
+  NO_AUDIT_FILTER,
+  exportFileName,
+  filterAudit,
+  toCsv,
+  toJsonLines,
+  type AuditFilter,
+} from '../../lib/audit';
+import { saveText } from '../../lib/saveText';
+import { useAuditStore, watchAudit } from '../../stores/audit';
+import { useHostsStore } from '../../stores/hosts';
+import { AuditTable } from './AuditTable';
+
+/**
+ * Every mutating call Dockhand made (time, host, action, target, outcome), newest first, live:
+ * filter by host, outcome and text, and export what is shown as JSON Lines or CSV.
+ */
+export function AuditPage() {
+  const rows = useAuditStore((s) => s.rows);
+  const loaded = useAuditStore((s) => s.loaded);
+  const error = useAuditStore((s) => s.error);
+  const hosts = useHostsStore((s) => s.hosts);
+  const [filter, setFilter] = useState<AuditFilter>(NO_AUDIT_FILTER);
+  const hostSel = useId();
+  const outcomeSel = useId();
+  const searchId = useId();
+
+  useEffect(() => watchAudit(), []);
+
+  const shown = useMemo(() => filterAudit(rows, filter), [rows, filter]);
+  // Hosts in the log (some may be gone since) and the configured ones, by id.
+  const hostOptions = useMemo(() => {
+    const names = new Map<string, string>();
+    for (const r of rows) if (r.hostId) names.set(r.hostId, r.hostName ?? r.hostId);
+    for (const h of hosts) names.set(h.id, h.name);
+    return [...names].sort((a, b) => a[1].localeCompare(b[1]));
+  }, [rows, hosts]);
+  const set = (patch: Partial<AuditFilter>) => setFilter((f) => ({ ...f, ...patch }));
+  const failed = useMemo(() => shown.filter((r) => r.outcome === 'error').length, [shown]);
+
+  return (
+    <section className="audit-page" aria-label="Audit log">
+      <header className="audit-header">
+        <h1>Audit log</h1>
+        <span className="muted" aria-live="polite">
+          {shown.length === rows.length
+            ? `${rows.length} ${rows.length === 1 ? 'entry' : 'entries'}`
+            : `${shown.length} of ${rows.length} entries`}
+          {failed > 0 ? ` · ${failed} failed` : ''}
+        </span>
+        <span className="header-spacer" />
+        <button
+          type="button"
+          className="button"
+          disabled={shown.length === 0}
+          onClick={() => saveText(exportFileName('jsonl'), toJsonLines(shown), 'application/x-ndjson')}
+        >
+          Export JSON Lines
+        </button>
+        <button
+          type="button"
+          className="button"
+          disabled={shown.length === 0}
+          onClick={() => saveText(exportFileName('csv'), toCsv(shown), 'text/csv')}
+        >
+          Export CSV
+        </button>
+      </header>
+      <p className="audit-intro muted">
+        Every call that changed an engine or Dockhand&apos;s settings, with its outcome. Secrets are never
+        recorded. Exports contain the entries shown.
+      </p>
+      <div className="toolbar audit-filters" role="search" aria-label="Filter the audit log">
+        <label htmlFor={hostSel} className="audit-filter-label">
+          Host
+        </label>
+        <select
+          id={hostSel}
+          className="input audit-select"
+          value={filter.hostId}
+          onChange={(e) => set({ hostId: e.target.value })}
+        >
+          <option value="">All hosts</option>
+          {hostOptions.map(([id, name]) => (
+            <option key={id} value={id}>
+              {name}
+            </option>
+          ))}
+        </select>
+        <label htmlFor={outcomeSel} className="audit-filter-label">
+          Outcome
+        </label>
+        <select
+          id={outcomeSel}
+          className="input audit-select"
+          value={filter.outcome}
+          onChange={(e) =>
+            set({ outcome: e.target.value === 'ok' || e.target.value === 'error' ? e.target.value : '' })
+          }
+        >
+          <option value="">Any</option>
+          <option value="ok">Succeeded</option>
+          <option value="error">Failed</option>
+        </select>
+        <div className="search audit-search">
+          <label htmlFor={searchId} className="visually-hidden">
+            Search the audit log
+          </label>
+          <svg viewBox="0 0 16 16" width="13" height="13" aria-hidden="true" className="search-icon">
+            <circle cx="7" cy="7" r="4.5" fill="none" stroke="currentColor" strokeWidth="1.5" />
+            <path d="M10.5 10.5L14 14" stroke="currentColor" strokeWidth="1.5" strokeLinecap="round" />
+          </svg>
+          <input
+            id={searchId}
+            type="search"
+            className="input search-input"
+            placeholder="Action, target, error"
+            value={filter.text}
+            onChange={(e) => set({ text: e.target.value })}
+          />
+        </div>
+      </div>
+      {error && <ErrorBanner error={error} title="The audit log stopped updating" />}
+      {!loaded ? (
+        <div className="page-empty" role="status">
+          <span className="spinner spinner-large" aria-hidden="true" />
+          <p>Loading the audit log…</p>
+        </div>
+      ) : shown.length === 0 ? (
+        <div className="page-empty">
+          <p className="empty-title">{rows.length === 0 ? 'Nothing recorded yet' : 'No entries match'}</p>
+          <p className="muted">
+            {rows.length === 0
+              ? 'Starting, stopping, creating or removing anything adds a line here.'
+              : 'Change or clear the filters.'}
+          </p>
+        </div>
+      ) : (
+        <AuditTable rows={shown} />
+      )}
+    </section>
+  );
+}
