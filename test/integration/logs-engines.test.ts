@@ -2,7 +2,14 @@ import { promises as fs } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
-import type { AppError, HostView, LogEvent, StatsSample, StatsSummary } from '@shared/contract';
+import {
+  isStatsSample,
+  type AppError,
+  type HostView,
+  type LogEvent,
+  type StatsSample,
+  type StatsSummary,
+} from '@shared/contract';
 import { liveEngineStreams } from '../../src/main/services/logs/live-streams';
 import { startWebServer, type WebServer } from '../../src/main/web/web-server';
 import { LogDecoder, type DecodedLine } from '../../src/renderer/src/components/log-viewer/log-decoder';
@@ -122,7 +129,7 @@ function readLogs(t: Target, params: Omit<Parameters<Api['logs']['follow']>[0], 
     {
       onEvent(e: LogEvent) {
         if (e.type === 'start') state.tty = e.tty;
-        else {
+        else if (e.type === 'data') {
           state.dataEvents++;
           lines.push(...decoder.push(e.text, e.runs));
         }
@@ -169,7 +176,14 @@ async function cliStats(t: Target, name: string) {
 
 function watchStats(t: Target, id: string) {
   const samples: StatsSample[] = [];
-  const sub = api.stats.container({ hostId: t.host.id, id }, { onEvent: (s) => samples.push(s) });
+  const sub = api.stats.container(
+    { hostId: t.host.id, id },
+    {
+      onEvent: (s) => {
+        if (isStatsSample(s)) samples.push(s);
+      },
+    },
+  );
   return { sub, samples };
 }
 

@@ -37,6 +37,11 @@ export interface EventBatch {
    * should re-list that host's resources.
    */
   resync?: string[];
+  /**
+   * Hosts whose event stream broke (engine down, link cut): no events from them until a
+   * `resync` names them again.
+   */
+  disconnected?: string[];
 }
 
 export const eventsContract = {

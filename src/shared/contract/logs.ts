@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { stream } from './define';
+import type { AppErrorShape } from './errors';
 import { containerRefSchema, hostIdSchema } from './ids';
 
 /**
@@ -47,7 +48,21 @@ export type LogEvent =
    * frames or chunks comes out whole. Text, not bytes: JSON (browser mode) carries strings for
    * free but bytes only as base64, which costs more than the engine takes to read the log.
    */
-  | { type: 'data'; text: string; runs: number[] };
+  | { type: 'data'; text: string; runs: number[] }
+  /**
+   * Following only: the container stopped. The stream stays open and carries on when the
+   * container starts again; it ends when the container is removed.
+   */
+  | { type: 'stopped' }
+  /** Following only: the container started again (after 'stopped' or a restart); new lines follow. */
+  | { type: 'restarted' }
+  /**
+   * Following only: the host was lost (engine down, link cut). Nothing is lost: when the host is
+   * back the stream resumes right after the last line sent ('resumed').
+   */
+  | { type: 'disconnected'; error: AppErrorShape }
+  /** The host is back and the stream is following again. */
+  | { type: 'resumed' };
 
 export const logsContract = {
   follow: stream<LogEvent>()(logsFollowParamsSchema),

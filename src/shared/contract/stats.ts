@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { stream } from './define';
+import type { AppErrorShape } from './errors';
 import { containerRefSchema, hostIdSchema } from './ids';
 
 /** One reading of a container, computed as `docker stats` computes it. */
@@ -28,6 +29,18 @@ export interface StatsSample {
   pids: number;
 }
 
+/**
+ * What a container's stats stream says besides readings: the host was lost (readings stop, and
+ * resume by themselves when it is back), or it is back.
+ */
+export type StatsLinkEvent = { type: 'disconnected'; error: AppErrorShape } | { type: 'resumed' };
+export type StatsEvent = StatsSample | StatsLinkEvent;
+
+/** Tells readings from link events (a sample has no `type`). */
+export function isStatsSample(e: StatsEvent): e is StatsSample {
+  return !('type' in e);
+}
+
 /** CPU and memory of one container, for a row of the containers list. */
 export interface MiniStatsEntry {
   id: string;
@@ -42,14 +55,19 @@ export interface StatsSummary {
   at: number;
   /** The asked-for containers that have a reading; the others are still starting or not running. */
   items: MiniStatsEntry[];
+  /** Set while the host is lost: no readings until it is back (then the streams reopen by themselves). */
+  disconnected?: AppErrorShape;
 }
 
 /** How many containers one summary subscription may watch (the rows on screen, not the host). */
 export const MAX_SUMMARY_IDS = 200;
 
 export const statsContract = {
-  /** Live readings of one container (about one a second), while subscribed. */
-  container: stream<StatsSample>()(z.strictObject({ hostId: hostIdSchema, id: containerRefSchema })),
+  /**
+   * Live readings of one container (about one a second), while subscribed; 'disconnected' and
+   * 'resumed' when its host goes and comes back.
+   */
+  container: stream<StatsEvent>()(z.strictObject({ hostId: hostIdSchema, id: containerRefSchema })),
   /**
    * CPU and memory of several containers of one host, every 2 s. Main shares one engine stream per
    * container among all summary subscribers of the host.

@@ -2,6 +2,7 @@ import { contract } from '@shared/contract';
 import type { AppContext } from '../../../src/main/app/app-context';
 import { toAppError } from '../../../src/main/errors/to-app-error';
 import { createDispatcher } from '../../../src/main/rpc/dispatcher';
+import { EventFeeds } from '../../../src/main/services/events/event-feed';
 import { HostService } from '../../../src/main/services/hosts/host-service';
 import { hostsHandlers } from '../../../src/main/services/hosts/handlers';
 import { logsHandlers } from '../../../src/main/services/logs/handlers';
@@ -16,9 +17,12 @@ export async function createLogsBackend(opts: { configDir: string; homeDir: stri
   const log = { info: () => undefined, error: () => undefined };
   const hosts = new HostService({ configDir: opts.configDir, env: {}, homeDir: opts.homeDir, log });
   await hosts.init();
-  const cleanups: Array<() => void> = [];
+  // Followed logs wait on engine events to carry on after their container restarts.
+  const events = new EventFeeds(hosts);
+  const cleanups: Array<() => void> = [() => events.dispose()];
   const ctx = {
     hosts,
+    events,
     onDispose: (fn: () => void) => {
       cleanups.push(fn);
     },

@@ -23,6 +23,7 @@ class HostFeed {
     private readonly hosts: HostService,
     private readonly onEvent: (e: EngineEvent) => void,
     private readonly onResync: (hostId: string) => void,
+    private readonly onLost: (hostId: string) => void,
   ) {}
 
   start(): void {
@@ -85,6 +86,7 @@ class HostFeed {
   /** The stream broke: have the host's health checked now, and reopen if it is still up. */
   private dropped() {
     this.controller = undefined;
+    this.onLost(this.hostId);
     this.hosts.checkNow(this.hostId);
     clearTimeout(this.restartTimer);
     this.restartTimer = setTimeout(() => void this.open(), RESTART_DELAY_MS);
@@ -107,6 +109,9 @@ export class EventFeeds {
   private listeners = new Set<{ hostId: string | undefined; fn: Listener }>();
   private pending: EngineEvent[] = [];
   private pendingResync = new Set<string>();
+  private pendingLost = new Set<string>();
+  /** Hosts said to be disconnected and not resynced since: said once per outage. */
+  private lost = new Set<string>();
   private timer: ReturnType<typeof setTimeout> | undefined;
   private unwatch: () => void;
 
@@ -130,12 +135,16 @@ export class EventFeeds {
           this.hosts,
           (e) => this.queue(e),
           (hostId) => this.queueResync(hostId),
+          (hostId) => this.queueLost(hostId),
         );
         this.feeds.set(id, feed);
       }
       const connected = snapshot.statuses[id]?.state === 'connected';
       if (connected) feed.start();
-      else if (feed.running) feed.stop();
+      else if (feed.running) {
+        feed.stop();
+        this.queueLost(id);
+      }
     }
   }
 
@@ -144,7 +153,16 @@ export class EventFeeds {
     this.timer ??= setTimeout(() => this.flush(), BATCH_MS);
   }
 
+  private queueLost(hostId: string) {
+    if (this.lost.has(hostId)) return;
+    this.lost.add(hostId);
+    this.pendingLost.add(hostId);
+    this.timer ??= setTimeout(() => this.flush(), BATCH_MS);
+  }
+
   private queueResync(hostId: string) {
+    this.lost.delete(hostId);
+    this.pendingLost.delete(hostId);
     this.pendingResync.add(hostId);
     this.timer ??= setTimeout(() => this.flush(), BATCH_MS);
   }
@@ -153,14 +171,18 @@ export class EventFeeds {
     this.timer = undefined;
     const events = this.pending;
     const resync = [...this.pendingResync];
+    const lost = [...this.pendingLost];
     this.pending = [];
     this.pendingResync.clear();
+    this.pendingLost.clear();
     for (const l of this.listeners) {
       const mine = l.hostId ? events.filter((e) => e.hostId === l.hostId) : events;
       const myResync = l.hostId ? resync.filter((h) => h === l.hostId) : resync;
-      if (mine.length === 0 && myResync.length === 0) continue;
+      const myLost = l.hostId ? lost.filter((h) => h === l.hostId) : lost;
+      if (mine.length === 0 && myResync.length === 0 && myLost.length === 0) continue;
       const batch: EventBatch = { events: mine };
       if (myResync.length) batch.resync = myResync;
+      if (myLost.length) batch.disconnected = myLost;
       l.fn(batch);
     }
   }

@@ -1,3 +1,4 @@
+import type { IncomingMessage } from 'node:http';
 import type Docker from 'dockerode';
 import { LOG_STDOUT, type LogEvent } from '@shared/contract';
 import type { Dispose, StreamSink } from '../../rpc/handlers';
@@ -6,24 +7,16 @@ import { LogBatcher } from './log-batcher';
 import { openLogStream, type LogRequest } from './log-service';
 
 /**
- * Serves one logs subscription: opens the engine stream, demuxes it (unless TTY), and sends
- * batches with backpressure. Ends the subscription when the engine closes the stream (a finished
- * non-follow read, or the container stopped); destroys the engine response when the subscriber
- * leaves.
+ * Pipes one engine log response into the sink (demuxed unless TTY, batched, with backpressure).
+ * `onDone` runs once when the engine closes it; the returned function destroys it early (then
+ * `onDone` does not run).
  */
-export async function followLogs(
-  docker: Docker,
-  id: string,
-  req: LogRequest,
+export function pipeLogBody(
+  body: IncomingMessage,
+  tty: boolean,
   sink: StreamSink<LogEvent>,
-): Promise<Dispose> {
-  const { tty, body } = await openLogStream(docker, id, req, sink.signal);
-  if (sink.signal.aborted) {
-    body.destroy();
-    return () => undefined;
-  }
-  sink.emit({ type: 'start', tty });
-
+  onDone: (error?: Error) => void,
+): Dispose {
   const demuxer = tty ? undefined : new FrameDemuxer();
   const batcher = new LogBatcher(sink, { pause: () => body.pause(), resume: () => body.resume() });
   let done = false;
@@ -37,7 +30,7 @@ export async function followLogs(
     done = true;
     batcher.end();
     batcher.close();
-    sink.end(error);
+    onDone(error);
   };
   body.on('data', onData);
   body.once('end', () => finish());
@@ -50,4 +43,23 @@ export async function followLogs(
     body.off('data', onData);
     body.destroy();
   };
+}
+
+/**
+ * Serves one logs subscription that ends with the engine stream: a non-follow read, or a follow
+ * with an `until`. Destroys the engine response when the subscriber leaves.
+ */
+export async function followLogs(
+  docker: Docker,
+  id: string,
+  req: LogRequest,
+  sink: StreamSink<LogEvent>,
+): Promise<Dispose> {
+  const { tty, body } = await openLogStream(docker, id, req, sink.signal);
+  if (sink.signal.aborted) {
+    body.destroy();
+    return () => undefined;
+  }
+  sink.emit({ type: 'start', tty });
+  return pipeLogBody(body, tty, sink, (error) => sink.end(error));
 }

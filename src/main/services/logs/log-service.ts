@@ -17,6 +17,9 @@ export interface OpenLogStream {
   /** TTY output is one raw stream; otherwise it is multiplexed with 8-byte frame headers. */
   tty: boolean;
   body: IncomingMessage;
+  /** The container's full id (events name it so) and its run, for noticing a restart. */
+  containerId: string;
+  startedAt: string;
 }
 
 /** Time allowed until the engine answers with headers; the body itself may stream for hours. */
@@ -35,9 +38,13 @@ export async function openLogStream(
 ): Promise<OpenLogStream> {
   const inspectGuard = headerDeadline(signal, LOG_OPEN_TIMEOUT_MS, 'the container inspect');
   let tty: boolean;
+  let containerId: string;
+  let startedAt: string;
   try {
     const info = await docker.getContainer(id).inspect({ abortSignal: inspectGuard.signal });
     tty = info.Config?.Tty === true;
+    containerId = info.Id;
+    startedAt = info.State?.StartedAt ?? '';
   } finally {
     inspectGuard.settled();
   }
@@ -71,5 +78,5 @@ export async function openLogStream(
     );
   });
   trackEngineStream('logs', body);
-  return { tty, body };
+  return { tty, body, containerId, startedAt };
 }

@@ -1,7 +1,8 @@
 import type { Contract } from '@shared/contract';
 import type { Handlers, StreamSink } from '../../rpc/handlers';
 import type { AppContext } from '../../app/app-context';
-import { watchStats } from './stats-stream';
+import { hostLoss } from '../hosts/host-liveness';
+import { watchStatsResilient } from './resilient-stats';
 import { SummaryHub } from './summary-hub';
 
 /**
@@ -25,7 +26,12 @@ export function statsHandlers({
   onDispose,
 }: Pick<AppContext, 'hosts' | 'onDispose'>): Handlers<Contract>['stats'] {
   const hubs = new Map<string, SummaryHub>();
+  // Summaries follow host health: streams close when a host is lost and reopen when it is back.
+  const unwatch = hosts.watch((snap) => {
+    for (const [hostId, hub] of hubs) hub.setHostDown(hostLoss(snap, hostId));
+  });
   onDispose(() => {
+    unwatch();
     for (const hub of hubs.values()) hub.close();
     hubs.clear();
   });
@@ -39,19 +45,8 @@ export function statsHandlers({
   };
 
   return {
-    container: async ({ hostId, id }, sink) => {
-      const { docker } = await hosts.client(hostId);
-      const watch = await watchStats(
-        docker,
-        id,
-        {
-          onSample: dropWhenBehind(sink),
-          onEnd: (error) => sink.end(error),
-        },
-        sink.signal,
-      );
-      return () => watch.stop();
-    },
+    container: ({ hostId, id }, sink) =>
+      watchStatsResilient({ hosts }, hostId, id, dropWhenBehind(sink), sink),
     summary: async ({ hostId, ids }, sink) => {
       await hosts.client(hostId); // an unknown or unreachable host fails the subscription now
       return hubFor(hostId).subscribe(ids, dropWhenBehind(sink));

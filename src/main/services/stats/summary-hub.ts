@@ -1,5 +1,5 @@
 import type Docker from 'dockerode';
-import type { MiniStatsEntry, StatsSample, StatsSummary } from '@shared/contract';
+import type { AppErrorShape, MiniStatsEntry, StatsSample, StatsSummary } from '@shared/contract';
 import { watchStats, type StatsWatch } from './stats-stream';
 
 export interface SummaryHubOptions {
@@ -39,6 +39,8 @@ export class SummaryHub {
   private readonly subscribers = new Set<Subscriber>();
   private timer: ReturnType<typeof setInterval> | undefined;
   private closed = false;
+  /** Why the host is lost, while it is: streams are closed and summaries say so. */
+  private down: AppErrorShape | undefined;
   private readonly intervalMs: number;
   private readonly lingerMs: number;
   private readonly retryMs: number;
@@ -77,6 +79,24 @@ export class SummaryHub {
         this.timer = undefined;
       }
     };
+  }
+
+  /**
+   * The host was lost (error) or is back (undefined). Lost: every engine stream is closed now
+   * rather than left hanging on a cut link. Back: they reopen at the next tick, not after retryMs.
+   */
+  setHostDown(error: AppErrorShape | undefined): void {
+    const wasDown = this.down !== undefined;
+    this.down = error;
+    if (error && !wasDown) {
+      for (const e of this.entries.values()) {
+        e.watch?.stop();
+        e.watch = undefined;
+        e.latest = undefined;
+      }
+    } else if (!error && wasDown) {
+      for (const e of this.entries.values()) e.retryAt = 0;
+    }
   }
 
   close(): void {
@@ -156,6 +176,10 @@ export class SummaryHub {
 
   private tick(): void {
     const now = Date.now();
+    if (this.down) {
+      for (const sub of this.subscribers) sub.emit({ at: now, items: [], disconnected: this.down });
+      return;
+    }
     for (const [id, e] of this.entries) {
       if (e.refs > 0 && !e.watch && !e.opening && now >= e.retryAt) void this.open(id, e);
     }

@@ -24,7 +24,11 @@ function stateText(state: StreamState, follow: boolean): string {
     case 'loaded':
       return follow ? 'Loaded' : 'Not following';
     case 'ended':
-      return 'The log stream ended (the container stopped)';
+      return 'The log stream ended';
+    case 'stopped':
+      return 'The container stopped · following again when it starts';
+    case 'disconnected':
+      return 'Disconnected · resuming when the host is back';
     case 'error':
       return 'Stopped by an error';
   }

@@ -1,4 +1,5 @@
 import { useCallback, useDeferredValue, useEffect, useMemo, useRef, useState } from 'react';
+import { DisconnectedBanner } from '../DisconnectedBanner';
 import { ErrorBanner } from '../ErrorBanner';
 import { useLogPrefs } from '../../stores/logs';
 import { copyText, logFileName, saveLines } from './export-log';
@@ -184,6 +185,7 @@ export function LogViewer({ hostId, containerId, containerName }: LogViewerProps
         onNext={() => step(1)}
         onPrevious={() => step(-1)}
       />
+      {state.kind === 'disconnected' && <DisconnectedBanner hostId={hostId} error={state.error} />}
       {state.kind === 'error' && (
         <ErrorBanner
           error={state.error}

@@ -1,9 +1,10 @@
 import { useCallback, useEffect, useReducer, useRef, useState } from 'react';
-import type { AppErrorShape, LogEvent } from '@shared/contract';
+import { LOG_SYSTEM, type AppErrorShape, type LogEvent } from '@shared/contract';
 import { api } from '../../rpc/api';
 import { toErrorShape } from '../../lib/errors';
 import { LogModel } from './log-model';
 import { tsToUnix, unixAfter } from './log-time';
+import { currentSettings } from '../../lib/app-settings';
 
 export interface LogQuery {
   tail: number | 'all';
@@ -18,7 +19,14 @@ export type StreamState =
   | { kind: 'loaded' }
   /** Following, but the engine closed the stream (the container stopped). */
   | { kind: 'ended' }
+  /** Following; the container stopped, and lines carry on when it starts again. */
+  | { kind: 'stopped' }
+  /** Following; the host was lost, and the stream resumes by itself when it is back. */
+  | { kind: 'disconnected'; error: AppErrorShape }
   | { kind: 'error'; error: AppErrorShape };
+
+/** The line shown where a followed container started again. */
+export const RESTART_SEPARATOR = '— container restarted —\n';
 
 /** Minimum time between two re-renders caused by new lines. */
 export const MIN_REPAINT_MS = 100;
@@ -35,7 +43,7 @@ type Request = { id: number; fresh: boolean; follow: boolean } | undefined;
  */
 export function useLogStream(hostId: string, containerId: string, query: LogQuery, follow: boolean) {
   const modelRef = useRef<LogModel | undefined>(undefined);
-  modelRef.current ??= new LogModel();
+  modelRef.current ??= new LogModel(currentSettings().logBufferLines);
   const model = modelRef.current;
   const [version, bump] = useReducer((n: number) => n + 1, 0);
   const [state, setState] = useState<StreamState>({ kind: 'loading' });
@@ -107,13 +115,33 @@ export function useLogStream(hostId: string, containerId: string, query: LogQuer
     let first = true;
     const sub = api.logs.follow(params, {
       onEvent(e: LogEvent) {
-        if (e.type === 'start') {
-          setTty(e.tty);
-          if (first) setState({ kind: request.follow ? 'live' : 'loading' });
-          first = false;
-          return;
+        switch (e.type) {
+          case 'start':
+            setTty(e.tty);
+            if (first) setState({ kind: request.follow ? 'live' : 'loading' });
+            first = false;
+            return;
+          case 'data':
+            model.ingest(e.text, e.runs);
+            break;
+          case 'stopped':
+            model.finish();
+            setState({ kind: 'stopped' });
+            break;
+          case 'restarted':
+            // A separator where the new run of the container begins.
+            model.finish();
+            model.ingest(RESTART_SEPARATOR, [LOG_SYSTEM, RESTART_SEPARATOR.length]);
+            setState({ kind: 'live' });
+            break;
+          case 'disconnected':
+            model.finish();
+            setState({ kind: 'disconnected', error: e.error });
+            break;
+          case 'resumed':
+            setState({ kind: 'live' });
+            break;
         }
-        model.ingest(e.text, e.runs);
         schedule();
       },
       onEnd(error) {

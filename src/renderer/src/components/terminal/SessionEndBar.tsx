@@ -1,4 +1,5 @@
 import type { ExecSessionInfo } from '@shared/contract';
+import { useHostsStore } from '../../stores/hosts';
 
 /** What happened to an ended session, and the way to carry on. */
 export function SessionEndBar({
@@ -12,9 +13,13 @@ export function SessionEndBar({
   onRestart(): void;
   onClose(): void;
 }) {
+  // A shell can't outlive its engine connection: once the host is back, offer to reopen it.
+  const hostName = useHostsStore((s) => s.hosts.find((h) => h.id === session.hostId)?.name ?? 'the host');
+  const hostUp = useHostsStore((s) => s.statuses[session.hostId]?.state === 'connected');
   let text: string;
   let action: string;
   let tone: 'info' | 'error';
+  let waiting = false;
   switch (session.state) {
     case 'exited':
       text =
@@ -30,9 +35,16 @@ export function SessionEndBar({
       tone = 'info';
       break;
     case 'disconnected':
-      text = `Disconnected: ${session.error?.message ?? 'the engine went away.'}`;
-      action = 'Reopen';
-      tone = 'error';
+      if (hostUp) {
+        text = `${hostName} is back. This shell ended when the connection was lost: ${session.error?.message ?? 'the engine went away.'}`;
+        action = 'Reopen';
+        tone = 'info';
+      } else {
+        text = `Disconnected — ${session.error?.message ?? 'the engine went away.'} You can reopen the shell when ${hostName} is back.`;
+        action = `Waiting for ${hostName}…`;
+        tone = 'error';
+        waiting = true;
+      }
       break;
     default:
       return null;
@@ -43,7 +55,7 @@ export function SessionEndBar({
       <button
         type="button"
         className="button button-small button-primary"
-        disabled={busy}
+        disabled={busy || waiting}
         onClick={onRestart}
       >
         {busy ? 'Opening…' : action}

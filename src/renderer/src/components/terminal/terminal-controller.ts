@@ -12,6 +12,8 @@ import { AckBatcher } from './ack-batcher';
 import { InputBatcher } from './input-batcher';
 import { openTerminalLink } from './links';
 import { TERMINAL_FONT, TERMINAL_THEME } from './theme';
+import { currentSettings } from '../../lib/app-settings';
+import { openExternalLink } from '../../lib/openExternal';
 
 export type TerminalShortcut = 'find' | 'zoomIn' | 'zoomOut' | 'zoomReset';
 
@@ -79,7 +81,7 @@ export class TerminalController {
     this.element = document.createElement('div');
     this.element.className = 'terminal-surface';
     this.term = new Terminal({
-      fontFamily: TERMINAL_FONT,
+      fontFamily: currentSettings().terminalFontFamily || TERMINAL_FONT,
       fontSize: opts.fontSize,
       scrollback: opts.scrollback,
       theme: TERMINAL_THEME,
@@ -95,7 +97,7 @@ export class TerminalController {
     this.term.unicode.activeVersion = '11';
     this.term.loadAddon(
       new WebLinksAddon((event, uri) => {
-        openTerminalLink(event, uri, (url, target, features) => window.open(url, target, features));
+        openTerminalLink(event, uri, (url) => openExternalLink(url));
       }),
     );
 

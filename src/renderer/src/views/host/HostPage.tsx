@@ -1,3 +1,4 @@
+import { useEffect, useState } from 'react';
 import { useHostsStore, selectSelectedHost, selectSelectedStatus } from '../../stores/hosts';
 import { useUiStore } from '../../stores/ui';
 import { HostErrorPanel } from './HostErrorPanel';
@@ -12,6 +13,13 @@ export function HostPage() {
   const hostCount = useHostsStore((s) => s.hosts.length);
   const lastError = useHostsStore((s) => (s.selectedHostId ? s.lastErrors[s.selectedHostId] : undefined));
   const openHostForm = useUiStore((s) => s.openHostForm);
+  // Hosts that were up while shown: when one goes down its views stay (under the error), so open
+  // logs, stats and terminals can say "disconnected" and resume by themselves.
+  const [wasUp, setWasUp] = useState<Record<string, true>>({});
+  const upId = status?.state === 'connected' ? host?.id : undefined;
+  useEffect(() => {
+    if (upId) setWasUp((w) => (w[upId] ? w : { ...w, [upId]: true }));
+  }, [upId]);
 
   if (!loaded) {
     return (
@@ -65,13 +73,13 @@ export function HostPage() {
             reconnecting={state === 'connecting'}
           />
         )}
-        {state === 'connecting' && !lastError && (
+        {state === 'connecting' && !lastError && !wasUp[host.id] && (
           <div className="page-empty" role="status">
             <span className="spinner spinner-large" aria-hidden="true" />
             <p>Connecting to {host.name}…</p>
           </div>
         )}
-        {state === 'connected' && <SectionTabs host={host} />}
+        {(state === 'connected' || wasUp[host.id]) && <SectionTabs host={host} />}
       </div>
     </div>
   );

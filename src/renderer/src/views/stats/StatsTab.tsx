@@ -2,6 +2,7 @@ import { useState } from 'react';
 import type { HostView, StatsSample } from '@shared/contract';
 import { LineChart } from '../../components/charts/LineChart';
 import type { Point } from '../../components/charts/chart-path';
+import { DisconnectedBanner } from '../../components/DisconnectedBanner';
 import { ErrorBanner } from '../../components/ErrorBanner';
 import { formatBytes } from '../../lib/format';
 import type { DetailsTarget } from '../../stores/details';
@@ -42,7 +43,11 @@ function Figure({ label, value, sub }: { label: string; value: string; sub?: str
  */
 export function StatsTab({ host, target }: { host: HostView; target: DetailsTarget }) {
   const [retry, setRetry] = useState(0);
-  const { samples, latest, error, ended } = useContainerStats(host.id, target.containerId, retry);
+  const { samples, latest, error, ended, disconnected } = useContainerStats(
+    host.id,
+    target.containerId,
+    retry,
+  );
   // The x axis spans the readings so far (at least 30 s), up to the last five minutes.
   const to = latest?.at ?? Date.now();
   const span = Math.min(STATS_WINDOW_MS, Math.max(MIN_SPAN_MS, to - (samples[0]?.at ?? to)));
@@ -52,6 +57,7 @@ export function StatsTab({ host, target }: { host: HostView; target: DetailsTarg
 
   return (
     <div className="stats-view" aria-label={`Stats of ${target.name}`}>
+      {disconnected && !ended && <DisconnectedBanner hostId={host.id} error={disconnected} />}
       {error && (
         <ErrorBanner
           error={error}
@@ -69,7 +75,7 @@ export function StatsTab({ host, target }: { host: HostView; target: DetailsTarg
             <span className="spinner" aria-hidden="true" /> Waiting for the first reading…
           </>
         )}
-        {latest && running && !ended && (
+        {latest && running && !ended && !disconnected && (
           <>
             <span className="stats-live-dot" aria-hidden="true" /> Live · one reading a second · charts keep
             the last 5 minutes

@@ -1,5 +1,5 @@
 import { useEffect, useRef, useState } from 'react';
-import type { AppErrorShape, StatsSample } from '@shared/contract';
+import { isStatsSample, type AppErrorShape, type StatsSample } from '@shared/contract';
 import { api } from '../../rpc/api';
 import { toErrorShape } from '../../lib/errors';
 
@@ -12,6 +12,8 @@ export interface ContainerStatsState {
   latest: StatsSample | undefined;
   error: AppErrorShape | undefined;
   ended: boolean;
+  /** Set while the host is lost: readings resume by themselves when it is back. */
+  disconnected: AppErrorShape | undefined;
 }
 
 /**
@@ -25,15 +27,22 @@ export function useContainerStats(hostId: string, containerId: string, retry: nu
     latest: undefined,
     error: undefined,
     ended: false,
+    disconnected: undefined,
   });
 
   useEffect(() => {
     samples.current = [];
-    setState({ samples: [], latest: undefined, error: undefined, ended: false });
+    setState({ samples: [], latest: undefined, error: undefined, ended: false, disconnected: undefined });
     const sub = api.stats.container(
       { hostId, id: containerId },
       {
-        onEvent(sample) {
+        onEvent(event) {
+          if (!isStatsSample(event)) {
+            const disconnected = event.type === 'disconnected' ? event.error : undefined;
+            setState((s) => ({ ...s, disconnected }));
+            return;
+          }
+          const sample = event;
           const list = samples.current;
           // The engine's clock went back (it was adjusted): start the chart over rather than draw backwards.
           const last = list[list.length - 1];
@@ -43,7 +52,13 @@ export function useContainerStats(hostId: string, containerId: string, retry: nu
           let drop = 0;
           while (drop < list.length && (list[drop] as StatsSample).at < cutoff) drop++;
           if (drop) list.splice(0, drop);
-          setState({ samples: list.slice(), latest: sample, error: undefined, ended: false });
+          setState({
+            samples: list.slice(),
+            latest: sample,
+            error: undefined,
+            ended: false,
+            disconnected: undefined,
+          });
         },
         onEnd(error) {
           setState((s) => ({ ...s, error: error ? toErrorShape(error) : undefined, ended: true }));
