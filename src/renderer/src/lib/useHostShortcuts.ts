@@ -1,8 +1,9 @@
 import { useEffect } from 'react';
 import { isAnyDialogOpen } from '../components/Dialog';
 import { useHostsStore } from '../stores/hosts';
+import { displayOrder } from '../views/sidebar/hostGroups';
 
-/** Ctrl+1..9 (Cmd on macOS) selects the n-th host. */
+/** Ctrl+1..9 (Cmd on macOS) selects the n-th host as the sidebar shows them (grouped by label). */
 export function useHostShortcuts(): void {
   useEffect(() => {
     const onKeyDown = (e: KeyboardEvent) => {
@@ -11,7 +12,7 @@ export function useHostShortcuts(): void {
       if (!m || isAnyDialogOpen()) return;
       const n = Number(m[1]);
       const { hosts, select } = useHostsStore.getState();
-      const host = hosts[n - 1];
+      const host = displayOrder(hosts)[n - 1];
       if (!host) return;
       e.preventDefault();
       select(host.id);

@@ -2,12 +2,15 @@ import type { ContainerBulkAction, ContainerSummary } from '@shared/contract';
 import { ACTION_VERBS } from '../../stores/containers';
 import { ActionIcon } from './ActionIcon';
 import { isLive } from './filter';
+import { guard, type Verdict } from '../../lib/policy';
 
 export interface BulkBarProps {
   selected: ContainerSummary[];
   busy: ContainerBulkAction | undefined;
   onAction(action: ContainerBulkAction): void;
   onClear(): void;
+  /** The host's policy for each action; forbidden ones are disabled with the reason. */
+  allowed?(action: ContainerBulkAction): Verdict;
 }
 
 const ACTIONS: ContainerBulkAction[] = ['start', 'stop', 'restart', 'pause', 'unpause', 'kill', 'remove'];
@@ -32,7 +35,7 @@ function applies(action: ContainerBulkAction, cs: ContainerSummary[]): boolean {
 }
 
 /** Shown while containers are selected: the same action for all of them. */
-export function BulkBar({ selected, busy, onAction, onClear }: BulkBarProps) {
+export function BulkBar({ selected, busy, onAction, onClear, allowed }: BulkBarProps) {
   const count = selected.length;
   return (
     <div className="bulk-bar" role="toolbar" aria-label="Selected containers">
@@ -49,6 +52,7 @@ export function BulkBar({ selected, busy, onAction, onClear }: BulkBarProps) {
             aria-label={`${label} selected`}
             disabled={busy !== undefined || !applies(action, selected)}
             onClick={() => onAction(action)}
+            {...(allowed ? guard(allowed(action)) : {})}
           >
             {busy === action ? (
               <span className="spinner" aria-hidden="true" />

@@ -10,6 +10,8 @@ import { isLive, projectOf } from './filter';
 import { StatePill } from './StatePill';
 import { MiniStats } from '../stats/MiniStats';
 import { openTerminal } from '../../stores/terminals';
+import { guard, type Verdict } from '../../lib/policy';
+import { usePolicy } from '../../lib/usePolicy';
 
 export interface ContainerRowProps {
   hostId: string;
@@ -28,6 +30,9 @@ export interface ContainerRowProps {
   onAction(action: ContainerAction, c: ContainerSummary): void;
   onOpen(c: ContainerSummary): void;
   onMenu(c: ContainerSummary, anchor: HTMLElement): void;
+  /** The all-containers page adds a Host cell (colour dot + name) after the checkbox. */
+  hostName?: string;
+  hostColor?: string;
 }
 
 function ActionButton({
@@ -35,11 +40,13 @@ function ActionButton({
   container,
   busy,
   onAction,
+  verdict,
 }: {
   action: ContainerAction;
   container: ContainerSummary;
   busy: ContainerAction | undefined;
   onAction: ContainerRowProps['onAction'];
+  verdict: Verdict;
 }) {
   const verb = ACTION_VERBS[action];
   return (
@@ -50,6 +57,7 @@ function ActionButton({
       title={verb.label}
       disabled={busy !== undefined}
       onClick={() => onAction(action, container)}
+      {...guard(verdict)}
     >
       {busy === action ? <span className="spinner" aria-hidden="true" /> : <ActionIcon action={action} />}
     </button>
@@ -72,7 +80,10 @@ export const ContainerRow = memo(function ContainerRow({
   onAction,
   onOpen,
   onMenu,
+  hostName,
+  hostColor,
 }: ContainerRowProps) {
+  const can = usePolicy(hostId);
   const createdMs = c.created * 1000;
   const live = isLive(c);
   const project = projectOf(c);
@@ -106,6 +117,12 @@ export const ContainerRow = memo(function ContainerRow({
           onChange={(e) => onSelect(c, e.target.checked)}
         />
       </div>
+      {hostName !== undefined && (
+        <div role="cell" className="ctable-cell cell-host">
+          <span className="swatch" style={{ background: hostColor }} aria-hidden="true" />
+          <span className="truncate">{hostName}</span>
+        </div>
+      )}
       <div role="cell" className="ctable-cell cell-name">
         <button
           type="button"
@@ -161,8 +178,20 @@ export const ContainerRow = memo(function ContainerRow({
         )}
       </div>
       <div role="cell" className="ctable-cell cell-actions">
-        <ActionButton action={live ? 'stop' : 'start'} container={c} busy={busy} onAction={onAction} />
-        <ActionButton action="restart" container={c} busy={busy} onAction={onAction} />
+        <ActionButton
+          action={live ? 'stop' : 'start'}
+          container={c}
+          busy={busy}
+          onAction={onAction}
+          verdict={can.allowed(live ? 'containers.stop' : 'containers.start')}
+        />
+        <ActionButton
+          action="restart"
+          container={c}
+          busy={busy}
+          onAction={onAction}
+          verdict={can.allowed('containers.restart')}
+        />
         {c.state === 'running' && (
           <button
             type="button"
@@ -170,13 +199,20 @@ export const ContainerRow = memo(function ContainerRow({
             aria-label={`Open terminal in ${c.name}`}
             title="Open terminal"
             onClick={() => void openTerminal(hostId, c.id, c.name)}
+            {...guard(can.allowed('exec.open'))}
           >
             <span aria-hidden="true" className="mono">
               &gt;_
             </span>
           </button>
         )}
-        <ActionButton action="remove" container={c} busy={busy} onAction={onAction} />
+        <ActionButton
+          action="remove"
+          container={c}
+          busy={busy}
+          onAction={onAction}
+          verdict={can.allowed('containers.remove')}
+        />
         <button
           type="button"
           className="icon-button row-action"

@@ -159,6 +159,7 @@ export function ContainerTable(props: ContainerTableProps) {
                 onToggle={props.onToggleGroup}
                 onSelect={props.onSelect}
                 onGroupAction={props.onGroupAction}
+                hostId={props.hostId}
               />
             );
           }

@@ -1,6 +1,7 @@
 import { useId } from 'react';
 import type { ContainerFilter } from '../../stores/containers';
 import { ActionIcon } from './ActionIcon';
+import type { GuardProps } from '../../lib/policy';
 
 export interface ContainerToolbarProps {
   filter: ContainerFilter;
@@ -15,6 +16,9 @@ export interface ContainerToolbarProps {
   onRefresh(): void;
   onRun(): void;
   onPrune(): void;
+  /** The host's policy on Run and Prune (lib/policy guard()). */
+  runGuard?: GuardProps;
+  pruneGuard?: GuardProps;
 }
 
 const FILTERS: Array<{ value: ContainerFilter; label: string }> = [
@@ -93,11 +97,11 @@ export function ContainerToolbar(props: ContainerToolbarProps) {
       >
         {loading ? <span className="spinner" aria-hidden="true" /> : <ActionIcon action="restart" />}
       </button>
-      <button type="button" className="button" onClick={props.onPrune}>
+      <button type="button" className="button" onClick={props.onPrune} {...props.pruneGuard}>
         <ActionIcon action="prune" />
         Prune…
       </button>
-      <button type="button" className="button button-primary" onClick={props.onRun}>
+      <button type="button" className="button button-primary" onClick={props.onRun} {...props.runGuard}>
         <ActionIcon action="run" />
         Run container
       </button>

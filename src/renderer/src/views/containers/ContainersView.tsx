@@ -2,6 +2,8 @@ import { useCallback, useEffect, useMemo, useState } from 'react';
 import type { ContainerBulkAction, ContainerSummary, HostView } from '@shared/contract';
 import { ErrorBanner } from '../../components/ErrorBanner';
 import { useNow } from '../../lib/useNow';
+import { guard, withoutForbidden } from '../../lib/policy';
+import { usePolicy } from '../../lib/usePolicy';
 import {
   ACTION_VERBS,
   EMPTY_HOST_CONTAINERS,
@@ -41,6 +43,7 @@ export function ContainersView({ host, connected }: ContainersViewProps) {
   const details = useDetailsStore((s) => (s.target?.hostId === host.id ? s.target : undefined));
   const openDetails = useDetailsStore((s) => s.open);
   const hostId = host.id;
+  const can = usePolicy(hostId);
   const data = useContainersStore((s) => s.byHost[hostId]) ?? EMPTY_HOST_CONTAINERS;
   const busy = useContainersStore((s) => s.busy);
   const allActionErrors = useContainersStore((s) => s.actionErrors);
@@ -166,6 +169,7 @@ export function ContainersView({ host, connected }: ContainersViewProps) {
             type="button"
             className="button button-primary"
             onClick={() => useContainersStore.getState().openRun({ hostId, mode: 'create' })}
+            {...guard(can.allowed('containers.create'))}
           >
             Run container
           </button>
@@ -234,6 +238,8 @@ export function ContainersView({ host, connected }: ContainersViewProps) {
         onRefresh={() => void fetch(hostId)}
         onRun={() => useContainersStore.getState().openRun({ hostId, mode: 'create' })}
         onPrune={() => setPruning(true)}
+        runGuard={guard(can.allowed('containers.create'))}
+        pruneGuard={guard(can.allowed('containers.prune'))}
       />
       {(data.error || actionErrors.length > 0) && (
         <div className="banners">
@@ -263,6 +269,7 @@ export function ContainersView({ host, connected }: ContainersViewProps) {
           selected={selectedContainers}
           busy={bulkBusy}
           onAction={onBulk}
+          allowed={(action) => can.allowed('containers.bulk', { action })}
           onClear={() => useContainersStore.getState().clearSelection(hostId)}
         />
       )}
@@ -277,7 +284,10 @@ export function ContainersView({ host, connected }: ContainersViewProps) {
         <RowMenu
           label={`Actions for ${menu.c.name}`}
           anchor={menu.anchor}
-          items={moreActionItems(menu.c, request, () => onOpen(menu.c))}
+          items={withoutForbidden(
+            moreActionItems(menu.c, request, () => onOpen(menu.c)),
+            can.allowed,
+          )}
           onClose={() => setMenu(undefined)}
         />
       )}

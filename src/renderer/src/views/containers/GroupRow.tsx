@@ -2,6 +2,8 @@ import { memo, useEffect, useRef } from 'react';
 import type { ContainerBulkAction, ContainerSummary } from '@shared/contract';
 import { ActionIcon } from './ActionIcon';
 import type { GroupItem } from './filter';
+import { guard } from '../../lib/policy';
+import { usePolicy } from '../../lib/usePolicy';
 
 export interface GroupRowProps {
   group: GroupItem;
@@ -15,6 +17,8 @@ export interface GroupRowProps {
   onToggle(project: string): void;
   onSelect(members: ContainerSummary[], on: boolean): void;
   onGroupAction(action: 'start' | 'stop' | 'restart', group: GroupItem): void;
+  /** The host whose policy decides which group actions are allowed. */
+  hostId?: string;
 }
 
 const GROUP_ACTIONS = [
@@ -34,7 +38,9 @@ export const GroupRow = memo(function GroupRow({
   onToggle,
   onSelect,
   onGroupAction,
+  hostId,
 }: GroupRowProps) {
+  const can = usePolicy(hostId);
   const { project, members, running, collapsed } = group;
   const check = useRef<HTMLInputElement>(null);
   const all = members.length > 0 && selectedCount === members.length;
@@ -87,6 +93,7 @@ export const GroupRow = memo(function GroupRow({
               aria-label={`${label} in ${project}`}
               disabled={busy !== undefined}
               onClick={() => onGroupAction(action, group)}
+              {...guard(can.allowed('containers.bulk', { action }))}
             >
               {busy === action ? (
                 <span className="spinner" aria-hidden="true" />

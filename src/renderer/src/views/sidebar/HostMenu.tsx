@@ -2,6 +2,7 @@ import { useEffect, useId, useLayoutEffect, useRef, useState } from 'react';
 import { createPortal } from 'react-dom';
 import type { HostView } from '@shared/contract';
 import { copyConnectionLog, moveHost, reconnectHost } from '../../lib/hostActions';
+import { useDesktopUiStore } from '../../stores/desktop-ui';
 import { useUiStore } from '../../stores/ui';
 
 interface Item {
@@ -28,12 +29,14 @@ export function HostMenu({ host, isFirst, isLast }: HostMenuProps) {
   const openHostForm = useUiStore((s) => s.openHostForm);
   const askRemoveHost = useUiStore((s) => s.askRemoveHost);
   const showLog = useUiStore((s) => s.showLog);
+  const askExport = useDesktopUiStore((s) => s.askExport);
 
   const items: Item[] = [
     { label: 'Edit', run: () => openHostForm({ mode: 'edit', hostId: host.id }) },
     { label: 'Reconnect', run: () => void reconnectHost(host) },
     { label: 'Copy connection log', run: () => void copyConnectionLog(host) },
     { label: 'View connection log', run: () => showLog(host.id) },
+    { label: 'Export as Docker context…', run: () => askExport(host.id) },
     { label: 'Move up', run: () => void moveHost(host, -1), disabled: isFirst, separatorBefore: true },
     { label: 'Move down', run: () => void moveHost(host, 1), disabled: isLast },
     { label: 'Remove', run: () => askRemoveHost(host.id), danger: true, separatorBefore: true },

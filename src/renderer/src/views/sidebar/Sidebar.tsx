@@ -1,15 +1,46 @@
+import { Fragment, useMemo, useState } from 'react';
+import { readStored, writeStored } from '../../lib/storage';
+import { useNow } from '../../lib/useNow';
+import { useDesktopUiStore } from '../../stores/desktop-ui';
 import { useHostsStore } from '../../stores/hosts';
 import { useUiStore } from '../../stores/ui';
 import { useViewStore } from '../../stores/view';
 import { APP_PAGES } from '../pages';
+import { HostGroupHeader } from './HostGroupHeader';
+import { groupHosts } from './hostGroups';
 import { HostRow } from './HostRow';
+import { useSinceStore } from './sinceStore';
+
+const COLLAPSED_KEY = 'dockhand.sidebar.collapsedGroups';
+
+function storedCollapsed(): Record<string, true> {
+  try {
+    const v: unknown = JSON.parse(readStored(COLLAPSED_KEY) ?? '[]');
+    return Array.isArray(v) ? Object.fromEntries(v.map((l) => [String(l), true as const])) : {};
+  } catch {
+    return {};
+  }
+}
 
 export const IS_MAC = typeof navigator !== 'undefined' && /Mac|iPhone|iPad/.test(navigator.userAgent);
 
-/** Left column: every host, then "Add host". */
+/** Left column: the pages, every host (grouped by first label when hosts have labels), "Add host". */
 export function Sidebar() {
   const hosts = useHostsStore((s) => s.hosts);
   const statuses = useHostsStore((s) => s.statuses);
+  const lastErrors = useHostsStore((s) => s.lastErrors);
+  const since = useSinceStore((s) => s.byHost);
+  const now = useNow(15_000);
+  const groups = useMemo(() => groupHosts(hosts), [hosts]);
+  const [collapsed, setCollapsed] = useState(storedCollapsed);
+  const toggle = (label: string) =>
+    setCollapsed((c) => {
+      const next = { ...c };
+      if (next[label]) delete next[label];
+      else next[label] = true;
+      writeStored(COLLAPSED_KEY, JSON.stringify(Object.keys(next)));
+      return next;
+    });
   const loaded = useHostsStore((s) => s.loaded);
   const selectedHostId = useHostsStore((s) => s.selectedHostId);
   const select = useHostsStore((s) => s.select);
@@ -55,20 +86,45 @@ export function Sidebar() {
         ) : hosts.length === 0 ? (
           <p className="sidebar-empty">No hosts yet.</p>
         ) : (
-          <ul className="host-list">
-            {hosts.map((h, i) => (
-              <HostRow
-                key={h.id}
-                host={h}
-                status={statuses[h.id]}
-                index={i}
-                count={hosts.length}
-                selected={page === null && h.id === selectedHostId}
-                shortcutPrefix={IS_MAC ? '⌘' : 'Ctrl+'}
-                onSelect={pick}
-              />
-            ))}
-          </ul>
+          groups.map((g, gi) => {
+            // Numbering runs on across groups, as Ctrl+1..9 do (collapsed groups included).
+            const first = groups.slice(0, gi).reduce((n, prev) => n + prev.hosts.length, 0);
+            const label = g.label ?? (groups.length > 1 ? 'other' : undefined);
+            // Unlabelled hosts' key cannot clash with a real label (labels have no spaces).
+            const key = g.label ?? 'no label';
+            const isCollapsed = label !== undefined && collapsed[key] === true;
+            return (
+              <Fragment key={key}>
+                {label !== undefined && (
+                  <HostGroupHeader
+                    label={label}
+                    statuses={g.hosts.map((h) => statuses[h.id])}
+                    collapsed={isCollapsed}
+                    onToggle={() => toggle(key)}
+                  />
+                )}
+                {!isCollapsed && (
+                  <ul className="host-list" aria-label={label ? `${label} hosts` : undefined}>
+                    {g.hosts.map((h, i) => (
+                      <HostRow
+                        key={h.id}
+                        host={h}
+                        status={statuses[h.id]}
+                        failing={statuses[h.id]?.state === 'error' || lastErrors[h.id] !== undefined}
+                        since={since[h.id]}
+                        now={now}
+                        index={first + i}
+                        count={hosts.length}
+                        selected={page === null && h.id === selectedHostId}
+                        shortcutPrefix={IS_MAC ? '⌘' : 'Ctrl+'}
+                        onSelect={pick}
+                      />
+                    ))}
+                  </ul>
+                )}
+              </Fragment>
+            );
+          })
         )}
       </nav>
       <div className="sidebar-footer">
@@ -77,6 +133,24 @@ export function Sidebar() {
             <path d="M8 3v10M3 8h10" stroke="currentColor" strokeWidth="1.8" strokeLinecap="round" />
           </svg>
           Add host
+        </button>
+        <button
+          type="button"
+          className="button icon-button-boxed"
+          aria-label="Import Docker contexts"
+          title="Import Docker contexts"
+          onClick={() => useDesktopUiStore.getState().openContexts()}
+        >
+          <svg viewBox="0 0 16 16" width="14" height="14" aria-hidden="true">
+            <path
+              d="M8 2v7.5M4.8 6.6 8 9.8l3.2-3.2M2.5 11v1.8c0 .4.3.7.7.7h9.6c.4 0 .7-.3.7-.7V11"
+              fill="none"
+              stroke="currentColor"
+              strokeWidth="1.5"
+              strokeLinecap="round"
+              strokeLinejoin="round"
+            />
+          </svg>
         </button>
       </div>
     </aside>

@@ -4,6 +4,8 @@ import { ACTION_VERBS, busyKey, useContainersStore, type ContainerAction } from 
 import { ActionIcon } from '../ActionIcon';
 import { isLive } from '../filter';
 import { RowMenu } from '../RowMenu';
+import { containerActionMethod, guard, withoutForbidden } from '../../../lib/policy';
+import { usePolicy } from '../../../lib/usePolicy';
 import { moreActionItems, useContainerActions, type ActionTarget } from '../useContainerActions';
 
 export interface DetailActionsProps {
@@ -22,6 +24,7 @@ export function DetailActions({ host, target, onRenamed, onRemoved }: DetailActi
     onRenamed: (_c, name) => onRenamed(name),
     onRemoved: () => onRemoved(),
   });
+  const can = usePolicy(host.id);
   const live = isLive(target);
   const main: ContainerAction[] = [live ? 'stop' : 'start', 'restart'];
   if (target.state === 'running') main.push('pause');
@@ -41,6 +44,7 @@ export function DetailActions({ host, target, onRenamed, onRemoved }: DetailActi
           className="button button-small"
           disabled={busy !== undefined}
           onClick={() => request(action, target)}
+          {...guard(can.allowed(containerActionMethod(action) ?? `containers.${action}`))}
         >
           <ActionIcon action={action} />
           {ACTION_VERBS[action].label}
@@ -51,6 +55,7 @@ export function DetailActions({ host, target, onRenamed, onRemoved }: DetailActi
         className="button button-small"
         disabled={busy !== undefined}
         onClick={() => request('recreate', target)}
+        {...guard(can.allowed('containers.recreate'))}
       >
         <ActionIcon action="rename" />
         Edit and recreate…
@@ -60,6 +65,7 @@ export function DetailActions({ host, target, onRenamed, onRemoved }: DetailActi
         className="button button-small bulk-danger"
         disabled={busy !== undefined}
         onClick={() => request('remove', target)}
+        {...guard(can.allowed('containers.remove'))}
       >
         <ActionIcon action="remove" />
         Remove…
@@ -80,8 +86,9 @@ export function DetailActions({ host, target, onRenamed, onRemoved }: DetailActi
         <RowMenu
           label={`Actions for ${target.name}`}
           anchor={moreRef.current}
-          items={moreActionItems(target, request).filter(
-            (i) => !['pause', 'unpause', 'recreate'].includes(i.id),
+          items={withoutForbidden(
+            moreActionItems(target, request).filter((i) => !['pause', 'unpause', 'recreate'].includes(i.id)),
+            can.allowed,
           )}
           onClose={() => setMenuOpen(false)}
         />

@@ -8,6 +8,7 @@ import { ProcessesTab } from './ProcessesTab';
 import { LogsTab } from '../../logs/LogsTab';
 import { StatsTab } from '../../stats/StatsTab';
 import { ContainerTerminalTab } from '../../terminal/ContainerTerminalTab';
+import { PolicyGate } from '../../../components/PolicyGate';
 
 export interface DetailTabProps {
   host: HostView;
@@ -24,9 +25,25 @@ export interface DetailTab {
 export const DETAIL_TABS: DetailTab[] = [
   { id: 'overview', label: 'Overview', render: (p) => <OverviewTab {...p} /> },
   { id: 'logs', label: 'Logs', render: (p) => <LogsTab {...p} /> },
-  { id: 'terminal', label: 'Terminal', render: (p) => <ContainerTerminalTab {...p} /> },
+  {
+    id: 'terminal',
+    label: 'Terminal',
+    render: (p) => (
+      <PolicyGate hostId={p.host.id} method="exec.open" what="Terminal">
+        <ContainerTerminalTab {...p} />
+      </PolicyGate>
+    ),
+  },
   { id: 'stats', label: 'Stats', render: (p) => <StatsTab {...p} /> },
   { id: 'processes', label: 'Processes', render: (p) => <ProcessesTab {...p} /> },
-  { id: 'files', label: 'Files', render: (p) => <FilesTab {...p} /> },
+  {
+    id: 'files',
+    label: 'Files',
+    render: (p) => (
+      <PolicyGate hostId={p.host.id} method="containers.filesList" what="Browsing files">
+        <FilesTab {...p} />
+      </PolicyGate>
+    ),
+  },
   { id: 'inspect', label: 'Inspect', render: (p) => <InspectTab {...p} /> },
 ];
