@@ -6,13 +6,18 @@ import { createBackend, type Backend } from './app/backend';
 import { defaultConfigDir } from './config-dir';
 import { ipcTransport } from './electron/ipc-transport';
 import { safeStorageSecretBox } from './electron/safe-storage-box';
-import { allowPermission, isAppUrl, isSafeExternalUrl, isTrustedSender } from './electron/navigation-policy';
+import { allowPermission, isAppUrl, isTrustedSender } from './electron/navigation-policy';
+import { guardedOpenExternal } from './electron/open-external';
 import { secureWindowOptions } from './electron/window-options';
+import { initialWindowState, installAppMenu, rememberWindowState } from './electron/desktop-shell';
 import type { Connection } from './rpc/dispatcher';
 
 const here = path.dirname(fileURLToPath(import.meta.url));
 const devUrl = process.env.ELECTRON_RENDERER_URL;
 const appUrl = devUrl ?? `file://${path.join(here, '../renderer/index.html')}`;
+
+// Every link that leaves the app goes through the http(s) allow-list (window.open and app.openExternal).
+const openExternal = guardedOpenExternal((url) => shell.openExternal(url));
 
 let backend: Backend | undefined;
 const connections = new Map<number, { conn: Connection; close(): void }>();
@@ -39,7 +44,9 @@ function openConnection(event: IpcMainEvent) {
   if (!isTrustedSender({ frameUrl: frame?.url, isMainFrame: frame === contents.mainFrame }, appUrl)) return;
   // A reload says hello again: the previous page's subscriptions end here.
   connections.get(contents.id)?.close();
-  const transport = ipcTransport(contents, register);
+  const transport = ipcTransport(contents, register, (reason) =>
+    console.error(`[dockhand] refused an IPC message: ${reason}`),
+  );
   const conn = backend.dispatcher.connect(transport);
   const close = () => {
     transport.fireClose();
@@ -50,11 +57,25 @@ function openConnection(event: IpcMainEvent) {
   contents.once('render-process-gone', close);
 }
 
-function createWindow() {
-  const win = new BrowserWindow(secureWindowOptions(path.join(here, '../preload/index.cjs')));
-  win.once('ready-to-show', () => win.show());
+let configDir = '';
+
+async function createWindow() {
+  const options = secureWindowOptions(path.join(here, '../preload/index.cjs'), { packaged: app.isPackaged });
+  // Last session's size and place, kept on a display that still exists.
+  const placed = await initialWindowState(configDir, {
+    width: options.width ?? 1280,
+    height: options.height ?? 820,
+    minWidth: options.minWidth ?? 900,
+    minHeight: options.minHeight ?? 560,
+  });
+  const win = new BrowserWindow({ ...options, ...placed.bounds });
+  rememberWindowState(win, configDir);
+  win.once('ready-to-show', () => {
+    if (placed.maximized) win.maximize();
+    win.show();
+  });
   win.webContents.setWindowOpenHandler(({ url }) => {
-    if (isSafeExternalUrl(url)) void shell.openExternal(url);
+    openExternal(url).catch(() => undefined);
     return { action: 'deny' };
   });
   win.webContents.on('will-navigate', (event, url) => {
@@ -70,14 +91,21 @@ async function start() {
     callback(allowPermission(permission)),
   );
   session.defaultSession.setPermissionCheckHandler((_wc, permission) => allowPermission(permission));
+  configDir = process.env.DOCKHAND_CONFIG_DIR ?? app.getPath('userData') ?? defaultConfigDir();
   backend = await createBackend({
-    configDir: process.env.DOCKHAND_CONFIG_DIR ?? app.getPath('userData') ?? defaultConfigDir(),
+    configDir,
     secrets: safeStorageSecretBox(safeStorage, process.env.DOCKHAND_ALLOW_BASIC_TEXT_SECRETS === '1'),
+    openExternal,
   });
   ipcMain.on(HELLO_CHANNEL, openConnection);
-  createWindow();
+  installAppMenu({
+    backend: () => backend,
+    devTools: !app.isPackaged,
+    openExternal,
+  });
+  await createWindow();
   app.on('activate', () => {
-    if (BrowserWindow.getAllWindows().length === 0) createWindow();
+    if (BrowserWindow.getAllWindows().length === 0) void createWindow();
   });
 }
 

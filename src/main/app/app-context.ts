@@ -16,6 +16,10 @@ export interface AppContext {
   configDir?: string;
   /** The user's home (for ~/.docker/config.json); defaults to os.homedir(). */
   homeDir?: string;
+  /** The environment Dockhand started with (DOCKER_CONFIG, SSH_AUTH_SOCK...); defaults to process.env. */
+  env?: NodeJS.ProcessEnv;
+  /** Opens an http(s) link in the system browser (Electron only; guarded by an allow-list). */
+  openExternal?: (url: string) => Promise<void>;
   /** Registers cleanup that runs when the backend is disposed (app quit, test teardown). */
   onDispose(fn: () => void): void;
 }

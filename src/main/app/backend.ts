@@ -6,6 +6,7 @@ import { HostService } from '../services/hosts/host-service';
 import { fileKeySecretBox, type SecretBox } from '../security/secret-box';
 import { AuditLog } from '../security/audit-log';
 import { createPolicyGuard } from '../security/policy-guard';
+import { silenceSecretDebug } from '../security/quiet-debug';
 import { createHandlers } from './handlers';
 
 export interface BackendOptions {
@@ -15,6 +16,8 @@ export interface BackendOptions {
   log?: { info(msg: string): void; error(msg: string, detail?: unknown): void };
   /** How secrets are sealed on disk: the OS keychain in Electron, a 0600 key file otherwise. */
   secrets?: SecretBox;
+  /** Electron's shell.openExternal behind the http(s) allow-list; absent in browser mode. */
+  openExternal?: (url: string) => Promise<void>;
 }
 
 const consoleLog = {
@@ -26,6 +29,8 @@ const consoleLog = {
 /** Services plus the dispatcher: everything except a transport. Shared by Electron and web mode. */
 export async function createBackend(opts: BackendOptions) {
   const log = opts.log ?? consoleLog;
+  // DEBUG=modem (or *) would print TLS keys and registry auth headers: never from Dockhand.
+  silenceSecretDebug();
   const hostOpts: ConstructorParameters<typeof HostService>[0] = {
     configDir: opts.configDir,
     env: opts.env ?? process.env,
@@ -47,7 +52,9 @@ export async function createBackend(opts: BackendOptions) {
       audit,
       secrets,
       configDir: opts.configDir,
+      env: hostOpts.env,
       ...(opts.homeDir ? { homeDir: opts.homeDir } : {}),
+      ...(opts.openExternal ? { openExternal: opts.openExternal } : {}),
       onDispose: (fn) => cleanups.push(fn),
     }),
     mapError: (e) => toAppError(e),

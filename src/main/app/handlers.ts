@@ -1,8 +1,10 @@
 import type { Contract } from '@shared/contract';
 import type { Handlers } from '../rpc/handlers';
 import type { AppContext } from './app-context';
+import { appHandlers } from '../services/app/handlers';
 import { auditHandlers } from '../services/audit/handlers';
 import { containersHandlers } from '../services/containers/handlers';
+import { contextsHandlers } from '../services/contexts/handlers';
 import { eventsHandlers } from '../services/events/handlers';
 import { execHandlers } from '../services/exec/handlers';
 import { hostsHandlers } from '../services/hosts/handlers';
@@ -10,7 +12,10 @@ import { imagesHandlers } from '../services/images/handlers';
 import { logsHandlers } from '../services/logs/handlers';
 import { networksHandlers } from '../services/networks/handlers';
 import { registriesHandlers } from '../services/registries/handlers';
+import { settingsHandlers } from '../services/settings/handlers';
+import { searchHandlers } from '../services/search/handlers';
 import { statsHandlers } from '../services/stats/handlers';
+import { swarmHandlers } from '../services/swarm/handlers';
 import { systemHandlers } from '../services/system/handlers';
 import { tasksHandlers } from '../services/tasks/handlers';
 import { volumesHandlers } from '../services/volumes/handlers';
@@ -18,6 +23,7 @@ import { volumesHandlers } from '../services/volumes/handlers';
 /** One handler module per namespace; this file only composes them. */
 export function createHandlers(ctx: AppContext): Handlers<Contract> {
   return {
+    app: appHandlers(ctx),
     hosts: hostsHandlers(ctx),
     containers: containersHandlers(ctx),
     images: imagesHandlers(ctx),
@@ -31,5 +37,9 @@ export function createHandlers(ctx: AppContext): Handlers<Contract> {
     audit: auditHandlers(ctx),
     tasks: tasksHandlers(ctx),
     registries: registriesHandlers(ctx),
+    contexts: contextsHandlers(ctx),
+    settings: settingsHandlers(ctx),
+    search: searchHandlers(ctx),
+    swarm: swarmHandlers(ctx),
   };
 }

@@ -3,9 +3,12 @@ import { ConnectionLostBanner } from './components/ConnectionLostBanner';
 import { Notices } from './components/Notices';
 import { useHostShortcuts } from './lib/useHostShortcuts';
 import { startContainerSync } from './stores/containers';
+import { startDesktop } from './stores/desktop-restore';
 import { startEventSync } from './stores/event-sync';
 import { startHostsWatch } from './stores/hosts';
 import { Dialogs } from './views/Dialogs';
+import { FirstRunGate } from './views/desktop/FirstRun';
+import { CommandPalette } from './views/palette/CommandPalette';
 import { useViewStore } from './stores/view';
 import { HostPage } from './views/host/HostPage';
 import { APP_PAGES } from './views/pages';
@@ -18,6 +21,7 @@ export function App() {
     startContainerSync();
     startHostsWatch();
     startEventSync();
+    startDesktop(APP_PAGES.map((p) => p.id));
   }, []);
   useHostShortcuts();
   const pageId = useViewStore((s) => s.page);
@@ -29,13 +33,22 @@ export function App() {
       <div className="app-body">
         <Sidebar />
         <div className="main-column">
-          <main className="main">{page ? page.render() : <HostPage />}</main>
+          <main className="main">
+            {page ? (
+              page.render()
+            ) : (
+              <FirstRunGate>
+                <HostPage />
+              </FirstRunGate>
+            )}
+          </main>
           <TerminalDock />
         </div>
       </div>
       <Dialogs />
       <TasksPanel />
       <Notices />
+      <CommandPalette />
     </div>
   );
 }

@@ -13,6 +13,13 @@ import './styles/activity.css';
 import './styles/overview.css';
 import './styles/images.css';
 import './styles/terminal.css';
+import './styles/desktop.css';
+import './styles/palette.css';
+import './styles/live-ui.css';
+import './styles/security-ui.css';
+import './styles/security-core.css';
+import './styles/resilience.css';
+import './styles/swarm.css';
 
 createRoot(document.getElementById('root') as HTMLElement).render(
   <StrictMode>

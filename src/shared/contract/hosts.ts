@@ -33,15 +33,52 @@ export const tcpEndpointSchema = z.strictObject({
   port,
 });
 
-export const tlsEndpointSchema = z.strictObject({
-  kind: z.literal('tls'),
-  host: hostname,
-  port,
-  ca: pem('CA certificate'),
-  cert: pem('client certificate'),
-  /** Omitted on update means "keep the stored key". */
-  key: pem('client key').optional(),
-});
+/** A certificate's SHA-256 fingerprint as Node and openssl print it: "AB:CD:…" (32 bytes). */
+export const certFingerprintSchema = z
+  .string()
+  .trim()
+  .transform((s) => s.toUpperCase())
+  .pipe(
+    z
+      .string()
+      .regex(/^([0-9A-F]{2}:){31}[0-9A-F]{2}$/, 'a SHA-256 fingerprint is 32 hex pairs separated by colons'),
+  );
+
+/**
+ * How a TLS host's server certificate is checked: signed by the given CA (the default); exactly
+ * the pinned certificate ("trust this certificate", for a server whose CA you don't have); or
+ * not at all, which only an explicit per-host choice turns on and the UI badges in red.
+ */
+export const tlsTrustSchema = z.enum(['ca', 'pin', 'insecure']);
+export type TlsTrust = z.output<typeof tlsTrustSchema>;
+
+export const tlsEndpointSchema = z
+  .strictObject({
+    kind: z.literal('tls'),
+    host: hostname,
+    port,
+    /** Absent means "ca" (hosts saved before pinning existed, imports from Docker contexts). */
+    trust: tlsTrustSchema.optional(),
+    /** Required when trust is "ca". */
+    ca: pem('CA certificate').optional(),
+    /**
+     * The pinned server certificate's SHA-256 fingerprint. A connection test without one reports
+     * the certificate the server presents; a host is saved only with one.
+     */
+    pin: certFingerprintSchema.optional(),
+    cert: pem('client certificate'),
+    /** Omitted on update means "keep the stored key". */
+    key: pem('client key').optional(),
+  })
+  .superRefine((e, ctx) => {
+    if ((e.trust ?? 'ca') === 'ca' && !e.ca) {
+      ctx.addIssue({
+        code: 'custom',
+        path: ['ca'],
+        message: 'add the CA certificate, or pin the server certificate',
+      });
+    }
+  });
 
 export const sshEndpointSchema = z.strictObject({
   kind: z.literal('ssh'),
@@ -163,6 +200,24 @@ export interface HostsSnapshot {
   statuses: Record<string, HostStatus>;
   /** A problem the user must know about, e.g. a corrupt hosts file that was set aside. */
   notice?: string;
+}
+
+/**
+ * A server certificate as "Trust this certificate" shows it: carried as the `data` of the
+ * TLS_ERROR a connection to a server with an unknown CA fails with.
+ */
+export interface TlsCertificateInfo {
+  host: string;
+  port: number;
+  subject: string;
+  issuer: string;
+  /** As the certificate states them, e.g. "Jan  1 00:00:00 2026 GMT". */
+  validFrom: string;
+  validTo: string;
+  /** "AB:CD:…", what a pin stores. */
+  fingerprint256: string;
+  subjectAltNames: string;
+  selfSigned: boolean;
 }
 
 export interface ConnectionLogEntry {

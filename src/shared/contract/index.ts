@@ -1,5 +1,7 @@
+import { appContract } from './app';
 import { auditContract } from './audit';
 import { containersContract } from './containers';
+import { contextsContract } from './contexts';
 import { eventsContract } from './events';
 import { execContract } from './exec';
 import { hostsContract } from './hosts';
@@ -7,7 +9,10 @@ import { imagesContract } from './images';
 import { logsContract } from './logs';
 import { networksContract } from './networks';
 import { registriesContract } from './registries';
+import { settingsContract } from './settings';
+import { searchContract } from './search';
 import { statsContract } from './stats';
+import { swarmContract } from './swarm';
 import { systemContract } from './system';
 import { tasksContract } from './tasks';
 import { volumesContract } from './volumes';
@@ -17,6 +22,7 @@ import { volumesContract } from './volumes';
  * these keys; nothing else can be called.
  */
 export const contract = {
+  app: appContract,
   hosts: hostsContract,
   containers: containersContract,
   images: imagesContract,
@@ -30,11 +36,16 @@ export const contract = {
   audit: auditContract,
   tasks: tasksContract,
   registries: registriesContract,
+  contexts: contextsContract,
+  settings: settingsContract,
+  search: searchContract,
+  swarm: swarmContract,
 } as const;
 
 export type Contract = typeof contract;
 
 export * from './define';
+export * from './app';
 export * from './errors';
 export * from './ids';
 export * from './hosts';
@@ -51,3 +62,7 @@ export * from './networks';
 export * from './volumes';
 export * from './system';
 export * from './audit';
+export * from './swarm';
+export * from './search';
+export * from './contexts';
+export * from './settings';

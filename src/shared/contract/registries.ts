@@ -30,6 +30,11 @@ export interface RegistryView {
   secretKind: SecretKind;
   /** Where it came from when imported, e.g. "~/.docker/config.json". */
   importedFrom?: string;
+  /**
+   * Hosts whose engine may receive this login (X-Registry-Auth): the engine, not Dockhand, talks
+   * to the registry, so a remote engine gets the password. Local socket hosts need no entry.
+   */
+  allowedHosts: string[];
 }
 
 export interface LoginResult {
@@ -99,6 +104,10 @@ export const registriesContract = {
   ),
   /** Copies logins from ~/.docker/config.json `auths`; credential helpers are named, not read. */
   importDockerConfig: call<DockerConfigImport>()(z.strictObject({})),
+  /** Lets (or stops) a host's engine receive this login for pulls, pushes and login tests. */
+  allowHost: call<RegistryView>()(
+    z.strictObject({ id: registryIdSchema, hostId: hostIdSchema, allowed: z.boolean() }),
+  ),
   /** Which registry a reference points at, and which stored login a pull or push will use. */
   match: call<RegistryMatch>()(z.strictObject({ reference: imageReferenceSchema })),
 };

@@ -14,7 +14,7 @@ import {
 } from '@shared/contract';
 import type { SecretBox } from '../../security/secret-box';
 import { ConfigStore, CONFIG_VERSION, type ConfigFile, type StoredHost } from './config-store';
-import { endpointFromEnvironment } from './docker-env';
+import { firstHostFromEnvironment } from './docker-env-context';
 import { openEngineClient, readEngineInfo, type EngineClient, type EngineClientDeps } from './engine-client';
 import { HostConnection } from './host-connection';
 import { mergeSecrets, toHostView } from './host-view';
@@ -68,17 +68,13 @@ export class HostService {
     if (loaded.config) {
       this.config = loaded.config;
     } else {
-      let endpoint: Endpoint;
-      try {
-        endpoint = await endpointFromEnvironment(this.opts.env, this.home);
-      } catch (e) {
-        this.opts.log.error(`DOCKER_HOST settings ignored: ${(e as Error).message}`);
-        endpoint = { kind: 'socket', socketPath: '/var/run/docker.sock' };
-      }
+      const first = await firstHostFromEnvironment(this.opts.env, this.home);
+      if (first.warning) this.opts.log.error(first.warning);
+      const endpoint = first.endpoint;
       this.config.hosts = [
         {
           id: newHostId(),
-          name: 'local',
+          name: first.name,
           color: HOST_COLORS[0] as string,
           endpoint,
           policy: 'full',

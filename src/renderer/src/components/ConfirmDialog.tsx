@@ -1,8 +1,10 @@
-import { useId, useRef, useState, type ReactNode } from 'react';
+import { useContext, useId, useRef, useState, type ReactNode } from 'react';
 import type { AppErrorShape } from '@shared/contract';
 import { Dialog } from './Dialog';
 import { ErrorBanner } from './ErrorBanner';
 import { selectSelectedHost, useHostsStore } from '../stores/hosts';
+import { useSettingsStore } from '../stores/settings';
+import { ConfirmHostContext } from './confirmHost';
 
 export interface ConfirmDialogProps {
   title: string;
@@ -36,10 +38,14 @@ export function ConfirmDialog({
   confirmText,
 }: ConfirmDialogProps) {
   const cancelRef = useRef<HTMLButtonElement>(null);
-  const host = useHostsStore(selectSelectedHost);
+  const aboutHostId = useContext(ConfirmHostContext);
+  const host = useHostsStore((s) =>
+    aboutHostId ? s.hosts.find((h) => h.id === aboutHostId) : selectSelectedHost(s),
+  );
   const [typed, setTyped] = useState('');
   const typedId = useId();
-  const mustType = danger && host?.production ? (confirmText ?? host.name) : undefined;
+  const typeAlways = useSettingsStore((s) => s.settings.typedConfirmation === 'always');
+  const mustType = danger && host && (host.production || typeAlways) ? (confirmText ?? host.name) : undefined;
   const typedOk = mustType === undefined || typed.trim() === mustType;
   return (
     <Dialog

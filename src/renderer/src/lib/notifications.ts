@@ -1,4 +1,5 @@
 import type { EngineEvent } from '@shared/contract';
+import { currentSettings } from './app-settings';
 import { readStored, writeStored } from './storage';
 
 const key = (hostId: string) => `dockhand.notify.${hostId}`;
@@ -32,6 +33,7 @@ export function notificationFor(
 }
 
 export function showNotification(n: { title: string; body: string }): void {
+  if (!currentSettings().notifications) return;
   if (typeof Notification === 'undefined' || Notification.permission !== 'granted') return;
   new Notification(n.title, { body: n.body });
 }

@@ -3,7 +3,8 @@ import type { AppErrorShape, ExecSessionInfo } from '@shared/contract';
 import { api } from '../rpc/api';
 import { toErrorShape } from '../lib/errors';
 import { readStored, writeStored } from '../lib/storage';
-import { parsePrefs, prefsKey, type ShellPrefs } from '../views/terminal/shell-prefs';
+import { parsePrefs, prefsKey, splitCommand, type ShellPrefs } from '../views/terminal/shell-prefs';
+import { currentSettings } from '../lib/app-settings';
 
 /**
  * Terminal tabs: session metadata only. Bytes never pass through the store; each terminal view
@@ -64,7 +65,11 @@ export interface TerminalsState {
 }
 
 export function rememberedPrefs(hostId: string, containerName: string): ShellPrefs {
-  return parsePrefs(readStored(prefsKey(hostId, containerName)));
+  const stored = readStored(prefsKey(hostId, containerName));
+  // No choice for this container yet: the default shell from the settings, if one is set.
+  const fallback = currentSettings().defaultShell;
+  if (!stored && fallback) return { shell: splitCommand(fallback) };
+  return parsePrefs(stored);
 }
 
 const keyOf = (hostId: string, containerId: string) => `${hostId}/${containerId}`;

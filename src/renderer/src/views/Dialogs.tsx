@@ -1,5 +1,6 @@
 import { useHostsStore } from '../stores/hosts';
 import { useUiStore } from '../stores/ui';
+import { DesktopDialogs } from './desktop/DesktopDialogs';
 import { ConnectionLogDialog } from './hosts/ConnectionLogDialog';
 import { HostFormDialog } from './hosts/HostFormDialog';
 import { RemoveHostDialog } from './hosts/RemoveHostDialog';
@@ -26,6 +27,7 @@ export function Dialogs() {
       )}
       {removeHost && <RemoveHostDialog host={removeHost} onClose={() => askRemoveHost(undefined)} />}
       {logHost && <ConnectionLogDialog host={logHost} onClose={() => showLog(undefined)} />}
+      <DesktopDialogs />
     </>
   );
 }

@@ -3,6 +3,8 @@ import type { DiskKind, DiskUsageEntry, HostView } from '@shared/contract';
 import { ErrorBanner } from '../../components/ErrorBanner';
 import { formatBytes, relativeTime } from '../../lib/format';
 import { useNow } from '../../lib/useNow';
+import { guard } from '../../lib/policy';
+import { useSelectedPolicy } from '../../lib/usePolicy';
 import { EMPTY_HOST_DISK, useDiskStore } from '../../stores/disk';
 import { RefreshButton } from '../networks/SearchBox';
 import { countOf, KIND_TEXT } from './kinds';
@@ -18,6 +20,7 @@ function UsageCard({
   onPrune(): void;
 }) {
   const text = KIND_TEXT[entry.kind];
+  const can = useSelectedPolicy();
   const pct = entry.size > 0 ? Math.round((entry.reclaimable / entry.size) * 100) : 0;
   return (
     <article className="disk-card" aria-label={text.title}>
@@ -54,7 +57,12 @@ function UsageCard({
           <span className="muted disk-last">Last prune reclaimed {formatBytes(lastReclaimed)}</span>
         )}
         <span className="header-spacer" />
-        <button type="button" className="button button-small" onClick={onPrune}>
+        <button
+          type="button"
+          className="button button-small"
+          onClick={onPrune}
+          {...guard(can.allowed('system.prune'))}
+        >
           {text.prune}…
         </button>
       </footer>

@@ -1,6 +1,8 @@
 import type { HostStatus, HostView } from '@shared/contract';
 import { KindIcon } from '../../components/KindIcon';
+import { PolicyBadge } from '../../components/PolicyBadge';
 import { StatusDot, statusText } from '../../components/StatusDot';
+import { TransportBadge } from '../../components/TransportBadge';
 import { describeEndpoint, KIND_LONG_LABELS } from '../../lib/endpoint';
 import { formatBytes } from '../../lib/format';
 import { reconnectHost } from '../../lib/hostActions';
@@ -23,6 +25,7 @@ export function HostHeader({ host, status }: HostHeaderProps) {
       <div className="host-title-row">
         <span className="swatch swatch-large" style={{ background: host.color }} aria-hidden="true" />
         <h1 className="host-title">{host.name}</h1>
+        <PolicyBadge host={host} />
         <span className={`host-state host-state-${state}`}>
           <StatusDot status={status} focusable />
           <span>{statusText(status)}</span>
@@ -47,7 +50,7 @@ export function HostHeader({ host, status }: HostHeaderProps) {
               <KindIcon kind={kind} /> {KIND_LONG_LABELS[kind]}
             </span>{' '}
             <span className="mono">{describeEndpoint(host.endpoint)}</span>
-            {kind === 'tcp' && <span className="badge badge-warn">unencrypted</span>}
+            <TransportBadge endpoint={host.endpoint} />
           </dd>
         </div>
         {engine && (

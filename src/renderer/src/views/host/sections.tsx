@@ -5,6 +5,7 @@ import { ContainersView } from '../containers/ContainersView';
 import { DiskUsageView } from '../disk/DiskUsageView';
 import { ImagesView } from '../images/ImagesView';
 import { NetworksView } from '../networks/NetworksView';
+import { SwarmView } from '../swarm/SwarmView';
 import { VolumesView } from '../volumes/VolumesView';
 
 export interface HostSection {
@@ -25,4 +26,5 @@ export const HOST_SECTIONS: HostSection[] = [
   { id: 'networks', label: 'Networks', render: (host) => <NetworksView key={host.id} host={host} /> },
   { id: 'volumes', label: 'Volumes', render: (host) => <VolumesView key={host.id} host={host} /> },
   { id: 'disk', label: 'Disk usage', render: (host) => <DiskUsageView key={host.id} host={host} /> },
+  { id: 'swarm', label: 'Swarm', render: (host) => <SwarmView key={host.id} host={host} /> },
 ];

@@ -5,7 +5,9 @@ import { ErrorBanner } from '../../components/ErrorBanner';
 import { HostKeyPrompt } from '../../components/HostKeyPrompt';
 import { toErrorShape } from '../../lib/errors';
 import { hostKeyFromError } from '../../lib/hostKey';
+import { certificateFromError } from '../../lib/tlsCertificate';
 import { useHostsStore } from '../../stores/hosts';
+import { CertificatePrompt } from './CertificatePrompt';
 import { ColorPicker } from './ColorPicker';
 import { TextField } from './Field';
 import {
@@ -83,10 +85,12 @@ export function HostFormDialog({ host, onClose }: HostFormDialogProps) {
     target?.focus();
   };
 
-  const runTest = async () => {
+  /** Tests what the form holds, or `next` (the form just changed, e.g. a certificate was trusted). */
+  const runTest = async (next?: FormState) => {
     setShowErrors(true);
-    if (!built.endpoint) {
-      focusFirstInvalid(built.errors);
+    const target = next ? buildEndpoint(next, stored) : built;
+    if (!target.endpoint) {
+      focusFirstInvalid(target.errors);
       return;
     }
     abortRef.current?.abort();
@@ -96,10 +100,8 @@ export function HostFormDialog({ host, onClose }: HostFormDialogProps) {
     setOutcome(undefined);
     setKeyDismissed(false);
     try {
-      const info = await testHost(
-        host ? { endpoint: built.endpoint, id: host.id } : { endpoint: built.endpoint },
-        ctrl.signal,
-      );
+      const endpoint = target.endpoint;
+      const info = await testHost(host ? { endpoint, id: host.id } : { endpoint }, ctrl.signal);
       if (ctrl.signal.aborted) return;
       setOutcome({ kind: 'tested', info });
     } catch (e) {
@@ -147,6 +149,15 @@ export function HostFormDialog({ host, onClose }: HostFormDialogProps) {
 
   const error = outcome?.kind === 'error' ? outcome.error : undefined;
   const hostKey = hostKeyFromError(error);
+  const certificate =
+    outcome?.kind === 'error' && outcome.during === 'test' ? certificateFromError(error) : undefined;
+
+  /** "Trust this certificate": pin its fingerprint in the form and test again; saved with the host. */
+  const trustCertificate = (fingerprint: string) => {
+    const next: FormState = { ...form, tlsTrust: 'pin', pin: fingerprint };
+    setForm(next);
+    void runTest(next);
+  };
 
   return (
     <Dialog
@@ -223,7 +234,13 @@ export function HostFormDialog({ host, onClose }: HostFormDialogProps) {
 
         <div ref={outcomeRef} className="form-outcome" aria-live="polite">
           {outcome?.kind === 'tested' && <TestResult info={outcome.info} />}
-          {error && error.code === 'SSH_HOST_KEY_UNKNOWN' && hostKey && !keyDismissed ? (
+          {certificate && !keyDismissed ? (
+            <CertificatePrompt
+              cert={certificate}
+              onTrust={trustCertificate}
+              onCancel={() => setKeyDismissed(true)}
+            />
+          ) : error && error.code === 'SSH_HOST_KEY_UNKNOWN' && hostKey && !keyDismissed ? (
             <HostKeyPrompt
               info={hostKey}
               onTrusted={() => void runTest()}

@@ -1,3 +1,4 @@
+import type { TlsTrust } from '@shared/contract';
 import type { FieldErrors, FieldName, FormState, StoredSecrets } from './hostForm';
 import { TextField } from './Field';
 import { PemField } from './PemField';
@@ -86,22 +87,95 @@ function TcpFields(props: KindFieldsProps) {
   );
 }
 
+const TLS_TRUST: { value: TlsTrust; label: string; hint: string }[] = [
+  { value: 'ca', label: 'CA certificate', hint: 'The server certificate must be signed by this CA.' },
+  {
+    value: 'pin',
+    label: 'Pinned certificate',
+    hint: 'Exactly this server certificate (SHA-256), for a server whose CA you do not have.',
+  },
+  {
+    value: 'insecure',
+    label: 'Skip verification',
+    hint: 'Any certificate is accepted: someone on the network could pose as this engine.',
+  },
+];
+
+function TlsTrustPicker({ idPrefix, form, set }: KindFieldsProps) {
+  return (
+    <fieldset className="field tls-trust">
+      <legend className="field-label">Server verification</legend>
+      <div className="policy-options" role="radiogroup" aria-label="Server verification">
+        {TLS_TRUST.map((t) => {
+          const id = `${idPrefix}-tlsTrust-${t.value}`;
+          return (
+            <div
+              key={t.value}
+              className={`policy-option${form.tlsTrust === t.value ? ' is-checked' : ''}${t.value === 'insecure' ? ' is-danger' : ''}`}
+            >
+              <input
+                id={id}
+                type="radio"
+                name={`${idPrefix}-tlsTrust`}
+                value={t.value}
+                checked={form.tlsTrust === t.value}
+                onChange={() => set('tlsTrust', t.value)}
+                aria-describedby={`${id}-hint`}
+              />
+              <label htmlFor={id}>
+                <span className="policy-title">{t.label}</span>
+                <span id={`${id}-hint`} className="kind-option-hint">
+                  {t.hint}
+                </span>
+              </label>
+            </div>
+          );
+        })}
+      </div>
+    </fieldset>
+  );
+}
+
 function TlsFields(props: KindFieldsProps) {
   const { idPrefix, form, set, errors, stored } = props;
   const keyKept = stored?.kind === 'tls' && stored.hasKey;
   return (
     <>
       <HostPort {...props} portField="tlsPort" portRequired portPlaceholder="2376" />
-      <PemField
-        id={fid(idPrefix, 'ca')}
-        pasteLabel="CA certificate (PEM)"
-        fileLabel="CA certificate file"
-        value={form.ca}
-        onChange={(v) => set('ca', v)}
-        error={errors.ca}
-        placeholder="-----BEGIN CERTIFICATE-----"
-        required
-      />
+      <TlsTrustPicker {...props} />
+      {form.tlsTrust === 'ca' && (
+        <PemField
+          id={fid(idPrefix, 'ca')}
+          pasteLabel="CA certificate (PEM)"
+          fileLabel="CA certificate file"
+          value={form.ca}
+          onChange={(v) => set('ca', v)}
+          error={errors.ca}
+          placeholder="-----BEGIN CERTIFICATE-----"
+          hint="No CA? Test the connection: Dockhand shows the server certificate so you can trust it."
+          required
+        />
+      )}
+      {form.tlsTrust === 'pin' && (
+        <TextField
+          id={fid(idPrefix, 'pin')}
+          label="Server certificate SHA-256 fingerprint"
+          value={form.pin}
+          onChange={(v) => set('pin', v)}
+          error={errors.pin}
+          placeholder="AB:CD:EF:…"
+          hint="Set by “Trust this certificate” after a connection test; the connection is refused if the server presents any other certificate."
+          mono
+          required
+        />
+      )}
+      {form.tlsTrust === 'insecure' && (
+        <div className="callout callout-danger" role="note">
+          <strong>TLS not verified.</strong> Traffic is encrypted, but Dockhand cannot tell this engine from
+          an impostor, who would receive your client key&rsquo;s signature and every command (root on that
+          machine). Prefer pinning the server certificate.
+        </div>
+      )}
       <PemField
         id={fid(idPrefix, 'cert')}
         pasteLabel="Client certificate (PEM)"

@@ -1,4 +1,4 @@
-import type { EndpointKind, HostPolicy, HostView } from '@shared/contract';
+import type { EndpointKind, HostPolicy, HostView, TlsTrust } from '@shared/contract';
 import type { HostAddInput } from '../../stores/hosts';
 
 export type EndpointInput = HostAddInput['endpoint'];
@@ -14,7 +14,11 @@ export interface FormState {
   tcpPort: string;
   tlsPort: string;
   sshPort: string;
+  /** How the TLS server is verified: by CA, by pinned fingerprint, or (explicitly) not at all. */
+  tlsTrust: TlsTrust;
   ca: string;
+  /** SHA-256 fingerprint of the pinned server certificate. */
+  pin: string;
   cert: string;
   key: string;
   user: string;
@@ -62,7 +66,9 @@ export const ENDPOINT_FIELDS: readonly FieldName[] = [
   'tcpPort',
   'tlsPort',
   'sshPort',
+  'tlsTrust',
   'ca',
+  'pin',
   'cert',
   'key',
   'user',
@@ -84,7 +90,9 @@ export function emptyForm(existingColors: string[]): FormState {
     tcpPort: DEFAULT_TCP_PORT,
     tlsPort: DEFAULT_TLS_PORT,
     sshPort: '',
+    tlsTrust: 'ca',
     ca: '',
+    pin: '',
     cert: '',
     key: '',
     user: '',
@@ -136,7 +144,9 @@ export function formFromHost(host: HostView): FormState {
     case 'tls':
       f.host = e.host;
       f.tlsPort = String(e.port);
-      f.ca = e.ca;
+      f.tlsTrust = e.trust ?? 'ca';
+      f.ca = e.ca ?? '';
+      f.pin = e.pin ?? '';
       f.cert = e.cert;
       break;
     case 'ssh':
@@ -166,6 +176,7 @@ const USER_RE = /^[a-z_][a-z0-9_.-]{0,31}$/i;
 const PEM_RE = /-----BEGIN [A-Z0-9 ]+-----/;
 const COLOR_RE = /^#[0-9a-fA-F]{6}$/;
 const MAX_PEM = 64 * 1024;
+const FINGERPRINT_RE = /^([0-9A-F]{2}:){31}[0-9A-F]{2}$/;
 
 function checkPort(raw: string, required: boolean): { port?: number; error?: string } {
   const s = raw.trim();
@@ -224,8 +235,17 @@ export function buildEndpoint(f: FormState, stored: StoredSecrets | undefined): 
       if (hostErr) errors.host = hostErr;
       const port = checkPort(f.tlsPort, true);
       if (port.error) errors.tlsPort = port.error;
-      const caErr = checkPem(f.ca, 'CA certificate', true);
-      if (caErr) errors.ca = caErr;
+      const trust = f.tlsTrust;
+      if (trust === 'ca') {
+        const caErr = checkPem(f.ca, 'CA certificate', true);
+        if (caErr) errors.ca = caErr;
+      }
+      const pin = f.pin.trim().toUpperCase();
+      // An empty pin may be tested (the server's certificate is shown); saving needs one.
+      if (trust === 'pin' && pin) {
+        if (!FINGERPRINT_RE.test(pin))
+          errors.pin = 'A SHA-256 fingerprint is 32 hex pairs separated by colons (AB:CD:…).';
+      }
       const certErr = checkPem(f.cert, 'client certificate', true);
       if (certErr) errors.cert = certErr;
       const keyKept = sameKind && stored?.hasKey === true;
@@ -238,7 +258,9 @@ export function buildEndpoint(f: FormState, stored: StoredSecrets | undefined): 
           kind: 'tls',
           host: f.host.trim(),
           port: port.port,
-          ca: f.ca,
+          trust,
+          ...(trust === 'ca' ? { ca: f.ca } : {}),
+          ...(trust === 'pin' ? { pin } : {}),
           cert: f.cert,
           ...(f.key.trim() ? { key: f.key } : {}),
         },
@@ -279,6 +301,8 @@ export function buildEndpoint(f: FormState, stored: StoredSecrets | undefined): 
 
 export function validateIdentity(f: FormState): FieldErrors {
   const errors: FieldErrors = {};
+  if (f.kind === 'tls' && f.tlsTrust === 'pin' && !f.pin.trim())
+    errors.pin = 'Test the connection to see the server certificate, then trust it.';
   const name = f.name.trim();
   const labels = parseLabels(f.labels);
   if (labels.error) errors.labels = labels.error;
@@ -299,7 +323,9 @@ export const FIELD_ORDER: readonly FieldName[] = [
   'tlsPort',
   'sshPort',
   'user',
+  'tlsTrust',
   'ca',
+  'pin',
   'cert',
   'key',
   'privateKey',

@@ -3,6 +3,8 @@ import type { AppErrorShape, AttachedContainer, HostView, NetworkDetails as Deta
 import { ConfirmDialog } from '../../components/ConfirmDialog';
 import { ErrorBanner } from '../../components/ErrorBanner';
 import { toErrorShape } from '../../lib/errors';
+import { guard } from '../../lib/policy';
+import { usePolicy } from '../../lib/usePolicy';
 import { fullDate, shortId } from '../../lib/format';
 import { api } from '../../rpc/api';
 import { useUiStore } from '../../stores/ui';
@@ -30,6 +32,7 @@ const TABS = [
 
 /** One network: its facts, the containers attached (IPs, aliases), connect/disconnect, inspect JSON. */
 export function NetworkDetails({ host, networkId, networkName, onBack, onChanged }: NetworkDetailsProps) {
+  const can = usePolicy(host.id);
   const [details, setDetails] = useState<Details>();
   const [error, setError] = useState<AppErrorShape>();
   const [loading, setLoading] = useState(false);
@@ -119,6 +122,7 @@ export function NetworkDetails({ host, networkId, networkName, onBack, onChanged
             setLeaveError(undefined);
             setLeaving(c);
           }}
+          {...guard(can.allowed('networks.disconnect'))}
         >
           Disconnect
         </button>
@@ -230,6 +234,7 @@ export function NetworkDetails({ host, networkId, networkName, onBack, onChanged
                     ? `Containers cannot be connected to "${summary.name}" after creation.`
                     : undefined
                 }
+                {...guard(can.allowed('networks.connect'))}
               >
                 <PlusIcon /> Connect container
               </button>

@@ -1,5 +1,7 @@
 import type { NetworkSummary } from '@shared/contract';
 import { shortId } from '../../lib/format';
+import { guard } from '../../lib/policy';
+import { useSelectedPolicy, type HostPolicyView } from '../../lib/usePolicy';
 import { TrashIcon } from './Icons';
 import { Flag } from './Tags';
 import { VirtualTable, type Column } from './VirtualTable';
@@ -12,7 +14,10 @@ export interface NetworkTableProps {
   onRemove(n: NetworkSummary): void;
 }
 
-const columns = ({ onOpen, onRemove }: Omit<NetworkTableProps, 'rows'>): Column<NetworkSummary>[] => [
+const columns = (
+  { onOpen, onRemove }: Omit<NetworkTableProps, 'rows'>,
+  can: HostPolicyView,
+): Column<NetworkSummary>[] => [
   {
     id: 'name',
     label: 'Name',
@@ -108,6 +113,7 @@ const columns = ({ onOpen, onRemove }: Omit<NetworkTableProps, 'rows'>): Column<
         title={n.builtin ? BUILTIN_REASON : 'Remove'}
         disabled={n.builtin}
         onClick={() => onRemove(n)}
+        {...(n.builtin ? {} : guard(can.allowed('networks.remove')))}
       >
         <TrashIcon />
       </button>
@@ -117,11 +123,12 @@ const columns = ({ onOpen, onRemove }: Omit<NetworkTableProps, 'rows'>): Column<
 
 /** The networks of a host as a virtualized table. */
 export function NetworkTable({ rows, onOpen, onRemove }: NetworkTableProps) {
+  const can = useSelectedPolicy();
   return (
     <VirtualTable
       label="Networks"
       rows={rows}
-      columns={columns({ onOpen, onRemove })}
+      columns={columns({ onOpen, onRemove }, can)}
       template="minmax(190px, 2fr) 96px 80px minmax(170px, 1.6fr) minmax(150px, 1.3fr) 96px 56px"
       rowKey={(n) => n.id}
       rowLabel={(n) => n.name}

@@ -3,6 +3,8 @@ import type { AppErrorShape, HostView, NetworkSummary } from '@shared/contract';
 import { ConfirmDialog } from '../../components/ConfirmDialog';
 import { ErrorBanner } from '../../components/ErrorBanner';
 import { toErrorShape } from '../../lib/errors';
+import { guard } from '../../lib/policy';
+import { usePolicy } from '../../lib/usePolicy';
 import { api } from '../../rpc/api';
 import { EMPTY_HOST_NETWORKS, useNetworksStore } from '../../stores/networks';
 import { useUiStore } from '../../stores/ui';
@@ -19,6 +21,7 @@ const POLL_MS = 15_000;
 /** The networks of one host: search, create, remove, prune, and a network's details. */
 export function NetworksView({ host }: { host: HostView }) {
   const hostId = host.id;
+  const can = usePolicy(hostId);
   const data = useNetworksStore((s) => s.byHost[hostId]) ?? EMPTY_HOST_NETWORKS;
   const fetch = useNetworksStore((s) => s.fetch);
   const toast = useUiStore((s) => s.toast);
@@ -113,10 +116,21 @@ export function NetworksView({ host }: { host: HostView }) {
           {data.items.length} network{data.items.length === 1 ? '' : 's'}
         </span>
         <RefreshButton loading={data.loading} onClick={() => void fetch(hostId)} />
-        <button type="button" className="button" onClick={() => setPruning(true)} disabled={!data.fetchedAt}>
+        <button
+          type="button"
+          className="button"
+          onClick={() => setPruning(true)}
+          disabled={!data.fetchedAt}
+          {...guard(can.allowed('networks.prune'))}
+        >
           Prune unused…
         </button>
-        <button type="button" className="button button-primary" onClick={() => setCreating(true)}>
+        <button
+          type="button"
+          className="button button-primary"
+          onClick={() => setCreating(true)}
+          {...guard(can.allowed('networks.create'))}
+        >
           <PlusIcon /> Create network
         </button>
       </div>

@@ -8,6 +8,7 @@ import { DetailTabs } from '../networks/DetailTabs';
 import { JsonBlock } from '../networks/JsonBlock';
 import { LabelChips } from '../networks/Tags';
 import { VolumeBrowser } from './VolumeBrowser';
+import { PolicyGate } from '../../components/PolicyGate';
 
 const TABS = [
   { id: 'files', label: 'Files' },
@@ -87,7 +88,9 @@ export function VolumeDetails({ host, volume, initialTab, onBack }: VolumeDetail
         aria-labelledby={`volume-tab-${tab}`}
       >
         {tab === 'files' ? (
-          <VolumeBrowser hostId={host.id} volume={volume.name} />
+          <PolicyGate hostId={host.id} method="volumes.browse" what="Browsing files">
+            <VolumeBrowser hostId={host.id} volume={volume.name} />
+          </PolicyGate>
         ) : error ? (
           <ErrorBanner error={error} title="Couldn't inspect the volume" />
         ) : inspect ? (

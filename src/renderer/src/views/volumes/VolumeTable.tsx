@@ -1,5 +1,7 @@
 import type { VolumeSummary } from '@shared/contract';
 import { formatBytes } from '../../lib/format';
+import { guard } from '../../lib/policy';
+import { useSelectedPolicy, type HostPolicyView } from '../../lib/usePolicy';
 import { FolderIcon, TrashIcon } from '../networks/Icons';
 import { LabelChips } from '../networks/Tags';
 import { VirtualTable, type Column } from '../networks/VirtualTable';
@@ -11,7 +13,10 @@ export interface VolumeTableProps {
   onRemove(v: VolumeSummary): void;
 }
 
-const columns = ({ onOpen, onBrowse, onRemove }: Omit<VolumeTableProps, 'rows'>): Column<VolumeSummary>[] => [
+const columns = (
+  { onOpen, onBrowse, onRemove }: Omit<VolumeTableProps, 'rows'>,
+  can: HostPolicyView,
+): Column<VolumeSummary>[] => [
   {
     id: 'name',
     label: 'Name',
@@ -86,6 +91,7 @@ const columns = ({ onOpen, onBrowse, onRemove }: Omit<VolumeTableProps, 'rows'>)
           aria-label={`Browse ${v.name}`}
           title="Browse files"
           onClick={() => onBrowse(v)}
+          {...guard(can.allowed('volumes.browse'), 'Browse files')}
         >
           <FolderIcon />
         </button>
@@ -95,6 +101,7 @@ const columns = ({ onOpen, onBrowse, onRemove }: Omit<VolumeTableProps, 'rows'>)
           aria-label={`Remove ${v.name}`}
           title="Remove"
           onClick={() => onRemove(v)}
+          {...guard(can.allowed('volumes.remove'), 'Remove')}
         >
           <TrashIcon />
         </button>
@@ -105,11 +112,12 @@ const columns = ({ onOpen, onBrowse, onRemove }: Omit<VolumeTableProps, 'rows'>)
 
 /** The volumes of a host as a virtualized table. */
 export function VolumeTable({ rows, ...handlers }: VolumeTableProps) {
+  const can = useSelectedPolicy();
   return (
     <VirtualTable
       label="Volumes"
       rows={rows}
-      columns={columns(handlers)}
+      columns={columns(handlers, can)}
       template="minmax(200px, 2fr) minmax(150px, 1.6fr) 84px 56px minmax(120px, 1.3fr) minmax(140px, 1.4fr) 76px"
       rowKey={(v) => v.name}
       rowLabel={(v) => v.name}

@@ -3,6 +3,8 @@ import type { AppErrorShape, HostView, VolumeSummary } from '@shared/contract';
 import { ConfirmDialog } from '../../components/ConfirmDialog';
 import { ErrorBanner } from '../../components/ErrorBanner';
 import { toErrorShape } from '../../lib/errors';
+import { guard } from '../../lib/policy';
+import { usePolicy } from '../../lib/usePolicy';
 import { formatBytes } from '../../lib/format';
 import { api } from '../../rpc/api';
 import { useUiStore } from '../../stores/ui';
@@ -18,6 +20,7 @@ import { VolumeTable } from './VolumeTable';
 /** The volumes of one host: sizes and users, search, unused filter, create/remove/prune, browse. */
 export function VolumesView({ host }: { host: HostView }) {
   const hostId = host.id;
+  const can = usePolicy(hostId);
   const data = useVolumesStore((s) => s.byHost[hostId]) ?? EMPTY_HOST_VOLUMES;
   const fetch = useVolumesStore((s) => s.fetch);
   const filter = useVolumesStore((s) => s.filter);
@@ -141,10 +144,20 @@ export function VolumesView({ host }: { host: HostView }) {
           {formatBytes(data.items.reduce((s, v) => s + (v.size ?? 0), 0))}
         </span>
         <RefreshButton loading={data.loading} onClick={() => void fetch(hostId)} />
-        <button type="button" className="button" onClick={() => setPruning(true)}>
+        <button
+          type="button"
+          className="button"
+          onClick={() => setPruning(true)}
+          {...guard(can.allowed('volumes.prune'))}
+        >
           Prune unused…
         </button>
-        <button type="button" className="button button-primary" onClick={() => setCreating(true)}>
+        <button
+          type="button"
+          className="button button-primary"
+          onClick={() => setCreating(true)}
+          {...guard(can.allowed('volumes.create'))}
+        >
           <PlusIcon /> Create volume
         </button>
       </div>

@@ -1,0 +1,34 @@
+import type { Endpoint } from '@shared/contract';
+import { contextToEndpoint } from '../contexts/context-mapping';
+import { dockerConfigDir, readContexts, readCurrentContext } from '../contexts/context-store';
+import { DEFAULT_SOCKET, endpointFromEnvironment } from './docker-env';
+
+export interface FirstHost {
+  name: string;
+  endpoint: Endpoint;
+  /** Set when the environment asked for something that could not be used. */
+  warning?: string;
+}
+
+/**
+ * The first host, chosen as `docker ps` would choose its engine: DOCKER_HOST (with its TLS
+ * variables), else DOCKER_CONTEXT, else the CLI's currentContext, else the local socket.
+ */
+export async function firstHostFromEnvironment(env: NodeJS.ProcessEnv, homeDir: string): Promise<FirstHost> {
+  const local: FirstHost = { name: 'local', endpoint: { kind: 'socket', socketPath: DEFAULT_SOCKET } };
+  if (env.DOCKER_HOST) {
+    try {
+      return { name: 'local', endpoint: await endpointFromEnvironment(env, homeDir) };
+    } catch (e) {
+      return { ...local, warning: `DOCKER_HOST settings ignored: ${(e as Error).message}` };
+    }
+  }
+  const configDir = dockerConfigDir(env, homeDir);
+  const wanted = env.DOCKER_CONTEXT || (await readCurrentContext(configDir).catch(() => undefined));
+  if (!wanted || wanted === 'default') return local;
+  const ctx = (await readContexts(configDir).catch(() => [])).find((c) => c.name === wanted);
+  if (!ctx) return { ...local, warning: `Docker context "${wanted}" was not found in ${configDir}.` };
+  const mapped = contextToEndpoint(ctx, { sshAgent: Boolean(env.SSH_AUTH_SOCK) });
+  if (!mapped.ok) return { ...local, warning: `Docker context "${wanted}" was not used: ${mapped.reason}` };
+  return { name: ctx.name.slice(0, 64), endpoint: mapped.endpoint };
+}

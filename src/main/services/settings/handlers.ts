@@ -1,0 +1,15 @@
+import os from 'node:os';
+import path from 'node:path';
+import type { Contract } from '@shared/contract';
+import type { Handlers } from '../../rpc/handlers';
+import type { AppContext } from '../../app/app-context';
+import { SettingsStore } from './settings-store';
+
+/** Binds the settings namespace: one settings.json in Dockhand's config folder. */
+export function settingsHandlers(ctx: AppContext): Handlers<Contract>['settings'] {
+  const store = new SettingsStore(ctx.configDir ?? path.join(os.tmpdir(), 'dockhand-settings'));
+  return {
+    get: () => store.get(),
+    update: (patch) => store.update(patch),
+  };
+}

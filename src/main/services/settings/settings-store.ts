@@ -1,0 +1,92 @@
+import { promises as fs } from 'node:fs';
+import path from 'node:path';
+import { SETTINGS_VERSION, type Settings, type SettingsPatch, type SettingsState } from '@shared/contract';
+import { defaultSettings, migrateSettings } from './settings-migration';
+
+/**
+ * settings.json next to hosts.json. Loaded once (migrated, validated), written atomically on
+ * every change. A file from a newer Dockhand is read but never overwritten.
+ */
+export class SettingsStore {
+  readonly file: string;
+  private settings: Settings = defaultSettings();
+  private notice: string | undefined;
+  private readOnly = false;
+  private loaded: Promise<void> | undefined;
+  private writing: Promise<void> = Promise.resolve();
+
+  constructor(readonly dir: string) {
+    this.file = path.join(dir, 'settings.json');
+  }
+
+  private load(): Promise<void> {
+    this.loaded ??= (async () => {
+      let text: string;
+      try {
+        text = await fs.readFile(this.file, 'utf8');
+      } catch (e) {
+        if ((e as NodeJS.ErrnoException).code === 'ENOENT') return;
+        throw e;
+      }
+      let json: unknown;
+      try {
+        json = JSON.parse(text);
+      } catch {
+        this.notice = `The settings file ${this.file} is not valid JSON; defaults are used until you change a setting.`;
+        return;
+      }
+      const m = migrateSettings(json);
+      this.settings = m.settings;
+      if (m.newer) {
+        this.readOnly = true;
+        this.notice = `The settings file was written by a newer Dockhand (version ${m.from}); changes here are not saved, to keep it intact.`;
+      } else if (m.reset.length > 0) {
+        this.notice = `Some settings were invalid and reset to their defaults: ${m.reset.join(', ')}.`;
+      }
+    })();
+    return this.loaded;
+  }
+
+  private state(): SettingsState {
+    const s: SettingsState = { settings: this.settings, dataDir: this.dir };
+    if (this.notice) s.notice = this.notice;
+    return s;
+  }
+
+  async get(): Promise<SettingsState> {
+    await this.load();
+    return this.state();
+  }
+
+  async update(patch: SettingsPatch): Promise<SettingsState> {
+    await this.load();
+    const next: Settings = { ...this.settings, ...dropUndefined(patch), version: SETTINGS_VERSION };
+    if (!this.readOnly) {
+      await this.save(next);
+      this.notice = undefined;
+    }
+    this.settings = next;
+    return this.state();
+  }
+
+  private save(settings: Settings): Promise<void> {
+    const run = this.writing.then(async () => {
+      await fs.mkdir(this.dir, { recursive: true, mode: 0o700 });
+      const tmp = `${this.file}.${process.pid}.${Date.now()}.tmp`;
+      const handle = await fs.open(tmp, 'w', 0o600);
+      try {
+        await handle.writeFile(`${JSON.stringify(settings, null, 2)}\n`, 'utf8');
+        await handle.sync();
+      } finally {
+        await handle.close();
+      }
+      await fs.rename(tmp, this.file);
+    });
+    this.writing = run.catch(() => undefined);
+    return run;
+  }
+}
+
+function dropUndefined<T extends object>(o: T): Partial<T> {
+  return Object.fromEntries(Object.entries(o).filter(([, v]) => v !== undefined)) as Partial<T>;
+}

@@ -1,0 +1,109 @@
+import { useId, useState } from 'react';
+import {
+  dockerContextNameSchema,
+  type AppErrorShape,
+  type ContextExportResult,
+  type HostView,
+} from '@shared/contract';
+import { Dialog } from '../../components/Dialog';
+import { ErrorBanner } from '../../components/ErrorBanner';
+import { toErrorShape } from '../../lib/errors';
+import { api } from '../../rpc/api';
+
+export interface ExportContextDialogProps {
+  host: HostView;
+  onClose(): void;
+}
+
+/** A CLI-friendly default: "prod db" → "prod-db". */
+function suggestName(name: string): string {
+  const s = name.replace(/[^a-zA-Z0-9_.+-]+/g, '-').replace(/^[^a-zA-Z0-9]+/, '');
+  return (s || 'dockhand').slice(0, 63);
+}
+
+/** Writes a host as a Docker CLI context, so `docker --context NAME` reaches the same engine. */
+export function ExportContextDialog({ host, onClose }: ExportContextDialogProps) {
+  const [name, setName] = useState(suggestName(host.name));
+  const [busy, setBusy] = useState(false);
+  const [error, setError] = useState<AppErrorShape>();
+  const [done, setDone] = useState<ContextExportResult>();
+  const inputId = useId();
+  const check = dockerContextNameSchema.safeParse(name);
+  const invalid = check.success ? undefined : check.error.issues[0]?.message;
+
+  const submit = async () => {
+    setBusy(true);
+    setError(undefined);
+    try {
+      setDone(await api.contexts.export({ hostId: host.id, name }));
+    } catch (e) {
+      setError(toErrorShape(e));
+    } finally {
+      setBusy(false);
+    }
+  };
+
+  const footer = done ? (
+    <button type="button" className="button button-primary" onClick={onClose}>
+      Done
+    </button>
+  ) : (
+    <>
+      <button type="button" className="button" onClick={onClose}>
+        Cancel
+      </button>
+      <button
+        type="submit"
+        form={`${inputId}-form`}
+        className="button button-primary"
+        disabled={busy || !!invalid}
+      >
+        {busy ? 'Exporting…' : 'Export'}
+      </button>
+    </>
+  );
+
+  return (
+    <Dialog title={`Export ${host.name} as a Docker context`} onClose={onClose} footer={footer} size="small">
+      {done ? (
+        <div role="status" className="ctx-done">
+          <p>
+            Context <strong>{done.name}</strong> was created. Use it with:
+          </p>
+          <pre className="ctx-command">docker --context {done.name} ps</pre>
+          {done.note && <p className="field-hint">{done.note}</p>}
+        </div>
+      ) : (
+        <form
+          id={`${inputId}-form`}
+          className="host-form"
+          onSubmit={(e) => {
+            e.preventDefault();
+            if (!invalid) void submit();
+          }}
+        >
+          {error && <ErrorBanner error={error} />}
+          <div className="field">
+            <label className="field-label" htmlFor={inputId}>
+              Context name
+            </label>
+            <input
+              id={inputId}
+              className="input"
+              value={name}
+              onChange={(e) => setName(e.target.value)}
+              aria-invalid={invalid ? true : undefined}
+              aria-describedby={`${inputId}-hint`}
+              autoComplete="off"
+              spellCheck={false}
+            />
+            <span id={`${inputId}-hint`} className={invalid ? 'field-error' : 'field-hint'}>
+              {invalid ??
+                'Written to ~/.docker/contexts like `docker context create`; an existing context is never replaced.'}
+            </span>
+          </div>
+        </form>
+      )}
+    </Dialog>
+  );
+}
