@@ -6,9 +6,6 @@ import { enginePing } from './system-calls';
 
 // A ping every 5 s that must answer in 5 s: a dead or cut-off host is noticed within 10 s.
 const HEARTBEAT_MS = 5_000;
-// A local socket cannot be cut off: a dead engine closes our sockets (the events stream ends and
-// asks for a check at once), so its ping only guards against a hung engine and can be rare.
-const LOCAL_HEARTBEAT_MS = 30_000;
 const PING_TIMEOUT_MS = 5_000;
 const BACKOFF_MIN_MS = 1_000;
 // Capped low so a host that comes back is reconnected within seconds.
@@ -139,8 +136,7 @@ export class HostConnection {
 
   private scheduleHeartbeat() {
     clearTimeout(this.timer);
-    const every = this.endpoint.kind === 'socket' ? LOCAL_HEARTBEAT_MS : HEARTBEAT_MS;
-    this.timer = setTimeout(() => void this.heartbeat(), every);
+    this.timer = setTimeout(() => void this.heartbeat(), HEARTBEAT_MS);
   }
 
   /** Runs the heartbeat now (when connected); a failure flips the state at once. */
