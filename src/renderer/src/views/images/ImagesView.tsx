@@ -30,7 +30,6 @@ import { SaveDialog } from './SaveDialog';
 import { TagDialog } from './TagDialog';
 
 /** Engine events refresh the list at once; polling only reconciles what they might miss. */
-const POLL_MS = 30_000;
 
 type Open =
   | { kind: 'pull' | 'build' | 'load' | 'prune' }
@@ -58,10 +57,6 @@ export function ImagesView({ host }: { host: HostView }) {
   useEffect(() => {
     startImageSync();
     void fetch(hostId);
-    const t = window.setInterval(() => {
-      if (document.visibilityState === 'visible') void fetch(hostId);
-    }, POLL_MS);
-    return () => window.clearInterval(t);
   }, [hostId, fetch]);
 
   const rows = useMemo(

@@ -16,8 +16,6 @@ import { NetworkTable } from './NetworkTable';
 import { PruneNetworksDialog } from './PruneNetworksDialog';
 import { RefreshButton, SearchBox } from './SearchBox';
 
-const POLL_MS = 15_000;
-
 /** The networks of one host: search, create, remove, prune, and a network's details. */
 export function NetworksView({ host }: { host: HostView }) {
   const hostId = host.id;
@@ -35,10 +33,6 @@ export function NetworksView({ host }: { host: HostView }) {
 
   useEffect(() => {
     void fetch(hostId);
-    const t = window.setInterval(() => {
-      if (document.visibilityState === 'visible') void fetch(hostId);
-    }, POLL_MS);
-    return () => window.clearInterval(t);
   }, [hostId, fetch]);
 
   const rows = useMemo(() => filterNetworks(data.items, search), [data.items, search]);
