@@ -12,6 +12,8 @@ let app: WebApp;
 let contextDir: string;
 const repo = uniqueName('dockhand-test');
 let ref: string;
+/** Keeps the lab image "in use" for the filter test, whatever else the engine holds. */
+const user = uniqueName('images-user');
 
 test.beforeAll(async () => {
   lab = loadLab();
@@ -33,6 +35,7 @@ test.beforeAll(async () => {
     },
   });
   socket.close();
+  await docker(lab.engineA.socketPath, 'create', '--label', 'dockhand.test=1', '--name', user, lab.image);
   // A context whose RUN makes a real 24 MB layer, so a pull has something to download.
   contextDir = await fs.mkdtemp(path.join(os.tmpdir(), 'dockhand-e2e-build-'));
   await fs.writeFile(
@@ -45,6 +48,7 @@ test.beforeAll(async () => {
 });
 
 test.afterAll(async () => {
+  await docker(lab.engineA.socketPath, 'rm', '-f', user).catch(() => undefined);
   for (const sock of [lab.engineA.socketPath, lab.engineB.socketPath]) {
     for (const r of [ref, `${lab.registry.address}/${repo}:alias`]) {
       await docker(sock, 'rmi', '-f', r).catch(() => undefined);
