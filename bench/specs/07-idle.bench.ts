@@ -41,7 +41,8 @@ test('idle: 20 hosts connected, nothing changing', async ({ page }) => {
   // The real UI on screen, showing one host's containers, as a user would leave it.
   await page.goto(server.url);
   await hostButton(page, 'idle-a-1').click();
-  await page.getByRole('table', { name: 'Containers' }).waitFor();
+  // The toolbar, not the table: an engine with no containers shows its empty state instead.
+  await page.getByRole('searchbox', { name: 'Search containers' }).waitFor();
   // Settle: every host connects, lists and opens its event stream.
   await new Promise((r) => setTimeout(r, 10_000));
 
