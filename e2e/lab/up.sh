@@ -234,8 +234,10 @@ ensure_ssh() {
   # The passphrase check costs a bcrypt KDF run: do it once, remember it in id_rsa.ok.
   if ! [ -s "$LAB_SSH/id_rsa" ] || ! [ -s "$LAB_SSH/id_rsa.pub" ] ||
     ! [ "$LAB_SSH/id_rsa.ok" -nt "$LAB_SSH/id_rsa" ] || ! [ "$LAB_SSH/id_rsa.ok" -nt "$LAB_SSH/rsa-passphrase" ]; then
-    if [ "$(ssh-keygen -y -P "$RSA_PASS" -f "$LAB_SSH/id_rsa" 2>/dev/null | cut -d' ' -f2)" != \
-      "$(cut -d' ' -f2 "$LAB_SSH/id_rsa.pub" 2>/dev/null)" ]; then
+    # Missing files compare as two empty strings: test for them first (a fresh machine has none).
+    if ! [ -s "$LAB_SSH/id_rsa" ] || ! [ -s "$LAB_SSH/id_rsa.pub" ] ||
+      [ "$(ssh-keygen -y -P "$RSA_PASS" -f "$LAB_SSH/id_rsa" 2>/dev/null | cut -d' ' -f2)" != \
+        "$(cut -d' ' -f2 "$LAB_SSH/id_rsa.pub" 2>/dev/null)" ]; then
       rm -f "$LAB_SSH/id_rsa" "$LAB_SSH/id_rsa.pub"
       ssh-keygen -q -t rsa -b 3072 -N "$RSA_PASS" -C dockhand-lab-rsa -f "$LAB_SSH/id_rsa"
     fi
