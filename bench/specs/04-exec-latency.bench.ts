@@ -1,39 +1,15 @@
 import { test } from '@playwright/test';
-import { benchName, docker, lab } from '../support/bench-objects';
+import { lab } from '../support/bench-objects';
+import { useExecTarget } from '../support/exec-target';
 import { ms, percentile, record } from '../support/results';
 import { openContainerTab } from '../support/open-container';
 import { rawEchoLatencies, rawShell } from '../support/raw-exec';
-import { startServer, type BenchServer } from '../support/server';
 import { echoPaintedAt, observeKeydowns, openShell } from '../support/terminal';
 
 const KEYS = 200;
 /** Characters per line before Ctrl-U clears it (a line never wraps). */
 const CHUNK = 40;
-let server: BenchServer;
-const name = benchName('exec');
-
-test.beforeAll(async () => {
-  await docker(
-    lab.engineA.socketPath,
-    'run',
-    '-d',
-    '--label',
-    'dockhand.bench=1',
-    '--label',
-    'dockhand.test=1',
-    '--name',
-    name,
-    lab.image,
-    'sleep',
-    '3600',
-  );
-  server = await startServer();
-});
-
-test.afterAll(async () => {
-  await server?.stop();
-  await docker(lab.engineA.socketPath, 'rm', '-f', name).catch(() => undefined);
-});
+const { name, server } = useExecTarget();
 
 test('exec latency: keystroke to echo painted vs a raw hijacked exec stream', async ({ page }) => {
   test.setTimeout(300_000);
@@ -43,16 +19,19 @@ test('exec latency: keystroke to echo painted vs a raw hijacked exec stream', as
   shell.destroy();
 
   await observeKeydowns(page);
-  await openContainerTab(page, server.url, name, 'Terminal');
+  await openContainerTab(page, server().url, name, 'Terminal');
   const id = await openShell(page);
   const ours: number[] = [];
+  const parsed: number[] = [];
   let line = '';
   for (let i = 0; i < chars.length; i++) {
     const c = chars[i] as string;
     line += c;
     const painted = echoPaintedAt(page, id, `/ # ${line}`);
     await page.keyboard.press(c);
-    ours.push(await painted);
+    const t = await painted;
+    ours.push(t.paintedMs);
+    parsed.push(t.parsedMs);
     if ((i + 1) % CHUNK === 0) {
       await page.keyboard.press('Control+U');
       line = '';
@@ -61,18 +40,20 @@ test('exec latency: keystroke to echo painted vs a raw hijacked exec stream', as
   }
   const p50 = percentile(ours, 50);
   const p95 = percentile(ours, 95);
+  const d50 = percentile(parsed, 50);
+  const d95 = percentile(parsed, 95);
   const r50 = percentile(raw, 50);
   const r95 = percentile(raw, 95);
   const ratio = p95 / r95;
   record({
     name: 'exec-latency',
     ratio,
-    figures: `${KEYS} keys: keydown in the page to echo painted p50 ${ms(p50)} p95 ${ms(p95)} vs raw hijacked exec p50 ${ms(r50)} p95 ${ms(r95)}`,
+    figures: `${KEYS} keys: keydown in the page to echo painted p50 ${ms(p50)} p95 ${ms(p95)} (echo in xterm's buffer p50 ${ms(d50)} p95 ${ms(d95)}) vs raw hijacked exec p50 ${ms(r50)} p95 ${ms(r95)}`,
     checks: [
       {
         label: `keystroke to echoed character painted, p95 of ${KEYS}`,
         target: '<= 15 ms',
-        dockhand: `p50 ${ms(p50)}, p95 ${ms(p95)}`,
+        dockhand: `p50 ${ms(p50)}, p95 ${ms(p95)} (in the buffer: p50 ${ms(d50)}, p95 ${ms(d95)})`,
         reference: `raw exec stream p50 ${ms(r50)}, p95 ${ms(r95)}`,
         ratio,
         met: p95 <= 15,

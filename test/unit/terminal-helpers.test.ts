@@ -1,6 +1,7 @@
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { AckBatcher } from '../../src/renderer/src/components/terminal/ack-batcher';
 import { InputBatcher } from '../../src/renderer/src/components/terminal/input-batcher';
+import { isSoftwareRenderer } from '../../src/renderer/src/components/terminal/gpu';
 import { openTerminalLink, safeLink } from '../../src/renderer/src/components/terminal/links';
 import {
   joinCommand,
@@ -36,7 +37,7 @@ describe('terminal links', () => {
 });
 
 describe('InputBatcher', () => {
-  it('sends one message per frame, in order', () => {
+  it('sends a lone key at once, then one message per frame, in order', () => {
     const sent: string[] = [];
     const frames: Array<() => void> = [];
     const b = new InputBatcher(
@@ -46,10 +47,14 @@ describe('InputBatcher', () => {
     );
     for (const ch of 'ls -la') b.push(ch);
     b.push('\r');
-    expect(sent).toEqual([]);
+    expect(sent).toEqual(['l']);
     expect(frames).toHaveLength(1);
     frames[0]?.();
-    expect(sent).toEqual(['ls -la\r']);
+    expect(sent).toEqual(['l', 's -la\r']);
+    // A quiet frame later the next key again goes at once.
+    b.push('x');
+    expect(sent).toEqual(['l', 's -la\r', 'x']);
+    expect(frames).toHaveLength(2);
   });
 
   it('splits a big paste under the limit without breaking surrogate pairs', () => {
@@ -144,5 +149,22 @@ describe('ByteRing', () => {
     const text = r.snapshot().toString('utf8');
     expect(text).not.toContain('\uFFFD');
     expect(text).toBe('€€');
+  });
+});
+
+describe('isSoftwareRenderer', () => {
+  it('tells software rasterizers from GPUs', () => {
+    for (const soft of [
+      'ANGLE (Google, Vulkan 1.3.0 (SwiftShader Device (Subzero) (0x0000C0DE)), SwiftShader driver)',
+      'llvmpipe (LLVM 15.0.6, 256 bits)',
+      'Microsoft Basic Render Driver',
+    ])
+      expect(isSoftwareRenderer(soft), soft).toBe(true);
+    for (const gpu of [
+      'ANGLE (Intel, Mesa Intel(R) UHD Graphics 620 (KBL GT2), OpenGL 4.6)',
+      'Apple M2',
+      'ANGLE (NVIDIA, NVIDIA GeForce RTX 3060 Direct3D11 vs_5_0 ps_5_0, D3D11)',
+    ])
+      expect(isSoftwareRenderer(gpu), gpu).toBe(false);
   });
 });

@@ -6,7 +6,10 @@ export interface PumpOptions<E> {
   wrap(bytes: Uint8Array): E;
   /** Flush when this many bytes are pending (default 64 KiB). */
   maxBytes?: number;
-  /** ...or when the oldest pending byte is this old (default 16 ms: one frame). */
+  /**
+   * At most one batch per this many ms (default 16: one frame). Bytes after a quiet spell go at
+   * the next turn of the event loop (an echo is not held back); bytes within the window wait for it.
+   */
   maxDelayMs?: number;
   /** Called once the source ended or failed, after the last batch was sent. */
   onSourceEnd?(error?: Error): void;
@@ -23,12 +26,17 @@ export function pumpBytes<E>(source: Readable, sink: StreamSink<E>, opts: PumpOp
   let pending: Buffer[] = [];
   let pendingBytes = 0;
   let timer: ReturnType<typeof setTimeout> | undefined;
+  let immediate: ReturnType<typeof setImmediate> | undefined;
+  let lastFlushAt = -Infinity;
   let done = false;
 
   const flush = () => {
     clearTimeout(timer);
+    clearImmediate(immediate);
     timer = undefined;
+    immediate = undefined;
     if (pendingBytes === 0) return;
+    lastFlushAt = performance.now();
     const bytes = pending.length === 1 ? (pending[0] as Buffer) : Buffer.concat(pending, pendingBytes);
     pending = [];
     pendingBytes = 0;
@@ -45,7 +53,12 @@ export function pumpBytes<E>(source: Readable, sink: StreamSink<E>, opts: PumpOp
     pending.push(buf);
     pendingBytes += buf.length;
     if (pendingBytes >= maxBytes) flush();
-    else timer ??= setTimeout(flush, maxDelayMs);
+    else if (timer === undefined && immediate === undefined) {
+      const sinceLast = performance.now() - lastFlushAt;
+      // setImmediate, not now: chunks read in the same I/O turn still travel together.
+      if (sinceLast >= maxDelayMs) immediate = setImmediate(flush);
+      else timer = setTimeout(flush, maxDelayMs - sinceLast);
+    }
   };
 
   const finish = (error?: Error) => {
@@ -63,6 +76,7 @@ export function pumpBytes<E>(source: Readable, sink: StreamSink<E>, opts: PumpOp
   const dispose = () => {
     done = true;
     clearTimeout(timer);
+    clearImmediate(immediate);
     source.off('data', onData);
     source.destroy();
   };

@@ -1,5 +1,14 @@
 import type { ExecSessionInfo } from '@shared/contract';
+import type { RestoredTab } from '../../lib/terminal-restore';
 import { useHostsStore } from '../../stores/hosts';
+
+/** A tab saved before Dockhand restarted: its session ended with the old process. */
+function restoredText(session: RestoredTab, hostName: string, hostUp: boolean): string {
+  const what = session.kind === 'attach' ? 'This attached session' : 'This shell';
+  const ended = `${what} ended when Dockhand restarted.`;
+  if (session.error) return `${ended} Reopening it failed: ${session.error.message}`;
+  return hostUp ? ended : `${ended} You can reopen it when ${hostName} is connected.`;
+}
 
 /** What happened to an ended session, and the way to carry on. */
 export function SessionEndBar({
@@ -8,7 +17,7 @@ export function SessionEndBar({
   onRestart,
   onClose,
 }: {
-  session: ExecSessionInfo;
+  session: ExecSessionInfo | RestoredTab;
   busy: boolean;
   onRestart(): void;
   onClose(): void;
@@ -35,7 +44,12 @@ export function SessionEndBar({
       tone = 'info';
       break;
     case 'disconnected':
-      if (hostUp) {
+      if ('restored' in session) {
+        text = restoredText(session, hostName, hostUp);
+        action = hostUp ? 'Reopen' : `Waiting for ${hostName}…`;
+        tone = session.error ? 'error' : 'info';
+        waiting = !hostUp;
+      } else if (hostUp) {
         text = `${hostName} is back. This shell ended when the connection was lost: ${session.error?.message ?? 'the engine went away.'}`;
         action = 'Reopen';
         tone = 'info';

@@ -1,7 +1,7 @@
 /**
- * Collects keystrokes and pastes for one frame and sends them as one message: a fast typist or a
- * key repeat is one call per frame, not one per character. Large pastes are split to fit the
- * contract's input limit, in order.
+ * Sends a keystroke at once, then collects what follows within the same frame and sends it as one
+ * message: a lone key costs no wait (echo latency), a fast typist or a key repeat is one call per
+ * frame, not one per character. Large pastes are split to fit the contract's input limit, in order.
  */
 export class InputBatcher {
   private pending = '';
@@ -20,6 +20,8 @@ export class InputBatcher {
       return;
     }
     if (!this.scheduled) {
+      // Leading edge: nothing was sent this frame, so this goes now and opens the frame's batch.
+      this.flush();
       this.scheduled = true;
       this.schedule(() => {
         this.scheduled = false;

@@ -33,9 +33,12 @@ export function getTerminal(sessionId: string): TerminalController | undefined {
 /** Read-only access for end-to-end tests: what each terminal shows, its size and renderer. */
 export interface TerminalTestHook {
   ids(): string[];
-  text(sessionId: string): string;
+  /** The whole buffer, or its last `lastLines` lines (cheap enough to poll every frame). */
+  text(sessionId: string, lastLines?: number): string;
   size(sessionId: string): { cols: number; rows: number } | undefined;
   renderer(sessionId: string): 'webgl' | 'dom' | undefined;
+  /** performance.now() of the last output xterm finished parsing. */
+  writtenAt(sessionId: string): number | undefined;
 }
 
 declare global {
@@ -46,7 +49,8 @@ declare global {
 
 window.__dockhandTerminals = {
   ids: () => [...controllers.keys()],
-  text: (id) => controllers.get(id)?.text() ?? '',
+  text: (id, lastLines) => controllers.get(id)?.text(lastLines) ?? '',
   size: (id) => controllers.get(id)?.size,
   renderer: (id) => controllers.get(id)?.renderer,
+  writtenAt: (id) => controllers.get(id)?.lastWrittenAt,
 };

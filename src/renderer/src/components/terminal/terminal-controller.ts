@@ -10,6 +10,7 @@ import type { Subscription } from '@shared/rpc/client';
 import { api } from '../../rpc/api';
 import { AckBatcher } from './ack-batcher';
 import { InputBatcher } from './input-batcher';
+import { hasHardwareWebgl } from './gpu';
 import { openTerminalLink } from './links';
 import { TERMINAL_FONT, TERMINAL_THEME } from './theme';
 import { currentSettings } from '../../lib/app-settings';
@@ -72,6 +73,8 @@ export class TerminalController {
   private readonly acks: AckBatcher;
   private readonly input: InputBatcher;
   private shortcut: (s: TerminalShortcut) => void = () => undefined;
+  /** performance.now() when xterm last finished parsing output (benchmarks: data-path latency). */
+  lastWrittenAt = 0;
 
   constructor(
     readonly sessionId: string,
@@ -147,7 +150,10 @@ export class TerminalController {
             this.scheduleResize();
           } else if (ev.type === 'data') {
             const n = ev.bytes.length;
-            this.term.write(ev.bytes, () => this.acks.written(n));
+            this.term.write(ev.bytes, () => {
+              this.lastWrittenAt = performance.now();
+              this.acks.written(n);
+            });
           } else {
             this.running = false;
             this.input.clear();
@@ -273,9 +279,16 @@ export class TerminalController {
     }, RESIZE_DEBOUNCE_MS);
   }
 
-  /** WebGL only for the terminal on screen: browsers cap live WebGL contexts (~16). */
+  /**
+   * WebGL only for the terminal on screen (browsers cap live WebGL contexts, ~16) and only where a
+   * GPU draws it: a software rasterizer is slower than the DOM renderer.
+   */
   private enableWebgl() {
     if (this.webgl || this.webglBroken || !this.opened) return;
+    if (!hasHardwareWebgl()) {
+      this.webglBroken = true;
+      return;
+    }
     try {
       const addon = new WebglAddon();
       addon.onContextLoss(() => {
@@ -352,11 +365,12 @@ export class TerminalController {
     this.search.clearDecorations();
   }
 
-  /** The whole buffer as text (scrollback included): for the e2e test hook. */
-  text(): string {
+  /** The buffer as text (scrollback included), or only its last lines: for the e2e test hook. */
+  text(lastLines?: number): string {
     const buffer = this.term.buffer.active;
     const lines: string[] = [];
-    for (let i = 0; i < buffer.length; i++) lines.push(buffer.getLine(i)?.translateToString(true) ?? '');
+    const from = lastLines === undefined ? 0 : Math.max(0, buffer.length - lastLines);
+    for (let i = from; i < buffer.length; i++) lines.push(buffer.getLine(i)?.translateToString(true) ?? '');
     return lines.join('\n');
   }
 
