@@ -5,7 +5,7 @@ import { record } from '../support/results';
 import { addHost, endpoints } from '../support/hosts';
 import { connect, startServer, type BenchServer } from '../support/server';
 import { hostButton } from '../support/ui';
-import { requestProxy } from '../support/request-proxy';
+import { requestProxy } from '../../test/integration/support/request-proxy';
 
 const WINDOW_MS = 30_000;
 let server: BenchServer;

@@ -21,12 +21,16 @@ const MAX_ENDED = 32;
 export interface SessionHosts {
   client(hostId: string): Promise<{ docker: Docker }>;
   watch(listener: (s: HostsSnapshot) => void): () => void;
+  /** Keeps the host's heartbeat going while a session is live (a frozen engine is noticed). */
+  hold(hostId: string): () => void;
 }
 
 type OpenSpec = { kind: 'exec'; exec: ExecSpec } | { kind: 'attach' };
 
 interface Entry {
   session: ExecSession;
+  /** Ends the session's hold on its host's heartbeat (idempotent). */
+  release: () => void;
   spec: OpenSpec;
 }
 
@@ -120,8 +124,12 @@ export class ExecSessionManager {
     };
     if (spec.kind === 'exec' && spec.exec.user) info.user = spec.exec.user;
     const session = new ExecSession(info, this.log);
-    this.entries.set(info.id, { session, spec });
-    session.onEnd(() => this.trimEnded());
+    const release = this.hosts.hold(target.hostId);
+    this.entries.set(info.id, { session, spec, release });
+    session.onEnd(() => {
+      release();
+      this.trimEnded();
+    });
     session.start(tty);
     // The exec is created at the engine's default size (API 1.41 has no ConsoleSize): set ours now.
     await tty.resize(target.cols, target.rows).catch((e: unknown) => {
@@ -192,6 +200,7 @@ export class ExecSessionManager {
     const entry = this.entries.get(id);
     if (!entry) return Promise.resolve();
     this.entries.delete(id);
+    entry.release();
     return entry.session.close();
   }
 

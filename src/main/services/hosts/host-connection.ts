@@ -3,9 +3,8 @@ import { toAppError } from '../../errors/to-app-error';
 import { ConnectionLog } from './connection-log';
 import { openEngineClient, readEngineInfo, type EngineClient, type EngineClientDeps } from './engine-client';
 import { enginePing } from './system-calls';
+import { heartbeatDelay } from './heartbeat-policy';
 
-// A ping every 5 s that must answer in 5 s: a dead or cut-off host is noticed within 10 s.
-const HEARTBEAT_MS = 5_000;
 const PING_TIMEOUT_MS = 5_000;
 const BACKOFF_MIN_MS = 1_000;
 // Capped low so a host that comes back is reconnected within seconds.
@@ -22,6 +21,7 @@ export class HostConnection {
   private attempt: Promise<EngineClient> | undefined;
   private timer: ReturnType<typeof setTimeout> | undefined;
   private failures = 0;
+  private holds = 0;
   private disposed = false;
   private generation = 0;
 
@@ -136,7 +136,27 @@ export class HostConnection {
 
   private scheduleHeartbeat() {
     clearTimeout(this.timer);
-    this.timer = setTimeout(() => void this.heartbeat(), HEARTBEAT_MS);
+    this.timer = undefined;
+    const delay = heartbeatDelay(this.endpoint.kind, this.holds);
+    if (delay !== undefined) this.timer = setTimeout(() => void this.heartbeat(), delay);
+  }
+
+  /**
+   * Something interactive (a terminal) depends on this host until the returned function is
+   * called: the host is pinged meanwhile (heartbeat-policy.ts).
+   */
+  hold(): () => void {
+    this.holds++;
+    if (this.holds === 1 && this.client && this.timer === undefined) this.scheduleHeartbeat();
+    let released = false;
+    return () => {
+      if (released) return;
+      released = true;
+      this.holds--;
+      // The last hold gone: a host that is not pinged idle stops now, not after one more ping.
+      if (this.holds === 0 && this.client && heartbeatDelay(this.endpoint.kind, 0) === undefined)
+        this.scheduleHeartbeat();
+    };
   }
 
   /** Runs the heartbeat now (when connected); a failure flips the state at once. */

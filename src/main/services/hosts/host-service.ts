@@ -254,6 +254,11 @@ export class HostService {
     this.connections.get(id)?.checkNow();
   }
 
+  /** Keeps a host's heartbeat going while something interactive uses it; call the result to release. */
+  hold(id: string): () => void {
+    return this.connections.get(id)?.hold() ?? (() => undefined);
+  }
+
   reconnect(id: string): void {
     this.require(id);
     this.connections.get(id)?.reconnect();

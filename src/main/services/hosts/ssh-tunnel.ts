@@ -74,8 +74,10 @@ export class SshTunnel {
         port: o.port,
         username: o.username,
         readyTimeout: o.readyTimeoutMs,
-        keepaliveInterval: 15_000,
-        keepaliveCountMax: 3,
+        // The link's heartbeat: idle SSH hosts are not pinged (heartbeat-policy.ts), so a cut
+        // link is noticed here, by sshd not answering for ~15 s, which closes the tunnel.
+        keepaliveInterval: 5_000,
+        keepaliveCountMax: 2,
         hostVerifier: (blob: Buffer) => {
           const key = parseHostKeyBlob(blob);
           const v = checkHostKey(o.knownHosts(), o.host, o.port, key);
