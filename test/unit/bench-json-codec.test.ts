@@ -31,4 +31,12 @@ describe('json codec fast path (bench)', () => {
     expect(decoded.text).toBe('"$bytes"');
     expect([...decoded.bytes]).toEqual([7]);
   });
+
+  it('encodes messages without bytes exactly as JSON.stringify does, and finds Buffers deep inside', () => {
+    const plain = { type: 'result', id: 2, value: [{ a: [1, { b: 'x' }], when: new Date(0) }] };
+    expect(encodeJson(plain)).toBe(JSON.stringify(plain));
+    const deep = { type: 'event', value: { chunks: [[{ data: Buffer.from('hi') }]] } };
+    const decoded = decodeJson(encodeJson(deep)) as { value: { chunks: [[{ data: Uint8Array }]] } };
+    expect(Buffer.from(decoded.value.chunks[0][0].data).toString()).toBe('hi');
+  });
 });
