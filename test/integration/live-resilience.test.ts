@@ -5,16 +5,13 @@ import {
   type AppError,
   type EventBatch,
   type ExecOutputEvent,
-  type HostsSnapshot,
   type LogEvent,
   type StatsEvent,
 } from '@shared/contract';
 import { LogDecoder } from '../../src/renderer/src/components/log-viewer/log-decoder';
 import { liveEngineStreams } from '../../src/main/services/logs/live-streams';
-import { startTestBackend } from './support/backend';
-import { fault } from './support/faults';
-import { docker, loadLab, read, uniqueName, type Lab } from './support/lab';
-import { connectWs } from './support/ws-client';
+import { fault, healEngineB, startFaultBench, withLinkCut, type FaultBench } from './support/faults';
+import { docker, uniqueName, type Lab } from './support/lab';
 
 /**
  * Issue #7, "streams across host failure", against the real lab: engine B is crashed and its
@@ -23,18 +20,15 @@ import { connectWs } from './support/ws-client';
  * requirements, so they are measured and asserted here.
  */
 
-type Api = Awaited<ReturnType<typeof connectWs>>['api'];
-
+let bench: FaultBench | undefined;
 let lab: Lab;
-let t: Awaited<ReturnType<typeof startTestBackend>>;
-let api: Api;
-let closeWs: () => void;
+let t: FaultBench['backend'];
+let api: FaultBench['api'];
 let aId: string;
 let bId: string;
-let snapshot: HostsSnapshot | undefined;
 const made: Array<[string, string]> = [];
 
-const state = (id: string) => snapshot?.statuses[id]?.state;
+const state = (id: string) => bench?.state(id);
 
 /** A container on B that logs a numbered line every 200 ms, comes back after B restarts, and stops at once. */
 async function ticker(socketPath: string): Promise<string> {
@@ -61,38 +55,15 @@ async function ticker(socketPath: string): Promise<string> {
 }
 
 beforeAll(async () => {
-  lab = loadLab();
-  t = await startTestBackend();
-  const ws = await connectWs(t.server.port, t.server.token);
-  api = ws.api;
-  closeWs = () => ws.socket.close();
-  aId = (await api.hosts.list({}))[0]?.id as string;
-  const b = await api.hosts.add({
-    name: 'b-tls',
-    color: '#10b981',
-    endpoint: {
-      kind: 'tls',
-      host: lab.engineB.tlsHost,
-      port: lab.engineB.tlsPort,
-      ca: read(lab.tls.ca),
-      cert: read(lab.tls.cert),
-      key: read(lab.tls.key),
-    },
-  });
-  bId = b.id;
-  api.hosts.watch({}, { onEvent: (s) => (snapshot = s) });
-  await vi.waitFor(() => expect([state(aId), state(bId)]).toEqual(['connected', 'connected']), {
-    timeout: 30_000,
-  });
+  bench = await startFaultBench(30_000);
+  ({ lab, backend: t, api, aId, bId } = bench);
 }, 60_000);
 
 afterAll(async () => {
   // Leave the lab as we found it, whatever happened.
-  await fault('b-restore').catch(() => undefined);
-  await fault('b-restart').catch(() => undefined);
+  await healEngineB();
   for (const [socket, name] of made) await docker(socket, 'rm', '-f', name).catch(() => undefined);
-  closeWs?.();
-  await t?.stop();
+  await bench?.stop();
 }, 120_000);
 
 /** Milliseconds from `since` until `check` holds (polled every 20 ms, up to `timeout`). */
@@ -303,9 +274,7 @@ describe('live resilience: B link cut', () => {
       { onEvent: (e) => logEvents.push(e) },
     );
     await vi.waitFor(() => expect(logEvents.some((e) => e.type === 'data')).toBe(true), { timeout: 15_000 });
-    await fault('b-cut');
-    const cutAt = Date.now();
-    try {
+    await withLinkCut(async (cutAt) => {
       const [b, a] = await Promise.allSettled([
         api.containers.list({ hostId: bId, all: true }),
         // Timed on its own: allSettled waits for B too.
@@ -333,9 +302,7 @@ describe('live resilience: B link cut', () => {
       expect(failedAt).toBeLessThanOrEqual(10_500);
       // A still answers while B is cut off.
       expect(Array.isArray(await api.containers.list({ hostId: aId, all: true }))).toBe(true);
-    } finally {
-      await fault('b-restore');
-    }
+    });
     await vi.waitFor(() => expect(logEvents.some((e) => e.type === 'resumed')).toBe(true), {
       timeout: 15_000,
     });

@@ -2,6 +2,7 @@ import type Docker from 'dockerode';
 import type { AppErrorShape, EventBatch, LogEvent } from '@shared/contract';
 import { toAppError } from '../../errors/to-app-error';
 import type { Dispose, StreamSink } from '../../rpc/handlers';
+import { childAbort, type ChildAbort } from '../../streams/child-abort';
 import { onHostLost, pause, whenConnected, type HostWatch } from '../hosts/host-liveness';
 import { pipeLogBody } from './follow-logs';
 import { containerFate } from './container-state';
@@ -81,7 +82,7 @@ export async function followResilient(
       if (settled) stopLost();
     });
 
-  const classify = () => containerFate(() => deps.hosts.client(hostId), fullId, signal);
+  const classify = (attempt: AbortSignal) => containerFate(() => deps.hosts.client(hostId), fullId, attempt);
 
   /** Resolves on the container's next start or destroy, a resync of the host, or host loss. */
   const watchContainer = () => {
@@ -113,12 +114,16 @@ export async function followResilient(
 
   const loop = async () => {
     let seg: OpenLogStream | undefined = first;
+    // The attempt whose signal guards `seg`'s request: unlinked from `signal` when the segment ends.
+    let segAttempt: ChildAbort | undefined;
     let knownStart = first.startedAt;
     let outage = false;
     let stopped = false;
     while (!signal.aborted) {
       let lost = seg ? await runSegment(seg) : undefined;
       seg = undefined;
+      segAttempt?.unlink();
+      segAttempt = undefined;
       while (!seg && !signal.aborted) {
         if (lost) {
           if (!outage) {
@@ -132,8 +137,10 @@ export async function followResilient(
           continue;
         }
         const watcher = watchContainer();
+        // Each attempt's requests get their own signal, so retries leave no listeners on `signal`.
+        const attempt = childAbort(signal);
         try {
-          const next = await classify();
+          const next = await classify(attempt.signal);
           if (signal.aborted) return;
           if (next.kind === 'gone') {
             sink.end();
@@ -156,7 +163,8 @@ export async function followResilient(
             continue;
           }
           const { docker: d } = await deps.hosts.client(hostId);
-          seg = await openLogStream(d, fullId, { ...req, tail: 'all', since: resumeSince() }, signal);
+          seg = await openLogStream(d, fullId, { ...req, tail: 'all', since: resumeSince() }, attempt.signal);
+          segAttempt = attempt;
           if (outage) {
             outage = false;
             sink.emit({ type: 'resumed' });
@@ -174,6 +182,7 @@ export async function followResilient(
           lost = error;
         } finally {
           watcher.stop();
+          if (segAttempt !== attempt) attempt.unlink();
         }
       }
     }

@@ -1,6 +1,7 @@
 import type Docker from 'dockerode';
 import type { AppErrorShape, StatsEvent, StatsSample } from '@shared/contract';
 import type { Dispose, StreamSink } from '../../rpc/handlers';
+import { childAbort, withChildAbort } from '../../streams/child-abort';
 import { onHostLost, pause, whenConnected, type HostWatch } from '../hosts/host-liveness';
 import { containerFate } from '../logs/container-state';
 import { watchStats, type StatsWatch } from './stats-stream';
@@ -33,10 +34,19 @@ export async function watchStatsResilient(
 
   /** Opens the engine stream; resolves with how it ended: undefined (the engine closed it) or host loss. */
   const open = async (): Promise<{ ended: Promise<AppErrorShape | undefined> }> => {
-    const { docker } = await deps.hosts.client(hostId);
+    // The engine request gets this attempt's own signal, unlinked once the stream ended (or failed
+    // to open), so reconnects leave no listeners on `signal`.
+    const attempt = childAbort(signal);
     let resolveEnd: (lost?: AppErrorShape) => void = () => undefined;
     const ended = new Promise<AppErrorShape | undefined>((r) => (resolveEnd = r));
-    const watch = await watchStats(docker, id, { onSample, onEnd: () => resolveEnd() }, signal);
+    let watch: StatsWatch;
+    try {
+      const { docker } = await deps.hosts.client(hostId);
+      watch = await watchStats(docker, id, { onSample, onEnd: () => resolveEnd() }, attempt.signal);
+    } catch (e) {
+      attempt.unlink();
+      throw e;
+    }
     current = watch;
     const stopLost = onHostLost(deps.hosts, hostId, (error) => {
       watch.stop();
@@ -48,10 +58,15 @@ export async function watchStatsResilient(
       ended: ended.finally(() => {
         stopLost();
         signal.removeEventListener('abort', onAbort);
+        attempt.unlink();
         current = undefined;
       }),
     };
   };
+
+  /** Is the container running, stopped or gone (or the host lost)? On its own attempt's signal. */
+  const classify = () =>
+    withChildAbort(signal, (attempt) => containerFate(() => deps.hosts.client(hostId), id, attempt));
 
   const loop = async (firstEnd: Promise<AppErrorShape | undefined>) => {
     let ended = firstEnd;
@@ -59,7 +74,7 @@ export async function watchStatsResilient(
       let lost = await ended;
       if (signal.aborted) return;
       if (!lost) {
-        const fate = await containerFate(() => deps.hosts.client(hostId), id, signal);
+        const fate = await classify();
         if (fate.kind !== 'lost') {
           // Stopped or removed: the stream is over, as it always was.
           sink.end();
@@ -72,7 +87,7 @@ export async function watchStatsResilient(
       for (;;) {
         await pause(RETRY_PAUSE_MS, signal);
         await whenConnected(deps.hosts, hostId, signal);
-        const fate = await containerFate(() => deps.hosts.client(hostId), id, signal);
+        const fate = await classify();
         if (fate.kind === 'gone') {
           sink.end();
           return;
