@@ -1,10 +1,10 @@
 import { execFile } from 'node:child_process';
 import { promisify } from 'node:util';
 import { test } from '@playwright/test';
-import { benchName, docker, lab } from '../support/bench-objects';
+import { lab } from '../support/bench-objects';
+import { useExecTarget } from '../support/exec-target';
 import { mbps, record, secs } from '../support/results';
 import { openContainerTab } from '../support/open-container';
-import { startServer, type BenchServer } from '../support/server';
 import { openShell, waitForText } from '../support/terminal';
 import { jsHeapUsed, pageProfile } from '../support/ui';
 
@@ -14,31 +14,7 @@ const run = promisify(execFile);
  * 25 MB to keep the suite near 10 minutes. BENCH_EXEC_MB=100 runs the full size.
  */
 const BYTES = Number(process.env.BENCH_EXEC_MB ?? 25) * 1_000_000;
-let server: BenchServer;
-const name = benchName('exec');
-
-test.beforeAll(async () => {
-  await docker(
-    lab.engineA.socketPath,
-    'run',
-    '-d',
-    '--label',
-    'dockhand.bench=1',
-    '--label',
-    'dockhand.test=1',
-    '--name',
-    name,
-    lab.image,
-    'sleep',
-    '3600',
-  );
-  server = await startServer();
-});
-
-test.afterAll(async () => {
-  await server?.stop();
-  await docker(lab.engineA.socketPath, 'rm', '-f', name).catch(() => undefined);
-});
+const { name, server } = useExecTarget();
 
 // 64 printable bytes a line with its newline: `yes` output, cut to exactly BYTES.
 const producer = `yes ${'0123456789abcdef'.repeat(4).slice(0, 63)} | head -c ${BYTES}`;
@@ -57,7 +33,7 @@ test('exec throughput: 25-100 MB through an interactive session into xterm vs do
   );
   const cli = performance.now() - t0;
 
-  await openContainerTab(page, server.url, name, 'Terminal');
+  await openContainerTab(page, server().url, name, 'Terminal');
   const id = await openShell(page);
   // The marker is computed by the shell, so the typed command line never matches it.
   await page.keyboard.type(`${producer}; echo BENCH$((40+2))END`);
