@@ -84,8 +84,15 @@ test.describe('desktop @desktop', () => {
     );
     await page.screenshot({ path: 'e2e/screenshots/desktop-theme-light.png' });
 
+    // System: data-theme is resolved from prefers-color-scheme, and follows it while it changes.
+    await page.emulateMedia({ colorScheme: 'dark' });
     await settings.getByRole('radio', { name: 'System' }).check();
-    await expect(page.locator('html')).not.toHaveAttribute('data-theme', /.*/);
+    await expect(page.locator('html')).toHaveAttribute('data-theme', 'dark');
+    await page.emulateMedia({ colorScheme: 'light' });
+    await expect(page.locator('html')).toHaveAttribute('data-theme', 'light');
+    expect(await page.evaluate(() => getComputedStyle(document.body).backgroundColor)).toBe(
+      'rgb(247, 248, 250)',
+    );
   });
 
   test('settings are validated, saved, and restored with the page after a reload', async ({ page }) => {

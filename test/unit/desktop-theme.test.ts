@@ -4,48 +4,61 @@ import { describe, expect, it } from 'vitest';
 
 const styles = path.resolve(import.meta.dirname, '../../src/renderer/src/styles');
 const read = (f: string) => readFileSync(path.join(styles, f), 'utf8');
-const decls = (body: string) =>
-  [...body.matchAll(/(--[\w-]+)\s*:\s*([^;]+);/g)].map((m) => [
-    m[1] as string,
-    (m[2] as string).replace(/\s+/g, ' ').trim(),
-  ]);
+const sheets = readdirSync(styles).filter((f) => f.endsWith('.css'));
+const decls = (body: string) => [...body.matchAll(/(--[\w-]+)\s*:\s*[^;]+;/g)].map((m) => m[1] as string);
 
-/** Every `@media (prefers-color-scheme: dark) { SELECTOR { ... } }` of a stylesheet. */
-function darkBlocks(css: string): Array<{ selector: string; vars: string[][] }> {
-  return [...css.matchAll(/@media \(prefers-color-scheme: dark\) \{\s*([^{]+?)\s*\{([^}]*)\}\s*\}/g)].map(
-    (m) => ({
-      selector: (m[1] as string).trim(),
-      vars: decls(m[2] as string),
-    }),
-  );
+/** Every top-level `SELECTOR { ... }` rule of a stylesheet (comments removed; no nesting here). */
+function rules(css: string): Array<{ selector: string; vars: string[] }> {
+  const plain = css.replace(/\/\*[\s\S]*?\*\//g, '');
+  return [...plain.matchAll(/([^{}]+)\{([^{}]*)\}/g)].map((m) => ({
+    selector: (m[1] as string).trim().replace(/\s+/g, ' '),
+    vars: decls(m[2] as string),
+  }));
 }
 
-function overrideBlock(theme: string, selector: string): Map<string, string> {
-  const scope = selector === ':root' ? '' : ` ${selector}`;
-  const head = `:root[data-theme='${theme}']${scope} {`;
-  const css = read('desktop-theme.css');
-  const out = new Map<string, string>();
-  let at = css.indexOf(head);
-  while (at >= 0) {
-    const end = css.indexOf('}', at);
-    for (const [k, v] of decls(css.slice(at + head.length, end))) out.set(k as string, v as string);
-    at = css.indexOf(head, end);
-  }
-  return out;
-}
+const DARK = ":root[data-theme='dark']";
+/** The dark rules of every stylesheet, with the selector each overrides (`:root`, `.log-viewer`). */
+const darkRules = sheets.flatMap((file) =>
+  rules(read(file))
+    .filter((r) => r.selector.startsWith(DARK) && r.vars.length > 0)
+    .map((r) => ({ file, base: r.selector.slice(DARK.length).trim() || ':root', vars: r.vars })),
+);
 
-describe('theme override', () => {
-  // Every stylesheet, so a dark block added later without its override fails here.
-  const sheets = readdirSync(styles).filter((f) => f.endsWith('.css') && f !== 'desktop-theme.css');
-  it.each(sheets)('mirrors every dark colour of %s under data-theme', (file) => {
-    const css = read(file);
-    for (const block of darkBlocks(css)) {
-      const dark = overrideBlock('dark', block.selector);
-      const light = overrideBlock('light', block.selector);
-      for (const [name, value] of block.vars) {
-        expect(dark.get(name as string), `${file} ${block.selector} ${name} (dark)`).toBe(value);
-        expect(light.has(name as string), `${file} ${block.selector} ${name} (light)`).toBe(true);
+describe('theme palettes', () => {
+  it('no stylesheet keys colours on prefers-color-scheme: lib/theme.ts resolves it into data-theme', () => {
+    for (const file of sheets) {
+      const media = /@media[^{]*prefers-color-scheme/.test(read(file).replace(/\/\*[\s\S]*?\*\//g, ''));
+      expect(media, `${file} has a prefers-color-scheme media query`).toBe(false);
+    }
+  });
+
+  it('declares each dark colour once, in the stylesheet that owns its light default', () => {
+    expect(darkRules.map((r) => r.file).sort()).toEqual(['base.css', 'logs.css', 'stats.css']);
+    const seen = new Set<string>();
+    for (const { file, base, vars } of darkRules) {
+      const light = new Set(
+        rules(read(file))
+          .filter((r) => r.selector === base)
+          .flatMap((r) => r.vars),
+      );
+      for (const name of vars) {
+        const key = `${base} ${name}`;
+        expect(seen.has(key), `${key} declared twice for the dark theme`).toBe(false);
+        seen.add(key);
+        expect(light.has(name), `${file} ${key} has no light default`).toBe(true);
       }
+    }
+    // The base palette is there (and not only a few stray tokens).
+    expect(seen.has(':root --bg')).toBe(true);
+    expect(seen.has('.log-viewer --log-bg')).toBe(true);
+  });
+
+  it('keeps no light override: light is the default of every token', () => {
+    for (const file of sheets) {
+      const lightVars = rules(read(file))
+        .filter((r) => r.selector.startsWith(":root[data-theme='light']"))
+        .flatMap((r) => r.vars);
+      expect(lightVars, file).toEqual([]);
     }
   });
 

@@ -1,6 +1,7 @@
 import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
 import { App } from './App';
+import { applyRememberedTheme } from './lib/app-settings';
 import './styles/base.css';
 import './styles/layout.css';
 import './styles/components.css';
@@ -21,6 +22,8 @@ import './styles/security-core.css';
 import './styles/resilience.css';
 import './styles/swarm.css';
 
+// The dark palette hangs on data-theme alone: set it before the first paint.
+applyRememberedTheme();
 createRoot(document.getElementById('root') as HTMLElement).render(
   <StrictMode>
     <App />

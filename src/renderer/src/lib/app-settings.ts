@@ -1,5 +1,6 @@
 import { settingsSchema, SETTINGS_VERSION, type Settings } from '@shared/contract';
 import { readStored, writeStored } from './storage';
+import { applyTheme } from './theme';
 
 /**
  * The settings as last loaded, for code that reads them at the moment it needs them (a new log
@@ -13,11 +14,10 @@ export function currentSettings(): Settings {
 
 const THEME_KEY = 'dockhand.theme';
 
-/** Puts the appearance settings on <html>: data-theme (absent = follow the system), size, density. */
+/** Puts the appearance settings on <html>: data-theme (light or dark, 'system' resolved), size, density. */
 export function applyAppearance(s: Pick<Settings, 'theme' | 'fontSize' | 'density'>): void {
   const root = document.documentElement;
-  if (s.theme === 'system') delete root.dataset.theme;
-  else root.dataset.theme = s.theme;
+  applyTheme(s.theme);
   root.dataset.density = s.density;
   root.style.setProperty('--ui-font-size', `${s.fontSize}px`);
   // Remembered locally too, so the next start paints in the right theme before settings arrive.
@@ -32,5 +32,5 @@ export function setCurrentSettings(s: Settings): void {
 /** At startup, before the backend answers: the theme the app had last time. */
 export function applyRememberedTheme(): void {
   const t = readStored(THEME_KEY);
-  if (t === 'light' || t === 'dark') document.documentElement.dataset.theme = t;
+  applyTheme(t === 'light' || t === 'dark' ? t : 'system');
 }
