@@ -1,7 +1,8 @@
 import { useVirtualizer } from '@tanstack/react-virtual';
-import { useId, useMemo, useRef, useState } from 'react';
+import { useEffect, useId, useMemo, useRef, useState } from 'react';
 import type { EngineEvent, HostView } from '@shared/contract';
 import { notificationsEnabled, setNotificationsEnabled } from '../../lib/notifications';
+import { useRowHeight } from '../../lib/useRowHeight';
 import { useActivityStore } from '../../stores/activity';
 import { useHostsStore } from '../../stores/hosts';
 
@@ -42,12 +43,15 @@ export function ActivityView({ host }: { host: HostView }) {
   }, [events, allHosts, host.id, type, search]);
 
   const hostName = (id: string) => hosts.find((h) => h.id === id)?.name ?? id;
+  const rowHeight = useRowHeight(34);
   const virtual = useVirtualizer({
     count: rows.length,
     getScrollElement: () => scrollRef.current,
-    estimateSize: () => 34,
+    estimateSize: () => rowHeight,
     overscan: 12,
   });
+  // A density change resizes every row.
+  useEffect(() => virtual.measure(), [virtual, rowHeight]);
 
   return (
     <section className="activity-view" aria-label="Activity">
@@ -131,6 +135,7 @@ export function ActivityView({ host }: { host: HostView }) {
                     left: 0,
                     right: 0,
                     transform: `translateY(${v.start}px)`,
+                    height: rowHeight,
                   }}
                 >
                   <span role="cell" className="mono" title={new Date(e.time).toISOString()}>

@@ -1,30 +1,18 @@
-import { useCallback, useEffect, useMemo, useRef } from 'react';
-import { useVirtualizer } from '@tanstack/react-virtual';
+import { useCallback, useMemo, useRef } from 'react';
 import type { ContainerSummary, HostView } from '@shared/contract';
 import { busyKey, type ContainerAction } from '../../stores/containers';
 import { ContainerRow } from '../containers/ContainerRow';
-import { HEADER_HEIGHT, ROW_HEIGHT } from '../containers/ContainerTable';
+import { ROW_HEIGHT } from '../containers/ContainerTable';
+import { CONTAINER_COLUMNS, HEADER_HEIGHT, TableHeader, type Column } from '../containers/table-header';
+import { useTableRows } from '../containers/use-table-rows';
+import { useRowHeight } from '../../lib/useRowHeight';
 import type { AllItem, AllSort, AllSortKey, NoticeItem } from './merge';
 
 const NOTICE_HEIGHT = 40;
 
-interface Column {
-  label: string;
-  sortKey?: AllSortKey;
-  className: string;
-}
-
-const COLUMNS: Column[] = [
+const COLUMNS: Column<AllSortKey>[] = [
   { label: 'Host', sortKey: 'host', className: 'cell-host' },
-  { label: 'Name', sortKey: 'name', className: 'cell-name' },
-  { label: 'Image', sortKey: 'image', className: 'cell-image' },
-  { label: 'State', sortKey: 'state', className: 'cell-state' },
-  { label: 'Status', className: 'cell-status' },
-  { label: 'Health', sortKey: 'health', className: 'cell-health' },
-  { label: 'Ports', className: 'cell-ports' },
-  { label: 'Created', sortKey: 'created', className: 'cell-created' },
-  { label: 'Project', sortKey: 'project', className: 'cell-project' },
-  { label: 'Actions', className: 'cell-actions' },
+  ...CONTAINER_COLUMNS,
 ];
 
 export interface AllContainersTableProps {
@@ -42,33 +30,6 @@ export interface AllContainersTableProps {
   onOpen(c: ContainerSummary): void;
   onMenu(c: ContainerSummary, anchor: HTMLElement): void;
   onRetry(hostId: string): void;
-}
-
-function SelectAll({
-  visible,
-  count,
-  onSelect,
-}: {
-  visible: ContainerSummary[];
-  count: number;
-  onSelect(on: boolean): void;
-}) {
-  const ref = useRef<HTMLInputElement>(null);
-  const all = visible.length > 0 && count === visible.length;
-  useEffect(() => {
-    if (ref.current) ref.current.indeterminate = count > 0 && !all;
-  }, [count, all]);
-  return (
-    <input
-      ref={ref}
-      type="checkbox"
-      className="row-check"
-      aria-label="Select all"
-      checked={all}
-      disabled={visible.length === 0}
-      onChange={(e) => onSelect(e.target.checked)}
-    />
-  );
 }
 
 function NoticeRow({
@@ -129,23 +90,14 @@ export function AllContainersTable(props: AllContainersTableProps) {
     [items, isSelected],
   );
   const scrollRef = useRef<HTMLDivElement>(null);
+  const rowHeight = useRowHeight(ROW_HEIGHT);
   const estimateSize = useCallback(
-    (i: number) => (items[i]?.kind === 'notice' ? NOTICE_HEIGHT : ROW_HEIGHT),
-    [items],
+    (i: number) => (items[i]?.kind === 'notice' ? NOTICE_HEIGHT : rowHeight),
+    [items, rowHeight],
   );
-  const virtualizer = useVirtualizer({
-    count: items.length,
-    getScrollElement: () => scrollRef.current,
-    estimateSize,
-    overscan: 6,
-    scrollMargin: HEADER_HEIGHT,
-    getItemKey: (i) => {
-      const it = items[i];
-      if (!it) return i;
-      return it.kind === 'notice' ? `notice:${it.hostId}` : `${it.hostId}/${it.container.id}`;
-    },
-  });
-  useEffect(() => virtualizer.measure(), [items, virtualizer]);
+  const virtualizer = useTableRows(items, scrollRef, estimateSize, (it) =>
+    it.kind === 'notice' ? `notice:${it.hostId}` : `${it.hostId}/${it.container.id}`,
+  );
 
   return (
     <div
@@ -156,41 +108,14 @@ export function AllContainersTable(props: AllContainersTableProps) {
       aria-rowcount={items.length + 1}
       aria-multiselectable="true"
     >
-      <div role="rowgroup" className="ctable-head">
-        <div role="row" className="ctable-row ctable-header-row" aria-rowindex={1}>
-          <div role="columnheader" className="ctable-cell cell-select">
-            <SelectAll visible={visible} count={selectedCount} onSelect={(on) => onSelect(visible, on)} />
-          </div>
-          {COLUMNS.map((col) => {
-            const sorted = col.sortKey && sort.key === col.sortKey;
-            return (
-              <div
-                key={col.label}
-                role="columnheader"
-                className={`ctable-cell ${col.className}`}
-                aria-sort={sorted ? (sort.dir === 'asc' ? 'ascending' : 'descending') : undefined}
-              >
-                {col.sortKey ? (
-                  <button
-                    type="button"
-                    className={`sort-button${sorted ? ' is-sorted' : ''}`}
-                    onClick={() => col.sortKey && onSort(col.sortKey)}
-                  >
-                    {col.label}
-                    <span className="sort-arrow" aria-hidden="true">
-                      {sorted ? (sort.dir === 'asc' ? '▲' : '▼') : ''}
-                    </span>
-                  </button>
-                ) : col.label === 'Actions' ? (
-                  <span className="visually-hidden">{col.label}</span>
-                ) : (
-                  col.label
-                )}
-              </div>
-            );
-          })}
-        </div>
-      </div>
+      <TableHeader
+        columns={COLUMNS}
+        sort={sort}
+        onSort={onSort}
+        total={visible.length}
+        selected={selectedCount}
+        onSelectAll={(on) => onSelect(visible, on)}
+      />
       <div role="rowgroup" className="ctable-body" style={{ height: virtualizer.getTotalSize() }}>
         {virtualizer.getVirtualItems().map((v) => {
           const item = items[v.index];
@@ -218,7 +143,7 @@ export function AllContainersTable(props: AllContainersTableProps) {
               now={now}
               rowIndex={v.index + 2}
               top={top}
-              height={ROW_HEIGHT}
+              height={rowHeight}
               onSelect={onSelectOne}
               onAction={props.onAction}
               onOpen={props.onOpen}

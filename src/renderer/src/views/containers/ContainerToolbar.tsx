@@ -1,6 +1,9 @@
 import { useId } from 'react';
 import type { ContainerFilter } from '../../stores/containers';
 import { ActionIcon } from './ActionIcon';
+import { RefreshButton } from './refresh-button';
+import { SearchBox } from './search-box';
+import { StateFilter } from './state-filter';
 import type { GuardProps } from '../../lib/policy';
 
 export interface ContainerToolbarProps {
@@ -21,58 +24,15 @@ export interface ContainerToolbarProps {
   pruneGuard?: GuardProps;
 }
 
-const FILTERS: Array<{ value: ContainerFilter; label: string }> = [
-  { value: 'running', label: 'Running' },
-  { value: 'all', label: 'All' },
-  { value: 'exited', label: 'Exited' },
-];
-
 /** Filter switch, search, grouping, counts, and the view's commands (Run, Prune, Refresh). */
 export function ContainerToolbar(props: ContainerToolbarProps) {
   const { filter, onFilter, search, onSearch, total, running, loading } = props;
-  const name = useId();
-  const searchId = useId();
   const groupId = useId();
   return (
     <div className="toolbar">
       <h2 className="toolbar-title">Containers</h2>
-      <div className="segmented" role="radiogroup" aria-label="Show">
-        {FILTERS.map(({ value, label }) => (
-          <label key={value} className={`segment${filter === value ? ' is-checked' : ''}`}>
-            <input
-              type="radio"
-              name={name}
-              value={value}
-              checked={filter === value}
-              onChange={() => onFilter(value)}
-            />
-            <span>{label}</span>
-          </label>
-        ))}
-      </div>
-      <div className="search">
-        <label htmlFor={searchId} className="visually-hidden">
-          Search containers
-        </label>
-        <svg viewBox="0 0 16 16" width="13" height="13" aria-hidden="true" className="search-icon">
-          <circle cx="7" cy="7" r="4.5" fill="none" stroke="currentColor" strokeWidth="1.5" />
-          <path d="M10.5 10.5L14 14" stroke="currentColor" strokeWidth="1.5" strokeLinecap="round" />
-        </svg>
-        <input
-          id={searchId}
-          type="search"
-          className="input search-input"
-          placeholder="Name, image, ID, label"
-          value={search}
-          onChange={(e) => onSearch(e.target.value)}
-          onKeyDown={(e) => {
-            if (e.key === 'Escape' && search) {
-              e.preventDefault();
-              onSearch('');
-            }
-          }}
-        />
-      </div>
+      <StateFilter filter={filter} onFilter={onFilter} />
+      <SearchBox search={search} onSearch={onSearch} />
       <div className="checkbox-row toolbar-check">
         <input
           id={groupId}
@@ -86,17 +46,7 @@ export function ContainerToolbar(props: ContainerToolbarProps) {
       <span className="toolbar-count" aria-live="polite" title={`${running} running, ${total} in total`}>
         {running} of {total} running
       </span>
-      <button
-        type="button"
-        className="icon-button toolbar-icon"
-        onClick={props.onRefresh}
-        disabled={loading}
-        aria-busy={loading || undefined}
-        aria-label="Refresh"
-        title="Refresh"
-      >
-        {loading ? <span className="spinner" aria-hidden="true" /> : <ActionIcon action="restart" />}
-      </button>
+      <RefreshButton loading={loading} onRefresh={props.onRefresh} />
       <button type="button" className="button" onClick={props.onPrune} {...props.pruneGuard}>
         <ActionIcon action="prune" />
         Prune…

@@ -1,8 +1,9 @@
-import { useRef } from 'react';
+import { useEffect, useRef } from 'react';
 import { useVirtualizer } from '@tanstack/react-virtual';
 import type { ImageSummary } from '@shared/contract';
 import type { ImageSort, ImageSortKey } from './filter';
 import type { ImageAction } from './ImageActionIcon';
+import { useRowHeight } from '../../lib/useRowHeight';
 import { ImageRow } from './ImageRow';
 
 const ROW_HEIGHT = 46;
@@ -29,14 +30,17 @@ export interface ImageTableProps {
 /** The images as an ARIA table; only the rows in view are in the DOM. */
 export function ImageTable({ rows, now, sort, onSort, onAction, onOpen }: ImageTableProps) {
   const scrollRef = useRef<HTMLDivElement>(null);
+  const rowHeight = useRowHeight(ROW_HEIGHT);
   const virtualizer = useVirtualizer({
     count: rows.length,
     getScrollElement: () => scrollRef.current,
-    estimateSize: () => ROW_HEIGHT,
+    estimateSize: () => rowHeight,
     overscan: 10,
     scrollMargin: HEADER_HEIGHT,
     getItemKey: (i) => rows[i]?.id ?? i,
   });
+  // A density change resizes every row.
+  useEffect(() => virtualizer.measure(), [virtualizer, rowHeight]);
 
   return (
     <div
@@ -88,7 +92,7 @@ export function ImageTable({ rows, now, sort, onSort, onAction, onOpen }: ImageT
               image={image}
               now={now}
               rowIndex={item.index + 2}
-              style={{ transform: `translateY(${item.start - HEADER_HEIGHT}px)`, height: ROW_HEIGHT }}
+              style={{ transform: `translateY(${item.start - HEADER_HEIGHT}px)`, height: rowHeight }}
               onAction={onAction}
               onOpen={onOpen}
             />

@@ -1,5 +1,6 @@
-import { useRef, type ReactNode } from 'react';
+import { useEffect, useRef, type ReactNode } from 'react';
 import { useVirtualizer } from '@tanstack/react-virtual';
+import { useRowHeight } from '../../lib/useRowHeight';
 
 export interface Column<T> {
   id: string;
@@ -34,11 +35,12 @@ export function VirtualTable<T>({
   template,
   rowKey,
   rowLabel,
-  rowHeight = 48,
+  rowHeight: comfortableHeight = 48,
   minWidth = 860,
   className,
 }: VirtualTableProps<T>) {
   const scrollRef = useRef<HTMLDivElement>(null);
+  const rowHeight = useRowHeight(comfortableHeight);
   const virtualizer = useVirtualizer({
     count: rows.length,
     getScrollElement: () => scrollRef.current,
@@ -47,6 +49,8 @@ export function VirtualTable<T>({
     scrollMargin: HEADER_HEIGHT,
     getItemKey: (i) => (rows[i] ? rowKey(rows[i]) : i),
   });
+  // A density change resizes every row.
+  useEffect(() => virtualizer.measure(), [virtualizer, rowHeight]);
   const style = { '--cols': template, '--min-width': `${minWidth}px` } as React.CSSProperties;
 
   return (
