@@ -3,7 +3,12 @@ import os from 'node:os';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import type { MenuItemConstructorOptions } from 'electron';
+import type { MenuCommand } from '@shared/contract';
 import { aboutDetail, buildMenuTemplate } from '../../src/main/electron/app-menu';
+import type { AppContext } from '../../src/main/app/app-context';
+import { appHandlers } from '../../src/main/services/app/handlers';
+import { MenuCommands } from '../../src/main/services/app/menu-commands';
+import type { StreamSink } from '../../src/main/rpc/handlers';
 import {
   loadWindowState,
   restoreBounds,
@@ -118,6 +123,46 @@ describe('app menu', () => {
     expect(opened).toBe(1);
   });
 
+  it('puts Settings… and the contexts import in File on Linux and Windows', () => {
+    const calls: string[] = [];
+    const actions = {
+      about: () => undefined,
+      openSettings: () => calls.push('settings'),
+      importContexts: () => calls.push('contexts'),
+    };
+    const t = buildMenuTemplate({ platform: 'win32', appName: 'Dockhand', devTools: false, actions });
+    const file = t[0]?.submenu as MenuItemConstructorOptions[];
+    expect(roles(t[0])).toEqual([
+      'Settings…',
+      'separator',
+      'Import Docker contexts…',
+      'separator',
+      'close',
+      'separator',
+      'quit',
+    ]);
+    expect(file[0]?.accelerator).toBe('CmdOrCtrl+,');
+    (file[0]?.click as () => void)();
+    (file[2]?.click as () => void)();
+    expect(calls).toEqual(['settings', 'contexts']);
+  });
+
+  it('puts Settings… in the macOS app menu and the contexts import in File', () => {
+    let settings = 0;
+    const t = buildMenuTemplate({
+      platform: 'darwin',
+      appName: 'Dockhand',
+      devTools: false,
+      actions: { about: () => undefined, openSettings: () => settings++, importContexts: () => undefined },
+    });
+    expect(roles(t[0]).slice(0, 4)).toEqual(['About Dockhand', 'separator', 'Settings…', 'separator']);
+    const item = (t[0]?.submenu as MenuItemConstructorOptions[])[2];
+    expect(item?.accelerator).toBe('CmdOrCtrl+,');
+    (item?.click as () => void)();
+    expect(settings).toBe(1);
+    expect(roles(t[1])).toEqual(['Import Docker contexts…', 'separator', 'close']);
+  });
+
   it('About lists the runtime and each host engine', () => {
     const a = aboutDetail({
       appName: 'Dockhand',
@@ -132,5 +177,35 @@ describe('app menu', () => {
     expect(a.detail).toBe(
       'Electron 45.5.0\nNode.js 22.1.0\nChromium 140.0\n\nDocker engines:\n  local: Docker 20.10.24 (API 1.41)\n  prod: not connected (error)',
     );
+  });
+});
+
+function sinkInto(got: MenuCommand[]): StreamSink<MenuCommand> {
+  return {
+    emit: (e) => got.push(e) > 0,
+    writable: async () => undefined,
+    end: () => undefined,
+    signal: new AbortController().signal,
+  };
+}
+
+describe('app menu commands for the window (app.menu)', () => {
+  it('reaches every subscribed window until it unsubscribes', async () => {
+    const menu = new MenuCommands();
+    const handlers = appHandlers({ menu } as unknown as AppContext);
+    const got: MenuCommand[] = [];
+    const stop = await handlers.menu({}, sinkInto(got));
+    menu.emit({ type: 'showSettings' });
+    menu.emit({ type: 'importContexts' });
+    expect(got).toEqual([{ type: 'showSettings' }, { type: 'importContexts' }]);
+    stop();
+    menu.emit({ type: 'showSettings' });
+    expect(got).toHaveLength(2);
+  });
+
+  it('stays silent without a menu (browser mode, tests)', async () => {
+    const handlers = appHandlers({} as unknown as AppContext);
+    const stop = await handlers.menu({}, sinkInto([]));
+    expect(() => stop()).not.toThrow();
   });
 });

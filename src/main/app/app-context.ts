@@ -1,5 +1,6 @@
 import type { EventFeeds } from '../services/events/event-feed';
 import type { HostService } from '../services/hosts/host-service';
+import type { MenuCommands } from '../services/app/menu-commands';
 import type { AuditLog } from '../security/audit-log';
 import type { SecretBox } from '../security/secret-box';
 
@@ -20,6 +21,8 @@ export interface AppContext {
   env?: NodeJS.ProcessEnv;
   /** Opens an http(s) link in the system browser (Electron only; guarded by an allow-list). */
   openExternal?: (url: string) => Promise<void>;
+  /** The app menu's commands for the windows (Electron); absent in unit tests. */
+  menu?: MenuCommands;
   /** Registers cleanup that runs when the backend is disposed (app quit, test teardown). */
   onDispose(fn: () => void): void;
 }

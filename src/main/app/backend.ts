@@ -1,6 +1,7 @@
 import { contract } from '@shared/contract';
 import { toAppError } from '../errors/to-app-error';
 import { createDispatcher } from '../rpc/dispatcher';
+import { MenuCommands } from '../services/app/menu-commands';
 import { EventFeeds } from '../services/events/event-feed';
 import { HostService } from '../services/hosts/host-service';
 import { fileKeySecretBox, type SecretBox } from '../security/secret-box';
@@ -43,6 +44,7 @@ export async function createBackend(opts: BackendOptions) {
   await hosts.init();
   const events = new EventFeeds(hosts);
   const audit = new AuditLog(opts.configDir);
+  const menu = new MenuCommands();
   const cleanups: Array<() => void> = [() => events.dispose()];
   const dispatcher = createDispatcher({
     contract,
@@ -55,6 +57,7 @@ export async function createBackend(opts: BackendOptions) {
       env: hostOpts.env,
       ...(opts.homeDir ? { homeDir: opts.homeDir } : {}),
       ...(opts.openExternal ? { openExternal: opts.openExternal } : {}),
+      menu,
       onDispose: (fn) => cleanups.push(fn),
     }),
     mapError: (e) => toAppError(e),
@@ -66,6 +69,7 @@ export async function createBackend(opts: BackendOptions) {
     hosts,
     events,
     audit,
+    menu,
     dispatcher,
     dispose: () => {
       for (const fn of cleanups.splice(0).reverse()) {

@@ -4,6 +4,10 @@ export interface MenuActions {
   about(): void;
   /** Opens the documentation in the browser; no menu item without it. */
   openDocs?: () => void;
+  /** Shows the Settings page; no menu item without it. */
+  openSettings?: () => void;
+  /** Opens the "Import Docker contexts" dialog; no menu item without it. */
+  importContexts?: () => void;
 }
 
 export interface MenuOptions {
@@ -27,6 +31,13 @@ export function buildMenuTemplate({
 }: MenuOptions): MenuItemConstructorOptions[] {
   const mac = platform === 'darwin';
   const about: MenuItemConstructorOptions = { label: `About ${appName}`, click: () => actions.about() };
+  // Where each platform's users look for it: the app menu on macOS, File elsewhere.
+  const settings: MenuItemConstructorOptions[] = actions.openSettings
+    ? [{ label: 'Settings…', accelerator: 'CmdOrCtrl+,', click: actions.openSettings }, { type: 'separator' }]
+    : [];
+  const imports: MenuItemConstructorOptions[] = actions.importContexts
+    ? [{ label: 'Import Docker contexts…', click: actions.importContexts }, { type: 'separator' }]
+    : [];
   const template: MenuItemConstructorOptions[] = [];
   if (mac) {
     template.push({
@@ -34,6 +45,7 @@ export function buildMenuTemplate({
       submenu: [
         about,
         { type: 'separator' },
+        ...settings,
         { role: 'services' },
         { type: 'separator' },
         { role: 'hide' },
@@ -47,7 +59,9 @@ export function buildMenuTemplate({
   template.push(
     {
       label: 'File',
-      submenu: mac ? [{ role: 'close' }] : [{ role: 'close' }, { type: 'separator' }, { role: 'quit' }],
+      submenu: mac
+        ? [...imports, { role: 'close' }]
+        : [...settings, ...imports, { role: 'close' }, { type: 'separator' }, { role: 'quit' }],
     },
     {
       label: 'Edit',

@@ -49,6 +49,8 @@ export function installAppMenu(opts: {
           buttons: ['OK'],
         });
       },
+      openSettings: () => opts.backend()?.menu.emit({ type: 'showSettings' }),
+      importContexts: () => opts.backend()?.menu.emit({ type: 'importContexts' }),
       ...(docsUrl ? { openDocs: () => void opts.openExternal(docsUrl).catch(() => undefined) } : {}),
     },
   });

@@ -33,6 +33,7 @@ export const ACCESS_VERBS: Record<Access, string> = {
  */
 export const METHOD_ACCESS: Record<string, Access | ((input: unknown) => Access)> = {
   'app.openExternal': 'app',
+  'app.menu': 'app',
   'hosts.list': 'app',
   'hosts.add': 'app',
   'hosts.update': 'app',

@@ -14,5 +14,6 @@ export function appHandlers(ctx: AppContext): Handlers<Contract>['app'] {
       }
       await ctx.openExternal(url);
     },
+    menu: (_params, sink) => ctx.menu?.subscribe((cmd) => sink.emit(cmd)) ?? (() => undefined),
   };
 }
