@@ -134,8 +134,9 @@ test.describe('terminal @terminal', () => {
     await shot(page, 'exit-code');
 
     await dockRegion.getByRole('button', { name: 'Start again' }).click();
+    // The new session replaces the old one in the same place once main has opened it.
+    await expect.poll(() => activeSession(page)).not.toBe(id);
     const again = await activeSession(page);
-    expect(again).not.toBe(id);
     await expectTerminal(page, again, /\/ # /);
     await typeLine(page, 'echo again-$((2+3))');
     await expectTerminal(page, again, /^again-5$/m);

@@ -1,6 +1,7 @@
 import { applyRememberedTheme } from '../lib/app-settings';
 import { readStored, writeStored } from '../lib/storage';
 import { useHostsStore } from './hosts';
+import { startMenuCommands } from './menu-commands';
 import { startSettings } from './settings';
 import { useViewStore } from './view';
 
@@ -18,6 +19,7 @@ export function startDesktop(knownPages: string[]): void {
   started = true;
   applyRememberedTheme();
   startSettings();
+  startMenuCommands();
   const page = readStored(PAGE_KEY);
   const restorePage = () => {
     if (page && knownPages.includes(page)) useViewStore.getState().showPage(page);

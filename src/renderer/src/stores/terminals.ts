@@ -3,14 +3,30 @@ import type { AppErrorShape, ExecSessionInfo } from '@shared/contract';
 import { api } from '../rpc/api';
 import { toErrorShape } from '../lib/errors';
 import { readStored, writeStored } from '../lib/storage';
-import { parsePrefs, prefsKey, splitCommand, type ShellPrefs } from '../views/terminal/shell-prefs';
+import {
+  DEFAULT_PREFS,
+  parsePrefs,
+  prefsKey,
+  splitCommand,
+  type ShellPrefs,
+} from '../views/terminal/shell-prefs';
 import { currentSettings } from '../lib/app-settings';
+import {
+  mergeWithLive,
+  parseSavedTabs,
+  specFromSession,
+  TERMINAL_TABS_KEY,
+  type RestoredTab,
+  type TerminalSpec,
+} from '../lib/terminal-restore';
 
 /**
  * Terminal tabs: session metadata only. Bytes never pass through the store; each terminal view
- * subscribes to its session's output itself.
+ * subscribes to its session's output itself. A restored tab stands for a session lost in a restart.
  */
-export type TerminalTab = ExecSessionInfo;
+export type TerminalTab = ExecSessionInfo | RestoredTab;
+
+export const isRestored = (t: TerminalTab): t is RestoredTab => 'restored' in t && t.restored;
 
 const FONT_KEY = 'dockhand.terminal.fontSize';
 const SCROLLBACK_KEY = 'dockhand.terminal.scrollback';
@@ -32,6 +48,10 @@ function storedNumber(key: string, fallback: number, min: number, max: number): 
 
 export interface TerminalsState {
   tabs: TerminalTab[];
+  /** How to open each tab's session again (by tab id), saved for the next start. */
+  specs: Record<string, TerminalSpec>;
+  /** The first exec.list has answered (before, the saved tabs are not touched). */
+  loaded: boolean;
   activeId: string | undefined;
   /** The dock shows the terminals (else only its tab bar). */
   open: boolean;
@@ -51,8 +71,11 @@ export interface TerminalsState {
   openTerminal(hostId: string, containerId: string, name: string, prefs?: ShellPrefs): Promise<void>;
   attach(hostId: string, containerId: string, name: string): Promise<void>;
   closeTab(id: string): Promise<void>;
-  /** "Start again" / "Reopen": a new session with the same settings, in the same place. */
-  restart(id: string): Promise<void>;
+  /**
+   * "Start again" / "Reopen": a new session with the same settings, in the same place. Quiet (the
+   * automatic reopen after a restart) leaves the selected tab and the dock as they are.
+   */
+  restart(id: string, opts?: { quiet?: boolean }): Promise<void>;
   activate(id: string): void;
   update(info: ExecSessionInfo): void;
   setOpen(open: boolean): void;
@@ -74,20 +97,46 @@ export function rememberedPrefs(hostId: string, containerName: string): ShellPre
 
 const keyOf = (hostId: string, containerId: string) => `${hostId}/${containerId}`;
 
+function openInput(
+  hostId: string,
+  containerId: string,
+  name: string,
+  prefs: ShellPrefs,
+  size: { cols: number; rows: number },
+): Parameters<typeof api.exec.open>[0] {
+  const input: Parameters<typeof api.exec.open>[0] = {
+    hostId,
+    containerId,
+    containerName: name,
+    shell: prefs.shell,
+    ...size,
+  };
+  if (prefs.user) input.user = prefs.user;
+  if (prefs.workingDir) input.workingDir = prefs.workingDir;
+  if (prefs.env?.length) input.env = prefs.env;
+  return input;
+}
+
 export const useTerminalsStore = create<TerminalsState>()((set, get) => {
-  const addTab = (info: ExecSessionInfo) =>
-    set((s) => ({ tabs: [...s.tabs, info], activeId: info.id, open: true }));
+  const addTab = (spec: TerminalSpec) => (info: ExecSessionInfo) =>
+    set((s) => ({
+      tabs: [...s.tabs, info],
+      specs: { ...s.specs, [info.id]: spec },
+      activeId: info.id,
+      open: true,
+    }));
 
   const launch = async (
     key: string,
     start: () => Promise<ExecSessionInfo>,
-    place: (info: ExecSessionInfo) => void = addTab,
+    place: (info: ExecSessionInfo) => void,
+    failed: (error: AppErrorShape) => void = (error) => set({ openError: { key, error } }),
   ) => {
     set((s) => ({ opening: { ...s.opening, [key]: true }, openError: undefined }));
     try {
       place(await start());
     } catch (e) {
-      set({ openError: { key, error: toErrorShape(e) } });
+      failed(toErrorShape(e));
     } finally {
       set((s) => {
         const opening = { ...s.opening };
@@ -99,6 +148,8 @@ export const useTerminalsStore = create<TerminalsState>()((set, get) => {
 
   return {
     tabs: [],
+    specs: {},
+    loaded: false,
     activeId: undefined,
     open: true,
     maximized: false,
@@ -112,11 +163,19 @@ export const useTerminalsStore = create<TerminalsState>()((set, get) => {
     async load() {
       try {
         const listed = await api.exec.list({});
+        // Saved tabs whose sessions main no longer has (it restarted) come back as restored tabs.
+        const saved = get().loaded ? [] : parseSavedTabs(readStored(TERMINAL_TABS_KEY));
+        const merged = mergeWithLive(saved, listed, Date.now());
         set((s) => {
           // A tab opened while the list was on its way stays.
-          const known = new Set(listed.map((t) => t.id));
-          const tabs = [...listed, ...s.tabs.filter((t) => !known.has(t.id))];
-          return { tabs, activeId: s.activeId ?? tabs[tabs.length - 1]?.id };
+          const known = new Set(merged.tabs.map((t) => t.id));
+          const tabs = [...merged.tabs, ...s.tabs.filter((t) => !known.has(t.id))];
+          return {
+            tabs,
+            specs: { ...merged.specs, ...s.specs },
+            loaded: true,
+            activeId: s.activeId ?? tabs[tabs.length - 1]?.id,
+          };
         });
       } catch {
         // The backend is gone; the connection banner says so.
@@ -126,45 +185,78 @@ export const useTerminalsStore = create<TerminalsState>()((set, get) => {
     openTerminal(hostId, containerId, name, prefs) {
       const chosen = prefs ?? rememberedPrefs(hostId, name);
       if (prefs) writeStored(prefsKey(hostId, name), JSON.stringify(prefs));
-      const input: Parameters<typeof api.exec.open>[0] = {
-        hostId,
-        containerId,
-        containerName: name,
-        shell: chosen.shell,
-        ...get().lastSize,
-      };
-      if (chosen.user) input.user = chosen.user;
-      if (chosen.workingDir) input.workingDir = chosen.workingDir;
-      if (chosen.env?.length) input.env = chosen.env;
-      return launch(keyOf(hostId, containerId), () => api.exec.open(input));
+      const input = openInput(hostId, containerId, name, chosen, get().lastSize);
+      const spec: TerminalSpec = { hostId, containerId, containerName: name, kind: 'exec', prefs: chosen };
+      return launch(keyOf(hostId, containerId), () => api.exec.open(input), addTab(spec));
     },
 
     attach(hostId, containerId, name) {
-      return launch(keyOf(hostId, containerId), () =>
-        api.exec.attach({ hostId, containerId, containerName: name, ...get().lastSize }),
+      const spec: TerminalSpec = { hostId, containerId, containerName: name, kind: 'attach' };
+      return launch(
+        keyOf(hostId, containerId),
+        () => api.exec.attach({ hostId, containerId, containerName: name, ...get().lastSize }),
+        addTab(spec),
       );
     },
 
     async closeTab(id) {
+      const old = get().tabs.find((t) => t.id === id);
       set((s) => {
         const i = s.tabs.findIndex((t) => t.id === id);
         const tabs = s.tabs.filter((t) => t.id !== id);
         const activeId =
           s.activeId === id ? (tabs[Math.min(i, tabs.length - 1)]?.id ?? undefined) : s.activeId;
-        return { tabs, activeId };
+        const specs = { ...s.specs };
+        delete specs[id];
+        return { tabs, specs, activeId };
       });
-      await api.exec.close({ sessionId: id }).catch(() => undefined);
+      // A restored tab has no session in main to end.
+      if (old && !isRestored(old)) await api.exec.close({ sessionId: id }).catch(() => undefined);
     },
 
-    async restart(id) {
+    async restart(id, opts) {
       const old = get().tabs.find((t) => t.id === id);
       if (!old) return;
+      const spec = get().specs[id];
+      const size = get().lastSize;
+      // Main still knows a live tab's session; a restored one is opened afresh from its spec.
+      let start = () => api.exec.reopen({ sessionId: id });
+      if (isRestored(old) && spec) {
+        const openOn = (containerId: string) =>
+          spec.kind === 'attach'
+            ? api.exec.attach({
+                hostId: spec.hostId,
+                containerId,
+                containerName: spec.containerName,
+                ...size,
+              })
+            : api.exec.open(
+                openInput(spec.hostId, containerId, spec.containerName, spec.prefs ?? DEFAULT_PREFS, size),
+              );
+        // A container recreated under the same name (compose up) has a new id: try the name.
+        start = () =>
+          openOn(spec.containerId).catch((e: unknown) =>
+            toErrorShape(e).code === 'NOT_FOUND' && spec.containerName !== spec.containerId
+              ? openOn(spec.containerName)
+              : Promise.reject(e),
+          );
+      }
       await launch(
         keyOf(old.hostId, old.containerId),
-        () => api.exec.reopen({ sessionId: id }),
+        start,
         // Same place in the strip as the session it replaces.
         (info) =>
-          set((s) => ({ tabs: s.tabs.map((t) => (t.id === id ? info : t)), activeId: info.id, open: true })),
+          set((s) => {
+            const specs = { ...s.specs, [info.id]: spec ?? specFromSession(info) };
+            delete specs[id];
+            const tabs = s.tabs.map((t) => (t.id === id ? info : t));
+            if (opts?.quiet) return { tabs, specs, activeId: s.activeId === id ? info.id : s.activeId };
+            return { tabs, specs, activeId: info.id, open: true };
+          }),
+        // The reason shows on the tab itself, where the user looks.
+        isRestored(old)
+          ? (error) => set((s) => ({ tabs: s.tabs.map((t) => (t.id === id ? { ...t, error } : t)) }))
+          : undefined,
       );
     },
 

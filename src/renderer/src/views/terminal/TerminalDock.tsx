@@ -1,15 +1,18 @@
 import { useEffect, useRef, type PointerEvent as ReactPointerEvent, type KeyboardEvent } from 'react';
+import { RestoredPane } from '../../components/terminal/RestoredPane';
 import { TerminalPane } from '../../components/terminal/TerminalPane';
 import { retainTerminals } from '../../components/terminal/registry';
 import { useHostsStore } from '../../stores/hosts';
-import { useTerminalsStore } from '../../stores/terminals';
+import { startTerminalRestore } from '../../stores/terminal-restore';
+import { isRestored, useTerminalsStore } from '../../stores/terminals';
 import { DockActions } from './DockActions';
 import { TerminalTabStrip } from './TerminalTabStrip';
 
 /**
  * The terminals of every host, docked under the main view and mounted once: switching hosts or
  * views leaves them (and their sessions) alone. Sessions live in main, so a reload rebuilds the
- * tabs from exec.list and each terminal replays its recent output.
+ * tabs from exec.list and each terminal replays its recent output; after a restart the saved tabs
+ * come back (stores/terminal-restore.ts).
  */
 export function TerminalDock() {
   const tabs = useTerminalsStore((s) => s.tabs);
@@ -21,7 +24,7 @@ export function TerminalDock() {
   const dock = useRef<HTMLElement>(null);
 
   useEffect(() => {
-    void useTerminalsStore.getState().load();
+    void useTerminalsStore.getState().load().then(startTerminalRestore);
   }, []);
 
   // Terminals of closed tabs are disposed (their xterm, renderer and output stream).
@@ -92,7 +95,7 @@ export function TerminalDock() {
               id={`terminal-panel-${t.id}`}
               aria-labelledby={`terminal-tab-${t.id}`}
             >
-              <TerminalPane tab={t} visible={open && active} />
+              {isRestored(t) ? <RestoredPane tab={t} /> : <TerminalPane tab={t} visible={open && active} />}
             </div>
           );
         })}

@@ -1,6 +1,6 @@
 import { useRef, type KeyboardEvent } from 'react';
 import type { ExecSessionInfo, HostView } from '@shared/contract';
-import { useTerminalsStore } from '../../stores/terminals';
+import { useTerminalsStore, type TerminalTab } from '../../stores/terminals';
 
 const STATE_TEXT: Record<ExecSessionInfo['state'], string> = {
   starting: 'starting',
@@ -10,7 +10,7 @@ const STATE_TEXT: Record<ExecSessionInfo['state'], string> = {
   disconnected: 'disconnected',
 };
 
-export function tabLabel(tab: ExecSessionInfo, host: HostView | undefined): string {
+export function tabLabel(tab: TerminalTab, host: HostView | undefined): string {
   const what = tab.kind === 'attach' ? `${tab.containerName} (attached)` : tab.containerName;
   return `${what} on ${host?.name ?? 'a removed host'}`;
 }
@@ -70,9 +70,11 @@ export function TerminalTabStrip({ hosts }: { hosts: HostView[] }) {
               <span className="terminal-tab-host">{host?.name ?? '—'}</span>
               {ended && (
                 <span className={`terminal-tab-state state-${t.state}`}>
-                  {t.state === 'exited' && t.exitCode !== null && t.exitCode !== undefined
-                    ? `exit ${t.exitCode}`
-                    : STATE_TEXT[t.state]}
+                  {'restored' in t
+                    ? 'ended'
+                    : t.state === 'exited' && t.exitCode !== null && t.exitCode !== undefined
+                      ? `exit ${t.exitCode}`
+                      : STATE_TEXT[t.state]}
                 </span>
               )}
             </button>
