@@ -1,8 +1,9 @@
 import { describe, expect, it } from 'vitest';
-import { serviceSpecSchema, type SwarmTask } from '@shared/contract';
+import { serviceSpecSchema, type SwarmService, type SwarmTask } from '@shared/contract';
 import { buildServiceSpec } from '../../src/main/services/swarm/build-spec';
 import { labelLine, LineSplitter } from '../../src/main/services/swarm/log-labels';
 import { diffTasks } from '../../src/main/services/swarm/service-watch';
+import { converging } from '../../src/renderer/src/views/swarm/swarm-poll';
 
 const labels = { label: (task: string) => (task === 'tsk1' ? 'web.1@node-a' : undefined) };
 
@@ -120,5 +121,32 @@ describe('task progress', () => {
       { taskId: 'b', from: 'preparing', to: 'running', slot: 2, image: 'img:2' },
       { taskId: 'c', to: 'new', slot: 3, image: 'img:2' },
     ]);
+  });
+});
+
+describe('swarm view polling', () => {
+  const service = (over: Partial<SwarmService> = {}): SwarmService => ({
+    id: 's1',
+    name: 'web',
+    mode: 'replicated',
+    running: 2,
+    desired: 2,
+    image: 'busybox',
+    ports: [],
+    labels: {},
+    version: 1,
+    canRollback: false,
+    createdAt: '',
+    updatedAt: '',
+    ...over,
+  });
+  const task = (state: string, desiredState = 'running') => ({ state, desiredState }) as SwarmTask;
+
+  it('watches closely only while the cluster converges', () => {
+    expect(converging([service()], [task('running')])).toBe(false);
+    expect(converging([service({ updateStatus: { state: 'completed' } })], [])).toBe(false);
+    expect(converging([service({ running: 1 })], [])).toBe(true);
+    expect(converging([service({ updateStatus: { state: 'updating' } })], [])).toBe(true);
+    expect(converging([service()], [task('preparing')])).toBe(true);
   });
 });

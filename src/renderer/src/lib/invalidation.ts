@@ -1,5 +1,5 @@
 /** Resource kinds whose lists change when the engine says so. */
-export type ResourceKind = 'container' | 'image' | 'network' | 'volume';
+export type ResourceKind = 'container' | 'image' | 'network' | 'volume' | 'swarm';
 
 type Listener = (hostId: string) => void;
 
@@ -31,5 +31,5 @@ export function invalidate(kind: ResourceKind, hostId: string): void {
 }
 
 export function invalidateAll(hostId: string): void {
-  for (const kind of ['container', 'image', 'network', 'volume'] as const) invalidate(kind, hostId);
+  for (const kind of ['container', 'image', 'network', 'volume', 'swarm'] as const) invalidate(kind, hostId);
 }

@@ -10,6 +10,10 @@ const KINDS: Record<string, ResourceKind> = {
   image: 'image',
   network: 'network',
   volume: 'volume',
+  service: 'swarm',
+  node: 'swarm',
+  secret: 'swarm',
+  config: 'swarm',
 };
 
 let started = false;
@@ -27,8 +31,11 @@ function handle(batch: EventBatch) {
       invalidate('image', e.hostId);
       invalidate('volume', e.hostId);
     }
-    if (e.type === 'container' && (e.action === 'start' || e.action === 'die'))
+    if (e.type === 'container' && (e.action === 'start' || e.action === 'die')) {
       invalidate('network', e.hostId);
+      // A swarm task starting or dying on this node.
+      invalidate('swarm', e.hostId);
+    }
     const n = notificationsEnabled(e.hostId)
       ? notificationFor(e, hosts.find((h) => h.id === e.hostId)?.name ?? e.hostId)
       : undefined;

@@ -2,9 +2,8 @@ import { useCallback, useEffect, useRef, useState } from 'react';
 import type { AppErrorShape, SwarmInfo, SwarmNode, SwarmService, SwarmTask } from '@shared/contract';
 import { toErrorShape } from '../../lib/errors';
 import { api } from '../../rpc/api';
-
-/** How often the swarm view re-reads the cluster while it is visible. */
-export const SWARM_POLL_MS = 3000;
+import { onInvalidate } from '../../lib/invalidation';
+import { converging, SWARM_POLL_BUSY_MS, SWARM_POLL_IDLE_MS } from './swarm-poll';
 
 export interface SwarmData {
   info?: SwarmInfo;
@@ -17,7 +16,7 @@ export interface SwarmData {
 }
 
 /**
- * The cluster as one host sees it, re-read every few seconds while the page is visible. A host
+ * The cluster as one host sees it, re-read on its engine's events and by a poll (see above). A host
  * that is not a manager only answers `info`; the rest stays empty.
  */
 export function useSwarm(hostId: string) {
@@ -45,11 +44,21 @@ export function useSwarm(hostId: string) {
 
   useEffect(() => {
     void refresh();
-    const t = window.setInterval(() => {
-      if (document.visibilityState === 'visible') void refresh();
-    }, SWARM_POLL_MS);
+    return onInvalidate('swarm', (id) => {
+      if (id === hostId) void refresh();
+    });
+  }, [refresh, hostId]);
+
+  const busy = converging(data.services, data.tasks);
+  useEffect(() => {
+    const t = window.setInterval(
+      () => {
+        if (document.visibilityState === 'visible') void refresh();
+      },
+      busy ? SWARM_POLL_BUSY_MS : SWARM_POLL_IDLE_MS,
+    );
     return () => window.clearInterval(t);
-  }, [refresh]);
+  }, [refresh, busy]);
 
   return { ...data, refresh };
 }
