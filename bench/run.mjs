@@ -1,6 +1,7 @@
 // `npm run bench`: build the app into out-bench, run every scenario, write BENCHMARKS.md.
 import { spawnSync } from 'node:child_process';
 import { existsSync, rmSync } from 'node:fs';
+import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { writeReport } from './report.mjs';
@@ -8,7 +9,12 @@ import { writeReport } from './report.mjs';
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 const outDir = process.env.DOCKHAND_OUT_DIR ?? 'out-bench';
 const results = path.join(root, outDir, 'bench-results.jsonl');
-const env = { ...process.env, DOCKHAND_OUT_DIR: outDir, BENCH_RESULTS: results };
+const env = {
+  ...process.env,
+  DOCKHAND_OUT_DIR: outDir,
+  BENCH_RESULTS: results,
+  BENCH_LOAD_START: os.loadavg()[0].toFixed(2),
+};
 const npx = process.platform === 'win32' ? 'npx.cmd' : 'npx';
 
 // BENCH_NO_BUILD=1 reuses an existing build (e.g. to bench the same code twice).
@@ -32,5 +38,6 @@ const run = spawnSync(
     env,
   },
 );
+process.env.BENCH_LOAD_START = env.BENCH_LOAD_START;
 writeReport(root, results);
 process.exit(run.status ?? 1);
