@@ -2,13 +2,14 @@ import { execFile } from 'node:child_process';
 import { promisify } from 'node:util';
 import { expect, test } from '@playwright/test';
 import { benchName, docker, lab } from '../support/bench-objects';
-import { record, secs } from '../support/results';
+import { median, record, secs } from '../support/results';
 import { openContainerTab } from '../support/open-container';
 import { startServer, type BenchServer } from '../support/server';
 import { jsHeapUsed, longTasks, observeLongTasks, pageProfile } from '../support/ui';
 
 const run = promisify(execFile);
 const LINES = 1_000_000;
+const ROUNDS = 3;
 /** About 100 bytes a line, as the issue asks: ~100 MB of output. */
 const PAD = 'x'.repeat(92);
 let server: BenchServer;
@@ -44,29 +45,51 @@ test.afterAll(async () => {
 test('logs: 1,000,000 lines until the viewer holds the last one vs docker logs > /dev/null', async ({
   page,
 }) => {
-  test.setTimeout(600_000);
+  test.setTimeout(900_000);
   const last = `${PAD} ${LINES}`;
-  const t0 = performance.now();
-  await run('sh', ['-c', `docker -H unix://${lab.engineA.socketPath} logs ${name} > /dev/null`], {
-    timeout: 300_000,
-  });
-  const cli = performance.now() - t0;
+  const viaCli = async () => {
+    const t0 = performance.now();
+    await run('sh', ['-c', `docker -H unix://${lab.engineA.socketPath} logs ${name} > /dev/null`], {
+      timeout: 300_000,
+    });
+    return performance.now() - t0;
+  };
+  // Each round in a fresh page: nothing of the previous round's viewer is reused.
+  const viaViewer = async (round: number) => {
+    const p = round === 0 ? page : await page.context().newPage();
+    await observeLongTasks(p);
+    await openContainerTab(p, server.url, name, 'Logs');
+    const lines = p.getByRole('log', { name: 'Log lines' });
+    await lines.waitFor();
+    const since = await p.evaluate(() => performance.now());
+    const stopProfile = round === 0 ? await pageProfile(p, 'logs') : async () => undefined;
+    const t1 = performance.now();
+    await p.getByRole('checkbox', { name: 'All lines' }).check();
+    await expect(lines.getByText(last, { exact: true })).toBeVisible({ timeout: 500_000 });
+    const ms = performance.now() - t1;
+    await stopProfile();
+    const tasks = await longTasks(p, since);
+    const heap = await jsHeapUsed(p);
+    if (p !== page) await p.close();
+    return { ms, tasks, heap };
+  };
 
-  await observeLongTasks(page);
-  await openContainerTab(page, server.url, name, 'Logs');
-  const lines = page.getByRole('log', { name: 'Log lines' });
-  await lines.waitFor();
-  const since = await page.evaluate(() => performance.now());
-  const stopProfile = await pageProfile(page, 'logs');
-  const t1 = performance.now();
-  await page.getByRole('checkbox', { name: 'All lines' }).check();
-  await expect(lines.getByText(last, { exact: true })).toBeVisible({ timeout: 500_000 });
-  const ours = performance.now() - t1;
-  await stopProfile();
-  const tasks = await longTasks(page, since);
-  const longest = Math.max(0, ...tasks.map((t) => t.duration));
-  const over200 = tasks.filter((t) => t.duration > 200).length;
-  const heap = await jsHeapUsed(page);
+  // Interleaved rounds: one 100 MB read on a 2-core machine varies by a quarter from run to run.
+  const cliMs: number[] = [];
+  const oursMs: number[] = [];
+  const allTasks: Array<{ duration: number }> = [];
+  let heap = 0;
+  for (let i = 0; i < ROUNDS; i++) {
+    cliMs.push(await viaCli());
+    const r = await viaViewer(i);
+    oursMs.push(r.ms);
+    allTasks.push(...r.tasks);
+    heap = Math.max(heap, r.heap);
+  }
+  const cli = median(cliMs);
+  const ours = median(oursMs);
+  const longest = Math.max(0, ...allTasks.map((t) => t.duration));
+  const over200 = allTasks.filter((t) => t.duration > 200).length;
 
   const ratio = ours / cli;
   const heapMb = heap / 2 ** 20;
@@ -74,7 +97,7 @@ test('logs: 1,000,000 lines until the viewer holds the last one vs docker logs >
     name: 'logs',
     ratio,
     figures:
-      `${LINES.toLocaleString('en')} lines (~${((LINES * (PAD.length + 9)) / 1e6).toFixed(0)} MB): viewer holds the last line after ${secs(ours)} vs docker logs ${secs(cli)}; ` +
+      `${LINES.toLocaleString('en')} lines (~${((LINES * (PAD.length + 9)) / 1e6).toFixed(0)} MB): viewer holds the last line after ${secs(ours)} vs docker logs ${secs(cli)} (medians of ${ROUNDS} interleaved rounds: ${oursMs.map(secs).join(', ')} vs ${cliMs.map(secs).join(', ')}); ` +
       `JS heap after ${heapMb.toFixed(0)} MB; longest main-thread task ${longest.toFixed(0)} ms, ${over200} over 200 ms`,
     checks: [
       {
