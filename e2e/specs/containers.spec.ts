@@ -326,6 +326,8 @@ test.describe('containers @containers', () => {
       const prune = page.getByRole('dialog', { name: 'Prune stopped containers' });
       await prune.getByLabel('Only containers with label').fill(`com.docker.compose.project=${projectName}`);
       const toGo = prune.getByRole('region', { name: 'Containers to remove' });
+      // The preview for the typed filter, not the one before it.
+      await expect(toGo).not.toHaveAttribute('aria-busy');
       await expect(toGo).toContainText(web);
       await expect(toGo).toContainText(db);
       await expect(toGo).not.toContainText(loose);

@@ -22,6 +22,8 @@ const LABEL_FILTER = /^[^\s=]+(=[^\n\r]*)?$/;
 export function PruneDialog({ hostId, hostName, onClose }: PruneDialogProps) {
   const [label, setLabel] = useState('');
   const [preview, setPreview] = useState<ContainerPrunePreview>();
+  /** The label filter the preview on screen was made for. */
+  const [previewFor, setPreviewFor] = useState<string>();
   const [loading, setLoading] = useState(true);
   const [pruning, setPruning] = useState(false);
   const [error, setError] = useState<AppErrorShape>();
@@ -41,6 +43,7 @@ export function PruneDialog({ hostId, hostName, onClose }: PruneDialogProps) {
         const p = await api.containers.prunePreview({ hostId, labels: filters });
         if (n === request.current) {
           setPreview(p);
+          setPreviewFor(filters[0] ?? '');
           setError(undefined);
         }
       } catch (e) {
@@ -72,6 +75,8 @@ export function PruneDialog({ hostId, hostName, onClose }: PruneDialogProps) {
   };
 
   const count = preview?.candidates.length ?? 0;
+  // Typed a new filter but its preview has not come yet: what is listed is not what would go.
+  const stale = previewFor !== trimmed;
   const names = new Map(preview?.candidates.map((c) => [c.id, c.name]));
 
   return (
@@ -92,7 +97,7 @@ export function PruneDialog({ hostId, hostName, onClose }: PruneDialogProps) {
             <button
               type="button"
               className="button button-danger"
-              disabled={loading || pruning || count === 0 || !labelOk}
+              disabled={loading || stale || pruning || count === 0 || !labelOk}
               aria-busy={pruning || undefined}
               onClick={() => void prune()}
             >
@@ -146,7 +151,7 @@ export function PruneDialog({ hostId, hostName, onClose }: PruneDialogProps) {
             </span>
           </div>
           {error && <ErrorBanner error={error} title="Couldn't prune" />}
-          <section aria-label="Containers to remove" aria-busy={loading || undefined}>
+          <section aria-label="Containers to remove" aria-busy={loading || stale || undefined}>
             {loading && !preview ? (
               <p className="muted" role="status">
                 <span className="spinner" aria-hidden="true" /> Looking for stopped containers…
