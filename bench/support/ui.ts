@@ -109,3 +109,34 @@ export async function pageProfile(page: Page, name: string): Promise<() => Promi
     await cdp.detach();
   };
 }
+
+/**
+ * Resolves with performance.now() in the page once a row of the log viewer shows `line` as its
+ * text, after first seeing no such row (a reload clears what an earlier read showed). Polls in the
+ * page every 50 ms over the rendered rows only (the list is virtualized): Playwright's own
+ * visibility polling walks the accessibility tree and forces style work in the page it measures.
+ */
+export function logRowShownAt(page: Page, line: string, timeoutMs: number): Promise<number> {
+  return page.evaluate(
+    ([text, timeout]) =>
+      new Promise<number>((resolve, reject) => {
+        const started = performance.now();
+        let cleared = false;
+        const tick = () => {
+          const region = document.querySelector('[role="log"][aria-label="Log lines"]');
+          const rows = region ? [...region.querySelectorAll('.log-row')] : [];
+          const shown = rows.some((row) => (row.textContent ?? '').endsWith(text));
+          if (!shown) cleared = true;
+          else if (cleared) {
+            resolve(performance.now());
+            return;
+          }
+          if (performance.now() - started > timeout)
+            reject(new Error(`"${text}" not shown in ${timeout} ms`));
+          else setTimeout(tick, 50);
+        };
+        tick();
+      }),
+    [line, timeoutMs] as const,
+  );
+}
