@@ -53,7 +53,10 @@ test('stats: 50 running containers, live list figures vs docker stats', async ()
   });
   await new Promise((r) => setTimeout(r, 5_000));
   const ref = await cpuOver({ cli: cli.pid as number, dockerd }, WINDOW_MS);
-  cli.kill('SIGTERM');
+  // `docker stats` ignores SIGTERM: without SIGKILL it outlived the run and loaded later scenarios.
+  const exited = new Promise((r) => cli.once('exit', r));
+  cli.kill('SIGKILL');
+  await exited;
 
   const ratio = (ours.server as number) / (ref.cli as number);
   record({
