@@ -2,7 +2,7 @@ import { useId } from 'react';
 import type { HostView } from '@shared/contract';
 import type { ContainerFilter } from '../../stores/containers';
 import { RefreshButton } from '../containers/refresh-button';
-import { SearchBox } from '../containers/search-box';
+import { SearchBox } from '../networks/SearchBox';
 import { StateFilter } from '../containers/state-filter';
 
 export interface AllContainersToolbarProps {
@@ -29,7 +29,12 @@ export function AllContainersToolbar(props: AllContainersToolbarProps) {
     <div className="toolbar">
       <h1 className="toolbar-title">All containers</h1>
       <StateFilter filter={filter} onFilter={onFilter} />
-      <SearchBox search={search} onSearch={onSearch} />
+      <SearchBox
+        label="Search containers"
+        placeholder="Name, image, ID, label"
+        value={search}
+        onChange={onSearch}
+      />
       <label htmlFor={hostId} className="visually-hidden">
         Host
       </label>

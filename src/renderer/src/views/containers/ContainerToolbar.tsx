@@ -2,7 +2,7 @@ import { useId } from 'react';
 import type { ContainerFilter } from '../../stores/containers';
 import { ActionIcon } from './ActionIcon';
 import { RefreshButton } from './refresh-button';
-import { SearchBox } from './search-box';
+import { SearchBox } from '../networks/SearchBox';
 import { StateFilter } from './state-filter';
 import type { GuardProps } from '../../lib/policy';
 
@@ -32,7 +32,12 @@ export function ContainerToolbar(props: ContainerToolbarProps) {
     <div className="toolbar">
       <h2 className="toolbar-title">Containers</h2>
       <StateFilter filter={filter} onFilter={onFilter} />
-      <SearchBox search={search} onSearch={onSearch} />
+      <SearchBox
+        label="Search containers"
+        placeholder="Name, image, ID, label"
+        value={search}
+        onChange={onSearch}
+      />
       <div className="checkbox-row toolbar-check">
         <input
           id={groupId}

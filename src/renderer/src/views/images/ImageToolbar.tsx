@@ -1,5 +1,6 @@
 import { useId } from 'react';
 import type { ImageFilter } from './filter';
+import { SearchBox } from '../networks/SearchBox';
 import { guard } from '../../lib/policy';
 import { useSelectedPolicy } from '../../lib/usePolicy';
 
@@ -28,7 +29,6 @@ export interface ImageToolbarProps {
 /** Filter, search and counts on the left; the commands that act on the host on the right. */
 export function ImageToolbar(p: ImageToolbarProps) {
   const name = useId();
-  const searchId = useId();
   const can = useSelectedPolicy();
   return (
     <div className="toolbar image-toolbar">
@@ -47,29 +47,12 @@ export function ImageToolbar(p: ImageToolbarProps) {
           </label>
         ))}
       </div>
-      <div className="search">
-        <label htmlFor={searchId} className="visually-hidden">
-          Search images
-        </label>
-        <svg viewBox="0 0 16 16" width="13" height="13" aria-hidden="true" className="search-icon">
-          <circle cx="7" cy="7" r="4.5" fill="none" stroke="currentColor" strokeWidth="1.5" />
-          <path d="M10.5 10.5L14 14" stroke="currentColor" strokeWidth="1.5" strokeLinecap="round" />
-        </svg>
-        <input
-          id={searchId}
-          type="search"
-          className="input search-input"
-          placeholder="Repository, tag or ID"
-          value={p.search}
-          onChange={(e) => p.onSearch(e.target.value)}
-          onKeyDown={(e) => {
-            if (e.key === 'Escape' && p.search) {
-              e.preventDefault();
-              p.onSearch('');
-            }
-          }}
-        />
-      </div>
+      <SearchBox
+        label="Search images"
+        placeholder="Repository, tag or ID"
+        value={p.search}
+        onChange={p.onSearch}
+      />
       <span className="toolbar-count" aria-live="polite">
         {p.shown === p.total ? `${p.total} images` : `${p.shown} of ${p.total} images`} · {p.totalSize}
       </span>
