@@ -46,7 +46,7 @@ export function writeReport(root, resultsFile) {
     '# Benchmarks',
     '',
     "Written by `npm run bench` (bench/): every scenario of issue #9 against the test lab's real engines,",
-    'comparing Dockhand with the docker CLI or the raw Engine API measured in the same run.',
+    'comparing Berthmaster with the docker CLI or the raw Engine API measured in the same run.',
     '',
     '## Machine',
     '',
@@ -60,19 +60,19 @@ export function writeReport(root, resultsFile) {
     `- Load average (1 min) when the run started: ${process.env.BENCH_LOAD_START ?? 'unknown'}; when it ended: ${os.loadavg()[0].toFixed(2)}`,
     '',
     'Other work on the same 2 cores makes absolute figures noisy (the load average above says how busy',
-    'the machine was). The ratios compare Dockhand with a reference measured in the same run, interleaved',
+    'the machine was). The ratios compare Berthmaster with a reference measured in the same run, interleaved',
     'where possible, and are what counts.',
     '',
     '## Results',
     '',
-    '| Scenario | Measured | Target | Dockhand | Reference | Ratio | Met? |',
+    '| Scenario | Measured | Target | Berthmaster | Reference | Ratio | Met? |',
     '| --- | --- | --- | --- | --- | --- | --- |',
   ];
   for (const r of results) {
     for (const c of r.checks) {
       const ratio = typeof c.ratio === 'number' ? `${c.ratio.toFixed(2)}x` : '-';
       lines.push(
-        `| ${cell(r.name)} | ${cell(c.label)} | ${cell(c.target)} | ${cell(c.dockhand)} | ${cell(c.reference)} | ${ratio} | ${c.met ? 'yes' : '**no**'} |`,
+        `| ${cell(r.name)} | ${cell(c.label)} | ${cell(c.target)} | ${cell(c.berthmaster)} | ${cell(c.reference)} | ${ratio} | ${c.met ? 'yes' : '**no**'} |`,
       );
     }
   }

@@ -7,11 +7,11 @@ import { fileURLToPath } from 'node:url';
 import { writeReport } from './report.mjs';
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
-const outDir = process.env.DOCKHAND_OUT_DIR ?? 'out-bench';
+const outDir = process.env.BERTHMASTER_OUT_DIR ?? 'out-bench';
 const results = path.join(root, outDir, 'bench-results.jsonl');
 const env = {
   ...process.env,
-  DOCKHAND_OUT_DIR: outDir,
+  BERTHMASTER_OUT_DIR: outDir,
   BENCH_RESULTS: results,
   BENCH_LOAD_START: os.loadavg()[0].toFixed(2),
 };

@@ -1,5 +1,5 @@
 // electron-builder afterPack hook: flips the Electron fuses of the packaged binary before it is
-// signed. DOCKHAND_E2E_BUILD=1 keeps --inspect for Playwright; a release build never does.
+// signed. BERTHMASTER_E2E_BUILD=1 keeps --inspect for Playwright; a release build never does.
 import path from 'node:path';
 import fuses from '@electron/fuses';
 import { fuseConfig, fuseSettings } from './fuses.mjs';
@@ -16,7 +16,7 @@ export default async function afterPack(context) {
       : platform === 'win32'
         ? path.join(context.appOutDir, `${name}.exe`)
         : path.join(context.appOutDir, context.packager.executableName ?? name.toLowerCase());
-  const settings = fuseSettings({ e2e: process.env.DOCKHAND_E2E_BUILD === '1' });
+  const settings = fuseSettings({ e2e: process.env.BERTHMASTER_E2E_BUILD === '1' });
   const arch = ARCHES[context.arch] ?? 'x64';
   await fuses.flipFuses(binary, /** @type {never} */ (fuseConfig(settings, { platform, arch })));
 }

@@ -26,7 +26,7 @@ export function buildIfStale(root) {
   const r = spawnSync('npx', ['electron-vite', 'build'], { cwd: root, encoding: 'utf8' });
   if (r.status !== 0) {
     process.stderr.write(r.stdout + r.stderr);
-    console.error('Dockhand: the build failed (see above).');
+    console.error('Berthmaster: the build failed (see above).');
     process.exit(1);
   }
 }

@@ -20,7 +20,7 @@ function electronInstalled() {
 
 if (!electronInstalled()) {
   console.error(
-    'Dockhand dist: the Electron binary is not installed (node_modules/electron/dist is missing), so nothing can be packaged; reinstall with network access (npm install without ELECTRON_SKIP_BINARY_DOWNLOAD).',
+    'Berthmaster dist: the Electron binary is not installed (node_modules/electron/dist is missing), so nothing can be packaged; reinstall with network access (npm install without ELECTRON_SKIP_BINARY_DOWNLOAD).',
   );
   process.exit(1);
 }

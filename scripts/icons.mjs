@@ -13,7 +13,7 @@ const ICO_SIZES = [16, 24, 32, 48, 64, 128, 256];
 
 const svg = readFileSync(path.join(resources, 'icon.svg'), 'utf8');
 const executablePath =
-  process.env.DOCKHAND_CHROMIUM ?? (existsSync('/usr/bin/chromium') ? '/usr/bin/chromium' : undefined);
+  process.env.BERTHMASTER_CHROMIUM ?? (existsSync('/usr/bin/chromium') ? '/usr/bin/chromium' : undefined);
 const browser = await chromium.launch({
   ...(executablePath ? { executablePath } : {}),
   args: ['--no-sandbox'],

@@ -21,9 +21,9 @@ function electronBinary() {
 if (!electronBinary()) {
   console.error(
     [
-      'Dockhand: the Electron binary is not installed on this machine, so the desktop app cannot start.',
+      'Berthmaster: the Electron binary is not installed on this machine, so the desktop app cannot start.',
       '  Reinstall with network access to the Electron release (npm install without ELECTRON_SKIP_BINARY_DOWNLOAD),',
-      '  or run Dockhand in your browser instead:  npm run web',
+      '  or run Berthmaster in your browser instead:  npm run web',
     ].join('\n'),
   );
   process.exit(1);

@@ -24,7 +24,7 @@ function run(cmd, args, env = {}) {
 }
 
 // 1. The lab: real engines, registry, sshd. Idempotent and quick when already up.
-if (process.env.DOCKHAND_SKIP_LAB !== '1') {
+if (process.env.BERTHMASTER_SKIP_LAB !== '1') {
   if (run('bash', ['e2e/lab/up.sh']) !== 0) {
     console.log('[test] the test lab did not come up');
     add('lab', 0, 1, 0);

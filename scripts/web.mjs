@@ -1,4 +1,4 @@
-// `npm run web [-- --port N]`: build if needed, then serve Dockhand to a browser.
+// `npm run web [-- --port N]`: build if needed, then serve Berthmaster to a browser.
 import { spawn } from 'node:child_process';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';

@@ -29,7 +29,7 @@ test('list: 1,000 containers, WebSocket call vs raw GET /containers/json, then r
   const { api, localId, close } = await connect(server);
   const listed = await api.containers.list({ hostId: localId, all: true });
   if (listed.length < COUNT)
-    throw new Error(`Dockhand listed ${listed.length} containers, expected >= ${COUNT}`);
+    throw new Error(`Berthmaster listed ${listed.length} containers, expected >= ${COUNT}`);
   await engineRequest(sock, 'GET', '/containers/json?all=1');
   // Interleaved rounds, so both see the same machine load.
   const raw: number[] = [];
@@ -64,13 +64,13 @@ test('list: 1,000 containers, WebSocket call vs raw GET /containers/json, then r
     name: 'list',
     ratio,
     figures:
-      `Dockhand ${ms(median(ours))} vs raw GET ${ms(median(raw))}, median of ${ROUNDS}, ${listed.length} containers; ` +
+      `Berthmaster ${ms(median(ours))} vs raw GET ${ms(median(raw))}, median of ${ROUNDS}, ${listed.length} containers; ` +
       `data to rows painted ${ms(paint)} median of ${PAINT_TRIALS} (max ${ms(Math.max(...paints))})`,
     checks: [
       {
         label: `list call, ${listed.length} containers (median of ${ROUNDS})`,
         target: '<= 1.15x',
-        dockhand: ms(median(ours)),
+        berthmaster: ms(median(ours)),
         reference: `raw GET /containers/json ${ms(median(raw))}`,
         ratio,
         met: ratio <= 1.15,
@@ -78,7 +78,7 @@ test('list: 1,000 containers, WebSocket call vs raw GET /containers/json, then r
       {
         label: `data arrival to rows painted (median of ${PAINT_TRIALS})`,
         target: '<= 100 ms',
-        dockhand: ms(paint),
+        berthmaster: ms(paint),
         reference: '-',
         met: paint <= 100,
       },

@@ -67,7 +67,7 @@ test('exec throughput: 25-100 MB through an interactive session into xterm vs do
       {
         label: `${BYTES / 1e6} MB of TTY output into xterm (throughput)`,
         target: '>= 0.5x',
-        dockhand: `${secs(ours)}, ${mbps(BYTES, ours)}`,
+        berthmaster: `${secs(ours)}, ${mbps(BYTES, ours)}`,
         reference: `docker exec -t ... > /dev/null ${secs(cli)}, ${mbps(BYTES, cli)}`,
         ratio,
         met: ratio >= 0.5,
@@ -75,7 +75,7 @@ test('exec throughput: 25-100 MB through an interactive session into xterm vs do
       {
         label: 'renderer JS heap after (bounded memory)',
         target: 'bounded',
-        dockhand: `${heapMb.toFixed(0)} MB`,
+        berthmaster: `${heapMb.toFixed(0)} MB`,
         reference: '-',
         met: heapMb <= 250,
       },

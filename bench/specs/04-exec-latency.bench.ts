@@ -53,7 +53,7 @@ test('exec latency: keystroke to echo painted vs a raw hijacked exec stream', as
       {
         label: `keystroke to echoed character painted, p95 of ${KEYS}`,
         target: '<= 15 ms',
-        dockhand: `p50 ${ms(p50)}, p95 ${ms(p95)} (in the buffer: p50 ${ms(d50)}, p95 ${ms(d95)})`,
+        berthmaster: `p50 ${ms(p50)}, p95 ${ms(p95)} (in the buffer: p50 ${ms(d50)}, p95 ${ms(d95)})`,
         reference: `raw exec stream p50 ${ms(r50)}, p95 ${ms(r95)}`,
         ratio,
         met: p95 <= 15,

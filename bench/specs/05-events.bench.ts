@@ -62,9 +62,9 @@ test('events: a container created with the CLI until its row is painted', async 
       lab.engineA.socketPath,
       'create',
       '--label',
-      'dockhand.bench=1',
+      'berthmaster.bench=1',
       '--label',
-      'dockhand.test=1',
+      'berthmaster.test=1',
       '--name',
       name,
       lab.image,
@@ -88,13 +88,13 @@ test('events: a container created with the CLI until its row is painted', async 
   record({
     name: 'events',
     ratio,
-    figures: `CLI create to row painted p50 ${ms(p50)} p95 ${ms(p95)} vs raw /events p50 ${ms(r50)} p95 ${ms(r95)}, ${TRIALS} trials (the CLI's own run is inside both); added by Dockhand p50 ${ms(percentile(added, 50))} p95 ${ms(percentile(added, 95))}`,
+    figures: `CLI create to row painted p50 ${ms(p50)} p95 ${ms(p95)} vs raw /events p50 ${ms(r50)} p95 ${ms(r95)}, ${TRIALS} trials (the CLI's own run is inside both); added by Berthmaster p50 ${ms(percentile(added, 50))} p95 ${ms(percentile(added, 95))}`,
     checks: [
       {
         label: `docker create to row painted, p95 of ${TRIALS}`,
         target: '<= 250 ms',
-        dockhand: `p50 ${ms(p50)}, p95 ${ms(p95)}`,
-        reference: `raw /events stream p50 ${ms(r50)}, p95 ${ms(r95)} (Dockhand adds p50 ${ms(percentile(added, 50))}, p95 ${ms(percentile(added, 95))})`,
+        berthmaster: `p50 ${ms(p50)}, p95 ${ms(p95)}`,
+        reference: `raw /events stream p50 ${ms(r50)}, p95 ${ms(r95)} (Berthmaster adds p50 ${ms(percentile(added, 50))}, p95 ${ms(percentile(added, 95))})`,
         ratio,
         met: p95 <= 250,
       },

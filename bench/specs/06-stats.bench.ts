@@ -34,7 +34,7 @@ test('stats: 50 running containers, live list figures vs docker stats', async ()
   const ids = containers.filter((c) => names.includes(c.name)).map((c) => c.id);
   if (ids.length !== COUNT) throw new Error(`${ids.length} of ${COUNT} bench containers are running`);
 
-  // Dockhand: the containers list's live figures (one stats.summary stream for the host's rows).
+  // Berthmaster: the containers list's live figures (one stats.summary stream for the host's rows).
   let summaries = 0;
   const sub = api.stats.summary(
     { hostId: localId, ids },
@@ -63,13 +63,13 @@ test('stats: 50 running containers, live list figures vs docker stats', async ()
     name: 'stats',
     ratio,
     figures:
-      `${COUNT} containers, ${WINDOW_MS / 1000} s windows: Dockhand server ${pct(ours.server as number)} (${perMin(ours.server as number)}), ` +
+      `${COUNT} containers, ${WINDOW_MS / 1000} s windows: Berthmaster server ${pct(ours.server as number)} (${perMin(ours.server as number)}), ` +
       `dockerd ${pct(ours.dockerd as number)}; docker stats ${pct(ref.cli as number)}, dockerd ${pct(ref.dockerd as number)}; ${summaries} summaries`,
     checks: [
       {
-        label: `Dockhand server CPU, ${COUNT} containers' live figures (${WINDOW_MS / 1000} s window)`,
+        label: `Berthmaster server CPU, ${COUNT} containers' live figures (${WINDOW_MS / 1000} s window)`,
         target: '<= 5% of a core',
-        dockhand: `${pct(ours.server as number)} (dockerd ${pct(ours.dockerd as number)})`,
+        berthmaster: `${pct(ours.server as number)} (dockerd ${pct(ours.dockerd as number)})`,
         reference: `docker stats ${pct(ref.cli as number)} (dockerd ${pct(ref.dockerd as number)})`,
         ratio,
         met: (ours.server as number) <= 5,

@@ -84,7 +84,7 @@ test('idle: 20 hosts connected, nothing changing', async ({ page }) => {
       {
         label: `server CPU, 20 hosts idle (${WINDOW_MS / 1000} s window)`,
         target: '<= 1% of a core',
-        dockhand: `${serverCpu.toFixed(2)}% (page ${pageCpu.toFixed(2)}%)`,
+        berthmaster: `${serverCpu.toFixed(2)}% (page ${pageCpu.toFixed(2)}%)`,
         reference: 'target 1%',
         ratio,
         met: serverCpu <= 1,
@@ -92,7 +92,7 @@ test('idle: 20 hosts connected, nothing changing', async ({ page }) => {
       {
         label: 'engine requests besides event streams, 12 socket hosts counted',
         target: '0',
-        dockhand: String(requests),
+        berthmaster: String(requests),
         reference: '0',
         met: requests === 0,
       },

@@ -61,7 +61,7 @@ test('startup: the server starting until the first container row is painted', as
       {
         label: `server start to first container row painted (median of ${TRIALS})`,
         target: '<= 2 s',
-        dockhand: ms(median(ours)),
+        berthmaster: ms(median(ours)),
         reference: `docker ps -a ${ms(median(cli))}`,
         ratio,
         met: median(ours) <= 2000,

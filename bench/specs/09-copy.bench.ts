@@ -11,14 +11,14 @@ const run = promisify(execFile);
 const BLOB_MB = 64;
 const ROUNDS = 5;
 let server: BenchServer;
-const image = `${benchName('copy')}:latest`.replace(/^bench-/, 'dockhand-bench/');
+const image = `${benchName('copy')}:latest`.replace(/^bench-/, 'berthmaster-bench/');
 
 test.beforeAll(async () => {
   test.setTimeout(300_000);
   // A bigger image than busybox, built locally (no network): a layer of random bytes.
   const dockerfile = [
     `FROM ${lab.image}`,
-    `LABEL ${BENCH_LABEL_KEY}=1 dockhand.test=1`,
+    `LABEL ${BENCH_LABEL_KEY}=1 berthmaster.test=1`,
     `RUN head -c ${BLOB_MB * 1024 * 1024} /dev/urandom > /blob`,
   ].join('\n');
   await new Promise<void>((resolve, reject) => {
@@ -63,7 +63,7 @@ test('copy: image between hosts vs docker save | docker -H B load', async () => 
     );
     return performance.now() - t0;
   };
-  const viaDockhand = async () => {
+  const viaBerthmaster = async () => {
     await removeFromB();
     const t1 = Date.now();
     const { taskId } = await api.images.copy({ hostId: localId, targetHostId: b, references: [image] });
@@ -96,9 +96,9 @@ test('copy: image between hosts vs docker save | docker -H B load', async () => 
   for (let i = 0; i < ROUNDS; i++) {
     if (i % 2 === 0) {
       cliMs.push(await viaCli());
-      oursMs.push(await viaDockhand());
+      oursMs.push(await viaBerthmaster());
     } else {
-      oursMs.push(await viaDockhand());
+      oursMs.push(await viaBerthmaster());
       cliMs.push(await viaCli());
     }
   }
@@ -111,12 +111,12 @@ test('copy: image between hosts vs docker save | docker -H B load', async () => 
   record({
     name: 'copy',
     ratio,
-    figures: `${(bytes / 1e6).toFixed(0)} MB image, median of ${ROUNDS} interleaved rounds: Dockhand ${secs(ours)} (${mbps(bytes, ours)}) vs docker save | load ${secs(cli)} (${mbps(bytes, cli)}); ratio is throughput`,
+    figures: `${(bytes / 1e6).toFixed(0)} MB image, median of ${ROUNDS} interleaved rounds: Berthmaster ${secs(ours)} (${mbps(bytes, ours)}) vs docker save | load ${secs(cli)} (${mbps(bytes, cli)}); ratio is throughput`,
     checks: [
       {
         label: `copy a ${(bytes / 1e6).toFixed(0)} MB image A to B (throughput)`,
         target: '>= 0.9x',
-        dockhand: `${secs(ours)}, ${mbps(bytes, ours)}`,
+        berthmaster: `${secs(ours)}, ${mbps(bytes, ours)}`,
         reference: `docker save | docker load ${secs(cli)}, ${mbps(bytes, cli)}`,
         ratio,
         met: ratio >= 0.9,

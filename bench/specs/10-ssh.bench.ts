@@ -44,7 +44,7 @@ test('ssh: 100 sequential list calls over SSH vs over TLS', async () => {
       {
         label: `${CALLS} sequential containers.list, SSH vs TLS`,
         target: '<= 1.5x',
-        dockhand: `SSH ${ms(b1.total)}`,
+        berthmaster: `SSH ${ms(b1.total)}`,
         reference: `TLS ${ms(a1.total)}`,
         ratio,
         met: ratio <= 1.5,

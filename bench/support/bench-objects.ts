@@ -1,10 +1,14 @@
 import { docker, loadLab, type Lab } from '../../test/integration/support/lab';
+import { LEGACY_LABEL_PREFIX } from '../../src/main/legacy/old-names';
 import { engineRequest, inBatches } from './engine';
 
 /** Every object the bench creates carries this label, so leftovers of an interrupted run are found. */
-export const BENCH_LABEL_KEY = 'dockhand.bench';
-export const BENCH_LABELS = { [BENCH_LABEL_KEY]: '1', 'dockhand.test': '1' };
-const filter = encodeURIComponent(JSON.stringify({ label: [`${BENCH_LABEL_KEY}=1`] }));
+export const BENCH_LABEL_KEY = 'berthmaster.bench';
+export const BENCH_LABELS = { [BENCH_LABEL_KEY]: '1', 'berthmaster.test': '1' };
+/** Runs from before the rename labelled their objects with the old prefix: they are cleaned up too. */
+const filters = [BENCH_LABEL_KEY, `${LEGACY_LABEL_PREFIX}bench`].map((key) =>
+  encodeURIComponent(JSON.stringify({ label: [`${key}=1`] })),
+);
 
 export const lab: Lab = loadLab();
 export const ENGINES = () => [lab.engineA.socketPath, lab.engineB.socketPath];
@@ -16,21 +20,23 @@ export function benchName(prefix: string): string {
 
 /** Removes every container and image labelled by the bench on both engines (and nothing else). */
 export async function cleanupBench(): Promise<void> {
-  for (const sock of ENGINES()) {
-    const res = await engineRequest(sock, 'GET', `/containers/json?all=1&filters=${filter}`);
-    const ids = (JSON.parse(res.body.toString('utf8')) as Array<{ Id: string }>).map((c) => c.Id);
-    await inBatches(ids, 8, async (id) => {
-      await engineRequest(sock, 'DELETE', `/containers/${id}?force=1&v=1`);
-    });
-    const images = await engineRequest(sock, 'GET', `/images/json?filters=${filter}`);
-    for (const img of JSON.parse(images.body.toString('utf8')) as Array<{
-      Id: string;
-      RepoTags: string[] | null;
-    }>) {
-      for (const tag of img.RepoTags ?? [])
-        await engineRequest(sock, 'DELETE', `/images/${encodeURIComponent(tag)}?force=1`);
-      await engineRequest(sock, 'DELETE', `/images/${img.Id}?force=1`);
-    }
+  for (const sock of ENGINES()) for (const filter of filters) await cleanupLabelled(sock, filter);
+}
+
+async function cleanupLabelled(sock: string, filter: string): Promise<void> {
+  const res = await engineRequest(sock, 'GET', `/containers/json?all=1&filters=${filter}`);
+  const ids = (JSON.parse(res.body.toString('utf8')) as Array<{ Id: string }>).map((c) => c.Id);
+  await inBatches(ids, 8, async (id) => {
+    await engineRequest(sock, 'DELETE', `/containers/${id}?force=1&v=1`);
+  });
+  const images = await engineRequest(sock, 'GET', `/images/json?filters=${filter}`);
+  for (const img of JSON.parse(images.body.toString('utf8')) as Array<{
+    Id: string;
+    RepoTags: string[] | null;
+  }>) {
+    for (const tag of img.RepoTags ?? [])
+      await engineRequest(sock, 'DELETE', `/images/${encodeURIComponent(tag)}?force=1`);
+    await engineRequest(sock, 'DELETE', `/images/${img.Id}?force=1`);
   }
 }
 

@@ -8,7 +8,7 @@ export interface EngineResponse {
 
 /**
  * One raw Engine API request over a unix socket, on a fresh connection (as `curl --unix-socket`
- * does): the reference Dockhand's own calls are compared with.
+ * does): the reference Berthmaster's own calls are compared with.
  */
 export function engineRequest(
   socketPath: string,

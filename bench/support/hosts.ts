@@ -5,7 +5,7 @@ import type { BenchApi } from './server';
 
 const read = (f: string) => readFileSync(f, 'utf8');
 
-/** The lab's engines as Dockhand reaches them: each kind of endpoint the issue names. */
+/** The lab's engines as Berthmaster reaches them: each kind of endpoint the issue names. */
 export const endpoints = {
   socketA: (): Endpoint => ({ kind: 'socket', socketPath: lab.engineA.socketPath }),
   socketB: (): Endpoint => ({ kind: 'socket', socketPath: lab.engineB.socketPath }),

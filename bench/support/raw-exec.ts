@@ -61,7 +61,7 @@ export async function rawEchoLatencies(shell: Duplex, chars: string[], chunk: nu
     });
     out.push(performance.now() - t0);
     if ((i + 1) % chunk === 0) {
-      // Ctrl-U clears the line, as the Dockhand run does, so both shells echo the same way.
+      // Ctrl-U clears the line, as the Berthmaster run does, so both shells echo the same way.
       shell.write('\x15');
       await new Promise((r) => setTimeout(r, 100));
     }

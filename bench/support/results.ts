@@ -7,10 +7,10 @@ export interface BenchCheck {
   label: string;
   /** The target from issue #9, as a sentence ("<= 1.15x"). */
   target: string;
-  /** Dockhand's figure and the reference's, human-readable. */
-  dockhand: string;
+  /** Berthmaster's figure and the reference's, human-readable. */
+  berthmaster: string;
   reference: string;
-  /** Dockhand relative to the reference measured in the same run, when there is one. */
+  /** Berthmaster relative to the reference measured in the same run, when there is one. */
   ratio?: number;
   met: boolean;
 }
@@ -18,7 +18,7 @@ export interface BenchCheck {
 /** One scenario's outcome: printed as one line and kept for BENCHMARKS.md. */
 export interface BenchResult {
   name: string;
-  /** Dockhand relative to the docker CLI / raw Engine API, measured in the same run. */
+  /** Berthmaster relative to the docker CLI / raw Engine API, measured in the same run. */
   ratio: number;
   /** The figures behind the ratio, for the printed line. */
   figures: string;

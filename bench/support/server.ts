@@ -5,7 +5,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { connectWs } from '../../test/integration/support/ws-client';
 
-export const OUT_DIR = process.env.DOCKHAND_OUT_DIR ?? 'out-bench';
+export const OUT_DIR = process.env.BERTHMASTER_OUT_DIR ?? 'out-bench';
 
 export interface BenchServer {
   url: string;
@@ -19,8 +19,8 @@ export interface BenchServer {
 
 /** Starts the built browser-mode server (`node out-bench/main/web.js --port 0`) with a fresh config. */
 export async function startServer(extraArgs: string[] = []): Promise<BenchServer> {
-  const configDir = mkdtempSync(path.join(os.tmpdir(), 'dockhand-bench-'));
-  const home = mkdtempSync(path.join(os.tmpdir(), 'dockhand-bench-home-'));
+  const configDir = mkdtempSync(path.join(os.tmpdir(), 'berthmaster-bench-'));
+  const home = mkdtempSync(path.join(os.tmpdir(), 'berthmaster-bench-home-'));
   // The SSH host's key is trusted as a user's ~/.ssh/known_hosts would trust it.
   mkdirSync(path.join(home, '.ssh'));
   copyFileSync(lab.ssh.knownHosts, path.join(home, '.ssh', 'known_hosts'));
@@ -33,7 +33,7 @@ export async function startServer(extraArgs: string[] = []): Promise<BenchServer
     process.execPath,
     [...prof, ...extraArgs, path.join(OUT_DIR, 'main/web.js'), '--port', '0'],
     {
-      env: { PATH: process.env.PATH ?? '', HOME: home, DOCKHAND_CONFIG_DIR: configDir },
+      env: { PATH: process.env.PATH ?? '', HOME: home, BERTHMASTER_CONFIG_DIR: configDir },
       stdio: ['ignore', 'pipe', 'pipe'],
     },
   );
@@ -44,7 +44,7 @@ export async function startServer(extraArgs: string[] = []): Promise<BenchServer
     let out = '';
     child.stdout?.on('data', (d: Buffer) => {
       out += d.toString();
-      const m = /^Dockhand web: (\S+)$/m.exec(out);
+      const m = /^Berthmaster web: (\S+)$/m.exec(out);
       if (m) {
         clearTimeout(timer);
         resolve(m[1] as string);

@@ -22,7 +22,8 @@ export async function openShell(page: Page): Promise<string> {
 export function terminalText(page: Page, id: string): Promise<string> {
   return page.evaluate(
     (sid) =>
-      (window as unknown as { __dockhandTerminals?: TerminalsHook }).__dockhandTerminals?.text(sid) ?? '',
+      (window as unknown as { __berthmasterTerminals?: TerminalsHook }).__berthmasterTerminals?.text(sid) ??
+      '',
     id,
   );
 }
@@ -39,7 +40,7 @@ export function waitForText(page: Page, id: string, needle: string, timeoutMs: n
     ([sid, text, timeout, tail]) =>
       new Promise<number>((resolve, reject) => {
         const started = Date.now();
-        const h = (window as unknown as { __dockhandTerminals?: TerminalsHook }).__dockhandTerminals;
+        const h = (window as unknown as { __berthmasterTerminals?: TerminalsHook }).__berthmasterTerminals;
         const tick = () => {
           if ((h?.text(sid, tail) ?? '').includes(text)) resolve(Date.now());
           else if (Date.now() - started > timeout) reject(new Error(`"${text}" not shown in ${timeout} ms`));
@@ -79,7 +80,7 @@ export function echoPaintedAt(page: Page, id: string, typed: string): Promise<Ec
       new Promise<EchoTiming>((resolve, reject) => {
         const w = window as unknown as { __benchKeydownAt: number };
         const started = performance.now();
-        const h = (window as unknown as { __dockhandTerminals?: TerminalsHook }).__dockhandTerminals;
+        const h = (window as unknown as { __berthmasterTerminals?: TerminalsHook }).__berthmasterTerminals;
         const tick = () => {
           const lines = (h?.text(sid, tail) ?? '').trimEnd().split('\n');
           if ((lines[lines.length - 1] ?? '').endsWith(text)) {

@@ -23,14 +23,14 @@ test.describe('Electron shell @foundation', () => {
     const app = await electron.launch({
       executablePath: binary,
       args: ['out/main/index.js'],
-      env: { ...process.env, DOCKHAND_CONFIG_DIR: mkdtempSync(path.join(os.tmpdir(), 'dockhand-el-')) },
+      env: { ...process.env, BERTHMASTER_CONFIG_DIR: mkdtempSync(path.join(os.tmpdir(), 'berthmaster-el-')) },
     });
     const page = await app.firstWindow();
     await expect(page.getByRole('navigation', { name: 'Hosts' })).toBeVisible();
     const globals = await page.evaluate(() => ({
       require: typeof (window as unknown as { require?: unknown }).require,
       process: typeof (window as unknown as { process?: unknown }).process,
-      bridge: Object.keys(window.dockhand ?? {}).sort(),
+      bridge: Object.keys(window.berthmaster ?? {}).sort(),
     }));
     expect(globals).toEqual({ require: 'undefined', process: 'undefined', bridge: ['onMessage', 'send'] });
     const opened = await page.evaluate(() => window.open('https://example.com') === null);

@@ -1,5 +1,5 @@
 #!/usr/bin/env bash
-# Tears down what up.sh started. Keeps /var/lib/dockhand-lab (certs, keys, passwords) and
+# Tears down what up.sh started. Keeps /var/lib/berthmaster-lab (certs, keys, passwords) and
 # engine B's data root so the next up.sh is fast, unless --purge is given.
 set -euo pipefail
 

@@ -1,21 +1,21 @@
 # shellcheck shell=bash
-# Shared helpers for the Dockhand test lab (sourced by up.sh, down.sh, fault.sh).
+# Shared helpers for the Berthmaster test lab (sourced by up.sh, down.sh, fault.sh).
 # Everything here runs as root on Debian; no systemd is assumed.
 
-LAB_STATE=/var/lib/dockhand-lab
+LAB_STATE=/var/lib/berthmaster-lab
 LAB_RUN=$LAB_STATE/run
 LAB_LOGS=$LAB_STATE/logs
 LAB_TLS=$LAB_STATE/tls
 LAB_SSH=$LAB_STATE/ssh
 LAB_REG=$LAB_STATE/registry
 LAB_JSON=$LAB_STATE/lab.json
-LAB_LOCK=/run/dockhand-lab.lock
+LAB_LOCK=/run/berthmaster-lab.lock
 
 A_SOCK=/var/run/docker.sock
 A_PIDFILE=/var/run/docker.pid
 A_OWNED=$LAB_RUN/engine-a.owned
 
-B_NS=dockhand-b
+B_NS=berthmaster-b
 B_NSPATH=/var/run/netns/$B_NS
 B_SOCK=/var/run/docker-b.sock
 B_PIDFILE=/var/run/docker-b.pid
@@ -38,8 +38,8 @@ WRONG_CA_PORT=2377
 EXPIRED_PORT=2378
 BLACKHOLE_PORT=2399
 REG_ADDR=127.0.0.1:5000
-REG_USER=dockhand
-IMAGE=dockhand-test/busybox:latest
+REG_USER=berthmaster
+IMAGE=berthmaster-test/busybox:latest
 
 WAIT_SECS=${LAB_WAIT_SECS:-30}
 

@@ -8,7 +8,7 @@ let lab: Lab;
 let app: WebApp;
 /** Unique to this run: every name starts with it, every container carries it as a label. */
 const token = uniqueName('ct');
-const RUN_LABEL = `dockhand.test.containers=${token}`;
+const RUN_LABEL = `berthmaster.test.containers=${token}`;
 const volumes: Array<[string, string]> = [];
 
 test.beforeAll(async () => {
@@ -69,7 +69,7 @@ async function cliRun(sock: string, name: string, extra: string[] = [], cmd = ['
     '--name',
     name,
     '--label',
-    'dockhand.test=1',
+    'berthmaster.test=1',
     '--label',
     RUN_LABEL,
     ...extra,
@@ -94,7 +94,7 @@ async function fillRunForm(page: Page, o: { name: string; port: number; volume: 
   await dialog.getByLabel(/^Name/).fill(o.name);
   await dialog
     .getByLabel(/^Command/)
-    .fill(`sh -c "echo served-by-dockhand > /www/index.html && exec httpd -f -p 80 -h /www"`);
+    .fill(`sh -c "echo served-by-berthmaster > /www/index.html && exec httpd -f -p 80 -h /www"`);
   await dialog.getByRole('button', { name: 'Add port' }).click();
   await dialog.getByLabel('Port 1 host port').fill(String(o.port));
   await dialog.getByLabel('Port 1 container port').fill('80');
@@ -105,7 +105,7 @@ async function fillRunForm(page: Page, o: { name: string; port: number; volume: 
   await dialog.getByLabel('Variable 1 name').fill('GREETING');
   await dialog.getByLabel('Variable 1 value').fill('hello from the form');
   await dialog.getByRole('button', { name: 'Add label' }).click();
-  await dialog.getByLabel('Label 1 key').fill('dockhand.test');
+  await dialog.getByLabel('Label 1 key').fill('berthmaster.test');
   await dialog.getByLabel('Label 1 value').fill('1');
   await dialog.getByRole('button', { name: 'Add label' }).click();
   await dialog.getByLabel('Label 2 key').fill(RUN_LABEL.split('=')[0] as string);
@@ -142,7 +142,7 @@ test.describe('containers @containers', () => {
     await expect(link).toHaveAttribute('rel', 'noreferrer');
     await expect
       .poll(async () => (await page.request.get(`http://127.0.0.1:${port}/`)).text())
-      .toContain('served-by-dockhand');
+      .toContain('served-by-berthmaster');
     const inspected = JSON.parse(await docker(lab.engineA.socketPath, 'inspect', name))[0];
     expect(inspected.Config.Env).toContain('GREETING=hello from the form');
     expect(inspected.HostConfig.PortBindings['80/tcp']).toEqual([{ HostIp: '', HostPort: String(port) }]);
@@ -170,17 +170,17 @@ test.describe('containers @containers', () => {
     await files.getByLabel('Files to upload').setInputFiles({
       name: 'notes.txt',
       mimeType: 'text/plain',
-      buffer: Buffer.from('uploaded through dockhand\n'),
+      buffer: Buffer.from('uploaded through berthmaster\n'),
     });
     await expect(files.getByRole('table', { name: 'Files in /www' })).toContainText('notes.txt');
     expect(await docker(lab.engineA.socketPath, 'exec', name, 'cat', '/www/notes.txt')).toBe(
-      'uploaded through dockhand',
+      'uploaded through berthmaster',
     );
     const downloading = page.waitForEvent('download');
     await files.getByRole('button', { name: 'Download index.html' }).click();
     const download = await downloading;
     expect(download.suggestedFilename()).toBe('index.html');
-    expect(readFileSync(await download.path(), 'utf8')).toBe('served-by-dockhand\n');
+    expect(readFileSync(await download.path(), 'utf8')).toBe('served-by-berthmaster\n');
     await shot(page, 'files');
 
     // Edit and recreate: same name, new value, old container gone.

@@ -14,7 +14,7 @@ test.beforeAll(async () => {
     'run',
     '-d',
     '--label',
-    'dockhand.test=1',
+    'berthmaster.test=1',
     '--name',
     name,
     lab.image,

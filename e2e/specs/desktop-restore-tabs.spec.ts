@@ -3,7 +3,7 @@ import { docker, loadLab, uniqueName, type Lab } from '../support/lab';
 import { startRestartableWebApp, type RestartableWebApp } from '../support/restartable-web-app';
 
 /** The renderer's read-only test hook (components/terminal/registry.ts). */
-type TerminalsHook = { __dockhandTerminals?: { text(sessionId: string): string } };
+type TerminalsHook = { __berthmasterTerminals?: { text(sessionId: string): string } };
 
 let lab: Lab;
 let app: RestartableWebApp;
@@ -17,7 +17,7 @@ test.beforeAll(async () => {
     'run',
     '-d',
     '--label',
-    'dockhand.test=1',
+    'berthmaster.test=1',
     '--stop-timeout',
     '1',
     '--name',
@@ -44,7 +44,7 @@ async function activeSession(page: Page): Promise<string> {
 }
 
 function terminalText(page: Page, id: string): Promise<string> {
-  return page.evaluate((sid) => (window as TerminalsHook).__dockhandTerminals?.text(sid) ?? '', id);
+  return page.evaluate((sid) => (window as TerminalsHook).__berthmasterTerminals?.text(sid) ?? '', id);
 }
 
 async function expectTerminal(page: Page, id: string, re: RegExp) {
@@ -96,14 +96,14 @@ test.describe('terminal tabs across a restart @desktop', () => {
     await expectTerminal(page, second, /^after-42$/m);
     await page.screenshot({ path: 'e2e/screenshots/desktop-restore-tab.png' });
 
-    // The container stops while Dockhand is down: the tab comes back ended, saying why.
+    // The container stops while Berthmaster is down: the tab comes back ended, saying why.
     await app.restart();
     await docker(lab.engineA.socketPath, 'stop', name);
     await page.goto(app.url);
     await expect(tabs(page)).toHaveCount(1);
     await expect(tabs(page).first()).toContainText('ended');
     const bar = dock(page).getByRole('status');
-    await expect(bar).toContainText('This shell ended when Dockhand restarted. Reopening it failed:');
+    await expect(bar).toContainText('This shell ended when Berthmaster restarted. Reopening it failed:');
     await expect(bar).toContainText(/not running/i);
     await page.screenshot({ path: 'e2e/screenshots/desktop-restore-tab-ended.png' });
 
@@ -126,7 +126,7 @@ test.describe('terminal tabs across a restart @desktop', () => {
     await expect(page.getByRole('navigation', { name: 'Hosts' })).toBeVisible();
     await expect(page.getByRole('table', { name: 'Containers' })).toBeVisible();
     await expect(dock(page)).toHaveCount(0);
-    expect(await page.evaluate(() => localStorage.getItem('dockhand.terminal.tabs'))).toBe(
+    expect(await page.evaluate(() => localStorage.getItem('berthmaster.terminal.tabs'))).toBe(
       '{"version":1,"tabs":[]}',
     );
   });

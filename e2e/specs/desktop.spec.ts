@@ -23,7 +23,7 @@ async function cli(...args: string[]): Promise<string> {
 
 test.beforeAll(async () => {
   lab = loadLab();
-  home = mkdtempSync(path.join(os.tmpdir(), 'dockhand-e2e-home-'));
+  home = mkdtempSync(path.join(os.tmpdir(), 'berthmaster-e2e-home-'));
   await cli(
     'context',
     'create',
@@ -148,11 +148,11 @@ test.describe('desktop @desktop', () => {
     await exp.getByLabel('Context name').fill('lab-b-tls');
     await exp.getByRole('button', { name: 'Export' }).click();
     await expect(exp.getByText(/already exists/)).toBeVisible();
-    await exp.getByLabel('Context name').fill('from-dockhand');
+    await exp.getByLabel('Context name').fill('from-berthmaster');
     await exp.getByRole('button', { name: 'Export' }).click();
-    await expect(exp.getByText('docker --context from-dockhand ps')).toBeVisible();
+    await expect(exp.getByText('docker --context from-berthmaster ps')).toBeVisible();
     await page.screenshot({ path: 'e2e/screenshots/desktop-export.png' });
-    expect(await cli('--context', 'from-dockhand', 'version', '-f', '{{.Server.APIVersion}}')).toMatch(
+    expect(await cli('--context', 'from-berthmaster', 'version', '-f', '{{.Server.APIVersion}}')).toMatch(
       /^1\.\d+$/,
     );
   });

@@ -105,7 +105,7 @@ test.describe('foundation @foundation', () => {
     await dialog.getByLabel('User').fill(lab.ssh.user);
     await dialog.getByLabel('Private key file').setInputFiles(lab.ssh.ed25519Key);
     await dialog.getByRole('button', { name: 'Test connection' }).click();
-    // A fresh HOME: the lab's host key is new to Dockhand.
+    // A fresh HOME: the lab's host key is new to Berthmaster.
     await expect(dialog.getByText(lab.ssh.hostKeyFingerprint)).toBeVisible();
     await shot(page, 'add-host-ssh-hostkey');
     await dialog.getByRole('button', { name: 'Trust key' }).click();

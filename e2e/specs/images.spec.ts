@@ -10,7 +10,7 @@ import { startWebApp, type WebApp } from '../support/web-app';
 let lab: Lab;
 let app: WebApp;
 let contextDir: string;
-const repo = uniqueName('dockhand-test');
+const repo = uniqueName('berthmaster-test');
 let ref: string;
 /** Keeps the lab image "in use" for the filter test, whatever else the engine holds. */
 const user = uniqueName('images-user');
@@ -35,12 +35,12 @@ test.beforeAll(async () => {
     },
   });
   socket.close();
-  await docker(lab.engineA.socketPath, 'create', '--label', 'dockhand.test=1', '--name', user, lab.image);
+  await docker(lab.engineA.socketPath, 'create', '--label', 'berthmaster.test=1', '--name', user, lab.image);
   // A context whose RUN makes a real 24 MB layer, so a pull has something to download.
-  contextDir = await fs.mkdtemp(path.join(os.tmpdir(), 'dockhand-e2e-build-'));
+  contextDir = await fs.mkdtemp(path.join(os.tmpdir(), 'berthmaster-e2e-build-'));
   await fs.writeFile(
     path.join(contextDir, 'Dockerfile'),
-    `FROM ${lab.image}\nCOPY hello.txt /hello.txt\nRUN dd if=/dev/urandom of=/blob bs=1M count=24 2>/dev/null\nLABEL dockhand.test=1\nCMD ["cat", "/hello.txt"]\n`,
+    `FROM ${lab.image}\nCOPY hello.txt /hello.txt\nRUN dd if=/dev/urandom of=/blob bs=1M count=24 2>/dev/null\nLABEL berthmaster.test=1\nCMD ["cat", "/hello.txt"]\n`,
   );
   await fs.writeFile(path.join(contextDir, 'hello.txt'), 'hello from the e2e build\n');
   await fs.writeFile(path.join(contextDir, 'secret.txt'), 'never sent\n');
@@ -109,13 +109,13 @@ test.describe.serial('images and registries @images', () => {
     const table = await openImages(page);
     await page.getByRole('button', { name: 'Build', exact: true }).click();
     const dialog = page.getByRole('dialog', { name: /Build an image on local/ });
-    await expect(dialog.getByText(/the machine running Dockhand/)).toBeVisible();
+    await expect(dialog.getByText(/the machine running Berthmaster/)).toBeVisible();
     await dialog.getByLabel('Context folder').fill(contextDir);
     await dialog.getByLabel('Tags').fill(ref);
     await dialog.getByRole('button', { name: 'Build', exact: true }).click();
     const live = page.getByRole('dialog', { name: `Building ${ref}` });
     const output = live.getByRole('log', { name: /Output of Build/ });
-    await expect(output).toContainText('Step 1/5 : FROM dockhand-test/busybox:latest');
+    await expect(output).toContainText('Step 1/5 : FROM berthmaster-test/busybox:latest');
     await expect(live.getByText(`Built ${ref}`)).toBeVisible({ timeout: 60_000 });
     await expect(output).toContainText('Step 5/5 : CMD ["cat", "/hello.txt"]');
     await shot(page, 'images-build');
@@ -130,7 +130,7 @@ test.describe.serial('images and registries @images', () => {
       .getByRole('button', { name: `Push ${ref}` })
       .click();
     const dialog = page.getByRole('dialog', { name: 'Push image' });
-    await expect(dialog.getByText(/the stored login of dockhand is used/)).toBeVisible();
+    await expect(dialog.getByText(/the stored login of berthmaster is used/)).toBeVisible();
     await dialog.getByRole('button', { name: 'Push', exact: true }).click();
     const live = page.getByRole('dialog', { name: `Pushing ${ref}` });
     await expect(live.getByText(`Pushed ${ref}`)).toBeVisible({ timeout: 60_000 });
@@ -158,7 +158,7 @@ test.describe.serial('images and registries @images', () => {
     await expect(dialog.getByText('the repository name must be lowercase')).toBeVisible();
     await field.fill(ref);
     await expect(
-      dialog.getByText(/Registry 127\.0\.0\.1:5000: the stored login of dockhand is used/),
+      dialog.getByText(/Registry 127\.0\.0\.1:5000: the stored login of berthmaster is used/),
     ).toBeVisible();
     await dialog.getByRole('button', { name: 'Pull', exact: true }).click();
     const live = page.getByRole('dialog', { name: `Pulling ${ref}` });

@@ -15,7 +15,10 @@ const madeOnB: string[] = [];
 
 test.beforeAll(async () => {
   lab = loadLab();
-  proxy = socketProxy(path.join(os.tmpdir(), `${uniqueName('dockhand-live')}.sock`), lab.engineB.socketPath);
+  proxy = socketProxy(
+    path.join(os.tmpdir(), `${uniqueName('berthmaster-live')}.sock`),
+    lab.engineB.socketPath,
+  );
   await proxy.start();
   app = await startWebApp();
   // Labels group the sidebar: local under "dev", engine B under "production" (and marked so).
@@ -46,7 +49,7 @@ async function cliRun(socketPath: string, name: string) {
     'run',
     '-d',
     '--label',
-    'dockhand.test=1',
+    'berthmaster.test=1',
     '--name',
     name,
     lab.image,
@@ -101,7 +104,7 @@ test.describe('live state @live', () => {
       'run',
       '-d',
       '--label',
-      'dockhand.test=1',
+      'berthmaster.test=1',
       '--name',
       name,
       lab.image,
@@ -150,7 +153,7 @@ test.describe('live state @live', () => {
       lab.engineB.socketPath,
       'create',
       '--label',
-      'dockhand.test=1',
+      'berthmaster.test=1',
       '--name',
       onB,
       lab.image,

@@ -19,7 +19,7 @@ test.afterAll(async () => {
 async function run(prefix: string, ...args: string[]): Promise<string> {
   const name = uniqueName(prefix);
   made.push(name);
-  await docker(lab.engineA.socketPath, 'run', '-d', '--label', 'dockhand.test=1', '--name', name, ...args);
+  await docker(lab.engineA.socketPath, 'run', '-d', '--label', 'berthmaster.test=1', '--name', name, ...args);
   return name;
 }
 

@@ -46,7 +46,7 @@ async function ticker(): Promise<string> {
     'run',
     '-d',
     '--label',
-    'dockhand.test=1',
+    'berthmaster.test=1',
     '--restart',
     'always',
     '--name',

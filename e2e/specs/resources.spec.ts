@@ -107,7 +107,7 @@ test.describe('networks, volumes and disk usage @resources', () => {
       'run',
       '-d',
       '--label',
-      'dockhand.test=1',
+      'berthmaster.test=1',
       '--name',
       container,
       lab.image,
@@ -142,7 +142,7 @@ test.describe('networks, volumes and disk usage @resources', () => {
 
     await gateway.fill(`${prefix}.1`);
     await dialog.getByRole('button', { name: '+ Add label' }).click();
-    await dialog.getByLabel('Labels 1 key').fill('dockhand.test');
+    await dialog.getByLabel('Labels 1 key').fill('berthmaster.test');
     await dialog.getByLabel('Labels 1 value').fill('1');
     await dialog.getByRole('button', { name: 'Create', exact: true }).click();
     await expect(dialog).toBeHidden();
@@ -189,19 +189,21 @@ test.describe('networks, volumes and disk usage @resources', () => {
     const dialog = page.getByRole('dialog', { name: `Create volume on ${HOST}` });
     await dialog.getByLabel('Name').fill(name);
     await dialog.getByRole('button', { name: '+ Add label' }).click();
-    await dialog.getByLabel('Labels 1 key').fill('dockhand.test');
+    await dialog.getByLabel('Labels 1 key').fill('berthmaster.test');
     await dialog.getByLabel('Labels 1 value').fill('1');
     await dialog.getByRole('button', { name: 'Create', exact: true }).click();
     await expect(dialog).toBeHidden();
     made.push(['volume', name]);
-    expect(await docker(sock, 'volume', 'inspect', '-f', '{{.Labels}}', name)).toContain('dockhand.test:1');
+    expect(await docker(sock, 'volume', 'inspect', '-f', '{{.Labels}}', name)).toContain(
+      'berthmaster.test:1',
+    );
 
     await docker(
       sock,
       'run',
       '--rm',
       '--label',
-      'dockhand.test=1',
+      'berthmaster.test=1',
       '-v',
       `${name}:/data`,
       lab.image,
@@ -226,7 +228,7 @@ test.describe('networks, volumes and disk usage @resources', () => {
     await logs.getByRole('button', { name: 'Download app.log' }).click();
     const download = await downloading;
     expect(download.suggestedFilename()).toBe('app.log.tar');
-    const dir = mkdtempSync(path.join(os.tmpdir(), 'dockhand-e2e-dl-'));
+    const dir = mkdtempSync(path.join(os.tmpdir(), 'berthmaster-e2e-dl-'));
     try {
       const file = path.join(dir, 'a.tar');
       await download.saveAs(file);

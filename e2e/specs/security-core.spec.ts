@@ -48,8 +48,8 @@ test.describe.serial('transport trust and credential consent @security', () => {
     const prompt = dialog.getByRole('group', { name: /Unknown certificate for/ });
     await expect(prompt).toBeVisible();
     await shot(page, 'security-core-unknown-certificate');
-    await expect(prompt.getByText('CN=dockhand-lab-engine-b')).toBeVisible();
-    await expect(prompt.getByText('CN=Dockhand Lab CA')).toBeVisible();
+    await expect(prompt.getByText('CN=berthmaster-lab-engine-b')).toBeVisible();
+    await expect(prompt.getByText('CN=Berthmaster Lab CA')).toBeVisible();
     await expect(prompt.getByLabel('SHA-256 fingerprint')).toHaveText(/^([0-9A-F]{2}:){31}[0-9A-F]{2}$/);
     await prompt.getByRole('button', { name: 'Trust this certificate' }).click();
     await expect(dialog.getByText(/Connection works/)).toBeVisible();
@@ -99,7 +99,7 @@ test.describe.serial('transport trust and credential consent @security', () => {
 
     await page.getByRole('button', { name: 'Pull', exact: true }).click();
     const pull = page.getByRole('dialog', { name: 'Pull an image to pinned-b' });
-    await pull.getByLabel('Image reference').fill(`${lab.registry.address}/dockhand-consent/none:1`);
+    await pull.getByLabel('Image reference').fill(`${lab.registry.address}/berthmaster-consent/none:1`);
     await pull.getByRole('button', { name: 'Pull', exact: true }).click();
     await expect(pull.getByRole('alert')).toContainText('not allowed on pinned-b');
     await shot(page, 'security-core-registry-consent');

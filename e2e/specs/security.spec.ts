@@ -20,7 +20,7 @@ let doomedId = '';
 
 async function makeContainer(name: string, ...runArgs: string[]): Promise<string> {
   made.push(name);
-  return docker(sock, ...runArgs, '--label', 'dockhand.test=1', '--name', name, lab.image, 'sleep', '600');
+  return docker(sock, ...runArgs, '--label', 'berthmaster.test=1', '--name', name, lab.image, 'sleep', '600');
 }
 
 test.beforeAll(async () => {
@@ -215,7 +215,7 @@ test.describe('security UI @security', () => {
       page.waitForEvent('download'),
       page.getByRole('button', { name: 'Export CSV' }).click(),
     ]);
-    expect(csv.suggestedFilename()).toMatch(/^dockhand-audit-\d{8}-\d{6}\.csv$/);
+    expect(csv.suggestedFilename()).toMatch(/^berthmaster-audit-\d{8}-\d{6}\.csv$/);
     const csvText = readFileSync((await csv.path()) ?? '', 'utf8')
       .trim()
       .split('\r\n');

@@ -5,7 +5,7 @@ import { startWebApp, type WebApp } from '../support/web-app';
 /** The renderer's read-only test hook (components/terminal/registry.ts). */
 declare global {
   interface Window {
-    __dockhandTerminals?: {
+    __berthmasterTerminals?: {
       text(sessionId: string): string;
       size(sessionId: string): { cols: number; rows: number } | undefined;
     };
@@ -37,7 +37,7 @@ async function runContainer(socketPath: string, ...args: string[]): Promise<stri
     'run',
     '-d',
     '--label',
-    'dockhand.test=1',
+    'berthmaster.test=1',
     '--stop-timeout',
     '2',
     '--name',
@@ -74,7 +74,7 @@ async function activeSession(page: Page): Promise<string> {
 }
 
 function terminalText(page: Page, id: string): Promise<string> {
-  return page.evaluate((sid) => window.__dockhandTerminals?.text(sid) ?? '', id);
+  return page.evaluate((sid) => window.__berthmasterTerminals?.text(sid) ?? '', id);
 }
 
 async function expectTerminal(page: Page, id: string, re: RegExp, timeout = 15_000) {
@@ -115,7 +115,7 @@ test.describe('terminal @terminal', () => {
     await shot(page, 'shell');
 
     // The terminal fits its panel, and the process sees the same size.
-    const size = async () => page.evaluate((sid) => window.__dockhandTerminals?.size(sid), id);
+    const size = async () => page.evaluate((sid) => window.__berthmasterTerminals?.size(sid), id);
     const before = await size();
     expect(before?.cols).toBeGreaterThan(40);
     await typeLine(page, 'clear; stty size');

@@ -21,9 +21,9 @@ function launch(
 ): Promise<{ child: ChildProcess; url: string }> {
   const child = spawn(
     process.execPath,
-    [path.join(process.env.DOCKHAND_OUT_DIR ?? 'out', 'main/web.js'), '--port', String(port)],
+    [path.join(process.env.BERTHMASTER_OUT_DIR ?? 'out', 'main/web.js'), '--port', String(port)],
     {
-      env: { PATH: process.env.PATH ?? '', HOME: home, DOCKHAND_CONFIG_DIR: configDir },
+      env: { PATH: process.env.PATH ?? '', HOME: home, BERTHMASTER_CONFIG_DIR: configDir },
       stdio: ['ignore', 'pipe', 'pipe'],
     },
   );
@@ -34,7 +34,7 @@ function launch(
     let out = '';
     child.stdout?.on('data', (d: Buffer) => {
       out += d.toString();
-      const m = /^Dockhand web: (\S+)$/m.exec(out);
+      const m = /^Berthmaster web: (\S+)$/m.exec(out);
       if (m) {
         clearTimeout(timer);
         resolve({ child, url: m[1] as string });
@@ -52,8 +52,8 @@ async function end(child: ChildProcess): Promise<void> {
 }
 
 export async function startRestartableWebApp(): Promise<RestartableWebApp> {
-  const configDir = mkdtempSync(path.join(os.tmpdir(), 'dockhand-e2e-'));
-  const home = mkdtempSync(path.join(os.tmpdir(), 'dockhand-home-'));
+  const configDir = mkdtempSync(path.join(os.tmpdir(), 'berthmaster-e2e-'));
+  const home = mkdtempSync(path.join(os.tmpdir(), 'berthmaster-home-'));
   let current = await launch(configDir, home, 0);
   const port = Number(new URL(current.url).port);
   const app: RestartableWebApp = {

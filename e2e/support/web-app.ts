@@ -13,13 +13,13 @@ export interface WebApp {
 
 /** Starts `node out/main/web.js --port 0` as a user would and waits for its one line. */
 export async function startWebApp(env: Record<string, string> = {}): Promise<WebApp> {
-  const configDir = mkdtempSync(path.join(os.tmpdir(), 'dockhand-e2e-'));
-  const home = mkdtempSync(path.join(os.tmpdir(), 'dockhand-home-'));
+  const configDir = mkdtempSync(path.join(os.tmpdir(), 'berthmaster-e2e-'));
+  const home = mkdtempSync(path.join(os.tmpdir(), 'berthmaster-home-'));
   const child: ChildProcess = spawn(
     process.execPath,
-    [path.join(process.env.DOCKHAND_OUT_DIR ?? 'out', 'main/web.js'), '--port', '0'],
+    [path.join(process.env.BERTHMASTER_OUT_DIR ?? 'out', 'main/web.js'), '--port', '0'],
     {
-      env: { PATH: process.env.PATH ?? '', HOME: home, DOCKHAND_CONFIG_DIR: configDir, ...env },
+      env: { PATH: process.env.PATH ?? '', HOME: home, BERTHMASTER_CONFIG_DIR: configDir, ...env },
       stdio: ['ignore', 'pipe', 'pipe'],
     },
   );
@@ -30,7 +30,7 @@ export async function startWebApp(env: Record<string, string> = {}): Promise<Web
     let out = '';
     child.stdout?.on('data', (d: Buffer) => {
       out += d.toString();
-      const m = /^Dockhand web: (\S+)$/m.exec(out);
+      const m = /^Berthmaster web: (\S+)$/m.exec(out);
       if (m) {
         clearTimeout(timer);
         resolve(m[1] as string);

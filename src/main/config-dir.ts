@@ -1,11 +1,11 @@
 import os from 'node:os';
 import path from 'node:path';
 
-export const APP_DIR_NAME = 'Dockhand';
+export const APP_DIR_NAME = 'Berthmaster';
 
 /** Same folder Electron's app.getPath('userData') gives, so both modes share hosts. */
 export function defaultConfigDir(env: NodeJS.ProcessEnv = process.env, platform = process.platform): string {
-  if (env.DOCKHAND_CONFIG_DIR) return path.resolve(env.DOCKHAND_CONFIG_DIR);
+  if (env.BERTHMASTER_CONFIG_DIR) return path.resolve(env.BERTHMASTER_CONFIG_DIR);
   const home = os.homedir();
   if (platform === 'darwin') return path.join(home, 'Library', 'Application Support', APP_DIR_NAME);
   if (platform === 'win32')

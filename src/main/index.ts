@@ -3,7 +3,7 @@ import { fileURLToPath } from 'node:url';
 import { app, BrowserWindow, ipcMain, safeStorage, session, shell, type IpcMainEvent } from 'electron';
 import { HELLO_CHANNEL, RPC_CHANNEL } from '../preload/bridge';
 import { createBackend, type Backend } from './app/backend';
-import { defaultConfigDir } from './config-dir';
+import { prepareStartupConfig } from './startup-config';
 import { ipcTransport } from './electron/ipc-transport';
 import { safeStorageSecretBox } from './electron/safe-storage-box';
 import { allowPermission, isAppUrl, isTrustedSender } from './electron/navigation-policy';
@@ -45,7 +45,7 @@ function openConnection(event: IpcMainEvent) {
   // A reload says hello again: the previous page's subscriptions end here.
   connections.get(contents.id)?.close();
   const transport = ipcTransport(contents, register, (reason) =>
-    console.error(`[dockhand] refused an IPC message: ${reason}`),
+    console.error(`[berthmaster] refused an IPC message: ${reason}`),
   );
   const conn = backend.dispatcher.connect(transport);
   const close = () => {
@@ -57,7 +57,12 @@ function openConnection(event: IpcMainEvent) {
   contents.once('render-process-gone', close);
 }
 
-let configDir = '';
+// Before `ready`: the config folder (migrated from the old product name once) and, when old
+// secrets were sealed by the OS keychain under that name, the same keychain identity.
+const startup = prepareStartupConfig((msg) => console.log(`[berthmaster] ${msg}`));
+const configDir = startup.configDir;
+app.setPath('userData', configDir);
+if (startup.keychainName) app.setName(startup.keychainName);
 
 async function createWindow() {
   const options = secureWindowOptions(path.join(here, '../preload/index.cjs'), { packaged: app.isPackaged });
@@ -91,10 +96,9 @@ async function start() {
     callback(allowPermission(permission)),
   );
   session.defaultSession.setPermissionCheckHandler((_wc, permission) => allowPermission(permission));
-  configDir = process.env.DOCKHAND_CONFIG_DIR ?? app.getPath('userData') ?? defaultConfigDir();
   backend = await createBackend({
     configDir,
-    secrets: safeStorageSecretBox(safeStorage, process.env.DOCKHAND_ALLOW_BASIC_TEXT_SECRETS === '1'),
+    secrets: safeStorageSecretBox(safeStorage, process.env.BERTHMASTER_ALLOW_BASIC_TEXT_SECRETS === '1'),
     openExternal,
   });
   ipcMain.on(HELLO_CHANNEL, openConnection);
@@ -118,6 +122,6 @@ app.on('will-quit', () => {
 });
 
 start().catch((e: unknown) => {
-  console.error('Dockhand failed to start:', e);
+  console.error('Berthmaster failed to start:', e);
   app.exit(1);
 });

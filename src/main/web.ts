@@ -1,7 +1,7 @@
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { createBackend } from './app/backend';
-import { defaultConfigDir } from './config-dir';
+import { prepareStartupConfig } from './startup-config';
 import { startWebServer } from './web/web-server';
 
 /** `npm run web`: the backend and the renderer for a browser, without Electron. */
@@ -11,7 +11,7 @@ function parsePort(argv: string[]): number {
   if (raw === undefined) return 7420;
   const n = Number(raw);
   if (!Number.isInteger(n) || n < 0 || n > 65535) {
-    console.error(`Dockhand web: --port must be 0-65535, got "${raw}"`);
+    console.error(`Berthmaster web: --port must be 0-65535, got "${raw}"`);
     process.exit(2);
   }
   return n;
@@ -23,7 +23,7 @@ function parseListen(argv: string[]): string | undefined {
   const raw = i >= 0 ? argv[i + 1] : argv.find((a) => a.startsWith('--listen='))?.slice(9);
   if (raw === undefined) return undefined;
   if (!/^[0-9a-fA-F.:]+$/.test(raw)) {
-    console.error(`Dockhand web: --listen takes an IP address, got "${raw}"`);
+    console.error(`Berthmaster web: --listen takes an IP address, got "${raw}"`);
     process.exit(2);
   }
   return raw;
@@ -34,18 +34,19 @@ async function main() {
   const listen = parseListen(process.argv.slice(2));
   if (listen && listen !== '127.0.0.1') {
     console.error(
-      `Dockhand web: WARNING: listening on ${listen}, not only this machine. Anyone who can reach this port ` +
+      `Berthmaster web: WARNING: listening on ${listen}, not only this machine. Anyone who can reach this port ` +
         'and learns the token controls every Docker host configured here. Traffic is not encrypted.',
     );
   }
   const here = path.dirname(fileURLToPath(import.meta.url));
-  const rendererDir = process.env.DOCKHAND_RENDERER_DIR ?? path.resolve(here, '../renderer');
+  const rendererDir = process.env.BERTHMASTER_RENDERER_DIR ?? path.resolve(here, '../renderer');
   const log = {
-    info: (msg: string) => console.error(`[dockhand] ${msg}`),
+    info: (msg: string) => console.error(`[berthmaster] ${msg}`),
     error: (msg: string, detail?: unknown) =>
-      console.error(`[dockhand] ${msg}`, detail instanceof Error ? detail.message : (detail ?? '')),
+      console.error(`[berthmaster] ${msg}`, detail instanceof Error ? detail.message : (detail ?? '')),
   };
-  const backend = await createBackend({ configDir: defaultConfigDir(), log });
+  const { configDir } = prepareStartupConfig(log.info);
+  const backend = await createBackend({ configDir, log });
   const server = await startWebServer({
     dispatcher: backend.dispatcher,
     rendererDir,
@@ -53,7 +54,7 @@ async function main() {
     log,
     ...(listen ? { listen } : {}),
   });
-  console.log(`Dockhand web: ${server.url}`);
+  console.log(`Berthmaster web: ${server.url}`);
   const stop = async () => {
     await server.close();
     backend.dispose();
@@ -64,6 +65,6 @@ async function main() {
 }
 
 main().catch((e: unknown) => {
-  console.error(`Dockhand web failed to start: ${e instanceof Error ? e.message : String(e)}`);
+  console.error(`Berthmaster web failed to start: ${e instanceof Error ? e.message : String(e)}`);
   process.exit(1);
 });

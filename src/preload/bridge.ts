@@ -1,9 +1,9 @@
 /** The only thing the preload exposes: one fixed channel, carrying the contract's envelopes. */
-export interface DockhandBridge {
+export interface BerthmasterBridge {
   send(message: unknown): void;
   /** Returns an unsubscribe function (removeListener does not work across contextBridge). */
   onMessage(listener: (message: unknown) => void): () => void;
 }
 
-export const RPC_CHANNEL = 'dockhand:rpc';
-export const HELLO_CHANNEL = 'dockhand:hello';
+export const RPC_CHANNEL = 'berthmaster:rpc';
+export const HELLO_CHANNEL = 'berthmaster:hello';

@@ -1,8 +1,8 @@
-import type { DockhandBridge } from './bridge';
+import type { BerthmasterBridge } from './bridge';
 
 declare global {
   interface Window {
     /** Present only inside Electron; browser mode talks WebSocket instead. */
-    dockhand?: DockhandBridge;
+    berthmaster?: BerthmasterBridge;
   }
 }

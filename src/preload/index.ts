@@ -1,10 +1,10 @@
 import { contextBridge, ipcRenderer, type IpcRendererEvent } from 'electron';
-import { HELLO_CHANNEL, RPC_CHANNEL, type DockhandBridge } from './bridge';
+import { HELLO_CHANNEL, RPC_CHANNEL, type BerthmasterBridge } from './bridge';
 
 // A fresh page (first load or reload) starts a fresh connection in main.
 ipcRenderer.send(HELLO_CHANNEL);
 
-const bridge: DockhandBridge = {
+const bridge: BerthmasterBridge = {
   send(message) {
     ipcRenderer.send(RPC_CHANNEL, message);
   },
@@ -17,4 +17,4 @@ const bridge: DockhandBridge = {
   },
 };
 
-contextBridge.exposeInMainWorld('dockhand', bridge);
+contextBridge.exposeInMainWorld('berthmaster', bridge);

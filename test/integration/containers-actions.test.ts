@@ -27,7 +27,7 @@ async function make(
   name: string,
   opts: { running?: boolean; labels?: string[]; cmd?: string[] } = {},
 ) {
-  const labels = ['dockhand.test=1', h.runLabel, ...(opts.labels ?? [])].flatMap((l) => ['--label', l]);
+  const labels = ['berthmaster.test=1', h.runLabel, ...(opts.labels ?? [])].flatMap((l) => ['--label', l]);
   const cmd = opts.cmd ?? ['sleep', '600'];
   if (opts.running === false) await h.cli(e, 'create', '--name', name, ...labels, h.lab.image, ...cmd);
   else await h.cli(e, 'run', '-d', '--stop-timeout', '1', '--name', name, ...labels, h.lab.image, ...cmd);
@@ -58,14 +58,14 @@ describe.each([0, 1])('actions on engine %i', (index) => {
     const stopped = await h.api.containers.bulk({
       hostId: e.hostId,
       action: 'stop',
-      ids: [...ids, 'dockhand-no-such-container'],
+      ids: [...ids, 'berthmaster-no-such-container'],
       timeoutSec: 1,
     });
     expect(stopped.map((r) => [r.id, r.ok])).toEqual([
       [ids[0], true],
       [ids[1], true],
       [ids[2], true],
-      ['dockhand-no-such-container', false],
+      ['berthmaster-no-such-container', false],
     ]);
     expect(stopped[3]?.error?.code).toBe('NOT_FOUND');
     for (const n of [a, b, c]) expect(await status(e, n)).toBe('exited');
@@ -114,7 +114,7 @@ describe.each([0, 1])('actions on engine %i', (index) => {
       '--name',
       withVol,
       '--label',
-      'dockhand.test=1',
+      'berthmaster.test=1',
       '--label',
       h.runLabel,
       '-v',
@@ -138,7 +138,7 @@ describe.each([0, 1])('actions on engine %i', (index) => {
       '--name',
       name,
       '--label',
-      'dockhand.test=1',
+      'berthmaster.test=1',
       '--label',
       h.runLabel,
       '-e',
@@ -180,7 +180,7 @@ describe.each([0, 1])('actions on engine %i', (index) => {
         },
       )
       .toBe('healthy');
-    expect(list.find((c) => c.name === name)?.labels['dockhand.test']).toBe('1');
+    expect(list.find((c) => c.name === name)?.labels['berthmaster.test']).toBe('1');
 
     const top = await api.top({ hostId: e.hostId, id: name });
     expect(top.titles).toContain('PID');
@@ -199,7 +199,7 @@ describe.each([0, 1])('actions on engine %i', (index) => {
   it('prune removes only stopped containers with the label, and says what it reclaimed', async () => {
     const e = engine();
     // ONLY ever prune with a label unique to this test.
-    const pruneLabel = `dockhand.test.prune=${h.name('prune')}`;
+    const pruneLabel = `berthmaster.test.prune=${h.name('prune')}`;
     const gone1 = h.name('prune-x1');
     const gone2 = h.name('prune-x2');
     const running = h.name('prune-run');

@@ -91,7 +91,7 @@ describe.each([0, 1])('container files on engine %i', (index) => {
       '--name',
       name,
       '--label',
-      'dockhand.test=1',
+      'berthmaster.test=1',
       '--label',
       h.runLabel,
       h.lab.image,
@@ -118,7 +118,7 @@ describe.each([0, 1])('container files on engine %i', (index) => {
       linkTarget: 'busybox',
     });
 
-    const small = Buffer.from('hello from dockhand\n');
+    const small = Buffer.from('hello from berthmaster\n');
     const big = randomBytes(UPLOAD_CHUNK_BYTES * 2 + 12_345);
     const empty = Buffer.alloc(0);
     await upload(e, id, '/tmp', [
@@ -134,7 +134,7 @@ describe.each([0, 1])('container files on engine %i', (index) => {
     ]);
     expect(tmp.entries.find((x) => x.name === 'hello.txt')?.size).toBe(small.length);
     // The docker CLI sees the same bytes.
-    expect(await h.cli(e, 'cp', `${name}:/tmp/hello.txt`, '-')).toContain('hello from dockhand');
+    expect(await h.cli(e, 'cp', `${name}:/tmp/hello.txt`, '-')).toContain('hello from berthmaster');
 
     const file = await download(e, id, '/tmp/sub/big.bin', 'file');
     expect(sha(file.bytes)).toBe(sha(big));
@@ -162,7 +162,7 @@ describe.each([0, 1])('container files on engine %i', (index) => {
       '--name',
       name,
       '--label',
-      'dockhand.test=1',
+      'berthmaster.test=1',
       '--label',
       h.runLabel,
       h.lab.image,

@@ -18,14 +18,14 @@ export interface Engine {
 
 /**
  * The whole backend behind a real WebSocket (as browser mode runs it), with engine A over its
- * socket and engine B over TLS. Everything a test makes carries `dockhand.test=1` and a label
+ * socket and engine B over TLS. Everything a test makes carries `berthmaster.test=1` and a label
  * unique to this run, and `cleanup()` removes exactly those objects.
  */
 export interface ContainersHarness {
   lab: Lab;
   api: WsApi;
   engines: [Engine, Engine];
-  /** Labels for `docker run --label` / run specs: `dockhand.test=1` and this run's own label. */
+  /** Labels for `docker run --label` / run specs: `berthmaster.test=1` and this run's own label. */
   labels: Record<string, string>;
   runLabel: string;
   name(prefix: string): string;
@@ -39,9 +39,9 @@ const quiet = { info: () => undefined, error: () => undefined };
 
 export async function startContainersHarness(): Promise<ContainersHarness> {
   const lab = loadLab();
-  const configDir = await fs.mkdtemp(path.join(os.tmpdir(), 'dockhand-containers-it-'));
-  const rendererDir = await fs.mkdtemp(path.join(os.tmpdir(), 'dockhand-containers-r-'));
-  await fs.writeFile(path.join(rendererDir, 'index.html'), '<!doctype html><title>Dockhand</title>');
+  const configDir = await fs.mkdtemp(path.join(os.tmpdir(), 'berthmaster-containers-it-'));
+  const rendererDir = await fs.mkdtemp(path.join(os.tmpdir(), 'berthmaster-containers-r-'));
+  await fs.writeFile(path.join(rendererDir, 'index.html'), '<!doctype html><title>Berthmaster</title>');
   const backend: Backend = await createBackend({
     configDir,
     env: {},
@@ -85,7 +85,7 @@ export async function startContainersHarness(): Promise<ContainersHarness> {
     }
   }
 
-  const runLabel = `dockhand.test.containers=${uniqueName('run')}`;
+  const runLabel = `berthmaster.test.containers=${uniqueName('run')}`;
   const [runKey, runValue] = runLabel.split('=') as [string, string];
   const cli = (engine: Engine, ...args: string[]) => docker(engine.socketPath, ...args);
   const tracked: Array<[Engine, string]> = [];
@@ -94,7 +94,7 @@ export async function startContainersHarness(): Promise<ContainersHarness> {
     lab,
     api,
     engines,
-    labels: { 'dockhand.test': '1', [runKey]: runValue },
+    labels: { 'berthmaster.test': '1', [runKey]: runValue },
     runLabel,
     name: (prefix) => uniqueName(`it-ct-${prefix}`),
     cli,

@@ -11,7 +11,7 @@ let bindDir: string;
 beforeAll(async () => {
   h = await startContainersHarness();
   // Both engines share this machine's filesystem, so one folder serves as bind source for both.
-  bindDir = await fs.mkdtemp(path.join(os.tmpdir(), 'dockhand-bind-'));
+  bindDir = await fs.mkdtemp(path.join(os.tmpdir(), 'berthmaster-bind-'));
   await fs.writeFile(path.join(bindDir, 'hello.txt'), 'from the host\n');
   // The container runs as uid 1000: the folder must be readable by others.
   await fs.chmod(bindDir, 0o755);
@@ -95,7 +95,7 @@ describe.each([0, 1])('run form on engine %i', (index) => {
     const volume = h.name('vol');
     const network = h.name('net');
     h.trackVolume(e, volume);
-    await h.cli(e, 'network', 'create', '--label', 'dockhand.test=1', '--label', h.runLabel, network);
+    await h.cli(e, 'network', 'create', '--label', 'berthmaster.test=1', '--label', h.runLabel, network);
     const hostPort = freePort();
     // Engine A gets a restart policy with retries; engine B gets auto-remove (they exclude each other).
     const restart: Partial<RunSpec> =
@@ -137,7 +137,7 @@ describe.each([0, 1])('run form on engine %i', (index) => {
     expect(c.Config.Entrypoint).toEqual(['/bin/sh', '-c']);
     expect(c.Config.Cmd).toEqual(['echo "quoted arg"; sleep 600']);
     expect(c.Config.Env).toEqual(expect.arrayContaining(['GREETING=hello world', 'EMPTY=']));
-    expect(c.Config.Labels).toMatchObject({ 'app.tier': 'web', 'dockhand.test': '1' });
+    expect(c.Config.Labels).toMatchObject({ 'app.tier': 'web', 'berthmaster.test': '1' });
     expect(c.Config.WorkingDir).toBe('/data');
     expect(c.Config.User).toBe('1000:1000');
     expect(c.Config.Tty).toBe(true);
@@ -182,7 +182,7 @@ describe.each([0, 1])('run form on engine %i', (index) => {
       h.api.containers.create({
         hostId: e.hostId,
         start: false,
-        spec: baseSpec(h.name('nope'), { image: 'dockhand-test/does-not-exist:1' }),
+        spec: baseSpec(h.name('nope'), { image: 'berthmaster-test/does-not-exist:1' }),
       }),
     );
     expect(missing.code).toBe('NOT_FOUND');
@@ -229,7 +229,7 @@ describe.each([0, 1])('run form on engine %i', (index) => {
       '--name',
       name,
       '--label',
-      'dockhand.test=1',
+      'berthmaster.test=1',
       '--label',
       h.runLabel,
       '-p',

@@ -47,10 +47,10 @@ async function waitConnected(hostId: string): Promise<void> {
 
 beforeAll(async () => {
   lab = loadLab();
-  home = await fs.mkdtemp(path.join(os.tmpdir(), 'dockhand-ctx-home-'));
-  configDir = await fs.mkdtemp(path.join(os.tmpdir(), 'dockhand-ctx-cfg-'));
-  rendererDir = await fs.mkdtemp(path.join(os.tmpdir(), 'dockhand-ctx-renderer-'));
-  await fs.writeFile(path.join(rendererDir, 'index.html'), '<!doctype html><title>Dockhand</title>');
+  home = await fs.mkdtemp(path.join(os.tmpdir(), 'berthmaster-ctx-home-'));
+  configDir = await fs.mkdtemp(path.join(os.tmpdir(), 'berthmaster-ctx-cfg-'));
+  rendererDir = await fs.mkdtemp(path.join(os.tmpdir(), 'berthmaster-ctx-renderer-'));
+  await fs.writeFile(path.join(rendererDir, 'index.html'), '<!doctype html><title>Berthmaster</title>');
   // SSH as a user has it: ~/.ssh/config names the key, ~/.ssh/known_hosts knows the server.
   await fs.mkdir(path.join(home, '.ssh'), { mode: 0o700 });
   await fs.writeFile(
@@ -170,24 +170,24 @@ describe('Docker CLI contexts', () => {
 
   it('exports a TLS host as a context the docker CLI uses, with 0600 key files', async () => {
     const tlsHost = (await api.hosts.list({})).find((h) => h.name === 'lab-b-tls') as HostView;
-    const out = await api.contexts.export({ hostId: tlsHost.id, name: 'dockhand-b' });
-    expect(out.metaPath).toBe(path.join(home, '.docker', 'contexts', 'meta', contextId('dockhand-b')));
-    const tlsDir = path.join(home, '.docker', 'contexts', 'tls', contextId('dockhand-b'), 'docker');
+    const out = await api.contexts.export({ hostId: tlsHost.id, name: 'berthmaster-b' });
+    expect(out.metaPath).toBe(path.join(home, '.docker', 'contexts', 'meta', contextId('berthmaster-b')));
+    const tlsDir = path.join(home, '.docker', 'contexts', 'tls', contextId('berthmaster-b'), 'docker');
     for (const f of ['ca.pem', 'cert.pem', 'key.pem']) {
       expect((await fs.stat(path.join(tlsDir, f))).mode & 0o777).toBe(0o600);
     }
-    expect(await cli('--context', 'dockhand-b', 'info', '-f', '{{.ID}}')).toBe(idB);
-    await cli('--context', 'dockhand-b', 'ps');
+    expect(await cli('--context', 'berthmaster-b', 'info', '-f', '{{.ID}}')).toBe(idB);
+    await cli('--context', 'berthmaster-b', 'ps');
   });
 
   it('exports socket and SSH hosts; refuses to overwrite a context', async () => {
     const hosts = await api.hosts.list({});
     const a = hosts.find((h) => h.name === 'lab-a') as HostView;
     const s = hosts.find((h) => h.name === 'lab-b-ssh') as HostView;
-    await api.contexts.export({ hostId: a.id, name: 'dockhand-a' });
-    expect(await cli('--context', 'dockhand-a', 'info', '-f', '{{.ID}}')).toBe(idA);
-    await api.contexts.export({ hostId: s.id, name: 'dockhand-ssh' });
-    const inspected = JSON.parse(await cli('context', 'inspect', 'dockhand-ssh')) as Array<{
+    await api.contexts.export({ hostId: a.id, name: 'berthmaster-a' });
+    expect(await cli('--context', 'berthmaster-a', 'info', '-f', '{{.ID}}')).toBe(idA);
+    await api.contexts.export({ hostId: s.id, name: 'berthmaster-ssh' });
+    const inspected = JSON.parse(await cli('context', 'inspect', 'berthmaster-ssh')) as Array<{
       Endpoints: { docker: { Host: string } };
     }>;
     expect(inspected[0]?.Endpoints.docker.Host).toBe(`ssh://${lab.ssh.user}@${lab.ssh.host}:${lab.ssh.port}`);
@@ -207,9 +207,9 @@ describe('Docker CLI contexts', () => {
         .sort(),
     ).toEqual([
       'default',
-      'dockhand-a',
-      'dockhand-b',
-      'dockhand-ssh',
+      'berthmaster-a',
+      'berthmaster-b',
+      'berthmaster-ssh',
       'lab-a',
       'lab-b-ssh',
       'lab-b-tls',

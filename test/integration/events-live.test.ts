@@ -36,7 +36,7 @@ describe('engine events', () => {
       '--name',
       name,
       '--label',
-      'dockhand.test=1',
+      'berthmaster.test=1',
       lab.image,
       'true',
     );

@@ -28,7 +28,7 @@ beforeAll(async () => {
     'run',
     '-d',
     '--label',
-    'dockhand.test=1',
+    'berthmaster.test=1',
     '--name',
     container,
     lab.image,

@@ -8,11 +8,11 @@ import { startImagesBackend, taskOutput, waitForTask, type ImagesBackend } from 
 let lab: Lab;
 let be: ImagesBackend;
 let dir: string;
-const tag = (suffix: string) => `dockhand-test-build-${process.pid}:${suffix}`;
+const tag = (suffix: string) => `berthmaster-test-build-${process.pid}:${suffix}`;
 const made: string[] = [];
 /** Untagged layer images a build leaves as cache (e.g. of a failed build): ids from its output. */
 const layerIds = new Set<string>();
-const labels = { 'dockhand.test': '1' };
+const labels = { 'berthmaster.test': '1' };
 
 async function write(root: string, files: Record<string, string>) {
   for (const [name, text] of Object.entries(files)) {
@@ -23,7 +23,7 @@ async function write(root: string, files: Record<string, string>) {
 
 beforeAll(async () => {
   lab = loadLab();
-  dir = await fs.mkdtemp(path.join(os.tmpdir(), 'dockhand-build-'));
+  dir = await fs.mkdtemp(path.join(os.tmpdir(), 'berthmaster-build-'));
   be = await startImagesBackend();
 });
 
@@ -80,8 +80,8 @@ describe('build', () => {
     expect(task.step).toMatchObject({ index: 5, total: 5 });
     expect(task.result?.imageId).toMatch(/^sha256:/);
     const output = await outputOf(taskId);
-    expect(output).toEqual(expect.arrayContaining(['Step 1/5 : FROM dockhand-test/busybox:latest']));
-    expect(output.some((l) => /^Successfully tagged dockhand-test-build-/.test(l))).toBe(true);
+    expect(output).toEqual(expect.arrayContaining(['Step 1/5 : FROM berthmaster-test/busybox:latest']));
+    expect(output.some((l) => /^Successfully tagged berthmaster-test-build-/.test(l))).toBe(true);
 
     const sh = (cmd: string) => docker(lab.engineA.socketPath, 'run', '--rm', tag('good'), 'sh', '-c', cmd);
     expect(await docker(lab.engineA.socketPath, 'run', '--rm', tag('good'))).toBe('built');
@@ -153,7 +153,7 @@ describe('build', () => {
     );
     expect(missing.error).toMatchObject({
       code: 'NOT_FOUND',
-      message: expect.stringMatching(/does not exist on the machine running Dockhand/),
+      message: expect.stringMatching(/does not exist on the machine running Berthmaster/),
     });
     await fs.mkdir(path.join(dir, 'empty'), { recursive: true });
     const noFile = await waitForTask(

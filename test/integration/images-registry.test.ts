@@ -15,7 +15,7 @@ import {
 let lab: Lab;
 let be: ImagesBackend;
 let home: string;
-const repo = uniqueName('dockhand-test');
+const repo = uniqueName('berthmaster-test');
 const ref = () => `${lab.registry.address}/${repo}:v1`;
 const made: string[] = [];
 
@@ -30,7 +30,7 @@ async function rejection(p: Promise<unknown>): Promise<AppError> {
 
 beforeAll(async () => {
   lab = loadLab();
-  home = await fs.mkdtemp(path.join(os.tmpdir(), 'dockhand-home-'));
+  home = await fs.mkdtemp(path.join(os.tmpdir(), 'berthmaster-home-'));
   be = await startImagesBackend(home);
 });
 
@@ -143,7 +143,7 @@ describe('push and pull with the stored login', () => {
     expect(pushed.layers.length).toBeGreaterThan(0);
     expect(pushed.layers.every((l) => l.done)).toBe(true);
     expect(await taskOutput(be.api, push.taskId)).toEqual(
-      expect.arrayContaining([expect.stringMatching(/Using the stored login of dockhand/)]),
+      expect.arrayContaining([expect.stringMatching(/Using the stored login of berthmaster/)]),
     );
 
     await be.api.images.untag({ hostId: be.localId, reference: ref() });
@@ -187,7 +187,7 @@ describe('push and pull with the stored login', () => {
 
     const nowhere = await waitForTask(
       be.api,
-      (await be.api.images.pull({ hostId: be.localId, reference: '127.0.0.1:5999/dockhand-test/none:1' }))
+      (await be.api.images.pull({ hostId: be.localId, reference: '127.0.0.1:5999/berthmaster-test/none:1' }))
         .taskId,
     );
     expect(nowhere.error?.code).toBe('ENGINE_ERROR');

@@ -12,13 +12,13 @@ let lab: Lab;
 let be: ImagesBackend;
 let bId: string;
 let dir: string;
-const name = uniqueName('dockhand-test-xfer');
+const name = uniqueName('berthmaster-test-xfer');
 const image = `${name}:1`;
 const made: Array<[string, string]> = [];
 const containers: string[] = [];
 
 /** Builds a small unique image with the docker CLI (arrangement, not the feature under test). */
-async function cliBuild(tag: string, run: string, label = 'dockhand.test=1') {
+async function cliBuild(tag: string, run: string, label = 'berthmaster.test=1') {
   const ctx = await fs.mkdtemp(path.join(dir, 'ctx-'));
   await fs.writeFile(path.join(ctx, 'Dockerfile'), `FROM ${lab.image}\nRUN ${run}\n`);
   await promisify(execFile)(
@@ -39,7 +39,7 @@ async function rejection(p: Promise<unknown>): Promise<AppError> {
 
 beforeAll(async () => {
   lab = loadLab();
-  dir = await fs.mkdtemp(path.join(os.tmpdir(), 'dockhand-xfer-'));
+  dir = await fs.mkdtemp(path.join(os.tmpdir(), 'berthmaster-xfer-'));
   be = await startImagesBackend();
   bId = await be.addEngineB(lab);
   await cliBuild(image, 'echo copied > /copied.txt');
@@ -144,7 +144,7 @@ describe('list, details, tag, untag, remove, prune', () => {
       '--name',
       cname,
       '--label',
-      'dockhand.test=1',
+      'berthmaster.test=1',
       image,
       'true',
     );
@@ -160,7 +160,7 @@ describe('list, details, tag, untag, remove, prune', () => {
     expect(details.containers.map((c) => c.name)).toEqual([cname]);
     // Newest first: the --label step, then the RUN, then the base image's layers.
     expect(details.history.map((h) => h.createdBy).slice(0, 2)).toEqual([
-      'LABEL dockhand.test=1',
+      'LABEL berthmaster.test=1',
       'RUN echo copied > /copied.txt',
     ]);
     expect(details.history.some((h) => h.size > 1_000_000)).toBe(true);
@@ -176,21 +176,21 @@ describe('list, details, tag, untag, remove, prune', () => {
   });
 
   it('prunes dangling images within a label filter and reports the space reclaimed', async () => {
-    const label = `dockhand.test.prune=${name}`;
+    const label = `berthmaster.test.prune=${name}`;
     const tag = `${name}-prune:1`;
     made.push([lab.engineA.socketPath, tag]);
     await cliBuild(tag, 'dd if=/dev/zero of=/fill bs=1024 count=512', label);
     // Rebuilding onto the same tag leaves the first image dangling.
     await cliBuild(tag, 'dd if=/dev/zero of=/fill bs=1024 count=256', label);
     const dangling = (await be.api.images.list({ hostId: be.localId })).filter(
-      (i) => i.dangling && i.labels['dockhand.test.prune'] === name,
+      (i) => i.dangling && i.labels['berthmaster.test.prune'] === name,
     );
     expect(dangling).toHaveLength(1);
     const res = await be.api.images.prune({ hostId: be.localId, scope: 'dangling', labels: [label] });
     expect(res.deleted).toBeGreaterThanOrEqual(1);
     expect(res.spaceReclaimed).toBeGreaterThan(500_000);
     const after = (await be.api.images.list({ hostId: be.localId })).filter(
-      (i) => i.labels['dockhand.test.prune'] === name,
+      (i) => i.labels['berthmaster.test.prune'] === name,
     );
     expect(after.map((i) => i.repoTags)).toEqual([[tag]]);
   });

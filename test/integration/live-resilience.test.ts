@@ -40,7 +40,7 @@ async function ticker(socketPath: string): Promise<string> {
     'run',
     '-d',
     '--label',
-    'dockhand.test=1',
+    'berthmaster.test=1',
     '--restart',
     'always',
     '--name',

@@ -43,12 +43,12 @@ const targets: Record<string, Target> = {};
 
 beforeAll(async () => {
   lab = loadLab();
-  configDir = await fs.mkdtemp(path.join(os.tmpdir(), 'dockhand-logs-it-'));
-  home = await fs.mkdtemp(path.join(os.tmpdir(), 'dockhand-logs-home-'));
+  configDir = await fs.mkdtemp(path.join(os.tmpdir(), 'berthmaster-logs-it-'));
+  home = await fs.mkdtemp(path.join(os.tmpdir(), 'berthmaster-logs-home-'));
   await fs.mkdir(path.join(home, '.ssh'));
   await fs.copyFile(lab.ssh.knownHosts, path.join(home, '.ssh', 'known_hosts'));
-  const rendererDir = await fs.mkdtemp(path.join(os.tmpdir(), 'dockhand-logs-renderer-'));
-  await fs.writeFile(path.join(rendererDir, 'index.html'), '<!doctype html><title>Dockhand</title>');
+  const rendererDir = await fs.mkdtemp(path.join(os.tmpdir(), 'berthmaster-logs-renderer-'));
+  await fs.writeFile(path.join(rendererDir, 'index.html'), '<!doctype html><title>Berthmaster</title>');
   backend = await createLogsBackend({ configDir, homeDir: home });
   server = await startWebServer({ dispatcher: backend.dispatcher, rendererDir, port: 0, log: quiet });
   const ws = await connectWs(server.port, server.token);
@@ -110,7 +110,16 @@ afterAll(async () => {
 async function run(t: Target, prefix: string, ...args: string[]): Promise<{ name: string; id: string }> {
   const name = uniqueName(prefix);
   made.push([t.socketPath, name]);
-  const id = await docker(t.socketPath, 'run', '-d', '--label', 'dockhand.test=1', '--name', name, ...args);
+  const id = await docker(
+    t.socketPath,
+    'run',
+    '-d',
+    '--label',
+    'berthmaster.test=1',
+    '--name',
+    name,
+    ...args,
+  );
   return { name, id };
 }
 

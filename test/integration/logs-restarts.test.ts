@@ -45,7 +45,7 @@ describe('logs across restarts', () => {
       'run',
       '-d',
       '--label',
-      'dockhand.test=1',
+      'berthmaster.test=1',
       '--name',
       name,
       lab.image,

@@ -22,13 +22,13 @@ beforeAll(async () => {
     lab.engineB.socketPath,
     'create',
     '--label',
-    'dockhand.test=1',
+    'berthmaster.test=1',
     '--name',
     onlyOnB,
     lab.image,
     'true',
   );
-  await docker(lab.engineA.socketPath, 'volume', 'create', '--label', 'dockhand.test=1', volumeOnA);
+  await docker(lab.engineA.socketPath, 'volume', 'create', '--label', 'berthmaster.test=1', volumeOnA);
 }, 60_000);
 
 afterAll(async () => {

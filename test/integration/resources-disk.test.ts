@@ -90,14 +90,14 @@ describe.each(ENGINES)('disk usage on engine $name', ({ index }) => {
     const { hostId, socketPath } = engine(index);
     // Make sure every kind has something (with a real size) to count.
     const vol = uniqueName('it-df-vol');
-    await docker(socketPath, 'volume', 'create', '--label', 'dockhand.test=1', vol);
+    await docker(socketPath, 'volume', 'create', '--label', 'berthmaster.test=1', vol);
     made.push([socketPath, 'volume', vol]);
     const stopped = uniqueName('it-df-c');
     await docker(
       socketPath,
       'run',
       '--label',
-      'dockhand.test=1',
+      'berthmaster.test=1',
       '--name',
       stopped,
       '-v',
@@ -131,14 +131,14 @@ describe.each(ENGINES)('disk usage on engine $name', ({ index }) => {
 describe('pruning per kind, scoped to a label', () => {
   it('previews and prunes stopped containers', async () => {
     const { hostId, socketPath } = engine(0);
-    const scope = `dockhand.test.prune=${uniqueName('p')}`;
+    const scope = `berthmaster.test.prune=${uniqueName('p')}`;
     const names = [uniqueName('it-prune-a'), uniqueName('it-prune-b')];
     for (const n of names) {
       await docker(
         socketPath,
         'create',
         '--label',
-        'dockhand.test=1',
+        'berthmaster.test=1',
         '--label',
         scope,
         '--name',
@@ -154,7 +154,7 @@ describe('pruning per kind, scoped to a label', () => {
       'run',
       '-d',
       '--label',
-      'dockhand.test=1',
+      'berthmaster.test=1',
       '--label',
       scope,
       '--name',
@@ -176,16 +176,16 @@ describe('pruning per kind, scoped to a label', () => {
 
   it('previews and prunes dangling images and unused volumes', async () => {
     const { hostId, socketPath } = engine(1);
-    const scope = `dockhand.test.prune=${uniqueName('p')}`;
+    const scope = `berthmaster.test.prune=${uniqueName('p')}`;
     // An untagged image carrying the label: commit a container without a repository name.
     const base = uniqueName('it-prune-base');
-    await docker(socketPath, 'create', '--label', 'dockhand.test=1', '--name', base, lab.image, 'true');
+    await docker(socketPath, 'create', '--label', 'berthmaster.test=1', '--name', base, lab.image, 'true');
     made.push([socketPath, 'container', base]);
     const imageId = await docker(socketPath, 'commit', '-c', `LABEL ${scope}`, base);
     made.push([socketPath, 'image', imageId]);
     await docker(socketPath, 'rm', base);
     const vol = uniqueName('it-prune-vol');
-    await docker(socketPath, 'volume', 'create', '--label', 'dockhand.test=1', '--label', scope, vol);
+    await docker(socketPath, 'volume', 'create', '--label', 'berthmaster.test=1', '--label', scope, vol);
     made.push([socketPath, 'volume', vol]);
 
     const images = await rig.api.system.prunePreview({ hostId, kind: 'images', labels: [scope] });
@@ -205,7 +205,7 @@ describe('pruning per kind, scoped to a label', () => {
   it('refuses a label filter for the build cache, which the engine cannot scope', async () => {
     const { hostId } = engine(0);
     const err = await rejection(
-      rig.api.system.prune({ hostId, kind: 'buildCache', labels: ['dockhand.test=1'] }),
+      rig.api.system.prune({ hostId, kind: 'buildCache', labels: ['berthmaster.test=1'] }),
     );
     expect(err.code).toBe('INVALID_INPUT');
     expect(err.message).toMatch(/build cache cannot be filtered by label/);

@@ -43,7 +43,7 @@ async function createTestNetwork(
         name,
         driver: 'bridge',
         ipam: [{ subnet: `${prefix}.0/24`, gateway: `${prefix}.1` }],
-        labels: { 'dockhand.test': '1', ...extraLabels },
+        labels: { 'berthmaster.test': '1', ...extraLabels },
       });
       made.push([socketPath, 'network', name]);
       return { name, prefix };
@@ -61,7 +61,7 @@ async function runSleeper(socketPath: string) {
     'run',
     '-d',
     '--label',
-    'dockhand.test=1',
+    'berthmaster.test=1',
     '--name',
     name,
     lab.image,
@@ -191,7 +191,7 @@ describe('networks: refusals and prune', () => {
 
   it('prunes only the unused networks carrying its label and lists them', async () => {
     const { hostId, socketPath } = rig.engines[1] as ResourcesRig['engines'][number];
-    const scope = `dockhand.test.prune=${uniqueName('p')}`;
+    const scope = `berthmaster.test.prune=${uniqueName('p')}`;
     const [key, value] = scope.split('=') as [string, string];
     const doomed = await createTestNetwork(hostId, socketPath, { [key]: value });
     const kept = await createTestNetwork(hostId, socketPath);

@@ -31,7 +31,11 @@ const engine = (i: number) => rig.engines[i] as ResourcesRig['engines'][number];
 
 async function createVolume(hostId: string, socketPath: string, labels: Record<string, string> = {}) {
   const name = uniqueName('it-vol');
-  const created = await rig.api.volumes.create({ hostId, name, labels: { 'dockhand.test': '1', ...labels } });
+  const created = await rig.api.volumes.create({
+    hostId,
+    name,
+    labels: { 'berthmaster.test': '1', ...labels },
+  });
   made.push([socketPath, 'volume', name]);
   expect(created.name).toBe(name);
   return name;
@@ -44,7 +48,7 @@ async function writeInto(socketPath: string, volume: string, script: string) {
     'run',
     '--rm',
     '--label',
-    'dockhand.test=1',
+    'berthmaster.test=1',
     '-v',
     `${volume}:/data`,
     lab.image,
@@ -101,7 +105,7 @@ describe.each(ENGINES)('volumes on engine $name', ({ index }) => {
     const listed = (await rig.api.volumes.list({ hostId })).find((v) => v.name === name);
     expect(listed).toMatchObject({
       driver: 'local',
-      labels: { 'dockhand.test': '1' },
+      labels: { 'berthmaster.test': '1' },
       usedBy: [],
       refCount: 0,
     });
@@ -120,7 +124,7 @@ describe.each(ENGINES)('volumes on engine $name', ({ index }) => {
     expect(await untar(await download(hostId, name, '/sub'))).toEqual({ 'sub/g': 'deep\n' });
     await vi.waitFor(async () => expect(await containersUsing(socketPath, name)).toBe(''));
     expect(
-      await docker(socketPath, 'ps', '-a', '-q', '--filter', 'label=dockhand.helper=volume-browse'),
+      await docker(socketPath, 'ps', '-a', '-q', '--filter', 'label=berthmaster.helper=volume-browse'),
     ).toBe('');
 
     const inspect = await rig.api.volumes.inspect({ hostId, name });
@@ -161,7 +165,7 @@ describe('volumes: refusals, abandoned downloads and prune', () => {
       socketPath,
       'create',
       '--label',
-      'dockhand.test=1',
+      'berthmaster.test=1',
       '--name',
       user,
       '-v',
@@ -199,7 +203,7 @@ describe('volumes: refusals, abandoned downloads and prune', () => {
 
   it('prunes only the unused volumes carrying its label, reporting space reclaimed', async () => {
     const { hostId, socketPath } = engine(1);
-    const scope = `dockhand.test.prune=${uniqueName('p')}`;
+    const scope = `berthmaster.test.prune=${uniqueName('p')}`;
     const [key, value] = scope.split('=') as [string, string];
     const doomed = await createVolume(hostId, socketPath, { [key]: value });
     await writeInto(socketPath, doomed, 'dd if=/dev/zero of=/data/blob bs=1k count=64 2>/dev/null');

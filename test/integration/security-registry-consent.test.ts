@@ -33,7 +33,7 @@ let hostSide: net.Server;
 let netnsForwarder: ChildProcess | undefined;
 /** Everything engine B sent to the registry (HTTP, in the clear on this hop). */
 let registryTraffic = '';
-const repo = uniqueName('dockhand-test-consent');
+const repo = uniqueName('berthmaster-test-consent');
 const ref = () => `${lab.registry.address}/${repo}:v1`;
 
 async function rejection(p: Promise<unknown>): Promise<AppError> {

@@ -36,7 +36,7 @@ const logLines: string[] = [];
 const stderrWrites: string[] = [];
 let restoreStderr: () => void = () => undefined;
 let debugBefore = '';
-const repo = uniqueName('dockhand-test-secrets');
+const repo = uniqueName('berthmaster-test-secrets');
 const ref = () => `${lab.registry.address}/${repo}:v1`;
 
 /** A secret's base64 at every byte alignment (what a leak inside a bigger encoded blob shows). */
@@ -92,10 +92,10 @@ async function filesUnder(dir: string): Promise<string[]> {
 
 beforeAll(async () => {
   lab = loadLab();
-  configDir = await fs.mkdtemp(path.join(os.tmpdir(), 'dockhand-it-secrets-'));
-  home = await fs.mkdtemp(path.join(os.tmpdir(), 'dockhand-home-'));
-  rendererDir = await fs.mkdtemp(path.join(os.tmpdir(), 'dockhand-renderer-'));
-  await fs.writeFile(path.join(rendererDir, 'index.html'), '<!doctype html><title>Dockhand</title>');
+  configDir = await fs.mkdtemp(path.join(os.tmpdir(), 'berthmaster-it-secrets-'));
+  home = await fs.mkdtemp(path.join(os.tmpdir(), 'berthmaster-home-'));
+  rendererDir = await fs.mkdtemp(path.join(os.tmpdir(), 'berthmaster-renderer-'));
+  await fs.writeFile(path.join(rendererDir, 'index.html'), '<!doctype html><title>Berthmaster</title>');
   await fs.mkdir(path.join(home, '.ssh'), { recursive: true });
   await fs.copyFile(lab.ssh.knownHosts, path.join(home, '.ssh', 'known_hosts'));
   // As if started with DEBUG=*: docker-modem would print every request's key and auth header.

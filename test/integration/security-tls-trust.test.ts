@@ -51,7 +51,7 @@ afterAll(async () => {
 
 const deps = { knownHosts: () => [], homeDir: '/nonexistent-home' };
 
-/** The fingerprint as the server presents it, read independently of Dockhand's code. */
+/** The fingerprint as the server presents it, read independently of Berthmaster's code. */
 function serverFingerprint(host: string, port: number): Promise<string> {
   return new Promise((resolve, reject) => {
     const s = tls.connect({ host, port, rejectUnauthorized: false }, () => {
@@ -98,7 +98,7 @@ describe('TLS transport trust', () => {
     expect(err.message).toContain(actual);
     expect(err.data).toMatchObject({
       tlsCertificate: true,
-      subject: 'CN=dockhand-lab-wrong-ca',
+      subject: 'CN=berthmaster-lab-wrong-ca',
       issuer: expect.stringContaining('Unrelated CA'),
       fingerprint256: actual,
       host: lab.engineB.tlsHost,
@@ -111,7 +111,7 @@ describe('TLS transport trust', () => {
     const local = (trust: Record<string, unknown>) => tlsHost(wrongCaEnginePort, trust, '127.0.0.1');
     // The lab's wrong-CA certificate, in front of engine B: refused by CA...
     const refused = await failure(local({ ca: read(lab.tls.ca) }));
-    expect(refused).toMatchObject({ code: 'TLS_ERROR', data: { subject: 'CN=dockhand-lab-wrong-ca' } });
+    expect(refused).toMatchObject({ code: 'TLS_ERROR', data: { subject: 'CN=berthmaster-lab-wrong-ca' } });
     // ...and accepted when pinned to the fingerprint the refusal showed.
     const pin = String(refused.data?.fingerprint256);
     expect(pin).toBe(await serverFingerprint(lab.engineB.tlsHost, lab.tls.wrongCaPort));
@@ -135,7 +135,7 @@ describe('TLS transport trust', () => {
     expect(err).toMatchObject({
       code: 'TLS_ERROR',
       message: expect.stringMatching(/No certificate is pinned/),
-      data: { tlsCertificate: true, subject: 'CN=dockhand-lab-wrong-ca' },
+      data: { tlsCertificate: true, subject: 'CN=berthmaster-lab-wrong-ca' },
     });
     expect(forwarded).toBe(before);
   });

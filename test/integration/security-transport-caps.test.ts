@@ -18,9 +18,9 @@ const refused: string[] = [];
 
 beforeAll(async () => {
   loadLab();
-  configDir = await fs.mkdtemp(path.join(os.tmpdir(), 'dockhand-it-caps-'));
-  rendererDir = await fs.mkdtemp(path.join(os.tmpdir(), 'dockhand-renderer-'));
-  await fs.writeFile(path.join(rendererDir, 'index.html'), '<!doctype html><title>Dockhand</title>');
+  configDir = await fs.mkdtemp(path.join(os.tmpdir(), 'berthmaster-it-caps-'));
+  rendererDir = await fs.mkdtemp(path.join(os.tmpdir(), 'berthmaster-renderer-'));
+  await fs.writeFile(path.join(rendererDir, 'index.html'), '<!doctype html><title>Berthmaster</title>');
   const log = { info: () => undefined, error: (msg: string) => refused.push(msg) };
   backend = await createBackend({ configDir, env: {}, homeDir: '/nonexistent-home', log });
   server = await startWebServer({ dispatcher: backend.dispatcher, rendererDir, port: 0, log });

@@ -7,7 +7,7 @@ import { startSwarmRig, type SwarmRig } from './support/swarm-backend';
 let lab: Lab;
 let swarm: LabSwarm;
 let rig: SwarmRig;
-/** Everything any Dockhand call or stream handed back, to prove the secret value never appears. */
+/** Everything any Berthmaster call or stream handed back, to prove the secret value never appears. */
 const seen: string[] = [];
 const made = { services: [] as string[], secrets: [] as string[], configs: [] as string[] };
 
@@ -132,7 +132,7 @@ describe('swarm on the lab (A manager, B worker)', () => {
         hostId: A(),
         name: secretName,
         data: SECRET_VALUE,
-        labels: { 'dockhand.test': '1' },
+        labels: { 'berthmaster.test': '1' },
       }),
     );
     made.secrets.push(secretName);
@@ -151,7 +151,7 @@ describe('swarm on the lab (A manager, B worker)', () => {
             'trap "exit 0" TERM; while true; do echo hello from $(hostname); sleep 1; done',
           ],
           replicas: 3,
-          labels: { 'dockhand.test': '1' },
+          labels: { 'berthmaster.test': '1' },
           stopGraceSeconds: 2,
           secrets: [{ name: secretName, target: 'x' }],
           update: {
@@ -340,7 +340,7 @@ describe('swarm on the lab (A manager, B worker)', () => {
 
   it('groups stack objects by namespace and removes a stack whole; configs list and remove', async () => {
     const stack = `${run}-stk`;
-    const label = { 'com.docker.stack.namespace': stack, 'dockhand.test': '1' };
+    const label = { 'com.docker.stack.namespace': stack, 'berthmaster.test': '1' };
     const configName = `${run}-cfg`;
     await record(api().configCreate({ hostId: A(), name: configName, data: 'a=1\n', labels: label }));
     made.configs.push(configName);
@@ -373,7 +373,7 @@ describe('swarm on the lab (A manager, B worker)', () => {
     expect((await record(api().stacks({ hostId: A() }))).some((s) => s.name === stack)).toBe(false);
   });
 
-  it('removes the service and then the secret; no Dockhand answer ever carried the secret value', async () => {
+  it('removes the service and then the secret; no Berthmaster answer ever carried the secret value', async () => {
     await record(api().serviceRemove({ hostId: A(), id: web }));
     const secret = (await record(api().secrets({ hostId: A() }))).find((s) => s.name === secretName);
     await vi.waitFor(() => api().secretRemove({ hostId: A(), id: secret?.id ?? '' }), {

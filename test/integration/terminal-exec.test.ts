@@ -18,7 +18,7 @@ const made: Array<[string, string]> = [];
 
 async function run(socketPath: string, ...args: string[]): Promise<string> {
   const name = uniqueName('it-term');
-  await docker(socketPath, 'run', '-d', '--label', 'dockhand.test=1', '--name', name, ...args);
+  await docker(socketPath, 'run', '-d', '--label', 'berthmaster.test=1', '--name', name, ...args);
   made.push([socketPath, name]);
   return name;
 }
@@ -311,7 +311,7 @@ describe('sessions live in main', () => {
       lab.engineA.socketPath,
       'create',
       '--label',
-      'dockhand.test=1',
+      'berthmaster.test=1',
       '--name',
       stopped,
       lab.image,

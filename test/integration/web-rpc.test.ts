@@ -20,9 +20,9 @@ const quiet = { info: () => undefined, error: () => undefined };
 
 beforeAll(async () => {
   lab = loadLab();
-  configDir = await fs.mkdtemp(path.join(os.tmpdir(), 'dockhand-it-'));
-  rendererDir = await fs.mkdtemp(path.join(os.tmpdir(), 'dockhand-renderer-'));
-  await fs.writeFile(path.join(rendererDir, 'index.html'), '<!doctype html><title>Dockhand</title>');
+  configDir = await fs.mkdtemp(path.join(os.tmpdir(), 'berthmaster-it-'));
+  rendererDir = await fs.mkdtemp(path.join(os.tmpdir(), 'berthmaster-renderer-'));
+  await fs.writeFile(path.join(rendererDir, 'index.html'), '<!doctype html><title>Berthmaster</title>');
   backend = await createBackend({ configDir, env: {}, homeDir: '/nonexistent-home', log: quiet });
   server = await startWebServer({ dispatcher: backend.dispatcher, rendererDir, port: 0, log: quiet });
 });

@@ -6,7 +6,7 @@ import { ConfigStore, type ConfigFile } from '../../src/main/services/hosts/conf
 
 let dir: string;
 beforeEach(async () => {
-  dir = await fs.mkdtemp(path.join(os.tmpdir(), 'dockhand-config-'));
+  dir = await fs.mkdtemp(path.join(os.tmpdir(), 'berthmaster-config-'));
 });
 afterEach(async () => {
   await fs.rm(dir, { recursive: true, force: true });

@@ -82,7 +82,7 @@ describe('context → endpoint', () => {
 
 describe('endpoint → context files', () => {
   it('writes the CLI layout and refuses to overwrite', async () => {
-    const dir = await fs.mkdtemp(path.join(os.tmpdir(), 'dockhand-ctx-'));
+    const dir = await fs.mkdtemp(path.join(os.tmpdir(), 'berthmaster-ctx-'));
     const { ctx: c } = endpointToContext('x', 'd', { kind: 'tls', host: 'h', port: 2376, ...tls });
     await writeContext(dir, c);
     const id = contextId('x');
@@ -118,7 +118,7 @@ describe('endpoint → context files', () => {
 
 describe('first host from the environment', () => {
   it('honours DOCKER_HOST, then DOCKER_CONTEXT, then currentContext', async () => {
-    const home = await fs.mkdtemp(path.join(os.tmpdir(), 'dockhand-home-'));
+    const home = await fs.mkdtemp(path.join(os.tmpdir(), 'berthmaster-home-'));
     const dir = path.join(home, '.docker');
     await writeContext(dir, { name: 'remote', description: '', host: 'tcp://10.0.0.9:2375' });
     await writeContext(dir, { name: 'other', description: '', host: 'unix:///other.sock' });

@@ -69,7 +69,7 @@ describe('window bounds at restart', () => {
   });
 
   it('saves and loads the state; a broken file means none', async () => {
-    const dir = await fs.mkdtemp(path.join(os.tmpdir(), 'dockhand-win-'));
+    const dir = await fs.mkdtemp(path.join(os.tmpdir(), 'berthmaster-win-'));
     expect(await loadWindowState(dir)).toBeUndefined();
     const state = { bounds: { x: 1, y: 2, width: 1000, height: 700 }, maximized: false };
     await saveWindowState(dir, state);
@@ -86,26 +86,31 @@ const roles = (m: MenuItemConstructorOptions | undefined) =>
 describe('app menu', () => {
   const about = { about: () => undefined };
   it('has File, Edit, View, Window, Help with standard roles on Linux and Windows', () => {
-    const t = buildMenuTemplate({ platform: 'linux', appName: 'Dockhand', devTools: false, actions: about });
+    const t = buildMenuTemplate({
+      platform: 'linux',
+      appName: 'Berthmaster',
+      devTools: false,
+      actions: about,
+    });
     expect(labels(t)).toEqual(['File', 'Edit', 'View', 'Window', 'help']);
     expect(roles(t[0])).toEqual(['close', 'separator', 'quit']);
     expect(roles(t[1])).toEqual(['undo', 'redo', 'separator', 'cut', 'copy', 'paste', 'delete', 'selectAll']);
     expect(roles(t[2])).not.toContain('toggleDevTools');
     expect(roles(t[2])).toContain('togglefullscreen');
-    expect(roles(t[4])).toEqual(['About Dockhand']);
+    expect(roles(t[4])).toEqual(['About Berthmaster']);
   });
 
   it('adds the macOS app menu, devtools in development and docs when known', () => {
     let opened = 0;
     const t = buildMenuTemplate({
       platform: 'darwin',
-      appName: 'Dockhand',
+      appName: 'Berthmaster',
       devTools: true,
       actions: { about: () => undefined, openDocs: () => opened++ },
     });
-    expect(labels(t)).toEqual(['Dockhand', 'File', 'Edit', 'View', 'Window', 'help']);
+    expect(labels(t)).toEqual(['Berthmaster', 'File', 'Edit', 'View', 'Window', 'help']);
     expect(roles(t[0])).toEqual([
-      'About Dockhand',
+      'About Berthmaster',
       'separator',
       'services',
       'separator',
@@ -130,7 +135,7 @@ describe('app menu', () => {
       openSettings: () => calls.push('settings'),
       importContexts: () => calls.push('contexts'),
     };
-    const t = buildMenuTemplate({ platform: 'win32', appName: 'Dockhand', devTools: false, actions });
+    const t = buildMenuTemplate({ platform: 'win32', appName: 'Berthmaster', devTools: false, actions });
     const file = t[0]?.submenu as MenuItemConstructorOptions[];
     expect(roles(t[0])).toEqual([
       'Settings…',
@@ -151,11 +156,11 @@ describe('app menu', () => {
     let settings = 0;
     const t = buildMenuTemplate({
       platform: 'darwin',
-      appName: 'Dockhand',
+      appName: 'Berthmaster',
       devTools: false,
       actions: { about: () => undefined, openSettings: () => settings++, importContexts: () => undefined },
     });
-    expect(roles(t[0]).slice(0, 4)).toEqual(['About Dockhand', 'separator', 'Settings…', 'separator']);
+    expect(roles(t[0]).slice(0, 4)).toEqual(['About Berthmaster', 'separator', 'Settings…', 'separator']);
     const item = (t[0]?.submenu as MenuItemConstructorOptions[])[2];
     expect(item?.accelerator).toBe('CmdOrCtrl+,');
     (item?.click as () => void)();
@@ -165,7 +170,7 @@ describe('app menu', () => {
 
   it('About lists the runtime and each host engine', () => {
     const a = aboutDetail({
-      appName: 'Dockhand',
+      appName: 'Berthmaster',
       appVersion: '0.1.0',
       versions: { electron: '45.5.0', node: '22.1.0', chrome: '140.0' },
       hosts: [
@@ -173,7 +178,7 @@ describe('app menu', () => {
         { name: 'prod', state: 'error' },
       ],
     });
-    expect(a.message).toBe('Dockhand 0.1.0');
+    expect(a.message).toBe('Berthmaster 0.1.0');
     expect(a.detail).toBe(
       'Electron 45.5.0\nNode.js 22.1.0\nChromium 140.0\n\nDocker engines:\n  local: Docker 20.10.24 (API 1.41)\n  prod: not connected (error)',
     );

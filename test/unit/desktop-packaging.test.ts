@@ -14,10 +14,11 @@ const yaml = createRequire(import.meta.url)('js-yaml') as { load(text: string): 
 interface BuilderConfig {
   appId: string;
   productName: string;
+  executableName: string;
   asar: boolean;
   files: string[];
   directories: { buildResources: string; output: string };
-  linux: { target: string[]; icon: string };
+  linux: { target: string[]; icon: string; executableName: string; desktop: { entry: { Name: string } } };
   mac: { target: Array<{ target: string; arch: string[] }>; icon: string };
   win: { target: string[]; icon: string };
 }
@@ -54,8 +55,11 @@ function parseIcns(buf: Buffer) {
 
 describe('electron-builder config', () => {
   it('packages every platform from out/ into an asar', () => {
-    expect(config.appId).toBe('dev.dockhand.app');
-    expect(config.productName).toBe('Dockhand');
+    expect(config.appId).toBe('io.berthmaster.app');
+    expect(config.productName).toBe('Berthmaster');
+    expect(config.executableName).toBe('berthmaster');
+    expect(config.linux.executableName).toBe('berthmaster');
+    expect(config.linux.desktop.entry.Name).toBe('Berthmaster');
     expect(config.asar).toBe(true);
     expect(config.files).toContain('out/**');
     expect(config.linux.target).toEqual(['AppImage', 'deb']);
@@ -108,7 +112,7 @@ describe('icon writers', () => {
 describe('build output', () => {
   let outDir: string;
   beforeAll(async () => {
-    outDir = mkdtempSync(path.join(os.tmpdir(), 'dockhand-build-'));
+    outDir = mkdtempSync(path.join(os.tmpdir(), 'berthmaster-build-'));
     await promisify(execFile)('npx', ['electron-vite', 'build', '--outDir', outDir], {
       cwd: root,
       timeout: 240_000,
@@ -142,7 +146,7 @@ describe('build output', () => {
 
 describe('npm run dist without Electron', () => {
   it('stops with one clear line, not a stack trace', () => {
-    const emptyDist = mkdtempSync(path.join(os.tmpdir(), 'dockhand-no-electron-'));
+    const emptyDist = mkdtempSync(path.join(os.tmpdir(), 'berthmaster-no-electron-'));
     const r = spawnSync(process.execPath, [path.join(root, 'scripts/dist.mjs')], {
       cwd: root,
       encoding: 'utf8',
@@ -151,7 +155,7 @@ describe('npm run dist without Electron', () => {
     rmSync(emptyDist, { recursive: true, force: true });
     expect(r.status).toBe(1);
     expect(r.stderr.trim().split('\n')).toHaveLength(1);
-    expect(r.stderr).toMatch(/^Dockhand dist: the Electron binary is not installed/);
+    expect(r.stderr).toMatch(/^Berthmaster dist: the Electron binary is not installed/);
     expect(r.stderr).not.toMatch(/\bat .+:\d+:\d+/);
   });
 });

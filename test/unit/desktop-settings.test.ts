@@ -7,7 +7,7 @@ import { defaultSettings, migrateSettings } from '../../src/main/services/settin
 import { SettingsStore } from '../../src/main/services/settings/settings-store';
 
 async function tempDir(): Promise<string> {
-  return fs.mkdtemp(path.join(os.tmpdir(), 'dockhand-settings-'));
+  return fs.mkdtemp(path.join(os.tmpdir(), 'berthmaster-settings-'));
 }
 
 describe('settings schema', () => {
@@ -116,7 +116,7 @@ describe('settings store', () => {
     const text = JSON.stringify({ version: 9, theme: 'light' });
     await fs.writeFile(path.join(dir, 'settings.json'), text);
     const store = new SettingsStore(dir);
-    expect((await store.get()).notice).toMatch(/newer Dockhand/);
+    expect((await store.get()).notice).toMatch(/newer Berthmaster/);
     const after = await store.update({ theme: 'dark' });
     expect(after.settings.theme).toBe('dark');
     expect(await fs.readFile(path.join(dir, 'settings.json'), 'utf8')).toBe(text);

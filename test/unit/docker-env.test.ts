@@ -37,7 +37,7 @@ describe('endpointFromEnvironment', () => {
   });
 
   it('reads TLS material from DOCKER_CERT_PATH when DOCKER_TLS_VERIFY is set', async () => {
-    const dir = await fs.mkdtemp(path.join(os.tmpdir(), 'dockhand-certs-'));
+    const dir = await fs.mkdtemp(path.join(os.tmpdir(), 'berthmaster-certs-'));
     for (const f of ['ca.pem', 'cert.pem', 'key.pem'])
       await fs.writeFile(path.join(dir, f), `-----BEGIN ${f}-----`);
     const e = await endpointFromEnvironment(

@@ -6,7 +6,7 @@ import { packBuildContext } from '../../src/main/services/images/build-context';
 
 let dir: string;
 beforeEach(async () => {
-  dir = await fs.mkdtemp(path.join(os.tmpdir(), 'dockhand-unit-ctx-'));
+  dir = await fs.mkdtemp(path.join(os.tmpdir(), 'berthmaster-unit-ctx-'));
 });
 afterEach(async () => {
   await fs.rm(dir, { recursive: true, force: true });
@@ -80,7 +80,7 @@ describe('build context', () => {
   it('explains a missing folder, a missing Dockerfile, and one outside the context', async () => {
     await expect(packBuildContext(path.join(dir, 'nope'), 'Dockerfile')).rejects.toMatchObject({
       code: 'NOT_FOUND',
-      message: expect.stringMatching(/does not exist on the machine running Dockhand/),
+      message: expect.stringMatching(/does not exist on the machine running Berthmaster/),
     });
     await expect(packBuildContext(dir, 'Dockerfile')).rejects.toMatchObject({ code: 'NOT_FOUND' });
     await expect(packBuildContext(dir, '../Dockerfile')).rejects.toMatchObject({ code: 'INVALID_INPUT' });

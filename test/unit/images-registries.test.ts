@@ -13,7 +13,7 @@ const LOCAL = { hostId: 'h-local', hostName: 'local', local: true };
 
 let dir: string;
 beforeEach(async () => {
-  dir = await fs.mkdtemp(path.join(os.tmpdir(), 'dockhand-unit-reg-'));
+  dir = await fs.mkdtemp(path.join(os.tmpdir(), 'berthmaster-unit-reg-'));
 });
 afterEach(async () => {
   await fs.rm(dir, { recursive: true, force: true });

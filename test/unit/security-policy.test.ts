@@ -69,7 +69,7 @@ describe('per-host policies', () => {
 
 describe('audit log', () => {
   it('records mutating calls with their target, never their secrets', async () => {
-    const dir = await fs.mkdtemp(path.join(os.tmpdir(), 'dockhand-audit-'));
+    const dir = await fs.mkdtemp(path.join(os.tmpdir(), 'berthmaster-audit-'));
     const log = new AuditLog(dir);
     const hosts = { get: () => ({ name: 'prod' }) };
     log.recordCall('containers.list', { hostId: 'h-1', all: true }, { ok: true }, hosts);

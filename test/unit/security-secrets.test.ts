@@ -42,7 +42,7 @@ const config = (): ConfigFile => ({
 
 describe('secrets at rest', () => {
   it('seals TLS keys, SSH keys and passphrases in hosts.json and opens them again', async () => {
-    const dir = await fs.mkdtemp(path.join(os.tmpdir(), 'dockhand-secrets-'));
+    const dir = await fs.mkdtemp(path.join(os.tmpdir(), 'berthmaster-secrets-'));
     const store = new ConfigStore(dir, fileKeySecretBox(dir));
     await store.save(config());
     const onDisk = await fs.readFile(store.file, 'utf8');
@@ -54,7 +54,7 @@ describe('secrets at rest', () => {
   });
 
   it('reads an older file with plain-text secrets, and seals them at the next save', async () => {
-    const dir = await fs.mkdtemp(path.join(os.tmpdir(), 'dockhand-secrets-'));
+    const dir = await fs.mkdtemp(path.join(os.tmpdir(), 'berthmaster-secrets-'));
     await new ConfigStore(dir).save(config());
     const store = new ConfigStore(dir, fileKeySecretBox(dir));
     const loaded = (await store.load()).config as ConfigFile;
@@ -64,7 +64,7 @@ describe('secrets at rest', () => {
   });
 
   it('says clearly when the key file was replaced, keeping the file aside', async () => {
-    const dir = await fs.mkdtemp(path.join(os.tmpdir(), 'dockhand-secrets-'));
+    const dir = await fs.mkdtemp(path.join(os.tmpdir(), 'berthmaster-secrets-'));
     await new ConfigStore(dir, fileKeySecretBox(dir)).save(config());
     await fs.writeFile(path.join(dir, 'secrets.key'), Buffer.alloc(32, 9));
     const result = await new ConfigStore(dir, fileKeySecretBox(dir)).load();

@@ -18,7 +18,7 @@ const testContract = {
 
 describe('audit of refused and live calls', () => {
   it('records a call the policy refused, with PERMISSION_DENIED, and the handler never runs', async () => {
-    const dir = await fs.mkdtemp(path.join(os.tmpdir(), 'dockhand-audit-'));
+    const dir = await fs.mkdtemp(path.join(os.tmpdir(), 'berthmaster-audit-'));
     const audit = new AuditLog(dir);
     const seen: AuditEntry[] = [];
     const unsubscribe = audit.subscribe((e) => seen.push(e));

@@ -78,10 +78,10 @@ describe('audit log view helpers', () => {
 
   it('names export files with a UTC timestamp', () => {
     expect(exportFileName('csv', new Date(Date.UTC(2026, 10, 28, 3, 15, 0)))).toBe(
-      'dockhand-audit-20261128-031500.csv',
+      'berthmaster-audit-20261128-031500.csv',
     );
     expect(exportFileName('jsonl', new Date(Date.UTC(2026, 0, 2, 4, 5, 6)))).toBe(
-      'dockhand-audit-20260102-040506.jsonl',
+      'berthmaster-audit-20260102-040506.jsonl',
     );
   });
 });

@@ -28,9 +28,9 @@ describe('Electron window options', () => {
 });
 
 describe('navigation policy', () => {
-  const app = 'file:///opt/dockhand/out/renderer/index.html';
+  const app = 'file:///opt/berthmaster/out/renderer/index.html';
   it('allows only the app page', () => {
-    expect(isAppUrl('file:///opt/dockhand/out/renderer/index.html#x', app)).toBe(true);
+    expect(isAppUrl('file:///opt/berthmaster/out/renderer/index.html#x', app)).toBe(true);
     expect(isAppUrl('file:///etc/passwd', app)).toBe(false);
     expect(isAppUrl('https://evil.example/', app)).toBe(false);
     expect(isAppUrl('http://localhost:5173/x', 'http://localhost:5173/')).toBe(true);
@@ -71,7 +71,7 @@ describe('browser-mode request guard', () => {
     expect(checkRequest(req({ host: '127.0.0.1:8000' }), 'secret', 8000, false)).toEqual({ ok: true });
     expect(
       checkRequest(
-        req({ host: 'localhost:8000', cookie: 'dockhand_token=secret' }, '/x.js'),
+        req({ host: 'localhost:8000', cookie: 'berthmaster_token=secret' }, '/x.js'),
         'secret',
         8000,
         false,

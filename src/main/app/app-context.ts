@@ -13,11 +13,11 @@ export interface AppContext {
   secrets?: SecretBox;
   /** Every mutating call, recorded by the dispatcher. */
   audit: AuditLog;
-  /** Where Dockhand keeps its files (hosts, registry logins); absent in unit tests. */
+  /** Where Berthmaster keeps its files (hosts, registry logins); absent in unit tests. */
   configDir?: string;
   /** The user's home (for ~/.docker/config.json); defaults to os.homedir(). */
   homeDir?: string;
-  /** The environment Dockhand started with (DOCKER_CONFIG, SSH_AUTH_SOCK...); defaults to process.env. */
+  /** The environment Berthmaster started with (DOCKER_CONFIG, SSH_AUTH_SOCK...); defaults to process.env. */
   env?: NodeJS.ProcessEnv;
   /** Opens an http(s) link in the system browser (Electron only; guarded by an allow-list). */
   openExternal?: (url: string) => Promise<void>;

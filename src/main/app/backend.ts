@@ -22,15 +22,15 @@ export interface BackendOptions {
 }
 
 const consoleLog = {
-  info: (msg: string) => console.log(`[dockhand] ${msg}`),
+  info: (msg: string) => console.log(`[berthmaster] ${msg}`),
   error: (msg: string, detail?: unknown) =>
-    console.error(`[dockhand] ${msg}`, detail instanceof Error ? detail.message : (detail ?? '')),
+    console.error(`[berthmaster] ${msg}`, detail instanceof Error ? detail.message : (detail ?? '')),
 };
 
 /** Services plus the dispatcher: everything except a transport. Shared by Electron and web mode. */
 export async function createBackend(opts: BackendOptions) {
   const log = opts.log ?? consoleLog;
-  // DEBUG=modem (or *) would print TLS keys and registry auth headers: never from Dockhand.
+  // DEBUG=modem (or *) would print TLS keys and registry auth headers: never from Berthmaster.
   silenceSecretDebug();
   const hostOpts: ConstructorParameters<typeof HostService>[0] = {
     configDir: opts.configDir,
@@ -44,6 +44,7 @@ export async function createBackend(opts: BackendOptions) {
   await hosts.init();
   const events = new EventFeeds(hosts);
   const audit = new AuditLog(opts.configDir);
+  await audit.load().catch((e: unknown) => log.error('the audit log could not be read', e));
   const menu = new MenuCommands();
   const cleanups: Array<() => void> = [() => events.dispose()];
   const dispatcher = createDispatcher({

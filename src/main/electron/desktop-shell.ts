@@ -1,4 +1,5 @@
 import { app, dialog, Menu, screen, type BrowserWindow } from 'electron';
+import { PRODUCT_NAME } from '@shared/product';
 import type { Backend } from '../app/backend';
 import { aboutDetail, buildMenuTemplate } from './app-menu';
 import {
@@ -20,7 +21,7 @@ export function installAppMenu(opts: {
   const { docsUrl } = opts;
   const template = buildMenuTemplate({
     platform: process.platform,
-    appName: app.getName(),
+    appName: PRODUCT_NAME,
     devTools: opts.devTools,
     actions: {
       about: () => {
@@ -36,14 +37,14 @@ export function installAppMenu(opts: {
           };
         });
         const { message, detail } = aboutDetail({
-          appName: app.getName(),
+          appName: PRODUCT_NAME,
           appVersion: app.getVersion(),
           versions: process.versions,
           hosts,
         });
         void dialog.showMessageBox({
           type: 'info',
-          title: `About ${app.getName()}`,
+          title: `About ${PRODUCT_NAME}`,
           message,
           detail,
           buttons: ['OK'],

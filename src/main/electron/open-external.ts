@@ -21,7 +21,7 @@ export function checkExternalUrl(raw: string): ExternalUrlVerdict {
     return { ok: false, reason: 'it is not a valid URL' };
   }
   if (url.protocol !== 'http:' && url.protocol !== 'https:') {
-    return { ok: false, reason: `only http and https links open outside Dockhand, not ${url.protocol}` };
+    return { ok: false, reason: `only http and https links open outside Berthmaster, not ${url.protocol}` };
   }
   if (url.username || url.password) return { ok: false, reason: 'the link carries a user name or password' };
   if (!url.hostname) return { ok: false, reason: 'the link has no host' };
@@ -35,7 +35,7 @@ export function guardedOpenExternal(open: (url: string) => Promise<void>): (url:
     if (!verdict.ok) {
       throw new AppError({
         code: 'INVALID_INPUT',
-        message: `Dockhand did not open that link: ${verdict.reason}.`,
+        message: `Berthmaster did not open that link: ${verdict.reason}.`,
       });
     }
     await open(verdict.url);

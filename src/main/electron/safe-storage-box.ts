@@ -22,14 +22,14 @@ export function safeStorageSecretBox(storage: SafeStorageLike, allowBasicText: b
     if (!storage.isEncryptionAvailable()) {
       throw new AppError({
         code: 'CONFIG_ERROR',
-        message: 'The OS keychain is not available, so Dockhand cannot store secrets.',
+        message: 'The OS keychain is not available, so Berthmaster cannot store secrets.',
       });
     }
     if (!allowBasicText && storage.getSelectedStorageBackend?.() === 'basic_text') {
       throw new AppError({
         code: 'CONFIG_ERROR',
         message:
-          'No OS keychain (gnome-keyring or kwallet) is running, so secrets would be stored with a fixed key. Start a keychain, or set DOCKHAND_ALLOW_BASIC_TEXT_SECRETS=1 to accept that.',
+          'No OS keychain (gnome-keyring or kwallet) is running, so secrets would be stored with a fixed key. Start a keychain, or set BERTHMASTER_ALLOW_BASIC_TEXT_SECRETS=1 to accept that.',
       });
     }
   };

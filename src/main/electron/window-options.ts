@@ -5,7 +5,7 @@ export interface WindowOptionsInput {
   packaged?: boolean;
 }
 
-/** Every Dockhand window: isolated, sandboxed, no Node in the page. Pure so it can be tested. */
+/** Every Berthmaster window: isolated, sandboxed, no Node in the page. Pure so it can be tested. */
 export function secureWindowOptions(
   preloadPath: string,
   { packaged = false }: WindowOptionsInput = {},
@@ -16,7 +16,7 @@ export function secureWindowOptions(
     minWidth: 900,
     minHeight: 560,
     show: false,
-    title: 'Dockhand',
+    title: 'Berthmaster',
     backgroundColor: '#f6f7f9',
     autoHideMenuBar: false,
     webPreferences: {

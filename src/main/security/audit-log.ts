@@ -4,6 +4,8 @@ import type { AppErrorShape, AuditEntry } from '@shared/contract';
 import { accessOf } from '@shared/policy/method-access';
 
 const KEEP = 5000;
+/** How much of the file's end is read at start: enough for KEEP entries of ordinary length. */
+const LOAD_TAIL_BYTES = 4 * 1024 * 1024;
 /** App calls that only look: not worth an audit line. */
 const READ_LIKE_APP_CALLS = new Set([
   'hosts.list',
@@ -12,6 +14,8 @@ const READ_LIKE_APP_CALLS = new Set([
   'audit.list',
   'settings.get',
   'contexts.list',
+  'registries.list',
+  'registries.match',
 ]);
 /** Only these input fields are recorded: names and ids, never credentials or payloads. */
 const TARGET_KEYS = [
@@ -50,6 +54,35 @@ export class AuditLog {
 
   constructor(configDir: string) {
     this.file = path.join(configDir, 'audit.jsonl');
+  }
+
+  /** Reads the newest entries of earlier runs back, so the audit page shows history after a restart. */
+  async load(): Promise<void> {
+    let handle: Awaited<ReturnType<typeof fs.open>> | undefined;
+    try {
+      handle = await fs.open(this.file, 'r');
+      const { size } = await handle.stat();
+      const start = Math.max(0, size - LOAD_TAIL_BYTES);
+      const buf = Buffer.alloc(size - start);
+      await handle.read(buf, 0, buf.length, start);
+      const lines = buf.toString('utf8').split('\n');
+      if (start > 0) lines.shift(); // the first line was cut by the tail
+      const earlier: AuditEntry[] = [];
+      for (const line of lines) {
+        if (!line) continue;
+        try {
+          const e = JSON.parse(line) as AuditEntry;
+          if (typeof e.at === 'number' && typeof e.action === 'string') earlier.push(e);
+        } catch {
+          // A torn last line (crash mid-append): skip it, keep the rest.
+        }
+      }
+      this.entries = [...earlier, ...this.entries].slice(-KEEP);
+    } catch (e) {
+      if ((e as NodeJS.ErrnoException).code !== 'ENOENT') throw e;
+    } finally {
+      await handle?.close();
+    }
   }
 
   record(entry: AuditEntry): void {

@@ -1,7 +1,7 @@
 import { timingSafeEqual } from 'node:crypto';
 import type { IncomingMessage } from 'node:http';
 
-export const TOKEN_COOKIE = 'dockhand_token';
+export const TOKEN_COOKIE = 'berthmaster_token';
 
 export type GuardVerdict = { ok: true } | { ok: false; status: 401 | 403; reason: string };
 

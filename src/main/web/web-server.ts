@@ -54,7 +54,7 @@ export async function startWebServer(opts: WebServerOptions): Promise<WebServer>
       res.writeHead(verdict.status, { 'content-type': 'text/plain; charset=utf-8' });
       res.end(
         verdict.status === 401
-          ? 'Unauthorized: open the URL Dockhand printed, with its token.\n'
+          ? 'Unauthorized: open the URL Berthmaster printed, with its token.\n'
           : 'Forbidden.\n',
       );
       return;

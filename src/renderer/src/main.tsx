@@ -1,3 +1,5 @@
+// First: old preference keys move to their new names before any store reads them.
+import './lib/legacy-storage';
 import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
 import { App } from './App';

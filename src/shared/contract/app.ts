@@ -4,7 +4,7 @@ import { call, stream } from './define';
 /** What the app menu asks the window to show (Electron; browser mode never sends any). */
 export type MenuCommand = { type: 'showSettings' } | { type: 'importContexts' };
 
-/** Dockhand itself, not an engine. */
+/** Berthmaster itself, not an engine. */
 export const appContract = {
   /**
    * Opens a web link in the system browser (Electron). Main allows only http(s) links; browser

@@ -22,7 +22,7 @@ export interface DockerContextView {
   importable: boolean;
   /** Why it cannot be imported as it is (e.g. it skips TLS verification). */
   reason?: string;
-  /** A Dockhand host with the same endpoint exists. */
+  /** A Berthmaster host with the same endpoint exists. */
   imported: boolean;
 }
 

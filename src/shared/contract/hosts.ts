@@ -91,7 +91,7 @@ export const sshEndpointSchema = z.strictObject({
     .optional(),
   /** Private key as pasted or read from a chosen file. */
   privateKey: pem('private key').optional(),
-  /** Path to a key file on the machine running Dockhand. */
+  /** Path to a key file on the machine running Berthmaster. */
   privateKeyPath: z.string().min(1).max(1024).optional(),
   passphrase: z.string().max(1024).optional(),
   useAgent: z.boolean().default(false),
@@ -115,7 +115,7 @@ export const hostColorSchema = z.string().regex(/^#[0-9a-fA-F]{6}$/, 'colour mus
 export const hostNameSchema = z.string().trim().min(1, 'enter a name').max(64, 'name is too long');
 
 /**
- * What Dockhand lets you do on a host: everything; no exec/attach, deletes, prunes, builds, pushes
+ * What Berthmaster lets you do on a host: everything; no exec/attach, deletes, prunes, builds, pushes
  * or volume browsing; or only reads. Enforced in main before any engine call.
  */
 export const hostPolicySchema = z.enum(['full', 'restricted', 'read-only']);
@@ -169,7 +169,7 @@ export interface EngineInfo {
   id: string;
   name: string;
   engineVersion: string;
-  /** The API version negotiated for this host: min(engine's, Dockhand's). */
+  /** The API version negotiated for this host: min(engine's, Berthmaster's). */
   apiVersion: string;
   os: string;
   osType: string;

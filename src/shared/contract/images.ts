@@ -56,7 +56,7 @@ export interface PruneImagesResult {
   spaceReclaimed: number;
 }
 
-/** A path on the machine running Dockhand's backend (absolute, no NUL). */
+/** A path on the machine running Berthmaster's backend (absolute, no NUL). */
 export const backendPathSchema = z
   .string()
   .min(1, 'enter a path')

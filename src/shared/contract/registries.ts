@@ -31,7 +31,7 @@ export interface RegistryView {
   /** Where it came from when imported, e.g. "~/.docker/config.json". */
   importedFrom?: string;
   /**
-   * Hosts whose engine may receive this login (X-Registry-Auth): the engine, not Dockhand, talks
+   * Hosts whose engine may receive this login (X-Registry-Auth): the engine, not Berthmaster, talks
    * to the registry, so a remote engine gets the password. Local socket hosts need no entry.
    */
   allowedHosts: string[];

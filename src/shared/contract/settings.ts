@@ -71,7 +71,7 @@ export interface SettingsState {
   settings: Settings;
   /** The folder holding hosts.json, settings.json, the audit log. */
   dataDir: string;
-  /** Something the user should know, e.g. a settings file from a newer Dockhand left untouched. */
+  /** Something the user should know, e.g. a settings file from a newer Berthmaster left untouched. */
   notice?: string;
 }
 

@@ -173,7 +173,7 @@ export interface StackRemoval {
   failed: Array<{ name: string; error: string }>;
 }
 
-/** A secret or config as listed. A secret's value never leaves the engine through Dockhand. */
+/** A secret or config as listed. A secret's value never leaves the engine through Berthmaster. */
 export interface SwarmFile {
   id: string;
   name: string;

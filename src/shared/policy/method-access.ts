@@ -1,7 +1,7 @@
 import type { HostPolicy } from '../contract/hosts';
 
 /**
- * What a contract method does to an engine. `app` methods change Dockhand's own settings, not an
+ * What a contract method does to an engine. `app` methods change Berthmaster's own settings, not an
  * engine, and are never limited by a host's policy.
  */
 export type Access = 'app' | 'read' | 'write' | 'delete' | 'exec' | 'build' | 'browse';

@@ -40,7 +40,7 @@ const CLIENT_GRACE_MS = 5_000;
 const lostConnection = () =>
   new AppError({
     code: 'INTERNAL',
-    message: "The connection to Dockhand's backend was lost.",
+    message: "The connection to Berthmaster's backend was lost.",
   });
 
 /** Builds the typed `api` object from the contract over any transport. */

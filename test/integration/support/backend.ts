@@ -13,9 +13,9 @@ export async function startTestBackend(): Promise<{
   configDir: string;
   stop(): Promise<void>;
 }> {
-  const configDir = await fs.mkdtemp(path.join(os.tmpdir(), 'dockhand-it-'));
-  const rendererDir = await fs.mkdtemp(path.join(os.tmpdir(), 'dockhand-renderer-'));
-  await fs.writeFile(path.join(rendererDir, 'index.html'), '<!doctype html><title>Dockhand</title>');
+  const configDir = await fs.mkdtemp(path.join(os.tmpdir(), 'berthmaster-it-'));
+  const rendererDir = await fs.mkdtemp(path.join(os.tmpdir(), 'berthmaster-renderer-'));
+  await fs.writeFile(path.join(rendererDir, 'index.html'), '<!doctype html><title>Berthmaster</title>');
   const backend = await createBackend({ configDir, env: {}, homeDir: '/nonexistent-home', log: quietLog });
   const server = await startWebServer({
     dispatcher: backend.dispatcher,

@@ -4,7 +4,7 @@ import path from 'node:path';
 
 /** A unix socket in front of a real engine that counts the HTTP requests reaching it. */
 export async function countingProxy(targetSocket: string) {
-  const socketPath = path.join(os.tmpdir(), `dockhand-proxy-${process.pid}-${Date.now()}.sock`);
+  const socketPath = path.join(os.tmpdir(), `berthmaster-proxy-${process.pid}-${Date.now()}.sock`);
   let requests = 0;
   const server = net.createServer((client) => {
     const upstream = net.connect(targetSocket);

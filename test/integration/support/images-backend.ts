@@ -22,9 +22,9 @@ const quiet = { info: () => undefined, error: () => undefined };
  * web server, with a typed client over a real WebSocket.
  */
 export async function startImagesBackend(homeDir = '/nonexistent-home') {
-  const configDir = await fs.mkdtemp(path.join(os.tmpdir(), 'dockhand-it-images-'));
-  const rendererDir = await fs.mkdtemp(path.join(os.tmpdir(), 'dockhand-renderer-'));
-  await fs.writeFile(path.join(rendererDir, 'index.html'), '<!doctype html><title>Dockhand</title>');
+  const configDir = await fs.mkdtemp(path.join(os.tmpdir(), 'berthmaster-it-images-'));
+  const rendererDir = await fs.mkdtemp(path.join(os.tmpdir(), 'berthmaster-renderer-'));
+  await fs.writeFile(path.join(rendererDir, 'index.html'), '<!doctype html><title>Berthmaster</title>');
   const hosts = new HostService({ configDir, env: {}, homeDir, log: quiet });
   await hosts.init();
   const cleanups: Array<() => void> = [];

@@ -22,7 +22,7 @@ export interface Lab {
   image: string;
 }
 
-export const LAB_FILE = process.env.DOCKHAND_LAB_FILE ?? '/var/lib/dockhand-lab/lab.json';
+export const LAB_FILE = process.env.BERTHMASTER_LAB_FILE ?? '/var/lib/berthmaster-lab/lab.json';
 
 export function loadLab(): Lab {
   try {

@@ -17,7 +17,7 @@ export interface LogsProxyOptions {
 export async function logsProxy(targetSocket: string, opts: LogsProxyOptions = {}) {
   const socketPath = path.join(
     os.tmpdir(),
-    `dockhand-logs-proxy-${process.pid}-${Math.random().toString(36).slice(2, 10)}.sock`,
+    `berthmaster-logs-proxy-${process.pid}-${Math.random().toString(36).slice(2, 10)}.sock`,
   );
   let live = 0;
   let total = 0;

@@ -9,7 +9,7 @@ import path from 'node:path';
 export async function requestProxy(targetSocket: string) {
   const socketPath = path.join(
     os.tmpdir(),
-    `dockhand-bench-${process.pid}-${Math.random().toString(36).slice(2, 8)}.sock`,
+    `berthmaster-bench-${process.pid}-${Math.random().toString(36).slice(2, 8)}.sock`,
   );
   const lines: string[] = [];
   const sockets = new Set<net.Socket>();

@@ -35,9 +35,9 @@ export async function waitConnected(api: WsApi, hostId: string): Promise<void> {
 
 /** A real backend behind the browser-mode server, with engine A (socket) and B (TLS) added. */
 export async function startResourcesRig(lab: Lab): Promise<ResourcesRig> {
-  const configDir = await fs.mkdtemp(path.join(os.tmpdir(), 'dockhand-res-'));
-  const rendererDir = await fs.mkdtemp(path.join(os.tmpdir(), 'dockhand-res-ui-'));
-  await fs.writeFile(path.join(rendererDir, 'index.html'), '<!doctype html><title>Dockhand</title>');
+  const configDir = await fs.mkdtemp(path.join(os.tmpdir(), 'berthmaster-res-'));
+  const rendererDir = await fs.mkdtemp(path.join(os.tmpdir(), 'berthmaster-res-ui-'));
+  await fs.writeFile(path.join(rendererDir, 'index.html'), '<!doctype html><title>Berthmaster</title>');
   const backend = await createBackend({ configDir, env: {}, homeDir: '/nonexistent-home', log: quiet });
   const server: WebServer = await startWebServer({
     dispatcher: backend.dispatcher,

@@ -22,9 +22,9 @@ type WsApi = Awaited<ReturnType<typeof connectWs>>['api'];
  */
 export async function startSwarmRig(lab: Lab) {
   const log = { info: () => undefined, error: () => undefined };
-  const configDir = await fs.mkdtemp(path.join(os.tmpdir(), 'dockhand-swarm-'));
-  const rendererDir = await fs.mkdtemp(path.join(os.tmpdir(), 'dockhand-swarm-ui-'));
-  await fs.writeFile(path.join(rendererDir, 'index.html'), '<!doctype html><title>Dockhand</title>');
+  const configDir = await fs.mkdtemp(path.join(os.tmpdir(), 'berthmaster-swarm-'));
+  const rendererDir = await fs.mkdtemp(path.join(os.tmpdir(), 'berthmaster-swarm-ui-'));
+  await fs.writeFile(path.join(rendererDir, 'index.html'), '<!doctype html><title>Berthmaster</title>');
   const hosts = new HostService({ configDir, env: {}, homeDir: '/nonexistent-home', log });
   await hosts.init();
   const ctx = { hosts, onDispose: () => undefined };

@@ -20,9 +20,9 @@ const quiet = { info: () => undefined, error: () => undefined };
  * terminal tests don't depend on every other namespace being wired.
  */
 export async function startTerminalBackend() {
-  const configDir = await fs.mkdtemp(path.join(os.tmpdir(), 'dockhand-it-term-'));
-  const rendererDir = await fs.mkdtemp(path.join(os.tmpdir(), 'dockhand-renderer-'));
-  await fs.writeFile(path.join(rendererDir, 'index.html'), '<!doctype html><title>Dockhand</title>');
+  const configDir = await fs.mkdtemp(path.join(os.tmpdir(), 'berthmaster-it-term-'));
+  const rendererDir = await fs.mkdtemp(path.join(os.tmpdir(), 'berthmaster-renderer-'));
+  await fs.writeFile(path.join(rendererDir, 'index.html'), '<!doctype html><title>Berthmaster</title>');
   const hosts = new HostService({ configDir, env: {}, homeDir: '/nonexistent-home', log: quiet });
   await hosts.init();
   const cleanups: Array<() => void> = [];

@@ -7,7 +7,7 @@ import path from 'node:path';
  * forwarding, like a cut link) or cut (drop every connection, like a dead engine).
  */
 export async function terminalProxy(targetSocket: string) {
-  const socketPath = path.join(os.tmpdir(), `dockhand-term-proxy-${process.pid}-${Date.now()}.sock`);
+  const socketPath = path.join(os.tmpdir(), `berthmaster-term-proxy-${process.pid}-${Date.now()}.sock`);
   const pairs = new Set<[net.Socket, net.Socket]>();
   /** Connections the engine upgraded to a raw stream (exec start, attach). */
   const upgraded = new Set<[net.Socket, net.Socket]>();

@@ -2,14 +2,14 @@ import { AppError, type Contract } from '@shared/contract';
 import type { AppContext } from '../../app/app-context';
 import type { Handlers } from '../../rpc/handlers';
 
-/** Binds the app namespace: things Dockhand does for itself, not on an engine. */
+/** Binds the app namespace: things Berthmaster does for itself, not on an engine. */
 export function appHandlers(ctx: AppContext): Handlers<Contract>['app'] {
   return {
     openExternal: async ({ url }) => {
       if (!ctx.openExternal) {
         throw new AppError({
           code: 'INVALID_INPUT',
-          message: 'Links open in the browser tab itself in browser mode, not through Dockhand.',
+          message: 'Links open in the browser tab itself in browser mode, not through Berthmaster.',
         });
       }
       await ctx.openExternal(url);

@@ -137,7 +137,7 @@ export class UploadRegistry {
       throw new AppError({ code: 'INVALID_INPUT', message: `${p} is not a folder: files go into a folder.` });
     }
     const uploadId = randomBytes(16).toString('hex');
-    const staging = await fs.mkdtemp(path.join(os.tmpdir(), 'dockhand-upload-'));
+    const staging = await fs.mkdtemp(path.join(os.tmpdir(), 'berthmaster-upload-'));
     this.uploads.set(
       uploadId,
       new Upload(docker, containerId, p, files, staging, () => this.abort(uploadId)),

@@ -9,7 +9,7 @@ export type Mapped =
 const ENCRYPTED_KEY = /Proc-Type:\s*4,ENCRYPTED|BEGIN ENCRYPTED PRIVATE KEY/;
 
 /**
- * A CLI context's docker endpoint as a Dockhand endpoint, or why it cannot become one. Never
+ * A CLI context's docker endpoint as a Berthmaster endpoint, or why it cannot become one. Never
  * weakens security silently: a context that skips TLS verification is refused, not downgraded.
  */
 export function contextToEndpoint(ctx: StoredContext, opts: { sshAgent: boolean }): Mapped {
@@ -29,7 +29,7 @@ export function contextToEndpoint(ctx: StoredContext, opts: { sshAgent: boolean 
       ok: false,
       kind: 'ssh',
       summary: host,
-      reason: 'It names a remote socket path, which Dockhand does not support over SSH yet.',
+      reason: 'It names a remote socket path, which Berthmaster does not support over SSH yet.',
     };
   }
   let parsed: ReturnType<typeof parseDockerHost>;
@@ -48,7 +48,8 @@ export function contextToEndpoint(ctx: StoredContext, opts: { sshAgent: boolean 
       ok: false,
       kind: 'tls',
       summary: `${host} (TLS, not verified)`,
-      reason: 'It skips TLS verification; Dockhand always verifies the engine. Add it by hand with its CA.',
+      reason:
+        'It skips TLS verification; Berthmaster always verifies the engine. Add it by hand with its CA.',
     };
   }
   if (!ca && !cert && !key) return { ok: true, kind: 'tcp', summary: host, endpoint: parsed };
@@ -57,7 +58,7 @@ export function contextToEndpoint(ctx: StoredContext, opts: { sshAgent: boolean 
       ok: false,
       kind: 'tls',
       summary: `${host} (TLS)`,
-      reason: 'Its TLS material is incomplete: Dockhand needs the CA, a client certificate and its key.',
+      reason: 'Its TLS material is incomplete: Berthmaster needs the CA, a client certificate and its key.',
     };
   }
   if (ENCRYPTED_KEY.test(key)) {
@@ -98,7 +99,7 @@ function hostPart(host: string): string {
   return host.includes(':') ? `[${host}]` : host;
 }
 
-/** A Dockhand endpoint (with its secrets) as a CLI context; SSH keys stay with ssh(1). */
+/** A Berthmaster endpoint (with its secrets) as a CLI context; SSH keys stay with ssh(1). */
 export function endpointToContext(
   name: string,
   description: string,
@@ -135,7 +136,7 @@ export function endpointToContext(
       };
       if (usesOwnKey) {
         result.note =
-          'The docker CLI connects with ssh, which uses your SSH agent and ~/.ssh/config, not the key stored in Dockhand.';
+          'The docker CLI connects with ssh, which uses your SSH agent and ~/.ssh/config, not the key stored in Berthmaster.';
       }
       return result;
     }

@@ -38,7 +38,7 @@ export interface TlsFiles {
   key?: string;
 }
 
-/** One context as the CLI stored it; only the "docker" endpoint matters to Dockhand. */
+/** One context as the CLI stored it; only the "docker" endpoint matters to Berthmaster. */
 export interface StoredContext {
   name: string;
   description: string;

@@ -138,7 +138,7 @@ export class ContextsService {
         message: '"default" is reserved by the docker CLI; choose another name.',
       });
     }
-    const { ctx, note } = endpointToContext(name, `Exported from Dockhand (${host.name})`, host.endpoint);
+    const { ctx, note } = endpointToContext(name, `Exported from Berthmaster (${host.name})`, host.endpoint);
     try {
       const metaPath = await writeContext(this.configDir, ctx);
       return note ? { name, metaPath, note } : { name, metaPath };

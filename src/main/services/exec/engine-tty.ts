@@ -39,7 +39,7 @@ export const AUTO_SHELL = [
 
 /** Terminal capabilities the xterm view has; the user's env may override them. */
 const TTY_ENV = ['TERM=xterm-256color', 'COLORTERM=truecolor'];
-export const MARKER_VAR = 'DOCKHAND_SESSION';
+export const MARKER_VAR = 'BERTHMASTER_SESSION';
 
 /**
  * Sends SIGHUP, as a terminal hangup would, to every process carrying the session's marker in its

@@ -7,7 +7,7 @@ import { ExecSessionManager } from './exec-session-manager';
 export function execHandlers(ctx: Pick<AppContext, 'hosts' | 'onDispose'>): Handlers<Contract>['exec'] {
   const manager = new ExecSessionManager(ctx.hosts, {
     error: (message, detail) =>
-      console.error(`[dockhand] exec: ${message}`, detail instanceof Error ? detail.message : ''),
+      console.error(`[berthmaster] exec: ${message}`, detail instanceof Error ? detail.message : ''),
   });
   ctx.onDispose(() => manager.dispose());
   return {

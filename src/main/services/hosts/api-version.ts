@@ -1,6 +1,6 @@
-/** Highest Engine API version Dockhand speaks; engines newer than this are addressed at it. */
+/** Highest Engine API version Berthmaster speaks; engines newer than this are addressed at it. */
 export const MAX_API_VERSION = '1.43';
-/** Oldest engine API version Dockhand supports (Docker 1.12). */
+/** Oldest engine API version Berthmaster supports (Docker 1.12). */
 export const MIN_API_VERSION = '1.24';
 
 function parts(v: string): [number, number] {

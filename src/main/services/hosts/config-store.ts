@@ -42,7 +42,7 @@ const diskFileSchema = z.object({
 const fileSchema = z.object({
   version: z.literal(CONFIG_VERSION),
   hosts: z.array(storedHostSchema),
-  /** Host keys the user accepted in Dockhand: "host:port keytype base64". */
+  /** Host keys the user accepted in Berthmaster: "host:port keytype base64". */
   knownHosts: z.array(z.string()).default([]),
 });
 export type ConfigFile = z.output<typeof fileSchema>;
@@ -94,7 +94,7 @@ export class ConfigStore {
       const versioned = (JSON.parse(text) as { version?: unknown }).version;
       reason =
         versioned !== CONFIG_VERSION
-          ? `it has version ${String(versioned)}, this Dockhand reads version ${CONFIG_VERSION}`
+          ? `it has version ${String(versioned)}, this Berthmaster reads version ${CONFIG_VERSION}`
           : `it does not match the expected format (${parsed.error.issues[0]?.path.join('.') ?? ''}: ${parsed.error.issues[0]?.message ?? ''})`;
     } catch (e) {
       reason =

@@ -27,7 +27,7 @@ export interface EngineClient {
 
 export interface EngineClientDeps {
   homeDir?: string;
-  /** known_hosts lines: the user's ~/.ssh/known_hosts plus keys accepted in Dockhand. */
+  /** known_hosts lines: the user's ~/.ssh/known_hosts plus keys accepted in Berthmaster. */
   knownHosts(): string[];
   sshAuthSock?: string;
 }
@@ -126,7 +126,7 @@ async function sshTransport(
   if (endpoint.useAgent && !agentSock) {
     throw new AppError({
       code: 'AUTH_FAILED',
-      message: 'The SSH agent was chosen but SSH_AUTH_SOCK is not set for Dockhand.',
+      message: 'The SSH agent was chosen but SSH_AUTH_SOCK is not set for Berthmaster.',
     });
   }
   if (!privateKey && !agentSock) {
@@ -278,7 +278,7 @@ export async function openEngineClient(
     if (!apiVersion) {
       throw new AppError({
         code: 'ENGINE_ERROR',
-        message: `The engine at ${transport.address} speaks API ${version.ApiVersion}; Dockhand needs ${MIN_API_VERSION} or newer.`,
+        message: `The engine at ${transport.address} speaks API ${version.ApiVersion}; Berthmaster needs ${MIN_API_VERSION} or newer.`,
       });
     }
     const docker = withoutDockerEnv(() => new Docker({ ...transport.options, version: `v${apiVersion}` }));

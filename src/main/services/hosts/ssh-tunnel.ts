@@ -11,7 +11,7 @@ export interface SshTunnelOptions {
   privateKey?: string | Buffer;
   passphrase?: string;
   agent?: string;
-  /** known_hosts lines to trust (user's file plus keys accepted in Dockhand). */
+  /** known_hosts lines to trust (user's file plus keys accepted in Berthmaster). */
   knownHosts(): string[];
   readyTimeoutMs: number;
   /** The label used in messages, e.g. "root@10.0.0.2:22". */
@@ -130,7 +130,7 @@ export class SshTunnel {
     return this.verdict === 'changed'
       ? new AppError({
           code: 'SSH_HOST_KEY_CHANGED',
-          message: `The SSH host key of ${o.host}:${o.port} has CHANGED (now ${key.keyType} ${fp}). This may be an attack; Dockhand refuses to connect. If the server was reinstalled, remove its old key from known_hosts.`,
+          message: `The SSH host key of ${o.host}:${o.port} has CHANGED (now ${key.keyType} ${fp}). This may be an attack; Berthmaster refuses to connect. If the server was reinstalled, remove its old key from known_hosts.`,
           data: { host: o.host, port: o.port, keyType: key.keyType, key: key.key, fingerprint: fp },
         })
       : new AppError({

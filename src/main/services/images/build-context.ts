@@ -32,8 +32,8 @@ async function requireDirectory(dir: string): Promise<void> {
       code: code === 'EACCES' ? 'PERMISSION_DENIED' : 'NOT_FOUND',
       message:
         code === 'EACCES'
-          ? `Dockhand may not read the context folder ${dir}.`
-          : `The context folder ${dir} does not exist on the machine running Dockhand.`,
+          ? `Berthmaster may not read the context folder ${dir}.`
+          : `The context folder ${dir} does not exist on the machine running Berthmaster.`,
     });
   }
   if (!stat.isDirectory()) {

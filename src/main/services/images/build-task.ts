@@ -20,7 +20,7 @@ function contextError(e: unknown, contextPath: string): AppError {
   if (err.code === 'EACCES' || err.code === 'EPERM') {
     return new AppError({
       code: 'PERMISSION_DENIED',
-      message: `Dockhand may not read ${where} in the build context.`,
+      message: `Berthmaster may not read ${where} in the build context.`,
     });
   }
   return new AppError({

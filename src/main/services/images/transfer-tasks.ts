@@ -78,7 +78,7 @@ async function refuseExisting(file: string, overwrite: boolean): Promise<void> {
   } catch {
     throw new AppError({
       code: 'NOT_FOUND',
-      message: `The folder ${dir} does not exist on the machine running Dockhand.`,
+      message: `The folder ${dir} does not exist on the machine running Berthmaster.`,
     });
   }
   if (!dirStat.isDirectory())
@@ -144,7 +144,7 @@ export function startLoad(deps: ImageTaskDeps, hostId: string, file: string): Ta
       if (e instanceof AppError) throw e;
       throw new AppError({
         code: 'NOT_FOUND',
-        message: `There is no file ${file} on the machine running Dockhand.`,
+        message: `There is no file ${file} on the machine running Berthmaster.`,
       });
     }
     const docker = await deps.docker(hostId);

@@ -35,7 +35,7 @@ function decodeAuth(auth: string): { username: string; password: string } | unde
 
 /**
  * The logins in a docker CLI config file. Only inline `auths` are read; a configured credential
- * store or helper is reported by name and left alone (running helpers is not Dockhand's call).
+ * store or helper is reported by name and left alone (running helpers is not Berthmaster's call).
  */
 export async function readDockerConfig(file: string): Promise<DockerConfigLogins> {
   let text: string;
@@ -80,7 +80,7 @@ export async function readDockerConfig(file: string): Promise<DockerConfigLogins
       out.skipped.push({
         address,
         reason: helper
-          ? `its secret is kept by the credential helper "docker-credential-${helper}", which Dockhand does not read`
+          ? `its secret is kept by the credential helper "docker-credential-${helper}", which Berthmaster does not read`
           : 'no username and password in the file',
       });
     }

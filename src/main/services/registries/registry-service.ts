@@ -230,7 +230,7 @@ export class RegistryService {
     return { auth: authConfigFor(await this.login(found.id, target)), login: toView(found) };
   }
 
-  /** POST /auth on an engine: the engine, not Dockhand, talks to the registry. */
+  /** POST /auth on an engine: the engine, not Berthmaster, talks to the registry. */
   async testLogin(docker: Docker, login: LoginInput, signal: AbortSignal): Promise<LoginResult> {
     const address = normalizeRegistry(login.address);
     try {

@@ -13,7 +13,7 @@ import { searchHost } from './host-search';
 
 /** What the search needs from the host service (a narrow seam so tests can hand in fakes). */
 export interface SearchHosts {
-  /** Hosts in sidebar order, with whether their policy lets Dockhand read them. */
+  /** Hosts in sidebar order, with whether their policy lets Berthmaster read them. */
   hosts(): Array<{ id: string; readable: boolean }>;
   client(id: string): Promise<EngineClient>;
 }

@@ -5,9 +5,9 @@ import type { Handlers } from '../../rpc/handlers';
 import type { AppContext } from '../../app/app-context';
 import { SettingsStore } from './settings-store';
 
-/** Binds the settings namespace: one settings.json in Dockhand's config folder. */
+/** Binds the settings namespace: one settings.json in Berthmaster's config folder. */
 export function settingsHandlers(ctx: AppContext): Handlers<Contract>['settings'] {
-  const store = new SettingsStore(ctx.configDir ?? path.join(os.tmpdir(), 'dockhand-settings'));
+  const store = new SettingsStore(ctx.configDir ?? path.join(os.tmpdir(), 'berthmaster-settings'));
   return {
     get: () => store.get(),
     update: (patch) => store.update(patch),

@@ -4,7 +4,7 @@ export interface MigrationResult {
   settings: Settings;
   /** The version the input had (0 = written before settings were versioned). */
   from: number;
-  /** The input must not be overwritten: it comes from a newer Dockhand. */
+  /** The input must not be overwritten: it comes from a newer Berthmaster. */
   newer: boolean;
   /** Fields whose stored value was invalid and were reset to their default. */
   reset: string[];
@@ -52,7 +52,7 @@ export function migrateSettings(input: unknown): MigrationResult {
   const from = v === undefined ? 0 : typeof v === 'number' && Number.isInteger(v) && v >= 0 ? v : -1;
   if (from < 0) return { ...fromFields({}), from: 0, newer: false, reset: ['version'] };
   if (from > SETTINGS_VERSION) {
-    // A newer Dockhand wrote it: read what this version understands, never write over it.
+    // A newer Berthmaster wrote it: read what this version understands, never write over it.
     const { settings, reset } = fromFields(raw);
     return { settings, from, newer: true, reset };
   }

@@ -5,7 +5,7 @@ import { defaultSettings, migrateSettings } from './settings-migration';
 
 /**
  * settings.json next to hosts.json. Loaded once (migrated, validated), written atomically on
- * every change. A file from a newer Dockhand is read but never overwritten.
+ * every change. A file from a newer Berthmaster is read but never overwritten.
  */
 export class SettingsStore {
   readonly file: string;
@@ -39,7 +39,7 @@ export class SettingsStore {
       this.settings = m.settings;
       if (m.newer) {
         this.readOnly = true;
-        this.notice = `The settings file was written by a newer Dockhand (version ${m.from}); changes here are not saved, to keep it intact.`;
+        this.notice = `The settings file was written by a newer Berthmaster (version ${m.from}); changes here are not saved, to keep it intact.`;
       } else if (m.reset.length > 0) {
         this.notice = `Some settings were invalid and reset to their defaults: ${m.reset.join(', ')}.`;
       }

@@ -1,5 +1,5 @@
 /**
- * The parts of the Engine API's swarm objects (API 1.41) that Dockhand reads. @types/dockerode
+ * The parts of the Engine API's swarm objects (API 1.41) that Berthmaster reads. @types/dockerode
  * types most of them loosely; these say exactly which fields the mapping relies on.
  */
 

@@ -53,7 +53,7 @@ export class TaskRegistry {
   constructor(private readonly opts: TaskRegistryOptions) {}
 
   start(spec: TaskSpec, body: TaskBody): TaskView {
-    if (this.disposed) throw new AppError({ code: 'INTERNAL', message: 'Dockhand is shutting down.' });
+    if (this.disposed) throw new AppError({ code: 'INTERNAL', message: 'Berthmaster is shutting down.' });
     const id = `t-${randomBytes(6).toString('hex')}`;
     const view: TaskView = {
       id,
@@ -167,7 +167,7 @@ export class TaskRegistry {
     this.disposed = true;
     for (const entry of this.entries.values()) {
       if (entry.view.state === 'running') {
-        entry.controller.abort(new AppError({ code: 'CANCELLED', message: 'Dockhand is shutting down.' }));
+        entry.controller.abort(new AppError({ code: 'CANCELLED', message: 'Berthmaster is shutting down.' }));
       }
     }
     this.listeners.clear();

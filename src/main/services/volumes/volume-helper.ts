@@ -1,9 +1,12 @@
 import { randomBytes } from 'node:crypto';
 import type Docker from 'dockerode';
+import { LEGACY_LABEL_PREFIX } from '../../legacy/old-names';
 import { appError } from '../system/engine-errors';
 
-export const HELPER_LABEL = 'dockhand.helper';
+export const HELPER_LABEL = 'berthmaster.helper';
 export const HELPER_KIND = 'volume-browse';
+/** Helpers made before the rename carry the old label; they are swept all the same. */
+const HELPER_LABELS = [HELPER_LABEL, `${LEGACY_LABEL_PREFIX}helper`];
 /** Where the volume is mounted (read-only) in the helper container. */
 export const MOUNT_POINT = '/volume';
 /** Helpers older than this are leftovers of a crash and are swept on the next browse. */
@@ -37,14 +40,25 @@ async function pickImage(docker: Docker, signal: AbortSignal): Promise<string> {
 const lastSweep = new WeakMap<Docker, number>();
 const SWEEP_EVERY_MS = 10 * 60 * 1000;
 
+/** Every volume helper on the engine, made by this version or by the app under its old name. */
+export async function listHelperContainers(docker: Docker, signal: AbortSignal) {
+  // Label filters AND together, so each label is its own query.
+  const lists = await Promise.all(
+    HELPER_LABELS.map((label) =>
+      docker.listContainers({
+        all: true,
+        filters: { label: [`${label}=${HELPER_KIND}`] },
+        abortSignal: signal,
+      } as Docker.ContainerListOptions),
+    ),
+  );
+  return lists.flat();
+}
+
 async function sweepStale(docker: Docker, signal: AbortSignal): Promise<void> {
   if (Date.now() - (lastSweep.get(docker) ?? 0) < SWEEP_EVERY_MS) return;
   lastSweep.set(docker, Date.now());
-  const old = await docker.listContainers({
-    all: true,
-    filters: { label: [`${HELPER_LABEL}=${HELPER_KIND}`] },
-    abortSignal: signal,
-  } as Docker.ContainerListOptions);
+  const old = await listHelperContainers(docker, signal);
   const cutoff = Date.now() / 1000 - STALE_AFTER_S;
   await Promise.all(
     old
@@ -76,10 +90,10 @@ export async function createVolumeHelper(
   signal.throwIfAborted();
   // Not the caller's signal: a create aborted half-way could leave a container we never learn of.
   const container = await docker.createContainer({
-    name: `dockhand-volume-browse-${randomBytes(5).toString('hex')}`,
+    name: `berthmaster-volume-browse-${randomBytes(5).toString('hex')}`,
     Image: image,
     // Never run; an entrypoint only makes create accept images that have no command.
-    Entrypoint: ['/dockhand-helper-never-started'],
+    Entrypoint: ['/berthmaster-helper-never-started'],
     Cmd: [],
     Labels: { [HELPER_LABEL]: HELPER_KIND, [`${HELPER_LABEL}.volume`]: volume },
     NetworkDisabled: true,

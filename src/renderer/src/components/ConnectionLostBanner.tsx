@@ -1,6 +1,6 @@
 import { useHostsStore } from '../stores/hosts';
 
-const STANDARD_MESSAGE = "The connection to Dockhand's backend was lost.";
+const STANDARD_MESSAGE = "The connection to Berthmaster's backend was lost.";
 
 /** Shown when the hosts stream ends with an error: the backend (or the WebSocket) is gone. */
 export function ConnectionLostBanner() {
@@ -8,7 +8,7 @@ export function ConnectionLostBanner() {
   if (!error) return null;
   return (
     <div className="connection-lost" role="alert">
-      <strong>Connection to Dockhand's backend lost.</strong>
+      <strong>Connection to Berthmaster's backend lost.</strong>
       <span>
         {error.message !== STANDARD_MESSAGE && `${error.message} `}
         Nothing shown here updates until you reload.

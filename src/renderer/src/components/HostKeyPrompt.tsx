@@ -42,7 +42,7 @@ export function HostKeyPrompt({ info, onTrusted, onCancel }: HostKeyPromptProps)
         <span className="mono hostkey-fp">{info.fingerprint}</span>
       </p>
       <p className="hostkey-question">
-        Dockhand has not seen this server before. Compare the fingerprint with the one the server's
+        Berthmaster has not seen this server before. Compare the fingerprint with the one the server's
         administrator gave you. Trust this key?
       </p>
       {error && <ErrorBanner error={error} title="Couldn't save the key" />}

@@ -12,7 +12,7 @@ export function currentSettings(): Settings {
   return current;
 }
 
-const THEME_KEY = 'dockhand.theme';
+const THEME_KEY = 'berthmaster.theme';
 
 /** Puts the appearance settings on <html>: data-theme (light or dark, 'system' resolved), size, density. */
 export function applyAppearance(s: Pick<Settings, 'theme' | 'fontSize' | 'density'>): void {

@@ -79,8 +79,8 @@ export function toCsv(entries: readonly AuditEntry[]): string {
   return `${lines.join('\r\n')}\r\n`;
 }
 
-/** dockhand-audit-20261128-031500.csv */
+/** berthmaster-audit-20261128-031500.csv */
 export function exportFileName(ext: 'jsonl' | 'csv', now: Date = new Date()): string {
   const stamp = now.toISOString().replace(/[-:]/g, '').replace('T', '-').replace(/\..*$/, '');
-  return `dockhand-audit-${stamp}.${ext}`;
+  return `berthmaster-audit-${stamp}.${ext}`;
 }

@@ -9,7 +9,7 @@ export function formatLogEntry(e: ConnectionLogEntry): string {
 
 /** Plain text for the clipboard: a header naming the host, then one line per entry. */
 export function formatConnectionLog(host: HostView, entries: ConnectionLogEntry[]): string {
-  const head = `Dockhand connection log — ${host.name} (${describeEndpoint(host.endpoint)})`;
+  const head = `Berthmaster connection log — ${host.name} (${describeEndpoint(host.endpoint)})`;
   const body = entries.length ? entries.map(formatLogEntry).join('\n') : '(no entries)';
   return `${head}\n${body}\n`;
 }

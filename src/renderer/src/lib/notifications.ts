@@ -2,7 +2,7 @@ import type { EngineEvent } from '@shared/contract';
 import { currentSettings } from './app-settings';
 import { readStored, writeStored } from './storage';
 
-const key = (hostId: string) => `dockhand.notify.${hostId}`;
+const key = (hostId: string) => `berthmaster.notify.${hostId}`;
 
 /** Per-host switch for desktop notifications (on unless turned off). */
 export function notificationsEnabled(hostId: string): boolean {

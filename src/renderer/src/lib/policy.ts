@@ -35,7 +35,7 @@ export const POLICY_SUMMARIES: Record<HostPolicy, string> = {
   restricted:
     'Start, stop, create and pull are allowed; shells, attaching, deleting, pruning, building, pushing and file browsing are not.',
   'read-only':
-    'Dockhand only looks at this host: lists, details, logs and stats. Starting, stopping, creating, deleting and shells are disabled.',
+    'Berthmaster only looks at this host: lists, details, logs and stats. Starting, stopping, creating, deleting and shells are disabled.',
 };
 
 /**

@@ -13,7 +13,7 @@ import type { ShellPrefs } from '../views/terminal/shell-prefs';
  * The open terminal tabs, remembered so a full restart (sessions gone with the old main process)
  * can bring them back. Only what opening a shell needs is kept, never any of its output.
  */
-export const TERMINAL_TABS_KEY = 'dockhand.terminal.tabs';
+export const TERMINAL_TABS_KEY = 'berthmaster.terminal.tabs';
 const VERSION = 1;
 /** More tabs than anyone works with; a bound so a broken store can't reopen hundreds of shells. */
 export const MAX_SAVED_TABS = 24;

@@ -3,7 +3,7 @@ import { createClient } from '@shared/rpc/client';
 import { bridgeTransport, webSocketTransport } from './transports';
 
 function createTransport() {
-  if (window.dockhand) return bridgeTransport(window.dockhand);
+  if (window.berthmaster) return bridgeTransport(window.berthmaster);
   const token = new URLSearchParams(window.location.search).get('token') ?? '';
   const scheme = window.location.protocol === 'https:' ? 'wss' : 'ws';
   return webSocketTransport(`${scheme}://${window.location.host}/rpc?token=${encodeURIComponent(token)}`);

@@ -1,11 +1,11 @@
 import { decodeJson, encodeJson } from '@shared/rpc/json-codec';
 import type { ClientMessage, ServerMessage } from '@shared/rpc/protocol';
 import type { MessageTransport } from '@shared/rpc/transport';
-import type { DockhandBridge } from '../../../preload/bridge';
+import type { BerthmasterBridge } from '../../../preload/bridge';
 
 type ClientTransport = MessageTransport<ServerMessage, ClientMessage>;
 
-export function bridgeTransport(bridge: DockhandBridge): ClientTransport {
+export function bridgeTransport(bridge: BerthmasterBridge): ClientTransport {
   const closeListeners = new Set<() => void>();
   return {
     send: (m) => bridge.send(m),

@@ -130,8 +130,8 @@ export const EMPTY_SELECTION: Record<string, true> = {};
 export const busyKey = (hostId: string, containerId: string) => `${hostId}/${containerId}`;
 export const groupKey = (hostId: string, project: string) => `${hostId}/${project}`;
 
-const FILTER_KEY = 'dockhand.containers.filter';
-const GROUPED_KEY = 'dockhand.containers.grouped';
+const FILTER_KEY = 'berthmaster.containers.filter';
+const GROUPED_KEY = 'berthmaster.containers.grouped';
 
 function storedFilter(): ContainerFilter {
   const v = readStored(FILTER_KEY);

@@ -5,7 +5,7 @@ import { startMenuCommands } from './menu-commands';
 import { startSettings } from './settings';
 import { useViewStore } from './view';
 
-const PAGE_KEY = 'dockhand.page';
+const PAGE_KEY = 'berthmaster.page';
 
 /**
  * Puts the app back as it was left: theme at once, then settings, then the last app-wide page

@@ -12,7 +12,7 @@ import { api } from '../rpc/api';
 import { toErrorShape } from '../lib/errors';
 import { readStored, writeStored } from '../lib/storage';
 
-const SELECTED_KEY = 'dockhand.selectedHostId';
+const SELECTED_KEY = 'berthmaster.selectedHostId';
 
 export type HostAddInput = Parameters<typeof api.hosts.add>[0];
 export type HostUpdateInput = Parameters<typeof api.hosts.update>[0];

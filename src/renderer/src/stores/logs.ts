@@ -10,7 +10,7 @@ export interface LogPrefs {
 }
 
 export const DEFAULT_LOG_TAIL = 1000;
-const KEY = 'dockhand.logPrefs';
+const KEY = 'berthmaster.logPrefs';
 
 function load(): LogPrefs {
   const fallback: LogPrefs = { wrap: false, timestamps: false, tail: DEFAULT_LOG_TAIL };

@@ -1,7 +1,7 @@
 import { create } from 'zustand';
 import { readStored, writeStored } from '../lib/storage';
 
-const KEY = 'dockhand.section';
+const KEY = 'berthmaster.section';
 
 /** Which resource section of the host page is shown (containers, images, ...). */
 export const useSectionStore = create<{ section: string; setSection(id: string): void }>()((set) => ({

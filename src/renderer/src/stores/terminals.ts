@@ -28,9 +28,9 @@ export type TerminalTab = ExecSessionInfo | RestoredTab;
 
 export const isRestored = (t: TerminalTab): t is RestoredTab => 'restored' in t && t.restored;
 
-const FONT_KEY = 'dockhand.terminal.fontSize';
-const SCROLLBACK_KEY = 'dockhand.terminal.scrollback';
-const HEIGHT_KEY = 'dockhand.terminal.height';
+const FONT_KEY = 'berthmaster.terminal.fontSize';
+const SCROLLBACK_KEY = 'berthmaster.terminal.scrollback';
+const HEIGHT_KEY = 'berthmaster.terminal.height';
 
 export const FONT_MIN = 8;
 export const FONT_MAX = 32;

@@ -10,7 +10,7 @@ export interface Toast {
   text: string;
 }
 
-const FILTER_KEY = 'dockhand.containerFilter';
+const FILTER_KEY = 'berthmaster.containerFilter';
 
 export interface UiState {
   hostForm: HostFormTarget | undefined;

@@ -3,7 +3,7 @@ import { useTerminalsStore } from '../../stores/terminals';
 import { describeShell } from '../../views/terminal/shell-prefs';
 import { SessionEndBar } from './SessionEndBar';
 
-/** A tab whose session ended with the last run of Dockhand: no terminal yet, only Reopen. */
+/** A tab whose session ended with the last run of Berthmaster: no terminal yet, only Reopen. */
 export function RestoredPane({ tab }: { tab: RestoredTab }) {
   const opening = useTerminalsStore((s) => !!s.opening[`${tab.hostId}/${tab.containerId}`]);
   const prefs = useTerminalsStore((s) => s.specs[tab.id]?.prefs);

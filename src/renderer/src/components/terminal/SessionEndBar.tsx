@@ -2,10 +2,10 @@ import type { ExecSessionInfo } from '@shared/contract';
 import type { RestoredTab } from '../../lib/terminal-restore';
 import { useHostsStore } from '../../stores/hosts';
 
-/** A tab saved before Dockhand restarted: its session ended with the old process. */
+/** A tab saved before Berthmaster restarted: its session ended with the old process. */
 function restoredText(session: RestoredTab, hostName: string, hostUp: boolean): string {
   const what = session.kind === 'attach' ? 'This attached session' : 'This shell';
-  const ended = `${what} ended when Dockhand restarted.`;
+  const ended = `${what} ended when Berthmaster restarted.`;
   if (session.error) return `${ended} Reopening it failed: ${session.error.message}`;
   return hostUp ? ended : `${ended} You can reopen it when ${hostName} is connected.`;
 }

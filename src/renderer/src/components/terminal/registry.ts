@@ -43,11 +43,11 @@ export interface TerminalTestHook {
 
 declare global {
   interface Window {
-    __dockhandTerminals?: TerminalTestHook;
+    __berthmasterTerminals?: TerminalTestHook;
   }
 }
 
-window.__dockhandTerminals = {
+window.__berthmasterTerminals = {
   ids: () => [...controllers.keys()],
   text: (id, lastLines) => controllers.get(id)?.text(lastLines) ?? '',
   size: (id) => controllers.get(id)?.size,

@@ -14,7 +14,7 @@ import { useHostsStore } from '../../stores/hosts';
 import { AuditTable } from './AuditTable';
 
 /**
- * Every mutating call Dockhand made (time, host, action, target, outcome), newest first, live:
+ * Every mutating call Berthmaster made (time, host, action, target, outcome), newest first, live:
  * filter by host, outcome and text, and export what is shown as JSON Lines or CSV.
  */
 export function AuditPage() {
@@ -69,7 +69,7 @@ export function AuditPage() {
         </button>
       </header>
       <p className="audit-intro muted">
-        Every call that changed an engine or Dockhand&apos;s settings, with its outcome. Secrets are never
+        Every call that changed an engine or Berthmaster&apos;s settings, with its outcome. Secrets are never
         recorded. Exports contain the entries shown.
       </p>
       <div className="toolbar audit-filters" role="search" aria-label="Filter the audit log">

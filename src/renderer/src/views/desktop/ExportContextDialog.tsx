@@ -18,7 +18,7 @@ export interface ExportContextDialogProps {
 /** A CLI-friendly default: "prod db" → "prod-db". */
 function suggestName(name: string): string {
   const s = name.replace(/[^a-zA-Z0-9_.+-]+/g, '-').replace(/^[^a-zA-Z0-9]+/, '');
-  return (s || 'dockhand').slice(0, 63);
+  return (s || 'berthmaster').slice(0, 63);
 }
 
 /** Writes a host as a Docker CLI context, so `docker --context NAME` reaches the same engine. */

@@ -33,8 +33,8 @@ function FirstRun({ onDetails }: { onDetails: (() => void) | undefined }) {
       <h1 id="first-run-title">Connect a Docker engine</h1>
       <p className="first-run-lead">
         {hosts.length === 0
-          ? 'Dockhand has no hosts yet.'
-          : 'Dockhand could not reach any Docker engine yet. Here is how to connect one.'}
+          ? 'Berthmaster has no hosts yet.'
+          : 'Berthmaster could not reach any Docker engine yet. Here is how to connect one.'}
       </p>
       {hosts.length > 0 && (
         <ul className="first-run-hosts" aria-label="Connection problems">
@@ -66,13 +66,13 @@ function FirstRun({ onDetails }: { onDetails: (() => void) | undefined }) {
           <h2>Another machine over TLS</h2>
           <p>
             The engine listens on TCP 2376 with <code>--tlsverify</code>. Add the host with its CA, a client
-            certificate and key; Dockhand always verifies the engine&apos;s certificate.
+            certificate and key; Berthmaster always verifies the engine&apos;s certificate.
           </p>
         </article>
         <article>
           <h2>Another machine over SSH</h2>
           <p>
-            Needs an SSH login allowed to use Docker there. Dockhand uses your SSH agent or key files and
+            Needs an SSH login allowed to use Docker there. Berthmaster uses your SSH agent or key files and
             reads host aliases from <code>~/.ssh/config</code>; a new host key is shown to you before it is
             trusted.
           </p>

@@ -25,7 +25,7 @@ export function HostPage() {
     return (
       <div className="page-empty" role="status">
         <span className="spinner spinner-large" aria-hidden="true" />
-        <p>Connecting to Dockhand…</p>
+        <p>Connecting to Berthmaster…</p>
       </div>
     );
   }

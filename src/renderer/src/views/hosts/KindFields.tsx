@@ -22,7 +22,7 @@ function SocketFields({ idPrefix, form, set, errors }: KindFieldsProps) {
       value={form.socketPath}
       onChange={(v) => set('socketPath', v)}
       error={errors.socketPath}
-      hint="The Docker socket on the machine running Dockhand."
+      hint="The Docker socket on the machine running Berthmaster."
       placeholder="/var/run/docker.sock"
       required
       mono
@@ -152,7 +152,7 @@ function TlsFields(props: KindFieldsProps) {
           onChange={(v) => set('ca', v)}
           error={errors.ca}
           placeholder="-----BEGIN CERTIFICATE-----"
-          hint="No CA? Test the connection: Dockhand shows the server certificate so you can trust it."
+          hint="No CA? Test the connection: Berthmaster shows the server certificate so you can trust it."
           required
         />
       )}
@@ -171,9 +171,9 @@ function TlsFields(props: KindFieldsProps) {
       )}
       {form.tlsTrust === 'insecure' && (
         <div className="callout callout-danger" role="note">
-          <strong>TLS not verified.</strong> Traffic is encrypted, but Dockhand cannot tell this engine from
-          an impostor, who would receive your client key&rsquo;s signature and every command (root on that
-          machine). Prefer pinning the server certificate.
+          <strong>TLS not verified.</strong> Traffic is encrypted, but Berthmaster cannot tell this engine
+          from an impostor, who would receive your client key&rsquo;s signature and every command (root on
+          that machine). Prefer pinning the server certificate.
         </div>
       )}
       <PemField
@@ -245,7 +245,7 @@ function SshFields(props: KindFieldsProps) {
           onChange={(v) => set('privateKeyPath', v)}
           error={errors.privateKeyPath}
           placeholder="~/.ssh/id_ed25519"
-          hint="Instead of a key above: Dockhand reads this file each time it connects."
+          hint="Instead of a key above: Berthmaster reads this file each time it connects."
           mono
         />
         <TextField
@@ -272,7 +272,7 @@ function SshFields(props: KindFieldsProps) {
           <label htmlFor={fid(idPrefix, 'useAgent')}>Use SSH agent</label>
         </div>
         <p id={`${fid(idPrefix, 'useAgent')}-hint`} className="field-hint checkbox-hint">
-          Keys loaded in the agent (SSH_AUTH_SOCK) are tried too. With no key given, Dockhand uses the keys
+          Keys loaded in the agent (SSH_AUTH_SOCK) are tried too. With no key given, Berthmaster uses the keys
           named in ~/.ssh/config.
         </p>
       </div>

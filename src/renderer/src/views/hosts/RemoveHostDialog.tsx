@@ -39,7 +39,7 @@ export function RemoveHostDialog({ host, onClose }: RemoveHostDialogProps) {
       onCancel={onClose}
     >
       <p>
-        Remove <strong>{host.name}</strong> from Dockhand? Its containers keep running; only the connection
+        Remove <strong>{host.name}</strong> from Berthmaster? Its containers keep running; only the connection
         settings (and stored keys) are deleted.
       </p>
     </ConfirmDialog>

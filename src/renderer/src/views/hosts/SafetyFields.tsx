@@ -19,7 +19,7 @@ export interface SafetyFieldsProps {
   errors: FieldErrors;
 }
 
-/** What Dockhand may do on the host, the production guard, and labels for grouping. */
+/** What Berthmaster may do on the host, the production guard, and labels for grouping. */
 export function SafetyFields({ idPrefix, form, set, errors }: SafetyFieldsProps) {
   return (
     <fieldset className="field safety-fields">

@@ -15,7 +15,7 @@ import {
 import { useTaskStarter } from './useTaskStarter';
 
 /** In browser mode the page may run on another computer than the backend that reads the folder. */
-const BROWSER_MODE = typeof window !== 'undefined' && !window.dockhand;
+const BROWSER_MODE = typeof window !== 'undefined' && !window.berthmaster;
 
 /** Build from a folder: the backend packs it (honouring .dockerignore) and streams it to the engine. */
 export function BuildDialog({ host, onClose }: { host: HostView; onClose(): void }) {
@@ -86,8 +86,8 @@ export function BuildDialog({ host, onClose }: { host: HostView; onClose(): void
       <form id={formId} className="build-form" onSubmit={submit} noValidate>
         {BROWSER_MODE && (
           <p className="callout">
-            Dockhand runs in your browser here: the folder is read by the Dockhand backend, so type a path on{' '}
-            <strong>the machine running Dockhand</strong>, not on this computer.
+            Berthmaster runs in your browser here: the folder is read by the Berthmaster backend, so type a
+            path on <strong>the machine running Berthmaster</strong>, not on this computer.
           </p>
         )}
         <TextField

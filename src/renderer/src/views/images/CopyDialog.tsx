@@ -97,7 +97,8 @@ export function CopyDialog({
             ))}
           </select>
           <p className="field-hint">
-            The image goes engine to engine through Dockhand, whatever the connections (socket, TLS or SSH).
+            The image goes engine to engine through Berthmaster, whatever the connections (socket, TLS or
+            SSH).
           </p>
         </div>
       )}

@@ -65,7 +65,7 @@ export function LoadDialog({ host, onClose }: { host: HostView; onClose(): void 
           required
           mono
           error={touched ? pathError : undefined}
-          hint="A file on the machine running Dockhand (the server, in browser mode)."
+          hint="A file on the machine running Berthmaster (the server, in browser mode)."
         />
       </form>
       {error && <ErrorBanner error={error} title="Couldn't start loading" />}

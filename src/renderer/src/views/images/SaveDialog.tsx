@@ -11,7 +11,7 @@ import { useTaskStarter } from './useTaskStarter';
 
 const ABSOLUTE = /^(\/|[A-Za-z]:[\\/])/;
 
-/** Save an image (all its tags) to a tar file on the machine running Dockhand's backend. */
+/** Save an image (all its tags) to a tar file on the machine running Berthmaster's backend. */
 export function SaveDialog({
   host,
   image,
@@ -77,7 +77,7 @@ export function SaveDialog({
           required
           mono
           error={touched ? pathError : undefined}
-          hint="A tar file on the machine running Dockhand (the server, in browser mode). Load it with Load or docker load."
+          hint="A tar file on the machine running Berthmaster (the server, in browser mode). Load it with Load or docker load."
         />
         <div className="checkbox-row">
           <input

@@ -5,7 +5,7 @@ export function ImportResult({ result, onDismiss }: { result: DockerConfigImport
   return (
     <div className="callout import-result" role="status">
       {!result.found ? (
-        <p>No {result.configPath} was found on the machine running Dockhand.</p>
+        <p>No {result.configPath} was found on the machine running Berthmaster.</p>
       ) : (
         <>
           <p>
@@ -16,7 +16,7 @@ export function ImportResult({ result, onDismiss }: { result: DockerConfigImport
           {result.credsStore && (
             <p>
               The credential store <strong className="mono">docker-credential-{result.credsStore}</strong> is
-              configured; Dockhand does not read it, so logins kept there must be added here by hand.
+              configured; Berthmaster does not read it, so logins kept there must be added here by hand.
             </p>
           )}
           {result.credHelpers.length > 0 && (

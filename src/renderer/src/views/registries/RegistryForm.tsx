@@ -129,7 +129,7 @@ export function RegistryForm({ host, registry, onDone, onCancel }: RegistryFormP
           hint={
             registry
               ? 'Leave empty to keep the stored secret.'
-              : 'Stored encrypted on the machine running Dockhand; never shown again.'
+              : 'Stored encrypted on the machine running Berthmaster; never shown again.'
           }
         />
         <div className="field">

@@ -11,7 +11,7 @@ import { groupHosts } from './hostGroups';
 import { HostRow } from './HostRow';
 import { useSinceStore } from './sinceStore';
 
-const COLLAPSED_KEY = 'dockhand.sidebar.collapsedGroups';
+const COLLAPSED_KEY = 'berthmaster.sidebar.collapsedGroups';
 
 function storedCollapsed(): Record<string, true> {
   try {
@@ -62,7 +62,7 @@ export function Sidebar() {
           <rect x="10" y="6" width="4.5" height="4" rx="1" fill="currentColor" opacity="0.55" />
           <rect x="10" y="1.5" width="4.5" height="3.5" rx="1" fill="currentColor" opacity="0.35" />
         </svg>
-        <span>Dockhand</span>
+        <span>Berthmaster</span>
       </div>
       <nav aria-label="Pages" className="page-nav">
         {APP_PAGES.map((p) => (

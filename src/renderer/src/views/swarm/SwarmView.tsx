@@ -28,7 +28,7 @@ function NotManager({ info }: { info: SwarmInfo }) {
       <p>{info.summary}</p>
       {info.role === 'worker' && info.managerAddresses.length > 0 && (
         <p className="hint">
-          Add one of its managers as a Dockhand host (socket, TLS or SSH) to manage the swarm:{' '}
+          Add one of its managers as a Berthmaster host (socket, TLS or SSH) to manage the swarm:{' '}
           <span className="mono">{info.managerAddresses.join(', ')}</span> (swarm port; the engine API is on
           that machine).
         </p>

@@ -57,7 +57,7 @@ export function TasksTable({
   );
 }
 
-/** The task's container: a link into its node's host when that node is also a Dockhand host. */
+/** The task's container: a link into its node's host when that node is also a Berthmaster host. */
 function ContainerCell({
   task,
   host,
@@ -67,7 +67,7 @@ function ContainerCell({
 }) {
   const id = task.containerId;
   if (!id) return <>—</>;
-  if (!host) return <span title="This node is not one of your Dockhand hosts">{id.slice(0, 12)}</span>;
+  if (!host) return <span title="This node is not one of your Berthmaster hosts">{id.slice(0, 12)}</span>;
   const name = `${task.serviceName}.${task.slot ?? task.id.slice(0, 6)}`;
   return (
     <button

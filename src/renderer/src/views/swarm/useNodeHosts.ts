@@ -5,7 +5,7 @@ import { useHostsStore } from '../../stores/hosts';
 import { useSectionStore } from '../../stores/sections';
 
 /**
- * Which Dockhand host is which swarm node: every connected host is asked for its node id once
+ * Which Berthmaster host is which swarm node: every connected host is asked for its node id once
  * (and again when the set of connected hosts changes), so a task's container can open in the
  * container view of the host that runs it.
  */

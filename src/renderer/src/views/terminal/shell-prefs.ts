@@ -14,7 +14,7 @@ const prefsSchema = execOpenSchema.pick({ shell: true, user: true, workingDir: t
 
 /** Keyed by name, not id: a container recreated by compose keeps its name and its shell. */
 export function prefsKey(hostId: string, containerName: string): string {
-  return `dockhand.terminal.shell.${hostId}.${containerName}`;
+  return `berthmaster.terminal.shell.${hostId}.${containerName}`;
 }
 
 /** Stored JSON back to prefs; anything malformed or out of date falls back to auto. */
