@@ -7,7 +7,13 @@ import net from 'node:net';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { buildIfStale } from './build-if-stale.mjs';
-import { decideStart, electronDownloadHost, openCommand, parseStartArgs } from './start-decision.mjs';
+import {
+  decideStart,
+  electronDownloadHost,
+  hasDisplay,
+  openCommand,
+  parseStartArgs,
+} from './start-decision.mjs';
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 const electronDir = path.join(root, 'node_modules', 'electron');
@@ -117,15 +123,18 @@ function openBrowser(url) {
 }
 
 /** The same as `npm run web`, plus opening the browser once the URL is known. */
-function runWeb(reason, { open, rest }) {
+function runWeb(reason, { forceWeb, open, rest }) {
   console.error(`Berthmaster: starting in your browser instead of the desktop app, because ${reason}`);
+  if (!forceWeb)
+    console.error('  (docs/troubleshooting.md, "Desktop app does not start", says what to do about it.)');
   buildIfStale(root);
   const child = spawn(process.execPath, [path.join(root, 'out/main/web.js'), ...rest], {
     cwd: root,
     stdio: ['inherit', 'pipe', 'inherit'],
   });
   let out = '';
-  let opened = !open;
+  // Without a display (a Linux server over SSH) xdg-open would only find a text browser.
+  let opened = !open || !hasDisplay(process.platform, process.env);
   child.stdout.on('data', (d) => {
     process.stdout.write(d);
     if (opened) return;
