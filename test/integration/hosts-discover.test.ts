@@ -10,7 +10,8 @@ import { docker, loadLab, type Lab } from './support/lab';
 import { connectWs } from './support/ws-client';
 
 // A fake home where Colima and Rancher Desktop "run" (unix sockets forwarding to engine A), and
-// Docker Desktop left a dead socket file behind: hosts.discover must offer exactly the two live ones.
+// Docker Desktop left a dead socket file behind: hosts.discover must offer exactly the two live ones
+// (a symlink to one of them counts once).
 let lab: Lab;
 let home: string;
 let configDir: string;
@@ -57,6 +58,12 @@ beforeAll(async () => {
   await forwardTo(lab.engineA.socketPath, path.join(home, '.colima/default/docker.sock'));
   await forwardTo(lab.engineA.socketPath, path.join(home, '.rd/docker.sock'));
   await deadSocket(path.join(home, '.docker/desktop/docker.sock'));
+  // A Lima instance whose socket is a symlink to Colima's: the same engine, offered once.
+  await fs.mkdir(path.join(home, '.lima/docker/sock'), { recursive: true });
+  await fs.symlink(
+    path.join(home, '.colima/default/docker.sock'),
+    path.join(home, '.lima/docker/sock/docker.sock'),
+  );
   await fs.mkdir(path.join(home, 'run'));
   backend = await createBackend({
     configDir,
