@@ -1,34 +1,33 @@
-// `npm run dist`: build, then package with electron-builder. Packaging needs the Electron binary
-// (electron-builder copies it into the app); where it is missing, say so in one line.
-import { spawnSync } from 'node:child_process';
-import { existsSync, readFileSync } from 'node:fs';
+// `npm run dist`: build, then package with electron-builder. electron-builder fetches the Electron
+// build for each target platform into its own cache (node_modules/electron/dist is never used), so
+// nothing is checked first; when packaging fails, its own error stays on screen with one line of advice.
+import { spawn, spawnSync } from 'node:child_process';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { distAdvice } from './start-decision.mjs';
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 
-/** Not require('electron'): in recent versions that starts a download when the binary is missing. */
-function electronInstalled() {
-  const dir = path.join(root, 'node_modules', 'electron');
-  try {
-    const rel = readFileSync(path.join(dir, 'path.txt'), 'utf8').trim();
-    return existsSync(path.join(process.env.ELECTRON_OVERRIDE_DIST_PATH || path.join(dir, 'dist'), rel));
-  } catch {
-    return false;
-  }
-}
+const build = spawnSync('npx', ['electron-vite', 'build'], { cwd: root, stdio: 'inherit' });
+if (build.status !== 0) process.exit(build.status ?? 1);
 
-if (!electronInstalled()) {
-  console.error(
-    'Berthmaster dist: the Electron binary is not installed (node_modules/electron/dist is missing), so nothing can be packaged; reinstall with network access (npm install without ELECTRON_SKIP_BINARY_DOWNLOAD).',
-  );
-  process.exit(1);
-}
-
-for (const [cmd, args] of [
-  ['npx', ['electron-vite', 'build']],
-  ['npx', ['electron-builder', ...process.argv.slice(2)]],
+// Output passed through as it comes, and kept to tell a failed download from other failures.
+const builder = spawn('npx', ['electron-builder', ...process.argv.slice(2)], {
+  cwd: root,
+  stdio: ['inherit', 'pipe', 'pipe'],
+});
+let output = '';
+for (const [from, to] of [
+  [builder.stdout, process.stdout],
+  [builder.stderr, process.stderr],
 ]) {
-  const r = spawnSync(cmd, args, { cwd: root, stdio: 'inherit' });
-  if (r.status !== 0) process.exit(r.status ?? 1);
+  from.on('data', (d) => {
+    to.write(d);
+    output = (output + d.toString()).slice(-64 * 1024);
+  });
 }
+builder.on('exit', (code, signal) => {
+  if (code === 0) process.exit(0);
+  console.error(distAdvice(output));
+  process.exit(code ?? (signal ? 1 : 0));
+});

@@ -220,6 +220,18 @@ export interface TlsCertificateInfo {
   selfSigned: boolean;
 }
 
+/** A local engine that answered /_ping on this machine (hosts.discover). */
+export interface DiscoveredEngine {
+  socketPath: string;
+  /** Who runs it: "Docker Desktop", "Colima (dev)", "Podman"... */
+  source: string;
+  engineVersion: string;
+  /** A host name not taken yet. */
+  suggestedName: string;
+  /** The name of the host that already uses this socket. */
+  addedAs?: string;
+}
+
 export interface ConnectionLogEntry {
   at: number;
   level: 'info' | 'error';
@@ -259,6 +271,8 @@ export const hostsContract = {
   /** Fresh engine facts and counts of a connected host (the overview's cards). */
   engineInfo: call<EngineInfo>()(z.strictObject({ hostId: hostIdSchema }), { timeoutMs: 10_000 }),
   connectionLog: call<ConnectionLogEntry[]>()(z.strictObject({ id: hostIdSchema })),
+  /** Local engines found on this machine (Docker Desktop, Colima, Podman...), pinged in parallel. */
+  discover: call<DiscoveredEngine[]>()(z.strictObject({}), { timeoutMs: 10_000 }),
   /** Full snapshot of hosts and their connection status, re-sent on every change. */
   watch: stream<HostsSnapshot>()(z.strictObject({})),
 };

@@ -44,6 +44,7 @@ export const METHOD_ACCESS: Record<string, Access | ((input: unknown) => Access)
   'hosts.reconnect': 'app',
   'hosts.engineInfo': 'read',
   'hosts.connectionLog': 'app',
+  'hosts.discover': 'app',
   'hosts.watch': 'app',
   'contexts.list': 'app',
   'contexts.import': 'app',

@@ -1,7 +1,8 @@
 import type { Endpoint } from '@shared/contract';
 import { contextToEndpoint } from '../contexts/context-mapping';
 import { dockerConfigDir, readContexts, readCurrentContext } from '../contexts/context-store';
-import { DEFAULT_SOCKET, endpointFromEnvironment } from './docker-env';
+import { endpointFromEnvironment } from './docker-env';
+import { defaultEngineSocket } from './local-engine-candidates';
 
 export interface FirstHost {
   name: string;
@@ -12,13 +13,21 @@ export interface FirstHost {
 
 /**
  * The first host, chosen as `docker ps` would choose its engine: DOCKER_HOST (with its TLS
- * variables), else DOCKER_CONTEXT, else the CLI's currentContext, else the local socket.
+ * variables), else DOCKER_CONTEXT, else the CLI's currentContext, else the CLI's default for this
+ * OS (the docker_engine pipe on Windows, /var/run/docker.sock elsewhere).
  */
-export async function firstHostFromEnvironment(env: NodeJS.ProcessEnv, homeDir: string): Promise<FirstHost> {
-  const local: FirstHost = { name: 'local', endpoint: { kind: 'socket', socketPath: DEFAULT_SOCKET } };
+export async function firstHostFromEnvironment(
+  env: NodeJS.ProcessEnv,
+  homeDir: string,
+  platform: NodeJS.Platform = process.platform,
+): Promise<FirstHost> {
+  const local: FirstHost = {
+    name: 'local',
+    endpoint: { kind: 'socket', socketPath: defaultEngineSocket(platform) },
+  };
   if (env.DOCKER_HOST) {
     try {
-      return { name: 'local', endpoint: await endpointFromEnvironment(env, homeDir) };
+      return { name: 'local', endpoint: await endpointFromEnvironment(env, homeDir, platform) };
     } catch (e) {
       return { ...local, warning: `DOCKER_HOST settings ignored: ${(e as Error).message}` };
     }

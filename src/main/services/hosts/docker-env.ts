@@ -1,6 +1,7 @@
 import { promises as fs } from 'node:fs';
 import path from 'node:path';
 import type { Endpoint } from '@shared/contract';
+import { defaultEngineSocket } from './local-engine-candidates';
 
 export const DEFAULT_SOCKET = '/var/run/docker.sock';
 
@@ -42,11 +43,15 @@ export function parseDockerHost(value: string, tls = false): ParsedDockerHost {
 
 /**
  * The endpoint of the first host created on first start: DOCKER_HOST (with DOCKER_TLS_VERIFY and
- * DOCKER_CERT_PATH, any non-empty value enabling TLS as in the CLI) or the local socket.
+ * DOCKER_CERT_PATH, any non-empty value enabling TLS as in the CLI) or the CLI's default for this OS.
  */
-export async function endpointFromEnvironment(env: NodeJS.ProcessEnv, homeDir: string): Promise<Endpoint> {
+export async function endpointFromEnvironment(
+  env: NodeJS.ProcessEnv,
+  homeDir: string,
+  platform: NodeJS.Platform = process.platform,
+): Promise<Endpoint> {
   const dockerHost = env.DOCKER_HOST;
-  if (!dockerHost) return { kind: 'socket', socketPath: DEFAULT_SOCKET };
+  if (!dockerHost) return { kind: 'socket', socketPath: defaultEngineSocket(platform) };
   const tls = Boolean(env.DOCKER_TLS_VERIFY);
   const parsed = parseDockerHost(dockerHost, tls);
   if (parsed.kind === 'socket') return parsed;

@@ -29,6 +29,7 @@ export function hostsHandlers({ hosts }: AppContext): Handlers<Contract>['hosts'
     reconnect: ({ id }) => hosts.reconnect(id),
     engineInfo: async ({ hostId }, ctx) => readEngineInfo(await hosts.client(hostId), ctx.signal),
     connectionLog: ({ id }) => hosts.connectionLog(id),
+    discover: (_params, ctx) => hosts.discoverLocal(ctx.signal),
     watch: (_params, sink) => hosts.watch((snapshot) => sink.emit(snapshot)),
   };
 }

@@ -5,6 +5,7 @@ import path from 'node:path';
 import {
   AppError,
   type ConnectionLogEntry,
+  type DiscoveredEngine,
   type EngineInfo,
   type Endpoint,
   type HostInput,
@@ -19,6 +20,7 @@ import { openEngineClient, readEngineInfo, type EngineClient, type EngineClientD
 import { HostConnection } from './host-connection';
 import { mergeSecrets, toHostView } from './host-view';
 import { knownHostsName } from './known-hosts';
+import { discoverLocalEngines } from './local-engine-discovery';
 
 export const HOST_COLORS = [
   '#3b82f6',
@@ -35,6 +37,8 @@ export interface HostServiceOptions {
   configDir: string;
   env: NodeJS.ProcessEnv;
   homeDir?: string;
+  /** The OS whose engine locations apply (tests pass another); process.platform by default. */
+  platform?: NodeJS.Platform;
   log: { info(msg: string): void; error(msg: string, detail?: unknown): void };
   /** Seals TLS keys, SSH keys and passphrases in the config file. */
   secrets?: SecretBox;
@@ -68,7 +72,7 @@ export class HostService {
     if (loaded.config) {
       this.config = loaded.config;
     } else {
-      const first = await firstHostFromEnvironment(this.opts.env, this.home);
+      const first = await firstHostFromEnvironment(this.opts.env, this.home, this.opts.platform);
       if (first.warning) this.opts.log.error(first.warning);
       const endpoint = first.endpoint;
       this.config.hosts = [
@@ -267,6 +271,17 @@ export class HostService {
   connectionLog(id: string): ConnectionLogEntry[] {
     this.require(id);
     return this.connections.get(id)?.log.list() ?? [];
+  }
+
+  /** Local engines that answer on this machine, those already added marked with their host's name. */
+  discoverLocal(signal?: AbortSignal): Promise<DiscoveredEngine[]> {
+    return discoverLocalEngines({
+      platform: this.opts.platform ?? process.platform,
+      env: this.opts.env,
+      home: this.home,
+      hosts: this.list(),
+      ...(signal ? { signal } : {}),
+    });
   }
 
   /** A host's stored settings (policy, production flag): for the dispatcher's checks. */

@@ -4,6 +4,7 @@ import { reconnectHost } from '../../lib/hostActions';
 import { useDesktopUiStore } from '../../stores/desktop-ui';
 import { useHostsStore } from '../../stores/hosts';
 import { useUiStore } from '../../stores/ui';
+import { FoundEngines } from '../hosts/FoundEngines';
 
 /**
  * Shown instead of the host page while no engine has been reached since the app started (or
@@ -53,6 +54,7 @@ function FirstRun({ onDetails }: { onDetails: (() => void) | undefined }) {
           })}
         </ul>
       )}
+      <FoundEngines />
       <div className="first-run-ways">
         <article>
           <h2>This machine</h2>

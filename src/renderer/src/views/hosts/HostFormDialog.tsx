@@ -9,6 +9,7 @@ import { certificateFromError } from '../../lib/tlsCertificate';
 import { useHostsStore } from '../../stores/hosts';
 import { CertificatePrompt } from './CertificatePrompt';
 import { ColorPicker } from './ColorPicker';
+import { FoundEngines } from './FoundEngines';
 import { TextField } from './Field';
 import {
   buildEndpoint,
@@ -199,6 +200,7 @@ export function HostFormDialog({ host, onClose }: HostFormDialogProps) {
         </>
       }
     >
+      {!editing && <FoundEngines onAdded={onClose} />}
       <form
         id={formId}
         className="host-form"
