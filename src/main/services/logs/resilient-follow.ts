@@ -71,7 +71,7 @@ export async function followResilient(
         resolve(lost);
       };
       const onAbort = () => settle();
-      const stop = pipeLogBody(seg.body, seg.tty, tracked, () => settle());
+      const stop = pipeLogBody(seg.body, seg.tty, req.timestamps, tracked, () => settle());
       stopSegment = stop;
       signal.addEventListener('abort', onAbort, { once: true });
       // A host lost mid-stream: tear the response down now; a cut link would leave it hanging.
