@@ -45,6 +45,8 @@ const STAMP_BYTES = 31;
  */
 function lostLineEnd(data: Buffer, from: number, to: number): number | 'wait' {
   for (let cr = data.indexOf(CR, from); cr !== -1 && cr < to; cr = data.indexOf(CR, cr + 1)) {
+    if (cr + 1 === data.length) return 'wait';
+    if (data[cr + 1] === NL) continue; // CR LF: an ordinary line end
     if (data.length - cr - 1 < STAMP_BYTES) return 'wait';
     if (TIMESTAMP.test(data.toString('latin1', cr + 1, cr + 1 + STAMP_BYTES))) return cr;
   }
@@ -114,7 +116,7 @@ export class PieceJoiner {
       if (s.joined) {
         // The last piece of a joined line: the local driver of engines like 20.10 drops its
         // newline, so a TTY's "\r" right before a timestamp ends the line too.
-        const cr = lostLineEnd(data, pos, nl === -1 ? data.length : nl);
+        const cr = lostLineEnd(data, pos, Math.min(nl === -1 ? data.length : nl, pos + Math.max(zone, 0)));
         if (cr === 'wait') {
           s.held = Buffer.from(data.subarray(pos));
           return;
