@@ -1,4 +1,5 @@
 import { AppError, type AppErrorShape, type ErrorCode } from '@shared/contract';
+import { connectionLost } from './connection-lost';
 
 /** Where a failed request was going, so messages can name it. */
 export interface ErrorTarget {
@@ -191,7 +192,7 @@ export function toAppError(error: unknown, target: ErrorTarget = {}): AppErrorSh
       );
     case 'ECONNRESET':
     case 'EPIPE':
-      return shape('ENGINE_UNREACHABLE', `The connection to${where || ' the engine'} was reset.`, rawMessage);
+      return connectionLost(target.address, `The connection was reset (${rawMessage || code}).`);
     case 'ENOTFOUND':
     case 'EAI_AGAIN':
       return shape('ENGINE_UNREACHABLE', `The host name${where} could not be resolved.`, rawMessage);

@@ -1,4 +1,5 @@
 import { AppError, type Endpoint, type HostStatus } from '@shared/contract';
+import { heartbeatFailure } from '../../errors/connection-lost';
 import { toAppError } from '../../errors/to-app-error';
 import { ConnectionLog } from './connection-log';
 import { openEngineClient, readEngineInfo, type EngineClient, type EngineClientDeps } from './engine-client';
@@ -176,14 +177,11 @@ export class HostConnection {
       if (this.client === client) this.scheduleHeartbeat();
     } catch (e) {
       if (this.client !== client) return;
-      const error = toAppError(e, { address: client.address });
-      const shaped =
-        error.code === 'CANCELLED'
-          ? {
-              code: 'TIMEOUT' as const,
-              message: `${client.address} stopped answering (no reply to ping within ${PING_TIMEOUT_MS / 1000} s).`,
-            }
-          : error;
+      const shaped = heartbeatFailure(
+        toAppError(e, { address: client.address }),
+        client.address,
+        PING_TIMEOUT_MS,
+      );
       this.log.add('error', `Heartbeat failed: ${shaped.message}`, Date.now() - started);
       this.fail(shaped);
     }

@@ -4,30 +4,35 @@ import { LOG_STDOUT, type LogEvent } from '@shared/contract';
 import type { Dispose, StreamSink } from '../../rpc/handlers';
 import { FrameDemuxer, type DemuxPiece } from './frame-demuxer';
 import { LogBatcher } from './log-batcher';
+import { PieceJoiner } from './piece-joiner';
 import { openLogStream, type LogRequest } from './log-service';
 
 /**
- * Pipes one engine log response into the sink (demuxed unless TTY, batched, with backpressure).
+ * Pipes one engine log response into the sink (demuxed unless TTY, the pieces of long lines joined
+ * when timestamps are on, batched, with backpressure).
  * `onDone` runs once when the engine closes it; the returned function destroys it early (then
  * `onDone` does not run).
  */
 export function pipeLogBody(
   body: IncomingMessage,
   tty: boolean,
+  timestamps: boolean,
   sink: StreamSink<LogEvent>,
   onDone: (error?: Error) => void,
 ): Dispose {
   const demuxer = tty ? undefined : new FrameDemuxer();
+  const joiner = timestamps ? new PieceJoiner(!tty) : undefined;
   const batcher = new LogBatcher(sink, { pause: () => body.pause(), resume: () => body.resume() });
   let done = false;
 
   const onData = (chunk: Buffer) => {
     const pieces: DemuxPiece[] = demuxer ? demuxer.push(chunk) : [{ stream: LOG_STDOUT, data: chunk }];
-    batcher.add(pieces);
+    batcher.add(joiner ? joiner.push(pieces) : pieces);
   };
   const finish = (error?: Error) => {
     if (done) return;
     done = true;
+    if (joiner) batcher.add(joiner.flush());
     batcher.end();
     batcher.close();
     onDone(error);
@@ -61,5 +66,5 @@ export async function followLogs(
     return () => undefined;
   }
   sink.emit({ type: 'start', tty });
-  return pipeLogBody(body, tty, sink, (error) => sink.end(error));
+  return pipeLogBody(body, tty, req.timestamps, sink, (error) => sink.end(error));
 }

@@ -8,6 +8,8 @@ export const FRAME_SYSTEMERR = 3;
 export interface DemuxPiece {
   stream: 1 | 2 | 3;
   data: Buffer;
+  /** These are the last bytes of their frame (one frame is one message the engine logged). */
+  end?: boolean;
 }
 
 const HEADER_SIZE = 8;
@@ -38,8 +40,10 @@ export class FrameDemuxer {
     while (pos < chunk.length) {
       if (this.remaining > 0) {
         const n = Math.min(this.remaining, chunk.length - pos);
-        out.push({ stream: this.stream, data: chunk.subarray(pos, pos + n) });
         this.remaining -= n;
+        const piece: DemuxPiece = { stream: this.stream, data: chunk.subarray(pos, pos + n) };
+        if (this.remaining === 0) piece.end = true;
+        out.push(piece);
         pos += n;
         continue;
       }

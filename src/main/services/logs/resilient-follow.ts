@@ -8,6 +8,7 @@ import { pipeLogBody } from './follow-logs';
 import { containerFate } from './container-state';
 import { LogPosition, msToUnix, unixAfter } from './log-position';
 import { openLogStream, type LogRequest, type OpenLogStream } from './log-service';
+import { RunBoundary } from './run-boundary';
 
 export interface ResilientLogDeps {
   hosts: HostWatch & { client(hostId: string): Promise<{ docker: Docker }> };
@@ -42,13 +43,26 @@ export async function followResilient(
   const position = new LogPosition();
   // Without timestamps the engine's `since` needs a time anyway: the moment lines last arrived.
   let lastWall = Date.now();
+  /** A restart whose separator waits for the new run's first line (run-boundary.ts). */
+  let boundary: RunBoundary | undefined;
+  const pass = (event: LogEvent) => {
+    if (event.type === 'data') {
+      lastWall = Date.now();
+      if (req.timestamps) position.push(event.text);
+    }
+    return sink.emit(event);
+  };
   const tracked: StreamSink<LogEvent> = {
     emit(event) {
-      if (event.type === 'data') {
-        lastWall = Date.now();
-        if (req.timestamps) position.push(event.text);
+      if (event.type !== 'data' || !boundary) return pass(event);
+      const [before, after] = boundary.split(event);
+      let ok = before ? pass({ type: 'data', ...before }) : true;
+      if (after) {
+        boundary = undefined;
+        sink.emit({ type: 'restarted' });
+        ok = pass({ type: 'data', ...after });
       }
-      return sink.emit(event);
+      return ok;
     },
     writable: () => sink.writable(),
     end: (error) => sink.end(error),
@@ -71,7 +85,7 @@ export async function followResilient(
         resolve(lost);
       };
       const onAbort = () => settle();
-      const stop = pipeLogBody(seg.body, seg.tty, tracked, () => settle());
+      const stop = pipeLogBody(seg.body, seg.tty, req.timestamps, tracked, () => settle());
       stopSegment = stop;
       signal.addEventListener('abort', onAbort, { once: true });
       // A host lost mid-stream: tear the response down now; a cut link would leave it hanging.
@@ -169,7 +183,13 @@ export async function followResilient(
             outage = false;
             sink.emit({ type: 'resumed' });
           }
-          if (stopped || next.startedAt !== knownStart) sink.emit({ type: 'restarted' });
+          if (stopped || next.startedAt !== knownStart) {
+            // The separator goes before the first line of the new run, found by its timestamp;
+            // without timestamps, where the new stream begins.
+            if (boundary) sink.emit({ type: 'restarted' }); // a run that printed nothing
+            if (req.timestamps) boundary = new RunBoundary(seg.startedAt);
+            else sink.emit({ type: 'restarted' });
+          }
           stopped = false;
           knownStart = seg.startedAt;
         } catch (e) {

@@ -2,6 +2,7 @@ import { create } from 'zustand';
 import type { AppErrorShape, DockerConfigImport, LoginResult, RegistryView } from '@shared/contract';
 import { api } from '../rpc/api';
 import { toErrorShape } from '../lib/errors';
+import { withHostAllowed } from '../views/registries/allowed-hosts';
 
 export type RegistryAddInput = Parameters<typeof api.registries.add>[0];
 export type RegistryUpdateInput = Parameters<typeof api.registries.update>[0];
@@ -53,10 +54,17 @@ export const useRegistriesStore = create<RegistriesState>()((set, get) => ({
     await get().fetch();
   },
   testLogin: (input) => api.registries.testLogin(input),
+  // Optimistic: the checkbox follows the click at once and goes back if main refuses.
   async allowHost(id, hostId, allowed) {
-    const view = await api.registries.allowHost({ id, hostId, allowed });
-    await get().fetch();
-    return view;
+    set({ items: withHostAllowed(get().items, id, hostId, allowed) });
+    try {
+      const view = await api.registries.allowHost({ id, hostId, allowed });
+      await get().fetch();
+      return view;
+    } catch (e) {
+      set({ items: withHostAllowed(get().items, id, hostId, !allowed) });
+      throw e;
+    }
   },
   async importDockerConfig() {
     const result = await api.registries.importDockerConfig({});

@@ -19,6 +19,7 @@ import {
   type RestoredTab,
   type TerminalSpec,
 } from '../lib/terminal-restore';
+import { captureEarlyKeys, handOverEarlyKeys } from '../components/terminal/early-input';
 
 /**
  * Terminal tabs: session metadata only. Bytes never pass through the store; each terminal view
@@ -131,11 +132,17 @@ export const useTerminalsStore = create<TerminalsState>()((set, get) => {
     start: () => Promise<ExecSessionInfo>,
     place: (info: ExecSessionInfo) => void,
     failed: (error: AppErrorShape) => void = (error) => set({ openError: { key, error } }),
+    captureKeys = true,
   ) => {
     set((s) => ({ opening: { ...s.opening, [key]: true }, openError: undefined }));
+    // Keys typed from the click on are the shell's (early-input.ts); not for a quiet reopen.
+    const early = captureKeys ? captureEarlyKeys() : undefined;
     try {
-      place(await start());
+      const info = await start();
+      if (early) handOverEarlyKeys(info.id, early);
+      place(info);
     } catch (e) {
+      early?.stop();
       failed(toErrorShape(e));
     } finally {
       set((s) => {
@@ -257,6 +264,7 @@ export const useTerminalsStore = create<TerminalsState>()((set, get) => {
         isRestored(old)
           ? (error) => set((s) => ({ tabs: s.tabs.map((t) => (t.id === id ? { ...t, error } : t)) }))
           : undefined,
+        !opts?.quiet,
       );
     },
 

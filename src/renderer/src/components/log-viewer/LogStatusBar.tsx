@@ -3,6 +3,7 @@ import type { LogModel } from './log-model';
 /** One formatter for every render (toLocaleString builds a new one each call). */
 const nf = new Intl.NumberFormat();
 import type { StreamState } from './useLogStream';
+import { plural } from '../../lib/plural';
 
 export interface LogStatusBarProps {
   model: LogModel;
@@ -55,8 +56,8 @@ export function LogStatusBar({
       </span>
       <span className="log-count">
         {shown === ring.size
-          ? `${nf.format(ring.size)} lines`
-          : `${nf.format(shown)} of ${nf.format(ring.size)} lines`}
+          ? plural(ring.size, 'line')
+          : `${nf.format(shown)} of ${plural(ring.size, 'line')}`}
       </span>
       {ring.dropped > 0 && (
         <span className="log-dropped">

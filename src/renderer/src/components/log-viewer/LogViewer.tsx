@@ -10,6 +10,7 @@ import { LogSourceBar } from './LogSourceBar';
 import { LogStatusBar } from './LogStatusBar';
 import { compileSearch } from './search';
 import { useLogStream } from './useLogStream';
+import { plural } from '../../lib/plural';
 
 export interface LogViewerProps {
   hostId: string;
@@ -88,14 +89,14 @@ export function LogViewer({ hostId, containerId, containerName }: LogViewerProps
     const lines = [...model.plainRows(prefs.timestamps)];
     try {
       await copyText(lines.join('\n'));
-      flash(`Copied ${lines.length.toLocaleString()} lines.`);
+      flash(`Copied ${plural(lines.length, 'line')}.`);
     } catch (e) {
       flash(`Could not copy: ${e instanceof Error ? e.message : String(e)}`);
     }
   };
   const onSave = () => {
     const n = saveLines(logFileName(containerName), model.plainRows(prefs.timestamps));
-    flash(`Saved ${n.toLocaleString()} lines.`);
+    flash(`Saved ${plural(n, 'line')}.`);
   };
 
   return (

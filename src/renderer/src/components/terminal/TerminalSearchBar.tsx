@@ -1,5 +1,6 @@
 import { useEffect, useRef, useState } from 'react';
 import type { TerminalController } from './terminal-controller';
+import { noun } from '../../lib/plural';
 
 /** Find in scrollback: Enter for the next match, Shift+Enter for the previous, Escape closes. */
 export function TerminalSearchBar({ terminal, onClose }: { terminal: TerminalController; onClose(): void }) {
@@ -29,7 +30,7 @@ export function TerminalSearchBar({ terminal, onClose }: { terminal: TerminalCon
       result.count === 0
         ? 'No matches'
         : result.index < 0
-          ? `${result.count}+ matches`
+          ? `${result.count}+ ${noun(result.count, 'match', 'matches')}`
           : `${result.index + 1} of ${result.count}`;
   }
 

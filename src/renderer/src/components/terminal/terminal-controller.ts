@@ -15,6 +15,7 @@ import { openTerminalLink } from './links';
 import { TERMINAL_FONT, TERMINAL_THEME } from './theme';
 import { currentSettings } from '../../lib/app-settings';
 import { openExternalLink } from '../../lib/openExternal';
+import { claimEarlyKeys, PendingInput, type EarlyKeys } from './early-input';
 
 export type TerminalShortcut = 'find' | 'zoomIn' | 'zoomOut' | 'zoomReset';
 
@@ -72,6 +73,8 @@ export class TerminalController {
   private disposed = false;
   private readonly acks: AckBatcher;
   private readonly input: InputBatcher;
+  private readonly pending = new PendingInput();
+  private early: EarlyKeys | undefined;
   private shortcut: (s: TerminalShortcut) => void = () => undefined;
   /** performance.now() when xterm last finished parsing output (benchmarks: data-path latency). */
   lastWrittenAt = 0;
@@ -119,9 +122,11 @@ export class TerminalController {
       (fn) => requestAnimationFrame(fn),
       EXEC_INPUT_MAX / 2,
     );
-    this.term.onData((data) => {
-      if (this.running) this.input.push(data);
-    });
+    // Keys typed before the session is attached wait in order (early-input.ts); after it ended
+    // they go nowhere. Keys typed in the page before this terminal had focus come first.
+    this.early = claimEarlyKeys(sessionId);
+    this.early?.redirect((data) => this.typed(data));
+    this.term.onData((data) => this.typed(data));
     this.term.onBinary((data) => {
       if (!this.running) return;
       this.input.flush();
@@ -135,6 +140,11 @@ export class TerminalController {
     this.subscribe();
   }
 
+  private typed(data: string) {
+    if (this.running) this.input.push(data);
+    else if (this.viewerId === 0) this.pending.push(data);
+  }
+
   private subscribe() {
     this.sub = api.exec.output(
       { sessionId: this.sessionId },
@@ -144,6 +154,8 @@ export class TerminalController {
           if (ev.type === 'attached') {
             this.viewerId = ev.viewerId;
             this.running = ev.session.state === 'running';
+            const typed = this.pending.take();
+            if (this.running && typed) this.input.push(typed);
             this.events.onInfo(ev.session);
             // Main may hold another size (a reload): make it ours once we know it.
             this.sentSize = { cols: ev.session.cols, rows: ev.session.rows };
@@ -315,6 +327,9 @@ export class TerminalController {
 
   focus(): void {
     this.term.focus();
+    // From now on xterm's textarea has the keys.
+    this.early?.stop();
+    this.early = undefined;
   }
 
   hasSelection(): boolean {
@@ -379,6 +394,8 @@ export class TerminalController {
   }
 
   dispose(): void {
+    this.early?.stop();
+    this.early = undefined;
     if (this.disposed) return;
     this.disposed = true;
     this.sub?.close();

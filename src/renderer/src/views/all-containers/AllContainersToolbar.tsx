@@ -4,6 +4,7 @@ import type { ContainerFilter } from '../../stores/containers';
 import { RefreshButton } from '../containers/refresh-button';
 import { SearchBox } from '../networks/SearchBox';
 import { StateFilter } from '../containers/state-filter';
+import { plural } from '../../lib/plural';
 
 export interface AllContainersToolbarProps {
   filter: ContainerFilter;
@@ -53,7 +54,7 @@ export function AllContainersToolbar(props: AllContainersToolbarProps) {
       </select>
       <span className="header-spacer" />
       <span className="toolbar-count" aria-live="polite" title={`${running} running, ${total} in total`}>
-        {running} of {total} running on {props.hostCount} {props.hostCount === 1 ? 'host' : 'hosts'}
+        {running} of {total} running on {plural(props.hostCount, 'host')}
       </span>
       <RefreshButton loading={loading} onRefresh={props.onRefresh} />
     </div>

@@ -12,6 +12,7 @@ import { saveText } from '../../lib/saveText';
 import { useAuditStore, watchAudit } from '../../stores/audit';
 import { useHostsStore } from '../../stores/hosts';
 import { AuditTable } from './AuditTable';
+import { plural } from '../../lib/plural';
 
 /**
  * Every mutating call Berthmaster made (time, host, action, target, outcome), newest first, live:
@@ -46,8 +47,8 @@ export function AuditPage() {
         <h1>Audit log</h1>
         <span className="muted" aria-live="polite">
           {shown.length === rows.length
-            ? `${rows.length} ${rows.length === 1 ? 'entry' : 'entries'}`
-            : `${shown.length} of ${rows.length} entries`}
+            ? plural(rows.length, 'entry', 'entries')
+            : `${shown.length} of ${plural(rows.length, 'entry', 'entries')}`}
           {failed > 0 ? ` · ${failed} failed` : ''}
         </span>
         <span className="header-spacer" />

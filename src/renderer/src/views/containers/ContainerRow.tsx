@@ -118,7 +118,7 @@ export const ContainerRow = memo(function ContainerRow({
         />
       </div>
       {hostName !== undefined && (
-        <div role="cell" className="ctable-cell cell-host">
+        <div role="cell" className="ctable-cell cell-host" title={hostName}>
           <span className="swatch" style={{ background: hostColor }} aria-hidden="true" />
           <span className="truncate">{hostName}</span>
         </div>

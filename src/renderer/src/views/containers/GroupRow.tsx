@@ -4,6 +4,7 @@ import { ActionIcon } from './ActionIcon';
 import type { GroupItem } from './filter';
 import { guard } from '../../lib/policy';
 import { usePolicy } from '../../lib/usePolicy';
+import { plural } from '../../lib/plural';
 
 export interface GroupRowProps {
   group: GroupItem;
@@ -81,7 +82,7 @@ export const GroupRow = memo(function GroupRow({
           <span className="group-name">{project}</span>
         </button>
         <span className="group-count">
-          {members.length} {members.length === 1 ? 'container' : 'containers'} · {running} running
+          {plural(members.length, 'container')} · {running} running
         </span>
         <span className="header-spacer" />
         <span className="group-actions">

@@ -1,4 +1,5 @@
 import type { DiskKind } from '@shared/contract';
+import { plural } from '../../lib/plural';
 
 /** How each kind is named, and what pruning it removes, in the UI. */
 export const KIND_TEXT: Record<
@@ -37,5 +38,5 @@ export const KIND_TEXT: Record<
 
 export function countOf(kind: DiskKind, n: number): string {
   const [one, many] = KIND_TEXT[kind].noun;
-  return `${n} ${n === 1 ? one : many}`;
+  return plural(n, one, many);
 }

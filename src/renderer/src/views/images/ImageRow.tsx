@@ -5,6 +5,7 @@ import { imageLabel } from './filter';
 import { ImageActionIcon, type ImageAction } from './ImageActionIcon';
 import { guard } from '../../lib/policy';
 import { useSelectedPolicy } from '../../lib/usePolicy';
+import { plural } from '../../lib/plural';
 
 const MAX_CHIPS = 3;
 
@@ -97,9 +98,7 @@ export const ImageRow = memo(function ImageRow({
       </div>
       <div role="cell" className="ctable-cell icell-used">
         {image.containers > 0 ? (
-          <span className="used-pill">
-            {image.containers} container{image.containers === 1 ? '' : 's'}
-          </span>
+          <span className="used-pill">{plural(image.containers, 'container')}</span>
         ) : (
           <span className="muted">unused</span>
         )}

@@ -3,6 +3,7 @@ import type { ImageFilter } from './filter';
 import { SearchBox } from '../networks/SearchBox';
 import { guard } from '../../lib/policy';
 import { useSelectedPolicy } from '../../lib/usePolicy';
+import { plural } from '../../lib/plural';
 
 const FILTERS: Array<{ value: ImageFilter; label: string }> = [
   { value: 'all', label: 'All' },
@@ -54,7 +55,8 @@ export function ImageToolbar(p: ImageToolbarProps) {
         onChange={p.onSearch}
       />
       <span className="toolbar-count" aria-live="polite">
-        {p.shown === p.total ? `${p.total} images` : `${p.shown} of ${p.total} images`} · {p.totalSize}
+        {p.shown === p.total ? plural(p.total, 'image') : `${p.shown} of ${plural(p.total, 'image')}`} ·{' '}
+        {p.totalSize}
       </span>
       <span className="header-spacer" />
       <div className="toolbar-group" role="group" aria-label="Image commands">

@@ -15,6 +15,7 @@ import { NetworkDetails } from './NetworkDetails';
 import { NetworkTable } from './NetworkTable';
 import { PruneNetworksDialog } from './PruneNetworksDialog';
 import { RefreshButton, SearchBox } from './SearchBox';
+import { plural } from '../../lib/plural';
 
 /** The networks of one host: search, create, remove, prune, and a network's details. */
 export function NetworksView({ host }: { host: HostView }) {
@@ -107,7 +108,7 @@ export function NetworksView({ host }: { host: HostView }) {
         />
         <span className="header-spacer" />
         <span className="toolbar-count" aria-live="polite">
-          {data.items.length} network{data.items.length === 1 ? '' : 's'}
+          {plural(data.items.length, 'network')}
         </span>
         <RefreshButton loading={data.loading} onClick={() => void fetch(hostId)} />
         <button

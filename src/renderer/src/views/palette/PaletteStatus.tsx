@@ -2,6 +2,7 @@ import type { HostView } from '@shared/contract';
 import type { CommandPicker } from '../../lib/commands';
 import { errorTitle } from '../../lib/errors';
 import type { ObjectSearch } from '../../stores/palette';
+import { plural } from '../../lib/plural';
 
 export interface PaletteStatusProps {
   query: string;
@@ -29,9 +30,9 @@ export function PaletteStatus({ query, picker, rowCount, search, hosts }: Palett
         : 'Enter to choose · Backspace to go back';
   else if (!q) text = 'Type to search every host · Enter to run · ? for shortcuts';
   else if (search.error) text = `Search failed: ${search.error.message}`;
-  else if (search.loading) text = `Searching ${hosts.length} host${hosts.length === 1 ? '' : 's'}…`;
+  else if (search.loading) text = `Searching ${plural(hosts.length, 'host')}…`;
   else if (rowCount === 0) text = `Nothing matches “${q}”.`;
-  else text = `${search.hits.length} object${search.hits.length === 1 ? '' : 's'} found`;
+  else text = `${plural(search.hits.length, 'object')} found`;
 
   return (
     <div className="palette-status" role="status" aria-live="polite">

@@ -1,4 +1,5 @@
 import type { Since } from './hostGroups';
+import { plural } from '../../lib/plural';
 
 /** "45 s", "3 min", "2 h 5 min", "3 days". */
 export function sinceSpan(ms: number): string {
@@ -8,7 +9,7 @@ export function sinceSpan(ms: number): string {
   if (m < 60) return `${m} min`;
   const h = Math.floor(m / 60);
   if (h < 48) return `${h} h ${m % 60} min`;
-  return `${Math.floor(h / 24)} days`;
+  return plural(Math.floor(h / 24), 'day');
 }
 
 function clock(at: number): string {

@@ -7,6 +7,7 @@ import { LogRows, type LogRowsHandle } from '../../components/log-viewer/LogRows
 import { compileSearch } from '../../components/log-viewer/search';
 import { toErrorShape } from '../../lib/errors';
 import { api } from '../../rpc/api';
+import { plural } from '../../lib/plural';
 
 const REPAINT_MS = 150;
 
@@ -98,7 +99,7 @@ export function ServiceLogsDialog(props: { hostId: string; service: SwarmService
             onChange={(e) => setSearch(e.target.value)}
           />
           <span className="muted">
-            {model.rowCount.toLocaleString()} lines
+            {plural(model.rowCount, 'line')}
             {ended ? ' · stream ended' : follow ? ' · following' : ' · paused'}
           </span>
         </div>

@@ -9,6 +9,7 @@ import { ServicesPanel } from './ServicesPanel';
 import { StacksPanel } from './StacksPanel';
 import { TasksTable } from './TasksTable';
 import { useSwarm } from './useSwarm';
+import { plural } from '../../lib/plural';
 
 const TABS = [
   ['overview', 'Overview'],
@@ -112,7 +113,7 @@ export function SwarmView({ host }: { host: HostView }) {
         <span className="header-spacer" />
         {swarm.info?.role === 'manager' && (
           <span className="toolbar-count">
-            {swarm.nodes.length} nodes · {swarm.services.length} services
+            {plural(swarm.nodes.length, 'node')} · {plural(swarm.services.length, 'service')}
           </span>
         )}
       </div>

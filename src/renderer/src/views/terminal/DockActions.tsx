@@ -1,4 +1,5 @@
 import { FONT_MAX, FONT_MIN, SCROLLBACK_CHOICES, useTerminalsStore } from '../../stores/terminals';
+import { plural } from '../../lib/plural';
 
 /** Font size, scrollback, maximize and hide: they apply to every terminal. */
 export function DockActions() {
@@ -46,7 +47,7 @@ export function DockActions() {
         >
           {SCROLLBACK_CHOICES.map((n) => (
             <option key={n} value={n}>
-              {n.toLocaleString()} lines
+              {plural(n, 'line')}
             </option>
           ))}
         </select>

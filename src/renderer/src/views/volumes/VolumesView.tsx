@@ -16,6 +16,7 @@ import { CreateVolumeDialog } from './CreateVolumeDialog';
 import { filterVolumes, isUnused } from './filter';
 import { VolumeDetails } from './VolumeDetails';
 import { VolumeTable } from './VolumeTable';
+import { plural } from '../../lib/plural';
 
 /** The volumes of one host: sizes and users, search, unused filter, create/remove/prune, browse. */
 export function VolumesView({ host }: { host: HostView }) {
@@ -140,7 +141,7 @@ export function VolumesView({ host }: { host: HostView }) {
         />
         <span className="header-spacer" />
         <span className="toolbar-count" aria-live="polite">
-          {data.items.length} volume{data.items.length === 1 ? '' : 's'} · {unused} unused ·{' '}
+          {plural(data.items.length, 'volume')} · {unused} unused ·{' '}
           {formatBytes(data.items.reduce((s, v) => s + (v.size ?? 0), 0))}
         </span>
         <RefreshButton loading={data.loading} onClick={() => void fetch(hostId)} />

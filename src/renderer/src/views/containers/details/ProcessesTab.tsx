@@ -5,6 +5,7 @@ import { toErrorShape } from '../../../lib/errors';
 import { api } from '../../../rpc/api';
 import { useDetailsStore } from '../../../stores/details';
 import type { DetailTabProps } from './detailTabs';
+import { plural } from '../../../lib/plural';
 
 /** The container's processes as the engine's `top` sees them, refreshable. */
 export function ProcessesTab({ host, target }: DetailTabProps) {
@@ -38,7 +39,7 @@ export function ProcessesTab({ host, target }: DetailTabProps) {
     <div className="processes-tab">
       <div className="inspect-tools">
         <span className="toolbar-count" aria-live="polite">
-          {top ? `${top.processes.length} ${top.processes.length === 1 ? 'process' : 'processes'}` : ''}
+          {top ? plural(top.processes.length, 'process', 'processes') : ''}
           {at ? ` · as of ${new Date(at).toLocaleTimeString()}` : ''}
         </span>
         <span className="header-spacer" />

@@ -1,5 +1,6 @@
 import type { ImageDetails } from '@shared/contract';
 import { formatBytes, fullDate, shortId } from '../../../lib/format';
+import { plural } from '../../../lib/plural';
 
 /** The layers, newest first: the instruction that made each and what it added. */
 export function HistoryTab({ details }: { details: ImageDetails }) {
@@ -32,8 +33,8 @@ export function HistoryTab({ details }: { details: ImageDetails }) {
         <tfoot>
           <tr>
             <td colSpan={2}>
-              {details.history.length} entries, {details.history.filter((h) => h.size > 0).length} with
-              content
+              {plural(details.history.length, 'entry', 'entries')},{' '}
+              {details.history.filter((h) => h.size > 0).length} with content
             </td>
             <td className="num">{formatBytes(total)}</td>
             <td />
