@@ -22,7 +22,7 @@ let B: { hostId: string; socketPath: string };
 let sshB: string;
 const made: Array<{ socket: string; kind: 'volume' | 'container'; name: string }> = [];
 
-const api = () => rig.api as unknown as import('./support/images-backend').ImagesBackend['api'];
+const api = () => rig.api;
 
 async function volumeOn(socket: string, name: string) {
   made.push({ socket, kind: 'volume', name });
