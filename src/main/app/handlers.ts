@@ -10,6 +10,7 @@ import { execHandlers } from '../services/exec/handlers';
 import { hostsHandlers } from '../services/hosts/handlers';
 import { imagesHandlers } from '../services/images/handlers';
 import { logsHandlers } from '../services/logs/handlers';
+import { mobilityHandlers } from '../services/mobility/handlers';
 import { networksHandlers } from '../services/networks/handlers';
 import { registriesHandlers } from '../services/registries/handlers';
 import { settingsHandlers } from '../services/settings/handlers';
@@ -41,5 +42,6 @@ export function createHandlers(ctx: AppContext): Handlers<Contract> {
     settings: settingsHandlers(ctx),
     search: searchHandlers(ctx),
     swarm: swarmHandlers(ctx),
+    mobility: mobilityHandlers(ctx),
   };
 }

@@ -7,6 +7,7 @@ import { execContract } from './exec';
 import { hostsContract } from './hosts';
 import { imagesContract } from './images';
 import { logsContract } from './logs';
+import { mobilityContract } from './mobility';
 import { networksContract } from './networks';
 import { registriesContract } from './registries';
 import { settingsContract } from './settings';
@@ -40,6 +41,7 @@ export const contract = {
   settings: settingsContract,
   search: searchContract,
   swarm: swarmContract,
+  mobility: mobilityContract,
 } as const;
 
 export type Contract = typeof contract;
@@ -58,6 +60,7 @@ export * from './images';
 export * from './image-reference';
 export * from './tasks';
 export * from './registries';
+export * from './mobility';
 export * from './networks';
 export * from './volumes';
 export * from './system';

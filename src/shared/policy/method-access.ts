@@ -33,6 +33,19 @@ export const ACCESS_VERBS: Record<Access, string> = {
  */
 export const METHOD_ACCESS: Record<string, Access | ((input: unknown) => Access)> = {
   'app.openExternal': 'app',
+  'mobility.volumeCopyPreflight': 'read',
+  // Reads every file of the volume (the target host is judged as a write by its own field).
+  'mobility.volumeCopy': 'browse',
+  'mobility.volumeBackup': 'browse',
+  'mobility.volumeRestore': 'write',
+  'mobility.containerPreflight': 'read',
+  // Copies the container's volumes (browse); a move that removes the source deletes.
+  'mobility.containerTransfer': (input) =>
+    (input as { removeSource?: boolean } | null)?.removeSource ? 'delete' : 'browse',
+  // A forward reaches as far as a shell into the container's network.
+  'mobility.forwardOpen': 'exec',
+  'mobility.forwardClose': 'app',
+  'mobility.forwards': 'app',
   'app.menu': 'app',
   'hosts.list': 'app',
   'hosts.add': 'app',

@@ -1,3 +1,4 @@
+import type { Duplex } from 'node:stream';
 import { promises as fs } from 'node:fs';
 import http from 'node:http';
 import https from 'node:https';
@@ -22,6 +23,8 @@ export interface EngineClient {
   address: string;
   /** SSH handshakes made by this client (SSH hosts only). */
   sshHandshakes?(): number;
+  /** A TCP stream to host:port as seen from the engine's machine, over the SSH link (SSH hosts only). */
+  forwardTcp?(host: string, port: number): Promise<Duplex>;
   close(): void;
 }
 
@@ -75,6 +78,7 @@ interface Transport {
   options: Docker.DockerOptions;
   address: string;
   sshHandshakes?(): number;
+  forwardTcp?(host: string, port: number): Promise<Duplex>;
   close(): void;
 }
 
@@ -153,6 +157,7 @@ async function sshTransport(
     options: { protocol: 'http', host: 'docker', port: 80, agent: tunnel.agent } as Docker.DockerOptions,
     address: label,
     sshHandshakes: () => tunnel.handshakes,
+    forwardTcp: (to, toPort) => tunnel.forwardOut(to, toPort),
     close: () => tunnel.close(),
   };
 }
@@ -284,6 +289,7 @@ export async function openEngineClient(
     const docker = withoutDockerEnv(() => new Docker({ ...transport.options, version: `v${apiVersion}` }));
     const client: EngineClient = { docker, apiVersion, address: transport.address, close: transport.close };
     if (transport.sshHandshakes) client.sshHandshakes = transport.sshHandshakes;
+    if (transport.forwardTcp) client.forwardTcp = transport.forwardTcp;
     return client;
   } catch (e) {
     transport.close();

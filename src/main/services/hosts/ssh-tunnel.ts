@@ -160,6 +160,14 @@ export class SshTunnel {
     });
   }
 
+  /** A direct-tcpip channel to host:port as the SSH server's machine sees it (port forwarding). */
+  async forwardOut(host: string, port: number): Promise<Duplex> {
+    const client = await this.connect();
+    return new Promise((resolve, reject) => {
+      client.forwardOut('127.0.0.1', 0, host, port, (err, channel) => (err ? reject(err) : resolve(channel)));
+    });
+  }
+
   close(): void {
     this.closed = true;
     this.agent.destroy();

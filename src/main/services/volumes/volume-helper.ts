@@ -24,7 +24,7 @@ export interface VolumeHelper {
 export type HelperRegistry = Set<VolumeHelper>;
 
 /** The smallest image on the host: any image will do, because the helper is never started. */
-async function pickImage(docker: Docker, signal: AbortSignal): Promise<string> {
+export async function pickImage(docker: Docker, signal: AbortSignal): Promise<string> {
   const images = await docker.listImages({ abortSignal: signal } as Docker.ListImagesOptions);
   const smallest = [...images].sort((a, b) => a.Size - b.Size)[0];
   if (!smallest) {
@@ -73,15 +73,22 @@ async function sweepStale(docker: Docker, signal: AbortSignal): Promise<void> {
 }
 
 /**
- * Creates (never starts) a container with the volume mounted read-only at /volume, so the engine's
- * archive endpoint can read the volume's files without any shell or tool in the image. The caller
+ * Creates (never starts) a container with the volume mounted at /volume (read-only unless asked),
+ * so the engine's archive endpoints can read or write the volume's files without any shell or
+ * tool in the image. The caller
  * must call remove(), in a finally and when its subscriber goes away.
  */
+export interface VolumeHelperOptions {
+  /** Mount the volume writable (a copy or restore writes into it); read-only by default. */
+  writable?: boolean;
+}
+
 export async function createVolumeHelper(
   docker: Docker,
   volume: string,
   signal: AbortSignal,
   registry: HelperRegistry,
+  options: VolumeHelperOptions = {},
 ): Promise<VolumeHelper> {
   // A volume mount of a missing volume would create it: make sure it exists first.
   await docker.getVolume(volume).inspect({ abortSignal: signal });
@@ -104,7 +111,7 @@ export async function createVolumeHelper(
           Type: 'volume',
           Source: volume,
           Target: MOUNT_POINT,
-          ReadOnly: true,
+          ReadOnly: !options.writable,
           VolumeOptions: { NoCopy: true },
         },
       ],
