@@ -7,6 +7,11 @@ export const KIND_LABELS: Record<TaskKind, string> = {
   save: 'Save',
   load: 'Load',
   copy: 'Copy',
+  'volume-copy': 'Volume copy',
+  'volume-backup': 'Volume backup',
+  'volume-restore': 'Volume restore',
+  'container-move': 'Move',
+  'container-clone': 'Clone',
 };
 
 export const STATE_LABELS: Record<TaskState, string> = {
