@@ -1,3 +1,4 @@
+import { apilogContract } from './apilog';
 import { appContract } from './app';
 import { auditContract } from './audit';
 import { containersContract } from './containers';
@@ -40,6 +41,7 @@ export const contract = {
   settings: settingsContract,
   search: searchContract,
   swarm: swarmContract,
+  apilog: apilogContract,
 } as const;
 
 export type Contract = typeof contract;
@@ -66,3 +68,4 @@ export * from './swarm';
 export * from './search';
 export * from './contexts';
 export * from './settings';
+export * from './apilog';
