@@ -92,6 +92,9 @@ export function redactQuery(pairs: Array<[string, string]>): Array<[string, stri
       }
     }
     if (SECRET_FIELD.test(k)) return [k, REDACTED];
+    // dockerode also sends a create body's fields as query parameters (Env=NAME=value, HostConfig={...}).
+    if (/^env$/i.test(k)) return [k, redactEnvEntry(v)];
+    if (v.startsWith('{') || v.startsWith('[')) return [k, redactText(v, '')];
     return [k, v];
   });
 }
