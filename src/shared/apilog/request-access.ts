@@ -71,7 +71,7 @@ export function checkEnginePath(path: string): PathProblem | undefined {
   if (segments.some((s) => s === '..' || s === '.')) return 'The path may not contain "." or ".." segments.';
   if (segments.some((s) => s === '')) return 'The path contains an empty segment ("//" or a trailing "/").';
   const first = segments[0] ?? '';
-  if (/^v/.test(first) && !/^v1\.\d{1,2}$/.test(first))
+  if (/^v\d/.test(first) && !/^v1\.\d{1,2}$/.test(first))
     return `"${first}" is not an API version: use /v1.NN/... or leave the version out.`;
   return undefined;
 }
