@@ -56,16 +56,20 @@ export class ApiLogBook {
   private listeners = new Map<string, Set<Listener>>();
   private lastId = 0;
   private capacity = DEFAULT_API_LOG_ENTRIES;
-  /** Off only for the benchmark's baseline. */
-  enabled = true;
+  /** Off when the setting is 0. */
+  private enabled = true;
 
   /** The id the last request got (the console finds its own entry after it). */
   lastIdNow(): number {
     return this.lastId;
   }
 
+  /** Requests kept per host; 0 turns recording off (and forgets what was kept). */
   setCapacity(n: number): void {
-    this.capacity = Math.max(1, Math.floor(n));
+    const size = Math.max(0, Math.floor(n));
+    this.enabled = size > 0;
+    this.capacity = Math.max(1, size);
+    if (!this.enabled) this.rings.clear();
     for (const r of this.rings.values()) r.trim(this.capacity);
   }
 
