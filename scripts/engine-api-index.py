@@ -52,7 +52,7 @@ def resolve(spec, schema, seen=None):
 
 def index(version):
     with open(os.path.join(SRC, f'v{version}.yaml'), encoding='utf-8') as f:
-        spec = yaml.safe_load(f)
+        spec = yaml.load(f, Loader=getattr(yaml, "CSafeLoader", yaml.SafeLoader))
     endpoints = []
     for path, ops in sorted(spec['paths'].items()):
         for method, op in ops.items():

@@ -24,7 +24,8 @@ test('list with the API log recording vs off (1,000 containers, same server)', a
   const list = async () => {
     const t0 = performance.now();
     const rows = await api.containers.list({ hostId: localId, all: true });
-    if (rows.length < COUNT) throw new Error(`listed ${rows.length} containers, expected >= ${COUNT}`);
+    // Other users of the shared engine may prune some of ours meanwhile: both variants list the same.
+    if (rows.length < COUNT * 0.9) throw new Error(`listed ${rows.length} containers, expected ~${COUNT}`);
     return performance.now() - t0;
   };
   // Warm both paths, then interleave so both see the same machine load.
