@@ -12,6 +12,8 @@ import { docker, loadLab, read, uniqueName, type Lab } from './support/lab';
 import { connectWs } from './support/ws-client';
 import { waitForTask } from './support/images-backend';
 import { containerShape, runWith } from './apilog-support';
+import { ApiLogBook } from '../../src/main/services/apilog/api-log-book';
+import { openEngineClient } from '../../src/main/services/hosts/engine-client';
 
 let lab: Lab;
 let rig: Awaited<ReturnType<typeof startTestBackend>>;
@@ -257,6 +259,36 @@ describe('API log', () => {
         await docker(lab.engineA.socketPath, 'image', 'inspect', '--format', '{{.Id}}', ref),
         form.format,
       ).toMatch(/^sha256:/);
+    }
+  });
+
+  it('records requests over an SSH host too (the tunnel agent carries them)', async () => {
+    const book = new ApiLogBook();
+    const client = await openEngineClient(
+      {
+        kind: 'ssh',
+        host: lab.ssh.host,
+        port: lab.ssh.port,
+        user: lab.ssh.user,
+        privateKey: read(lab.ssh.ed25519Key),
+        useAgent: false,
+      },
+      {
+        knownHosts: () => read(lab.ssh.knownHosts).split('\n'),
+        homeDir: '/nonexistent-home',
+        recorder: { hostId: 'ssh-host', sink: book.sinkFor('ssh-host') },
+      },
+    );
+    try {
+      await client.docker.listContainers({ all: true });
+      const list = book.list({ hostId: 'ssh-host', limit: 100 });
+      expect(list.map((e) => `${e.method} ${e.path} ${e.status}`)).toEqual([
+        `GET /v${client.apiVersion}/containers/json 200`,
+        'GET /version 200',
+      ]);
+      expect(list.every((e) => e.state === 'done' && e.bytesIn > 0)).toBe(true);
+    } finally {
+      client.close();
     }
   });
 
