@@ -253,6 +253,10 @@ describe('API console', () => {
       }),
     );
     expect(attach.message).toMatch(/Terminal/);
+    const endless = await rejection(
+      api.apilog.send({ hostId: fullId, method: 'GET', path: '/events', query: [] }),
+    );
+    expect(endless.message).toMatch(/streams until it is stopped/);
     const after = (await api.apilog.list({ hostId: fullId, limit: 20_000 })).filter(
       (e) => e.origin?.method === 'apilog.send',
     ).length;

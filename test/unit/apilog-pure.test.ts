@@ -11,7 +11,12 @@ import {
 import type { EngineTarget } from '@shared/apilog/engine-request';
 import { containerCreateRequest, pullRequest } from '@shared/apilog/form-requests';
 import { REDACTED, redactHeaders, redactJson, redactQuery, redactText } from '@shared/apilog/redact';
-import { accessOfRequest, checkEnginePath, isHijacking } from '@shared/apilog/request-access';
+import {
+  accessOfRequest,
+  checkEnginePath,
+  isHijacking,
+  isStreamingRequest,
+} from '@shared/apilog/request-access';
 import { accessOf } from '@shared/policy/method-access';
 import { ApiLogBook } from '../../src/main/services/apilog/api-log-book';
 import { BodyCapture, SHOW_LIMIT } from '../../src/main/services/apilog/body-capture';
@@ -127,6 +132,16 @@ describe('request access and paths', () => {
     expect(accessOf('apilog.send', { method: 'GET', path: '/info' })).toBe('read');
     expect(accessOf('apilog.send', { method: 'POST', path: '/v1.41/containers/x/stop' })).toBe('write');
     expect(accessOf('apilog.follow', { method: 'DELETE', path: '/containers/x' })).toBe('delete');
+  });
+
+  it('knows which requests stream until stopped', () => {
+    expect(isStreamingRequest('GET', '/v1.41/events', [])).toBe(true);
+    expect(isStreamingRequest('GET', '/events', [['until', '0']])).toBe(false);
+    expect(isStreamingRequest('GET', '/containers/x/logs', [['follow', '1']])).toBe(true);
+    expect(isStreamingRequest('GET', '/containers/x/logs', [['follow', '0']])).toBe(false);
+    expect(isStreamingRequest('GET', '/containers/x/stats', [])).toBe(true);
+    expect(isStreamingRequest('GET', '/containers/x/stats', [['stream', '0']])).toBe(false);
+    expect(isStreamingRequest('POST', '/images/create', [['fromImage', 'a']])).toBe(true);
   });
 
   it('knows hijacking endpoints', () => {

@@ -42,7 +42,7 @@ export function isStreamingRequest(
   const p = splitVersion(path).path;
   const q = new Map(query);
   const on = (k: string) => q.get(k) === '1' || q.get(k) === 'true';
-  if (method === 'GET' && p === '/events') return true;
+  if (method === 'GET' && p === '/events') return !q.has('until');
   if (method === 'GET' && /^\/containers\/[^/]+\/logs$/.test(p)) return on('follow');
   if (method === 'GET' && /^\/(containers|services|tasks)\/[^/]+\/(logs|stats)$/.test(p))
     return p.endsWith('/stats') ? q.get('stream') !== '0' && q.get('stream') !== 'false' : on('follow');

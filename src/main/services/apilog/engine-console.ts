@@ -3,7 +3,12 @@ import https from 'node:https';
 import type Docker from 'dockerode';
 import { AppError, type ConsoleResponse, type ConsoleStreamEvent } from '@shared/contract';
 import { queryString, splitVersion, type HttpMethod } from '@shared/apilog/engine-request';
-import { accessOfRequest, checkEnginePath, isHijacking } from '@shared/apilog/request-access';
+import {
+  accessOfRequest,
+  checkEnginePath,
+  isHijacking,
+  isStreamingRequest,
+} from '@shared/apilog/request-access';
 import { validateAgainstIndex } from '@shared/apilog/endpoint-index';
 import type { StoredHost } from '../hosts/config-store';
 
@@ -128,6 +133,13 @@ export async function sendConsoleRequest(
   apiVersion: string,
   signal: AbortSignal,
 ): Promise<ConsoleResponse> {
+  // A GET that never ends on its own (events, logs/stats follow) would only hit the call timeout.
+  if (req.method === 'GET' && isStreamingRequest(req.method, req.path, req.query)) {
+    throw new AppError({
+      code: 'INVALID_INPUT',
+      message: `${req.path} streams until it is stopped: send it as a stream (follow), or set follow=0 / stream=0 / until.`,
+    });
+  }
   const warnings = validateAgainstIndex(
     apiVersion,
     req.method,
