@@ -24,6 +24,7 @@ describe('settings schema', () => {
       defaultShell: '',
       notifications: true,
       typedConfirmation: 'production',
+      apiLogEntries: 2_000,
     });
   });
 

@@ -1,6 +1,7 @@
 import type { Contract } from '@shared/contract';
 import type { Handlers } from '../rpc/handlers';
 import type { AppContext } from './app-context';
+import { apilogHandlers } from '../services/apilog/handlers';
 import { appHandlers } from '../services/app/handlers';
 import { auditHandlers } from '../services/audit/handlers';
 import { containersHandlers } from '../services/containers/handlers';
@@ -43,5 +44,6 @@ export function createHandlers(ctx: AppContext): Handlers<Contract> {
     search: searchHandlers(ctx),
     swarm: swarmHandlers(ctx),
     mobility: mobilityHandlers(ctx),
+    apilog: apilogHandlers(ctx),
   };
 }

@@ -2,6 +2,7 @@ import type { z } from 'zod';
 import { AppError, type AnyDef, type AppErrorShape, type ContractShape } from '@shared/contract';
 import { STREAM_WINDOW, type ClientMessage, type ServerMessage } from '@shared/rpc/protocol';
 import type { MessageTransport } from '@shared/rpc/transport';
+import { callOrigin } from './call-origin';
 import type { Dispose, Handlers, StreamSink } from './handlers';
 
 export interface DispatcherLog {
@@ -64,7 +65,11 @@ export function createDispatcher<C extends ContractShape>(opts: DispatcherOption
     }
   }
 
+  let connections = 0;
+
   function connect(transport: MessageTransport<ClientMessage, ServerMessage>): Connection {
+    // Call ids are per connection; the prefix makes them unique in the run (the API log's origin).
+    const prefix = `c${++connections}:`;
     const calls = new Map<number, AbortController>();
     const subs = new Map<number, { dispose(): void; credit(n: number): void }>();
     let closed = false;
@@ -114,7 +119,9 @@ export function createDispatcher<C extends ContractShape>(opts: DispatcherOption
       try {
         const fn = entry.fn as (i: unknown, c: { signal: AbortSignal }) => unknown;
         const value = await Promise.race([
-          Promise.resolve().then(() => fn(parsed.data, { signal: controller.signal })),
+          callOrigin.run({ method, callId: `${prefix}${id}` }, () =>
+            Promise.resolve().then(() => fn(parsed.data, { signal: controller.signal })),
+          ),
           timeout,
         ]);
         send({ t: 'result', id, value: value ?? null });
@@ -147,7 +154,10 @@ export function createDispatcher<C extends ContractShape>(opts: DispatcherOption
       try {
         opts.authorize?.(name, parsed.data);
       } catch (error) {
-        return send({ t: 'end', id, error: opts.mapError(error) });
+        const shape = opts.mapError(error);
+        send({ t: 'end', id, error: shape });
+        // Audited like a refused call (the audit log skips reads).
+        return opts.onCallSettled?.(name, parsed.data, { ok: false, error: shape });
       }
       const controller = new AbortController();
       let credit = STREAM_WINDOW;
@@ -208,7 +218,9 @@ export function createDispatcher<C extends ContractShape>(opts: DispatcherOption
       });
       try {
         const fn = entry.fn as (p: unknown, s: StreamSink<unknown>) => Dispose | Promise<Dispose>;
-        const d = await fn(parsed.data, sink);
+        const d = await callOrigin.run({ method: name, callId: `${prefix}s${id}` }, () =>
+          fn(parsed.data, sink),
+        );
         if (ended) d();
         else dispose = d;
       } catch (error) {

@@ -16,7 +16,12 @@ const READ_LIKE_APP_CALLS = new Set([
   'contexts.list',
   'registries.list',
   'registries.match',
+  'apilog.list',
+  'apilog.details',
+  'apilog.target',
 ]);
+/** Audited even when they only read: every request typed in the API console. */
+const ALWAYS_AUDITED = new Set(['apilog.send', 'apilog.follow']);
 /** Only these input fields are recorded: names and ids, never credentials or payloads. */
 const TARGET_KEYS = [
   'id',
@@ -30,6 +35,12 @@ const TARGET_KEYS = [
   'volume',
   'tag',
 ];
+
+/** A console request: method and path (never the body or query, which may hold payloads). */
+function describeRequest(input: unknown): string {
+  const r = input as { method?: unknown; path?: unknown } | null;
+  return `${String(r?.method)} ${String(r?.path).slice(0, 512)}`;
+}
 
 export function describeTarget(input: unknown): string {
   if (typeof input !== 'object' || input === null) return '';
@@ -103,11 +114,11 @@ export class AuditLog {
     hosts: { get(id: string): { name: string } | undefined },
   ): void {
     const access = accessOf(method, input);
-    if (access === 'read' || READ_LIKE_APP_CALLS.has(method)) return;
+    if ((access === 'read' && !ALWAYS_AUDITED.has(method)) || READ_LIKE_APP_CALLS.has(method)) return;
     const entry: AuditEntry = {
       at: Date.now(),
       action: method,
-      target: describeTarget(input),
+      target: ALWAYS_AUDITED.has(method) ? describeRequest(input) : describeTarget(input),
       outcome: outcome.ok ? 'ok' : 'error',
     };
     const hostId = (input as { hostId?: unknown } | null)?.hostId;

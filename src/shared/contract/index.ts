@@ -1,3 +1,4 @@
+import { apilogContract } from './apilog';
 import { appContract } from './app';
 import { auditContract } from './audit';
 import { containersContract } from './containers';
@@ -42,6 +43,7 @@ export const contract = {
   search: searchContract,
   swarm: swarmContract,
   mobility: mobilityContract,
+  apilog: apilogContract,
 } as const;
 
 export type Contract = typeof contract;
@@ -69,3 +71,4 @@ export * from './swarm';
 export * from './search';
 export * from './contexts';
 export * from './settings';
+export * from './apilog';

@@ -45,6 +45,13 @@ export const settingsFields = {
   notifications: z.boolean().default(true),
   /** When a destructive action asks to type the object's name: production hosts only, or always. */
   typedConfirmation: z.enum(['production', 'always']).default('production'),
+  /** Engine requests the API log keeps per host (memory only); 0 records nothing. */
+  apiLogEntries: z
+    .number()
+    .int()
+    .min(0, 'at least 0 (0 turns the API log off)')
+    .max(20_000, 'at most 20,000 requests per host')
+    .default(2_000),
 };
 
 export const settingsSchema = z.object({
@@ -64,6 +71,7 @@ export const settingsPatchSchema = z.strictObject({
   defaultShell: settingsFields.defaultShell.unwrap().optional(),
   notifications: settingsFields.notifications.unwrap().optional(),
   typedConfirmation: settingsFields.typedConfirmation.unwrap().optional(),
+  apiLogEntries: settingsFields.apiLogEntries.unwrap().optional(),
 });
 export type SettingsPatch = z.input<typeof settingsPatchSchema>;
 

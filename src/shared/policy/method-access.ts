@@ -1,4 +1,6 @@
 import type { HostPolicy } from '../contract/hosts';
+import { accessOfRequest } from '../apilog/request-access';
+import type { HttpMethod } from '../apilog/engine-request';
 
 /**
  * What a contract method does to an engine. `app` methods change Berthmaster's own settings, not an
@@ -176,7 +178,24 @@ export const METHOD_ACCESS: Record<string, Access | ((input: unknown) => Access)
   'swarm.stackRemove': 'delete',
   'swarm.secretRemove': 'delete',
   'swarm.configRemove': 'delete',
+  // The API log is Berthmaster's own record of what it sent; reading or clearing it touches no engine.
+  'apilog.list': 'app',
+  'apilog.watch': 'app',
+  'apilog.details': 'app',
+  'apilog.export': 'app',
+  'apilog.clear': 'app',
+  'apilog.target': 'app',
+  'apilog.runCommand': 'read',
+  // A console request is as strong as what it does to the engine.
+  'apilog.send': consoleAccess,
+  'apilog.follow': consoleAccess,
 };
+
+function consoleAccess(input: unknown): Access {
+  const r = input as { method?: unknown; path?: unknown } | null;
+  if (typeof r?.method !== 'string' || typeof r.path !== 'string') return 'write';
+  return accessOfRequest(r.method as HttpMethod, r.path);
+}
 
 function isDestructiveBulk(input: unknown): boolean {
   const action = (input as { action?: unknown } | null)?.action;

@@ -1,4 +1,5 @@
 import type Docker from 'dockerode';
+import { containerCreateBody } from '@shared/apilog/form-requests';
 import {
   CONTAINER_NAME_PATTERN,
   NETWORK_NAME_PATTERN,
@@ -9,49 +10,10 @@ import {
   type RunSpec,
 } from '@shared/contract';
 
-/** The engine's create body for a run spec (what `docker run` would send). Pure. */
+/** The engine's create body for a run spec (what `docker run` would send). Pure; shared with "copy as". */
 export function toCreateOptions(spec: RunSpec): Docker.ContainerCreateOptions {
-  const exposed: Record<string, object> = {};
-  const bindings: Record<string, Array<{ HostIp: string; HostPort: string }>> = {};
-  for (const p of spec.ports) {
-    const key = `${p.containerPort}/${p.protocol}`;
-    exposed[key] = {};
-    (bindings[key] ??= []).push({ HostIp: p.hostIp, HostPort: p.hostPort ? String(p.hostPort) : '' });
-  }
-  const hostConfig: Docker.HostConfig = {
-    PortBindings: bindings,
-    Mounts: spec.mounts.map((m) => ({
-      Type: m.type,
-      // An empty volume source asks the engine for an anonymous volume.
-      Source: m.source,
-      Target: m.target,
-      ReadOnly: m.readOnly,
-    })),
-    RestartPolicy: {
-      Name: spec.restartPolicy.name,
-      MaximumRetryCount: spec.restartPolicy.name === 'on-failure' ? (spec.restartPolicy.maxRetries ?? 0) : 0,
-    },
-    AutoRemove: spec.autoRemove,
-  };
-  if (spec.memoryBytes !== undefined) hostConfig.Memory = spec.memoryBytes;
-  if (spec.cpus !== undefined) hostConfig.NanoCpus = Math.round(spec.cpus * 1e9);
-  if (spec.network !== undefined) hostConfig.NetworkMode = spec.network;
-
-  const opts: Docker.ContainerCreateOptions = {
-    Image: spec.image,
-    Env: spec.env,
-    Labels: spec.labels,
-    Tty: spec.tty,
-    OpenStdin: spec.interactive,
-    StdinOnce: false,
-    ExposedPorts: exposed,
-    HostConfig: hostConfig,
-  };
+  const opts = containerCreateBody(spec) as Docker.ContainerCreateOptions;
   if (spec.name !== undefined) opts.name = spec.name;
-  if (spec.cmd !== undefined) opts.Cmd = spec.cmd;
-  if (spec.entrypoint !== undefined) opts.Entrypoint = spec.entrypoint;
-  if (spec.workingDir !== undefined) opts.WorkingDir = spec.workingDir;
-  if (spec.user !== undefined) opts.User = spec.user;
   return opts;
 }
 

@@ -13,6 +13,7 @@ import { resolveSshConfig } from './ssh-config';
 import { SshTunnel } from './ssh-tunnel';
 import { certificateData, checkingAgent, isUnknownCaError, peekCertificate, pinCheck } from './tls-trust';
 import { engineInfo, engineVersion } from './system-calls';
+import { recordAgent, type RequestSink } from '../apilog/request-recorder';
 
 export const CONNECT_TIMEOUT_MS = 10_000;
 
@@ -33,6 +34,8 @@ export interface EngineClientDeps {
   /** known_hosts lines: the user's ~/.ssh/known_hosts plus keys accepted in Berthmaster. */
   knownHosts(): string[];
   sshAuthSock?: string;
+  /** Records every request this client makes (the host's API log). */
+  recorder?: { hostId: string; sink: RequestSink };
 }
 
 const DOCKER_ENV = [
@@ -263,6 +266,7 @@ export async function openEngineClient(
   // @types/dockerode omits the agent option that docker-modem honours.
   const { agent } = transport.options as { agent?: http.Agent };
   if (agent) cheapToInspect(agent);
+  if (agent && deps.recorder) recordAgent(agent, deps.recorder.hostId, deps.recorder.sink);
   const timeout = AbortSignal.timeout(CONNECT_TIMEOUT_MS);
   const abortSignal = signal ? AbortSignal.any([signal, timeout]) : timeout;
   try {

@@ -1,6 +1,7 @@
 import { AppError, type Endpoint, type HostStatus } from '@shared/contract';
 import { heartbeatFailure } from '../../errors/connection-lost';
 import { toAppError } from '../../errors/to-app-error';
+import { withoutOrigin } from '../../rpc/call-origin';
 import { ConnectionLog } from './connection-log';
 import { openEngineClient, readEngineInfo, type EngineClient, type EngineClientDeps } from './engine-client';
 import { enginePing } from './system-calls';
@@ -130,7 +131,7 @@ export class HostConnection {
     const status: HostStatus = { state: 'error', since: Date.now(), error };
     if (!needsUser) {
       status.retryAt = Date.now() + delay;
-      this.timer = setTimeout(() => this.start(), delay);
+      this.timer = setTimeout(() => withoutOrigin(() => this.start()), delay);
     }
     this.setStatus(status);
   }
@@ -139,7 +140,8 @@ export class HostConnection {
     clearTimeout(this.timer);
     this.timer = undefined;
     const delay = heartbeatDelay(this.endpoint.kind, this.holds);
-    if (delay !== undefined) this.timer = setTimeout(() => void this.heartbeat(), delay);
+    // Timers inherit the async context: a heartbeat is nobody's click (API log origin).
+    if (delay !== undefined) this.timer = setTimeout(() => withoutOrigin(() => void this.heartbeat()), delay);
   }
 
   /**
@@ -164,7 +166,7 @@ export class HostConnection {
   checkNow(): void {
     if (this.client) {
       clearTimeout(this.timer);
-      void this.heartbeat();
+      withoutOrigin(() => void this.heartbeat());
     }
   }
 

@@ -1,3 +1,4 @@
+import { ApiLogBook } from '../apilog/api-log-book';
 import { randomBytes } from 'node:crypto';
 import { promises as fs } from 'node:fs';
 import os from 'node:os';
@@ -57,6 +58,8 @@ export class HostService {
   private notice: string | undefined;
   private userKnownHosts: string[] = [];
   private readonly home: string;
+  /** Every engine request per host (memory only). */
+  readonly apiLog = new ApiLogBook();
 
   constructor(private readonly opts: HostServiceOptions) {
     this.store = new ConfigStore(opts.configDir, opts.secrets);
@@ -101,11 +104,12 @@ export class HostService {
     }
   }
 
-  private deps(): EngineClientDeps {
+  private deps(hostId?: string): EngineClientDeps {
     const deps: EngineClientDeps = {
       homeDir: this.home,
       knownHosts: () => [...this.userKnownHosts, ...this.config.knownHosts],
     };
+    if (hostId) deps.recorder = { hostId, sink: this.apiLog.sinkFor(hostId) };
     if (this.opts.env.SSH_AUTH_SOCK) deps.sshAuthSock = this.opts.env.SSH_AUTH_SOCK;
     return deps;
   }
@@ -114,7 +118,7 @@ export class HostService {
     const conn = new HostConnection(
       () => this.find(h.id)?.name ?? h.name,
       h.endpoint,
-      this.deps(),
+      this.deps(h.id),
       () => this.emit(),
     );
     this.connections.set(h.id, conn);
@@ -209,6 +213,7 @@ export class HostService {
     await this.persist({ ...this.config, hosts: this.config.hosts.filter((h) => h.id !== id) });
     this.connections.get(id)?.dispose();
     this.connections.delete(id);
+    this.apiLog.forget(id);
     this.emit();
   }
 

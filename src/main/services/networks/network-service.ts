@@ -1,3 +1,4 @@
+import { networkCreateBody } from '@shared/apilog/form-requests';
 import type Docker from 'dockerode';
 import {
   isBuiltinNetwork,
@@ -118,26 +119,7 @@ export function networkService(docker: Docker) {
       let created: Docker.Network;
       try {
         created = await docker.createNetwork({
-          Name: input.name,
-          Driver: input.driver,
-          CheckDuplicate: true,
-          Internal: input.internal,
-          Attachable: input.attachable,
-          EnableIPv6: input.ipv6,
-          Labels: input.labels,
-          Options: input.options,
-          ...(input.ipam.length > 0
-            ? {
-                IPAM: {
-                  Driver: 'default',
-                  Config: input.ipam.map((b) => ({
-                    Subnet: b.subnet.trim(),
-                    ...(b.gateway?.trim() ? { Gateway: b.gateway.trim() } : {}),
-                    ...(b.ipRange?.trim() ? { IPRange: b.ipRange.trim() } : {}),
-                  })),
-                },
-              }
-            : {}),
+          ...networkCreateBody(input),
           abortSignal: signal,
         } as Docker.NetworkCreateOptions);
       } catch (e) {

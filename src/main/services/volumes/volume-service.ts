@@ -1,3 +1,4 @@
+import { volumeCreateBody } from '@shared/apilog/form-requests';
 import type { Readable } from 'node:stream';
 import type Docker from 'dockerode';
 import type { CallParsed, Contract, DirectoryListing, VolumeSummary, VolumeUser } from '@shared/contract';
@@ -95,10 +96,7 @@ export function volumeService(docker: Docker, helpers: HelperRegistry) {
 
     async create(input: CreateInput, { signal }: Signal): Promise<{ name: string }> {
       const volume = await docker.createVolume({
-        ...(input.name ? { Name: input.name } : {}),
-        Driver: input.driver,
-        DriverOpts: input.options,
-        Labels: input.labels,
+        ...volumeCreateBody(input),
         abortSignal: signal,
       } as Docker.VolumeCreateOptions);
       return { name: volume.name };

@@ -1,0 +1,354 @@
+import { promises as fs } from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { ApiLogDetails, ApiLogEntry, RunSpec } from '@shared/contract';
+import { copyAs, type CopyFormat } from '@shared/apilog/copy-as';
+import { connectionEnv } from '@shared/apilog/copy-as/connection';
+import { requestOfLogEntry } from '@shared/apilog/log-request';
+import type { EngineTarget } from '@shared/apilog/engine-request';
+import { startTestBackend } from './support/backend';
+import { docker, loadLab, read, uniqueName, type Lab } from './support/lab';
+import { connectWs } from './support/ws-client';
+import { waitForTask } from './support/images-backend';
+import { containerShape, runWith } from './apilog-support';
+import { ApiLogBook } from '../../src/main/services/apilog/api-log-book';
+import { openEngineClient } from '../../src/main/services/hosts/engine-client';
+
+let lab: Lab;
+let rig: Awaited<ReturnType<typeof startTestBackend>>;
+let api: Awaited<ReturnType<typeof connectWs>>['api'];
+let close: () => void;
+let localId: string;
+let tlsId: string;
+let certDir: string;
+let dockerConfig: string;
+const SECRET_ENV = `tok-${Math.random().toString(36).slice(2)}-value`;
+const repo = uniqueName('berthmaster-test/apilog');
+const made: Array<{ socket: string; name: string }> = [];
+const imagesMade: string[] = [];
+const WORKTREE = path.resolve(__dirname, '../..');
+
+const spec = (name: string): RunSpec => ({
+  image: lab.image,
+  name,
+  env: ['FOO=bar', `API_TOKEN=${SECRET_ENV}`],
+  ports: [{ hostIp: '', containerPort: 8080, protocol: 'tcp' }],
+  mounts: [{ type: 'volume', source: '', target: '/data', readOnly: false }],
+  restartPolicy: { name: 'on-failure', maxRetries: 2 },
+  labels: { 'berthmaster.test': '1', 'berthmaster.apilog': 'copy' },
+  tty: false,
+  interactive: false,
+  autoRemove: false,
+  memoryBytes: 64 * 1024 * 1024,
+  cmd: ['sleep', '300'],
+});
+
+beforeAll(async () => {
+  lab = loadLab();
+  rig = await startTestBackend();
+  const ws = await connectWs(rig.server.port, rig.server.token);
+  api = ws.api;
+  close = () => ws.socket.close();
+  const local = (await api.hosts.list({}))[0];
+  if (!local) throw new Error('no local host');
+  localId = local.id;
+  const tls = await api.hosts.add({
+    name: 'lab-b-tls',
+    color: '#10b981',
+    endpoint: {
+      kind: 'tls',
+      host: lab.engineB.tlsHost,
+      port: lab.engineB.tlsPort,
+      ca: read(lab.tls.ca),
+      cert: read(lab.tls.cert),
+      key: read(lab.tls.key),
+    },
+  });
+  tlsId = tls.id;
+  await rig.backend.hosts.client(tlsId);
+  certDir = await fs.mkdtemp(path.join(os.tmpdir(), 'berthmaster-apilog-certs-'));
+  await fs.copyFile(lab.tls.ca, path.join(certDir, 'ca.pem'));
+  await fs.copyFile(lab.tls.cert, path.join(certDir, 'cert.pem'));
+  await fs.copyFile(lab.tls.key, path.join(certDir, 'key.pem'));
+  dockerConfig = await fs.mkdtemp(path.join(os.tmpdir(), 'berthmaster-apilog-dockercfg-'));
+});
+
+afterAll(async () => {
+  for (const c of made) await docker(c.socket, 'rm', '-fv', c.name).catch(() => undefined);
+  for (const i of imagesMade) await docker(lab.engineA.socketPath, 'rmi', '-f', i).catch(() => undefined);
+  close?.();
+  await rig?.stop();
+  if (certDir) await fs.rm(certDir, { recursive: true, force: true });
+  if (dockerConfig) await fs.rm(dockerConfig, { recursive: true, force: true });
+});
+
+const socketOf = (hostId: string) => (hostId === localId ? lab.engineA.socketPath : lab.engineB.socketPath);
+
+async function entries(hostId: string): Promise<ApiLogEntry[]> {
+  return api.apilog.list({ hostId, limit: 20_000 });
+}
+
+async function allDetails(hostId: string): Promise<ApiLogDetails[]> {
+  const list = await entries(hostId);
+  return Promise.all(list.map((e) => api.apilog.details({ hostId, id: e.id })));
+}
+
+/** The environment a snippet runs with: the host's connection, the cert folder, the secret values. */
+function snippetEnv(target: EngineTarget): Record<string, string> {
+  const env: Record<string, string> = {};
+  for (const [k, v] of connectionEnv(target)) env[k] = v;
+  if (target.kind === 'tls') env.DOCKER_CERT_PATH = certDir;
+  env.DOCKER_CONFIG = dockerConfig;
+  env.API_TOKEN = SECRET_ENV;
+  env.REGISTRY_USER = lab.registry.username;
+  env.REGISTRY_PASSWORD = lab.registry.password;
+  return env;
+}
+
+async function runSnippet(format: CopyFormat, text: string, env: Record<string, string>): Promise<string> {
+  switch (format) {
+    case 'curl':
+    case 'docker':
+      return (await runWith('sh', ['-ec', text], env)).stdout;
+    case 'python':
+      return (await runWith('python3', ['-c', text], env)).stdout;
+    case 'node':
+      return (await runWith(process.execPath, ['-e', text], env, WORKTREE)).stdout;
+    case 'go':
+      throw new Error('Go snippets are syntax-checked, not run');
+  }
+}
+
+async function goCheck(text: string): Promise<void> {
+  const gofmt = await runWith(
+    'sh',
+    ['-c', 'command -v gofmt || ls /usr/lib/go*/bin/gofmt 2>/dev/null | head -1'],
+    {},
+  )
+    .then((r) => r.stdout.trim().split('\n')[0] ?? '')
+    .catch(() => '');
+  if (gofmt) {
+    const dir = await fs.mkdtemp(path.join(os.tmpdir(), 'berthmaster-apilog-go-'));
+    await fs.writeFile(path.join(dir, 'main.go'), text);
+    // -e: report every syntax error; the SDK module itself cannot be downloaded here.
+    await runWith(gofmt, ['-e', '-l', path.join(dir, 'main.go')], {});
+    await fs.rm(dir, { recursive: true, force: true });
+  } else {
+    expect(text).toMatch(/^package main$/m);
+    expect(text).toMatch(/^func main\(\) \{$/m);
+    expect(text.split('{').length).toBe(text.split('}').length);
+    expect(text.split('(').length).toBe(text.split(')').length);
+  }
+}
+
+describe('API log', () => {
+  for (const which of ['socket', 'tls'] as const) {
+    it(`records a run (create + start) on the ${which} host with origin, status and redacted env; every copy-as form makes the same container`, async () => {
+      const hostId = which === 'socket' ? localId : tlsId;
+      const name = uniqueName('bm-apilog');
+      made.push({ socket: socketOf(hostId), name });
+      await api.containers.create({ hostId, spec: spec(name), start: true });
+      const list = await entries(hostId);
+      const create = list.find(
+        (e) =>
+          e.method === 'POST' &&
+          /\/containers\/create$/.test(e.path) &&
+          e.query.some(([k, v]) => k === 'name' && v === name),
+      );
+      expect(create).toBeDefined();
+      if (!create) return;
+      expect(create.path).toMatch(/^\/v1\.\d+\/containers\/create$/);
+      expect(create.status).toBe(201);
+      expect(create.state).toBe('done');
+      expect(create.origin?.method).toBe('containers.create');
+      expect(create.bytesOut).toBeGreaterThan(0);
+      expect(create.bytesIn).toBeGreaterThan(0);
+      const start = list.find(
+        (e) =>
+          e.method === 'POST' &&
+          /\/containers\/[0-9a-f]{64}\/start$/.test(e.path) &&
+          e.origin?.callId === create.origin?.callId,
+      );
+      expect(start?.status).toBe(204);
+      // Newest first.
+      expect(list.findIndex((e) => e === start)).toBeLessThan(list.findIndex((e) => e === create));
+      const details = await api.apilog.details({ hostId, id: create.id });
+      expect(details.requestBody.kind).toBe('json');
+      expect(details.requestBody.text).toContain('API_TOKEN=<redacted>');
+      expect(details.requestBody.text).toContain('FOO=bar');
+      expect(details.requestBody.text).not.toContain(SECRET_ENV);
+
+      const target = (await api.apilog.target({ hostId })).target;
+      expect(target.kind).toBe(which);
+      const theirs = containerShape(
+        JSON.parse(await docker(socketOf(hostId), 'container', 'inspect', name))[0],
+      );
+      expect(theirs.env).toContain(`API_TOKEN=${SECRET_ENV}`);
+      const base = requestOfLogEntry(details);
+      for (const form of copyAs(base, target)) {
+        const copyName = `${name}-${form.format}`;
+        expect(base.query).toEqual([['name', name]]);
+        const req = { ...base, query: [['name', copyName]] as Array<[string, string]> };
+        const text = copyAs(req, target).find((f) => f.format === form.format)?.text;
+        expect(text, form.format).toBeDefined();
+        if (!text) continue;
+        expect(text).not.toContain(SECRET_ENV);
+        expect(text).not.toContain(read(lab.tls.key).split('\n')[2]);
+        if (form.format === 'go') {
+          await goCheck(text);
+          continue;
+        }
+        made.push({ socket: socketOf(hostId), name: copyName });
+        await runSnippet(form.format, text, snippetEnv(target));
+        const copied = containerShape(
+          JSON.parse(await docker(socketOf(hostId), 'container', 'inspect', copyName))[0],
+        );
+        expect(copied, form.format).toEqual(theirs);
+      }
+    });
+  }
+
+  it('records a push and a pull with registry auth (X-Registry-Auth redacted); copy-as pulls work with the password from the environment', async () => {
+    const ref = `${lab.registry.address}/${repo}:v1`;
+    imagesMade.push(ref);
+    await docker(lab.engineA.socketPath, 'tag', lab.image, ref);
+    await api.registries.add({
+      address: lab.registry.address,
+      username: lab.registry.username,
+      secret: lab.registry.password,
+    });
+    const pushed = await api.images.push({ hostId: localId, reference: ref });
+    expect(await waitForTask(api, pushed.taskId)).toMatchObject({ state: 'succeeded' });
+    await docker(lab.engineA.socketPath, 'rmi', ref);
+    const pulled = await api.images.pull({ hostId: localId, reference: ref });
+    expect(await waitForTask(api, pulled.taskId)).toMatchObject({ state: 'succeeded' });
+    const list = await entries(localId);
+    const pull = list.find(
+      (e) =>
+        e.method === 'POST' &&
+        e.path.endsWith('/images/create') &&
+        e.query.some(([k, v]) => k === 'fromImage' && v.endsWith(repo)),
+    );
+    expect(pull?.status).toBe(200);
+    expect(pull?.streaming).toBe(true);
+    expect(pull?.state).toBe('done');
+    expect(pull?.origin?.method).toBe('images.pull');
+    const push = list.find((e) => e.method === 'POST' && /\/images\/.+\/push$/.test(e.path));
+    expect(push?.status).toBe(200);
+    if (!pull) return;
+    const d = await api.apilog.details({ hostId: localId, id: pull.id });
+    const authHeader = Object.entries(d.requestHeaders).find(([k]) => k.toLowerCase() === 'x-registry-auth');
+    expect(authHeader?.[1]).toBe('<redacted>');
+    expect(d.responseBody.text).toMatch(
+      /Pull complete|Already exists|Downloaded newer image|Image is up to date/,
+    );
+
+    const target = (await api.apilog.target({ hostId: localId })).target;
+    for (const form of copyAs(requestOfLogEntry(d), target)) {
+      expect(form.text, form.format).toBeDefined();
+      if (!form.text) continue;
+      expect(form.text).not.toContain(lab.registry.password);
+      if (form.format === 'go') {
+        await goCheck(form.text);
+        continue;
+      }
+      await docker(lab.engineA.socketPath, 'rmi', ref);
+      await runSnippet(form.format, form.text, snippetEnv(target));
+      expect(
+        await docker(lab.engineA.socketPath, 'image', 'inspect', '--format', '{{.Id}}', ref),
+        form.format,
+      ).toMatch(/^sha256:/);
+    }
+  });
+
+  it('records requests over an SSH host too (the tunnel agent carries them)', async () => {
+    const book = new ApiLogBook();
+    const client = await openEngineClient(
+      {
+        kind: 'ssh',
+        host: lab.ssh.host,
+        port: lab.ssh.port,
+        user: lab.ssh.user,
+        privateKey: read(lab.ssh.ed25519Key),
+        useAgent: false,
+      },
+      {
+        knownHosts: () => read(lab.ssh.knownHosts).split('\n'),
+        homeDir: '/nonexistent-home',
+        recorder: { hostId: 'ssh-host', sink: book.sinkFor('ssh-host') },
+      },
+    );
+    try {
+      await client.docker.listContainers({ all: true });
+      const list = book.list({ hostId: 'ssh-host', limit: 100 });
+      expect(list.map((e) => `${e.method} ${e.path} ${e.status}`)).toEqual([
+        `GET /v${client.apiVersion}/containers/json 200`,
+        'GET /version 200',
+      ]);
+      expect(list.every((e) => e.state === 'done' && e.bytesIn > 0)).toBe(true);
+    } finally {
+      client.close();
+    }
+  });
+
+  it('holds no secret anywhere: the whole log, every detail and both exports of both hosts', async () => {
+    const keyLines = read(lab.tls.key)
+      .split('\n')
+      .filter((l) => l.length > 40);
+    for (const hostId of [localId, tlsId]) {
+      const blobs = [
+        JSON.stringify(await entries(hostId)),
+        JSON.stringify(await allDetails(hostId)),
+        (await api.apilog.export({ hostId, format: 'json' })).content,
+        (await api.apilog.export({ hostId, format: 'har' })).content,
+      ];
+      for (const blob of blobs) {
+        expect(blob).not.toContain(lab.registry.password);
+        expect(blob).not.toContain(SECRET_ENV);
+        for (const line of keyLines) expect(blob).not.toContain(line);
+      }
+    }
+    const har = JSON.parse((await api.apilog.export({ hostId: localId, format: 'har' })).content) as {
+      log: { entries: Array<{ request: { url: string } }> };
+    };
+    expect(har.log.entries.some((e) => e.request.url.includes('/containers/create'))).toBe(true);
+  });
+
+  it('filters by method, status and text; watch sends the newest then new entries; clear empties', async () => {
+    const posts = await api.apilog.list({ hostId: localId, methods: ['POST'] });
+    expect(posts.length).toBeGreaterThan(0);
+    expect(posts.every((e) => e.method === 'POST')).toBe(true);
+    const created = await api.apilog.list({ hostId: localId, status: ['201'] });
+    expect(created.every((e) => e.status === 201)).toBe(true);
+    const byText = await api.apilog.list({ hostId: localId, text: 'images/create' });
+    expect(byText.length).toBeGreaterThan(0);
+    expect(byText.every((e) => e.path.includes('images/create'))).toBe(true);
+
+    const batches: Array<{ reset: boolean; entries: ApiLogEntry[] }> = [];
+    const seen = new Promise<void>((resolve, reject) => {
+      const sub = api.apilog.watch(
+        { hostId: localId, text: '/version' },
+        {
+          onEvent(b) {
+            batches.push(b);
+            if (
+              !b.reset &&
+              b.entries.some((e) => e.state === 'done' && e.origin?.method === 'hosts.engineInfo')
+            ) {
+              sub.close();
+              resolve();
+            }
+          },
+          onEnd: (err) => reject(err ?? new Error('watch ended')),
+        },
+      );
+    });
+    await api.hosts.engineInfo({ hostId: localId });
+    await seen;
+    expect(batches[0]?.reset).toBe(true);
+    await api.apilog.clear({ hostId: localId });
+    const after = await entries(localId);
+    expect(after.every((e) => !e.origin || e.origin.method !== 'hosts.engineInfo')).toBe(true);
+  });
+});
