@@ -1,4 +1,5 @@
 import type { HostPolicy } from '../contract/hosts';
+import type { MethodName } from '../contract/method-name';
 
 /**
  * What a contract method does to an engine. `app` methods change Berthmaster's own settings, not an
@@ -28,10 +29,10 @@ export const ACCESS_VERBS: Record<Access, string> = {
 };
 
 /**
- * Every contract method and what it does. A method missing here is refused on any host that is
- * not "full" (fail closed); a unit test keeps this table complete.
+ * Every contract method and what it does. Keyed by the contract's own method names, so a method
+ * missing here or misspelt fails to compile; accessOf still fails closed for unknown names.
  */
-export const METHOD_ACCESS: Record<string, Access | ((input: unknown) => Access)> = {
+export const METHOD_ACCESS: Record<MethodName, Access | ((input: unknown) => Access)> = {
   'app.openExternal': 'app',
   'app.menu': 'app',
   'hosts.list': 'app',
@@ -170,6 +171,7 @@ function isDestructiveBulk(input: unknown): boolean {
 }
 
 export function accessOf(method: string, input?: unknown): Access | undefined {
-  const a = METHOD_ACCESS[method];
+  if (!Object.prototype.hasOwnProperty.call(METHOD_ACCESS, method)) return undefined;
+  const a = METHOD_ACCESS[method as MethodName];
   return typeof a === 'function' ? a(input) : a;
 }
