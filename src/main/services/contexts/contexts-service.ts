@@ -122,6 +122,7 @@ export class ContextsService {
         policy: 'full',
         production: false,
         labels: [],
+        allowedBindPaths: [],
       });
       existing.add(key);
       result.added.push(host);
