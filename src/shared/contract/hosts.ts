@@ -163,7 +163,7 @@ export const hostInputSchema = z.strictObject({
   /** Frames the host in red and asks for the object's name before anything destructive. */
   production: z.boolean().default(false),
   labels: hostLabelsSchema.default([]),
-  allowedBindPaths: allowedBindPathsSchema.default([]),
+  allowedBindPaths: allowedBindPathsSchema.optional(),
 });
 export type HostInput = z.output<typeof hostInputSchema>;
 
@@ -185,8 +185,8 @@ export interface HostView {
   policy: HostPolicy;
   production: boolean;
   labels: string[];
-  /** Where "restricted" allows bind mounts (see allowedBindPathsSchema). */
-  allowedBindPaths: string[];
+  /** Where "restricted" allows bind mounts (see allowedBindPathsSchema); absent: none. */
+  allowedBindPaths?: string[];
 }
 
 export interface EngineInfo {

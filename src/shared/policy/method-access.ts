@@ -113,7 +113,8 @@ export const METHOD_ACCESS: Record<MethodName, Access | ((input: unknown) => Acc
   'registries.add': 'app',
   'registries.update': 'app',
   'registries.remove': 'app',
-  'registries.testLogin': 'app',
+  // Sends POST /auth to the host's engine: a change of what the engine holds, so not on read-only.
+  'registries.testLogin': 'write',
   'registries.importDockerConfig': 'app',
   // Bulk actions are as strong as the action they apply.
   'containers.bulk': (input) => (isDestructiveBulk(input) ? 'delete' : 'write'),

@@ -23,7 +23,7 @@ const storedHostSchema = z.object({
   policy: hostPolicySchema.default('full'),
   production: z.boolean().default(false),
   labels: hostLabelsSchema.default([]),
-  allowedBindPaths: allowedBindPathsSchema.default([]),
+  allowedBindPaths: allowedBindPathsSchema.optional(),
 });
 export type StoredHost = z.output<typeof storedHostSchema>;
 
