@@ -9,7 +9,7 @@ import { RegistryService } from '../../src/main/services/registries/registry-ser
 import { fileKeySecretBox, KEY_FILE_NAME } from '../../src/main/security/secret-box';
 
 /** A local socket host: may receive stored logins without consent. */
-const LOCAL = { hostId: 'h-local', hostName: 'local', local: true };
+const LOCAL = { hostId: 'h-local', hostName: 'local', endpoint: 'socket:/var/run/docker.sock', local: true };
 
 let dir: string;
 beforeEach(async () => {

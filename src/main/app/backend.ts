@@ -7,6 +7,7 @@ import { HostService } from '../services/hosts/host-service';
 import { fileKeySecretBox, type SecretBox } from '../security/secret-box';
 import { AuditLog } from '../security/audit-log';
 import { createPolicyGuard } from '../security/policy-guard';
+import { SessionHosts } from '../security/session-hosts';
 import { silenceSecretDebug } from '../security/quiet-debug';
 import { createHandlers } from './handlers';
 
@@ -46,7 +47,8 @@ export async function createBackend(opts: BackendOptions) {
   const audit = new AuditLog(opts.configDir);
   await audit.load().catch((e: unknown) => log.error('the audit log could not be read', e));
   const menu = new MenuCommands();
-  const cleanups: Array<() => void> = [() => events.dispose()];
+  const sessions = new SessionHosts();
+  const cleanups: Array<() => void> = [() => events.dispose(), hosts.watch((s) => sessions.onHosts(s))];
   const dispatcher = createDispatcher({
     contract,
     handlers: createHandlers({
@@ -59,11 +61,12 @@ export async function createBackend(opts: BackendOptions) {
       ...(opts.homeDir ? { homeDir: opts.homeDir } : {}),
       ...(opts.openExternal ? { openExternal: opts.openExternal } : {}),
       menu,
+      sessions,
       onDispose: (fn) => cleanups.push(fn),
     }),
     mapError: (e) => toAppError(e),
     log,
-    authorize: createPolicyGuard(hosts),
+    authorize: createPolicyGuard(hosts, { sessionHostOf: (id) => sessions.hostOf(id) }),
     onCallSettled: (method, input, outcome) => audit.recordCall(method, input, outcome, hosts),
   });
   return {
@@ -71,6 +74,7 @@ export async function createBackend(opts: BackendOptions) {
     events,
     audit,
     menu,
+    sessions,
     dispatcher,
     dispose: () => {
       for (const fn of cleanups.splice(0).reverse()) {

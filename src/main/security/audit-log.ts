@@ -2,6 +2,7 @@ import { promises as fs } from 'node:fs';
 import path from 'node:path';
 import type { AppErrorShape, AuditEntry } from '@shared/contract';
 import { accessOf } from '@shared/policy/method-access';
+import { hostFieldsOf } from './host-fields';
 
 const KEEP = 5000;
 /** How much of the file's end is read at start: enough for KEEP entries of ordinary length. */
@@ -126,6 +127,15 @@ export class AuditLog {
       entry.hostId = hostId;
       const name = hosts.get(hostId)?.name;
       if (name) entry.hostName = name;
+    }
+    for (const field of Object.keys(hostFieldsOf(method, input))) {
+      const other = (input as Record<string, unknown> | null)?.[field];
+      if (field === 'hostId' || !/hostId$/i.test(field) || typeof other !== 'string') continue;
+      const name = hosts.get(other)?.name;
+      (entry.otherHosts ??= []).push(
+        name ? { field, hostId: other, hostName: name } : { field, hostId: other },
+      );
+      entry.target = `${entry.target} ${field}=${name ? `${name} (${other})` : other}`.trim();
     }
     if (!outcome.ok) entry.error = `${outcome.error.code}: ${outcome.error.message}`;
     this.record(entry);

@@ -6,6 +6,8 @@ export interface AuditEntry {
   /** The host acted on, if any (host id and its name at the time). */
   hostId?: string;
   hostName?: string;
+  /** Further hosts the call named (images.copy's targetHostId), each judged and recorded. */
+  otherHosts?: Array<{ field: string; hostId: string; hostName?: string }>;
   /** Contract method, e.g. containers.remove */
   action: string;
   /** Names and ids from the input; never secrets. */

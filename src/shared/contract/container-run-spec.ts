@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { safeRecord } from './safe-record';
 
 /**
  * What "Run container" (and "Edit and recreate") sends: a validated, engine-neutral description of
@@ -107,7 +108,7 @@ export const runSpecSchema = z
       name: z.enum(RESTART_POLICIES),
       maxRetries: z.number().int().min(0).max(10_000).optional(),
     }),
-    labels: z.record(labelKeySchema, z.string().max(65_536)),
+    labels: safeRecord(labelKeySchema, z.string().max(65_536)),
     memoryBytes: z
       .number()
       .int()

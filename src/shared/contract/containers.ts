@@ -358,8 +358,12 @@ export const containersContract = {
   ),
   filesUploadChunk: call<void>()(z.strictObject({ uploadId: uploadIdSchema, bytes: uploadChunkSchema }), {
     timeoutMs: 120_000,
+    hostFields: { uploadId: 'browse' },
   }),
   /** Waits until the engine has unpacked everything. */
-  filesUploadFinish: call<void>()(z.strictObject({ uploadId: uploadIdSchema }), { timeoutMs: 300_000 }),
+  filesUploadFinish: call<void>()(z.strictObject({ uploadId: uploadIdSchema }), {
+    timeoutMs: 300_000,
+    hostFields: { uploadId: 'browse' },
+  }),
   filesUploadAbort: call<void>()(z.strictObject({ uploadId: uploadIdSchema })),
 };

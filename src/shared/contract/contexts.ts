@@ -50,7 +50,16 @@ export const contextsContract = {
   import: call<ContextsImportResult>()(
     z.strictObject({ names: z.array(dockerContextNameSchema).min(1, 'choose a context').max(200) }),
   ),
+  /**
+   * A TLS host's client key is written in clear into the CLI's context store, where the CLI ignores
+   * Berthmaster's policy: for a limited host it is refused (data.confirmKeyExport) unless
+   * `confirmKeyExport` says the user read that warning and agreed.
+   */
   export: call<ContextExportResult>()(
-    z.strictObject({ hostId: hostIdSchema, name: dockerContextNameSchema }),
+    z.strictObject({
+      hostId: hostIdSchema,
+      name: dockerContextNameSchema,
+      confirmKeyExport: z.boolean().default(false),
+    }),
   ),
 };

@@ -1,4 +1,12 @@
 import type { z } from 'zod';
+import type { Access } from '../policy/method-access';
+
+/**
+ * Input fields that name a host, and the access each needs there. A field ending in "hostId" names
+ * the host directly; `sessionId` and `uploadId` name it through the session they belong to. A
+ * method that declares nothing is judged on its `hostId` with the method's own access.
+ */
+export type HostFields = Readonly<Record<string, Access>>;
 
 /**
  * Building blocks of the contract. The result/event types are phantom: they exist only for the
@@ -9,27 +17,37 @@ export interface CallDef<I extends z.ZodType, R> {
   readonly input: I;
   /** Upper bound the dispatcher enforces; the engine call is aborted when it passes. */
   readonly timeoutMs: number;
+  readonly hostFields?: HostFields;
   readonly __result?: R;
 }
 
 export interface StreamDef<P extends z.ZodType, E> {
   readonly kind: 'stream';
   readonly params: P;
+  readonly hostFields?: HostFields;
   readonly __event?: E;
 }
 
 export const DEFAULT_CALL_TIMEOUT_MS = 30_000;
 
 export function call<R>() {
-  return <I extends z.ZodType>(input: I, opts: { timeoutMs?: number } = {}): CallDef<I, R> => ({
+  return <I extends z.ZodType>(
+    input: I,
+    opts: { timeoutMs?: number; hostFields?: HostFields } = {},
+  ): CallDef<I, R> => ({
     kind: 'call',
     input,
     timeoutMs: opts.timeoutMs ?? DEFAULT_CALL_TIMEOUT_MS,
+    ...(opts.hostFields ? { hostFields: opts.hostFields } : {}),
   });
 }
 
 export function stream<E>() {
-  return <P extends z.ZodType>(params: P): StreamDef<P, E> => ({ kind: 'stream', params });
+  return <P extends z.ZodType>(params: P, opts: { hostFields?: HostFields } = {}): StreamDef<P, E> => ({
+    kind: 'stream',
+    params,
+    ...(opts.hostFields ? { hostFields: opts.hostFields } : {}),
+  });
 }
 
 export type AnyCall = CallDef<z.ZodType, unknown>;

@@ -116,7 +116,10 @@ export const execContract = {
     { timeoutMs: 30_000 },
   ),
   /** Opens a new session with the same settings as an ended one, which it replaces. */
-  reopen: call<ExecSessionInfo>()(z.strictObject(session), { timeoutMs: 30_000 }),
+  reopen: call<ExecSessionInfo>()(z.strictObject(session), {
+    timeoutMs: 30_000,
+    hostFields: { sessionId: 'exec' },
+  }),
   /** Bytes typed or pasted; `binary` means one byte per character (xterm's onBinary). */
   input: call<void>()(
     z.strictObject({
@@ -124,10 +127,13 @@ export const execContract = {
       data: z.string().min(1).max(EXEC_INPUT_MAX),
       binary: z.boolean().optional(),
     }),
-    { timeoutMs: 10_000 },
+    { timeoutMs: 10_000, hostFields: { sessionId: 'exec' } },
   ),
   /** The terminal's size; reaches the process as SIGWINCH. */
-  resize: call<void>()(z.strictObject({ ...session, ...size }), { timeoutMs: 15_000 }),
+  resize: call<void>()(z.strictObject({ ...session, ...size }), {
+    timeoutMs: 15_000,
+    hostFields: { sessionId: 'exec' },
+  }),
   /** A viewer has written this many bytes of output: lets main send more (flow control). */
   ack: call<void>()(
     z.strictObject({

@@ -2,6 +2,7 @@ import { z } from 'zod';
 import { call, stream } from './define';
 import { hostIdSchema } from './ids';
 import type { AppErrorShape } from './errors';
+import { normalizeHostPath } from '../policy/restricted-body';
 
 const hostname = z
   .string()
@@ -25,6 +26,12 @@ export const socketEndpointSchema = z.strictObject({
     .refine((p) => p.startsWith('/') || p.startsWith('\\\\.\\pipe\\') || p.startsWith('//./pipe/'), {
       message: 'socket path must be absolute',
     }),
+  /**
+   * The user confirmed this socket is the engine of this computer (which could read Berthmaster's
+   * secrets anyway), so registry logins may go to it without asking. Any other socket, such as an
+   * `ssh -L` forwarder to a remote engine, is treated as remote.
+   */
+  localEngine: z.boolean().optional(),
 });
 
 export const tcpEndpointSchema = z.strictObject({
@@ -133,6 +140,21 @@ export const hostLabelsSchema = z
   )
   .max(16);
 
+/**
+ * Host paths under which "restricted" allows bind mounts (and local volumes bound to a device
+ * path). Empty: no bind mounts. "/" is refused: it would allow every path.
+ */
+export const allowedBindPathsSchema = z
+  .array(
+    z
+      .string()
+      .trim()
+      .max(4096)
+      .regex(/^\/[^\0]*$/, 'an allowed path is absolute, e.g. /srv/data')
+      .refine((p) => normalizeHostPath(p) !== '/', '"/" would allow every host path'),
+  )
+  .max(32);
+
 export const hostInputSchema = z.strictObject({
   name: hostNameSchema,
   color: hostColorSchema,
@@ -141,6 +163,7 @@ export const hostInputSchema = z.strictObject({
   /** Frames the host in red and asks for the object's name before anything destructive. */
   production: z.boolean().default(false),
   labels: hostLabelsSchema.default([]),
+  allowedBindPaths: allowedBindPathsSchema.optional(),
 });
 export type HostInput = z.output<typeof hostInputSchema>;
 
@@ -162,6 +185,8 @@ export interface HostView {
   policy: HostPolicy;
   production: boolean;
   labels: string[];
+  /** Where "restricted" allows bind mounts (see allowedBindPathsSchema); absent: none. */
+  allowedBindPaths?: string[];
 }
 
 export interface EngineInfo {
@@ -251,6 +276,7 @@ export const hostsContract = {
       policy: hostPolicySchema.optional(),
       production: z.boolean().optional(),
       labels: hostLabelsSchema.optional(),
+      allowedBindPaths: allowedBindPathsSchema.optional(),
     }),
   ),
   remove: call<void>()(z.strictObject({ id: hostIdSchema })),

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { call } from './define';
+import { safeRecord } from './safe-record';
 import { hostIdSchema } from './ids';
 import { imageRefSchema, imageReferenceSchema, taggableReferenceSchema } from './image-reference';
 import type { TaskStarted } from './tasks';
@@ -88,14 +89,14 @@ export const buildInputSchema = z.strictObject({
     )
     .default('Dockerfile'),
   tags: z.array(taggableReferenceSchema).max(20).default([]),
-  buildArgs: z.record(buildArgName, z.string().max(8192)).default({}),
+  buildArgs: safeRecord(buildArgName, z.string().max(8192)).default({}),
   target: z
     .string()
     .regex(/^[A-Za-z0-9][A-Za-z0-9_.-]{0,127}$/, 'not a valid stage name')
     .optional(),
   noCache: z.boolean().default(false),
   pull: z.boolean().default(false),
-  labels: z.record(z.string().min(1).max(512), z.string().max(4096)).default({}),
+  labels: safeRecord(z.string().min(1).max(512), z.string().max(4096)).default({}),
 });
 export type BuildInput = z.input<typeof buildInputSchema>;
 
@@ -146,5 +147,7 @@ export const imagesContract = {
       targetHostId: hostIdSchema,
       references: z.array(imageRefSchema).min(1).max(100),
     }),
+    // Reads the images from one host and loads them into the other: each host is judged.
+    { hostFields: { hostId: 'read', targetHostId: 'write' } },
   ),
 };

@@ -78,7 +78,10 @@ const containerTransfer = {
 
 /** Moving work between hosts: volumes, containers, and reaching any container's port. */
 export const mobilityContract = {
-  volumeCopyPreflight: call<VolumeCopyPreflight>()(z.strictObject(volumeCopyTarget), { timeoutMs: 120_000 }),
+  volumeCopyPreflight: call<VolumeCopyPreflight>()(z.strictObject(volumeCopyTarget), {
+    timeoutMs: 120_000,
+    hostFields: { hostId: 'read', targetHostId: 'read' },
+  }),
   /** Starts a task; its progress is in the tasks namespace. */
   volumeCopy: call<TaskStarted>()(
     z.strictObject({
@@ -86,6 +89,8 @@ export const mobilityContract = {
       stopUsers: z.boolean().default(false),
       keepPartial: z.boolean().default(false),
     }),
+    // Reads every file of the volume on one host, writes a new volume on the other.
+    { hostFields: { hostId: 'browse', targetHostId: 'write' } },
   ),
   volumeBackup: call<TaskStarted>()(
     z.strictObject({
@@ -105,6 +110,7 @@ export const mobilityContract = {
   ),
   containerPreflight: call<ContainerTransferPreflight>()(z.strictObject(containerTransfer), {
     timeoutMs: 120_000,
+    hostFields: { hostId: 'read', targetHostId: 'read' },
   }),
   containerTransfer: call<TaskStarted>()(
     z.strictObject({
@@ -112,6 +118,9 @@ export const mobilityContract = {
       mode: z.enum(['move', 'clone']),
       removeSource: z.boolean().default(false),
     }),
+    // Copies the container's volumes off one host (and may remove it there); creates it on the
+    // other, where a restricted policy also inspects the create body (the service does).
+    { hostFields: { hostId: 'browse', targetHostId: 'write' } },
   ),
   forwardOpen: call<ForwardView>()(
     z.strictObject({

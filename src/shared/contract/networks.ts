@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { call } from './define';
+import { safeRecord } from './safe-record';
 import { containerRefSchema, hostIdSchema } from './ids';
 import {
   checkCidr,
@@ -29,9 +30,10 @@ const keySchema = z
   .min(1)
   .max(255)
   .regex(/^[^\s=]+$/, 'keys cannot contain spaces or "="');
-export const keyValuesSchema = z
-  .record(keySchema, z.string().max(4096))
-  .refine((r) => Object.keys(r).length <= 64, 'at most 64 entries');
+export const keyValuesSchema = safeRecord(keySchema, z.string().max(4096)).refine(
+  (r) => Object.keys(r).length <= 64,
+  'at most 64 entries',
+);
 
 /**
  * Label filters for prune calls, engine syntax: `key` or `key=value`. Scoping a prune to a label

@@ -1,6 +1,7 @@
 import type { HostPolicy } from '../contract/hosts';
 import { accessOfRequest } from '../apilog/request-access';
 import type { HttpMethod } from '../apilog/engine-request';
+import type { MethodName } from '../contract/method-name';
 
 /**
  * What a contract method does to an engine. `app` methods change Berthmaster's own settings, not an
@@ -30,10 +31,10 @@ export const ACCESS_VERBS: Record<Access, string> = {
 };
 
 /**
- * Every contract method and what it does. A method missing here is refused on any host that is
- * not "full" (fail closed); a unit test keeps this table complete.
+ * Every contract method and what it does. Keyed by the contract's own method names, so a method
+ * missing here or misspelt fails to compile; accessOf still fails closed for unknown names.
  */
-export const METHOD_ACCESS: Record<string, Access | ((input: unknown) => Access)> = {
+export const METHOD_ACCESS: Record<MethodName, Access | ((input: unknown) => Access)> = {
   'app.openExternal': 'app',
   'mobility.volumeCopyPreflight': 'read',
   // Reads every file of the volume (the target host is judged as a write by its own field).
@@ -128,7 +129,8 @@ export const METHOD_ACCESS: Record<string, Access | ((input: unknown) => Access)
   'registries.add': 'app',
   'registries.update': 'app',
   'registries.remove': 'app',
-  'registries.testLogin': 'app',
+  // Sends POST /auth to the host's engine: a change of what the engine holds, so not on read-only.
+  'registries.testLogin': 'write',
   'registries.importDockerConfig': 'app',
   // Bulk actions are as strong as the action they apply.
   'containers.bulk': (input) => (isDestructiveBulk(input) ? 'delete' : 'write'),
@@ -203,6 +205,7 @@ function isDestructiveBulk(input: unknown): boolean {
 }
 
 export function accessOf(method: string, input?: unknown): Access | undefined {
-  const a = METHOD_ACCESS[method];
+  if (!Object.prototype.hasOwnProperty.call(METHOD_ACCESS, method)) return undefined;
+  const a = METHOD_ACCESS[method as MethodName];
   return typeof a === 'function' ? a(input) : a;
 }

@@ -53,8 +53,13 @@ export async function startImagesBackend(homeDir = '/nonexistent-home') {
   });
   const server = await startWebServer({ dispatcher, rendererDir, port: 0, log: quiet });
   const { api, socket } = await connectWs(server.port, server.token);
-  const local = (await api.hosts.list({}))[0];
-  if (!local) throw new Error('no local host');
+  const first = (await api.hosts.list({}))[0];
+  if (!first || first.endpoint.kind !== 'socket') throw new Error('no local host');
+  // A socket is "local" for registry logins only once the user confirms it is this computer's engine.
+  const local = await api.hosts.update({
+    id: first.id,
+    endpoint: { kind: 'socket', socketPath: first.endpoint.socketPath, localEngine: true },
+  });
   return {
     api,
     configDir,

@@ -11,8 +11,12 @@ import { prunePreview, pruneContainers } from './prune';
 import { UploadRegistry } from './uploads';
 
 /** Binds the containers namespace of the contract to the container service of each host. */
-export function containersHandlers({ hosts, onDispose }: AppContext): Handlers<Contract>['containers'] {
-  const uploads = new UploadRegistry();
+export function containersHandlers({
+  hosts,
+  onDispose,
+  sessions,
+}: AppContext): Handlers<Contract>['containers'] {
+  const uploads = new UploadRegistry(sessions);
   onDispose(() => uploads.dispose());
   const docker = async (hostId: string) => (await hosts.client(hostId)).docker;
   const on = async (hostId: string) => containerService(await docker(hostId));
@@ -53,7 +57,7 @@ export function containersHandlers({ hosts, onDispose }: AppContext): Handlers<C
       });
     },
     filesUploadStart: async ({ hostId, id, path, files }, ctx) =>
-      uploads.start(await docker(hostId), id, path, files, ctx),
+      uploads.start(hostId, await docker(hostId), id, path, files, ctx),
     filesUploadChunk: async ({ uploadId, bytes }) => uploads.chunk(uploadId, bytes),
     filesUploadFinish: async ({ uploadId }) => uploads.finish(uploadId),
     filesUploadAbort: async ({ uploadId }) => uploads.abort(uploadId),

@@ -6,7 +6,8 @@ import type { Readable } from 'node:stream';
 import { pipeline } from 'node:stream/promises';
 import type Docker from 'dockerode';
 import { pack } from 'tar-stream';
-import { AppError } from '@shared/contract';
+import { AppError, type AppErrorShape } from '@shared/contract';
+import type { SessionHosts } from '../../security/session-hosts';
 import type { Signal } from './container-service';
 import { normalizeDir, statPath } from './files';
 
@@ -125,12 +126,24 @@ class Upload {
 /** Uploads in progress, by id. Ids are random: only the renderer that started one knows it. */
 export class UploadRegistry {
   private readonly uploads = new Map<string, Upload>();
+  private readonly unbinds = new Map<string, () => void>();
+  /** Why recently ended uploads ended (a policy change), told to the next call that names one. */
+  private readonly endedReasons = new Map<string, AppErrorShape>();
+
+  constructor(private readonly index?: SessionHosts) {}
 
   get size(): number {
     return this.uploads.size;
   }
 
-  async start(docker: Docker, containerId: string, dir: string, files: PendingFile[], ctx: Signal) {
+  async start(
+    hostId: string,
+    docker: Docker,
+    containerId: string,
+    dir: string,
+    files: PendingFile[],
+    ctx: Signal,
+  ) {
     const p = normalizeDir(dir);
     const stat = await statPath(docker, containerId, p, ctx);
     if (!stat.isDirectory) {
@@ -142,11 +155,19 @@ export class UploadRegistry {
       uploadId,
       new Upload(docker, containerId, p, files, staging, () => this.abort(uploadId)),
     );
+    const unbind = this.index?.bind(uploadId, {
+      hostId,
+      access: 'browse',
+      end: (reason) => this.end(uploadId, reason),
+    });
+    if (unbind) this.unbinds.set(uploadId, unbind);
     return { uploadId };
   }
 
   private get(uploadId: string): Upload {
     const u = this.uploads.get(uploadId);
+    const reason = this.endedReasons.get(uploadId);
+    if (!u && reason) throw new AppError(reason);
     if (!u)
       throw new AppError({
         code: 'NOT_FOUND',
@@ -177,6 +198,20 @@ export class UploadRegistry {
   abort(uploadId: string): void {
     void this.uploads.get(uploadId)?.dispose();
     this.uploads.delete(uploadId);
+    this.unbinds.get(uploadId)?.();
+    this.unbinds.delete(uploadId);
+  }
+
+  /** Ends an upload for a reason its sender is told on its next chunk (a stricter policy). */
+  private end(uploadId: string, reason: AppErrorShape): void {
+    if (!this.uploads.has(uploadId)) return;
+    this.abort(uploadId);
+    this.endedReasons.set(uploadId, reason);
+    // Bounded: only the last few reasons are worth keeping.
+    for (const id of this.endedReasons.keys()) {
+      if (this.endedReasons.size <= 64) break;
+      this.endedReasons.delete(id);
+    }
   }
 
   dispose(): void {

@@ -122,6 +122,7 @@ export class ContextsService {
         policy: 'full',
         production: false,
         labels: [],
+        allowedBindPaths: [],
       });
       existing.add(key);
       result.added.push(host);
@@ -129,9 +130,19 @@ export class ContextsService {
     return result;
   }
 
-  async export(hostId: string, name: string): Promise<ContextExportResult> {
+  async export(hostId: string, name: string, confirmKeyExport = false): Promise<ContextExportResult> {
     const host = this.opts.hosts.get(hostId);
     if (!host) throw new AppError({ code: 'NOT_FOUND', message: `No host with id ${hostId}.` });
+    // The CLI knows no policy: a limited host's key in clear there is full access, so ask first.
+    if (host.policy !== 'full' && host.endpoint.kind === 'tls' && host.endpoint.key && !confirmKeyExport) {
+      throw new AppError({
+        code: 'PERMISSION_DENIED',
+        message:
+          `${host.name} is ${host.policy} here, but the context would hold its TLS client key in clear: ` +
+          'anyone who can read ~/.docker/contexts gets the full Docker API of this host, with no policy.',
+        data: { confirmKeyExport: true, policy: host.policy, hostId },
+      });
+    }
     if (name === 'default') {
       throw new AppError({
         code: 'CONFLICT',

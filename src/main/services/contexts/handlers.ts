@@ -14,6 +14,6 @@ export function contextsHandlers(ctx: AppContext): Handlers<Contract>['contexts'
   return {
     list: () => service.list(),
     import: ({ names }) => service.import(names),
-    export: ({ hostId, name }) => service.export(hostId, name),
+    export: ({ hostId, name, confirmKeyExport }) => service.export(hostId, name, confirmKeyExport),
   };
 }

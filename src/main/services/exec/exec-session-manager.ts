@@ -9,6 +9,7 @@ import {
   type HostsSnapshot,
 } from '@shared/contract';
 import type { Dispose, StreamSink } from '../../rpc/handlers';
+import type { SessionHosts as SessionIndex } from '../../security/session-hosts';
 import { ExecSession, type SessionLog } from './exec-session';
 import { inspectForAttach, startAttach, startExec, type EngineTty, type ExecSpec } from './engine-tty';
 
@@ -31,6 +32,8 @@ interface Entry {
   session: ExecSession;
   /** Ends the session's hold on its host's heartbeat (idempotent). */
   release: () => void;
+  /** Forgets the session's host in the session index (on close). */
+  unbind: () => void;
   spec: OpenSpec;
 }
 
@@ -61,6 +64,7 @@ export class ExecSessionManager {
   constructor(
     private readonly hosts: SessionHosts,
     private readonly log: SessionLog,
+    private readonly index?: SessionIndex,
   ) {
     this.stopWatch = hosts.watch((snap) => this.onHosts(snap));
   }
@@ -125,7 +129,13 @@ export class ExecSessionManager {
     if (spec.kind === 'exec' && spec.exec.user) info.user = spec.exec.user;
     const session = new ExecSession(info, this.log);
     const release = this.hosts.hold(target.hostId);
-    this.entries.set(info.id, { session, spec, release });
+    const unbind =
+      this.index?.bind(info.id, {
+        hostId: info.hostId,
+        access: 'exec',
+        end: (reason) => session.disconnect(reason),
+      }) ?? (() => undefined);
+    this.entries.set(info.id, { session, spec, release, unbind });
     session.onEnd(() => {
       release();
       this.trimEnded();
@@ -201,6 +211,7 @@ export class ExecSessionManager {
     if (!entry) return Promise.resolve();
     this.entries.delete(id);
     entry.release();
+    entry.unbind();
     return entry.session.close();
   }
 

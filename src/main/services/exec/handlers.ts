@@ -4,11 +4,17 @@ import type { AppContext } from '../../app/app-context';
 import { ExecSessionManager } from './exec-session-manager';
 
 /** Binds the exec namespace to the app's one session manager (sessions outlive views). */
-export function execHandlers(ctx: Pick<AppContext, 'hosts' | 'onDispose'>): Handlers<Contract>['exec'] {
-  const manager = new ExecSessionManager(ctx.hosts, {
-    error: (message, detail) =>
-      console.error(`[berthmaster] exec: ${message}`, detail instanceof Error ? detail.message : ''),
-  });
+export function execHandlers(
+  ctx: Pick<AppContext, 'hosts' | 'onDispose'> & Partial<Pick<AppContext, 'sessions'>>,
+): Handlers<Contract>['exec'] {
+  const manager = new ExecSessionManager(
+    ctx.hosts,
+    {
+      error: (message, detail) =>
+        console.error(`[berthmaster] exec: ${message}`, detail instanceof Error ? detail.message : ''),
+    },
+    ctx.sessions,
+  );
   ctx.onDispose(() => manager.dispose());
   return {
     open: (input, { signal }) => manager.open(input, signal),

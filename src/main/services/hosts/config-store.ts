@@ -8,6 +8,7 @@ import {
   hostLabelsSchema,
   hostNameSchema,
   hostPolicySchema,
+  allowedBindPathsSchema,
 } from '@shared/contract';
 import type { SecretBox } from '../../security/secret-box';
 import { openEndpoint, sealEndpoint } from './sealed-endpoint';
@@ -22,6 +23,7 @@ const storedHostSchema = z.object({
   policy: hostPolicySchema.default('full'),
   production: z.boolean().default(false),
   labels: hostLabelsSchema.default([]),
+  allowedBindPaths: allowedBindPathsSchema.optional(),
 });
 export type StoredHost = z.output<typeof storedHostSchema>;
 

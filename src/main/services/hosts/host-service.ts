@@ -87,6 +87,7 @@ export class HostService {
           policy: 'full',
           production: false,
           labels: [],
+          allowedBindPaths: [],
         },
       ];
       await this.store.save(this.config);
@@ -188,6 +189,7 @@ export class HostService {
     policy?: HostPolicy;
     production?: boolean;
     labels?: string[];
+    allowedBindPaths?: string[];
   }): Promise<HostView> {
     const prev = this.require(patch.id);
     const next: StoredHost = {
@@ -197,6 +199,7 @@ export class HostService {
       ...(patch.policy !== undefined ? { policy: patch.policy } : {}),
       ...(patch.production !== undefined ? { production: patch.production } : {}),
       ...(patch.labels !== undefined ? { labels: patch.labels } : {}),
+      ...(patch.allowedBindPaths !== undefined ? { allowedBindPaths: patch.allowedBindPaths } : {}),
       ...(patch.endpoint !== undefined ? { endpoint: mergeSecrets(patch.endpoint, prev.endpoint) } : {}),
     };
     await this.persist({

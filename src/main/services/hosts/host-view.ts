@@ -27,6 +27,7 @@ export function toHostView(h: StoredHost): HostView {
     policy: h.policy,
     production: h.production,
     labels: [...h.labels],
+    allowedBindPaths: [...(h.allowedBindPaths ?? [])],
   };
 }
 

@@ -9,6 +9,7 @@ import {
 } from '@shared/contract';
 import { toAppError } from '../../errors/to-app-error';
 import { createContainer, runSpecOf } from '../containers/create';
+import { toCreateOptions } from '../containers/run-spec';
 import { engineStream } from '../images/engine-request';
 import { humanBytes } from '../images/bytes';
 import { engineStatus, engineText } from '../system/engine-errors';
@@ -264,6 +265,8 @@ export function startContainerTransfer(
           message: `${verb} to ${target} cannot start: ${blocking.map((b) => b.message).join(' ')}`,
         });
       }
+      // The target's policy judges the container as if it were created there by hand.
+      deps.checkCreateBody(req.targetHostId, toCreateOptions(p.spec));
       for (const w of p.problems) ctl.output(`Note: ${w.message}`);
       const made: { volumes: string[]; container?: string } = { volumes: [] };
       // Volumes are copied from a stopped container, so the copy is consistent.

@@ -1,6 +1,7 @@
 import { AppError, type Contract, type ForwardView } from '@shared/contract';
 import type { Handlers } from '../../rpc/handlers';
 import type { AppContext } from '../../app/app-context';
+import { containerBodyCheck } from '../../security/workload-bodies';
 import { tasksFor } from '../tasks/tasks-for';
 import type { HelperRegistry } from '../volumes/volume-helper';
 import { containerTransferPreflight, startContainerTransfer } from './container-transfer';
@@ -23,6 +24,8 @@ export function mobilityHandlers(ctx: AppContext): Handlers<Contract>['mobility'
     docker: async (hostId) => (await ctx.hosts.client(hostId)).docker,
     hostName,
     tasks: tasksFor(ctx),
+    checkCreateBody: (hostId, body) =>
+      containerBodyCheck(ctx.hosts.get(hostId), 'mobility.containerTransfer')(body),
   });
   const forwards = new PortForwards({ client: (hostId) => ctx.hosts.client(hostId), hostName });
   // A host that is removed takes its forwards along; one that disconnects keeps them (they

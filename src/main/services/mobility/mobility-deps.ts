@@ -6,4 +6,6 @@ export interface MobilityDeps {
   docker(hostId: string): Promise<Docker>;
   hostName(hostId: string): string;
   tasks: TaskRegistry;
+  /** Throws when a host's policy forbids this container create body (restricted hosts). */
+  checkCreateBody(hostId: string, body: unknown): void;
 }

@@ -69,7 +69,7 @@ export function registriesHandlers(ctx: AppContext): Handlers<Contract>['registr
     allowHost: ({ id, hostId, allowed }) => {
       if (!ctx.hosts.get(hostId))
         throw new AppError({ code: 'NOT_FOUND', message: `No host with id ${hostId}.` });
-      return service().allowHost(id, hostId, allowed);
+      return service().allowHost(id, credentialTarget(ctx, hostId), allowed);
     },
   };
 }

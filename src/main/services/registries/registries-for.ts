@@ -2,6 +2,7 @@ import type { AppContext } from '../../app/app-context';
 import { defaultConfigDir } from '../../config-dir';
 import { RegistryService, type CredentialTarget } from './registry-service';
 import { fileKeySecretBox } from '../../security/secret-box';
+import { endpointKey } from '../contexts/context-mapping';
 
 const services = new WeakMap<AppContext, RegistryService>();
 
@@ -10,14 +11,26 @@ export function registriesFor(ctx: AppContext): RegistryService {
   let service = services.get(ctx);
   if (!service) {
     const dir = ctx.configDir ?? defaultConfigDir();
-    service = new RegistryService(dir, ctx.secrets ?? fileKeySecretBox(dir));
+    service = new RegistryService(dir, ctx.secrets ?? fileKeySecretBox(dir), (id) => {
+      const host = ctx.hosts.get(id);
+      return host ? endpointKey(host.endpoint) : undefined;
+    });
     services.set(ctx, service);
   }
   return service;
 }
 
-/** Where a login would go when used on `hostId`: its name, and whether it is a local socket. */
+/**
+ * Where a login would go when used on `hostId`: its name, its endpoint, and whether it is a socket
+ * the user confirmed as this computer's engine (any other socket may be a forwarder to elsewhere).
+ */
 export function credentialTarget(ctx: AppContext, hostId: string): CredentialTarget {
   const host = ctx.hosts.get(hostId);
-  return { hostId, hostName: host?.name ?? hostId, local: host?.endpoint.kind === 'socket' };
+  const e = host?.endpoint;
+  return {
+    hostId,
+    hostName: host?.name ?? hostId,
+    endpoint: e ? endpointKey(e) : '',
+    local: e?.kind === 'socket' && e.localEngine === true,
+  };
 }

@@ -23,13 +23,20 @@ export interface LoginInput {
   secretKind: SecretKind;
 }
 
-function toView(r: StoredRegistry): RegistryView {
+/** A host's current endpoint (see endpointKey); undefined for a host that is gone. */
+export type EndpointOf = (hostId: string) => string | undefined;
+
+function consentHolds(c: { hostId: string; endpoint: string }, endpointOf: EndpointOf): boolean {
+  return c.endpoint !== '' && endpointOf(c.hostId) === c.endpoint;
+}
+
+function toView(r: StoredRegistry, endpointOf: EndpointOf): RegistryView {
   const view: RegistryView = {
     id: r.id,
     address: r.address,
     username: r.username,
     secretKind: r.secretKind,
-    allowedHosts: [...r.allowedHosts],
+    allowedHosts: r.allowedHosts.filter((c) => consentHolds(c, endpointOf)).map((c) => c.hostId),
   };
   if (r.importedFrom) view.importedFrom = r.importedFrom;
   return view;
@@ -51,9 +58,11 @@ export interface CredentialTarget {
   hostId: string;
   /** Its name, for messages. */
   hostName: string;
+  /** Its endpoint now (see endpointKey): consent is given to an endpoint, not to an id. */
+  endpoint: string;
   /**
-   * A local socket host: its engine runs on this machine (it could read the secrets here
-   * anyway), so it may receive logins without asking. Every other host needs the user's consent.
+   * A socket the user confirmed is this computer's own engine (it could read the secrets here
+   * anyway): it may receive logins without asking. Every other host needs the user's consent.
    */
   local: boolean;
 }
@@ -65,6 +74,7 @@ export class RegistryService {
   constructor(
     configDir: string,
     private readonly box: SecretBox,
+    private readonly endpointOf: EndpointOf = () => undefined,
   ) {
     this.store = new RegistryStore(configDir);
   }
@@ -74,7 +84,8 @@ export class RegistryService {
    * gives that engine (and whoever controls it) the password.
    */
   private requireConsent(r: StoredRegistry, target: CredentialTarget) {
-    if (target.local || r.allowedHosts.includes(target.hostId)) return;
+    if (target.local) return;
+    if (r.allowedHosts.some((c) => c.hostId === target.hostId && c.endpoint === target.endpoint)) return;
     throw new AppError({
       code: 'PERMISSION_DENIED',
       message:
@@ -93,12 +104,19 @@ export class RegistryService {
     if (found) this.requireConsent(found, target);
   }
 
-  async allowHost(id: string, hostId: string, allowed: boolean): Promise<RegistryView> {
+  async allowHost(id: string, target: CredentialTarget, allowed: boolean): Promise<RegistryView> {
     const prev = await this.require(id);
-    const others = prev.allowedHosts.filter((h) => h !== hostId);
-    const next: StoredRegistry = { ...prev, allowedHosts: allowed ? [...others, hostId] : others };
+    const others = prev.allowedHosts.filter((c) => c.hostId !== target.hostId);
+    const next: StoredRegistry = {
+      ...prev,
+      allowedHosts: allowed ? [...others, { hostId: target.hostId, endpoint: target.endpoint }] : others,
+    };
     await this.persist((await this.all()).map((r) => (r.id === id ? next : r)));
-    return toView(next);
+    return this.toView(next);
+  }
+
+  private toView(r: StoredRegistry): RegistryView {
+    return toView(r, this.endpointOf);
   }
 
   private all(): Promise<StoredRegistry[]> {
@@ -122,11 +140,11 @@ export class RegistryService {
 
   /** One stored login as the renderer may see it. */
   async view(id: string): Promise<RegistryView> {
-    return toView(await this.require(id));
+    return this.toView(await this.require(id));
   }
 
   async list(): Promise<RegistryView[]> {
-    return (await this.all()).map(toView);
+    return (await this.all()).map((r) => this.toView(r));
   }
 
   private async refuseDuplicate(address: string, username: string, exceptId?: string) {
@@ -155,7 +173,7 @@ export class RegistryService {
     };
     if (input.importedFrom) stored.importedFrom = input.importedFrom;
     await this.persist([...(await this.all()), stored]);
-    return toView(stored);
+    return this.toView(stored);
   }
 
   async update(patch: Partial<LoginInput> & { id: string }): Promise<RegistryView> {
@@ -180,7 +198,7 @@ export class RegistryService {
     };
     await this.refuseDuplicate(next.address, next.username, next.id);
     await this.persist((await this.all()).map((r) => (r.id === next.id ? next : r)));
-    return toView(next);
+    return this.toView(next);
   }
 
   async remove(id: string): Promise<void> {
@@ -213,7 +231,7 @@ export class RegistryService {
     if (!parsed.ok) throw new AppError({ code: 'INVALID_INPUT', message: parsed.reason });
     const found = await this.findFor(parsed.ref.registry);
     const m: RegistryMatch = { registry: parsed.ref.registry };
-    if (found) m.login = toView(found);
+    if (found) m.login = this.toView(found);
     return m;
   }
 
@@ -227,7 +245,7 @@ export class RegistryService {
   ): Promise<{ auth: AuthConfig; login?: RegistryView }> {
     const found = await this.findFor(registry);
     if (!found) return { auth: {} };
-    return { auth: authConfigFor(await this.login(found.id, target)), login: toView(found) };
+    return { auth: authConfigFor(await this.login(found.id, target)), login: this.toView(found) };
   }
 
   /** POST /auth on an engine: the engine, not Berthmaster, talks to the registry. */

@@ -13,8 +13,19 @@ const storedSchema = z.object({
   /** Sealed by the SecretBox: never the plain secret. */
   secret: z.string().min(1),
   importedFrom: z.string().optional(),
-  /** Hosts the user allowed to receive this login (see RegistryView.allowedHosts). */
-  allowedHosts: z.array(hostIdSchema).default([]),
+  /**
+   * Hosts the user allowed to receive this login, each with the endpoint it had when allowed: the
+   * consent is for that engine, so editing the host's address voids it. Entries of earlier
+   * versions (a bare host id) had no endpoint and grant nothing until allowed again.
+   */
+  allowedHosts: z
+    .array(
+      z.union([
+        hostIdSchema.transform((hostId) => ({ hostId, endpoint: '' })),
+        z.object({ hostId: hostIdSchema, endpoint: z.string().max(4096) }),
+      ]),
+    )
+    .default([]),
 });
 export type StoredRegistry = z.output<typeof storedSchema>;
 

@@ -9,6 +9,7 @@ import { nodeService } from './nodes';
 import { followServiceLogs } from './service-logs';
 import { watchService } from './service-watch';
 import { serviceService } from './services';
+import { serviceSpecCheck } from '../../security/workload-bodies';
 import { stackService } from './stacks';
 
 /**
@@ -22,8 +23,8 @@ export function swarmHandlers({ hosts }: Pick<AppContext, 'hosts'>): Handlers<Co
     await requireManager(docker, hostName(hostId), signal);
     return docker;
   };
-  const services = async (hostId: string, signal: AbortSignal) =>
-    serviceService(await manager(hostId, signal));
+  const services = async (hostId: string, signal: AbortSignal, method = 'swarm.serviceUpdate') =>
+    serviceService(await manager(hostId, signal), serviceSpecCheck(hosts.get(hostId), method));
 
   return {
     info: async ({ hostId }, ctx) =>
@@ -37,11 +38,13 @@ export function swarmHandlers({ hosts }: Pick<AppContext, 'hosts'>): Handlers<Co
 
     services: async ({ hostId }, ctx) => (await services(hostId, ctx.signal)).list(ctx),
     serviceInspect: async ({ hostId, id }, ctx) => (await services(hostId, ctx.signal)).inspect(id, ctx),
-    serviceCreate: async ({ hostId, spec }, ctx) => (await services(hostId, ctx.signal)).create(spec, ctx),
+    serviceCreate: async ({ hostId, spec }, ctx) =>
+      (await services(hostId, ctx.signal, 'swarm.serviceCreate')).create(spec, ctx),
     serviceScale: async ({ hostId, id, replicas }, ctx) =>
       (await services(hostId, ctx.signal)).scale(id, replicas, ctx),
     serviceUpdate: async (input, ctx) => (await services(input.hostId, ctx.signal)).update(input, ctx),
-    serviceRollback: async ({ hostId, id }, ctx) => (await services(hostId, ctx.signal)).rollback(id, ctx),
+    serviceRollback: async ({ hostId, id }, ctx) =>
+      (await services(hostId, ctx.signal, 'swarm.serviceRollback')).rollback(id, ctx),
     serviceRemove: async ({ hostId, id }, ctx) => (await services(hostId, ctx.signal)).remove(id, ctx),
     tasks: async (input, ctx) => (await services(input.hostId, ctx.signal)).tasks(input, ctx),
 

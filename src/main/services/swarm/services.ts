@@ -22,7 +22,11 @@ interface Warnings {
 }
 
 /** Services and their tasks, on a manager. */
-export function serviceService(docker: Docker) {
+/**
+ * `check` sees every spec before it is sent (create, update, rollback) and throws to refuse it: the
+ * restricted policy's body inspection.
+ */
+export function serviceService(docker: Docker, check: (spec: unknown) => void = () => undefined) {
   const get = <T>(path: string, signal: AbortSignal, query?: Record<string, string | undefined>) =>
     request<T>(docker, { path, method: 'GET', ...(query ? { query } : {}), signal });
   const inspectRaw = (id: string, signal: AbortSignal) => get<EngineService>(`/services/${id}`, signal);
@@ -33,6 +37,8 @@ export function serviceService(docker: Docker) {
     signal: AbortSignal,
     rollback = false,
   ): Promise<{ warnings: string[] }> => {
+    // A rollback sends the current spec but the engine applies PreviousSpec: judge that one.
+    check(rollback ? (svc.PreviousSpec ?? spec) : spec);
     const res = await request<Warnings>(docker, {
       path: `/services/${svc.ID}/update`,
       method: 'POST',
@@ -102,10 +108,12 @@ export function serviceService(docker: Docker) {
           spec.configs.map((c) => c.name),
         ),
       ]);
+      const body = buildServiceSpec(spec, { secretIds, configIds });
+      check(body);
       const res = await request<{ ID: string } & Warnings>(docker, {
         path: '/services/create',
         method: 'POST',
-        json: buildServiceSpec(spec, { secretIds, configIds }),
+        json: body,
         ok: [201],
         signal,
       });

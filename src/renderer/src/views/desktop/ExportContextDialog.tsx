@@ -27,17 +27,22 @@ export function ExportContextDialog({ host, onClose }: ExportContextDialogProps)
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<AppErrorShape>();
   const [done, setDone] = useState<ContextExportResult>();
+  /** The backend asked: this limited host's TLS key would be written in clear. */
+  const [keyWarning, setKeyWarning] = useState<string>();
   const inputId = useId();
   const check = dockerContextNameSchema.safeParse(name);
   const invalid = check.success ? undefined : check.error.issues[0]?.message;
 
-  const submit = async () => {
+  const submit = async (confirmKeyExport = false) => {
     setBusy(true);
     setError(undefined);
     try {
-      setDone(await api.contexts.export({ hostId: host.id, name }));
+      setDone(await api.contexts.export({ hostId: host.id, name, confirmKeyExport }));
+      setKeyWarning(undefined);
     } catch (e) {
-      setError(toErrorShape(e));
+      const shape = toErrorShape(e);
+      if (shape.data?.confirmKeyExport === true) setKeyWarning(shape.message);
+      else setError(shape);
     } finally {
       setBusy(false);
     }
@@ -47,6 +52,20 @@ export function ExportContextDialog({ host, onClose }: ExportContextDialogProps)
     <button type="button" className="button button-primary" onClick={onClose}>
       Done
     </button>
+  ) : keyWarning ? (
+    <>
+      <button type="button" className="button" onClick={() => setKeyWarning(undefined)}>
+        Back
+      </button>
+      <button
+        type="button"
+        className="button button-danger"
+        disabled={busy}
+        onClick={() => void submit(true)}
+      >
+        {busy ? 'Exporting…' : 'Export with the key'}
+      </button>
+    </>
   ) : (
     <>
       <button type="button" className="button" onClick={onClose}>
@@ -72,6 +91,13 @@ export function ExportContextDialog({ host, onClose }: ExportContextDialogProps)
           </p>
           <pre className="ctx-command">docker --context {done.name} ps</pre>
           {done.note && <p className="field-hint">{done.note}</p>}
+        </div>
+      ) : keyWarning ? (
+        <div role="alert" className="ctx-key-warning">
+          <p>{keyWarning}</p>
+          <p className="field-hint">
+            Export only if you trust everyone who can read your Docker config folder.
+          </p>
         </div>
       ) : (
         <form

@@ -21,6 +21,7 @@ import {
   validateIdentity,
   type FieldErrors,
   parseLabels,
+  parseBindPaths,
   type FieldName,
   type FormState,
 } from './hostForm';
@@ -131,6 +132,7 @@ export function HostFormDialog({ host, onClose }: HostFormDialogProps) {
         policy: form.policy,
         production: form.production,
         labels: parseLabels(form.labels).labels,
+        allowedBindPaths: parseBindPaths(form.allowedBindPaths).paths,
       };
       if (host)
         await updateHost({ id: host.id, name, color: form.color, endpoint: built.endpoint, ...safety });

@@ -15,18 +15,39 @@ export interface KindFieldsProps {
 const fid = (prefix: string, field: FieldName) => `${prefix}-${field}`;
 
 function SocketFields({ idPrefix, form, set, errors }: KindFieldsProps) {
+  const localId = fid(idPrefix, 'localEngine');
   return (
-    <TextField
-      id={fid(idPrefix, 'socketPath')}
-      label="Socket path"
-      value={form.socketPath}
-      onChange={(v) => set('socketPath', v)}
-      error={errors.socketPath}
-      hint="The Docker socket on the machine running Berthmaster."
-      placeholder="/var/run/docker.sock"
-      required
-      mono
-    />
+    <>
+      <TextField
+        id={fid(idPrefix, 'socketPath')}
+        label="Socket path"
+        value={form.socketPath}
+        onChange={(v) => {
+          set('socketPath', v);
+          // A confirmation is for one socket: a new path must be confirmed again.
+          if (form.localEngine) set('localEngine', false);
+        }}
+        error={errors.socketPath}
+        hint="The Docker socket on the machine running Berthmaster."
+        placeholder="/var/run/docker.sock"
+        required
+        mono
+      />
+      <div className="checkbox-field">
+        <input
+          id={localId}
+          type="checkbox"
+          checked={form.localEngine}
+          onChange={(e) => set('localEngine', e.target.checked)}
+          aria-describedby={`${localId}-hint`}
+        />
+        <label htmlFor={localId}>This is the Docker engine of this computer</label>
+        <p id={`${localId}-hint`} className="field-hint">
+          Registry logins then go to it without asking. Leave unticked for a socket that forwards to another
+          machine (e.g. ssh -L).
+        </p>
+      </div>
+    </>
   );
 }
 

@@ -70,6 +70,18 @@ export function SafetyFields({ idPrefix, form, set, errors }: SafetyFieldsProps)
         hint="Comma-separated, e.g. staging, eu-west: for grouping and search."
         placeholder="dev, staging, production…"
       />
+      {form.policy === 'restricted' && (
+        <TextField
+          id={`${idPrefix}-allowedBindPaths`}
+          label="Allowed bind mount paths"
+          value={form.allowedBindPaths}
+          onChange={(v) => set('allowedBindPaths', v)}
+          error={errors.allowedBindPaths}
+          hint="Comma-separated host folders containers may mount, e.g. /srv/data. Empty: no bind mounts."
+          placeholder="/srv/data"
+          mono
+        />
+      )}
     </fieldset>
   );
 }

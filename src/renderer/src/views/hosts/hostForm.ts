@@ -9,6 +9,8 @@ export interface FormState {
   color: string;
   kind: EndpointKind;
   socketPath: string;
+  /** The user confirms the socket is this computer's own engine (registry logins go without asking). */
+  localEngine: boolean;
   /** Shared by TCP, TLS and SSH so switching kind keeps it. */
   host: string;
   tcpPort: string;
@@ -30,6 +32,8 @@ export interface FormState {
   production: boolean;
   /** Comma-separated, e.g. "staging, eu" */
   labels: string;
+  /** Comma-separated host paths where "restricted" allows bind mounts, e.g. "/srv/data". */
+  allowedBindPaths: string;
 }
 
 export type FieldName = keyof FormState;
@@ -62,6 +66,7 @@ export const DEFAULT_TLS_PORT = '2376';
 export const ENDPOINT_FIELDS: readonly FieldName[] = [
   'kind',
   'socketPath',
+  'localEngine',
   'host',
   'tcpPort',
   'tlsPort',
@@ -86,6 +91,7 @@ export function emptyForm(existingColors: string[]): FormState {
     color,
     kind: 'socket',
     socketPath: DEFAULT_SOCKET_PATH,
+    localEngine: false,
     host: '',
     tcpPort: DEFAULT_TCP_PORT,
     tlsPort: DEFAULT_TLS_PORT,
@@ -103,6 +109,7 @@ export function emptyForm(existingColors: string[]): FormState {
     policy: 'full',
     production: false,
     labels: '',
+    allowedBindPaths: '',
   };
 }
 
@@ -124,6 +131,24 @@ export function parseLabels(text: string): { labels: string[]; error?: string } 
   return { labels };
 }
 
+/** "/srv/data, /home/ci" → the list; an error when one is not absolute or is "/". */
+export function parseBindPaths(text: string): { paths: string[]; error?: string } {
+  const paths = [
+    ...new Set(
+      text
+        .split(/[,\n]/)
+        .map((p) => p.trim())
+        .filter(Boolean),
+    ),
+  ];
+  const bad = paths.find((p) => !p.startsWith('/'));
+  if (bad) return { paths, error: `"${bad}" is not an absolute path.` };
+  if (paths.some((p) => p.split('/').every((part) => part === '' || part === '.')))
+    return { paths, error: '"/" would allow every path of the host.' };
+  if (paths.length > 32) return { paths, error: 'At most 32 paths.' };
+  return { paths };
+}
+
 export function formFromHost(host: HostView): FormState {
   const f = emptyForm([]);
   f.name = host.name;
@@ -131,11 +156,13 @@ export function formFromHost(host: HostView): FormState {
   f.policy = host.policy;
   f.production = host.production;
   f.labels = host.labels.join(', ');
+  f.allowedBindPaths = (host.allowedBindPaths ?? []).join(', ');
   const e = host.endpoint;
   f.kind = e.kind;
   switch (e.kind) {
     case 'socket':
       f.socketPath = e.socketPath;
+      f.localEngine = e.localEngine === true;
       break;
     case 'tcp':
       f.host = e.host;
@@ -220,7 +247,10 @@ export function buildEndpoint(f: FormState, stored: StoredSecrets | undefined): 
       else if (!(p.startsWith('/') || p.startsWith('\\\\.\\pipe\\') || p.startsWith('//./pipe/')))
         errors.socketPath = 'The socket path must be absolute, e.g. /var/run/docker.sock.';
       if (Object.keys(errors).length) return { errors };
-      return { errors, endpoint: { kind: 'socket', socketPath: p } };
+      return {
+        errors,
+        endpoint: { kind: 'socket', socketPath: p, ...(f.localEngine ? { localEngine: true } : {}) },
+      };
     }
     case 'tcp': {
       const hostErr = checkHost(f.host);
@@ -306,6 +336,8 @@ export function validateIdentity(f: FormState): FieldErrors {
   const name = f.name.trim();
   const labels = parseLabels(f.labels);
   if (labels.error) errors.labels = labels.error;
+  const binds = parseBindPaths(f.allowedBindPaths);
+  if (binds.error) errors.allowedBindPaths = binds.error;
   if (!name) errors.name = 'Enter a name for this host.';
   else if (name.length > 64) errors.name = 'The name is too long (64 characters at most).';
   if (!COLOR_RE.test(f.color)) errors.color = 'Colour must be #rrggbb.';
@@ -331,4 +363,6 @@ export const FIELD_ORDER: readonly FieldName[] = [
   'privateKey',
   'privateKeyPath',
   'passphrase',
+  'labels',
+  'allowedBindPaths',
 ];
