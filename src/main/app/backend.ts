@@ -6,6 +6,7 @@ import { EventFeeds } from '../services/events/event-feed';
 import { HostService } from '../services/hosts/host-service';
 import { fileKeySecretBox, type SecretBox } from '../security/secret-box';
 import { AuditLog } from '../security/audit-log';
+import { consoleLog } from './console-log';
 import { createPolicyGuard } from '../security/policy-guard';
 import { silenceSecretDebug } from '../security/quiet-debug';
 import { createHandlers } from './handlers';
@@ -20,12 +21,6 @@ export interface BackendOptions {
   /** Electron's shell.openExternal behind the http(s) allow-list; absent in browser mode. */
   openExternal?: (url: string) => Promise<void>;
 }
-
-const consoleLog = {
-  info: (msg: string) => console.log(`[berthmaster] ${msg}`),
-  error: (msg: string, detail?: unknown) =>
-    console.error(`[berthmaster] ${msg}`, detail instanceof Error ? detail.message : (detail ?? '')),
-};
 
 /** Services plus the dispatcher: everything except a transport. Shared by Electron and web mode. */
 export async function createBackend(opts: BackendOptions) {

@@ -2,6 +2,7 @@ import type { z } from 'zod';
 import { AppError, type AnyDef, type AppErrorShape, type ContractShape } from '@shared/contract';
 import { STREAM_WINDOW, type ClientMessage, type ServerMessage } from '@shared/rpc/protocol';
 import type { MessageTransport } from '@shared/rpc/transport';
+import { shapeOf } from '../security/log-shape';
 import type { Dispose, Handlers, StreamSink } from './handlers';
 
 export interface DispatcherLog {
@@ -223,7 +224,7 @@ export function createDispatcher<C extends ContractShape>(opts: DispatcherOption
       if (closed) return;
       const msg = raw as Partial<Record<string, unknown>> | null;
       if (typeof msg !== 'object' || msg === null || !isId(msg.id) || typeof msg.t !== 'string') {
-        opts.log.error('dropped a malformed message', raw);
+        opts.log.error(`dropped a malformed message: ${shapeOf(raw)}`);
         return;
       }
       const id = msg.id;
@@ -252,7 +253,7 @@ export function createDispatcher<C extends ContractShape>(opts: DispatcherOption
           if (typeof msg.n === 'number' && msg.n > 0) subs.get(id)?.credit(msg.n);
           return;
         default:
-          opts.log.error('dropped a message of unknown type', msg.t);
+          opts.log.error(`dropped a message of unknown type: ${shapeOf(msg)}`);
       }
     });
 
