@@ -6,6 +6,7 @@ import { EventFeeds } from '../services/events/event-feed';
 import { HostService } from '../services/hosts/host-service';
 import { fileKeySecretBox, type SecretBox } from '../security/secret-box';
 import { AuditLog } from '../security/audit-log';
+import { firstHostFromEnvironment } from '../services/contexts/first-host';
 import { consoleLog } from './console-log';
 import { createPolicyGuard } from '../security/policy-guard';
 import { silenceSecretDebug } from '../security/quiet-debug';
@@ -31,6 +32,7 @@ export async function createBackend(opts: BackendOptions) {
     configDir: opts.configDir,
     env: opts.env ?? process.env,
     log,
+    firstHost: firstHostFromEnvironment,
   };
   if (opts.homeDir) hostOpts.homeDir = opts.homeDir;
   const secrets = opts.secrets ?? fileKeySecretBox(opts.configDir);

@@ -14,7 +14,7 @@ import {
 } from '@shared/contract';
 import type { SecretBox } from '../../security/secret-box';
 import { ConfigStore, CONFIG_VERSION, type ConfigFile, type StoredHost } from './config-store';
-import { firstHostFromEnvironment } from './docker-env-context';
+import { DEFAULT_SOCKET } from './docker-env';
 import { openEngineClient, readEngineInfo, type EngineClient, type EngineClientDeps } from './engine-client';
 import { HostConnection } from './host-connection';
 import { mergeSecrets, toHostView } from './host-view';
@@ -38,6 +38,18 @@ export interface HostServiceOptions {
   log: { info(msg: string): void; error(msg: string, detail?: unknown): void };
   /** Seals TLS keys, SSH keys and passphrases in the config file. */
   secrets?: SecretBox;
+  /**
+   * Chooses the first host on first run (the app passes the Docker CLI's rules from contexts/);
+   * without it, the local socket.
+   */
+  firstHost?(env: NodeJS.ProcessEnv, homeDir: string): Promise<FirstHost>;
+}
+
+export interface FirstHost {
+  name: string;
+  endpoint: Endpoint;
+  /** Set when the environment asked for something that could not be used. */
+  warning?: string;
 }
 
 function newHostId(): string {
@@ -68,7 +80,9 @@ export class HostService {
     if (loaded.config) {
       this.config = loaded.config;
     } else {
-      const first = await firstHostFromEnvironment(this.opts.env, this.home);
+      const first: FirstHost = this.opts.firstHost
+        ? await this.opts.firstHost(this.opts.env, this.home)
+        : { name: 'local', endpoint: { kind: 'socket', socketPath: DEFAULT_SOCKET } };
       if (first.warning) this.opts.log.error(first.warning);
       const endpoint = first.endpoint;
       this.config.hosts = [

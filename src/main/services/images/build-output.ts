@@ -1,5 +1,5 @@
 import { AppError, type TaskStep } from '@shared/contract';
-import type { EngineProgress } from './json-lines';
+import type { EngineProgress } from '../../engine/progress-stream';
 
 const STEP = /^Step (\d+)\/(\d+) : (.*)$/;
 // The classic builder colours a RUN's stderr; the output panel shows plain text.

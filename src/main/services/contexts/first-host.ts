@@ -1,14 +1,7 @@
-import type { Endpoint } from '@shared/contract';
-import { contextToEndpoint } from '../contexts/context-mapping';
-import { dockerConfigDir, readContexts, readCurrentContext } from '../contexts/context-store';
-import { DEFAULT_SOCKET, endpointFromEnvironment } from './docker-env';
-
-export interface FirstHost {
-  name: string;
-  endpoint: Endpoint;
-  /** Set when the environment asked for something that could not be used. */
-  warning?: string;
-}
+import { DEFAULT_SOCKET, endpointFromEnvironment } from '../hosts/docker-env';
+import type { FirstHost } from '../hosts/host-service';
+import { contextToEndpoint } from './context-mapping';
+import { dockerConfigDir, readContexts, readCurrentContext } from './context-store';
 
 /**
  * The first host, chosen as `docker ps` would choose its engine: DOCKER_HOST (with its TLS
