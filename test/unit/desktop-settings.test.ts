@@ -24,6 +24,8 @@ describe('settings schema', () => {
       defaultShell: '',
       notifications: true,
       typedConfirmation: 'production',
+      maxStreamsPerWindow: 100,
+      maxUploadMiB: 4096,
     });
   });
 

@@ -3,6 +3,7 @@ import type { HostService } from '../services/hosts/host-service';
 import type { MenuCommands } from '../services/app/menu-commands';
 import type { AuditLog } from '../security/audit-log';
 import type { SecretBox } from '../security/secret-box';
+import type { SettingsStore } from '../services/settings/settings-store';
 
 /** What every namespace's handlers get: hosts, their live events, and a hook to clean up at shutdown. */
 export interface AppContext {
@@ -23,6 +24,8 @@ export interface AppContext {
   openExternal?: (url: string) => Promise<void>;
   /** The app menu's commands for the windows (Electron); absent in unit tests. */
   menu?: MenuCommands;
+  /** The user's settings (limits are read from it per request); absent in unit tests. */
+  settings?: SettingsStore;
   /** Registers cleanup that runs when the backend is disposed (app quit, test teardown). */
   onDispose(fn: () => void): void;
 }

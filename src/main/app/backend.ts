@@ -7,6 +7,7 @@ import { HostService } from '../services/hosts/host-service';
 import { fileKeySecretBox, type SecretBox } from '../security/secret-box';
 import { AuditLog } from '../security/audit-log';
 import { firstHostFromEnvironment } from '../services/contexts/first-host';
+import { SettingsStore } from '../services/settings/settings-store';
 import { consoleLog } from './console-log';
 import { createPolicyGuard } from '../security/policy-guard';
 import { silenceSecretDebug } from '../security/quiet-debug';
@@ -43,6 +44,8 @@ export async function createBackend(opts: BackendOptions) {
   const audit = new AuditLog(opts.configDir);
   await audit.load().catch((e: unknown) => log.error('the audit log could not be read', e));
   const menu = new MenuCommands();
+  const settings = new SettingsStore(opts.configDir);
+  await settings.get().catch((e: unknown) => log.error('the settings could not be read', e));
   const cleanups: Array<() => void> = [() => events.dispose()];
   const dispatcher = createDispatcher({
     contract,
@@ -56,8 +59,10 @@ export async function createBackend(opts: BackendOptions) {
       ...(opts.homeDir ? { homeDir: opts.homeDir } : {}),
       ...(opts.openExternal ? { openExternal: opts.openExternal } : {}),
       menu,
+      settings,
       onDispose: (fn) => cleanups.push(fn),
     }),
+    maxSubscriptions: () => settings.current().maxStreamsPerWindow,
     mapError: (e) => toAppError(e),
     log,
     authorize: createPolicyGuard(hosts),

@@ -20,6 +20,11 @@ export interface DispatcherOptions<C extends ContractShape> {
    * refuses the request (per-host policies live here).
    */
   authorize?(method: string, input: unknown): void;
+  /**
+   * Subscriptions one connection may hold at once (read per subscription, so a settings change
+   * applies at once); beyond it a subscription is refused. Unlimited when absent.
+   */
+  maxSubscriptions?(): number;
   /** Told the outcome of every call (the audit log listens). */
   onCallSettled?(
     method: string,
@@ -149,6 +154,19 @@ export function createDispatcher<C extends ContractShape>(opts: DispatcherOption
         opts.authorize?.(name, parsed.data);
       } catch (error) {
         return send({ t: 'end', id, error: opts.mapError(error) });
+      }
+      const max = opts.maxSubscriptions?.();
+      if (max !== undefined && subs.size >= max) {
+        return send({
+          t: 'end',
+          id,
+          error: {
+            code: 'CONFLICT',
+            message:
+              `This window already has ${max} streams open (logs, stats, terminals…), the limit set in ` +
+              'Settings ("Streams per window"). Close some views or raise the limit.',
+          },
+        });
       }
       const controller = new AbortController();
       let credit = STREAM_WINDOW;

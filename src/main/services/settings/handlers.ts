@@ -7,7 +7,8 @@ import { SettingsStore } from './settings-store';
 
 /** Binds the settings namespace: one settings.json in Berthmaster's config folder. */
 export function settingsHandlers(ctx: AppContext): Handlers<Contract>['settings'] {
-  const store = new SettingsStore(ctx.configDir ?? path.join(os.tmpdir(), 'berthmaster-settings'));
+  const store =
+    ctx.settings ?? new SettingsStore(ctx.configDir ?? path.join(os.tmpdir(), 'berthmaster-settings'));
   return {
     get: () => store.get(),
     update: (patch) => store.update(patch),
