@@ -2,6 +2,7 @@ import { PassThrough } from 'node:stream';
 import { describe, expect, it } from 'vitest';
 import { NdjsonSplitter } from '../../src/main/engine/ndjson';
 import { readJsonLines } from '../../src/main/engine/progress-stream';
+import { BuildOutput } from '../../src/main/services/images/build-output';
 
 describe('the NDJSON splitter', () => {
   it('drops a line past the byte cap, tells once, and goes on with the next line', () => {
@@ -47,5 +48,15 @@ describe('progress streams', () => {
     source.write(Buffer.alloc(2 * 1024 * 1024, 'x'));
     await expect(read).rejects.toMatchObject({ code: 'ENGINE_ERROR', message: /longer than 1 MiB/ });
     expect(seen).toEqual([{ status: 'Pulling' }]);
+  });
+});
+
+describe('build output', () => {
+  it('shows output that never ends a line in pieces instead of holding it all', () => {
+    const out = new BuildOutput();
+    let shown = 0;
+    for (let i = 0; i < 100; i++) shown += out.apply({ stream: 'x'.repeat(64 * 1024) }).lines.length;
+    expect(shown).toBeGreaterThan(10);
+    expect((out as unknown as { partial: string }).partial.length).toBeLessThanOrEqual(256 * 1024);
   });
 });
