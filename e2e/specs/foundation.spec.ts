@@ -33,10 +33,22 @@ async function openAddHost(page: Page, name: string) {
 }
 
 test.describe('foundation @foundation', () => {
-  test('the page is refused without the token', async ({ page }) => {
-    const res = await page.goto(`${app.origin}/`);
-    expect(res?.status()).toBe(401);
-    await expect(page.getByText(/Unauthorized/)).toBeVisible();
+  test('the page without the token says so; with it, the token leaves the address bar and no cookie holds it', async ({
+    page,
+    context,
+  }) => {
+    await page.goto(`${app.origin}/`);
+    await expect(page.getByRole('alert')).toContainText(/Unauthorized/);
+    await page.goto(app.url);
+    await expect(hostButton(page, 'local')).toBeVisible();
+    expect(page.url()).not.toContain(app.token);
+    expect(await context.cookies()).toEqual([]);
+    // A reload still connects: the token stays in this tab's session storage.
+    await page.reload();
+    await expect(hostButton(page, 'local')).toBeVisible();
+    await hostButton(page, 'local').click();
+    await expect(page.getByRole('img', { name: 'connected' }).first()).toBeVisible();
+    expect(page.url()).not.toContain(app.token);
   });
 
   test('the local engine is there on first start, with its containers', async ({ page }) => {

@@ -1,6 +1,7 @@
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { createBackend } from './app/backend';
+import { consoleLog } from './app/console-log';
 import { prepareStartupConfig } from './startup-config';
 import { startWebServer } from './web/web-server';
 
@@ -40,11 +41,10 @@ async function main() {
   }
   const here = path.dirname(fileURLToPath(import.meta.url));
   const rendererDir = process.env.BERTHMASTER_RENDERER_DIR ?? path.resolve(here, '../renderer');
-  const log = {
-    info: (msg: string) => console.error(`[berthmaster] ${msg}`),
-    error: (msg: string, detail?: unknown) =>
-      console.error(`[berthmaster] ${msg}`, detail instanceof Error ? detail.message : (detail ?? '')),
-  };
+  const log = consoleLog;
+  // Last resort: a fault no handler caught is logged by its shape and the server keeps serving.
+  process.on('uncaughtException', (e) => log.error('an uncaught exception', e));
+  process.on('unhandledRejection', (e) => log.error('an unhandled rejection', e));
   const { configDir } = prepareStartupConfig(log.info);
   const backend = await createBackend({ configDir, log });
   const server = await startWebServer({

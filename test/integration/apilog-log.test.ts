@@ -12,7 +12,7 @@ import { docker, loadLab, read, uniqueName, type Lab } from './support/lab';
 import { connectWs } from './support/ws-client';
 import { waitForTask } from './support/images-backend';
 import { containerShape, runWith } from './apilog-support';
-import { ApiLogBook } from '../../src/main/services/apilog/api-log-book';
+import { ApiLogBook } from '../../src/main/engine/request-log/api-log-book';
 import { openEngineClient } from '../../src/main/services/hosts/engine-client';
 
 let lab: Lab;

@@ -206,10 +206,10 @@ describe('Docker CLI contexts', () => {
         .map((n) => n.replace(/ \*$/, ''))
         .sort(),
     ).toEqual([
-      'default',
       'berthmaster-a',
       'berthmaster-b',
       'berthmaster-ssh',
+      'default',
       'lab-a',
       'lab-b-ssh',
       'lab-b-tls',

@@ -18,8 +18,8 @@ import {
   isStreamingRequest,
 } from '@shared/apilog/request-access';
 import { accessOf } from '@shared/policy/method-access';
-import { ApiLogBook } from '../../src/main/services/apilog/api-log-book';
-import { BodyCapture, SHOW_LIMIT } from '../../src/main/services/apilog/body-capture';
+import { ApiLogBook } from '../../src/main/engine/request-log/api-log-book';
+import { BodyCapture, SHOW_LIMIT } from '../../src/main/engine/request-log/body-capture';
 
 /** A command as one line: the generators wrap long ones with backslash continuations. */
 const flat = (s: string | undefined) => (s ?? '').replace(/ \\\n\s*/g, ' ');

@@ -14,7 +14,7 @@ import {
   type StoredContext,
 } from '../../src/main/services/contexts/context-store';
 import { currentContextName } from '../../src/main/services/contexts/contexts-service';
-import { firstHostFromEnvironment } from '../../src/main/services/hosts/docker-env-context';
+import { firstHostFromEnvironment } from '../../src/main/services/contexts/first-host';
 
 const PEM = (what: string) => `-----BEGIN ${what}-----\nAAAA\n-----END ${what}-----\n`;
 const ctx = (host: string | undefined, extra: Partial<StoredContext> = {}): StoredContext => ({

@@ -25,6 +25,8 @@ describe('settings schema', () => {
       notifications: true,
       typedConfirmation: 'production',
       apiLogEntries: 2_000,
+      maxStreamsPerWindow: 100,
+      maxUploadMiB: 4096,
     });
   });
 

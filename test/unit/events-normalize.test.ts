@@ -1,9 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import {
-  createLineSplitter,
-  normalizeEvent,
-  toSinceParam,
-} from '../../src/main/services/events/normalize-event';
+import { normalizeEvent, toSinceParam } from '../../src/main/services/events/normalize-event';
+import { NdjsonSplitter } from '../../src/main/engine/ndjson';
 
 describe('engine events', () => {
   it('normalises a container event', () => {
@@ -41,7 +38,8 @@ describe('engine events', () => {
 
   it('splits NDJSON across arbitrary chunk boundaries, including inside a UTF-8 character', () => {
     const lines: string[] = [];
-    const split = createLineSplitter((l) => lines.push(l));
+    const splitter = new NdjsonSplitter((l) => lines.push(l));
+    const split = (b: Uint8Array) => splitter.push(b);
     const bytes = new TextEncoder().encode('{"a":"é"}\n{"b":2}\n{"c":');
     // Cut inside the two-byte é.
     split(bytes.subarray(0, 7));

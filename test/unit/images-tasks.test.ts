@@ -3,7 +3,7 @@ import { describe, expect, it } from 'vitest';
 import { AppError, type TaskOutputEvent, type TasksEvent } from '@shared/contract';
 import { toAppError } from '../../src/main/errors/to-app-error';
 import type { StreamSink } from '../../src/main/rpc/handlers';
-import { readJsonLines, type EngineProgress } from '../../src/main/services/images/json-lines';
+import { readJsonLines, type EngineProgress } from '../../src/main/engine/progress-stream';
 import { MAX_LINES } from '../../src/main/services/tasks/output-buffer';
 import { TaskRegistry } from '../../src/main/services/tasks/task-registry';
 import { streamTaskOutput, watchTasks } from '../../src/main/services/tasks/task-streams';

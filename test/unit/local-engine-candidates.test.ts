@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { firstHostFromEnvironment } from '../../src/main/services/hosts/docker-env-context';
+import { firstHostFromEnvironment } from '../../src/main/services/contexts/first-host';
 import {
   defaultEngineSocket,
   localEngineCandidates,

@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { JsonLines } from '../../src/main/services/stats/json-lines';
+import { NdjsonObjects } from '../../src/main/engine/ndjson';
 import {
   blockIoTotals,
   cpuPercent,
@@ -122,12 +122,12 @@ describe('stats formulas (as docker/cli stats_helpers.go)', () => {
   });
 });
 
-describe('JsonLines', () => {
+describe('NdjsonObjects', () => {
   it('splits objects across and within chunks', () => {
     const text = '{"a":1}\n{"a":2}\n{"a":3}\n';
     const bytes = new TextEncoder().encode(text);
     for (let cut = 1; cut < bytes.length; cut++) {
-      const j = new JsonLines<{ a: number }>();
+      const j = new NdjsonObjects<{ a: number }>();
       const out = [...j.push(bytes.subarray(0, cut)), ...j.push(bytes.subarray(cut))];
       expect(out.map((o) => o.a)).toEqual([1, 2, 3]);
     }

@@ -9,6 +9,7 @@ import {
 import { secureWindowOptions } from '../../src/main/electron/window-options';
 import { contentSecurityPolicy } from '../../src/main/security/csp';
 import { checkRequest } from '../../src/main/web/request-guard';
+import { parseRequestTarget, type RequestTarget } from '../../src/main/web/request-target';
 import { negotiateApiVersion } from '../../src/main/services/hosts/api-version';
 import { decodeJson, encodeJson } from '@shared/rpc/json-codec';
 
@@ -65,37 +66,58 @@ describe('CSP', () => {
 });
 
 describe('browser-mode request guard', () => {
-  const req = (headers: Record<string, string>, url = '/?token=secret') =>
-    ({ headers, url }) as unknown as IncomingMessage;
-  it('accepts the token on loopback hosts', () => {
-    expect(checkRequest(req({ host: '127.0.0.1:8000' }), 'secret', 8000, false)).toEqual({ ok: true });
-    expect(
-      checkRequest(
-        req({ host: 'localhost:8000', cookie: 'berthmaster_token=secret' }, '/x.js'),
-        'secret',
-        8000,
-        false,
-      ).ok,
-    ).toBe(true);
+  const req = (headers: Record<string, string>) => ({ headers }) as unknown as IncomingMessage;
+  const at = (target: string) => parseRequestTarget(target) as RequestTarget;
+  const origin = 'http://127.0.0.1:8000';
+  it('serves static files to loopback hosts without a token', () => {
+    expect(checkRequest(req({ host: '127.0.0.1:8000' }), at('/x.js'), 'secret', 8000, false)).toEqual({
+      ok: true,
+    });
+    expect(checkRequest(req({ host: 'localhost:8000' }), at('/'), 'secret', 8000, false).ok).toBe(true);
   });
-  it('answers 401 without or with a wrong token', () => {
-    expect(checkRequest(req({ host: '127.0.0.1:8000' }, '/'), 'secret', 8000, false)).toMatchObject({
+  it('opens the WebSocket only with the token in its URL, never from a cookie', () => {
+    const host = '127.0.0.1:8000';
+    expect(checkRequest(req({ host, origin }), at('/rpc?token=secret'), 'secret', 8000, true)).toEqual({
+      ok: true,
+    });
+    expect(checkRequest(req({ host, origin }), at('/rpc'), 'secret', 8000, true)).toMatchObject({
+      status: 401,
+    });
+    expect(checkRequest(req({ host, origin }), at('/rpc?token=nope'), 'secret', 8000, true)).toMatchObject({
       status: 401,
     });
     expect(
-      checkRequest(req({ host: '127.0.0.1:8000' }, '/?token=nope'), 'secret', 8000, false),
+      checkRequest(
+        req({ host, origin, cookie: 'berthmaster_token=secret' }),
+        at('/rpc'),
+        'secret',
+        8000,
+        true,
+      ),
     ).toMatchObject({ status: 401 });
   });
   it('answers 403 to foreign Host headers (DNS rebinding) and Origins', () => {
-    expect(checkRequest(req({ host: 'evil.example:8000' }), 'secret', 8000, false)).toMatchObject({
+    expect(checkRequest(req({ host: 'evil.example:8000' }), at('/'), 'secret', 8000, false)).toMatchObject({
       status: 403,
     });
     expect(
-      checkRequest(req({ host: '127.0.0.1:8000', origin: 'http://evil.example' }), 'secret', 8000, true),
+      checkRequest(
+        req({ host: '127.0.0.1:8000', origin: 'http://evil.example' }),
+        at('/rpc?token=secret'),
+        'secret',
+        8000,
+        true,
+      ),
     ).toMatchObject({ status: 403 });
-    expect(
-      checkRequest(req({ host: '127.0.0.1:8000', origin: 'http://127.0.0.1:8000' }), 'secret', 8000, true),
-    ).toEqual({ ok: true });
+  });
+});
+
+describe('request targets', () => {
+  it('parses origin-form targets and refuses everything else without throwing', () => {
+    expect(parseRequestTarget('/assets/a%20b.js?x=1')?.path).toBe('/assets/a b.js');
+    expect(parseRequestTarget('/rpc?token=abc')?.query.get('token')).toBe('abc');
+    for (const bad of ['//[', '/%', '/%E0%A4%A', '/a%00b', '*', 'http://[/', '', '/a b', '/\u00e9'])
+      expect(parseRequestTarget(bad), bad).toBeUndefined();
   });
 });
 

@@ -4,6 +4,7 @@ import type { MenuCommands } from '../services/app/menu-commands';
 import type { AuditLog } from '../security/audit-log';
 import type { SecretBox } from '../security/secret-box';
 import type { SessionHosts } from '../security/session-hosts';
+import type { SettingsStore } from '../services/settings/settings-store';
 
 /** What every namespace's handlers get: hosts, their live events, and a hook to clean up at shutdown. */
 export interface AppContext {
@@ -26,6 +27,8 @@ export interface AppContext {
   menu?: MenuCommands;
   /** The host of every live terminal and upload (the policy guard judges session calls by it). */
   sessions?: SessionHosts;
+  /** The user's settings (limits are read from it per request); absent in unit tests. */
+  settings?: SettingsStore;
   /** Registers cleanup that runs when the backend is disposed (app quit, test teardown). */
   onDispose(fn: () => void): void;
 }

@@ -6,6 +6,9 @@ import { EventFeeds } from '../services/events/event-feed';
 import { HostService } from '../services/hosts/host-service';
 import { fileKeySecretBox, type SecretBox } from '../security/secret-box';
 import { AuditLog } from '../security/audit-log';
+import { firstHostFromEnvironment } from '../services/contexts/first-host';
+import { SettingsStore } from '../services/settings/settings-store';
+import { consoleLog } from './console-log';
 import { createPolicyGuard } from '../security/policy-guard';
 import { SessionHosts } from '../security/session-hosts';
 import { silenceSecretDebug } from '../security/quiet-debug';
@@ -22,12 +25,6 @@ export interface BackendOptions {
   openExternal?: (url: string) => Promise<void>;
 }
 
-const consoleLog = {
-  info: (msg: string) => console.log(`[berthmaster] ${msg}`),
-  error: (msg: string, detail?: unknown) =>
-    console.error(`[berthmaster] ${msg}`, detail instanceof Error ? detail.message : (detail ?? '')),
-};
-
 /** Services plus the dispatcher: everything except a transport. Shared by Electron and web mode. */
 export async function createBackend(opts: BackendOptions) {
   const log = opts.log ?? consoleLog;
@@ -37,6 +34,7 @@ export async function createBackend(opts: BackendOptions) {
     configDir: opts.configDir,
     env: opts.env ?? process.env,
     log,
+    firstHost: firstHostFromEnvironment,
   };
   if (opts.homeDir) hostOpts.homeDir = opts.homeDir;
   const secrets = opts.secrets ?? fileKeySecretBox(opts.configDir);
@@ -48,6 +46,8 @@ export async function createBackend(opts: BackendOptions) {
   await audit.load().catch((e: unknown) => log.error('the audit log could not be read', e));
   const menu = new MenuCommands();
   const sessions = new SessionHosts();
+  const settings = new SettingsStore(opts.configDir);
+  await settings.get().catch((e: unknown) => log.error('the settings could not be read', e));
   const cleanups: Array<() => void> = [() => events.dispose(), hosts.watch((s) => sessions.onHosts(s))];
   const dispatcher = createDispatcher({
     contract,
@@ -62,8 +62,10 @@ export async function createBackend(opts: BackendOptions) {
       ...(opts.openExternal ? { openExternal: opts.openExternal } : {}),
       menu,
       sessions,
+      settings,
       onDispose: (fn) => cleanups.push(fn),
     }),
+    maxSubscriptions: () => settings.current().maxStreamsPerWindow,
     mapError: (e) => toAppError(e),
     log,
     authorize: createPolicyGuard(hosts, { sessionHostOf: (id) => sessions.hostOf(id) }),

@@ -1,5 +1,6 @@
 import { AppError, type AppErrorShape, type ErrorCode } from '@shared/contract';
 import { connectionLost } from './connection-lost';
+import { engineText } from '../engine/engine-error';
 
 /** Where a failed request was going, so messages can name it. */
 export interface ErrorTarget {
@@ -32,14 +33,7 @@ function shape(code: ErrorCode, message: string, detail?: string): AppErrorShape
   return detail ? { code, message, detail } : { code, message };
 }
 
-function engineMessage(e: NodeishError): string {
-  const json = e.json as { message?: unknown } | string | undefined;
-  if (json && typeof json === 'object' && typeof json.message === 'string') return json.message;
-  if (typeof json === 'string' && json.trim()) return json.trim();
-  const msg = typeof e.message === 'string' ? e.message : 'unknown error';
-  // docker-modem: "(HTTP code 404) no such container - No such container: x "
-  return msg.replace(/^\(HTTP code \d+\)\s*[^-]*-\s*/, '').trim() || msg;
-}
+const engineMessage = (e: NodeishError): string => engineText(e);
 
 function capitalise(s: string): string {
   return s.charAt(0).toUpperCase() + s.slice(1);

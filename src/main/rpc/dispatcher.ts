@@ -3,6 +3,7 @@ import { AppError, type AnyDef, type AppErrorShape, type ContractShape } from '@
 import { STREAM_WINDOW, type ClientMessage, type ServerMessage } from '@shared/rpc/protocol';
 import type { MessageTransport } from '@shared/rpc/transport';
 import { callOrigin } from './call-origin';
+import { shapeOf } from '../security/log-shape';
 import type { Dispose, Handlers, StreamSink } from './handlers';
 
 export interface DispatcherLog {
@@ -20,6 +21,11 @@ export interface DispatcherOptions<C extends ContractShape> {
    * refuses the request (per-host policies live here).
    */
   authorize?(method: string, input: unknown): void;
+  /**
+   * Subscriptions one connection may hold at once (read per subscription, so a settings change
+   * applies at once); beyond it a subscription is refused. Unlimited when absent.
+   */
+  maxSubscriptions?(): number;
   /** Told the outcome of every call (the audit log listens). */
   onCallSettled?(
     method: string,
@@ -159,6 +165,19 @@ export function createDispatcher<C extends ContractShape>(opts: DispatcherOption
         // Audited like a refused call (the audit log skips reads).
         return opts.onCallSettled?.(name, parsed.data, { ok: false, error: shape });
       }
+      const max = opts.maxSubscriptions?.();
+      if (max !== undefined && subs.size >= max) {
+        return send({
+          t: 'end',
+          id,
+          error: {
+            code: 'CONFLICT',
+            message:
+              `This window already has ${max} streams open (logs, stats, terminals…), the limit set in ` +
+              'Settings ("Streams per window"). Close some views or raise the limit.',
+          },
+        });
+      }
       const controller = new AbortController();
       let credit = STREAM_WINDOW;
       let waiters: Array<() => void> = [];
@@ -235,7 +254,7 @@ export function createDispatcher<C extends ContractShape>(opts: DispatcherOption
       if (closed) return;
       const msg = raw as Partial<Record<string, unknown>> | null;
       if (typeof msg !== 'object' || msg === null || !isId(msg.id) || typeof msg.t !== 'string') {
-        opts.log.error('dropped a malformed message', raw);
+        opts.log.error(`dropped a malformed message: ${shapeOf(raw)}`);
         return;
       }
       const id = msg.id;
@@ -264,7 +283,7 @@ export function createDispatcher<C extends ContractShape>(opts: DispatcherOption
           if (typeof msg.n === 'number' && msg.n > 0) subs.get(id)?.credit(msg.n);
           return;
         default:
-          opts.log.error('dropped a message of unknown type', msg.t);
+          opts.log.error(`dropped a message of unknown type: ${shapeOf(msg)}`);
       }
     });
 

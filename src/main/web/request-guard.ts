@@ -1,7 +1,6 @@
 import { timingSafeEqual } from 'node:crypto';
 import type { IncomingMessage } from 'node:http';
-
-export const TOKEN_COOKIE = 'berthmaster_token';
+import type { RequestTarget } from './request-target';
 
 export type GuardVerdict = { ok: true } | { ok: false; status: 401 | 403; reason: string };
 
@@ -11,22 +10,16 @@ function sameToken(a: string, b: string): boolean {
   return x.length === y.length && timingSafeEqual(x, y);
 }
 
-function cookieToken(header: string | undefined): string | undefined {
-  if (!header) return undefined;
-  for (const part of header.split(';')) {
-    const [k, v] = part.trim().split('=');
-    if (k === TOKEN_COOKIE && v) return v;
-  }
-  return undefined;
-}
-
 /**
- * Browser-mode gate, checked on every request and upgrade: the Host header must name this
- * loopback server (defeats DNS rebinding), a WebSocket's Origin must be the served origin
- * (defeats cross-site WebSocket hijacking), and the per-launch token must match.
+ * Browser-mode gate. Every request: the Host header must name this loopback server (defeats DNS
+ * rebinding). The RPC WebSocket, the only door to the engines, also needs the served Origin
+ * (defeats cross-site WebSocket hijacking) and the per-launch token in its URL. The token never
+ * travels in a cookie: cookies are not scoped by port, so any 127.0.0.1 page would receive it.
+ * Static files carry no secret and need no token.
  */
 export function checkRequest(
   req: IncomingMessage,
+  target: RequestTarget,
   token: string,
   port: number,
   isUpgrade: boolean,
@@ -35,15 +28,10 @@ export function checkRequest(
 ): GuardVerdict {
   const allowedHosts = [`127.0.0.1:${port}`, `localhost:${port}`, ...extraHosts.map((h) => `${h}:${port}`)];
   const host = req.headers.host ?? '';
-  if (!allowedHosts.includes(host))
-    return { ok: false, status: 403, reason: `host header "${host}" refused` };
-  if (isUpgrade) {
-    const origin = req.headers.origin;
-    if (origin !== `http://${host}`)
-      return { ok: false, status: 403, reason: `origin "${origin ?? ''}" refused` };
-  }
-  const url = new URL(req.url ?? '/', `http://${host}`);
-  const presented = url.searchParams.get('token') ?? cookieToken(req.headers.cookie);
+  if (!allowedHosts.includes(host)) return { ok: false, status: 403, reason: 'host header refused' };
+  if (!isUpgrade) return { ok: true };
+  if (req.headers.origin !== `http://${host}`) return { ok: false, status: 403, reason: 'origin refused' };
+  const presented = target.query.get('token');
   if (!presented || !sameToken(presented, token))
     return { ok: false, status: 401, reason: 'missing or wrong token' };
   return { ok: true };

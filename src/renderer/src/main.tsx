@@ -4,6 +4,7 @@ import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
 import { App } from './App';
 import { applyRememberedTheme } from './lib/app-settings';
+import { browserToken } from './rpc/browser-token';
 import './styles/base.css';
 import './styles/layout.css';
 import './styles/components.css';
@@ -28,6 +29,12 @@ import './styles/swarm.css';
 applyRememberedTheme();
 createRoot(document.getElementById('root') as HTMLElement).render(
   <StrictMode>
-    <App />
+    {window.berthmaster || browserToken() ? (
+      <App />
+    ) : (
+      <p role="alert" className="token-missing">
+        Unauthorized: open the URL Berthmaster printed, with its token.
+      </p>
+    )}
   </StrictMode>,
 );

@@ -52,6 +52,23 @@ export const settingsFields = {
     .min(0, 'at least 0 (0 turns the API log off)')
     .max(20_000, 'at most 20,000 requests per host')
     .default(2_000),
+  /**
+   * Streams (logs, stats, events, terminals…) one window may hold open at once: each can hold
+   * an engine connection, so a runaway or hostile page cannot open thousands.
+   */
+  maxStreamsPerWindow: z
+    .number()
+    .int()
+    .min(10, 'at least 10 streams')
+    .max(10_000, 'at most 10,000 streams')
+    .default(100),
+  /** MiB of uploads staged in the temporary folder at once (all uploads together). */
+  maxUploadMiB: z
+    .number()
+    .int()
+    .min(1, 'at least 1 MiB')
+    .max(1024 * 1024, 'at most 1 TiB')
+    .default(4096),
 };
 
 export const settingsSchema = z.object({
@@ -72,6 +89,8 @@ export const settingsPatchSchema = z.strictObject({
   notifications: settingsFields.notifications.unwrap().optional(),
   typedConfirmation: settingsFields.typedConfirmation.unwrap().optional(),
   apiLogEntries: settingsFields.apiLogEntries.unwrap().optional(),
+  maxStreamsPerWindow: settingsFields.maxStreamsPerWindow.unwrap().optional(),
+  maxUploadMiB: settingsFields.maxUploadMiB.unwrap().optional(),
 });
 export type SettingsPatch = z.input<typeof settingsPatchSchema>;
 

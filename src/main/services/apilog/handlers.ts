@@ -3,7 +3,7 @@ import { dockerRunCommand } from '@shared/apilog/copy-as/docker-run';
 import { toAppError } from '../../errors/to-app-error';
 import type { AppContext } from '../../app/app-context';
 import type { Handlers } from '../../rpc/handlers';
-import { entryMatches } from './api-log-book';
+import { entryMatches } from '../../engine/request-log/api-log-book';
 import { checkConsoleRequest, followConsoleRequest, sendConsoleRequest } from './engine-console';
 import { exportLog } from './log-export';
 import { targetOf } from './target';

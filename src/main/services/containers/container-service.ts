@@ -6,32 +6,22 @@ import type {
   ContainerSummary,
   ContainerTop,
 } from '@shared/contract';
+import { engineStatus, engineText } from '../../engine/engine-error';
 import { toInspectView } from './inspect-view';
 import { toSummary } from './summary';
 
 export type Signal = { signal: AbortSignal };
 
-function statusOf(e: unknown): number | undefined {
-  const s = (e as { statusCode?: unknown }).statusCode;
-  return typeof s === 'number' ? s : undefined;
-}
-
-function messageOf(e: unknown): string {
-  const json = (e as { json?: { message?: unknown } }).json;
-  if (json && typeof json.message === 'string') return json.message;
-  return e instanceof Error ? e.message : String(e);
-}
-
 /** 304 "already started/stopped" is success for a user who wants that state. */
 function ignoreNotModified(e: unknown): void {
-  if (statusOf(e) === 304) return;
+  if (engineStatus(e) === 304) return;
   throw e;
 }
 
 /** Pausing a paused container (or unpausing a running one) is success too; the engine says 409. */
 function ignoreAlready(pattern: RegExp) {
   return (e: unknown): void => {
-    if (statusOf(e) === 409 && pattern.test(messageOf(e))) return;
+    if (engineStatus(e) === 409 && pattern.test(engineText(e))) return;
     throw e;
   };
 }

@@ -8,15 +8,18 @@ import { containerService } from './container-service';
 import { createContainer, recreateContainer, runSpecOf } from './create';
 import { listDir, openDownload, statPath } from './files';
 import { prunePreview, pruneContainers } from './prune';
-import { UploadRegistry } from './uploads';
+import { DEFAULT_UPLOAD_LIMIT, UploadRegistry } from './uploads';
 
 /** Binds the containers namespace of the contract to the container service of each host. */
 export function containersHandlers({
   hosts,
+  settings,
   onDispose,
   sessions,
 }: AppContext): Handlers<Contract>['containers'] {
-  const uploads = new UploadRegistry(sessions);
+  const uploads = new UploadRegistry(sessions, () =>
+    settings ? settings.current().maxUploadMiB * 1024 * 1024 : DEFAULT_UPLOAD_LIMIT,
+  );
   onDispose(() => uploads.dispose());
   const docker = async (hostId: string) => (await hosts.client(hostId)).docker;
   const on = async (hostId: string) => containerService(await docker(hostId));

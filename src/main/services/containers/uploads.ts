@@ -14,6 +14,16 @@ import { normalizeDir, statPath } from './files';
 /** An upload nobody sends to for this long is abandoned (tab closed mid-way) and dropped. */
 export const UPLOAD_IDLE_MS = 60_000;
 
+/** The default of the "Upload limit" setting (maxUploadMiB). */
+export const DEFAULT_UPLOAD_LIMIT = 4096 * 1024 * 1024;
+
+function formatBytes(n: number): string {
+  if (n >= 1024 ** 4) return `${(n / 1024 ** 4).toFixed(1)} TiB`;
+  if (n >= 1024 ** 3) return `${(n / 1024 ** 3).toFixed(1)} GiB`;
+  if (n >= 1024 ** 2) return `${(n / 1024 ** 2).toFixed(1)} MiB`;
+  return `${n} bytes`;
+}
+
 interface PendingFile {
   name: string;
   size: number;
@@ -25,7 +35,7 @@ interface PendingFile {
  * (the engine unpacks as it reads, it cannot roll back). Nothing is held in memory whole.
  */
 class Upload {
-  private readonly total: number;
+  readonly total: number;
   private received = 0;
   private readonly out: WriteStream;
   private idle: ReturnType<typeof setTimeout> | undefined;
@@ -130,7 +140,11 @@ export class UploadRegistry {
   /** Why recently ended uploads ended (a policy change), told to the next call that names one. */
   private readonly endedReasons = new Map<string, AppErrorShape>();
 
-  constructor(private readonly index?: SessionHosts) {}
+  /** `limitBytes`: what all uploads together may stage in the temporary folder (a setting). */
+  constructor(
+    private readonly index?: SessionHosts,
+    private readonly limitBytes: () => number = () => DEFAULT_UPLOAD_LIMIT,
+  ) {}
 
   get size(): number {
     return this.uploads.size;
@@ -144,6 +158,7 @@ export class UploadRegistry {
     files: PendingFile[],
     ctx: Signal,
   ) {
+    await this.checkRoom(files.reduce((n, f) => n + f.size, 0));
     const p = normalizeDir(dir);
     const stat = await statPath(docker, containerId, p, ctx);
     if (!stat.isDirectory) {
@@ -162,6 +177,34 @@ export class UploadRegistry {
     });
     if (unbind) this.unbinds.set(uploadId, unbind);
     return { uploadId };
+  }
+
+  /**
+   * Refuses, before anything is staged, an upload that would pass the limit together with those
+   * in progress, or that the temporary folder has no room for: the announced size is the
+   * client's word, so it is judged here and enforced chunk by chunk.
+   */
+  private async checkRoom(total: number) {
+    const limit = this.limitBytes();
+    const staged = [...this.uploads.values()].reduce((n, u) => n + u.total, 0);
+    if (total + staged > limit) {
+      const others = staged > 0 ? ` with the ${formatBytes(staged)} of uploads in progress` : '';
+      throw new AppError({
+        code: 'INVALID_INPUT',
+        message:
+          `This upload is ${formatBytes(total)}${others}; Berthmaster stages at most ${formatBytes(limit)} ` +
+          'at once (Settings, "Upload limit"). Upload fewer files at a time or raise the limit.',
+      });
+    }
+    const dir = os.tmpdir();
+    const fsStats = await fs.statfs(dir).catch(() => undefined);
+    const free = fsStats ? fsStats.bavail * fsStats.bsize : Number.POSITIVE_INFINITY;
+    if (total > free) {
+      throw new AppError({
+        code: 'INVALID_INPUT',
+        message: `This upload is ${formatBytes(total)} but the temporary folder ${dir} has ${formatBytes(free)} free.`,
+      });
+    }
   }
 
   private get(uploadId: string): Upload {

@@ -1,11 +1,13 @@
 import type { Readable } from 'node:stream';
 import type { EngineEvent, EventBatch, HostsSnapshot } from '@shared/contract';
 import type { HostService } from '../hosts/host-service';
-import { createLineSplitter, normalizeEvent, toSinceParam } from './normalize-event';
+import { NdjsonSplitter } from '../../engine/ndjson';
+import { normalizeEvent, toSinceParam } from './normalize-event';
 
 const KEEP_PER_HOST = 1000;
 const BATCH_MS = 16;
 const RESTART_DELAY_MS = 1000;
+const MAX_EVENT_BYTES = 256 * 1024;
 
 type Listener = (batch: EventBatch) => void;
 
@@ -15,6 +17,8 @@ class HostFeed {
   private controller: AbortController | undefined;
   private lastTimeNano: string | undefined;
   private seen = new Set<string>();
+  /** Lines dropped for passing MAX_EVENT_BYTES. */
+  overflows = 0;
   private restartTimer: ReturnType<typeof setTimeout> | undefined;
   running = false;
 
@@ -52,17 +56,21 @@ class HostFeed {
     }
     // Whatever happened while no stream was open may be missing: views re-list.
     this.onResync(this.hostId);
-    const split = createLineSplitter((line) => {
-      let raw: unknown;
-      try {
-        raw = JSON.parse(line);
-      } catch {
-        return;
-      }
-      const event = normalizeEvent(this.hostId, raw);
-      if (event) this.accept(event);
-    });
-    stream.on('data', (chunk: Buffer) => split(chunk));
+    const split = new NdjsonSplitter(
+      (line) => {
+        let raw: unknown;
+        try {
+          raw = JSON.parse(line);
+        } catch {
+          return;
+        }
+        const event = normalizeEvent(this.hostId, raw);
+        if (event) this.accept(event);
+      },
+      // An event is well under 64 KiB; a longer line is dropped (bounded memory, linear time).
+      { maxLineBytes: MAX_EVENT_BYTES, onOverflow: () => this.overflows++ },
+    );
+    stream.on('data', (chunk: Buffer) => split.push(chunk));
     const ended = () => {
       if (this.controller === controller && !controller.signal.aborted) this.dropped();
     };

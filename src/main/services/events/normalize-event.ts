@@ -37,15 +37,3 @@ export function toSinceParam(timeNano: string): string {
   const padded = timeNano.padStart(10, '0');
   return `${padded.slice(0, -9) || '0'}.${padded.slice(-9)}`;
 }
-
-/** Splits a chunked NDJSON byte stream into lines, keeping the trailing partial line. */
-export function createLineSplitter(onLine: (line: string) => void) {
-  let rest = '';
-  const decoder = new TextDecoder();
-  return (chunk: Uint8Array) => {
-    const text = rest + decoder.decode(chunk, { stream: true });
-    const lines = text.split('\n');
-    rest = lines.pop() ?? '';
-    for (const line of lines) if (line.trim()) onLine(line);
-  };
-}

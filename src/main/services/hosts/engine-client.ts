@@ -7,13 +7,14 @@ import path from 'node:path';
 import { inspect } from 'node:util';
 import Docker from 'dockerode';
 import { AppError, type AppErrorShape, type EngineInfo, type Endpoint } from '@shared/contract';
+import { limitResponseBodies } from '../../engine/body-limit';
 import { toAppError } from '../../errors/to-app-error';
 import { negotiateApiVersion, MIN_API_VERSION } from './api-version';
 import { resolveSshConfig } from './ssh-config';
 import { SshTunnel } from './ssh-tunnel';
 import { certificateData, checkingAgent, isUnknownCaError, peekCertificate, pinCheck } from './tls-trust';
 import { engineInfo, engineVersion } from './system-calls';
-import { recordAgent, type RequestSink } from '../apilog/request-recorder';
+import { recordAgent, type RequestSink } from '../../engine/request-log/request-recorder';
 
 export const CONNECT_TIMEOUT_MS = 10_000;
 
@@ -271,6 +272,7 @@ export async function openEngineClient(
   const abortSignal = signal ? AbortSignal.any([signal, timeout]) : timeout;
   try {
     const probe = withoutDockerEnv(() => new Docker(transport.options));
+    if (agent) limitResponseBodies(probe, agent, transport.address);
     let version: Docker.DockerVersion;
     try {
       version = await engineVersion(probe, abortSignal);
@@ -291,6 +293,7 @@ export async function openEngineClient(
       });
     }
     const docker = withoutDockerEnv(() => new Docker({ ...transport.options, version: `v${apiVersion}` }));
+    if (agent) limitResponseBodies(docker, agent, transport.address);
     const client: EngineClient = { docker, apiVersion, address: transport.address, close: transport.close };
     if (transport.sshHandshakes) client.sshHandshakes = transport.sshHandshakes;
     if (transport.forwardTcp) client.forwardTcp = transport.forwardTcp;

@@ -1,4 +1,4 @@
-import { ApiLogBook } from '../apilog/api-log-book';
+import { ApiLogBook } from '../../engine/request-log/api-log-book';
 import { randomBytes } from 'node:crypto';
 import { promises as fs } from 'node:fs';
 import os from 'node:os';
@@ -16,11 +16,11 @@ import {
 } from '@shared/contract';
 import type { SecretBox } from '../../security/secret-box';
 import { ConfigStore, CONFIG_VERSION, type ConfigFile, type StoredHost } from './config-store';
-import { firstHostFromEnvironment } from './docker-env-context';
 import { openEngineClient, readEngineInfo, type EngineClient, type EngineClientDeps } from './engine-client';
 import { HostConnection } from './host-connection';
 import { mergeSecrets, toHostView } from './host-view';
 import { knownHostsName } from './known-hosts';
+import { defaultEngineSocket } from './local-engine-candidates';
 import { discoverLocalEngines } from './local-engine-discovery';
 
 export const HOST_COLORS = [
@@ -43,6 +43,18 @@ export interface HostServiceOptions {
   log: { info(msg: string): void; error(msg: string, detail?: unknown): void };
   /** Seals TLS keys, SSH keys and passphrases in the config file. */
   secrets?: SecretBox;
+  /**
+   * Chooses the first host on first run (the app passes the Docker CLI's rules from contexts/);
+   * without it, the local socket.
+   */
+  firstHost?(env: NodeJS.ProcessEnv, homeDir: string, platform: NodeJS.Platform): Promise<FirstHost>;
+}
+
+export interface FirstHost {
+  name: string;
+  endpoint: Endpoint;
+  /** Set when the environment asked for something that could not be used. */
+  warning?: string;
 }
 
 function newHostId(): string {
@@ -75,7 +87,10 @@ export class HostService {
     if (loaded.config) {
       this.config = loaded.config;
     } else {
-      const first = await firstHostFromEnvironment(this.opts.env, this.home, this.opts.platform);
+      const platform = this.opts.platform ?? process.platform;
+      const first: FirstHost = this.opts.firstHost
+        ? await this.opts.firstHost(this.opts.env, this.home, platform)
+        : { name: 'local', endpoint: { kind: 'socket', socketPath: defaultEngineSocket(platform) } };
       if (first.warning) this.opts.log.error(first.warning);
       const endpoint = first.endpoint;
       this.config.hosts = [

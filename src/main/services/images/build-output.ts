@@ -1,6 +1,8 @@
 import { AppError, type TaskStep } from '@shared/contract';
-import type { EngineProgress } from './json-lines';
+import type { EngineProgress } from '../../engine/progress-stream';
 
+/** Characters of an unfinished output line kept before it is shown as is. */
+const MAX_PARTIAL = 256 * 1024;
 const STEP = /^Step (\d+)\/(\d+) : (.*)$/;
 // The classic builder colours a RUN's stderr; the output panel shows plain text.
 // eslint-disable-next-line no-control-regex
@@ -24,6 +26,8 @@ export class BuildOutput {
       const parts = this.partial.split('\n');
       this.partial = parts.pop() ?? '';
       for (const raw of parts) lines.push(this.line(raw.replace(/\r$/, '')));
+      // Output that never ends a line is shown in pieces instead of growing without bound.
+      if (this.partial.length > MAX_PARTIAL) lines.push(...this.flush());
     } else if (ev.status) {
       // Pulls done for FROM (pull=true) and other status messages.
       lines.push(ev.id ? `${ev.id}: ${ev.status}` : ev.status);

@@ -1,14 +1,14 @@
 import { pipeline } from 'node:stream';
 import { AppError, type BuildInput, type TaskView } from '@shared/contract';
 import { toAppError } from '../../errors/to-app-error';
-import { engineErrorText } from '../registries/registry-errors';
+import { engineErrorText } from '../../engine/engine-error';
 import { packBuildContext } from './build-context';
 import { BuildOutput } from './build-output';
 import { byteCounter } from './byte-counter';
 import { humanBytes } from './bytes';
-import { engineStream } from './engine-request';
+import { engineStream } from '../../engine/request';
 import type { ImageTaskDeps } from './image-task-deps';
-import { readJsonLines } from './json-lines';
+import { readJsonLines } from '../../engine/progress-stream';
 
 export type BuildRequest = Required<Omit<BuildInput, 'target'>> & { target?: string };
 

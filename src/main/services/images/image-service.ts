@@ -9,7 +9,7 @@ import {
   type PruneImagesResult,
   type RemoveImageResult,
 } from '@shared/contract';
-import { engineJson } from './engine-request';
+import { engineJson } from '../../engine/request';
 
 type Signal = { signal: AbortSignal };
 

@@ -1,5 +1,5 @@
 import type { TaskLayer } from '@shared/contract';
-import type { EngineProgress } from './json-lines';
+import type { EngineProgress } from '../../engine/progress-stream';
 
 type Mode = 'pull' | 'push';
 

@@ -1,10 +1,11 @@
 import type Docker from 'dockerode';
 import { AppError, formatReference, parseImageReference, type TaskView } from '@shared/contract';
-import { engineErrorText, registryError, type RegistryOperation } from '../registries/registry-errors';
+import { engineErrorText } from '../../engine/engine-error';
+import { registryError, type RegistryOperation } from '../registries/registry-errors';
 import type { TaskControl } from '../tasks/task-registry';
-import { engineStream, type AuthConfig, type EngineRequest } from './engine-request';
+import { engineStream, type AuthConfig, type EngineRequest } from '../../engine/request';
 import type { ImageTaskDeps } from './image-task-deps';
-import { readJsonLines, type EngineProgress } from './json-lines';
+import { readJsonLines, type EngineProgress } from '../../engine/progress-stream';
 import { LayerProgress } from './layer-progress';
 
 /** Per-byte progress words: shown as bars, not printed as output lines. */

@@ -9,9 +9,9 @@ import { toAppError } from '../../errors/to-app-error';
 import type { TaskControl } from '../tasks/task-registry';
 import { byteCounter } from './byte-counter';
 import { humanBytes } from './bytes';
-import { engineStream } from './engine-request';
+import { engineStream } from '../../engine/request';
 import type { ImageTaskDeps } from './image-task-deps';
-import { readJsonLines } from './json-lines';
+import { readJsonLines } from '../../engine/progress-stream';
 
 /**
  * The size of what `docker save` will write, estimated from the images' sizes (layers shared by

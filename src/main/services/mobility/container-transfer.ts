@@ -10,9 +10,9 @@ import {
 import { toAppError } from '../../errors/to-app-error';
 import { createContainer, runSpecOf } from '../containers/create';
 import { toCreateOptions } from '../containers/run-spec';
-import { engineStream } from '../images/engine-request';
+import { engineStream } from '../../engine/request';
 import { humanBytes } from '../images/bytes';
-import { engineStatus, engineText } from '../system/engine-errors';
+import { engineStatus, engineText } from '../../engine/engine-error';
 import type { TaskControl } from '../tasks/task-registry';
 import type { HelperRegistry } from '../volumes/volume-helper';
 import { pickImage } from '../volumes/volume-helper';

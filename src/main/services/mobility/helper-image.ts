@@ -1,5 +1,5 @@
 import type Docker from 'dockerode';
-import { engineStream } from '../images/engine-request';
+import { engineStream } from '../../engine/request';
 import { pickImage } from '../volumes/volume-helper';
 
 /**

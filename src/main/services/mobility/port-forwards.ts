@@ -5,7 +5,7 @@ import type Docker from 'dockerode';
 import { AppError, type ForwardView } from '@shared/contract';
 import { toAppError } from '../../errors/to-app-error';
 import type { EngineClient } from '../hosts/engine-client';
-import { engineStatus } from '../system/engine-errors';
+import { engineStatus } from '../../engine/engine-error';
 import { RelayHelper } from './relay-helper';
 
 export interface ForwardSpec {

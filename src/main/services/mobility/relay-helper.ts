@@ -4,7 +4,7 @@ import { Duplex, PassThrough } from 'node:stream';
 import type Docker from 'dockerode';
 import { AppError } from '@shared/contract';
 import { FrameDemuxer } from '../logs/frame-demuxer';
-import { engineStatus, engineText } from '../system/engine-errors';
+import { engineStatus, engineText } from '../../engine/engine-error';
 import { HELPER_LABEL } from '../volumes/volume-helper';
 
 export const FORWARD_HELPER_KIND = 'port-forward';

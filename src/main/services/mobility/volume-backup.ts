@@ -7,7 +7,7 @@ import type Docker from 'dockerode';
 import { AppError, type TaskView } from '@shared/contract';
 import { byteCounter } from '../images/byte-counter';
 import { humanBytes } from '../images/bytes';
-import { engineStatus } from '../system/engine-errors';
+import { engineStatus } from '../../engine/engine-error';
 import type { TaskControl } from '../tasks/task-registry';
 import { createVolumeHelper, MOUNT_POINT, type HelperRegistry } from '../volumes/volume-helper';
 import type { MobilityDeps } from './mobility-deps';

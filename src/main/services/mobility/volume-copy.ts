@@ -5,7 +5,7 @@ import { toAppError } from '../../errors/to-app-error';
 import { byteCounter } from '../images/byte-counter';
 import { humanBytes } from '../images/bytes';
 import { readDf } from '../system/disk-usage';
-import { engineStatus, engineText } from '../system/engine-errors';
+import { engineStatus, engineText } from '../../engine/engine-error';
 import type { TaskControl } from '../tasks/task-registry';
 import { createVolumeHelper, pickImage, type HelperRegistry } from '../volumes/volume-helper';
 import { ensureSomeImage } from './helper-image';

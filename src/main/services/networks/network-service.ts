@@ -9,14 +9,8 @@ import {
   type NetworkSummary,
 } from '@shared/contract';
 import { checkCidr, formatCidr, parseIp, usableHostProblem, type Cidr } from '@shared/lib/cidr';
-import {
-  appError,
-  engineStatus,
-  engineText,
-  labelFilters,
-  nameList,
-  sentence,
-} from '../system/engine-errors';
+import { appError, engineStatus, engineText, nameList, sentence } from '../../engine/engine-error';
+import { labelFilters } from '../../engine/filters';
 import {
   countContainersByNetwork,
   subnetsOf,

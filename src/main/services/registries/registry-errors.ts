@@ -78,14 +78,3 @@ export function registryError(
   }
   return shape({ code: 'ENGINE_ERROR', message: `Could not ${verb} ${subject}: ${raw.replace(/\s+$/, '')}` });
 }
-
-/** The engine's message out of a docker-modem HTTP error, or undefined if it is not one. */
-export function engineErrorText(e: unknown): string | undefined {
-  if (typeof e !== 'object' || e === null) return undefined;
-  const err = e as { statusCode?: unknown; json?: unknown; message?: unknown };
-  if (typeof err.statusCode !== 'number') return undefined;
-  const json = err.json as { message?: unknown } | null | undefined;
-  if (json && typeof json === 'object' && typeof json.message === 'string') return json.message;
-  const msg = typeof err.message === 'string' ? err.message : '';
-  return msg.replace(/^\(HTTP code \d+\)\s*[^-]*-\s*/, '').trim() || msg;
-}

@@ -9,10 +9,11 @@ import {
   type RegistryView,
   type SecretKind,
 } from '@shared/contract';
-import { engineJson, type AuthConfig } from '../images/engine-request';
+import { engineJson, type AuthConfig } from '../../engine/request';
 import { readDockerConfig } from './docker-config';
 import { normalizeRegistry, serverAddressFor } from './registry-address';
-import { engineErrorText, registryError } from './registry-errors';
+import { engineErrorText } from '../../engine/engine-error';
+import { registryError } from './registry-errors';
 import { RegistryStore, type StoredRegistry } from './registry-store';
 import type { SecretBox } from '../../security/secret-box';
 

@@ -7,7 +7,8 @@ import { SettingsStore } from './settings-store';
 
 /** Binds the settings namespace: one settings.json in Berthmaster's config folder. */
 export function settingsHandlers(ctx: AppContext): Handlers<Contract>['settings'] {
-  const store = new SettingsStore(ctx.configDir ?? path.join(os.tmpdir(), 'berthmaster-settings'));
+  const store =
+    ctx.settings ?? new SettingsStore(ctx.configDir ?? path.join(os.tmpdir(), 'berthmaster-settings'));
   // The API log's size follows the setting (read once at start, then on every change).
   const apply = (state: SettingsState): SettingsState => {
     ctx.hosts?.apiLog.setCapacity(state.settings.apiLogEntries);

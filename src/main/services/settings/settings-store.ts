@@ -53,6 +53,11 @@ export class SettingsStore {
     return s;
   }
 
+  /** The settings as loaded so far (defaults before the first load): for limits read per request. */
+  current(): Settings {
+    return this.settings;
+  }
+
   async get(): Promise<SettingsState> {
     await this.load();
     return this.state();

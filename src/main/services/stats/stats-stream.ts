@@ -3,7 +3,9 @@ import type Docker from 'dockerode';
 import type { StatsSample } from '@shared/contract';
 import { headerDeadline } from '../logs/header-deadline';
 import { trackEngineStream } from '../logs/live-streams';
-import { JsonLines } from './json-lines';
+import { AppError } from '@shared/contract';
+import { NdjsonObjects } from '../../engine/ndjson';
+import { lineTooLong } from '../../engine/progress-stream';
 import { toSample, type RawStatsFrame } from './stats-math';
 
 export const STATS_OPEN_TIMEOUT_MS = 15_000;
@@ -52,7 +54,15 @@ export async function watchStats(
     body.destroy();
     return { stop: () => undefined };
   }
-  const lines = new JsonLines<RawStatsFrame>();
+  // A stats frame is a few KiB: a line past 1 MiB is a broken or hostile engine.
+  const maxLineBytes = 1024 * 1024;
+  const lines = new NdjsonObjects<RawStatsFrame>({
+    maxLineBytes,
+    onOverflow: () => {
+      finish(new AppError({ code: 'ENGINE_ERROR', message: lineTooLong(maxLineBytes) }));
+      body.destroy();
+    },
+  });
   let previous: StatsSample | undefined;
   let done = false;
   body.on('data', (chunk: Buffer) => {

@@ -1,7 +1,7 @@
 import type Docker from 'dockerode';
 import { AppError } from '@shared/contract';
-import { engineJson, type EngineRequest } from '../images/engine-request';
-import { engineStatus, engineText, sentence } from '../system/engine-errors';
+import { engineJson, type EngineRequest } from '../../engine/request';
+import { engineStatus, engineText, sentence } from '../../engine/engine-error';
 import type { EngineSwarmInfo } from './engine-types';
 
 export type Signal = { signal: AbortSignal };

@@ -1,6 +1,6 @@
 import type Docker from 'dockerode';
 import { AppError, type SwarmFile, type SwarmFileCreate } from '@shared/contract';
-import { engineStatus } from '../system/engine-errors';
+import { engineStatus } from '../../engine/engine-error';
 import { request, type Signal } from './engine';
 import type { EngineService, EngineSwarmFile } from './engine-types';
 import { toSwarmFile, usage } from './mapping';

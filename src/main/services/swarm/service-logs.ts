@@ -2,7 +2,7 @@ import type { IncomingMessage } from 'node:http';
 import type Docker from 'dockerode';
 import type { Contract, LogEvent, StreamParsed } from '@shared/contract';
 import type { Dispose, StreamSink } from '../../rpc/handlers';
-import { engineStream } from '../images/engine-request';
+import { engineStream } from '../../engine/request';
 import { FrameDemuxer, type DemuxPiece } from '../logs/frame-demuxer';
 import { headerDeadline } from '../logs/header-deadline';
 import { trackEngineStream } from '../logs/live-streams';

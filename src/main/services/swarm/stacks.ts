@@ -1,6 +1,6 @@
 import type Docker from 'dockerode';
 import { STACK_NAMESPACE_LABEL, type StackRemoval, type StackSummary } from '@shared/contract';
-import { engineText } from '../system/engine-errors';
+import { engineText } from '../../engine/engine-error';
 import { filters, request, type Signal } from './engine';
 import type { EngineService, EngineSwarmFile } from './engine-types';
 

@@ -1,7 +1,7 @@
 import type Docker from 'dockerode';
 import type { DiskKind, PruneCandidate, PrunePreview, PruneResult } from '@shared/contract';
 import { isActiveContainer, matchesLabels, readDf, type EngineDf } from './disk-usage';
-import { labelFilters } from './engine-errors';
+import { labelFilters } from '../../engine/filters';
 
 const short = (id: string) => id.replace(/^sha256:/, '').slice(0, 12);
 

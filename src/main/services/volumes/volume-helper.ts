@@ -1,7 +1,7 @@
 import { randomBytes } from 'node:crypto';
 import type Docker from 'dockerode';
 import { LEGACY_LABEL_PREFIX } from '../../legacy/old-names';
-import { appError } from '../system/engine-errors';
+import { appError } from '../../engine/engine-error';
 
 export const HELPER_LABEL = 'berthmaster.helper';
 export const HELPER_KIND = 'volume-browse';

@@ -4,7 +4,7 @@ import type Docker from 'dockerode';
 import type { CallParsed, Contract, DirectoryListing, VolumeSummary, VolumeUser } from '@shared/contract';
 import { listArchiveDirectory } from '../archive/list-archive';
 import { readDf } from '../system/disk-usage';
-import { appError, engineStatus, engineText, nameList } from '../system/engine-errors';
+import { appError, engineStatus, engineText, nameList } from '../../engine/engine-error';
 import { createVolumeHelper, helperPath, type HelperRegistry } from './volume-helper';
 
 type Signal = { signal: AbortSignal };

@@ -1,10 +1,11 @@
 import { contract } from '@shared/contract';
 import { createClient } from '@shared/rpc/client';
+import { browserToken } from './browser-token';
 import { bridgeTransport, webSocketTransport } from './transports';
 
 function createTransport() {
   if (window.berthmaster) return bridgeTransport(window.berthmaster);
-  const token = new URLSearchParams(window.location.search).get('token') ?? '';
+  const token = browserToken() ?? '';
   const scheme = window.location.protocol === 'https:' ? 'wss' : 'ws';
   return webSocketTransport(`${scheme}://${window.location.host}/rpc?token=${encodeURIComponent(token)}`);
 }

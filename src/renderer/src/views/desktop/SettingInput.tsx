@@ -4,7 +4,13 @@ import { toErrorShape } from '../../lib/errors';
 import { useSettingsStore } from '../../stores/settings';
 
 type TextKey =
-  'logBufferLines' | 'terminalScrollback' | 'terminalFontSize' | 'terminalFontFamily' | 'defaultShell';
+  | 'logBufferLines'
+  | 'terminalScrollback'
+  | 'terminalFontSize'
+  | 'terminalFontFamily'
+  | 'defaultShell'
+  | 'maxStreamsPerWindow'
+  | 'maxUploadMiB';
 
 export interface SettingInputProps {
   field: TextKey;

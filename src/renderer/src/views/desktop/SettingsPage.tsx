@@ -129,6 +129,24 @@ export function SettingsPage() {
       </div>
 
       <div className="settings-group">
+        <h2>Limits</h2>
+        <SettingInput
+          field="maxStreamsPerWindow"
+          label="Streams per window"
+          numeric
+          width={140}
+          hint="Logs, stats, terminals and other live views one window may keep open (10 to 10,000); each can hold a connection to an engine."
+        />
+        <SettingInput
+          field="maxUploadMiB"
+          label="Upload limit"
+          numeric
+          width={140}
+          hint="MiB of uploads staged in the temporary folder at once before they reach a container (1 to 1,048,576)."
+        />
+      </div>
+
+      <div className="settings-group">
         <h2>Data</h2>
         <div className="field setting-row">
           <span className="field-label" id="data-folder-label">

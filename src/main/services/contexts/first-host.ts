@@ -1,15 +1,8 @@
-import type { Endpoint } from '@shared/contract';
-import { contextToEndpoint } from '../contexts/context-mapping';
-import { dockerConfigDir, readContexts, readCurrentContext } from '../contexts/context-store';
-import { endpointFromEnvironment } from './docker-env';
-import { defaultEngineSocket } from './local-engine-candidates';
-
-export interface FirstHost {
-  name: string;
-  endpoint: Endpoint;
-  /** Set when the environment asked for something that could not be used. */
-  warning?: string;
-}
+import { endpointFromEnvironment } from '../hosts/docker-env';
+import type { FirstHost } from '../hosts/host-service';
+import { defaultEngineSocket } from '../hosts/local-engine-candidates';
+import { contextToEndpoint } from './context-mapping';
+import { dockerConfigDir, readContexts, readCurrentContext } from './context-store';
 
 /**
  * The first host, chosen as `docker ps` would choose its engine: DOCKER_HOST (with its TLS

@@ -12,7 +12,10 @@ export function engineStatus(e: unknown): number | undefined {
   return typeof status === 'number' ? status : undefined;
 }
 
-/** The engine's own message for a failed request ({"message": ...}), without docker-modem's prefix. */
+/**
+ * The engine's own message for a failed request ({"message": ...}), without docker-modem's
+ * "(HTTP code 404) no such container - " prefix. The one reading of a docker-modem error.
+ */
 export function engineText(e: unknown): string {
   const err = e as EngineError | null;
   const json = err?.json as { message?: unknown } | string | undefined;
@@ -20,6 +23,11 @@ export function engineText(e: unknown): string {
   if (typeof json === 'string' && json.trim()) return json.trim();
   const msg = typeof err?.message === 'string' ? err.message : 'unknown error';
   return msg.replace(/^\(HTTP code \d+\)\s*[^-]*-\s*/, '').trim() || msg;
+}
+
+/** The engine's message when `e` is an HTTP answer from the engine, else undefined. */
+export function engineErrorText(e: unknown): string | undefined {
+  return engineStatus(e) === undefined ? undefined : engineText(e);
 }
 
 export function appError(code: ErrorCode, message: string, detail?: string): AppError {
@@ -31,11 +39,6 @@ export function nameList(names: string[], max = 4): string {
   if (names.length <= 1) return names[0] ?? '';
   if (names.length <= max) return `${names.slice(0, -1).join(', ')} and ${names[names.length - 1]}`;
   return `${names.slice(0, max - 1).join(', ')} and ${names.length - max + 1} more`;
-}
-
-/** Engine prune filters: only a label filter, which callers may use to narrow the scope. */
-export function labelFilters(labels: string[] | undefined): { filters?: { label: string[] } } {
-  return labels?.length ? { filters: { label: labels } } : {};
 }
 
 /** "foo bar" → "Foo bar." */

@@ -1,4 +1,6 @@
 import type { Readable } from 'node:stream';
+import { AppError } from '@shared/contract';
+import { DEFAULT_MAX_LINE_BYTES, NdjsonSplitter } from './ndjson';
 
 /** One line of the engine's progress JSON (pull, push, build, load): every field is optional. */
 export interface EngineProgress {
@@ -11,9 +13,6 @@ export interface EngineProgress {
   errorDetail?: { code?: number; message?: string };
   aux?: { ID?: string; Tag?: string; Digest?: string; Size?: number };
 }
-
-/** Lines longer than this are not progress JSON; they are cut rather than buffered forever. */
-const MAX_LINE = 1024 * 1024;
 
 function parse(line: string): EngineProgress {
   try {
@@ -29,30 +28,31 @@ function parse(line: string): EngineProgress {
  * Reads a newline-delimited JSON stream, calling `onEvent` per object, and resolves at its end.
  * Unlike docker-modem's followProgress it never throws on a bad line, and errors stay in-band:
  * the caller looks at `error`/`errorDetail` itself (the engine answers 200 and fails later).
+ * A line past the byte cap ends the read with an error: no progress line is that long.
  */
-export function readJsonLines(source: Readable, onEvent: (ev: EngineProgress) => void): Promise<void> {
+export function readJsonLines(
+  source: Readable,
+  onEvent: (ev: EngineProgress) => void,
+  maxLineBytes = DEFAULT_MAX_LINE_BYTES,
+): Promise<void> {
   return new Promise((resolve, reject) => {
-    let rest = '';
     let settled = false;
+    const split = new NdjsonSplitter((line) => onEvent(parse(line.trim())), {
+      maxLineBytes,
+      onOverflow: () => {
+        done(new AppError({ code: 'ENGINE_ERROR', message: lineTooLong(maxLineBytes) }));
+        source.destroy();
+      },
+    });
     const done = (err?: Error) => {
       if (settled) return;
       settled = true;
-      if (rest.trim()) onEvent(parse(rest.trim()));
-      rest = '';
+      if (!err) split.end();
       if (err) reject(err);
       else resolve();
     };
-    source.setEncoding('utf8');
-    source.on('data', (chunk: string) => {
-      rest += chunk;
-      let nl = rest.indexOf('\n');
-      while (nl >= 0) {
-        const line = rest.slice(0, nl).replace(/\r$/, '').trim();
-        rest = rest.slice(nl + 1);
-        if (line) onEvent(parse(line));
-        nl = rest.indexOf('\n');
-      }
-      if (rest.length > MAX_LINE) rest = rest.slice(-MAX_LINE);
+    source.on('data', (chunk: Buffer) => {
+      if (!settled) split.push(chunk);
     });
     source.once('end', () => done());
     source.once('error', (e: Error) => done(e));
@@ -62,4 +62,8 @@ export function readJsonLines(source: Readable, onEvent: (ev: EngineProgress) =>
       else done();
     });
   });
+}
+
+export function lineTooLong(maxLineBytes: number): string {
+  return `The engine sent a line longer than ${Math.round(maxLineBytes / 1024 / 1024)} MiB without a newline; Berthmaster stopped reading that stream.`;
 }
