@@ -3,7 +3,7 @@ import { call, stream } from './define';
 import type { AppErrorShape } from './errors';
 
 /** Long operations run as tasks in main: they outlive the view (and the window) that started them. */
-export type TaskKind = 'pull' | 'push' | 'build' | 'save' | 'load' | 'copy';
+export type TaskKind = 'pull' | 'push' | 'build' | 'save' | 'load' | 'copy' | 'update';
 export type TaskState = 'running' | 'succeeded' | 'failed' | 'cancelled';
 
 export const taskIdSchema = z.string().regex(/^t-[a-z0-9]{1,32}$/, 'not a valid task id');
@@ -54,7 +54,17 @@ export interface TaskView {
   step?: TaskStep;
   error?: AppErrorShape;
   /** What came out: the image id or digest, "Loaded image: x". */
-  result?: { imageId?: string; digest?: string; summary?: string };
+  result?: {
+    imageId?: string;
+    digest?: string;
+    summary?: string;
+    /** An update: the image the container ran before (what a rollback returns to). */
+    previousImageId?: string;
+    /** An update that failed its health wait and was put back on `previousImageId`. */
+    rolledBack?: boolean;
+    /** An update: the container's id after it (recreating gives a new id). */
+    containerId?: string;
+  };
   /** Output lines kept (the oldest are dropped past a bound). */
   outputLines: number;
 }

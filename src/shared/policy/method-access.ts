@@ -162,6 +162,22 @@ export const METHOD_ACCESS: Record<string, Access | ((input: unknown) => Access)
   'swarm.stackRemove': 'delete',
   'swarm.secretRemove': 'delete',
   'swarm.configRemove': 'delete',
+  // Fleet watch. These span every host, so the guard (which judges calls naming one host) passes
+  // them; the services skip or refuse hosts whose policy does not allow the access named here.
+  'fleet.settings': 'app',
+  'fleet.configure': 'app',
+  'updates.status': 'read',
+  'updates.check': 'read',
+  'updates.watch': 'read',
+  'updates.preflight': 'read',
+  // An update recreates containers, as containers.recreate does.
+  'updates.apply': 'delete',
+  'alerts.list': 'app',
+  'alerts.watch': 'app',
+  'alerts.acknowledge': 'app',
+  'alerts.clear': 'app',
+  'mergedLogs.follow': 'read',
+  'hostCharts.watch': 'read',
 };
 
 function isDestructiveBulk(input: unknown): boolean {

@@ -7,6 +7,7 @@ export const KIND_LABELS: Record<TaskKind, string> = {
   save: 'Save',
   load: 'Load',
   copy: 'Copy',
+  update: 'Update',
 };
 
 export const STATE_LABELS: Record<TaskState, string> = {
