@@ -1,7 +1,7 @@
 import type Docker from 'dockerode';
 import { AppError, type AuditEntry, type TaskView, type UpdatePlan } from '@shared/contract';
 import { toAppError } from '../../errors/to-app-error';
-import { recreateContainer, runSpecOf } from '../containers/create';
+import { createContainer, recreateContainer, runSpecOf } from '../containers/create';
 import type { ImageTaskDeps } from '../images/image-task-deps';
 import { pullImage } from '../images/registry-tasks';
 import type { TaskControl } from '../tasks/task-registry';
@@ -120,13 +120,11 @@ export async function runSafeUpdate(deps: SafeUpdateDeps, plan: UpdatePlan, ctl:
     // The tag goes back to the previous image, so the container keeps following the tag.
     await docker.getImage(oldImageId).tag({ repo: ref.ref.name, tag: ref.ref.tag ?? 'latest' } as never);
     if (newId) {
-      const back = await recreateContainer(
-        docker,
-        newId,
-        { ...spec },
-        { start, timeoutSec: 5 },
-        { signal: new AbortController().signal },
-      );
+      // The failed container is replaced outright: stopping one caught in a restart loop races
+      // the engine's own restarts ("Sandbox … not found").
+      const calm = { signal: new AbortController().signal };
+      await docker.getContainer(newId).remove({ force: true, v: false });
+      const back = await createContainer(docker, spec, start, calm);
       result.containerId = back.id;
       ctl.output(`Recreated ${plan.name} from the previous image ${short(oldImageId)}.`);
     }
