@@ -52,11 +52,14 @@ function rawDistribution(socketPath: string, ref: string, auth: string): Promise
   });
 }
 
-async function rawRound(auth: string): Promise<number> {
+/** Per engine socket, the references the check asked the registry about. */
+type Asked = Array<[string, string[]]>;
+
+async function rawRound(asked: Asked, auth: string): Promise<number> {
   const t0 = performance.now();
   await Promise.all(
-    [lab.engineA.socketPath, lab.engineB.socketPath].map((sock) =>
-      inBatches(refs, WIDTH, async (ref) => void (await rawDistribution(sock, ref, auth))),
+    asked.map(([sock, list]) =>
+      inBatches(list, WIDTH, async (ref) => void (await rawDistribution(sock, ref, auth))),
     ),
   );
   return performance.now() - t0;
@@ -111,14 +114,31 @@ test('updates: a check of 200 containers on 2 hosts vs the raw distribution call
       }),
     ).toString('base64url');
 
-    // Warm both paths once, then interleave rounds.
-    await rawRound(auth);
+    // Warm both paths once, then interleave rounds. The engines also run other people's containers:
+    // the reference asks about exactly the images the check asked about (ours and theirs).
     await oursRound(api, [hostA, hostB]);
+    const snap = await api.updates.status({});
+    const sockOf: Record<string, string> = {
+      [hostA]: lab.engineA.socketPath,
+      [hostB]: lab.engineB.socketPath,
+    };
+    const askedSets = new Map<string, Set<string>>();
+    for (const c of snap.containers) {
+      if (c.remoteDigest === undefined && c.state !== 'unknown' && c.state !== 'rate-limited') continue;
+      const sock = sockOf[c.hostId] as string;
+      if (!askedSets.has(sock)) askedSets.set(sock, new Set());
+      askedSets
+        .get(sock)
+        ?.add(c.image.includes(':', c.image.lastIndexOf('/')) ? c.image : `${c.image}:latest`);
+    }
+    const asked: Asked = [...askedSets].map(([sock, set]) => [sock, [...set]]);
+    const askedCount = asked.reduce((n, [, l]) => n + l.length, 0);
+    await rawRound(asked, auth);
     const ours: number[] = [];
     const raw: number[] = [];
     let calls = 0;
     for (let r = 0; r < ROUNDS; r++) {
-      raw.push(await rawRound(auth));
+      raw.push(await rawRound(asked, auth));
       const o = await oursRound(api, [hostA, hostB]);
       ours.push(o.ms);
       calls = o.calls;
@@ -138,15 +158,15 @@ test('updates: a check of 200 containers on 2 hosts vs the raw distribution call
     record({
       name: 'updates',
       ratio,
-      figures: `update check of ${containers} containers (${IMAGES} images) on 2 hosts: median ${ms(o50)} (${calls} distribution calls) vs raw ${IMAGES * 2} distribution calls ${ms(r50)}, ${ROUNDS} interleaved rounds; requests in ${IDLE_MS / 1000} s after the checks besides events and pings: ${between.length}`,
+      figures: `update check of ${containers} containers (${IMAGES} images) on 2 hosts: median ${ms(o50)} (${calls} distribution calls) (${IMAGES * 2} of them for the bench's own images, the rest for other containers on the engines) vs the same ${askedCount} raw distribution calls ${ms(r50)}, ${ROUNDS} interleaved rounds; requests in ${IDLE_MS / 1000} s after the checks besides events and pings: ${between.length}`,
       checks: [
         {
           label: `check ${containers} containers on 2 hosts, median of ${ROUNDS}`,
           target: '<= 1.5x raw distribution calls',
           berthmaster: `${ms(o50)}, ${calls} calls`,
-          reference: `raw GET /distribution x${IMAGES * 2}: ${ms(r50)}`,
+          reference: `raw GET /distribution x${askedCount}: ${ms(r50)}`,
           ratio,
-          met: ratio <= 1.5 && calls === IMAGES * 2,
+          met: ratio <= 1.5 && calls === askedCount,
         },
         {
           label: `requests between checks (${IDLE_MS / 1000} s)`,
