@@ -8,6 +8,8 @@ import { fileKeySecretBox, type SecretBox } from '../security/secret-box';
 import { AuditLog } from '../security/audit-log';
 import { createPolicyGuard } from '../security/policy-guard';
 import { silenceSecretDebug } from '../security/quiet-debug';
+import type { AppContext } from './app-context';
+import { startFleetWatch } from './fleet-watch';
 import { createHandlers } from './handlers';
 
 export interface BackendOptions {
@@ -47,25 +49,27 @@ export async function createBackend(opts: BackendOptions) {
   await audit.load().catch((e: unknown) => log.error('the audit log could not be read', e));
   const menu = new MenuCommands();
   const cleanups: Array<() => void> = [() => events.dispose()];
+  const ctx: AppContext = {
+    hosts,
+    events,
+    audit,
+    secrets,
+    configDir: opts.configDir,
+    env: hostOpts.env,
+    ...(opts.homeDir ? { homeDir: opts.homeDir } : {}),
+    ...(opts.openExternal ? { openExternal: opts.openExternal } : {}),
+    menu,
+    onDispose: (fn) => cleanups.push(fn),
+  };
   const dispatcher = createDispatcher({
     contract,
-    handlers: createHandlers({
-      hosts,
-      events,
-      audit,
-      secrets,
-      configDir: opts.configDir,
-      env: hostOpts.env,
-      ...(opts.homeDir ? { homeDir: opts.homeDir } : {}),
-      ...(opts.openExternal ? { openExternal: opts.openExternal } : {}),
-      menu,
-      onDispose: (fn) => cleanups.push(fn),
-    }),
+    handlers: createHandlers(ctx),
     mapError: (e) => toAppError(e),
     log,
     authorize: createPolicyGuard(hosts),
     onCallSettled: (method, input, outcome) => audit.recordCall(method, input, outcome, hosts),
   });
+  startFleetWatch(ctx);
   return {
     hosts,
     events,

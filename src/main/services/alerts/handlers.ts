@@ -3,16 +3,16 @@ import type { AppContext } from '../../app/app-context';
 import type { Handlers } from '../../rpc/handlers';
 import { alertsFor } from './alerts-service';
 
-/** Binds the alerts namespace. The service starts with the backend, so no alert waits for a view. */
+/** Binds the alerts namespace. The service itself starts with the backend (startFleetWatch). */
 export function alertsHandlers(ctx: AppContext): Handlers<Contract>['alerts'] {
-  const { store } = alertsFor(ctx);
+  const store = () => alertsFor(ctx).store;
   return {
-    list: () => store.list(),
+    list: () => store().list(),
     watch: (_params, sink) => {
-      sink.emit({ type: 'snapshot', alerts: store.list() });
-      return store.subscribe((e) => sink.emit(e));
+      sink.emit({ type: 'snapshot', alerts: store().list() });
+      return store().subscribe((e) => sink.emit(e));
     },
-    acknowledge: ({ ids }) => store.acknowledge(ids),
-    clear: () => store.clearAcknowledged(),
+    acknowledge: ({ ids }) => store().acknowledge(ids),
+    clear: () => store().clearAcknowledged(),
   };
 }

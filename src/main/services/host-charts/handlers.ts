@@ -5,11 +5,10 @@ import { hostChartsFor } from './host-charts-service';
 
 /** Binds the hostCharts namespace. Points are periodic: a subscriber that falls behind misses some. */
 export function hostChartsHandlers(ctx: AppContext): Handlers<Contract>['hostCharts'] {
-  const service = hostChartsFor(ctx);
   return {
     watch: ({ hostIds }, sink) => {
       let blocked = false;
-      return service.watch(hostIds, (e) => {
+      return hostChartsFor(ctx).watch(hostIds, (e) => {
         if (blocked && e.type === 'point') return;
         if (!sink.emit(e)) {
           blocked = true;
