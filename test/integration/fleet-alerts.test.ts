@@ -176,4 +176,39 @@ describe('alerts from engine events', () => {
     expect(addedFor(muted.id)).toEqual([]);
     await be.api.fleet.configure({ alerts: { mutedRules: [] } });
   }, 120_000);
+
+  it('a disk reading over the threshold alerts once; an unreachable host alerts once', async () => {
+    await be.api.fleet.configure({
+      alerts: { hosts: { [be.localId]: { diskThresholdBytes: 1, muted: false, mutedRules: [] } } },
+    });
+    // Readings a view makes anyway feed the rule: no extra polling.
+    await be.api.system.diskUsage({ hostId: be.localId });
+    await be.api.system.diskUsage({ hostId: be.localId });
+    const disk = (await be.api.alerts.list({})).filter((a) => a.rule === 'disk' && a.hostId === be.localId);
+    expect(disk).toHaveLength(1);
+    expect(disk[0]?.message).toMatch(/uses .* of disk/);
+    expect(seen.filter((e) => e.type === 'added' && e.alert.rule === 'disk')).toHaveLength(1);
+
+    const gone = await be.api.hosts.add({
+      name: 'nowhere',
+      color: '#ef4444',
+      endpoint: { kind: 'socket', socketPath: `/tmp/${uniqueName('berthmaster-test-no-engine')}.sock` },
+    });
+    await eventually(
+      () =>
+        seen.filter(
+          (e) => e.type === 'added' && e.alert.rule === 'host-unreachable' && e.alert.hostId === gone.id,
+        ),
+      (a) => a.length === 1,
+      'the unreachable-host alert',
+    );
+    await be.api.hosts.reconnect({ id: gone.id });
+    await eventually(
+      () => be.backend.hosts.snapshot().statuses[gone.id]?.state,
+      (s) => s === 'error',
+      'the reconnect fails again',
+    );
+    expect(seen.filter((e) => e.type === 'added' && e.alert.rule === 'host-unreachable')).toHaveLength(1);
+    await be.api.hosts.remove({ id: gone.id });
+  }, 60_000);
 });
