@@ -1,3 +1,5 @@
+import http from 'node:http';
+import type { AddressInfo } from 'node:net';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { docker, loadLab, uniqueName, type Lab } from './support/lab';
 import { deleteFromRegistry } from './support/images-backend';
@@ -203,6 +205,54 @@ describe('updates across hosts', () => {
       expect(res.refused[0]?.reason).toMatch(/image id/);
     } finally {
       await docker(lab.engineB.socketPath, 'rm', '-f', pinned).catch(() => undefined);
+    }
+  });
+
+  it('a registry that answers 429 is reported as rate-limited and left alone until it said', async () => {
+    let hits = 0;
+    const limited = http.createServer((req, res) => {
+      hits++;
+      res.writeHead(429, { 'content-type': 'application/json', 'retry-after': '120' });
+      res.end(
+        JSON.stringify({ errors: [{ code: 'TOOMANYREQUESTS', message: 'slow down, retry after 120' }] }),
+      );
+    });
+    await new Promise<void>((resolve) => limited.listen(0, '127.0.0.1', resolve));
+    const port = (limited.address() as AddressInfo).port;
+    const limitedRef = `127.0.0.1:${port}/${repo}:rl`;
+    const rl = uniqueName('berthmaster-test-ratelimited');
+    // An image with repo digests (it came from the lab registry), now also named for the limited one.
+    await docker(lab.engineA.socketPath, 'tag', ids.v2 as string, limitedRef);
+    await docker(
+      lab.engineA.socketPath,
+      'run',
+      '-d',
+      '--name',
+      rl,
+      '--label',
+      'berthmaster.test=1',
+      limitedRef,
+      'sleep',
+      '3600',
+    );
+    try {
+      const snap = await be.api.updates.check({ hostIds: [be.localId], force: true });
+      const st = snap.containers.find((c) => c.hostId === be.localId && c.name === rl);
+      expect(st?.state).toBe('rate-limited');
+      expect(st?.retryAt).toBeGreaterThan(Date.now());
+      expect(st?.error?.message).toMatch(/limits requests/);
+      const asked = hits;
+      expect(asked).toBeGreaterThan(0);
+      // Forced or not, the registry is not asked again before its time.
+      const again = await be.api.updates.check({ hostIds: [be.localId], force: true });
+      expect(again.containers.find((c) => c.name === rl)?.state).toBe('rate-limited');
+      expect(hits).toBe(asked);
+      // The other containers of the host were checked as usual.
+      expect(again.containers.find((c) => c.name === name)?.state).not.toBe('rate-limited');
+    } finally {
+      await docker(lab.engineA.socketPath, 'rm', '-f', rl).catch(() => undefined);
+      await docker(lab.engineA.socketPath, 'rmi', limitedRef).catch(() => undefined);
+      await new Promise<void>((resolve) => limited.close(() => resolve()));
     }
   });
 });

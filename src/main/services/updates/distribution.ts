@@ -25,7 +25,7 @@ export function retryAfterMs(text: string): number | undefined {
 }
 
 function isRateLimit(status: number | undefined, text: string): boolean {
-  return status === 429 || /toomanyrequests|too many requests|rate limit/i.test(text);
+  return status === 429 || /toomanyrequests|too many requests|rate limit|\b429\b/i.test(text);
 }
 
 /**
