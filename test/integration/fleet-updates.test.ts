@@ -208,6 +208,37 @@ describe('updates across hosts', () => {
     }
   });
 
+  it('a container with settings the run spec does not carry is refused, not changed behind the user', async () => {
+    const capped = uniqueName('berthmaster-test-capped');
+    await docker(
+      lab.engineB.socketPath,
+      'run',
+      '-d',
+      '--name',
+      capped,
+      '--label',
+      'berthmaster.test=1',
+      '--cap-add',
+      'NET_ADMIN',
+      ref,
+      'sleep',
+      '3600',
+    );
+    try {
+      const res = await be.api.updates.apply({
+        target: { kind: 'containers', items: [{ hostId: hostB, id: capped }] },
+      });
+      expect(res.started).toEqual([]);
+      expect(res.refused[0]).toMatchObject({ canUpdate: false });
+      expect(res.refused[0]?.reason).toMatch(/added capabilities/);
+      expect(
+        JSON.parse(await docker(lab.engineB.socketPath, 'inspect', capped))[0].HostConfig.CapAdd.join(),
+      ).toMatch(/NET_ADMIN/);
+    } finally {
+      await docker(lab.engineB.socketPath, 'rm', '-f', capped).catch(() => undefined);
+    }
+  });
+
   it('a registry that answers 429 is reported as rate-limited and left alone until it said', async () => {
     let hits = 0;
     const limited = http.createServer((req, res) => {

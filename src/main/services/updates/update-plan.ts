@@ -2,6 +2,7 @@ import type Docker from 'dockerode';
 import type { UpdatePlan } from '@shared/contract';
 import { toAppError } from '../../errors/to-app-error';
 import { classifyReference } from './image-digests';
+import { unkeptSettings } from './unkept-settings';
 
 /**
  * What updating one container would do, read before anything changes: whether it can run at
@@ -52,6 +53,15 @@ export async function planUpdate(
     .getImage(info.Image)
     .inspect({ abortSignal: signal } as Docker.ImageInspectOptions)
     .catch(() => undefined);
+  const unkept = unkeptSettings(info, (image?.Config as { Healthcheck?: unknown } | undefined)?.Healthcheck);
+  if (unkept.length > 0) {
+    return {
+      ...plan,
+      canUpdate: false,
+      canRollBack: false,
+      reason: `Recreating it would drop settings the run form does not carry: ${unkept.join(', ')}. Update it with the tool that created it.`,
+    };
+  }
   if (!image) {
     return {
       ...plan,
