@@ -1,5 +1,6 @@
 import type Docker from 'dockerode';
 import type { ContainerUpdateStatus } from '@shared/contract';
+import { toAppError } from '../../errors/to-app-error';
 import { classifyReference, digestsFor, looksLikeImageId } from './image-digests';
 
 const PROJECT_LABEL = 'com.docker.compose.project';
@@ -30,6 +31,61 @@ async function configImage(docker: Docker, c: Docker.ContainerInfo, signal: Abor
   return info.Config?.Image ?? c.Image;
 }
 
+function baseStatus(hostId: string, c: Docker.ContainerInfo, image: string): ContainerUpdateStatus {
+  const status: ContainerUpdateStatus = {
+    hostId,
+    containerId: c.Id,
+    name: (c.Names?.[0] ?? c.Id.slice(0, 12)).replace(/^\//, ''),
+    image,
+    imageId: c.ImageID,
+    state: 'unchecked',
+  };
+  const project = c.Labels?.[PROJECT_LABEL];
+  if (project) status.project = project;
+  return status;
+}
+
+interface ScannedContainer {
+  status: ContainerUpdateStatus;
+  pending?: { question: RemoteQuestion; localDigests: string[] };
+}
+
+async function scanContainer(
+  docker: Docker,
+  hostId: string,
+  c: Docker.ContainerInfo,
+  inspectImage: (id: string) => Promise<Docker.ImageInspectInfo | undefined>,
+  signal: AbortSignal,
+): Promise<ScannedContainer> {
+  const image = await configImage(docker, c, signal);
+  const status = baseStatus(hostId, c, image);
+  const ref = classifyReference(image);
+  if (ref.kind !== 'tag') {
+    status.state = 'pinned';
+    status.error = { code: 'INVALID_INPUT', message: ref.reason };
+    return { status };
+  }
+  const info = await inspectImage(c.ImageID);
+  if (!info) {
+    status.state = 'image-missing';
+    status.error = { code: 'NOT_FOUND', message: 'Its image was deleted from the host.' };
+    return { status };
+  }
+  if ((info.RepoDigests ?? []).length === 0) {
+    status.state = 'local-only';
+    return { status };
+  }
+  const localDigests = digestsFor(info.RepoDigests, ref.ref.name);
+  if (localDigests[0]) status.localDigest = localDigests[0];
+  return {
+    status,
+    pending: {
+      question: { reference: ref.reference, registry: ref.ref.registry, name: ref.ref.name },
+      localDigests,
+    },
+  };
+}
+
 /** Lists a host's containers and reads its images' repo digests: one inspect per distinct image. */
 export async function scanHost(docker: Docker, hostId: string, signal: AbortSignal): Promise<HostScan> {
   const list = await docker.listContainers({ all: true, abortSignal: signal } as Docker.ContainerListOptions);
@@ -49,43 +105,30 @@ export async function scanHost(docker: Docker, hostId: string, signal: AbortSign
     return p;
   };
   const scan: HostScan = { statuses: [], pending: [], questions: new Map() };
-  await Promise.all(
+  // One container's trouble (removed mid-scan, an image that cannot be read) stays on that
+  // container: never a failure of the whole host.
+  const statuses = await Promise.all(
     list.map(async (c) => {
-      const image = await configImage(docker, c, signal);
-      const status: ContainerUpdateStatus = {
-        hostId,
-        containerId: c.Id,
-        name: (c.Names?.[0] ?? c.Id.slice(0, 12)).replace(/^\//, ''),
-        image,
-        imageId: c.ImageID,
-        state: 'unchecked',
-      };
-      const project = c.Labels?.[PROJECT_LABEL];
-      if (project) status.project = project;
-      const index = scan.statuses.push(status) - 1;
-      const ref = classifyReference(image);
-      if (ref.kind !== 'tag') {
-        status.state = 'pinned';
-        status.error = { code: 'INVALID_INPUT', message: ref.reason };
-        return;
+      try {
+        return await scanContainer(docker, hostId, c, inspectImage, signal);
+      } catch (e) {
+        if ((e as { statusCode?: number }).statusCode === 404) return undefined;
+        if (signal.aborted) throw e;
+        const status = baseStatus(hostId, c, c.Image);
+        status.state = 'unknown';
+        status.error = toAppError(e);
+        return { status };
       }
-      const info = await inspectImage(c.ImageID);
-      if (!info) {
-        status.state = 'image-missing';
-        status.error = { code: 'NOT_FOUND', message: 'Its image was deleted from the host.' };
-        return;
-      }
-      const localDigests = digestsFor(info.RepoDigests, ref.ref.name);
-      if ((info.RepoDigests ?? []).length === 0) {
-        status.state = 'local-only';
-        return;
-      }
-      if (localDigests[0]) status.localDigest = localDigests[0];
-      const question = { reference: ref.reference, registry: ref.ref.registry, name: ref.ref.name };
-      scan.questions.set(ref.reference, question);
-      scan.pending.push({ index, question, localDigests });
     }),
   );
+  for (const entry of statuses) {
+    if (!entry) continue;
+    const index = scan.statuses.push(entry.status) - 1;
+    if (entry.pending) {
+      scan.questions.set(entry.pending.question.reference, entry.pending.question);
+      scan.pending.push({ index, ...entry.pending });
+    }
+  }
   return scan;
 }
 

@@ -55,16 +55,28 @@ export class UpdateChecker {
     return this.deps.now?.() ?? Date.now();
   }
 
-  /** Checks these hosts (concurrently); a host already being checked is joined, not checked twice. */
-  async check(hostIds: readonly string[], force: boolean, signal: AbortSignal): Promise<UpdatesSnapshot> {
+  /**
+   * Checks these hosts (concurrently). `join`: a host being checked already is not checked again
+   * (schedule, after an update); otherwise the new check runs after it, so it sees the host as it
+   * is now (a container created meanwhile is in it).
+   */
+  async check(
+    hostIds: readonly string[],
+    force: boolean,
+    signal: AbortSignal,
+    join = false,
+  ): Promise<UpdatesSnapshot> {
     const before = this.calls;
     await Promise.all(
       hostIds.map((h) => {
-        let p = this.running.get(h);
-        if (!p) {
-          p = this.checkHost(h, force, signal).finally(() => this.running.delete(h));
-          this.running.set(h, p);
-        }
+        const inFlight = this.running.get(h);
+        if (inFlight && join) return inFlight;
+        const p: Promise<void> = (inFlight ?? Promise.resolve())
+          .then(() => this.checkHost(h, force, signal))
+          .finally(() => {
+            if (this.running.get(h) === p) this.running.delete(h);
+          });
+        this.running.set(h, p);
         return p;
       }),
     );

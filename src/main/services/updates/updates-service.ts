@@ -27,7 +27,7 @@ export class UpdatesService {
       cacheMs: () => settings.current.updates.cacheMinutes * 60_000,
     });
     this.schedule = new UpdateSchedule(
-      () => this.check(undefined, false, this.life.signal),
+      () => this.checker.check(this.connectedHosts(), false, this.life.signal, true),
       (nextAt) => {
         this.checker.nextCheckAt = nextAt;
         this.checker.publish([]);
@@ -139,7 +139,8 @@ export class UpdatesService {
         timeoutMs: settings.healthTimeoutSeconds * 1000,
       }),
       audit: (entry) => this.ctx.audit?.record(entry),
-      onDone: (hostId) => void this.checker.check([hostId], false, this.life.signal).catch(() => undefined),
+      onDone: (hostId) =>
+        void this.checker.check([hostId], false, this.life.signal, true).catch(() => undefined),
     };
     const started = go.map((plan) => {
       const task = tasks.start(
