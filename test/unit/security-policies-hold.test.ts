@@ -111,7 +111,9 @@ describe('typed policy tables', () => {
         const leaf = p[p.length - 1] ?? '';
         const namesHost = /hostId$/i.test(leaf) || SESSION_FIELDS.has(leaf);
         if (!namesHost) return;
-        if (p.length !== 1 || !(leaf in declared) || declared[leaf] === undefined) {
+        // A nested field is declared by its whole path ("target.items.[].hostId").
+        const key = p.join('.');
+        if (!(key in declared) || declared[key] === undefined) {
           // Session fields of calls that cannot harm (close, ack, abort, output) may stay undeclared.
           if (SESSION_FIELDS.has(leaf) && p.length === 1) return;
           undeclared.push(`${method}: ${p.join('.')}`);

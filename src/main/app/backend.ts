@@ -12,6 +12,8 @@ import { consoleLog } from './console-log';
 import { createPolicyGuard } from '../security/policy-guard';
 import { SessionHosts } from '../security/session-hosts';
 import { silenceSecretDebug } from '../security/quiet-debug';
+import type { AppContext } from './app-context';
+import { startFleetWatch } from './fleet-watch';
 import { createHandlers } from './handlers';
 
 export interface BackendOptions {
@@ -49,28 +51,30 @@ export async function createBackend(opts: BackendOptions) {
   const settings = new SettingsStore(opts.configDir);
   await settings.get().catch((e: unknown) => log.error('the settings could not be read', e));
   const cleanups: Array<() => void> = [() => events.dispose(), hosts.watch((s) => sessions.onHosts(s))];
+  const ctx: AppContext = {
+    hosts,
+    events,
+    audit,
+    secrets,
+    configDir: opts.configDir,
+    env: hostOpts.env,
+    ...(opts.homeDir ? { homeDir: opts.homeDir } : {}),
+    ...(opts.openExternal ? { openExternal: opts.openExternal } : {}),
+    menu,
+    sessions,
+    settings,
+    onDispose: (fn) => cleanups.push(fn),
+  };
   const dispatcher = createDispatcher({
     contract,
-    handlers: createHandlers({
-      hosts,
-      events,
-      audit,
-      secrets,
-      configDir: opts.configDir,
-      env: hostOpts.env,
-      ...(opts.homeDir ? { homeDir: opts.homeDir } : {}),
-      ...(opts.openExternal ? { openExternal: opts.openExternal } : {}),
-      menu,
-      sessions,
-      settings,
-      onDispose: (fn) => cleanups.push(fn),
-    }),
+    handlers: createHandlers(ctx),
     maxSubscriptions: () => settings.current().maxStreamsPerWindow,
     mapError: (e) => toAppError(e),
     log,
     authorize: createPolicyGuard(hosts, { sessionHostOf: (id) => sessions.hostOf(id) }),
     onCallSettled: (method, input, outcome) => audit.recordCall(method, input, outcome, hosts),
   });
+  startFleetWatch(ctx);
   return {
     hosts,
     events,

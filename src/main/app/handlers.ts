@@ -21,6 +21,11 @@ import { swarmHandlers } from '../services/swarm/handlers';
 import { systemHandlers } from '../services/system/handlers';
 import { tasksHandlers } from '../services/tasks/handlers';
 import { volumesHandlers } from '../services/volumes/handlers';
+import { fleetHandlers } from '../services/fleet-settings/handlers';
+import { updatesHandlers } from '../services/updates/handlers';
+import { alertsHandlers } from '../services/alerts/handlers';
+import { mergedLogsHandlers } from '../services/merged-logs/handlers';
+import { hostChartsHandlers } from '../services/host-charts/handlers';
 
 /** One handler module per namespace; this file only composes them. */
 export function createHandlers(ctx: AppContext): Handlers<Contract> {
@@ -45,5 +50,10 @@ export function createHandlers(ctx: AppContext): Handlers<Contract> {
     swarm: swarmHandlers(ctx),
     mobility: mobilityHandlers(ctx),
     apilog: apilogHandlers(ctx),
+    fleet: fleetHandlers(ctx),
+    updates: updatesHandlers(ctx),
+    alerts: alertsHandlers(ctx),
+    mergedLogs: mergedLogsHandlers(ctx),
+    hostCharts: hostChartsHandlers(ctx),
   };
 }

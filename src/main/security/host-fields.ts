@@ -24,6 +24,18 @@ export interface NamedHost {
   access: Access | undefined;
 }
 
+/**
+ * The values at a declared path: "hostId", or nested as "target.items.[].hostId" ("[]" is every
+ * element of an array), so a call naming many hosts has each of them judged.
+ */
+function valuesAt(input: unknown, path: readonly string[]): unknown[] {
+  if (path.length === 0) return [input];
+  const [head, ...rest] = path as [string, ...string[]];
+  if (head === '[]') return Array.isArray(input) ? input.flatMap((v) => valuesAt(v, rest)) : [];
+  if (typeof input !== 'object' || input === null || Array.isArray(input)) return [];
+  return Object.hasOwn(input, head) ? valuesAt((input as Record<string, unknown>)[head], rest) : [];
+}
+
 /** The hosts an input names, resolved: sessions through `sessionHostOf`. */
 export function hostsNamed(
   method: string,
@@ -31,13 +43,13 @@ export function hostsNamed(
   sessionHostOf: (id: string) => string | undefined = () => undefined,
 ): NamedHost[] {
   if (typeof input !== 'object' || input === null) return [];
-  const rec = input as Record<string, unknown>;
   const out: NamedHost[] = [];
   for (const [field, access] of Object.entries(hostFieldsOf(method, input))) {
-    const value = rec[field];
-    if (typeof value !== 'string') continue;
-    const hostId = SESSION_FIELDS.has(field) ? sessionHostOf(value) : value;
-    if (hostId !== undefined) out.push({ field, hostId, access });
+    for (const value of valuesAt(input, field.split('.'))) {
+      if (typeof value !== 'string') continue;
+      const hostId = SESSION_FIELDS.has(field) ? sessionHostOf(value) : value;
+      if (hostId !== undefined) out.push({ field, hostId, access });
+    }
   }
   return out;
 }

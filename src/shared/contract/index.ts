@@ -18,6 +18,11 @@ import { swarmContract } from './swarm';
 import { systemContract } from './system';
 import { tasksContract } from './tasks';
 import { volumesContract } from './volumes';
+import { fleetContract } from './fleet-settings';
+import { updatesContract } from './updates';
+import { alertsContract } from './alerts';
+import { mergedLogsContract } from './merged-logs';
+import { hostChartsContract } from './host-charts';
 
 /**
  * The whole surface between renderer and main. Channel names are `namespace.member`, derived from
@@ -44,6 +49,11 @@ export const contract = {
   swarm: swarmContract,
   mobility: mobilityContract,
   apilog: apilogContract,
+  fleet: fleetContract,
+  updates: updatesContract,
+  alerts: alertsContract,
+  mergedLogs: mergedLogsContract,
+  hostCharts: hostChartsContract,
 } as const;
 
 export type Contract = typeof contract;
@@ -72,3 +82,8 @@ export * from './search';
 export * from './contexts';
 export * from './settings';
 export * from './apilog';
+export * from './fleet-settings';
+export * from './updates';
+export * from './alerts';
+export * from './merged-logs';
+export * from './host-charts';

@@ -10,6 +10,7 @@ export type TaskKind =
   | 'save'
   | 'load'
   | 'copy'
+  | 'update'
   | 'volume-copy'
   | 'volume-backup'
   | 'volume-restore'
@@ -65,7 +66,17 @@ export interface TaskView {
   step?: TaskStep;
   error?: AppErrorShape;
   /** What came out: the image id or digest, "Loaded image: x". */
-  result?: { imageId?: string; digest?: string; summary?: string };
+  result?: {
+    imageId?: string;
+    digest?: string;
+    summary?: string;
+    /** An update: the image the container ran before (what a rollback returns to). */
+    previousImageId?: string;
+    /** An update that failed its health wait and was put back on `previousImageId`. */
+    rolledBack?: boolean;
+    /** An update: the container's id after it (recreating gives a new id). */
+    containerId?: string;
+  };
   /** Output lines kept (the oldest are dropped past a bound). */
   outputLines: number;
 }

@@ -191,6 +191,22 @@ export const METHOD_ACCESS: Record<MethodName, Access | ((input: unknown) => Acc
   // A console request is as strong as what it does to the engine.
   'apilog.send': consoleAccess,
   'apilog.follow': consoleAccess,
+  // Fleet watch. These span every host, so the guard (which judges calls naming one host) passes
+  // them; the services skip or refuse hosts whose policy does not allow the access named here.
+  'fleet.settings': 'app',
+  'fleet.configure': 'app',
+  'updates.status': 'read',
+  'updates.check': 'read',
+  'updates.watch': 'read',
+  'updates.preflight': 'read',
+  // An update recreates containers, as containers.recreate does.
+  'updates.apply': 'delete',
+  'alerts.list': 'app',
+  'alerts.watch': 'app',
+  'alerts.acknowledge': 'app',
+  'alerts.clear': 'app',
+  'mergedLogs.follow': 'read',
+  'hostCharts.watch': 'read',
 };
 
 function consoleAccess(input: unknown): Access {

@@ -12,6 +12,7 @@ export const KIND_LABELS: Record<TaskKind, string> = {
   'volume-restore': 'Volume restore',
   'container-move': 'Move',
   'container-clone': 'Clone',
+  update: 'Update',
 };
 
 export const STATE_LABELS: Record<TaskState, string> = {
