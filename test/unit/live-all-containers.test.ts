@@ -5,7 +5,7 @@ import {
   hostNotice,
   mergeContainers,
   type HostSlice,
-} from '../../src/renderer/src/views/all-containers/merge';
+} from '../../src/renderer/src/views/containers/all/merge';
 
 let n = 0;
 function c(name: string, patch: Partial<ContainerSummary> = {}): ContainerSummary {

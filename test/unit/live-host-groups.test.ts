@@ -5,8 +5,8 @@ import {
   groupHosts,
   groupState,
   nextSince,
-} from '../../src/renderer/src/views/sidebar/hostGroups';
-import { sinceSpan, sinceText } from '../../src/renderer/src/views/sidebar/sinceText';
+} from '../../src/renderer/src/lib/host-groups';
+import { sinceSpan, sinceText } from '../../src/renderer/src/lib/since-text';
 
 function host(name: string, labels: string[] = []): HostView {
   return {

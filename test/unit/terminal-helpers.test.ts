@@ -8,7 +8,7 @@ import {
   parseEnvLines,
   parsePrefs,
   splitCommand,
-} from '../../src/renderer/src/views/terminal/shell-prefs';
+} from '../../src/renderer/src/lib/shell-prefs';
 import { ByteRing } from '../../src/main/services/exec/ring-buffer';
 
 describe('terminal links', () => {

@@ -24,7 +24,8 @@ export const ACTION_VERBS: Record<
   rename: { label: 'Rename', busy: 'Renaming…', failed: 'rename', done: 'renamed' },
 };
 
-export type ContainerFilter = 'running' | 'all' | 'exited';
+import type { ContainerFilter } from '../lib/container-filter';
+export type { ContainerFilter };
 
 export interface HostContainers {
   items: ContainerSummary[];

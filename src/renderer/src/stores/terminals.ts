@@ -3,13 +3,7 @@ import type { AppErrorShape, ExecSessionInfo } from '@shared/contract';
 import { api } from '../rpc/api';
 import { toErrorShape } from '../lib/errors';
 import { readStored, writeStored } from '../lib/storage';
-import {
-  DEFAULT_PREFS,
-  parsePrefs,
-  prefsKey,
-  splitCommand,
-  type ShellPrefs,
-} from '../views/terminal/shell-prefs';
+import { DEFAULT_PREFS, parsePrefs, prefsKey, splitCommand, type ShellPrefs } from '../lib/shell-prefs';
 import { currentSettings } from '../lib/app-settings';
 import {
   mergeWithLive,

@@ -14,7 +14,7 @@ import { hasHardwareWebgl } from './gpu';
 import { openTerminalLink } from './links';
 import { TERMINAL_FONT, TERMINAL_THEME } from './theme';
 import { currentSettings } from '../../lib/app-settings';
-import { openExternalLink } from '../../lib/openExternal';
+import { openExternalLink } from '../../rpc/open-external';
 
 export type TerminalShortcut = 'find' | 'zoomIn' | 'zoomOut' | 'zoomReset';
 

@@ -1,7 +1,7 @@
 import type { ContainerBulkAction, ContainerSummary } from '@shared/contract';
 import { ACTION_VERBS } from '../../stores/containers';
-import { ActionIcon } from './ActionIcon';
-import { isLive } from './filter';
+import { ActionIcon } from '../../components/ui/ActionIcon';
+import { isLive } from '../../lib/container-filter';
 import { guard, type Verdict } from '../../lib/policy';
 
 export interface BulkBarProps {

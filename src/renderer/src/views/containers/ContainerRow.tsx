@@ -2,16 +2,16 @@ import { memo } from 'react';
 import type { ContainerSummary, EndpointView } from '@shared/contract';
 import { fullDate, shortId } from '../../lib/format';
 import { ACTION_VERBS, type ContainerAction } from '../../stores/containers';
-import { ActionIcon } from './ActionIcon';
-import { compactAgo, compactStatus } from './compactTime';
+import { ActionIcon } from '../../components/ui/ActionIcon';
+import { compactAgo, compactStatus } from '../../lib/compact-time';
 import { HealthBadge } from './HealthBadge';
 import { PortLinks } from './PortLinks';
-import { isLive, projectOf } from './filter';
+import { isLive, projectOf } from '../../lib/container-filter';
 import { StatePill } from './StatePill';
-import { MiniStats } from '../stats/MiniStats';
+import { MiniStats } from './stats/MiniStats';
 import { openTerminal } from '../../stores/terminals';
 import { guard, type Verdict } from '../../lib/policy';
-import { usePolicy } from '../../lib/usePolicy';
+import { usePolicy } from '../../hooks/usePolicy';
 
 export interface ContainerRowProps {
   hostId: string;

@@ -1,9 +1,9 @@
 import { useCallback, useEffect, useMemo, useState } from 'react';
 import type { ContainerBulkAction, ContainerSummary, HostView } from '@shared/contract';
-import { ErrorBanner } from '../../components/ErrorBanner';
-import { useNow } from '../../lib/useNow';
+import { ErrorBanner } from '../../components/ui/ErrorBanner';
+import { useNow } from '../../hooks/useNow';
 import { guard, withoutForbidden } from '../../lib/policy';
-import { usePolicy } from '../../lib/usePolicy';
+import { usePolicy } from '../../hooks/usePolicy';
 import {
   ACTION_VERBS,
   EMPTY_HOST_CONTAINERS,
@@ -28,7 +28,7 @@ import {
   type GroupItem,
   type Sort,
   type SortKey,
-} from './filter';
+} from '../../lib/container-filter';
 import { RowMenu } from './RowMenu';
 import { RunContainerDialog } from './run/RunContainerDialog';
 import { moreActionItems, useContainerActions } from './useContainerActions';

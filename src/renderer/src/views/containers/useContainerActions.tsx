@@ -5,7 +5,7 @@ import { KillDialog } from './dialogs/KillDialog';
 import { RemoveContainerDialog } from './dialogs/RemoveContainerDialog';
 import { RenameDialog } from './dialogs/RenameDialog';
 import { StopDialog } from './dialogs/StopDialog';
-import { isLive } from './filter';
+import { isLive } from '../../lib/container-filter';
 import type { MenuItem } from './RowMenu';
 
 export type ActionTarget = Pick<ContainerSummary, 'id' | 'name' | 'state'>;

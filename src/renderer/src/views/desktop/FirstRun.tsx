@@ -1,6 +1,6 @@
 import { useState, type ReactNode } from 'react';
 import { errorTitle } from '../../lib/errors';
-import { reconnectHost } from '../../lib/hostActions';
+import { reconnectHost } from '../../stores/host-actions';
 import { useDesktopUiStore } from '../../stores/desktop-ui';
 import { useHostsStore } from '../../stores/hosts';
 import { useUiStore } from '../../stores/ui';

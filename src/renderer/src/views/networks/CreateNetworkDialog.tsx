@@ -1,12 +1,17 @@
 import { useId, useMemo, useState } from 'react';
 import type { AppErrorShape, NetworkCapabilities, NetworkDriver } from '@shared/contract';
-import { Dialog } from '../../components/Dialog';
-import { ErrorBanner } from '../../components/ErrorBanner';
+import { Dialog } from '../../components/ui/Dialog';
+import { ErrorBanner } from '../../components/ui/ErrorBanner';
 import { toErrorShape } from '../../lib/errors';
 import { api } from '../../rpc/api';
-import { TextField } from '../hosts/Field';
-import { KeyValueEditor } from './KeyValueEditor';
-import { buildNetworkInput, EMPTY_NETWORK_FORM, type AddressField, type NetworkForm } from './networkForm';
+import { TextField } from '../../components/ui/Field';
+import { KeyValueEditor } from '../../components/ui/KeyValueEditor';
+import {
+  buildNetworkInput,
+  EMPTY_NETWORK_FORM,
+  type AddressField,
+  type NetworkForm,
+} from '../../lib/forms/network-form';
 
 const DRIVER_HINTS: Record<NetworkDriver, string> = {
   bridge: 'A private network on this host; containers reach each other by name.',

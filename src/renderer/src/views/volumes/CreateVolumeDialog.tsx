@@ -1,11 +1,11 @@
 import { useId, useState } from 'react';
 import type { AppErrorShape } from '@shared/contract';
-import { Dialog } from '../../components/Dialog';
-import { ErrorBanner } from '../../components/ErrorBanner';
+import { Dialog } from '../../components/ui/Dialog';
+import { ErrorBanner } from '../../components/ui/ErrorBanner';
 import { toErrorShape } from '../../lib/errors';
 import { api } from '../../rpc/api';
-import { TextField } from '../hosts/Field';
-import { KeyValueEditor, keyValuesOf, type KeyValueRow } from '../networks/KeyValueEditor';
+import { TextField } from '../../components/ui/Field';
+import { KeyValueEditor, keyValuesOf, type KeyValueRow } from '../../components/ui/KeyValueEditor';
 
 const NAME = /^[a-zA-Z0-9][a-zA-Z0-9_.-]+$/;
 const DRIVER = /^[a-zA-Z0-9][a-zA-Z0-9_./:-]{0,127}$/;

@@ -1,11 +1,11 @@
 import { useRef, useState } from 'react';
 import type { HostView } from '@shared/contract';
 import { ACTION_VERBS, busyKey, useContainersStore, type ContainerAction } from '../../../stores/containers';
-import { ActionIcon } from '../ActionIcon';
-import { isLive } from '../filter';
+import { ActionIcon } from '../../../components/ui/ActionIcon';
+import { isLive } from '../../../lib/container-filter';
 import { RowMenu } from '../RowMenu';
 import { containerActionMethod, guard, withoutForbidden } from '../../../lib/policy';
-import { usePolicy } from '../../../lib/usePolicy';
+import { usePolicy } from '../../../hooks/usePolicy';
 import { moreActionItems, useContainerActions, type ActionTarget } from '../useContainerActions';
 
 export interface DetailActionsProps {

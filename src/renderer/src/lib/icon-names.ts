@@ -1,0 +1,3 @@
+/** The row-action icons the UI kit draws (components/ui/ActionIcon.tsx); action descriptors name one. */
+export type ActionIconName =
+  'start' | 'stop' | 'restart' | 'remove' | 'pause' | 'unpause' | 'kill' | 'rename';
