@@ -1,10 +1,11 @@
+import { containerAction, withoutForbidden } from '../../../actions/container-actions';
 import { useCallback, useDeferredValue, useEffect, useMemo, useRef, useState } from 'react';
 import type { ContainerBulkAction, ContainerSummary, HostView } from '@shared/contract';
 import { ErrorBanner } from '../../../components/ui/ErrorBanner';
 import { ConfirmHostContext } from '../../../components/confirm-host';
-import { checkPolicy, withoutForbidden, type Verdict } from '../../../lib/policy';
+import { checkPolicy, type Verdict } from '../../../lib/policy';
 import { useNow } from '../../../hooks/useNow';
-import { ACTION_VERBS, useContainersStore, type ContainerAction } from '../../../stores/containers';
+import { useContainersStore, type ContainerAction } from '../../../stores/containers';
 import { useDetailsStore } from '../../../stores/details';
 import { useHostsStore } from '../../../stores/hosts';
 import { useSectionStore } from '../../../stores/sections';
@@ -251,7 +252,7 @@ export function AllContainersView() {
             <ErrorBanner
               key={e.id}
               error={e.error}
-              title={`Couldn't ${ACTION_VERBS[e.action].failed} ${e.containerName} on ${hostsById.get(e.hostId)?.name ?? e.hostId}`}
+              title={`Couldn't ${containerAction(e.action).failed} ${e.containerName} on ${hostsById.get(e.hostId)?.name ?? e.hostId}`}
               onDismiss={() => useContainersStore.getState().dismissActionError(e.id)}
             />
           ))}
