@@ -3,7 +3,7 @@ import { ESLint } from 'eslint';
 import { describe, expect, it } from 'vitest';
 
 // Runs the repo's real ESLint config on deliberate violations: the layer rules must fail them.
-const root = resolve(import.meta.dirname, '../..');
+const root = resolve(import.meta.dirname, '../../..');
 const eslint = new ESLint({ cwd: root });
 const R = 'src/renderer/src';
 

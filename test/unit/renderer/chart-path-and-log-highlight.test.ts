@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { areaPath, linePath, niceMax } from '../../src/renderer/src/components/charts/chart-path';
-import { segments } from '../../src/renderer/src/components/log-viewer/highlight';
-import { parseAnsi } from '../../src/renderer/src/components/log-viewer/sgr';
+import { areaPath, linePath, niceMax } from '../../../src/renderer/src/components/charts/chart-path';
+import { segments } from '../../../src/renderer/src/components/log-viewer/highlight';
+import { parseAnsi } from '../../../src/renderer/src/components/log-viewer/sgr';
 
 describe('chart geometry', () => {
   const frame = { x0: 0, x1: 10, y0: 0, y1: 100, width: 200, height: 50 };

@@ -1,11 +1,11 @@
 import { describe, expect, it } from 'vitest';
 import type { ContainerSummary, HostStatus, HostView } from '@shared/contract';
-import type { HostContainers } from '../../src/renderer/src/stores/containers';
+import type { HostContainers } from '../../../src/renderer/src/stores/containers';
 import {
   hostNotice,
   mergeContainers,
   type HostSlice,
-} from '../../src/renderer/src/views/containers/all/merge';
+} from '../../../src/renderer/src/views/containers/all/merge';
 
 let n = 0;
 function c(name: string, patch: Partial<ContainerSummary> = {}): ContainerSummary {

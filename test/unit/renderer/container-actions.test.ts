@@ -1,12 +1,12 @@
 import { describe, expect, it } from 'vitest';
-import { accessOf } from '../../src/shared/policy/method-access';
+import { accessOf } from '../../../src/shared/policy/method-access';
 import {
   CONTAINER_ACTIONS,
   actionText,
   containerActionsFor,
   withoutForbidden,
-} from '../../src/renderer/src/actions/container-actions';
-import { checkPolicy } from '../../src/renderer/src/lib/policy';
+} from '../../../src/renderer/src/actions/container-actions';
+import { checkPolicy } from '../../../src/renderer/src/lib/policy';
 
 describe('container action descriptors', () => {
   it('every action names a method the policy table classifies', () => {

@@ -1,9 +1,9 @@
 import type { MouseEvent } from 'react';
 import { describe, expect, it } from 'vitest';
 import { contract, type HostPolicy } from '@shared/contract';
-import { accessOf, policyAllows } from '../../src/shared/policy/method-access';
-import { checkPolicy, guard, POLICY_SUMMARIES } from '../../src/renderer/src/lib/policy';
-import { containerActionMethod, withoutForbidden } from '../../src/renderer/src/actions/container-actions';
+import { accessOf, policyAllows } from '../../../src/shared/policy/method-access';
+import { checkPolicy, guard, POLICY_SUMMARIES } from '../../../src/renderer/src/lib/policy';
+import { containerActionMethod, withoutForbidden } from '../../../src/renderer/src/actions/container-actions';
 
 const POLICIES: HostPolicy[] = ['full', 'restricted', 'read-only'];
 

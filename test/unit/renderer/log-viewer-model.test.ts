@@ -1,12 +1,17 @@
 import { describe, expect, it } from 'vitest';
 import { LOG_STDERR, LOG_STDOUT, LOG_SYSTEM } from '@shared/contract';
-import { LineRing } from '../../src/renderer/src/components/log-viewer/line-ring';
-import { LogDecoder, MAX_LINE_CHARS } from '../../src/renderer/src/components/log-viewer/log-decoder';
-import { LogModel } from '../../src/renderer/src/components/log-viewer/log-model';
-import { tsToUnix, unixAfter } from '../../src/renderer/src/components/log-viewer/log-time';
-import { compileSearch } from '../../src/renderer/src/components/log-viewer/search';
-import { SeqIndex } from '../../src/renderer/src/components/log-viewer/seq-index';
-import { applySgr, color256, parseAnsi, stripAnsi } from '../../src/renderer/src/components/log-viewer/sgr';
+import { LineRing } from '../../../src/renderer/src/components/log-viewer/line-ring';
+import { LogDecoder, MAX_LINE_CHARS } from '../../../src/renderer/src/components/log-viewer/log-decoder';
+import { LogModel } from '../../../src/renderer/src/components/log-viewer/log-model';
+import { tsToUnix, unixAfter } from '../../../src/renderer/src/components/log-viewer/log-time';
+import { compileSearch } from '../../../src/renderer/src/components/log-viewer/search';
+import { SeqIndex } from '../../../src/renderer/src/components/log-viewer/seq-index';
+import {
+  applySgr,
+  color256,
+  parseAnsi,
+  stripAnsi,
+} from '../../../src/renderer/src/components/log-viewer/sgr';
 
 const line = (text: string, stream: 1 | 2 | 3 = 1) => ({ stream, text, ts: '' });
 

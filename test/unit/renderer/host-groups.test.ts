@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { HostStatus, HostView } from '@shared/contract';
-import { displayOrder, groupHosts, groupState, nextSince } from '../../src/renderer/src/lib/host-groups';
-import { sinceSpan, sinceText } from '../../src/renderer/src/lib/since-text';
+import { displayOrder, groupHosts, groupState, nextSince } from '../../../src/renderer/src/lib/host-groups';
+import { sinceSpan, sinceText } from '../../../src/renderer/src/lib/since-text';
 
 function host(name: string, labels: string[] = []): HostView {
   return {

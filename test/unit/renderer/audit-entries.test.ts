@@ -7,7 +7,7 @@ import {
   NO_AUDIT_FILTER,
   toCsv,
   toJsonLines,
-} from '../../src/renderer/src/lib/audit';
+} from '../../../src/renderer/src/lib/audit';
 
 const entries: Array<AuditEntry & { seq: number }> = [
   {
