@@ -1,9 +1,8 @@
 import { useId, useMemo, useState } from 'react';
-import type { AppErrorShape, NetworkCapabilities, NetworkDriver } from '@shared/contract';
+import type { NetworkCapabilities, NetworkDriver } from '@shared/contract';
 import { Dialog } from '../../components/ui/Dialog';
 import { ErrorBanner } from '../../components/ui/ErrorBanner';
-import { toErrorShape } from '../../lib/errors';
-import { api } from '../../rpc/api';
+import { useMutation } from '../../hooks/useMutation';
 import { TextField } from '../../components/ui/Field';
 import { KeyValueEditor } from '../../components/ui/KeyValueEditor';
 import {
@@ -40,8 +39,8 @@ export function CreateNetworkDialog({
   const [form, setForm] = useState<NetworkForm>(EMPTY_NETWORK_FORM);
   const [touched, setTouched] = useState<ReadonlySet<string>>(new Set());
   const [submitted, setSubmitted] = useState(false);
-  const [busy, setBusy] = useState(false);
-  const [error, setError] = useState<AppErrorShape>();
+  const create = useMutation('networks.create', { holdBusyOnSuccess: true });
+  const { busy, error } = create;
   const { input, errors } = useMemo(() => buildNetworkInput(form, hostId), [form, hostId]);
   const overlayAllowed = capabilities?.swarmManager === true;
 
@@ -54,15 +53,8 @@ export function CreateNetworkDialog({
   const submit = async () => {
     setSubmitted(true);
     if (!input || busy) return;
-    setBusy(true);
-    setError(undefined);
-    try {
-      await api.networks.create(input);
-      onCreated(input.name);
-    } catch (e) {
-      setError(toErrorShape(e));
-      setBusy(false);
-    }
+    const out = await create.run(input);
+    if (out.ok) onCreated(input.name);
   };
 
   const address = (field: AddressField, label: string, placeholder: string, hint?: string) => (
