@@ -2,6 +2,8 @@ import js from '@eslint/js';
 import reactHooks from 'eslint-plugin-react-hooks';
 import globals from 'globals';
 import tseslint from 'typescript-eslint';
+import { berthmasterPlugin } from './eslint/file-name-rule.js';
+import { rendererLayers } from './eslint/renderer-layers.js';
 
 export default tseslint.config(
   {
@@ -27,4 +29,10 @@ export default tseslint.config(
     files: ['src/main/services/**', 'src/main/rpc/**', 'src/main/app/**', 'src/main/web/**', 'src/shared/**'],
     rules: { 'no-restricted-imports': ['error', { paths: ['electron'] }] },
   },
+  {
+    files: ['src/renderer/src/**/*.ts', 'src/renderer/src/**/*.tsx'],
+    plugins: { berthmaster: berthmasterPlugin },
+    rules: { 'berthmaster/file-name': 'error' },
+  },
+  ...rendererLayers,
 );

@@ -1,7 +1,20 @@
+import { createRequire } from 'node:module';
 import { resolve } from 'node:path';
+import react from '@vitejs/plugin-react';
 import { defineConfig } from 'vitest/config';
 
 const alias = { '@shared': resolve(import.meta.dirname, 'src/shared') };
+
+/** Component tests need a DOM (happy-dom, a devDependency): without it the project is left out, loudly. */
+function hasDom(): boolean {
+  try {
+    createRequire(import.meta.url).resolve('happy-dom');
+    return true;
+  } catch {
+    console.warn('vitest: happy-dom is not installed, the component project (test/component) does not run');
+    return false;
+  }
+}
 
 export default defineConfig({
   test: {
@@ -22,6 +35,19 @@ export default defineConfig({
           fileParallelism: false,
         },
       },
+      ...(hasDom()
+        ? [
+            {
+              plugins: [react()],
+              resolve: { alias },
+              test: {
+                name: 'component',
+                include: ['test/component/**/*.test.{ts,tsx}'],
+                environment: 'happy-dom',
+              },
+            },
+          ]
+        : []),
     ],
   },
 });

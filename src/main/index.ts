@@ -1,7 +1,7 @@
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { app, BrowserWindow, ipcMain, safeStorage, session, shell, type IpcMainEvent } from 'electron';
-import { HELLO_CHANNEL, RPC_CHANNEL } from '../preload/bridge';
+import { HELLO_CHANNEL, RPC_CHANNEL } from '@shared/rpc/ipc-channels';
 import { createBackend, type Backend } from './app/backend';
 import { prepareStartupConfig } from './startup-config';
 import { ipcTransport } from './electron/ipc-transport';

@@ -4,6 +4,3 @@ export interface BerthmasterBridge {
   /** Returns an unsubscribe function (removeListener does not work across contextBridge). */
   onMessage(listener: (message: unknown) => void): () => void;
 }
-
-export const RPC_CHANNEL = 'berthmaster:rpc';
-export const HELLO_CHANNEL = 'berthmaster:hello';

@@ -1,5 +1,6 @@
 import { contextBridge, ipcRenderer, type IpcRendererEvent } from 'electron';
-import { HELLO_CHANNEL, RPC_CHANNEL, type BerthmasterBridge } from './bridge';
+import { HELLO_CHANNEL, RPC_CHANNEL } from '@shared/rpc/ipc-channels';
+import type { BerthmasterBridge } from './bridge';
 
 // A fresh page (first load or reload) starts a fresh connection in main.
 ipcRenderer.send(HELLO_CHANNEL);

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { ContainerSummary, EndpointView } from '@shared/contract';
-import { compactAgo, compactStatus } from '../../src/renderer/src/views/containers/compactTime';
+import { compactAgo, compactStatus } from '../../src/renderer/src/lib/compact-time';
 import { isSecretKey } from '../../src/renderer/src/views/containers/details/secrets';
 import { modeString, parentOf } from '../../src/renderer/src/views/containers/details/paths';
 import {
@@ -8,8 +8,8 @@ import {
   filterContainers,
   matchesQuery,
   sortContainers,
-} from '../../src/renderer/src/views/containers/filter';
-import { portLinks } from '../../src/renderer/src/views/containers/portLinks';
+} from '../../src/renderer/src/lib/container-filter';
+import { portLinks } from '../../src/renderer/src/lib/port-links';
 
 let n = 0;
 function c(name: string, patch: Partial<ContainerSummary> = {}): ContainerSummary {

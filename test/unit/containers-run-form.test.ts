@@ -8,8 +8,8 @@ import {
   parseMemory,
   specToForm,
   type RunForm,
-} from '../../src/renderer/src/views/containers/run/runForm';
-import { joinShellWords, splitShellWords } from '../../src/renderer/src/views/containers/run/shellWords';
+} from '../../src/renderer/src/lib/forms/run-form';
+import { joinShellWords, splitShellWords } from '../../src/renderer/src/lib/forms/shell-words';
 
 const form = (patch: Partial<RunForm>): RunForm => ({ ...emptyForm(), image: 'busybox', ...patch });
 

@@ -5,7 +5,7 @@ import {
   splitTags,
   validateBuildForm,
   EMPTY_BUILD_FORM,
-} from '../../src/renderer/src/views/images/buildForm';
+} from '../../src/renderer/src/lib/forms/build-form';
 import { filterImages, sortImages } from '../../src/renderer/src/views/images/filter';
 import { referencesOf, tarNameFor } from '../../src/renderer/src/views/images/references';
 

@@ -11,7 +11,7 @@ vi.mock('../../src/renderer/src/rpc/api', () => ({
 }));
 
 const { useRegistriesStore } = await import('../../src/renderer/src/stores/registries');
-const { withHostAllowed } = await import('../../src/renderer/src/views/registries/allowed-hosts');
+const { withHostAllowed } = await import('../../src/renderer/src/lib/allowed-hosts');
 
 const registry = (allowedHosts: string[]): RegistryView =>
   ({ id: 'r1', address: '127.0.0.1:5000', allowedHosts }) as unknown as RegistryView;

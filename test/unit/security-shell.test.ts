@@ -7,7 +7,7 @@ import { checkExternalUrl, guardedOpenExternal } from '../../src/main/electron/o
 import { secureWindowOptions } from '../../src/main/electron/window-options';
 import { isOversized, MAX_MESSAGE_BYTES, messageSize } from '../../src/main/security/message-size';
 import { silenceSecretDebug } from '../../src/main/security/quiet-debug';
-import { RPC_CHANNEL } from '../../src/preload/bridge';
+import { RPC_CHANNEL } from '../../src/shared/rpc/ipc-channels';
 import { readFileSync } from 'node:fs';
 import type { ServerMessage } from '@shared/rpc/protocol';
 

@@ -1,9 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import {
-  captureEarlyKeys,
-  keyToInput,
-  PendingInput,
-} from '../../src/renderer/src/components/terminal/early-input';
+import { captureEarlyKeys, keyToInput, PendingInput } from '../../src/renderer/src/lib/early-input';
 
 const key = (k: string, mods: Partial<Record<'ctrlKey' | 'altKey' | 'metaKey', boolean>> = {}) => ({
   key: k,

@@ -3,12 +3,7 @@ import { AckBatcher } from '../../src/renderer/src/components/terminal/ack-batch
 import { InputBatcher } from '../../src/renderer/src/components/terminal/input-batcher';
 import { isSoftwareRenderer } from '../../src/renderer/src/components/terminal/gpu';
 import { openTerminalLink, safeLink } from '../../src/renderer/src/components/terminal/links';
-import {
-  joinCommand,
-  parseEnvLines,
-  parsePrefs,
-  splitCommand,
-} from '../../src/renderer/src/views/terminal/shell-prefs';
+import { joinCommand, parseEnvLines, parsePrefs, splitCommand } from '../../src/renderer/src/lib/shell-prefs';
 import { ByteRing } from '../../src/main/services/exec/ring-buffer';
 
 describe('terminal links', () => {

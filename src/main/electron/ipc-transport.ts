@@ -1,7 +1,7 @@
 import type { IpcMainEvent, WebContents } from 'electron';
 import type { ClientMessage, ServerMessage } from '@shared/rpc/protocol';
 import type { MessageTransport } from '@shared/rpc/transport';
-import { RPC_CHANNEL } from '../../preload/bridge';
+import { RPC_CHANNEL } from '@shared/rpc/ipc-channels';
 import { isOversized, MAX_MESSAGE_BYTES } from '../security/message-size';
 
 /** The part of a WebContents this needs: an interface, so the pure part is testable without Electron. */

@@ -1,7 +1,7 @@
 import { useEffect } from 'react';
 import { ConnectionLostBanner } from './components/ConnectionLostBanner';
 import { Notices } from './components/Notices';
-import { useHostShortcuts } from './lib/useHostShortcuts';
+import { useHostShortcuts } from './hooks/useHostShortcuts';
 import { startContainerSync } from './stores/containers';
 import { startDesktop } from './stores/desktop-restore';
 import { startEventSync } from './stores/event-sync';
@@ -12,6 +12,8 @@ import { CommandPalette } from './views/palette/CommandPalette';
 import { useViewStore } from './stores/view';
 import { HostPage } from './views/host/HostPage';
 import { APP_PAGES } from './views/pages';
+import { PaletteDialogs } from './views/PaletteDialogs';
+import { renderHostSection } from './views/sections';
 import { Sidebar } from './views/sidebar/Sidebar';
 import { TasksPanel } from './views/tasks/TasksPanel';
 import { TerminalDock } from './views/terminal/TerminalDock';
@@ -38,7 +40,7 @@ export function App() {
               page.render()
             ) : (
               <FirstRunGate>
-                <HostPage />
+                <HostPage renderSection={renderHostSection} />
               </FirstRunGate>
             )}
           </main>
@@ -49,6 +51,7 @@ export function App() {
       <TasksPanel />
       <Notices />
       <CommandPalette />
+      <PaletteDialogs />
     </div>
   );
 }

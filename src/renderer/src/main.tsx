@@ -19,10 +19,10 @@ import './styles/images.css';
 import './styles/terminal.css';
 import './styles/desktop.css';
 import './styles/palette.css';
-import './styles/live-ui.css';
-import './styles/security-ui.css';
-import './styles/security-core.css';
-import './styles/resilience.css';
+import './styles/hosts-and-all-containers.css';
+import './styles/policy-and-audit.css';
+import './styles/transport-trust.css';
+import './styles/stream-states.css';
 import './styles/swarm.css';
 
 // The dark palette hangs on data-theme alone: set it before the first paint.

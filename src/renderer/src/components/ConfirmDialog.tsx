@@ -1,10 +1,10 @@
 import { useContext, useId, useRef, useState, type ReactNode } from 'react';
 import type { AppErrorShape } from '@shared/contract';
-import { Dialog } from './Dialog';
-import { ErrorBanner } from './ErrorBanner';
+import { Dialog } from './ui/Dialog';
+import { ErrorBanner } from './ui/ErrorBanner';
 import { selectSelectedHost, useHostsStore } from '../stores/hosts';
 import { useSettingsStore } from '../stores/settings';
-import { ConfirmHostContext } from './confirmHost';
+import { ConfirmHostContext } from './confirm-host';
 
 export interface ConfirmDialogProps {
   title: string;

@@ -1,9 +1,9 @@
 import { useId, useState } from 'react';
 import type { AppErrorShape } from '@shared/contract';
-import type { HostKeyInfo } from '../lib/hostKey';
+import type { HostKeyInfo } from '../lib/host-key';
 import { toErrorShape } from '../lib/errors';
 import { useHostsStore } from '../stores/hosts';
-import { ErrorBanner } from './ErrorBanner';
+import { ErrorBanner } from './ui/ErrorBanner';
 
 export interface HostKeyPromptProps {
   info: HostKeyInfo;

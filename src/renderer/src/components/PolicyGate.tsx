@@ -1,5 +1,5 @@
 import type { ReactNode } from 'react';
-import { usePolicy } from '../lib/usePolicy';
+import { usePolicy } from '../hooks/usePolicy';
 
 export interface PolicyGateProps {
   hostId: string;

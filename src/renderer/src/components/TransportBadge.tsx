@@ -1,5 +1,5 @@
 import type { EndpointView } from '@shared/contract';
-import { transportWarning } from '../lib/transportWarning';
+import { transportWarning } from '../lib/transport-warning';
 
 /** The persistent warning about a host's transport, if any (sidebar row and host header). */
 export function TransportBadge({ endpoint }: { endpoint: EndpointView }) {

@@ -77,36 +77,3 @@ export function guard(verdict: Verdict, title?: string): GuardProps {
     },
   };
 }
-
-/** The contract method behind each entry of a container's action menu. */
-const CONTAINER_MENU_METHODS: Record<string, string> = {
-  start: 'containers.start',
-  stop: 'containers.stop',
-  'stop-timeout': 'containers.stop',
-  restart: 'containers.restart',
-  pause: 'containers.pause',
-  unpause: 'containers.unpause',
-  kill: 'containers.kill',
-  rename: 'containers.rename',
-  remove: 'containers.remove',
-  recreate: 'containers.recreate',
-  terminal: 'exec.open',
-};
-
-export function containerActionMethod(action: string): string | undefined {
-  return CONTAINER_MENU_METHODS[action];
-}
-
-/**
- * Drops menu entries the policy forbids: a menu full of disabled items is noise, and the host
- * header's badge says what the policy allows. Entries with no method (Details) always stay.
- */
-export function withoutForbidden<T extends { id: string }>(
-  items: T[],
-  allowed: (method: string, input?: unknown) => Verdict,
-): T[] {
-  return items.filter((item) => {
-    const method = containerActionMethod(item.id);
-    return method === undefined || allowed(method).ok;
-  });
-}

@@ -4,6 +4,8 @@ import type { Settings } from '@shared/contract';
 export const COMPACT_ROW_SHRINK = 10;
 /** No row gets shorter than a line of text with a little air. */
 export const MIN_ROW_HEIGHT = 26;
+/** Every virtual table's sticky header row (px): the scroll margin its rows start below. */
+export const HEADER_HEIGHT = 34;
 
 /**
  * A virtualized row's height for the density: each table keeps its own comfortable height

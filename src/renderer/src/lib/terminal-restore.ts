@@ -7,7 +7,7 @@ import {
   type AppErrorShape,
   type ExecSessionInfo,
 } from '@shared/contract';
-import type { ShellPrefs } from '../views/terminal/shell-prefs';
+import type { ShellPrefs } from './shell-prefs';
 
 /**
  * The open terminal tabs, remembered so a full restart (sessions gone with the old main process)

@@ -2,29 +2,17 @@ import { onInvalidate } from '../lib/invalidation';
 import { create } from 'zustand';
 import type { AppErrorShape, ContainerBulkAction, ContainerSignal, ContainerSummary } from '@shared/contract';
 import { api } from '../rpc/api';
+import { invoke } from '../rpc/invoke';
+import { containerAction, type ContainerAction } from '../actions/container-actions';
 import { toErrorShape } from '../lib/errors';
 import { readStored, writeStored } from '../lib/storage';
 import { useHostsStore } from './hosts';
 import { useUiStore } from './ui';
 
-export type ContainerAction =
-  'start' | 'stop' | 'restart' | 'remove' | 'pause' | 'unpause' | 'kill' | 'rename';
+export type { ContainerAction };
 
-export const ACTION_VERBS: Record<
-  ContainerAction,
-  { label: string; busy: string; failed: string; done: string }
-> = {
-  start: { label: 'Start', busy: 'Starting…', failed: 'start', done: 'started' },
-  stop: { label: 'Stop', busy: 'Stopping…', failed: 'stop', done: 'stopped' },
-  restart: { label: 'Restart', busy: 'Restarting…', failed: 'restart', done: 'restarted' },
-  remove: { label: 'Remove', busy: 'Removing…', failed: 'remove', done: 'removed' },
-  pause: { label: 'Pause', busy: 'Pausing…', failed: 'pause', done: 'paused' },
-  unpause: { label: 'Resume', busy: 'Resuming…', failed: 'resume', done: 'resumed' },
-  kill: { label: 'Kill', busy: 'Killing…', failed: 'kill', done: 'killed' },
-  rename: { label: 'Rename', busy: 'Renaming…', failed: 'rename', done: 'renamed' },
-};
-
-export type ContainerFilter = 'running' | 'all' | 'exited';
+import type { ContainerFilter } from '../lib/container-filter';
+export type { ContainerFilter };
 
 export interface HostContainers {
   items: ContainerSummary[];
@@ -141,28 +129,11 @@ function storedFilter(): ContainerFilter {
 const inFlight = new Map<string, Promise<void>>();
 let nextErrorId = 1;
 
+/** Runs one action through its descriptor: the method and its input come from the table. */
 async function callAction(hostId: string, id: string, action: ContainerAction, o: ActionOptions) {
-  const target = { hostId, id };
-  switch (action) {
-    case 'start':
-      return api.containers.start(target);
-    case 'stop':
-      return api.containers.stop(
-        o.timeoutSec === undefined ? target : { ...target, timeoutSec: o.timeoutSec },
-      );
-    case 'restart':
-      return api.containers.restart(target);
-    case 'pause':
-      return api.containers.pause(target);
-    case 'unpause':
-      return api.containers.unpause(target);
-    case 'kill':
-      return api.containers.kill({ ...target, signal: o.signal ?? 'SIGKILL' });
-    case 'rename':
-      return api.containers.rename({ ...target, name: o.name ?? '' });
-    case 'remove':
-      return api.containers.remove({ ...target, force: o.force ?? false, volumes: o.volumes ?? false });
-  }
+  const d = containerAction(action);
+  if (!d.input) throw new Error(`${action} has no direct call`);
+  await invoke(d.method, d.input({ hostId, id }, o));
 }
 
 export const useContainersStore = create<ContainersState>()((set, get) => {
@@ -226,11 +197,11 @@ export const useContainersStore = create<ContainersState>()((set, get) => {
       let failure: AppErrorShape | undefined;
       try {
         await callAction(hostId, c.id, action, opts);
-        if (action === 'kill' || action === 'rename' || action === 'remove') {
+        if (containerAction(action).toast) {
           const what =
             action === 'rename'
               ? `${c.name} renamed to ${opts.name ?? ''}`
-              : `${c.name} ${ACTION_VERBS[action].done}`;
+              : `${c.name} ${containerAction(action).done}`;
           useUiStore.getState().toast(what);
         }
       } catch (e) {

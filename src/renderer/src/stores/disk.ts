@@ -1,14 +1,9 @@
-import { create } from 'zustand';
-import { onInvalidate } from '../lib/invalidation';
-import type { AppErrorShape, DiskKind, DiskUsage, PruneResult } from '@shared/contract';
+import type { DiskKind, DiskUsage, PruneResult } from '@shared/contract';
 import { api } from '../rpc/api';
-import { toErrorShape } from '../lib/errors';
+import { createHostResourceStore, type HostLoad } from './resource-store';
 
-export interface HostDisk {
+export interface HostDisk extends HostLoad {
   usage: DiskUsage | undefined;
-  loading: boolean;
-  error: AppErrorShape | undefined;
-  fetchedAt: number | undefined;
   /** The outcome of the last prune of each kind, shown on its card. */
   lastPrune: Partial<Record<DiskKind, PruneResult>>;
 }
@@ -21,37 +16,16 @@ export const EMPTY_HOST_DISK: HostDisk = {
   lastPrune: {},
 };
 
-interface DiskState {
-  byHost: Record<string, HostDisk>;
-  fetch(hostId: string): Promise<void>;
+interface DiskExtras {
   recordPrune(hostId: string, kind: DiskKind, result: PruneResult): void;
 }
 
-const inFlight = new Map<string, Promise<void>>();
-
-/** Each host's `docker system df`, fetched when the view opens and after a prune. */
-export const useDiskStore = create<DiskState>()((set) => {
-  const patch = (hostId: string, p: Partial<HostDisk>) =>
-    set((s) => ({ byHost: { ...s.byHost, [hostId]: { ...(s.byHost[hostId] ?? EMPTY_HOST_DISK), ...p } } }));
-  return {
-    byHost: {},
-    fetch(hostId) {
-      const pending = inFlight.get(hostId);
-      if (pending) return pending;
-      patch(hostId, { loading: true });
-      const p = (async () => {
-        try {
-          const usage = await api.system.diskUsage({ hostId });
-          patch(hostId, { usage, loading: false, error: undefined, fetchedAt: Date.now() });
-        } catch (e) {
-          patch(hostId, { loading: false, error: toErrorShape(e) });
-        } finally {
-          inFlight.delete(hostId);
-        }
-      })();
-      inFlight.set(hostId, p);
-      return p;
-    },
+/** Each host's `docker system df`, fetched when the view opens, after a prune and on changes. */
+export const useDiskStore = createHostResourceStore<HostDisk, DiskExtras>({
+  empty: EMPTY_HOST_DISK,
+  invalidatedBy: ['container'],
+  load: async (hostId) => ({ usage: await api.system.diskUsage({ hostId }) }),
+  extras: (set) => ({
     recordPrune(hostId, kind, result) {
       set((s) => {
         const host = s.byHost[hostId] ?? EMPTY_HOST_DISK;
@@ -60,11 +34,5 @@ export const useDiskStore = create<DiskState>()((set) => {
         };
       });
     },
-  };
-});
-
-// Engine events: refetch a host's list only if this view has loaded it.
-onInvalidate('container', (hostId) => {
-  const state = useDiskStore.getState();
-  if (state.byHost[hostId]) void state.fetch(hostId);
+  }),
 });

@@ -14,7 +14,8 @@ import { readStored, writeStored } from '../lib/storage';
 
 const SELECTED_KEY = 'berthmaster.selectedHostId';
 
-export type HostAddInput = Parameters<typeof api.hosts.add>[0];
+import type { HostAddInput } from '../lib/forms/host-form';
+export type { HostAddInput };
 export type HostUpdateInput = Parameters<typeof api.hosts.update>[0];
 export type HostTestInput = Parameters<typeof api.hosts.test>[0];
 export type TrustHostKeyInput = Parameters<typeof api.hosts.trustHostKey>[0];

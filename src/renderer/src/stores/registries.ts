@@ -2,7 +2,7 @@ import { create } from 'zustand';
 import type { AppErrorShape, DockerConfigImport, LoginResult, RegistryView } from '@shared/contract';
 import { api } from '../rpc/api';
 import { toErrorShape } from '../lib/errors';
-import { withHostAllowed } from '../views/registries/allowed-hosts';
+import { withHostAllowed } from '../lib/allowed-hosts';
 
 export type RegistryAddInput = Parameters<typeof api.registries.add>[0];
 export type RegistryUpdateInput = Parameters<typeof api.registries.update>[0];

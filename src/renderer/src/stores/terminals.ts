@@ -3,13 +3,7 @@ import type { AppErrorShape, ExecSessionInfo } from '@shared/contract';
 import { api } from '../rpc/api';
 import { toErrorShape } from '../lib/errors';
 import { readStored, writeStored } from '../lib/storage';
-import {
-  DEFAULT_PREFS,
-  parsePrefs,
-  prefsKey,
-  splitCommand,
-  type ShellPrefs,
-} from '../views/terminal/shell-prefs';
+import { DEFAULT_PREFS, parsePrefs, prefsKey, splitCommand, type ShellPrefs } from '../lib/shell-prefs';
 import { currentSettings } from '../lib/app-settings';
 import {
   mergeWithLive,
@@ -19,7 +13,7 @@ import {
   type RestoredTab,
   type TerminalSpec,
 } from '../lib/terminal-restore';
-import { captureEarlyKeys, handOverEarlyKeys } from '../components/terminal/early-input';
+import { captureEarlyKeys, handOverEarlyKeys } from '../lib/early-input';
 
 /**
  * Terminal tabs: session metadata only. Bytes never pass through the store; each terminal view

@@ -1,20 +1,23 @@
 import type { ReactNode } from 'react';
+import { APP_PAGE_ITEMS, type NavItem } from '../lib/navigation';
 import { OverviewPage } from './overview/OverviewPage';
-import { AllContainersView } from './all-containers/AllContainersView';
+import { AllContainersView } from './containers/all/AllContainersView';
 import { AuditPage } from './audit/AuditPage';
 import { SettingsPage } from './desktop/SettingsPage';
 
-export interface AppPage {
-  id: string;
-  /** The sidebar button's text and accessible name. */
-  label: string;
+export interface AppPage extends NavItem {
   render(): ReactNode;
 }
 
-/** App-wide pages, shown as buttons above the host list in this order. A new page adds one line. */
-export const APP_PAGES: AppPage[] = [
-  { id: 'overview', label: 'Overview', render: () => <OverviewPage /> },
-  { id: 'all-containers', label: 'All containers', render: () => <AllContainersView /> },
-  { id: 'audit', label: 'Audit log', render: () => <AuditPage /> },
-  { id: 'settings', label: 'Settings', render: () => <SettingsPage /> },
-];
+const RENDER: Record<string, () => ReactNode> = {
+  overview: () => <OverviewPage />,
+  'all-containers': () => <AllContainersView />,
+  audit: () => <AuditPage />,
+  settings: () => <SettingsPage />,
+};
+
+/** App-wide pages: a new page adds a line to lib/navigation.ts and one here. */
+export const APP_PAGES: AppPage[] = APP_PAGE_ITEMS.map((p) => ({
+  ...p,
+  render: RENDER[p.id] ?? (() => null),
+}));

@@ -9,9 +9,9 @@ import {
   type WheelEvent,
 } from 'react';
 import { MeasuredRows, type MeasuredRowsHandle } from './MeasuredRows';
-import { renderRow, ROW_HEIGHT, type LogRowsHandle, type LogRowsProps } from './row';
+import { renderRow, ROW_HEIGHT, type LogRowsHandle, type LogRowsProps } from './LogRow';
 
-export type { LogRowsHandle } from './row';
+export type { LogRowsHandle } from './LogRow';
 
 /** Rows rendered above and below the visible ones. */
 const OVERSCAN = 15;

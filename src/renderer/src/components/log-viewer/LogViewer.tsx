@@ -1,6 +1,6 @@
 import { useCallback, useDeferredValue, useEffect, useMemo, useRef, useState } from 'react';
 import { DisconnectedBanner } from '../DisconnectedBanner';
-import { ErrorBanner } from '../ErrorBanner';
+import { ErrorBanner } from '../ui/ErrorBanner';
 import { useLogPrefs } from '../../stores/logs';
 import { copyText, logFileName, saveLines } from './export-log';
 import { localInputToUnix } from './log-time';

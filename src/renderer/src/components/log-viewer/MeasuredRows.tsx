@@ -9,7 +9,7 @@ import {
   useState,
   type HTMLAttributes,
 } from 'react';
-import { renderRow, ROW_HEIGHT, type LogRowsProps } from './row';
+import { renderRow, ROW_HEIGHT, type LogRowsProps } from './LogRow';
 
 export interface MeasuredRowsHandle {
   reveal(row: number): void;

@@ -1,6 +1,6 @@
 import type { RestoredTab } from '../../lib/terminal-restore';
 import { useTerminalsStore } from '../../stores/terminals';
-import { describeShell } from '../../views/terminal/shell-prefs';
+import { describeShell } from '../../lib/shell-prefs';
 import { SessionEndBar } from './SessionEndBar';
 
 /** A tab whose session ended with the last run of Berthmaster: no terminal yet, only Reopen. */

@@ -14,8 +14,8 @@ import { hasHardwareWebgl } from './gpu';
 import { openTerminalLink } from './links';
 import { TERMINAL_FONT, TERMINAL_THEME } from './theme';
 import { currentSettings } from '../../lib/app-settings';
-import { openExternalLink } from '../../lib/openExternal';
-import { claimEarlyKeys, PendingInput, type EarlyKeys } from './early-input';
+import { openExternalLink } from '../../rpc/open-external';
+import { claimEarlyKeys, PendingInput, type EarlyKeys } from '../../lib/early-input';
 
 export type TerminalShortcut = 'find' | 'zoomIn' | 'zoomOut' | 'zoomReset';
 

@@ -2,7 +2,7 @@ import { useVirtualizer } from '@tanstack/react-virtual';
 import { useEffect, useId, useMemo, useRef, useState } from 'react';
 import type { EngineEvent, HostView } from '@shared/contract';
 import { notificationsEnabled, setNotificationsEnabled } from '../../lib/notifications';
-import { useRowHeight } from '../../lib/useRowHeight';
+import { useRowHeight } from '../../hooks/useRowHeight';
 import { useActivityStore } from '../../stores/activity';
 import { useHostsStore } from '../../stores/hosts';
 

@@ -1,5 +1,5 @@
 import { useEffect, useId, useMemo, useState } from 'react';
-import { ErrorBanner } from '../../components/ErrorBanner';
+import { ErrorBanner } from '../../components/ui/ErrorBanner';
 import {
   NO_AUDIT_FILTER,
   exportFileName,
@@ -8,7 +8,7 @@ import {
   toJsonLines,
   type AuditFilter,
 } from '../../lib/audit';
-import { saveText } from '../../lib/saveText';
+import { saveText } from '../../lib/save-text';
 import { useAuditStore, watchAudit } from '../../stores/audit';
 import { useHostsStore } from '../../stores/hosts';
 import { AuditTable } from './AuditTable';

@@ -1,6 +1,6 @@
 import { fullDate } from '../../lib/format';
 import type { AuditRow } from '../../lib/audit';
-import { VirtualTable, type Column } from '../networks/VirtualTable';
+import { VirtualTable, type Column } from '../../components/ui/VirtualTable';
 
 function time(at: number): string {
   const d = new Date(at);

@@ -1,7 +1,6 @@
 import type { ContainerBulkAction, ContainerSummary } from '@shared/contract';
-import { ACTION_VERBS } from '../../stores/containers';
-import { ActionIcon } from './ActionIcon';
-import { isLive } from './filter';
+import { actionText, containerActionsFor } from '../../actions/container-actions';
+import { ActionIcon } from '../../components/ui/ActionIcon';
 import { guard, type Verdict } from '../../lib/policy';
 
 export interface BulkBarProps {
@@ -13,26 +12,7 @@ export interface BulkBarProps {
   allowed?(action: ContainerBulkAction): Verdict;
 }
 
-const ACTIONS: ContainerBulkAction[] = ['start', 'stop', 'restart', 'pause', 'unpause', 'kill', 'remove'];
-/** These ask first (a dialog), the others act at once. */
-const ASKS: ReadonlySet<ContainerBulkAction> = new Set(['kill', 'remove']);
-
-/** Whether an action can do anything for at least one of the selected containers. */
-function applies(action: ContainerBulkAction, cs: ContainerSummary[]): boolean {
-  switch (action) {
-    case 'start':
-      return cs.some((c) => !isLive(c));
-    case 'stop':
-    case 'kill':
-      return cs.some(isLive);
-    case 'pause':
-      return cs.some((c) => c.state === 'running');
-    case 'unpause':
-      return cs.some((c) => c.state === 'paused');
-    default:
-      return true;
-  }
-}
+const ACTIONS = containerActionsFor('bulk');
 
 /** Shown while containers are selected: the same action for all of them. */
 export function BulkBar({ selected, busy, onAction, onClear, allowed }: BulkBarProps) {
@@ -42,25 +22,24 @@ export function BulkBar({ selected, busy, onAction, onClear, allowed }: BulkBarP
       <span className="bulk-count" aria-live="polite">
         {count} selected
       </span>
-      {ACTIONS.map((action) => {
-        const label = ACTION_VERBS[action].label;
+      {ACTIONS.map((a) => {
+        const action = a.id as ContainerBulkAction;
         return (
           <button
             key={action}
             type="button"
-            className={`button button-small${action === 'remove' || action === 'kill' ? ' bulk-danger' : ''}`}
-            aria-label={`${label} selected`}
-            disabled={busy !== undefined || !applies(action, selected)}
+            className={`button button-small${a.danger ? ' bulk-danger' : ''}`}
+            aria-label={`${a.label} selected`}
+            disabled={busy !== undefined || !selected.some(a.appliesTo)}
             onClick={() => onAction(action)}
             {...(allowed ? guard(allowed(action)) : {})}
           >
             {busy === action ? (
               <span className="spinner" aria-hidden="true" />
             ) : (
-              <ActionIcon action={action} />
+              a.icon && <ActionIcon action={a.icon} />
             )}
-            {label}
-            {ASKS.has(action) ? '…' : ''}
+            {actionText(a)}
           </button>
         );
       })}

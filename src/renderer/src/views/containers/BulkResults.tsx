@@ -1,4 +1,5 @@
-import { ACTION_VERBS, type BulkOutcome } from '../../stores/containers';
+import type { BulkOutcome } from '../../stores/containers';
+import { containerAction } from '../../actions/container-actions';
 import { errorTitle } from '../../lib/errors';
 
 /**
@@ -6,7 +7,7 @@ import { errorTitle } from '../../lib/errors';
  * Failures come first so they are not missed in a long list.
  */
 export function BulkResults({ outcome, onDismiss }: { outcome: BulkOutcome; onDismiss(): void }) {
-  const verb = ACTION_VERBS[outcome.action];
+  const verb = containerAction(outcome.action);
   const failed = outcome.rows.filter((r) => !r.ok);
   const ok = outcome.rows.length - failed.length;
   const rows = [...failed, ...outcome.rows.filter((r) => r.ok)];

@@ -1,17 +1,18 @@
 import { memo } from 'react';
 import type { ContainerSummary, EndpointView } from '@shared/contract';
 import { fullDate, shortId } from '../../lib/format';
-import { ACTION_VERBS, type ContainerAction } from '../../stores/containers';
-import { ActionIcon } from './ActionIcon';
-import { compactAgo, compactStatus } from './compactTime';
+import type { ContainerAction } from '../../stores/containers';
+import { containerAction } from '../../actions/container-actions';
+import { ActionIcon } from '../../components/ui/ActionIcon';
+import { compactAgo, compactStatus } from '../../lib/compact-time';
 import { HealthBadge } from './HealthBadge';
 import { PortLinks } from './PortLinks';
-import { isLive, projectOf } from './filter';
+import { isLive, projectOf } from '../../lib/container-filter';
 import { StatePill } from './StatePill';
-import { MiniStats } from '../stats/MiniStats';
+import { MiniStats } from './stats/MiniStats';
 import { openTerminal } from '../../stores/terminals';
 import { guard, type Verdict } from '../../lib/policy';
-import { usePolicy } from '../../lib/usePolicy';
+import { usePolicy } from '../../hooks/usePolicy';
 
 export interface ContainerRowProps {
   hostId: string;
@@ -40,15 +41,15 @@ function ActionButton({
   container,
   busy,
   onAction,
-  verdict,
+  allowed,
 }: {
   action: ContainerAction;
   container: ContainerSummary;
   busy: ContainerAction | undefined;
   onAction: ContainerRowProps['onAction'];
-  verdict: Verdict;
+  allowed(method: string): Verdict;
 }) {
-  const verb = ACTION_VERBS[action];
+  const verb = containerAction(action);
   return (
     <button
       type="button"
@@ -57,9 +58,13 @@ function ActionButton({
       title={verb.label}
       disabled={busy !== undefined}
       onClick={() => onAction(action, container)}
-      {...guard(verdict)}
+      {...guard(allowed(verb.method))}
     >
-      {busy === action ? <span className="spinner" aria-hidden="true" /> : <ActionIcon action={action} />}
+      {busy === action ? (
+        <span className="spinner" aria-hidden="true" />
+      ) : (
+        <ActionIcon action={verb.icon ?? 'more'} />
+      )}
     </button>
   );
 }
@@ -148,7 +153,7 @@ export const ContainerRow = memo(function ContainerRow({
       <div role="cell" className="ctable-cell cell-status">
         {busy ? (
           <span className="busy-text" role="status">
-            {ACTION_VERBS[busy].busy}
+            {containerAction(busy).busy}
           </span>
         ) : (
           <span className="truncate" title={c.status}>
@@ -183,15 +188,9 @@ export const ContainerRow = memo(function ContainerRow({
           container={c}
           busy={busy}
           onAction={onAction}
-          verdict={can.allowed(live ? 'containers.stop' : 'containers.start')}
+          allowed={can.allowed}
         />
-        <ActionButton
-          action="restart"
-          container={c}
-          busy={busy}
-          onAction={onAction}
-          verdict={can.allowed('containers.restart')}
-        />
+        <ActionButton action="restart" container={c} busy={busy} onAction={onAction} allowed={can.allowed} />
         {c.state === 'running' && (
           <button
             type="button"
@@ -199,20 +198,14 @@ export const ContainerRow = memo(function ContainerRow({
             aria-label={`Open terminal in ${c.name}`}
             title="Open terminal"
             onClick={() => void openTerminal(hostId, c.id, c.name)}
-            {...guard(can.allowed('exec.open'))}
+            {...guard(can.allowed(containerAction('terminal').method))}
           >
             <span aria-hidden="true" className="mono">
               &gt;_
             </span>
           </button>
         )}
-        <ActionButton
-          action="remove"
-          container={c}
-          busy={busy}
-          onAction={onAction}
-          verdict={can.allowed('containers.remove')}
-        />
+        <ActionButton action="remove" container={c} busy={busy} onAction={onAction} allowed={can.allowed} />
         <button
           type="button"
           className="icon-button row-action"

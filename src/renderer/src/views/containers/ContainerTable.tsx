@@ -1,12 +1,12 @@
 import { useCallback, useRef } from 'react';
 import type { ContainerBulkAction, ContainerSummary, EndpointView } from '@shared/contract';
-import { useRowHeight } from '../../lib/useRowHeight';
+import { useRowHeight } from '../../hooks/useRowHeight';
 import { busyKey, type ContainerAction } from '../../stores/containers';
 import { ContainerRow } from './ContainerRow';
 import { GroupRow } from './GroupRow';
-import type { GroupItem, Sort, SortKey, TableItem } from './filter';
-import { CONTAINER_COLUMNS, HEADER_HEIGHT, TableHeader } from './table-header';
-import { useTableRows } from './use-table-rows';
+import type { GroupItem, Sort, SortKey, TableItem } from '../../lib/container-filter';
+import { CONTAINER_COLUMNS, HEADER_HEIGHT, TableHeader } from '../../components/ui/TableHeader';
+import { useTableRows } from '../../hooks/useTableRows';
 
 export const ROW_HEIGHT = 48;
 export const GROUP_HEIGHT = 42;

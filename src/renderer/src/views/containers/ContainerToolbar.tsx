@@ -1,9 +1,9 @@
 import { useId } from 'react';
 import type { ContainerFilter } from '../../stores/containers';
-import { ActionIcon } from './ActionIcon';
-import { RefreshButton } from './refresh-button';
-import { SearchBox } from '../networks/SearchBox';
-import { StateFilter } from './state-filter';
+import { ActionIcon } from '../../components/ui/ActionIcon';
+import { RefreshButton } from '../../components/ui/RefreshIconButton';
+import { SearchBox } from '../../components/ui/SearchBox';
+import { StateFilter } from './StateFilter';
 import type { GuardProps } from '../../lib/policy';
 
 export interface ContainerToolbarProps {

@@ -1,11 +1,11 @@
+import { containerAction, withoutForbidden } from '../../actions/container-actions';
 import { useCallback, useEffect, useMemo, useState } from 'react';
 import type { ContainerBulkAction, ContainerSummary, HostView } from '@shared/contract';
-import { ErrorBanner } from '../../components/ErrorBanner';
-import { useNow } from '../../lib/useNow';
-import { guard, withoutForbidden } from '../../lib/policy';
-import { usePolicy } from '../../lib/usePolicy';
+import { ErrorBanner } from '../../components/ui/ErrorBanner';
+import { useNow } from '../../hooks/useNow';
+import { guard } from '../../lib/policy';
+import { usePolicy } from '../../hooks/usePolicy';
 import {
-  ACTION_VERBS,
   EMPTY_HOST_CONTAINERS,
   EMPTY_SELECTION,
   groupKey,
@@ -28,7 +28,7 @@ import {
   type GroupItem,
   type Sort,
   type SortKey,
-} from './filter';
+} from '../../lib/container-filter';
 import { RowMenu } from './RowMenu';
 import { RunContainerDialog } from './run/RunContainerDialog';
 import { moreActionItems, useContainerActions } from './useContainerActions';
@@ -258,7 +258,7 @@ export function ContainersView({ host, connected }: ContainersViewProps) {
             <ErrorBanner
               key={e.id}
               error={e.error}
-              title={`Couldn't ${ACTION_VERBS[e.action].failed} ${e.containerName}`}
+              title={`Couldn't ${containerAction(e.action).failed} ${e.containerName}`}
               onDismiss={() => dismissActionError(e.id)}
             />
           ))}

@@ -1,9 +1,9 @@
 import { memo, useEffect, useRef } from 'react';
 import type { ContainerBulkAction, ContainerSummary } from '@shared/contract';
-import { ActionIcon } from './ActionIcon';
-import type { GroupItem } from './filter';
+import { ActionIcon } from '../../components/ui/ActionIcon';
+import type { GroupItem } from '../../lib/container-filter';
 import { guard } from '../../lib/policy';
-import { usePolicy } from '../../lib/usePolicy';
+import { usePolicy } from '../../hooks/usePolicy';
 import { plural } from '../../lib/plural';
 
 export interface GroupRowProps {

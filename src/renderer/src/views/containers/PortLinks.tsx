@@ -1,6 +1,6 @@
 import type { EndpointView, PortBinding } from '@shared/contract';
 import { exposedPorts } from '../../lib/format';
-import { portLinks } from './portLinks';
+import { portLinks } from '../../lib/port-links';
 
 /**
  * Published ports as plain links (a normal <a target=_blank>, so Electron's window-open policy and

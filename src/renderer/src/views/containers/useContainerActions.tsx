@@ -5,23 +5,14 @@ import { KillDialog } from './dialogs/KillDialog';
 import { RemoveContainerDialog } from './dialogs/RemoveContainerDialog';
 import { RenameDialog } from './dialogs/RenameDialog';
 import { StopDialog } from './dialogs/StopDialog';
-import { isLive } from './filter';
+import { isLive } from '../../lib/container-filter';
+import { actionText, containerActionsFor, type ContainerActionId } from '../../actions/container-actions';
 import type { MenuItem } from './RowMenu';
 
 export type ActionTarget = Pick<ContainerSummary, 'id' | 'name' | 'state'>;
 
 /** What a user can ask for on one container, from a row, its menu or the details header. */
-export type ActionRequest =
-  | 'start'
-  | 'stop'
-  | 'restart'
-  | 'pause'
-  | 'unpause'
-  | 'remove'
-  | 'kill'
-  | 'rename'
-  | 'stop-timeout'
-  | 'recreate';
+export type ActionRequest = Exclude<ContainerActionId, 'terminal'>;
 
 interface Pending {
   kind: 'remove' | 'kill' | 'rename' | 'stop-timeout';
@@ -142,7 +133,7 @@ export function useContainerActions(host: HostView, opts: ContainerActionsOption
   return { request, dialogs };
 }
 
-/** The "More actions" menu of a container. */
+/** The "More actions" menu of a container: the descriptors placed in 'menu' that apply to it. */
 export function moreActionItems(
   c: ActionTarget,
   request: (kind: ActionRequest, c: ActionTarget) => void,
@@ -150,19 +141,15 @@ export function moreActionItems(
 ): MenuItem[] {
   const items: MenuItem[] = [];
   if (openDetails) items.push({ id: 'details', label: 'Details', onSelect: openDetails });
-  if (c.state === 'paused')
-    items.push({ id: 'unpause', label: 'Resume', onSelect: () => request('unpause', c) });
-  else if (c.state === 'running')
-    items.push({ id: 'pause', label: 'Pause', onSelect: () => request('pause', c) });
-  if (isLive(c)) {
-    items.push({
-      id: 'stop-timeout',
-      label: 'Stop with timeout…',
-      onSelect: () => request('stop-timeout', c),
-    });
-    items.push({ id: 'kill', label: 'Kill…', danger: true, onSelect: () => request('kill', c) });
+  for (const a of containerActionsFor('menu')) {
+    if (!a.appliesTo(c)) continue;
+    const item: MenuItem = {
+      id: a.id,
+      label: actionText(a),
+      onSelect: () => request(a.id as ActionRequest, c),
+    };
+    if (a.danger) item.danger = true;
+    items.push(item);
   }
-  items.push({ id: 'rename', label: 'Rename…', onSelect: () => request('rename', c) });
-  items.push({ id: 'recreate', label: 'Edit and recreate…', onSelect: () => request('recreate', c) });
   return items;
 }

@@ -1,10 +1,10 @@
 import { useState, type ReactNode } from 'react';
 import { errorTitle } from '../../lib/errors';
-import { reconnectHost } from '../../lib/hostActions';
+import { reconnectHost } from '../../stores/host-actions';
 import { useDesktopUiStore } from '../../stores/desktop-ui';
 import { useHostsStore } from '../../stores/hosts';
 import { useUiStore } from '../../stores/ui';
-import { FoundEngines } from '../hosts/FoundEngines';
+import { FoundEngines } from '../../components/FoundEngines';
 
 /**
  * Shown instead of the host page while no engine has been reached since the app started (or

@@ -1,6 +1,6 @@
 import { useEffect, useState } from 'react';
 import type { AppErrorShape, SettingsPatch } from '@shared/contract';
-import { ErrorBanner } from '../../components/ErrorBanner';
+import { ErrorBanner } from '../../components/ui/ErrorBanner';
 import { toErrorShape } from '../../lib/errors';
 import { useSettingsStore } from '../../stores/settings';
 import { SettingChoice } from './SettingChoice';

@@ -1,14 +1,14 @@
 import { useEffect, useState } from 'react';
 import type { DiskKind, DiskUsageEntry, HostView } from '@shared/contract';
-import { ErrorBanner } from '../../components/ErrorBanner';
+import { ErrorBanner } from '../../components/ui/ErrorBanner';
 import { formatBytes, relativeTime } from '../../lib/format';
-import { useNow } from '../../lib/useNow';
+import { useNow } from '../../hooks/useNow';
 import { guard } from '../../lib/policy';
-import { useSelectedPolicy } from '../../lib/usePolicy';
+import { useSelectedPolicy } from '../../hooks/usePolicy';
 import { EMPTY_HOST_DISK, useDiskStore } from '../../stores/disk';
-import { RefreshButton } from '../networks/SearchBox';
-import { countOf, KIND_TEXT } from './kinds';
-import { PruneDialog } from './PruneDialog';
+import { RefreshButton } from '../../components/ui/SearchBox';
+import { countOf, KIND_TEXT } from '../../lib/disk-kinds';
+import { PruneDialog } from '../../components/prune/PruneKindDialog';
 
 function UsageCard({
   entry,

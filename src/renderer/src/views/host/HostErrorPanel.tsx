@@ -3,9 +3,9 @@ import type { HostStatus, HostView } from '@shared/contract';
 import { HostKeyPrompt } from '../../components/HostKeyPrompt';
 import { errorTitle } from '../../lib/errors';
 import { formatCountdown } from '../../lib/format';
-import { hostKeyFromError } from '../../lib/hostKey';
-import { reconnectHost } from '../../lib/hostActions';
-import { useNow } from '../../lib/useNow';
+import { hostKeyFromError } from '../../lib/host-key';
+import { reconnectHost } from '../../stores/host-actions';
+import { useNow } from '../../hooks/useNow';
 import { useUiStore } from '../../stores/ui';
 
 export interface HostErrorPanelProps {

@@ -1,11 +1,11 @@
 import type { HostStatus, HostView } from '@shared/contract';
 import { KindIcon } from '../../components/KindIcon';
 import { PolicyBadge } from '../../components/PolicyBadge';
-import { StatusDot, statusText } from '../../components/StatusDot';
+import { StatusDot, statusText } from '../../components/ui/StatusDot';
 import { TransportBadge } from '../../components/TransportBadge';
 import { describeEndpoint, KIND_LONG_LABELS } from '../../lib/endpoint';
 import { formatBytes } from '../../lib/format';
-import { reconnectHost } from '../../lib/hostActions';
+import { reconnectHost } from '../../stores/host-actions';
 import { useUiStore } from '../../stores/ui';
 
 export interface HostHeaderProps {

@@ -1,4 +1,5 @@
-import { useEffect, useState } from 'react';
+import { useEffect, useState, type ReactNode } from 'react';
+import type { HostView } from '@shared/contract';
 import { useHostsStore, selectSelectedHost, selectSelectedStatus } from '../../stores/hosts';
 import { useUiStore } from '../../stores/ui';
 import { HostErrorPanel } from './HostErrorPanel';
@@ -6,7 +7,7 @@ import { HostHeader } from './HostHeader';
 import { SectionTabs } from './SectionTabs';
 
 /** The main area: the selected host's header, then its error, connecting state or containers. */
-export function HostPage() {
+export function HostPage({ renderSection }: { renderSection(id: string, host: HostView): ReactNode }) {
   const loaded = useHostsStore((s) => s.loaded);
   const host = useHostsStore(selectSelectedHost);
   const status = useHostsStore(selectSelectedStatus);
@@ -79,7 +80,9 @@ export function HostPage() {
             <p>Connecting to {host.name}…</p>
           </div>
         )}
-        {(state === 'connected' || wasUp[host.id]) && <SectionTabs host={host} />}
+        {(state === 'connected' || wasUp[host.id]) && (
+          <SectionTabs host={host} renderSection={renderSection} />
+        )}
       </div>
     </div>
   );

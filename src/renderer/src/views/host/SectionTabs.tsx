@@ -1,10 +1,16 @@
-import { useRef, type KeyboardEvent } from 'react';
+import { useRef, type KeyboardEvent, type ReactNode } from 'react';
 import type { HostView } from '@shared/contract';
 import { useSectionStore } from '../../stores/sections';
-import { HOST_SECTIONS } from './sections';
+import { HOST_SECTION_ITEMS as HOST_SECTIONS } from '../../lib/navigation';
 
 /** Tabs over the host's resource sections, with arrow-key navigation (WAI-ARIA tabs pattern). */
-export function SectionTabs({ host }: { host: HostView }) {
+export function SectionTabs({
+  host,
+  renderSection,
+}: {
+  host: HostView;
+  renderSection(id: string, host: HostView): ReactNode;
+}) {
   const stored = useSectionStore((s) => s.section);
   const setSection = useSectionStore((s) => s.setSection);
   const current = HOST_SECTIONS.find((s) => s.id === stored) ?? HOST_SECTIONS[0];
@@ -52,7 +58,7 @@ export function SectionTabs({ host }: { host: HostView }) {
         id={`section-panel-${current.id}`}
         aria-labelledby={HOST_SECTIONS.length > 1 ? `section-tab-${current.id}` : undefined}
       >
-        {current.render(host)}
+        {renderSection(current.id, host)}
       </div>
     </div>
   );

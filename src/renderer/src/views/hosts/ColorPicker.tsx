@@ -1,5 +1,5 @@
-import { HOST_COLORS } from './hostForm';
-import { FieldError } from './Field';
+import { HOST_COLORS } from '../../lib/forms/host-form';
+import { FieldError } from '../../components/ui/Field';
 
 export interface ColorPickerProps {
   id: string;

@@ -1,8 +1,8 @@
 import { useCallback, useEffect, useState } from 'react';
 import type { AppErrorShape, ConnectionLogEntry, HostView } from '@shared/contract';
-import { Dialog } from '../../components/Dialog';
-import { ErrorBanner } from '../../components/ErrorBanner';
-import { copyText, formatConnectionLog } from '../../lib/connectionLog';
+import { Dialog } from '../../components/ui/Dialog';
+import { ErrorBanner } from '../../components/ui/ErrorBanner';
+import { copyText, formatConnectionLog } from '../../lib/connection-log';
 import { toErrorShape } from '../../lib/errors';
 import { useHostsStore } from '../../stores/hosts';
 import { useUiStore } from '../../stores/ui';

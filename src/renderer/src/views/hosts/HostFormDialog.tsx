@@ -1,16 +1,16 @@
 import { useEffect, useId, useRef, useState } from 'react';
 import type { AppErrorShape, EngineInfo, HostView } from '@shared/contract';
-import { Dialog } from '../../components/Dialog';
-import { ErrorBanner } from '../../components/ErrorBanner';
+import { Dialog } from '../../components/ui/Dialog';
+import { ErrorBanner } from '../../components/ui/ErrorBanner';
 import { HostKeyPrompt } from '../../components/HostKeyPrompt';
 import { toErrorShape } from '../../lib/errors';
-import { hostKeyFromError } from '../../lib/hostKey';
-import { certificateFromError } from '../../lib/tlsCertificate';
+import { hostKeyFromError } from '../../lib/host-key';
+import { certificateFromError } from '../../lib/tls-certificate';
 import { useHostsStore } from '../../stores/hosts';
 import { CertificatePrompt } from './CertificatePrompt';
 import { ColorPicker } from './ColorPicker';
-import { FoundEngines } from './FoundEngines';
-import { TextField } from './Field';
+import { FoundEngines } from '../../components/FoundEngines';
+import { TextField } from '../../components/ui/Field';
 import {
   buildEndpoint,
   emptyForm,
@@ -24,7 +24,7 @@ import {
   parseBindPaths,
   type FieldName,
   type FormState,
-} from './hostForm';
+} from '../../lib/forms/host-form';
 import { KindFields } from './KindFields';
 import { KindPicker } from './KindPicker';
 import { SafetyFields } from './SafetyFields';

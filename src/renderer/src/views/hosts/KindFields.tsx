@@ -1,6 +1,6 @@
 import type { TlsTrust } from '@shared/contract';
-import type { FieldErrors, FieldName, FormState, StoredSecrets } from './hostForm';
-import { TextField } from './Field';
+import type { FieldErrors, FieldName, FormState, StoredSecrets } from '../../lib/forms/host-form';
+import { TextField } from '../../components/ui/Field';
 import { PemField } from './PemField';
 
 export interface KindFieldsProps {

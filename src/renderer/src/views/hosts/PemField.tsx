@@ -1,5 +1,5 @@
 import { useState, type ReactNode } from 'react';
-import { describedBy, FieldError, FieldHint } from './Field';
+import { describedBy, FieldError, FieldHint } from '../../components/ui/Field';
 
 export interface PemFieldProps {
   id: string;

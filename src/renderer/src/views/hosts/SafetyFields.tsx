@@ -1,6 +1,6 @@
 import type { HostPolicy } from '@shared/contract';
-import { TextField } from './Field';
-import type { FieldErrors, FormState } from './hostForm';
+import { TextField } from '../../components/ui/Field';
+import type { FieldErrors, FormState } from '../../lib/forms/host-form';
 
 const POLICIES: { value: HostPolicy; label: string; hint: string }[] = [
   { value: 'full', label: 'Full control', hint: 'Everything, including shells, deletes and builds.' },

@@ -1,17 +1,17 @@
 import { useId, useState, type FormEvent } from 'react';
 import type { HostView } from '@shared/contract';
-import { Dialog } from '../../components/Dialog';
-import { ErrorBanner } from '../../components/ErrorBanner';
+import { Dialog } from '../../components/ui/Dialog';
+import { ErrorBanner } from '../../components/ui/ErrorBanner';
 import { api } from '../../rpc/api';
-import { describedBy, FieldError, FieldHint, TextField } from '../hosts/Field';
-import { TaskLive, TaskLiveFooter } from '../tasks/TaskLive';
+import { describedBy, FieldError, FieldHint, TextField } from '../../components/ui/Field';
+import { TaskLive, TaskLiveFooter } from '../../components/tasks/TaskLive';
 import {
   EMPTY_BUILD_FORM,
   parseBuildArgs,
   splitTags,
   validateBuildForm,
   type BuildFormState,
-} from './buildForm';
+} from '../../lib/forms/build-form';
 import { useTaskStarter } from './useTaskStarter';
 
 /** In browser mode the page may run on another computer than the backend that reads the folder. */

@@ -1,10 +1,10 @@
 import { useId, useState } from 'react';
 import type { HostView, ImageSummary } from '@shared/contract';
-import { Dialog } from '../../components/Dialog';
-import { ErrorBanner } from '../../components/ErrorBanner';
+import { Dialog } from '../../components/ui/Dialog';
+import { ErrorBanner } from '../../components/ui/ErrorBanner';
 import { api } from '../../rpc/api';
 import { useHostsStore } from '../../stores/hosts';
-import { TaskLive, TaskLiveFooter } from '../tasks/TaskLive';
+import { TaskLive, TaskLiveFooter } from '../../components/tasks/TaskLive';
 import { imageLabel } from './filter';
 import { referencesOf } from './references';
 import { useTaskStarter } from './useTaskStarter';

@@ -2,9 +2,9 @@ import { memo, type CSSProperties } from 'react';
 import type { ImageSummary } from '@shared/contract';
 import { formatBytes, fullDate, relativeTime, shortId } from '../../lib/format';
 import { imageLabel } from './filter';
-import { ImageActionIcon, type ImageAction } from './ImageActionIcon';
+import { ImageActionIcon, type ImageAction } from '../../components/ui/ImageActionIcon';
 import { guard } from '../../lib/policy';
-import { useSelectedPolicy } from '../../lib/usePolicy';
+import { useSelectedPolicy } from '../../hooks/usePolicy';
 import { plural } from '../../lib/plural';
 
 const MAX_CHIPS = 3;

@@ -1,13 +1,13 @@
+import { HEADER_HEIGHT } from '../../lib/row-height';
 import { useEffect, useRef } from 'react';
 import { useVirtualizer } from '@tanstack/react-virtual';
 import type { ImageSummary } from '@shared/contract';
 import type { ImageSort, ImageSortKey } from './filter';
-import type { ImageAction } from './ImageActionIcon';
-import { useRowHeight } from '../../lib/useRowHeight';
+import type { ImageAction } from '../../components/ui/ImageActionIcon';
+import { useRowHeight } from '../../hooks/useRowHeight';
 import { ImageRow } from './ImageRow';
 
 const ROW_HEIGHT = 46;
-const HEADER_HEIGHT = 34;
 
 const COLUMNS: Array<{ label: string; sortKey?: ImageSortKey; className: string; hidden?: boolean }> = [
   { label: 'Repository:tag', sortKey: 'name', className: 'icell-tags' },

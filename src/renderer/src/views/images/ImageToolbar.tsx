@@ -1,8 +1,8 @@
 import { useId } from 'react';
 import type { ImageFilter } from './filter';
-import { SearchBox } from '../networks/SearchBox';
+import { SearchBox } from '../../components/ui/SearchBox';
 import { guard } from '../../lib/policy';
-import { useSelectedPolicy } from '../../lib/usePolicy';
+import { useSelectedPolicy } from '../../hooks/usePolicy';
 import { plural } from '../../lib/plural';
 
 const FILTERS: Array<{ value: ImageFilter; label: string }> = [

@@ -1,12 +1,12 @@
 import { useCallback, useEffect, useMemo, useState } from 'react';
 import type { HostView, ImageSummary } from '@shared/contract';
-import { ErrorBanner } from '../../components/ErrorBanner';
+import { ErrorBanner } from '../../components/ui/ErrorBanner';
 import { formatBytes } from '../../lib/format';
-import { useNow } from '../../lib/useNow';
+import { useNow } from '../../hooks/useNow';
 import { api } from '../../rpc/api';
 import { EMPTY_HOST_IMAGES, startImageSync, useImagesStore } from '../../stores/images';
 import { useRegistriesStore } from '../../stores/registries';
-import { RegistriesDialog } from '../registries/RegistriesDialog';
+import { RegistriesDialog } from './registries/RegistriesDialog';
 import { BuildDialog } from './BuildDialog';
 import { CopyDialog } from './CopyDialog';
 import { ImageDetailsView } from './details/ImageDetailsView';
@@ -18,7 +18,7 @@ import {
   type ImageSort,
   type ImageSortKey,
 } from './filter';
-import type { ImageAction } from './ImageActionIcon';
+import type { ImageAction } from '../../components/ui/ImageActionIcon';
 import { ImageTable } from './ImageTable';
 import { ImageToolbar, type ImageCommand } from './ImageToolbar';
 import { LoadDialog } from './LoadDialog';

@@ -1,7 +1,7 @@
 import { useId, useState } from 'react';
 import type { AppErrorShape, HostView, PruneImagesResult } from '@shared/contract';
-import { Dialog } from '../../components/Dialog';
-import { ErrorBanner } from '../../components/ErrorBanner';
+import { Dialog } from '../../components/ui/Dialog';
+import { ErrorBanner } from '../../components/ui/ErrorBanner';
 import { toErrorShape } from '../../lib/errors';
 import { formatBytes } from '../../lib/format';
 import { api } from '../../rpc/api';

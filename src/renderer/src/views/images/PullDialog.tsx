@@ -1,10 +1,10 @@
 import { useId, useState, type FormEvent } from 'react';
 import { parseImageReference, type HostView } from '@shared/contract';
-import { Dialog } from '../../components/Dialog';
+import { Dialog } from '../../components/ui/Dialog';
 import { api } from '../../rpc/api';
-import { TextField } from '../hosts/Field';
-import { StartError } from '../registries/RegistryConsent';
-import { TaskLive, TaskLiveFooter } from '../tasks/TaskLive';
+import { TextField } from '../../components/ui/Field';
+import { StartError } from './registries/RegistryConsent';
+import { TaskLive, TaskLiveFooter } from '../../components/tasks/TaskLive';
 import { loginHint, useRegistryMatch } from './useRegistryMatch';
 import { useTaskStarter } from './useTaskStarter';
 

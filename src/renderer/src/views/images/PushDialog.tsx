@@ -1,9 +1,9 @@
 import { useId, useState } from 'react';
 import type { HostView, ImageSummary } from '@shared/contract';
-import { Dialog } from '../../components/Dialog';
-import { StartError } from '../registries/RegistryConsent';
+import { Dialog } from '../../components/ui/Dialog';
+import { StartError } from './registries/RegistryConsent';
 import { api } from '../../rpc/api';
-import { TaskLive, TaskLiveFooter } from '../tasks/TaskLive';
+import { TaskLive, TaskLiveFooter } from '../../components/tasks/TaskLive';
 import { loginHint, useRegistryMatch } from './useRegistryMatch';
 import { useTaskStarter } from './useTaskStarter';
 

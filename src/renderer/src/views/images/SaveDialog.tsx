@@ -1,10 +1,10 @@
 import { useId, useState, type FormEvent } from 'react';
 import type { HostView, ImageSummary } from '@shared/contract';
-import { Dialog } from '../../components/Dialog';
-import { ErrorBanner } from '../../components/ErrorBanner';
+import { Dialog } from '../../components/ui/Dialog';
+import { ErrorBanner } from '../../components/ui/ErrorBanner';
 import { api } from '../../rpc/api';
-import { TextField } from '../hosts/Field';
-import { TaskLive, TaskLiveFooter } from '../tasks/TaskLive';
+import { TextField } from '../../components/ui/Field';
+import { TaskLive, TaskLiveFooter } from '../../components/tasks/TaskLive';
 import { imageLabel } from './filter';
 import { referencesOf, tarNameFor } from './references';
 import { useTaskStarter } from './useTaskStarter';

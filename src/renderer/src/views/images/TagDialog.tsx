@@ -1,11 +1,11 @@
 import { useId, useState, type FormEvent } from 'react';
 import { parseImageReference, type AppErrorShape, type HostView, type ImageSummary } from '@shared/contract';
-import { Dialog } from '../../components/Dialog';
-import { ErrorBanner } from '../../components/ErrorBanner';
+import { Dialog } from '../../components/ui/Dialog';
+import { ErrorBanner } from '../../components/ui/ErrorBanner';
 import { toErrorShape } from '../../lib/errors';
 import { api } from '../../rpc/api';
 import { useImagesStore } from '../../stores/images';
-import { TextField } from '../hosts/Field';
+import { TextField } from '../../components/ui/Field';
 import { imageLabel } from './filter';
 
 /** Adds a name to an image, e.g. the registry-qualified one it will be pushed under. */

@@ -1,11 +1,11 @@
 import { useEffect, useId, useMemo, useState } from 'react';
 import type { AppErrorShape, ContainerSummary, NetworkSummary } from '@shared/contract';
 import { checkCidr, formatCidr, formatIp, parseIp, usableHostProblem, type Cidr } from '@shared/lib/cidr';
-import { Dialog } from '../../components/Dialog';
-import { ErrorBanner } from '../../components/ErrorBanner';
+import { Dialog } from '../../components/ui/Dialog';
+import { ErrorBanner } from '../../components/ui/ErrorBanner';
 import { toErrorShape } from '../../lib/errors';
 import { api } from '../../rpc/api';
-import { TextField } from '../hosts/Field';
+import { TextField } from '../../components/ui/Field';
 
 export interface ConnectDialogProps {
   hostId: string;

@@ -1,12 +1,16 @@
 import { useId, useMemo, useState } from 'react';
-import type { AppErrorShape, NetworkCapabilities, NetworkDriver } from '@shared/contract';
-import { Dialog } from '../../components/Dialog';
-import { ErrorBanner } from '../../components/ErrorBanner';
-import { toErrorShape } from '../../lib/errors';
-import { api } from '../../rpc/api';
-import { TextField } from '../hosts/Field';
-import { KeyValueEditor } from './KeyValueEditor';
-import { buildNetworkInput, EMPTY_NETWORK_FORM, type AddressField, type NetworkForm } from './networkForm';
+import type { NetworkCapabilities, NetworkDriver } from '@shared/contract';
+import { Dialog } from '../../components/ui/Dialog';
+import { ErrorBanner } from '../../components/ui/ErrorBanner';
+import { useMutation } from '../../hooks/useMutation';
+import { TextField } from '../../components/ui/Field';
+import { KeyValueEditor } from '../../components/ui/KeyValueEditor';
+import {
+  buildNetworkInput,
+  EMPTY_NETWORK_FORM,
+  type AddressField,
+  type NetworkForm,
+} from '../../lib/forms/network-form';
 
 const DRIVER_HINTS: Record<NetworkDriver, string> = {
   bridge: 'A private network on this host; containers reach each other by name.',
@@ -35,8 +39,8 @@ export function CreateNetworkDialog({
   const [form, setForm] = useState<NetworkForm>(EMPTY_NETWORK_FORM);
   const [touched, setTouched] = useState<ReadonlySet<string>>(new Set());
   const [submitted, setSubmitted] = useState(false);
-  const [busy, setBusy] = useState(false);
-  const [error, setError] = useState<AppErrorShape>();
+  const create = useMutation('networks.create', { holdBusyOnSuccess: true });
+  const { busy, error } = create;
   const { input, errors } = useMemo(() => buildNetworkInput(form, hostId), [form, hostId]);
   const overlayAllowed = capabilities?.swarmManager === true;
 
@@ -49,15 +53,8 @@ export function CreateNetworkDialog({
   const submit = async () => {
     setSubmitted(true);
     if (!input || busy) return;
-    setBusy(true);
-    setError(undefined);
-    try {
-      await api.networks.create(input);
-      onCreated(input.name);
-    } catch (e) {
-      setError(toErrorShape(e));
-      setBusy(false);
-    }
+    const out = await create.run(input);
+    if (out.ok) onCreated(input.name);
   };
 
   const address = (field: AddressField, label: string, placeholder: string, hint?: string) => (

@@ -1,20 +1,20 @@
 import { useCallback, useEffect, useMemo, useState } from 'react';
 import type { AppErrorShape, AttachedContainer, HostView, NetworkDetails as Details } from '@shared/contract';
 import { ConfirmDialog } from '../../components/ConfirmDialog';
-import { ErrorBanner } from '../../components/ErrorBanner';
+import { ErrorBanner } from '../../components/ui/ErrorBanner';
 import { toErrorShape } from '../../lib/errors';
 import { guard } from '../../lib/policy';
-import { usePolicy } from '../../lib/usePolicy';
+import { usePolicy } from '../../hooks/usePolicy';
 import { fullDate, shortId } from '../../lib/format';
 import { api } from '../../rpc/api';
 import { useUiStore } from '../../stores/ui';
 import { ConnectDialog } from './ConnectDialog';
-import { DetailTabs } from './DetailTabs';
-import { PlusIcon } from './Icons';
-import { JsonBlock } from './JsonBlock';
+import { DetailTabs } from '../../components/ui/DetailTabs';
+import { PlusIcon } from '../../components/ui/Icons';
+import { JsonBlock } from '../../components/ui/JsonBlock';
 import { BUILTIN_REASON } from './NetworkTable';
-import { Flag, LabelChips } from './Tags';
-import { VirtualTable, type Column } from './VirtualTable';
+import { Flag, LabelChips } from '../../components/ui/LabelChips';
+import { VirtualTable, type Column } from '../../components/ui/VirtualTable';
 
 export interface NetworkDetailsProps {
   host: HostView;

@@ -1,10 +1,10 @@
 import type { NetworkSummary } from '@shared/contract';
 import { shortId } from '../../lib/format';
 import { guard } from '../../lib/policy';
-import { useSelectedPolicy, type HostPolicyView } from '../../lib/usePolicy';
-import { TrashIcon } from './Icons';
-import { Flag } from './Tags';
-import { VirtualTable, type Column } from './VirtualTable';
+import { useSelectedPolicy, type HostPolicyView } from '../../hooks/usePolicy';
+import { TrashIcon } from '../../components/ui/Icons';
+import { Flag } from '../../components/ui/LabelChips';
+import { VirtualTable, type Column } from '../../components/ui/VirtualTable';
 
 export const BUILTIN_REASON = 'Built-in networks belong to the engine and cannot be removed.';
 

@@ -1,20 +1,20 @@
 import { useEffect, useMemo, useState } from 'react';
 import type { AppErrorShape, HostView, NetworkSummary } from '@shared/contract';
 import { ConfirmDialog } from '../../components/ConfirmDialog';
-import { ErrorBanner } from '../../components/ErrorBanner';
+import { ErrorBanner } from '../../components/ui/ErrorBanner';
 import { toErrorShape } from '../../lib/errors';
 import { guard } from '../../lib/policy';
-import { usePolicy } from '../../lib/usePolicy';
+import { usePolicy } from '../../hooks/usePolicy';
 import { api } from '../../rpc/api';
 import { EMPTY_HOST_NETWORKS, useNetworksStore } from '../../stores/networks';
 import { useUiStore } from '../../stores/ui';
 import { CreateNetworkDialog } from './CreateNetworkDialog';
 import { filterNetworks } from './filter';
-import { PlusIcon } from './Icons';
+import { PlusIcon } from '../../components/ui/Icons';
 import { NetworkDetails } from './NetworkDetails';
 import { NetworkTable } from './NetworkTable';
 import { PruneNetworksDialog } from './PruneNetworksDialog';
-import { RefreshButton, SearchBox } from './SearchBox';
+import { RefreshButton, SearchBox } from '../../components/ui/SearchBox';
 import { plural } from '../../lib/plural';
 
 /** The networks of one host: search, create, remove, prune, and a network's details. */

@@ -1,9 +1,8 @@
 import { useState } from 'react';
-import type { AppErrorShape, NetworkSummary } from '@shared/contract';
-import { Dialog } from '../../components/Dialog';
-import { ErrorBanner } from '../../components/ErrorBanner';
-import { toErrorShape } from '../../lib/errors';
-import { api } from '../../rpc/api';
+import type { NetworkSummary } from '@shared/contract';
+import { Dialog } from '../../components/ui/Dialog';
+import { ErrorBanner } from '../../components/ui/ErrorBanner';
+import { useMutation } from '../../hooks/useMutation';
 
 export interface PruneNetworksDialogProps {
   hostId: string;
@@ -23,22 +22,15 @@ export function PruneNetworksDialog({
   onPruned,
 }: PruneNetworksDialogProps) {
   const candidates = networks.filter((n) => !n.builtin && n.containerCount === 0 && !n.ingress);
-  const [busy, setBusy] = useState(false);
-  const [error, setError] = useState<AppErrorShape>();
+  const prune = useMutation('networks.prune');
+  const { busy, error } = prune;
   const [removed, setRemoved] = useState<string[]>();
 
   const run = async () => {
-    setBusy(true);
-    setError(undefined);
-    try {
-      const res = await api.networks.prune({ hostId });
-      setRemoved(res.removed);
-      onPruned(res.removed);
-    } catch (e) {
-      setError(toErrorShape(e));
-    } finally {
-      setBusy(false);
-    }
+    const out = await prune.run({ hostId });
+    if (!out.ok) return;
+    setRemoved(out.value.removed);
+    onPruned(out.value.removed);
   };
 
   return (

@@ -1,5 +1,5 @@
 import type { EngineInfo, HostStatus, HostView } from '@shared/contract';
-import { StatusDot } from '../../components/StatusDot';
+import { StatusDot } from '../../components/ui/StatusDot';
 import { describeEndpoint } from '../../lib/endpoint';
 import { formatBytes } from '../../lib/format';
 

@@ -1,14 +1,13 @@
 import { useEffect, useId, useMemo, useRef, useState, type KeyboardEvent } from 'react';
-import { Dialog } from '../../components/Dialog';
+import { Dialog } from '../../components/ui/Dialog';
 import { listCommands } from '../../lib/commands';
 import { isMacPlatform } from '../../lib/shortcuts';
 import { useContainersStore } from '../../stores/containers';
 import { useHostsStore } from '../../stores/hosts';
 import { usePaletteStore } from '../../stores/palette';
-import { registerBuiltinCommands } from './builtinCommands';
+import { registerBuiltinCommands } from './builtin-commands';
 import { HelpSheet } from './HelpSheet';
 import { openHit } from './navigate';
-import { PaletteDialogs } from './PaletteDialogs';
 import { PaletteList } from './PaletteList';
 import { PaletteStatus } from './PaletteStatus';
 import { buildRows, type PaletteRow } from './rows';
@@ -16,7 +15,7 @@ import { usePaletteShortcuts } from './usePaletteShortcuts';
 
 registerBuiltinCommands();
 
-/** The palette, the help sheet and the dialogs its commands open, plus the app-wide keys. */
+/** The palette and the help sheet, plus the app-wide keys (App renders the dialogs its commands open). */
 export function CommandPalette() {
   usePaletteShortcuts();
   const open = usePaletteStore((s) => s.open);
@@ -26,7 +25,6 @@ export function CommandPalette() {
     <>
       {open && <PaletteDialog />}
       {helpOpen && <HelpSheet onClose={() => setHelpOpen(false)} />}
-      <PaletteDialogs />
     </>
   );
 }

@@ -1,4 +1,4 @@
-import { Dialog } from '../../components/Dialog';
+import { Dialog } from '../../components/ui/Dialog';
 import { listCommands, listShortcutHints } from '../../lib/commands';
 import { formatBinding, isMacPlatform } from '../../lib/shortcuts';
 

@@ -1,5 +1,5 @@
 import { useEffect } from 'react';
-import { isAnyDialogOpen } from '../../components/Dialog';
+import { isAnyDialogOpen } from '../../components/ui/Dialog';
 import { listCommands, type Command } from '../../lib/commands';
 import {
   createSequenceTracker,

@@ -1,5 +1,5 @@
 import type { HostStatus } from '@shared/contract';
-import { groupState } from './hostGroups';
+import { groupState } from '../../lib/host-groups';
 
 export interface HostGroupHeaderProps {
   label: string;

@@ -1,7 +1,7 @@
 import { useEffect, useId, useLayoutEffect, useRef, useState } from 'react';
 import { createPortal } from 'react-dom';
 import type { HostView } from '@shared/contract';
-import { copyConnectionLog, moveHost, reconnectHost } from '../../lib/hostActions';
+import { copyConnectionLog, moveHost, reconnectHost } from '../../stores/host-actions';
 import { useDesktopUiStore } from '../../stores/desktop-ui';
 import { useUiStore } from '../../stores/ui';
 

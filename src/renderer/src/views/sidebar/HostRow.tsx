@@ -1,11 +1,11 @@
 import type { HostStatus, HostView } from '@shared/contract';
 import { KindIcon } from '../../components/KindIcon';
-import { StatusDot, statusLabel } from '../../components/StatusDot';
+import { StatusDot, statusLabel } from '../../components/ui/StatusDot';
 import { TransportBadge } from '../../components/TransportBadge';
 import { KIND_LABELS, KIND_LONG_LABELS } from '../../lib/endpoint';
 import { HostMenu } from './HostMenu';
-import type { Since } from './hostGroups';
-import { sinceSpan, sinceText } from './sinceText';
+import type { Since } from '../../lib/host-groups';
+import { sinceSpan, sinceText } from '../../lib/since-text';
 
 export interface HostRowProps {
   host: HostView;

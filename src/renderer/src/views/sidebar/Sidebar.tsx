@@ -1,15 +1,15 @@
 import { Fragment, useMemo, useState } from 'react';
 import { readStored, writeStored } from '../../lib/storage';
-import { useNow } from '../../lib/useNow';
+import { useNow } from '../../hooks/useNow';
 import { useDesktopUiStore } from '../../stores/desktop-ui';
 import { useHostsStore } from '../../stores/hosts';
 import { useUiStore } from '../../stores/ui';
 import { useViewStore } from '../../stores/view';
-import { APP_PAGES } from '../pages';
+import { APP_PAGE_ITEMS as APP_PAGES } from '../../lib/navigation';
 import { HostGroupHeader } from './HostGroupHeader';
-import { groupHosts } from './hostGroups';
+import { groupHosts } from '../../lib/host-groups';
 import { HostRow } from './HostRow';
-import { useSinceStore } from './sinceStore';
+import { useSinceStore } from '../../stores/since';
 
 const COLLAPSED_KEY = 'berthmaster.sidebar.collapsedGroups';
 

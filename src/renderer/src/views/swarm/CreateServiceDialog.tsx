@@ -1,10 +1,10 @@
 import { useId, useState, type ReactNode } from 'react';
 import { serviceSpecSchema, type AppErrorShape } from '@shared/contract';
-import { Dialog } from '../../components/Dialog';
-import { ErrorBanner } from '../../components/ErrorBanner';
+import { Dialog } from '../../components/ui/Dialog';
+import { ErrorBanner } from '../../components/ui/ErrorBanner';
 import { toErrorShape } from '../../lib/errors';
 import { api } from '../../rpc/api';
-import { EMPTY_FORM, formProblems, toSpecInput, type ServiceForm } from './serviceForm';
+import { EMPTY_FORM, formProblems, toSpecInput, type ServiceForm } from '../../lib/forms/service-form';
 
 type Key = keyof ServiceForm;
 

@@ -1,12 +1,12 @@
 import { useId, useState } from 'react';
 import type { AppErrorShape, CallInput, Contract, SwarmNode } from '@shared/contract';
 import { ConfirmDialog } from '../../components/ConfirmDialog';
-import { Dialog } from '../../components/Dialog';
-import { ErrorBanner } from '../../components/ErrorBanner';
+import { Dialog } from '../../components/ui/Dialog';
+import { ErrorBanner } from '../../components/ui/ErrorBanner';
 import { toErrorShape } from '../../lib/errors';
 import { formatBytes } from '../../lib/format';
 import { guard } from '../../lib/policy';
-import { usePolicy } from '../../lib/usePolicy';
+import { usePolicy } from '../../hooks/usePolicy';
 import { api } from '../../rpc/api';
 import { nodeLabel } from './NodeMap';
 

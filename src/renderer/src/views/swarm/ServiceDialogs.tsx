@@ -1,7 +1,7 @@
 import { useEffect, useId, useState } from 'react';
 import type { AppErrorShape, SwarmNode, SwarmService } from '@shared/contract';
-import { Dialog } from '../../components/Dialog';
-import { ErrorBanner } from '../../components/ErrorBanner';
+import { Dialog } from '../../components/ui/Dialog';
+import { ErrorBanner } from '../../components/ui/ErrorBanner';
 import { toErrorShape } from '../../lib/errors';
 import { api } from '../../rpc/api';
 import { UpdateProgress } from './UpdateProgress';

@@ -1,7 +1,7 @@
 import { useDeferredValue, useEffect, useMemo, useReducer, useRef, useState } from 'react';
 import type { AppErrorShape, SwarmService } from '@shared/contract';
-import { Dialog } from '../../components/Dialog';
-import { ErrorBanner } from '../../components/ErrorBanner';
+import { Dialog } from '../../components/ui/Dialog';
+import { ErrorBanner } from '../../components/ui/ErrorBanner';
 import { LogModel } from '../../components/log-viewer/log-model';
 import { LogRows, type LogRowsHandle } from '../../components/log-viewer/LogRows';
 import { compileSearch } from '../../components/log-viewer/search';

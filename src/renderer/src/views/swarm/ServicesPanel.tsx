@@ -3,7 +3,7 @@ import type { AppErrorShape, SwarmNode, SwarmService, SwarmTask } from '@shared/
 import { ConfirmDialog } from '../../components/ConfirmDialog';
 import { toErrorShape } from '../../lib/errors';
 import { guard } from '../../lib/policy';
-import { usePolicy } from '../../lib/usePolicy';
+import { usePolicy } from '../../hooks/usePolicy';
 import { api } from '../../rpc/api';
 import { CreateServiceDialog } from './CreateServiceDialog';
 import { ScaleDialog, UpdateDialog } from './ServiceDialogs';

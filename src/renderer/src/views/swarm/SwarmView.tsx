@@ -1,6 +1,6 @@
 import { useState } from 'react';
 import type { HostView, SwarmInfo } from '@shared/contract';
-import { ErrorBanner } from '../../components/ErrorBanner';
+import { ErrorBanner } from '../../components/ui/ErrorBanner';
 import { useUiStore } from '../../stores/ui';
 import { FilesPanel } from './FilesPanel';
 import { NodesPanel } from './NodesPanel';

@@ -2,10 +2,10 @@ import { memo } from 'react';
 import type { TaskView } from '@shared/contract';
 import { useHostsStore } from '../../stores/hosts';
 import { useTasksStore } from '../../stores/tasks';
-import { TaskOutcome } from './TaskOutcome';
-import { TaskOutput } from './TaskOutput';
-import { LayerList, TaskProgress } from './TaskProgress';
-import { elapsed, KIND_LABELS, STATE_LABELS } from './taskText';
+import { TaskOutcome } from '../../components/tasks/TaskOutcome';
+import { TaskOutput } from '../../components/tasks/TaskOutput';
+import { LayerList, TaskProgress } from '../../components/tasks/TaskProgress';
+import { elapsed, KIND_LABELS, STATE_LABELS } from '../../lib/task-text';
 
 export interface TaskCardProps {
   task: TaskView;

@@ -1,6 +1,6 @@
 import { useEffect, useMemo, useRef } from 'react';
-import { ErrorBanner } from '../../components/ErrorBanner';
-import { useNow } from '../../lib/useNow';
+import { ErrorBanner } from '../../components/ui/ErrorBanner';
+import { useNow } from '../../hooks/useNow';
 import { sortedTasks, startTasksWatch, useTasksStore } from '../../stores/tasks';
 import { TaskCard } from './TaskCard';
 

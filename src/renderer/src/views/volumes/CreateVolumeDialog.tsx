@@ -1,11 +1,9 @@
 import { useId, useState } from 'react';
-import type { AppErrorShape } from '@shared/contract';
-import { Dialog } from '../../components/Dialog';
-import { ErrorBanner } from '../../components/ErrorBanner';
-import { toErrorShape } from '../../lib/errors';
-import { api } from '../../rpc/api';
-import { TextField } from '../hosts/Field';
-import { KeyValueEditor, keyValuesOf, type KeyValueRow } from '../networks/KeyValueEditor';
+import { Dialog } from '../../components/ui/Dialog';
+import { ErrorBanner } from '../../components/ui/ErrorBanner';
+import { useMutation } from '../../hooks/useMutation';
+import { TextField } from '../../components/ui/Field';
+import { KeyValueEditor, keyValuesOf, type KeyValueRow } from '../../components/ui/KeyValueEditor';
 
 const NAME = /^[a-zA-Z0-9][a-zA-Z0-9_.-]+$/;
 const DRIVER = /^[a-zA-Z0-9][a-zA-Z0-9_./:-]{0,127}$/;
@@ -25,8 +23,8 @@ export function CreateVolumeDialog({ hostId, hostName, onClose, onCreated }: Cre
   const [options, setOptions] = useState<KeyValueRow[]>([]);
   const [labels, setLabels] = useState<KeyValueRow[]>([]);
   const [submitted, setSubmitted] = useState(false);
-  const [busy, setBusy] = useState(false);
-  const [error, setError] = useState<AppErrorShape>();
+  const create = useMutation('volumes.create', { holdBusyOnSuccess: true });
+  const { busy, error } = create;
 
   const nameError =
     name.trim() && !NAME.test(name.trim())
@@ -43,21 +41,14 @@ export function CreateVolumeDialog({ hostId, hostName, onClose, onCreated }: Cre
   const submit = async () => {
     setSubmitted(true);
     if (invalid || busy) return;
-    setBusy(true);
-    setError(undefined);
-    try {
-      const res = await api.volumes.create({
-        hostId,
-        ...(name.trim() ? { name: name.trim() } : {}),
-        driver: driver.trim(),
-        options: opts.record,
-        labels: labs.record,
-      });
-      onCreated(res.name);
-    } catch (e) {
-      setError(toErrorShape(e));
-      setBusy(false);
-    }
+    const out = await create.run({
+      hostId,
+      ...(name.trim() ? { name: name.trim() } : {}),
+      driver: driver.trim(),
+      options: opts.record,
+      labels: labs.record,
+    });
+    if (out.ok) onCreated(out.value.name);
   };
 
   return (

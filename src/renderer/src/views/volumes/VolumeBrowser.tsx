@@ -1,11 +1,11 @@
 import { useCallback, useEffect, useRef, useState } from 'react';
 import type { AppErrorShape, DirectoryListing, FileEntry } from '@shared/contract';
-import { ErrorBanner } from '../../components/ErrorBanner';
+import { ErrorBanner } from '../../components/ui/ErrorBanner';
 import { toErrorShape } from '../../lib/errors';
 import { formatBytes, fullDate } from '../../lib/format';
 import { api } from '../../rpc/api';
-import { DownloadIcon, FileIcon, FolderIcon, LinkIcon } from '../networks/Icons';
-import { VirtualTable, type Column } from '../networks/VirtualTable';
+import { DownloadIcon, FileIcon, FolderIcon, LinkIcon } from '../../components/ui/Icons';
+import { VirtualTable, type Column } from '../../components/ui/VirtualTable';
 import { archiveName, downloadFromVolume, type DownloadHandle } from './download';
 
 const join = (dir: string, name: string) => (dir === '/' ? `/${name}` : `${dir}/${name}`);

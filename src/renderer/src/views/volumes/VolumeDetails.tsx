@@ -1,12 +1,12 @@
 import { useEffect, useState } from 'react';
 import type { AppErrorShape, HostView, VolumeSummary } from '@shared/contract';
-import { ErrorBanner } from '../../components/ErrorBanner';
+import { ErrorBanner } from '../../components/ui/ErrorBanner';
 import { toErrorShape } from '../../lib/errors';
 import { formatBytes, fullDate } from '../../lib/format';
 import { api } from '../../rpc/api';
-import { DetailTabs } from '../networks/DetailTabs';
-import { JsonBlock } from '../networks/JsonBlock';
-import { LabelChips } from '../networks/Tags';
+import { DetailTabs } from '../../components/ui/DetailTabs';
+import { JsonBlock } from '../../components/ui/JsonBlock';
+import { LabelChips } from '../../components/ui/LabelChips';
 import { VolumeBrowser } from './VolumeBrowser';
 import { PolicyGate } from '../../components/PolicyGate';
 

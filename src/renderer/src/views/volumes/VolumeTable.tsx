@@ -1,10 +1,10 @@
 import type { VolumeSummary } from '@shared/contract';
 import { formatBytes } from '../../lib/format';
 import { guard } from '../../lib/policy';
-import { useSelectedPolicy, type HostPolicyView } from '../../lib/usePolicy';
-import { FolderIcon, TrashIcon } from '../networks/Icons';
-import { LabelChips } from '../networks/Tags';
-import { VirtualTable, type Column } from '../networks/VirtualTable';
+import { useSelectedPolicy, type HostPolicyView } from '../../hooks/usePolicy';
+import { FolderIcon, TrashIcon } from '../../components/ui/Icons';
+import { LabelChips } from '../../components/ui/LabelChips';
+import { VirtualTable, type Column } from '../../components/ui/VirtualTable';
 
 export interface VolumeTableProps {
   rows: VolumeSummary[];

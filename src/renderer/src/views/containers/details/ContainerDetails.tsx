@@ -1,12 +1,12 @@
 import { useEffect, useRef, type KeyboardEvent } from 'react';
 import type { HostView } from '@shared/contract';
-import { ErrorBanner } from '../../../components/ErrorBanner';
+import { ErrorBanner } from '../../../components/ui/ErrorBanner';
 import { useContainersStore } from '../../../stores/containers';
 import { useDetailsStore, type DetailsTarget } from '../../../stores/details';
-import { compactStatus } from '../compactTime';
+import { compactStatus } from '../../../lib/compact-time';
 import { StatePill } from '../StatePill';
 import { DetailActions } from './DetailActions';
-import { DETAIL_TABS } from './detailTabs';
+import { DETAIL_TABS } from './DetailTabList';
 
 const REFRESH_MS = 5_000;
 

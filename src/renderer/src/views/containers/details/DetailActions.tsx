@@ -1,12 +1,22 @@
 import { useRef, useState } from 'react';
 import type { HostView } from '@shared/contract';
-import { ACTION_VERBS, busyKey, useContainersStore, type ContainerAction } from '../../../stores/containers';
-import { ActionIcon } from '../ActionIcon';
-import { isLive } from '../filter';
+import { busyKey, useContainersStore } from '../../../stores/containers';
+import {
+  actionText,
+  containerAction,
+  containerActionsFor,
+  withoutForbidden,
+} from '../../../actions/container-actions';
+import { ActionIcon } from '../../../components/ui/ActionIcon';
 import { RowMenu } from '../RowMenu';
-import { containerActionMethod, guard, withoutForbidden } from '../../../lib/policy';
-import { usePolicy } from '../../../lib/usePolicy';
-import { moreActionItems, useContainerActions, type ActionTarget } from '../useContainerActions';
+import { guard } from '../../../lib/policy';
+import { usePolicy } from '../../../hooks/usePolicy';
+import {
+  moreActionItems,
+  useContainerActions,
+  type ActionRequest,
+  type ActionTarget,
+} from '../useContainerActions';
 
 export interface DetailActionsProps {
   host: HostView;
@@ -25,51 +35,29 @@ export function DetailActions({ host, target, onRenamed, onRemoved }: DetailActi
     onRemoved: () => onRemoved(),
   });
   const can = usePolicy(host.id);
-  const live = isLive(target);
-  const main: ContainerAction[] = [live ? 'stop' : 'start', 'restart'];
-  if (target.state === 'running') main.push('pause');
-  if (target.state === 'paused') main.push('unpause');
+  const buttons = containerActionsFor('details').filter((a) => a.appliesTo(target));
+  const menuIds = new Set<string>(containerActionsFor('details-menu').map((a) => a.id));
 
   return (
     <div className="detail-actions" role="toolbar" aria-label={`Actions for ${target.name}`}>
       {busy && (
         <span className="busy-text" role="status">
-          {ACTION_VERBS[busy].busy}
+          {containerAction(busy).busy}
         </span>
       )}
-      {main.map((action) => (
+      {buttons.map((a) => (
         <button
-          key={action}
+          key={a.id}
           type="button"
-          className="button button-small"
+          className={`button button-small${a.danger ? ' bulk-danger' : ''}`}
           disabled={busy !== undefined}
-          onClick={() => request(action, target)}
-          {...guard(can.allowed(containerActionMethod(action) ?? `containers.${action}`))}
+          onClick={() => request(a.id as ActionRequest, target)}
+          {...guard(can.allowed(a.method))}
         >
-          <ActionIcon action={action} />
-          {ACTION_VERBS[action].label}
+          {a.icon && <ActionIcon action={a.icon} />}
+          {actionText(a)}
         </button>
       ))}
-      <button
-        type="button"
-        className="button button-small"
-        disabled={busy !== undefined}
-        onClick={() => request('recreate', target)}
-        {...guard(can.allowed('containers.recreate'))}
-      >
-        <ActionIcon action="rename" />
-        Edit and recreate…
-      </button>
-      <button
-        type="button"
-        className="button button-small bulk-danger"
-        disabled={busy !== undefined}
-        onClick={() => request('remove', target)}
-        {...guard(can.allowed('containers.remove'))}
-      >
-        <ActionIcon action="remove" />
-        Remove…
-      </button>
       <button
         ref={moreRef}
         type="button"
@@ -87,7 +75,7 @@ export function DetailActions({ host, target, onRenamed, onRemoved }: DetailActi
           label={`Actions for ${target.name}`}
           anchor={moreRef.current}
           items={withoutForbidden(
-            moreActionItems(target, request).filter((i) => !['pause', 'unpause', 'recreate'].includes(i.id)),
+            moreActionItems(target, request).filter((i) => menuIds.has(i.id)),
             can.allowed,
           )}
           onClose={() => setMenuOpen(false)}

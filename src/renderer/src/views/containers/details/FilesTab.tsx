@@ -1,12 +1,12 @@
 import { useCallback, useEffect, useId, useRef, useState } from 'react';
 import type { AppErrorShape, ContainerFileEntry, ContainerFileListing } from '@shared/contract';
-import { ErrorBanner } from '../../../components/ErrorBanner';
+import { ErrorBanner } from '../../../components/ui/ErrorBanner';
 import { toErrorShape } from '../../../lib/errors';
 import { formatBytes, fullDate } from '../../../lib/format';
 import { api } from '../../../rpc/api';
 import { useUiStore } from '../../../stores/ui';
-import type { DetailTabProps } from './detailTabs';
-import { downloadPath, uploadFiles } from './fileTransfer';
+import type { DetailTabProps } from './DetailTabList';
+import { downloadPath, uploadFiles } from './file-transfer';
 import { joinPath, modeString, parentOf } from './paths';
 
 type Transfer = { label: string; done: number; total?: number };

@@ -1,7 +1,7 @@
 import { useEffect, useId, useMemo, useRef, useState, type ReactNode } from 'react';
 import { useDetailsStore } from '../../../stores/details';
 import { useUiStore } from '../../../stores/ui';
-import type { DetailTabProps } from './detailTabs';
+import type { DetailTabProps } from './DetailTabList';
 
 /** Copies text, also where the async clipboard API is unavailable (plain-http browser mode). */
 export async function copyText(text: string): Promise<void> {

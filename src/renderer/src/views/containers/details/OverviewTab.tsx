@@ -2,9 +2,9 @@ import { useState, type ReactNode } from 'react';
 import type { ContainerInspectView, EndpointView } from '@shared/contract';
 import { formatBytes, fullDate, shortId } from '../../../lib/format';
 import { useDetailsStore } from '../../../stores/details';
-import { portLinks } from '../portLinks';
-import { joinShellWords } from '../run/shellWords';
-import type { DetailTabProps } from './detailTabs';
+import { portLinks } from '../../../lib/port-links';
+import { joinShellWords } from '../../../lib/forms/shell-words';
+import type { DetailTabProps } from './DetailTabList';
 import { isSecretKey, MASK } from './secrets';
 
 function Card({ title, children, wide }: { title: string; children: ReactNode; wide?: boolean }) {

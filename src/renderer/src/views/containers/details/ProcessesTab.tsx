@@ -1,10 +1,10 @@
 import { useCallback, useEffect, useState } from 'react';
 import type { AppErrorShape, ContainerTop } from '@shared/contract';
-import { ErrorBanner } from '../../../components/ErrorBanner';
+import { ErrorBanner } from '../../../components/ui/ErrorBanner';
 import { toErrorShape } from '../../../lib/errors';
 import { api } from '../../../rpc/api';
 import { useDetailsStore } from '../../../stores/details';
-import type { DetailTabProps } from './detailTabs';
+import type { DetailTabProps } from './DetailTabList';
 import { plural } from '../../../lib/plural';
 
 /** The container's processes as the engine's `top` sees them, refreshable. */

@@ -1,7 +1,7 @@
 import { useId, useState } from 'react';
 import type { ContainerSignal, ContainerSummary } from '@shared/contract';
 import { ConfirmDialog } from '../../../components/ConfirmDialog';
-import { isLive } from '../filter';
+import { isLive } from '../../../lib/container-filter';
 import { SignalSelect } from './SignalSelect';
 
 export interface BulkConfirmProps {

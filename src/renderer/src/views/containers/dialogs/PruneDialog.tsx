@@ -1,7 +1,7 @@
 import { useCallback, useEffect, useId, useRef, useState } from 'react';
 import type { AppErrorShape, ContainerPrunePreview, ContainerPruneResult } from '@shared/contract';
-import { Dialog } from '../../../components/Dialog';
-import { ErrorBanner } from '../../../components/ErrorBanner';
+import { Dialog } from '../../../components/ui/Dialog';
+import { ErrorBanner } from '../../../components/ui/ErrorBanner';
 import { formatBytes } from '../../../lib/format';
 import { toErrorShape } from '../../../lib/errors';
 import { api } from '../../../rpc/api';

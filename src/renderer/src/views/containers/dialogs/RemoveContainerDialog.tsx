@@ -1,7 +1,7 @@
 import { useId, useState } from 'react';
 import type { ContainerSummary } from '@shared/contract';
 import { ConfirmDialog } from '../../../components/ConfirmDialog';
-import { isLive } from '../filter';
+import { isLive } from '../../../lib/container-filter';
 
 export interface RemoveContainerDialogProps {
   container: Pick<ContainerSummary, 'name' | 'state'>;

@@ -1,7 +1,7 @@
 import { useId, useState } from 'react';
 import { CONTAINER_NAME_PATTERN, CONTAINER_NAME_RULE, type AppErrorShape } from '@shared/contract';
-import { Dialog } from '../../../components/Dialog';
-import { ErrorBanner } from '../../../components/ErrorBanner';
+import { Dialog } from '../../../components/ui/Dialog';
+import { ErrorBanner } from '../../../components/ui/ErrorBanner';
 
 export interface RenameDialogProps {
   current: string;

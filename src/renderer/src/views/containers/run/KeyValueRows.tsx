@@ -1,6 +1,6 @@
 import { useState } from 'react';
 import { isSecretKey } from '../details/secrets';
-import type { FieldErrors, KeyValueRow } from './runForm';
+import type { FieldErrors, KeyValueRow } from '../../../lib/forms/run-form';
 
 export interface KeyValueRowsProps {
   /** Heading and accessible name of the group, e.g. "Environment variables". */

@@ -1,5 +1,5 @@
 import { useId } from 'react';
-import { emptyMount, type FieldErrors, type MountRow } from './runForm';
+import { emptyMount, type FieldErrors, type MountRow } from '../../../lib/forms/run-form';
 import { RemoveRowButton, RowErrors } from './RemoveRowButton';
 
 export interface MountRowsProps {

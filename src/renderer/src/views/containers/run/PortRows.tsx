@@ -1,4 +1,4 @@
-import { emptyPort, type FieldErrors, type PortRow } from './runForm';
+import { emptyPort, type FieldErrors, type PortRow } from '../../../lib/forms/run-form';
 import { RemoveRowButton, RowErrors } from './RemoveRowButton';
 
 export interface PortRowsProps {

@@ -6,14 +6,14 @@ import {
   type HostView,
   type RestartPolicyName,
 } from '@shared/contract';
-import { Dialog } from '../../../components/Dialog';
-import { ErrorBanner } from '../../../components/ErrorBanner';
+import { Dialog } from '../../../components/ui/Dialog';
+import { ErrorBanner } from '../../../components/ui/ErrorBanner';
 import { toErrorShape } from '../../../lib/errors';
 import { api } from '../../../rpc/api';
 import { useContainersStore, type RunDialogTarget } from '../../../stores/containers';
 import { useDetailsStore } from '../../../stores/details';
 import { useUiStore } from '../../../stores/ui';
-import { TextField } from '../../hosts/Field';
+import { TextField } from '../../../components/ui/Field';
 import { KeyValueRows } from './KeyValueRows';
 import { MountRows } from './MountRows';
 import { PortRows } from './PortRows';
@@ -24,7 +24,7 @@ import {
   specToForm,
   type FieldErrors,
   type RunForm,
-} from './runForm';
+} from '../../../lib/forms/run-form';
 
 const RESTART_LABELS: Record<RestartPolicyName, string> = {
   no: 'No (default)',

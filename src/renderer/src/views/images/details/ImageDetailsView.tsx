@@ -1,6 +1,6 @@
 import { useRef, useState, type KeyboardEvent } from 'react';
 import type { HostView } from '@shared/contract';
-import { ErrorBanner } from '../../../components/ErrorBanner';
+import { ErrorBanner } from '../../../components/ui/ErrorBanner';
 import { formatBytes, shortId } from '../../../lib/format';
 import { useImagesStore } from '../../../stores/images';
 import { HistoryTab } from './HistoryTab';

@@ -3,7 +3,7 @@ import type { HostView, ImageDetails } from '@shared/contract';
 import { ConfirmDialog } from '../../../components/ConfirmDialog';
 import { formatBytes, fullDate } from '../../../lib/format';
 import { guard } from '../../../lib/policy';
-import { usePolicy } from '../../../lib/usePolicy';
+import { usePolicy } from '../../../hooks/usePolicy';
 import { api } from '../../../rpc/api';
 import { useImagesStore } from '../../../stores/images';
 

@@ -1,0 +1,46 @@
+import type { ActionIconName } from '../lib/icon-names';
+import type { CallInputOf, CallName } from '../lib/method-types';
+
+/** Where an action is offered; each surface lists the descriptors that name it, in table order. */
+export type Placement = 'row' | 'menu' | 'bulk' | 'details' | 'details-menu';
+
+/**
+ * One resource action, one row: which contract method it calls (and so which policy governs it),
+ * its words and icon, whether it asks first, and where it appears. Stores run it, and the row
+ * icons, menus, bulk bar, details header and policy-disabled state all read it.
+ */
+export interface ResourceAction<Id extends string, Item, Target, Options, M extends CallName = CallName> {
+  id: Id;
+  /** The contract method: policy is read from it (src/shared/policy/method-access.ts). */
+  method: M;
+  /** Button text and the stem of its accessible name ("Restart web-1"). */
+  label: string;
+  /** Status text while it runs, the verb in "Couldn't … x", the participle in "x …ed". */
+  busy: string;
+  failed: string;
+  done: string;
+  icon?: ActionIconName;
+  /** Opens a dialog before running (the view owns the dialog of this name); its label gets "…". */
+  confirm?: string;
+  /** Shown in red. */
+  danger?: boolean;
+  /** Success is announced by a toast (quiet actions show in the row's state instead). */
+  toast?: boolean;
+  appears: readonly Placement[];
+  /** Whether it can do anything for this item (a bulk action: for any of the selected). */
+  appliesTo(item: Item): boolean;
+  /** The call's input; absent when the action only opens a dialog that calls on its own. */
+  input?(target: Target, options: Options): CallInputOf<M>;
+}
+
+/** Keeps each row's method and input typed against each other (a misspelt method fails to compile). */
+export function defineAction<Id extends string, Item, Target, Options, M extends CallName>(
+  action: ResourceAction<Id, Item, Target, Options, M>,
+): ResourceAction<Id, Item, Target, Options, M> {
+  return action;
+}
+
+/** The text on a button or menu entry: a label, with "…" when a dialog comes first. */
+export function actionText(a: { label: string; confirm?: string }): string {
+  return a.confirm ? `${a.label}…` : a.label;
+}

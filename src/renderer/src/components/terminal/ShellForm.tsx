@@ -1,0 +1,162 @@
+import { useId, useState, type FormEvent } from 'react';
+import { execOpenSchema } from '@shared/contract';
+import { joinCommand, parseEnvLines, splitCommand, type ShellPrefs } from '../../lib/shell-prefs';
+
+const PRESETS: Array<{ id: string; label: string; argv?: string[] }> = [
+  { id: 'auto', label: 'Auto (bash, else sh)' },
+  { id: 'bash', label: '/bin/bash', argv: ['/bin/bash'] },
+  { id: 'sh', label: '/bin/sh', argv: ['/bin/sh'] },
+  { id: 'ash', label: '/bin/ash', argv: ['/bin/ash'] },
+  { id: 'custom', label: 'Custom command…' },
+];
+
+function presetOf(prefs: ShellPrefs): string {
+  if (prefs.shell === 'auto') return 'auto';
+  const joined = prefs.shell.join(' ');
+  return PRESETS.find((p) => p.argv?.join(' ') === joined)?.id ?? 'custom';
+}
+
+const check = execOpenSchema.pick({ user: true, workingDir: true, env: true });
+
+/** The shell picker: a preset or a custom command, plus optional user, directory and env. */
+export function ShellForm({
+  initial,
+  busy,
+  onOpen,
+}: {
+  initial: ShellPrefs;
+  busy: boolean;
+  onOpen(prefs: ShellPrefs): void;
+}) {
+  const id = useId();
+  const [preset, setPreset] = useState(presetOf(initial));
+  const [command, setCommand] = useState(initial.shell === 'auto' ? '' : joinCommand(initial.shell));
+  const [user, setUser] = useState(initial.user ?? '');
+  const [workingDir, setWorkingDir] = useState(initial.workingDir ?? '');
+  const [env, setEnv] = useState((initial.env ?? []).join('\n'));
+  const [more, setMore] = useState(Boolean(initial.user || initial.workingDir || initial.env?.length));
+  const [problem, setProblem] = useState<string | undefined>();
+
+  const submit = (e: FormEvent) => {
+    e.preventDefault();
+    const argv = preset === 'custom' ? splitCommand(command) : PRESETS.find((p) => p.id === preset)?.argv;
+    if (preset === 'custom' && (!argv || argv.length === 0)) {
+      setProblem('Enter the command to run, e.g. /bin/bash -l');
+      return;
+    }
+    const prefs: ShellPrefs = { shell: argv ?? 'auto' };
+    if (user.trim()) prefs.user = user.trim();
+    if (workingDir.trim()) prefs.workingDir = workingDir.trim();
+    const envList = parseEnvLines(env);
+    if (envList.length) prefs.env = envList;
+    const { shell: _shell, ...options } = prefs;
+    const parsed = check.safeParse(options);
+    if (!parsed.success) {
+      const issue = parsed.error.issues[0];
+      const field = String(issue?.path[0] ?? '');
+      const name = field === 'workingDir' ? 'Working directory' : field === 'env' ? 'Environment' : 'User';
+      setProblem(`${name}: ${issue?.message ?? 'invalid'}.`);
+      return;
+    }
+    setProblem(undefined);
+    onOpen(prefs);
+  };
+
+  return (
+    <form className="shell-form" onSubmit={submit} aria-label="Open a shell">
+      <div className="shell-form-row">
+        <label className="field shell-field" htmlFor={`${id}-shell`}>
+          <span className="field-label">Shell</span>
+          <select
+            id={`${id}-shell`}
+            className="input"
+            value={preset}
+            onChange={(e) => setPreset(e.target.value)}
+          >
+            {PRESETS.map((p) => (
+              <option key={p.id} value={p.id}>
+                {p.label}
+              </option>
+            ))}
+          </select>
+        </label>
+        {preset === 'custom' && (
+          <label className="field grow" htmlFor={`${id}-cmd`}>
+            <span className="field-label">Command</span>
+            <input
+              id={`${id}-cmd`}
+              className="input mono"
+              value={command}
+              placeholder="/bin/bash -l"
+              spellCheck={false}
+              onChange={(e) => setCommand(e.target.value)}
+            />
+          </label>
+        )}
+        <div className="shell-form-submit">
+          <button type="submit" className="button button-primary" disabled={busy}>
+            {busy ? 'Opening…' : 'Open shell'}
+          </button>
+        </div>
+      </div>
+      <button
+        type="button"
+        className="terminal-link-button"
+        aria-expanded={more}
+        onClick={() => setMore(!more)}
+      >
+        {more ? 'Fewer options' : 'User, directory, environment…'}
+      </button>
+      {more && (
+        <div className="shell-form-more">
+          <div className="shell-form-row">
+            <label className="field" htmlFor={`${id}-user`}>
+              <span className="field-label">
+                User <span className="optional">(optional)</span>
+              </span>
+              <input
+                id={`${id}-user`}
+                className="input mono"
+                value={user}
+                placeholder="root or 1000:1000"
+                spellCheck={false}
+                onChange={(e) => setUser(e.target.value)}
+              />
+            </label>
+            <label className="field grow" htmlFor={`${id}-dir`}>
+              <span className="field-label">
+                Working directory <span className="optional">(optional)</span>
+              </span>
+              <input
+                id={`${id}-dir`}
+                className="input mono"
+                value={workingDir}
+                placeholder="/app"
+                spellCheck={false}
+                onChange={(e) => setWorkingDir(e.target.value)}
+              />
+            </label>
+          </div>
+          <label className="field" htmlFor={`${id}-env`}>
+            <span className="field-label">
+              Environment <span className="optional">(NAME=value, one per line)</span>
+            </span>
+            <textarea
+              id={`${id}-env`}
+              className="input textarea mono"
+              rows={3}
+              value={env}
+              spellCheck={false}
+              onChange={(e) => setEnv(e.target.value)}
+            />
+          </label>
+        </div>
+      )}
+      {problem && (
+        <p className="field-error" role="alert">
+          {problem}
+        </p>
+      )}
+    </form>
+  );
+}

@@ -1,0 +1,62 @@
+import { useId } from 'react';
+import type { HostView } from '@shared/contract';
+import type { ContainerFilter } from '../../../stores/containers';
+import { RefreshButton } from '../../../components/ui/RefreshIconButton';
+import { SearchBox } from '../../../components/ui/SearchBox';
+import { StateFilter } from '../StateFilter';
+import { plural } from '../../../lib/plural';
+
+export interface AllContainersToolbarProps {
+  filter: ContainerFilter;
+  onFilter(f: ContainerFilter): void;
+  search: string;
+  onSearch(q: string): void;
+  hosts: HostView[];
+  /** A host id, or '' for every host. */
+  hostFilter: string;
+  onHostFilter(id: string): void;
+  total: number;
+  running: number;
+  hostCount: number;
+  loading: boolean;
+  onRefresh(): void;
+}
+
+/** The per-host list's filter and search, plus a host picker and the totals over all hosts. */
+export function AllContainersToolbar(props: AllContainersToolbarProps) {
+  const { filter, onFilter, search, onSearch, total, running, loading } = props;
+  const hostId = useId();
+  return (
+    <div className="toolbar">
+      <h1 className="toolbar-title">All containers</h1>
+      <StateFilter filter={filter} onFilter={onFilter} />
+      <SearchBox
+        label="Search containers"
+        placeholder="Name, image, ID, label"
+        value={search}
+        onChange={onSearch}
+      />
+      <label htmlFor={hostId} className="visually-hidden">
+        Host
+      </label>
+      <select
+        id={hostId}
+        className="input all-host-select"
+        value={props.hostFilter}
+        onChange={(e) => props.onHostFilter(e.target.value)}
+      >
+        <option value="">All hosts</option>
+        {props.hosts.map((h) => (
+          <option key={h.id} value={h.id}>
+            {h.name}
+          </option>
+        ))}
+      </select>
+      <span className="header-spacer" />
+      <span className="toolbar-count" aria-live="polite" title={`${running} running, ${total} in total`}>
+        {running} of {total} running on {plural(props.hostCount, 'host')}
+      </span>
+      <RefreshButton loading={loading} onRefresh={props.onRefresh} />
+    </div>
+  );
+}

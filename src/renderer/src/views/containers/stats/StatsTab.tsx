@@ -1,0 +1,188 @@
+import { useState } from 'react';
+import type { HostView, StatsSample } from '@shared/contract';
+import { LineChart } from '../../../components/charts/LineChart';
+import type { Point } from '../../../components/charts/chart-path';
+import { DisconnectedBanner } from '../../../components/DisconnectedBanner';
+import { ErrorBanner } from '../../../components/ui/ErrorBanner';
+import { formatBytes } from '../../../lib/format';
+import type { DetailsTarget } from '../../../stores/details';
+import { STATS_WINDOW_MS, useContainerStats } from '../../../hooks/useContainerStats';
+
+export function formatPercent(v: number): string {
+  return `${v < 10 ? v.toFixed(2) : v.toFixed(1)} %`;
+}
+
+export function formatRate(bytesPerSecond: number): string {
+  return `${formatBytes(bytesPerSecond)}/s`;
+}
+
+const MIN_SPAN_MS = 30_000;
+
+function spanLabel(ms: number): string {
+  const s = Math.round(ms / 1000);
+  return s < 120 ? `−${s} s` : `−${Math.round(s / 60)} min`;
+}
+
+function series(samples: readonly StatsSample[], pick: (s: StatsSample) => number): Point[] {
+  return samples.filter((s) => s.running).map((s) => [s.at, pick(s)] as const);
+}
+
+function Figure({ label, value, sub }: { label: string; value: string; sub?: string }) {
+  return (
+    <div className="stat-figure">
+      <div className="stat-figure-label">{label}</div>
+      <div className="stat-figure-value">{value}</div>
+      {sub && <div className="stat-figure-sub">{sub}</div>}
+    </div>
+  );
+}
+
+/**
+ * The Stats tab: current CPU, memory, network, block IO and PIDs, and charts of the last five
+ * minutes. Streams only while this tab is shown.
+ */
+export function StatsTab({ host, target }: { host: HostView; target: DetailsTarget }) {
+  const [retry, setRetry] = useState(0);
+  const { samples, latest, error, ended, disconnected } = useContainerStats(
+    host.id,
+    target.containerId,
+    retry,
+  );
+  // The x axis spans the readings so far (at least 30 s), up to the last five minutes.
+  const to = latest?.at ?? Date.now();
+  const span = Math.min(STATS_WINDOW_MS, Math.max(MIN_SPAN_MS, to - (samples[0]?.at ?? to)));
+  const from = to - span;
+  const xLabels = [spanLabel(span), 'now'] as const;
+  const running = latest?.running ?? true;
+
+  return (
+    <div className="stats-view" aria-label={`Stats of ${target.name}`}>
+      {disconnected && !ended && <DisconnectedBanner hostId={host.id} error={disconnected} />}
+      {error && (
+        <ErrorBanner
+          error={error}
+          title={`Couldn't read the stats of ${target.name}`}
+          actions={
+            <button type="button" className="button button-small" onClick={() => setRetry((n) => n + 1)}>
+              Retry
+            </button>
+          }
+        />
+      )}
+      <div className="stats-status" role="status">
+        {!latest && !error && (
+          <>
+            <span className="spinner" aria-hidden="true" /> Waiting for the first reading…
+          </>
+        )}
+        {latest && running && !ended && !disconnected && (
+          <>
+            <span className="stats-live-dot" aria-hidden="true" /> Live · one reading a second · charts keep
+            the last 5 minutes
+          </>
+        )}
+        {latest && !running && 'The container is not running: no readings.'}
+        {ended && !error && (
+          <>
+            The stats stream ended.{' '}
+            <button type="button" className="button button-small" onClick={() => setRetry((n) => n + 1)}>
+              Reconnect
+            </button>
+          </>
+        )}
+      </div>
+      <div className="stats-figures">
+        <Figure
+          label="CPU"
+          value={latest ? formatPercent(latest.cpuPercent) : '—'}
+          sub={latest?.onlineCpus ? `of ${latest.onlineCpus * 100} % (${latest.onlineCpus} CPUs)` : undefined}
+        />
+        <Figure
+          label="Memory"
+          value={latest ? formatBytes(latest.memUsage) : '—'}
+          sub={latest ? `${formatPercent(latest.memPercent)} of ${formatBytes(latest.memLimit)}` : undefined}
+        />
+        <Figure
+          label="Network"
+          value={latest ? `↓ ${formatRate(latest.netRxRate)}  ↑ ${formatRate(latest.netTxRate)}` : '—'}
+          sub={latest ? `${formatBytes(latest.netRx)} in · ${formatBytes(latest.netTx)} out` : undefined}
+        />
+        <Figure
+          label="Block I/O"
+          value={latest ? `R ${formatRate(latest.blkReadRate)}  W ${formatRate(latest.blkWriteRate)}` : '—'}
+          sub={
+            latest
+              ? `${formatBytes(latest.blkRead)} read · ${formatBytes(latest.blkWrite)} written`
+              : undefined
+          }
+        />
+        <Figure label="PIDs" value={latest ? String(latest.pids) : '—'} />
+      </div>
+      <div className="stats-charts">
+        <section className="stats-card" aria-label="CPU chart">
+          <h3 className="stats-card-title">CPU</h3>
+          <LineChart
+            label="CPU usage over the last 5 minutes"
+            series={[{ label: 'CPU', color: 'var(--accent)', points: series(samples, (s) => s.cpuPercent) }]}
+            from={from}
+            to={to}
+            minMax={5}
+            formatY={(v) => `${Math.round(v)} %`}
+            xLabels={xLabels}
+          />
+        </section>
+        <section className="stats-card" aria-label="Memory chart">
+          <h3 className="stats-card-title">Memory</h3>
+          <LineChart
+            label="Memory usage over the last 5 minutes"
+            series={[
+              { label: 'Memory', color: 'var(--chart-violet)', points: series(samples, (s) => s.memUsage) },
+            ]}
+            from={from}
+            to={to}
+            minMax={1024 * 1024}
+            formatY={formatBytes}
+            binary
+            xLabels={xLabels}
+          />
+        </section>
+        <section className="stats-card" aria-label="Network chart">
+          <h3 className="stats-card-title">Network</h3>
+          <LineChart
+            label="Network receive and send rates over the last 5 minutes"
+            series={[
+              { label: 'Received', color: 'var(--chart-teal)', points: series(samples, (s) => s.netRxRate) },
+              { label: 'Sent', color: 'var(--chart-orange)', points: series(samples, (s) => s.netTxRate) },
+            ]}
+            from={from}
+            to={to}
+            minMax={1024}
+            formatY={formatRate}
+            binary
+            xLabels={xLabels}
+          />
+        </section>
+        <section className="stats-card" aria-label="Block I/O chart">
+          <h3 className="stats-card-title">Block I/O</h3>
+          <LineChart
+            label="Block read and write rates over the last 5 minutes"
+            series={[
+              { label: 'Read', color: 'var(--chart-teal)', points: series(samples, (s) => s.blkReadRate) },
+              {
+                label: 'Write',
+                color: 'var(--chart-orange)',
+                points: series(samples, (s) => s.blkWriteRate),
+              },
+            ]}
+            from={from}
+            to={to}
+            minMax={1024}
+            formatY={formatRate}
+            binary
+            xLabels={xLabels}
+          />
+        </section>
+      </div>
+    </div>
+  );
+}

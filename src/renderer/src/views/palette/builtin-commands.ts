@@ -1,0 +1,194 @@
+import { checkPolicy } from '../../lib/policy';
+import { registerCommands, registerShortcutHints, type Command, type PickItem } from '../../lib/commands';
+import { goSequences, isMacPlatform } from '../../lib/shortcuts';
+import { useContainersStore } from '../../stores/containers';
+import { useDetailsStore } from '../../stores/details';
+import { useHostsStore } from '../../stores/hosts';
+import { usePaletteStore } from '../../stores/palette';
+import { rememberedPrefs, useTerminalsStore } from '../../stores/terminals';
+import { useUiStore } from '../../stores/ui';
+import { useViewStore } from '../../stores/view';
+import { APP_PAGE_ITEMS as APP_PAGES, HOST_SECTION_ITEMS as HOST_SECTIONS } from '../../lib/navigation';
+import { currentConnectedHost, goToHost, goToSection } from './navigate';
+
+/** Pages then host sections share the "G then letter" pool, in the order they are listed. */
+function navigationBindings() {
+  const labels = [...APP_PAGES.map((p) => p.label), ...HOST_SECTIONS.map((s) => s.label)];
+  const all = goSequences(labels);
+  return { pages: all.slice(0, APP_PAGES.length), sections: all.slice(APP_PAGES.length) };
+}
+
+function navigationCommands(): Command[] {
+  const bindings = navigationBindings();
+  const host = currentConnectedHost();
+  const pages: Command[] = APP_PAGES.map((p, i) => ({
+    id: `page.${p.id}`,
+    title: `Go to ${p.label}`,
+    section: 'Navigation',
+    binding: bindings.pages[i],
+    run: () => useViewStore.getState().showPage(p.id),
+  }));
+  const sections: Command[] = host
+    ? HOST_SECTIONS.map((s, i) => ({
+        id: `section.${s.id}`,
+        title: `Go to ${s.label}`,
+        section: 'Navigation',
+        detail: `on ${host.name}`,
+        binding: bindings.sections[i],
+        run: () => goToSection(host.id, s.id),
+      }))
+    : [];
+  return [...pages, ...sections];
+}
+
+function hostCommands(): Command[] {
+  const { hosts, statuses } = useHostsStore.getState();
+  const switches: Command[] = hosts.map((h, i) => ({
+    id: `host.${h.id}`,
+    title: `Go to host ${h.name}`,
+    section: 'Hosts',
+    keywords: ['switch', ...h.labels],
+    detail: [statuses[h.id]?.state ?? 'connecting', ...h.labels].join(' · '),
+    ...(i < 9 ? { keys: [isMacPlatform() ? '⌘' : 'Ctrl', String(i + 1)] } : {}),
+    run: () => goToHost(h.id),
+  }));
+  const add: Command = {
+    id: 'host.add',
+    title: 'Add host…',
+    section: 'Hosts',
+    keywords: ['connect', 'new', 'engine'],
+    run: () => useUiStore.getState().openHostForm({ mode: 'add' }),
+  };
+  return [...switches, add];
+}
+
+/** Running containers of a host, for pickers; loads the list when it has not been yet. */
+function containerItems(
+  hostId: string,
+  onlyRunning: boolean,
+  run: (id: string, name: string) => void,
+): PickItem[] {
+  const data = useContainersStore.getState().byHost[hostId];
+  if (!data) void useContainersStore.getState().fetch(hostId);
+  return (data?.items ?? [])
+    .filter((c) => !onlyRunning || c.state === 'running')
+    .map((c) => ({
+      id: c.id,
+      title: c.name,
+      detail: `${c.image} · ${c.state}`,
+      run: () => run(c.id, c.name),
+    }));
+}
+
+function currentHostCommands(): Command[] {
+  const host = currentConnectedHost();
+  if (!host) return [];
+  const allowed = (method: string) => checkPolicy(host.policy, method).ok;
+  const palette = usePaletteStore.getState();
+  const on = `on ${host.name}`;
+  const out: Command[] = [
+    {
+      id: 'container.open',
+      title: 'Open container…',
+      section: 'Current host',
+      detail: on,
+      keywords: ['details', 'inspect', 'show'],
+      run: () => ({
+        heading: `Open · containers on ${host.name}`,
+        placeholder: `Container on ${host.name} to open`,
+        empty: `No containers on ${host.name}.`,
+        items: () =>
+          containerItems(host.id, false, (id, name) => {
+            goToSection(host.id, 'containers');
+            useDetailsStore.getState().open({ hostId: host.id, containerId: id, name }, 'overview');
+          }),
+      }),
+    },
+  ];
+  if (allowed('exec.open')) {
+    out.push({
+      id: 'container.terminal',
+      title: 'Open terminal in container…',
+      section: 'Current host',
+      detail: on,
+      keywords: ['shell', 'exec', 'console', 'sh', 'bash'],
+      run: () => ({
+        heading: `Terminal · running on ${host.name}`,
+        placeholder: `Container to open a shell in`,
+        empty: `No running containers on ${host.name}.`,
+        items: () =>
+          containerItems(host.id, true, (id, name) => {
+            void useTerminalsStore.getState().openTerminal(host.id, id, name, rememberedPrefs(host.id, name));
+          }),
+      }),
+    });
+  }
+  if (allowed('images.pull')) {
+    out.push({
+      id: 'image.pull',
+      title: 'Pull image…',
+      section: 'Current host',
+      detail: on,
+      keywords: ['download', 'registry'],
+      run: () => palette.openDialog({ kind: 'pull-image', hostId: host.id }),
+    });
+  }
+  if (allowed('containers.prune')) {
+    out.push({
+      id: 'containers.prune',
+      title: 'Prune stopped containers…',
+      section: 'Current host',
+      detail: on,
+      keywords: ['remove', 'delete', 'clean'],
+      run: () => palette.openDialog({ kind: 'prune-containers', hostId: host.id }),
+    });
+  }
+  if (allowed('images.prune')) {
+    out.push({
+      id: 'images.prune',
+      title: 'Prune unused images…',
+      section: 'Current host',
+      detail: on,
+      keywords: ['remove', 'delete', 'clean', 'dangling'],
+      run: () => palette.openDialog({ kind: 'prune-images', hostId: host.id }),
+    });
+  }
+  return out;
+}
+
+const helpCommands: Command[] = [
+  {
+    id: 'help.shortcuts',
+    title: 'Show keyboard shortcuts',
+    section: 'Help',
+    keywords: ['help', 'keys', 'hotkeys', 'cheat sheet'],
+    binding: { kind: 'key', key: '?' },
+    run: () => usePaletteStore.getState().setHelpOpen(true),
+  },
+];
+
+/** Registered once, when the palette module loads; the order is the palette's section order. */
+export function registerBuiltinCommands(): void {
+  registerCommands(navigationCommands);
+  registerCommands(hostCommands);
+  registerCommands(currentHostCommands);
+  registerCommands(helpCommands);
+  const mod = isMacPlatform() ? '⌘' : 'Ctrl';
+  registerShortcutHints([
+    { section: 'General', keys: [mod, 'K'], description: 'Open the command palette' },
+    {
+      section: 'General',
+      keys: [mod, 'Shift', 'K'],
+      description: 'Open the palette from a terminal (there Ctrl+K is the shell’s “delete to end of line”)',
+    },
+    { section: 'General', keys: ['Esc'], description: 'Close the palette, a dialog or this sheet' },
+    { section: 'Hosts', keys: [mod, '1 … 9'], description: 'Go to the first … ninth host in the sidebar' },
+    { section: 'In the palette', keys: ['↑', '↓'], description: 'Move through the results' },
+    { section: 'In the palette', keys: ['Enter'], description: 'Run the action or open the object' },
+    {
+      section: 'In the palette',
+      keys: ['Backspace'],
+      description: 'In an empty second step: back to all actions',
+    },
+  ]);
+}

@@ -1,0 +1,85 @@
+import { afterEach, describe, expect, it, vi } from 'vitest';
+import type { AppErrorShape, HostView } from '@shared/contract';
+
+// The factory's own logic (sharing, invalidation, forgetting) over a fake loader; the hosts store
+// it watches is real, only its transport is absent.
+vi.mock('../../../src/renderer/src/rpc/api', () => ({ api: {} }));
+
+const { createHostResourceStore } = await import('../../../src/renderer/src/stores/resource-store');
+const { useHostsStore } = await import('../../../src/renderer/src/stores/hosts');
+const { invalidate } = await import('../../../src/renderer/src/lib/invalidation');
+
+interface HostThings {
+  items: string[];
+  loading: boolean;
+  error: AppErrorShape | undefined;
+  fetchedAt: number | undefined;
+}
+const EMPTY: HostThings = { items: [], loading: false, error: undefined, fetchedAt: undefined };
+
+function makeStore(load: (hostId: string) => Promise<string[]>) {
+  return createHostResourceStore<HostThings>({
+    empty: EMPTY,
+    invalidatedBy: ['volume'],
+    load: async (hostId) => ({ items: await load(hostId) }),
+  });
+}
+
+const host = (id: string) => ({ id, name: id }) as HostView;
+
+afterEach(() => {
+  vi.useRealTimers();
+});
+
+describe('createHostResourceStore', () => {
+  it('shares one request between callers and records fetchedAt', async () => {
+    let calls = 0;
+    const store = makeStore(async () => {
+      calls += 1;
+      return ['a'];
+    });
+    await Promise.all([store.getState().fetch('h1'), store.getState().fetch('h1')]);
+    expect(calls).toBe(1);
+    expect(store.getState().byHost.h1?.items).toEqual(['a']);
+    expect(store.getState().byHost.h1?.fetchedAt).toBeTypeOf('number');
+    expect(store.getState().byHost.h1?.loading).toBe(false);
+  });
+
+  it('keeps the error of a failed fetch and the items of the last good one', async () => {
+    let fail = false;
+    const store = makeStore(async () => {
+      if (fail) throw new Error('engine went away');
+      return ['a'];
+    });
+    await store.getState().fetch('h1');
+    fail = true;
+    await store.getState().fetch('h1');
+    const slice = store.getState().byHost.h1;
+    expect(slice?.items).toEqual(['a']);
+    expect(slice?.error?.message).toContain('engine went away');
+  });
+
+  it('refetches a loaded host on its invalidating event, and leaves unloaded hosts alone', async () => {
+    vi.useFakeTimers();
+    const asked: string[] = [];
+    const store = makeStore(async (hostId) => {
+      asked.push(hostId);
+      return [];
+    });
+    await store.getState().fetch('h1');
+    invalidate('volume', 'h1');
+    invalidate('volume', 'h2');
+    invalidate('image', 'h1');
+    await vi.runAllTimersAsync();
+    expect(asked).toEqual(['h1', 'h1']);
+  });
+
+  it('forgets a host once it leaves the host list', async () => {
+    const store = makeStore(async () => ['x']);
+    useHostsStore.setState({ hosts: [host('h1'), host('h2')] });
+    await store.getState().fetch('h1');
+    await store.getState().fetch('h2');
+    useHostsStore.setState({ hosts: [host('h2')] });
+    expect(Object.keys(store.getState().byHost)).toEqual(['h2']);
+  });
+});
