@@ -70,12 +70,19 @@ export function limitResponseBodies(
         req.destroy(tooLarge(address, req, maxBytes));
         return;
       }
+      // Counted where the HTTP parser hands chunks over (push), not with a 'data' listener:
+      // that would switch the body to flowing mode and lose it for a reader that attaches later.
       let bytes = 0;
-      res.on('data', (chunk: Buffer) => {
-        bytes += chunk.length;
+      const push = res.push.bind(res);
+      res.push = (chunk: unknown, encoding?: BufferEncoding) => {
+        if (chunk) bytes += (chunk as Buffer).length;
         // docker-modem listens for the request's error and fails the call with it.
-        if (bytes > maxBytes) req.destroy(tooLarge(address, req, maxBytes));
-      });
+        if (bytes > maxBytes) {
+          req.destroy(tooLarge(address, req, maxBytes));
+          return false;
+        }
+        return push(chunk, encoding);
+      };
     });
     addRequest(req, options);
   };

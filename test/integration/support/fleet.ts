@@ -10,8 +10,13 @@ import { connectWs } from './ws-client';
 export async function startFleetBackend() {
   const t = await startTestBackend();
   const { api, socket } = await connectWs(t.server.port, t.server.token);
-  const local = (await api.hosts.list({}))[0];
-  if (!local) throw new Error('no local host');
+  const first = (await api.hosts.list({}))[0];
+  if (!first || first.endpoint.kind !== 'socket') throw new Error('no local host');
+  // A socket is "local" for registry logins only once the user confirms it is this computer's engine.
+  const local = await api.hosts.update({
+    id: first.id,
+    endpoint: { kind: 'socket', socketPath: first.endpoint.socketPath, localEngine: true },
+  });
   return {
     api,
     backend: t.backend,
