@@ -12,6 +12,7 @@ import { registriesContract } from './registries';
 import { settingsContract } from './settings';
 import { searchContract } from './search';
 import { statsContract } from './stats';
+import { stacksContract } from './stacks';
 import { swarmContract } from './swarm';
 import { systemContract } from './system';
 import { tasksContract } from './tasks';
@@ -40,6 +41,7 @@ export const contract = {
   settings: settingsContract,
   search: searchContract,
   swarm: swarmContract,
+  stacks: stacksContract,
 } as const;
 
 export type Contract = typeof contract;
@@ -63,6 +65,8 @@ export * from './volumes';
 export * from './system';
 export * from './audit';
 export * from './swarm';
+export * from './stacks';
+export * from './stacks-model';
 export * from './search';
 export * from './contexts';
 export * from './settings';

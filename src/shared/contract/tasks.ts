@@ -3,7 +3,7 @@ import { call, stream } from './define';
 import type { AppErrorShape } from './errors';
 
 /** Long operations run as tasks in main: they outlive the view (and the window) that started them. */
-export type TaskKind = 'pull' | 'push' | 'build' | 'save' | 'load' | 'copy';
+export type TaskKind = 'pull' | 'push' | 'build' | 'save' | 'load' | 'copy' | 'stack';
 export type TaskState = 'running' | 'succeeded' | 'failed' | 'cancelled';
 
 export const taskIdSchema = z.string().regex(/^t-[a-z0-9]{1,32}$/, 'not a valid task id');
