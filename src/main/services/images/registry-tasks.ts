@@ -85,41 +85,49 @@ async function followRegistryStream(
   if (failure) throw failure;
 }
 
-export function startPull(deps: ImageTaskDeps, hostId: string, reference: string): TaskView {
+/** Pulls one image inside a running task (a pull task, or a stack's apply), with the stored login. */
+export async function pullImage(
+  deps: ImageTaskDeps,
+  hostId: string,
+  reference: string,
+  ctl: TaskControl,
+): Promise<NonNullable<TaskView['result']>> {
   const ref = parse(reference);
   const subject = formatReference(ref);
-  return deps.tasks.start(
-    { kind: 'pull', hostId, title: `Pull ${subject}`, phase: 'Connecting…' },
-    async (ctl) => {
-      const docker = await deps.docker(hostId);
-      const auth = await describeLogin(deps, hostId, ref.registry, ctl);
-      let digest: string | undefined;
-      let summary: string | undefined;
-      await followRegistryStream(
-        'pull',
-        subject,
-        docker,
-        {
-          path: '/images/create',
-          method: 'POST',
-          // Without a tag the engine would pull every tag of the repository.
-          query: { fromImage: ref.name, tag: ref.digest ?? ref.tag ?? 'latest' },
-          auth,
-          signal: ctl.signal,
-        },
-        ctl,
-        (ev) => {
-          const d = /^Digest: (\S+)/.exec(ev.status ?? '');
-          if (d) digest = d[1];
-          if (ev.status?.startsWith('Status: ')) summary = ev.status.slice('Status: '.length);
-        },
-      );
-      const inspect = (await docker.getImage(subject).inspect()) as Docker.ImageInspectInfo;
-      const result: NonNullable<TaskView['result']> = { imageId: inspect.Id };
-      if (digest) result.digest = digest;
-      result.summary = summary ?? `Pulled ${subject}`;
-      return result;
+  const docker = await deps.docker(hostId);
+  const auth = await describeLogin(deps, hostId, ref.registry, ctl);
+  let digest: string | undefined;
+  let summary: string | undefined;
+  await followRegistryStream(
+    'pull',
+    subject,
+    docker,
+    {
+      path: '/images/create',
+      method: 'POST',
+      // Without a tag the engine would pull every tag of the repository.
+      query: { fromImage: ref.name, tag: ref.digest ?? ref.tag ?? 'latest' },
+      auth,
+      signal: ctl.signal,
     },
+    ctl,
+    (ev) => {
+      const d = /^Digest: (\S+)/.exec(ev.status ?? '');
+      if (d) digest = d[1];
+      if (ev.status?.startsWith('Status: ')) summary = ev.status.slice('Status: '.length);
+    },
+  );
+  const inspect = (await docker.getImage(subject).inspect()) as Docker.ImageInspectInfo;
+  const result: NonNullable<TaskView['result']> = { imageId: inspect.Id };
+  if (digest) result.digest = digest;
+  result.summary = summary ?? `Pulled ${subject}`;
+  return result;
+}
+
+export function startPull(deps: ImageTaskDeps, hostId: string, reference: string): TaskView {
+  const subject = formatReference(parse(reference));
+  return deps.tasks.start({ kind: 'pull', hostId, title: `Pull ${subject}`, phase: 'Connecting…' }, (ctl) =>
+    pullImage(deps, hostId, reference, ctl),
   );
 }
 
