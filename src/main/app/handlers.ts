@@ -12,6 +12,7 @@ import { imagesHandlers } from '../services/images/handlers';
 import { logsHandlers } from '../services/logs/handlers';
 import { networksHandlers } from '../services/networks/handlers';
 import { registriesHandlers } from '../services/registries/handlers';
+import { stacksHandlers } from '../services/stacks/handlers';
 import { settingsHandlers } from '../services/settings/handlers';
 import { searchHandlers } from '../services/search/handlers';
 import { statsHandlers } from '../services/stats/handlers';
@@ -41,5 +42,6 @@ export function createHandlers(ctx: AppContext): Handlers<Contract> {
     settings: settingsHandlers(ctx),
     search: searchHandlers(ctx),
     swarm: swarmHandlers(ctx),
+    stacks: stacksHandlers(ctx),
   };
 }

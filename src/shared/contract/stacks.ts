@@ -180,7 +180,11 @@ export const stacksContract = {
     }),
   ),
   down: call<{ taskId: string }>()(
-    z.strictObject({ ...target, volumes: z.boolean().default(false), removeOrphans: z.boolean().default(true) }),
+    z.strictObject({
+      ...target,
+      volumes: z.boolean().default(false),
+      removeOrphans: z.boolean().default(true),
+    }),
   ),
   start: call<void>()(z.strictObject({ ...target, services: servicesFilter }), { timeoutMs: 120_000 }),
   stop: call<void>()(z.strictObject({ ...target, services: servicesFilter }), { timeoutMs: 180_000 }),

@@ -162,6 +162,26 @@ export const METHOD_ACCESS: Record<string, Access | ((input: unknown) => Access)
   'swarm.stackRemove': 'delete',
   'swarm.secretRemove': 'delete',
   'swarm.configRemove': 'delete',
+  // Stacks: a read-only host can look (list, plan, logs); deploying creates and replaces containers.
+  'stacks.list': 'read',
+  'stacks.get': 'read',
+  'stacks.plan': 'read',
+  'stacks.logs': 'read',
+  'stacks.adoptPreview': 'read',
+  // Checks a file without touching an engine.
+  'stacks.validate': 'app',
+  // Keeping a file in the app's config changes no engine, but it is what a deploy will run.
+  'stacks.save': 'app',
+  'stacks.adopt': 'app',
+  'stacks.forget': 'app',
+  'stacks.start': 'write',
+  'stacks.stop': 'write',
+  'stacks.restart': 'write',
+  'stacks.pull': 'write',
+  'stacks.scale': 'write',
+  // Up replaces containers of changed services (and removes orphans when asked): as strong as a recreate.
+  'stacks.up': 'delete',
+  'stacks.down': 'delete',
 };
 
 function isDestructiveBulk(input: unknown): boolean {

@@ -42,7 +42,9 @@ export async function applyPlan(
   const changed: string[] = [];
   const signal = ctl.signal;
   const fail = (service: string | undefined, field: string, e: unknown): never => {
-    const done = changed.length ? `Changed before the failure: ${changed.join(', ')}.` : 'Nothing was changed.';
+    const done = changed.length
+      ? `Changed before the failure: ${changed.join(', ')}.`
+      : 'Nothing was changed.';
     throw new AppError({
       code: e instanceof AppError && e.code === 'CANCELLED' ? 'CANCELLED' : 'ENGINE_ERROR',
       message: `${service ? `services.${service}.${field}` : field}: ${e instanceof AppError ? e.message : engineMessage(e)}`,
@@ -51,7 +53,15 @@ export async function applyPlan(
   };
   if (plan.blockers.length) {
     const b = plan.blockers[0]!;
-    throw new AppError({ code: 'CONFLICT', message: b.message, detail: plan.blockers.slice(1).map((x) => x.message).join('\n') || undefined });
+    throw new AppError({
+      code: 'CONFLICT',
+      message: b.message,
+      detail:
+        plan.blockers
+          .slice(1)
+          .map((x) => x.message)
+          .join('\n') || undefined,
+    });
   }
 
   const byName = new Map(project.services.map((s) => [s.name, s]));
@@ -59,7 +69,10 @@ export async function applyPlan(
   const planned = new Map<string, PlannedContainer[]>();
   for (const sp of plan.services) {
     const svc = byName.get(sp.service)!;
-    planned.set(sp.service, Array.from({ length: svc.replicas }, (_, i) => createBody(project, svc, i + 1)));
+    planned.set(
+      sp.service,
+      Array.from({ length: svc.replicas }, (_, i) => createBody(project, svc, i + 1)),
+    );
   }
   // Checked before anything is created: a refused body stops the whole apply untouched.
   checkStackCreateBodies(
@@ -83,13 +96,30 @@ export async function applyPlan(
           Internal: n.internal,
           EnableIPv6: n.enableIpv6,
           CheckDuplicate: true,
-          ...(n.ipam ? { IPAM: { Driver: n.ipam.driver ?? 'default', Config: n.ipam.config.map((c) => ({ ...(c.subnet ? { Subnet: c.subnet } : {}), ...(c.gateway ? { Gateway: c.gateway } : {}), ...(c.ipRange ? { IPRange: c.ipRange } : {}) })) } } : {}),
+          ...(n.ipam
+            ? {
+                IPAM: {
+                  Driver: n.ipam.driver ?? 'default',
+                  Config: n.ipam.config.map((c) => ({
+                    ...(c.subnet ? { Subnet: c.subnet } : {}),
+                    ...(c.gateway ? { Gateway: c.gateway } : {}),
+                    ...(c.ipRange ? { IPRange: c.ipRange } : {}),
+                  })),
+                },
+              }
+            : {}),
           abortSignal: signal,
         } as Docker.NetworkCreateOptions);
       } else if (r.kind === 'volume') {
         const v = project.volumes.find((x) => x.name === r.name)!;
         ctl.output(`Volume ${v.name}: creating`);
-        await docker.createVolume({ Name: v.name, Driver: v.driver ?? 'local', DriverOpts: v.driverOpts, Labels: volumeLabels(project.name, v.key, v.labels), abortSignal: signal } as never);
+        await docker.createVolume({
+          Name: v.name,
+          Driver: v.driver ?? 'local',
+          DriverOpts: v.driverOpts,
+          Labels: volumeLabels(project.name, v.key, v.labels),
+          abortSignal: signal,
+        } as never);
       }
     } catch (e) {
       fail(undefined, `${r.kind}s.${r.name}`, e);
@@ -131,7 +161,9 @@ export async function applyPlan(
           }
         }
         try {
-          await converge(docker, svc, sp, planned.get(svc.name) ?? [], observed, ctl, () => changed.push(svc.name));
+          await converge(docker, svc, sp, planned.get(svc.name) ?? [], observed, ctl, () =>
+            changed.push(svc.name),
+          );
         } catch (e) {
           fail(svc.name, 'container', e);
         }
@@ -190,12 +222,21 @@ async function converge(
     markChanged();
     if (current) {
       say(`recreating ${current.name}`);
-      await docker.getContainer(current.id).stop({ t: svc.stopGracePeriod ?? 10, abortSignal: signal } as object).catch(() => undefined);
+      await docker
+        .getContainer(current.id)
+        .stop({ t: svc.stopGracePeriod ?? 10, abortSignal: signal } as object)
+        .catch(() => undefined);
       await docker.getContainer(current.id).remove({ force: true, abortSignal: signal } as object);
     } else say(`creating ${p.name}`);
-    const container = await docker.createContainer({ ...p.body, name: p.name, abortSignal: signal } as unknown as Docker.ContainerCreateOptions);
+    const container = await docker.createContainer({
+      ...p.body,
+      name: p.name,
+      abortSignal: signal,
+    } as unknown as Docker.ContainerCreateOptions);
     for (const n of p.extraNetworks) {
-      await docker.getNetwork(n.name).connect({ Container: container.id, EndpointConfig: n.config, abortSignal: signal } as object);
+      await docker
+        .getNetwork(n.name)
+        .connect({ Container: container.id, EndpointConfig: n.config, abortSignal: signal } as object);
     }
     await container.start({ abortSignal: signal } as object);
     say(`started ${p.name}`);

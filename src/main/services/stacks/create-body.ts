@@ -18,7 +18,14 @@ export interface ContainerCreateBody {
   AttachStdin: boolean;
   StopSignal?: string;
   StopTimeout?: number;
-  Healthcheck?: { Test?: string[]; Interval?: number; Timeout?: number; StartPeriod?: number; StartInterval?: number; Retries?: number };
+  Healthcheck?: {
+    Test?: string[];
+    Interval?: number;
+    Timeout?: number;
+    StartPeriod?: number;
+    StartInterval?: number;
+    Retries?: number;
+  };
   HostConfig: Record<string, unknown>;
   NetworkingConfig: { EndpointsConfig: Record<string, EndpointConfig> };
 }
@@ -47,10 +54,21 @@ function mountOf(m: StackMount, project: StackProject): Record<string, unknown> 
     const opts: Record<string, number> = {};
     if (m.tmpfsSize !== undefined) opts.SizeBytes = m.tmpfsSize;
     if (m.tmpfsMode !== undefined) opts.Mode = m.tmpfsMode;
-    return { Type: 'tmpfs', Target: m.target, ReadOnly: m.readOnly, ...(Object.keys(opts).length ? { TmpfsOptions: opts } : {}) };
+    return {
+      Type: 'tmpfs',
+      Target: m.target,
+      ReadOnly: m.readOnly,
+      ...(Object.keys(opts).length ? { TmpfsOptions: opts } : {}),
+    };
   }
   if (m.type === 'bind') {
-    return { Type: 'bind', Source: m.source, Target: m.target, ReadOnly: m.readOnly, ...(m.bindPropagation ? { BindOptions: { Propagation: m.bindPropagation } } : {}) };
+    return {
+      Type: 'bind',
+      Source: m.source,
+      Target: m.target,
+      ReadOnly: m.readOnly,
+      ...(m.bindPropagation ? { BindOptions: { Propagation: m.bindPropagation } } : {}),
+    };
   }
   const volume = project.volumes.find((v) => v.key === m.source);
   return {
@@ -74,15 +92,22 @@ export function createBody(project: StackProject, service: StackService, number:
   for (const p of service.ports) {
     const key = portKey(p);
     exposed[key] = {};
-    (bindings[key] ??= []).push({ HostIp: p.hostIp ?? '', HostPort: p.published === undefined ? '' : String(p.published) });
+    (bindings[key] ??= []).push({
+      HostIp: p.hostIp ?? '',
+      HostPort: p.published === undefined ? '' : String(p.published),
+    });
   }
   for (const e of service.expose) {
     const [port, proto = 'tcp'] = e.split('/');
     exposed[`${port}/${proto}`] = {};
   }
   // Short-syntax binds go as Binds: the engine then creates a missing host folder, as compose does.
-  const binds = service.mounts.filter((m) => m.type === 'bind' && m.createHostPath).map((m) => `${m.source}:${m.target}${m.readOnly ? ':ro' : ''}`);
-  const mounts = service.mounts.filter((m) => !(m.type === 'bind' && m.createHostPath)).map((m) => mountOf(m, project));
+  const binds = service.mounts
+    .filter((m) => m.type === 'bind' && m.createHostPath)
+    .map((m) => `${m.source}:${m.target}${m.readOnly ? ':ro' : ''}`);
+  const mounts = service.mounts
+    .filter((m) => !(m.type === 'bind' && m.createHostPath))
+    .map((m) => mountOf(m, project));
   const host: Record<string, unknown> = {
     Binds: binds,
     Mounts: mounts,
@@ -102,27 +127,36 @@ export function createBody(project: StackProject, service: StackService, number:
     SecurityOpt: service.securityOpt,
     Sysctls: service.sysctls,
     Ulimits: Object.entries(service.ulimits).map(([Name, u]) => ({ Name, Soft: u.soft, Hard: u.hard })),
-    Tmpfs: Object.fromEntries(service.tmpfs.map((t) => { const [p = '', o = ''] = t.split(/:(.*)/s); return [p, o]; })),
+    Tmpfs: Object.fromEntries(
+      service.tmpfs.map((t) => {
+        const [p = '', o = ''] = t.split(/:(.*)/s);
+        return [p, o];
+      }),
+    ),
   };
   if (service.init !== undefined) host.Init = service.init;
-  if (service.logging) host.LogConfig = { Type: service.logging.driver ?? '', Config: service.logging.options };
+  if (service.logging)
+    host.LogConfig = { Type: service.logging.driver ?? '', Config: service.logging.options };
   if (service.limits.nanoCpus !== undefined) host.NanoCpus = service.limits.nanoCpus;
   if (service.limits.memoryBytes !== undefined) host.Memory = service.limits.memoryBytes;
   if (service.limits.pids !== undefined) host.PidsLimit = service.limits.pids;
-  if (service.reservations.memoryBytes !== undefined) host.MemoryReservation = service.reservations.memoryBytes;
+  if (service.reservations.memoryBytes !== undefined)
+    host.MemoryReservation = service.reservations.memoryBytes;
   if (service.shmSize !== undefined) host.ShmSize = service.shmSize;
 
-  const endpoints: Array<{ name: string; config: EndpointConfig; priority: number }> = service.networks.map((n) => {
-    const net = project.networks.find((x) => x.key === n.key);
-    const config: EndpointConfig = { Aliases: [name, service.name, ...n.aliases] };
-    if (n.ipv4Address || n.ipv6Address) {
-      config.IPAMConfig = {
-        ...(n.ipv4Address ? { IPv4Address: n.ipv4Address } : {}),
-        ...(n.ipv6Address ? { IPv6Address: n.ipv6Address } : {}),
-      };
-    }
-    return { name: net?.name ?? n.key, config, priority: n.priority };
-  });
+  const endpoints: Array<{ name: string; config: EndpointConfig; priority: number }> = service.networks.map(
+    (n) => {
+      const net = project.networks.find((x) => x.key === n.key);
+      const config: EndpointConfig = { Aliases: [name, service.name, ...n.aliases] };
+      if (n.ipv4Address || n.ipv6Address) {
+        config.IPAMConfig = {
+          ...(n.ipv4Address ? { IPv4Address: n.ipv4Address } : {}),
+          ...(n.ipv6Address ? { IPv6Address: n.ipv6Address } : {}),
+        };
+      }
+      return { name: net?.name ?? n.key, config, priority: n.priority };
+    },
+  );
   endpoints.sort((a, b) => b.priority - a.priority);
   const first = endpoints[0];
   if (service.networkMode) {
@@ -163,5 +197,11 @@ export function createBody(project: StackProject, service: StackService, number:
           ...(hc.retries !== undefined ? { Retries: hc.retries } : {}),
         };
   }
-  return { service: service.name, number, name, body, extraNetworks: endpoints.slice(1).map(({ name: n, config }) => ({ name: n, config })) };
+  return {
+    service: service.name,
+    number,
+    name,
+    body,
+    extraNetworks: endpoints.slice(1).map(({ name: n, config }) => ({ name: n, config })),
+  };
 }

@@ -7,14 +7,28 @@ export function checkDependencies(services: StackService[], disabled: string[]):
   for (const s of services) {
     for (const d of s.dependsOn) {
       if (names.has(d.service) || !d.required) continue;
-      const why = disabled.includes(d.service) ? 'is disabled by its profiles' : 'is not a service of this file';
-      out.push({ kind: 'semantic', severity: 'error', path: `services.${s.name}.depends_on.${d.service}`, service: s.name, message: `services.${s.name}.depends_on: "${d.service}" ${why}.` });
+      const why = disabled.includes(d.service)
+        ? 'is disabled by its profiles'
+        : 'is not a service of this file';
+      out.push({
+        kind: 'semantic',
+        severity: 'error',
+        path: `services.${s.name}.depends_on.${d.service}`,
+        service: s.name,
+        message: `services.${s.name}.depends_on: "${d.service}" ${why}.`,
+      });
     }
   }
   const cycle = findCycle(services);
   if (cycle) {
     const first = cycle[0] as string;
-    out.push({ kind: 'semantic', severity: 'error', path: `services.${first}.depends_on`, service: first, message: `services.${first}.depends_on: dependency cycle ${cycle.join(' → ')}.` });
+    out.push({
+      kind: 'semantic',
+      severity: 'error',
+      path: `services.${first}.depends_on`,
+      service: first,
+      message: `services.${first}.depends_on: dependency cycle ${cycle.join(' → ')}.`,
+    });
   }
   return out;
 }

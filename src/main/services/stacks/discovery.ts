@@ -1,5 +1,10 @@
 import type Docker from 'dockerode';
-import type { ComposeStackSummary, StackContainerView, StackOrigin, StackServiceSummary } from '@shared/contract';
+import type {
+  ComposeStackSummary,
+  StackContainerView,
+  StackOrigin,
+  StackServiceSummary,
+} from '@shared/contract';
 import { L } from './labels';
 
 function originOf(labels: Record<string, string>, name: string): StackOrigin {
@@ -12,7 +17,9 @@ function originOf(labels: Record<string, string>, name: string): StackOrigin {
 }
 
 function portText(p: Docker.Port): string {
-  return p.PublicPort ? `${p.IP ?? '0.0.0.0'}:${p.PublicPort}->${p.PrivatePort}/${p.Type}` : `${p.PrivatePort}/${p.Type}`;
+  return p.PublicPort
+    ? `${p.IP ?? '0.0.0.0'}:${p.PublicPort}->${p.PrivatePort}/${p.Type}`
+    : `${p.PrivatePort}/${p.Type}`;
 }
 
 /**
@@ -26,15 +33,32 @@ export async function discoverProjects(
   signal: AbortSignal,
 ): Promise<ComposeStackSummary[]> {
   const [containers, networks, volumes] = await Promise.all([
-    docker.listContainers({ all: true, filters: { label: [L.project] }, abortSignal: signal } as Docker.ContainerListOptions),
-    docker.listNetworks({ filters: { label: [L.project] }, abortSignal: signal } as object) as Promise<Docker.NetworkInspectInfo[]>,
-    docker.listVolumes({ filters: { label: [L.project] }, abortSignal: signal } as object) as Promise<{ Volumes?: Docker.VolumeInspectInfo[] }>,
+    docker.listContainers({
+      all: true,
+      filters: { label: [L.project] },
+      abortSignal: signal,
+    } as Docker.ContainerListOptions),
+    docker.listNetworks({ filters: { label: [L.project] }, abortSignal: signal } as object) as Promise<
+      Docker.NetworkInspectInfo[]
+    >,
+    docker.listVolumes({ filters: { label: [L.project] }, abortSignal: signal } as object) as Promise<{
+      Volumes?: Docker.VolumeInspectInfo[];
+    }>,
   ]);
   const projects = new Map<string, ComposeStackSummary>();
   const get = (name: string): ComposeStackSummary => {
     let p = projects.get(name);
     if (!p) {
-      p = { name, origin: 'compose-v2', state: 'empty', stored: stored.has(name), services: [], networks: [], volumes: [], ports: [] };
+      p = {
+        name,
+        origin: 'compose-v2',
+        state: 'empty',
+        stored: stored.has(name),
+        services: [],
+        networks: [],
+        volumes: [],
+        ports: [],
+      };
       projects.set(name, p);
     }
     return p;
@@ -49,7 +73,13 @@ export async function discoverProjects(
     const serviceName = labels[L.service] ?? '';
     let svc = project.services.find((s) => s.name === serviceName);
     if (!svc) {
-      svc = { name: serviceName, image: c.Image, running: 0, desired: stored.get(project.name)?.[serviceName] ?? null, containers: [] };
+      svc = {
+        name: serviceName,
+        image: c.Image,
+        running: 0,
+        desired: stored.get(project.name)?.[serviceName] ?? null,
+        containers: [],
+      };
       project.services.push(svc);
     }
     const health = /\((healthy|unhealthy|health: starting)\)/.exec(c.Status)?.[1];
@@ -76,7 +106,8 @@ export async function discoverProjects(
     p.stored = true;
     p.origin = p.services.length ? p.origin : 'berthmaster';
     for (const [svcName, desired] of Object.entries(stored.get(name) ?? {})) {
-      if (!p.services.some((s) => s.name === svcName)) p.services.push({ name: svcName, image: '', running: 0, desired, containers: [] });
+      if (!p.services.some((s) => s.name === svcName))
+        p.services.push({ name: svcName, image: '', running: 0, desired, containers: [] });
     }
   }
   for (const p of projects.values()) {
@@ -84,7 +115,14 @@ export async function discoverProjects(
     serviceList.sort((a, b) => a.name.localeCompare(b.name));
     const running = serviceList.reduce((n, s) => n + s.running, 0);
     const all = serviceList.reduce((n, s) => n + s.containers.filter((c) => !c.oneoff).length, 0);
-    p.state = all === 0 ? 'empty' : running === 0 ? 'stopped' : serviceList.every((s) => s.running >= (s.desired ?? Math.max(1, s.containers.length))) ? 'running' : 'partial';
+    p.state =
+      all === 0
+        ? 'empty'
+        : running === 0
+          ? 'stopped'
+          : serviceList.every((s) => s.running >= (s.desired ?? Math.max(1, s.containers.length)))
+            ? 'running'
+            : 'partial';
   }
   return [...projects.values()].filter((p) => p.name).sort((a, b) => a.name.localeCompare(b.name));
 }

@@ -12,9 +12,11 @@ const KEY = /^[A-Za-z_][A-Za-z0-9_.-]*$/;
 function unquote(raw: string): string {
   const v = raw.trim();
   if (v.length >= 2 && v.startsWith('"') && v.endsWith('"')) {
-    return v.slice(1, -1).replace(/\\([nrt"\\])/g, (_, c: string) =>
-      c === 'n' ? '\n' : c === 'r' ? '\r' : c === 't' ? '\t' : c,
-    );
+    return v
+      .slice(1, -1)
+      .replace(/\\([nrt"\\])/g, (_, c: string) =>
+        c === 'n' ? '\n' : c === 'r' ? '\r' : c === 't' ? '\t' : c,
+      );
   }
   if (v.length >= 2 && v.startsWith("'") && v.endsWith("'")) return v.slice(1, -1);
   // Unquoted: an inline comment starts at " #".

@@ -72,7 +72,13 @@ export function interpolateDocument(
       });
     }
     for (const h of hits) {
-      variables.push({ name: h.name, value: h.value, source: h.source, ...(at ? { at } : {}), path: formatPath(path) });
+      variables.push({
+        name: h.name,
+        value: h.value,
+        source: h.source,
+        ...(at ? { at } : {}),
+        path: formatPath(path),
+      });
     }
   });
   return { variables, diagnostics };

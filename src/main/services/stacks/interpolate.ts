@@ -115,7 +115,11 @@ function expand(inner: string, vars: VariableLookup, hits: VariableHit[]): strin
   }
 }
 
-function recordSet(name: string, v: { value: string; source: 'env-file' | 'environment' }, hits: VariableHit[]) {
+function recordSet(
+  name: string,
+  v: { value: string; source: 'env-file' | 'environment' },
+  hits: VariableHit[],
+) {
   hits.push({ name, value: v.value, source: v.source });
   return v.value;
 }

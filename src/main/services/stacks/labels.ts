@@ -69,7 +69,11 @@ export function containerName(project: string, service: StackService, number: nu
   return service.containerName ?? `${project}-${service.name}-${number}`;
 }
 
-export function containerLabels(project: StackProject, service: StackService, number: number): Record<string, string> {
+export function containerLabels(
+  project: StackProject,
+  service: StackService,
+  number: number,
+): Record<string, string> {
   const labels: Record<string, string> = {
     ...service.labels,
     [L.project]: project.name,
@@ -89,10 +93,18 @@ export function containerLabels(project: StackProject, service: StackService, nu
   return labels;
 }
 
-export function networkLabels(project: string, key: string, own: Record<string, string>): Record<string, string> {
+export function networkLabels(
+  project: string,
+  key: string,
+  own: Record<string, string>,
+): Record<string, string> {
   return { ...own, [L.network]: key, [L.project]: project, [L.version]: COMPOSE_VERSION };
 }
 
-export function volumeLabels(project: string, key: string, own: Record<string, string>): Record<string, string> {
+export function volumeLabels(
+  project: string,
+  key: string,
+  own: Record<string, string>,
+): Record<string, string> {
   return { ...own, [L.volume]: key, [L.project]: project, [L.version]: COMPOSE_VERSION };
 }

@@ -59,7 +59,13 @@ export function loadProject(input: LoadInput): StackLoadResult {
     return undefined;
   };
   const unsupported: StackUnsupportedKey[] = [];
-  const empty = (): StackLoadResult => ({ project: null, diagnostics, variables: [], unsupported, resolvedYaml: '' });
+  const empty = (): StackLoadResult => ({
+    project: null,
+    diagnostics,
+    variables: [],
+    unsupported,
+    resolvedYaml: '',
+  });
   if (diagnostics.some((d) => d.severity === 'error' && d.kind === 'yaml')) return empty();
 
   const { variables, diagnostics: interp } = interpolateDocument(source, { get: lookup });
@@ -67,7 +73,13 @@ export function loadProject(input: LoadInput): StackLoadResult {
   const raw = source.doc.toJS({ maxAliasCount: 1000 }) as unknown;
   const resolvedYaml = raw === null || raw === undefined ? '' : stringify(raw);
   if (typeof raw !== 'object' || raw === null || Array.isArray(raw)) {
-    diagnostics.push({ kind: 'schema', severity: 'error', at: { line: 1, col: 1 }, path: '', message: 'A compose file is a mapping with a "services" key.' });
+    diagnostics.push({
+      kind: 'schema',
+      severity: 'error',
+      at: { line: 1, col: 1 },
+      path: '',
+      message: 'A compose file is a mapping with a "services" key.',
+    });
     return { ...empty(), variables };
   }
   diagnostics.push(...validateSchema(source, raw));
@@ -76,14 +88,26 @@ export function loadProject(input: LoadInput): StackLoadResult {
   for (const key of Object.keys(file)) {
     if (!TOP_LEVEL.has(key) && !key.startsWith('x-')) {
       const pos = at([key], true);
-      unsupported.push({ path: key, ...(pos ? { at: pos } : {}), reason: `top-level "${key}" is not applied by Berthmaster yet.` });
+      unsupported.push({
+        path: key,
+        ...(pos ? { at: pos } : {}),
+        reason: `top-level "${key}" is not applied by Berthmaster yet.`,
+      });
     }
   }
-  if (diagnostics.some((d) => d.severity === 'error')) return { project: null, diagnostics, variables, unsupported, resolvedYaml };
+  if (diagnostics.some((d) => d.severity === 'error'))
+    return { project: null, diagnostics, variables, unsupported, resolvedYaml };
 
-  const name = normalizeProjectName(input.projectName || (typeof file.name === 'string' ? file.name : '') || path.basename(input.workingDir));
+  const name = normalizeProjectName(
+    input.projectName || (typeof file.name === 'string' ? file.name : '') || path.basename(input.workingDir),
+  );
   if (!name) {
-    diagnostics.push({ kind: 'semantic', severity: 'error', path: 'name', message: 'The project needs a name (letters, digits, "-" or "_").' });
+    diagnostics.push({
+      kind: 'semantic',
+      severity: 'error',
+      path: 'name',
+      message: 'The project needs a name (letters, digits, "-" or "_").',
+    });
     return { project: null, diagnostics, variables, unsupported, resolvedYaml };
   }
   const servicesRaw = (file.services ?? {}) as Record<string, Raw>;
@@ -91,15 +115,34 @@ export function loadProject(input: LoadInput): StackLoadResult {
   const volumesRaw = (file.volumes ?? {}) as Record<string, Raw | null>;
 
   const readFile = input.readFile ?? ((f: string) => readFileSync(f, 'utf8'));
-  const usesDefault = Object.values(servicesRaw).some((s) => s && s.network_mode === undefined && (s.networks === undefined));
+  const usesDefault = Object.values(servicesRaw).some(
+    (s) => s && s.network_mode === undefined && s.networks === undefined,
+  );
   if (usesDefault && !('default' in networksRaw)) networksRaw.default = null;
 
-  const networks: StackNetwork[] = Object.entries(networksRaw).map(([key, cfg]) => network(name, key, cfg ?? {}));
+  const networks: StackNetwork[] = Object.entries(networksRaw).map(([key, cfg]) =>
+    network(name, key, cfg ?? {}),
+  );
   const volumes: StackVolume[] = Object.entries(volumesRaw).map(([key, cfg]) => volume(name, key, cfg ?? {}));
-  const secrets = fileObjects(name, (file.secrets ?? {}) as Record<string, Raw>, input.workingDir, 'secrets', diagnostics);
-  const configs = fileObjects(name, (file.configs ?? {}) as Record<string, Raw>, input.workingDir, 'configs', diagnostics);
+  const secrets = fileObjects(
+    name,
+    (file.secrets ?? {}) as Record<string, Raw>,
+    input.workingDir,
+    'secrets',
+    diagnostics,
+  );
+  const configs = fileObjects(
+    name,
+    (file.configs ?? {}) as Record<string, Raw>,
+    input.workingDir,
+    'configs',
+    diagnostics,
+  );
 
-  const profiles = new Set([...(input.profiles ?? []), ...(dotenv.values.COMPOSE_PROFILES ?? extra.COMPOSE_PROFILES ?? '').split(',').filter(Boolean)]);
+  const profiles = new Set([
+    ...(input.profiles ?? []),
+    ...(dotenv.values.COMPOSE_PROFILES ?? extra.COMPOSE_PROFILES ?? '').split(',').filter(Boolean),
+  ]);
   const services: StackService[] = [];
   const disabledServices: string[] = [];
   const ctx = {
@@ -132,11 +175,14 @@ export function loadProject(input: LoadInput): StackLoadResult {
     const pos = at(u.path.split('.'), true);
     unsupported.push(pos ? { ...u, at: pos } : u);
   }
-  diagnostics.push(...checkDependencies(services, disabledServices).map((d) => {
-    const pos = at(d.path.split('.'), true);
-    return pos ? { ...d, at: pos } : d;
-  }));
-  if (diagnostics.some((d) => d.severity === 'error')) return { project: null, diagnostics, variables, unsupported, resolvedYaml };
+  diagnostics.push(
+    ...checkDependencies(services, disabledServices).map((d) => {
+      const pos = at(d.path.split('.'), true);
+      return pos ? { ...d, at: pos } : d;
+    }),
+  );
+  if (diagnostics.some((d) => d.severity === 'error'))
+    return { project: null, diagnostics, variables, unsupported, resolvedYaml };
 
   const project: StackProject = {
     name,
@@ -154,7 +200,8 @@ export function loadProject(input: LoadInput): StackLoadResult {
 }
 
 function stringMap(v: unknown): Record<string, string> {
-  if (Array.isArray(v)) return Object.fromEntries(v.map((s) => String(s).split(/=(.*)/s).slice(0, 2) as [string, string]));
+  if (Array.isArray(v))
+    return Object.fromEntries(v.map((s) => String(s).split(/=(.*)/s).slice(0, 2) as [string, string]));
   return Object.fromEntries(Object.entries((v ?? {}) as Raw).map(([k, x]) => [k, String(x ?? '')]));
 }
 
@@ -227,7 +274,12 @@ function fileObjects(
     if (typeof cfg.file === 'string') o.file = path.posix.resolve(workingDir, cfg.file);
     else if (typeof cfg.content === 'string') o.content = cfg.content;
     else if (!external) {
-      diagnostics.push({ kind: 'semantic', severity: 'error', path: `${kind}.${key}`, message: `${kind}.${key}: only file-based (file:) or inline (content:) ${kind} are supported.` });
+      diagnostics.push({
+        kind: 'semantic',
+        severity: 'error',
+        path: `${kind}.${key}`,
+        message: `${kind}.${key}: only file-based (file:) or inline (content:) ${kind} are supported.`,
+      });
     }
     return o;
   });

@@ -11,7 +11,12 @@ export interface MountContext {
 }
 
 function isPath(source: string): boolean {
-  return source.startsWith('.') || source.startsWith('/') || source.startsWith('~') || /^[A-Za-z]:[\\/]/.test(source);
+  return (
+    source.startsWith('.') ||
+    source.startsWith('/') ||
+    source.startsWith('~') ||
+    /^[A-Za-z]:[\\/]/.test(source)
+  );
 }
 
 function resolveHostPath(source: string, ctx: MountContext): string {
@@ -33,7 +38,8 @@ export function parseShortVolume(spec: string, ctx: MountContext): StackMount {
   if (parts.length === 1) return { type: 'volume', source: '', target: parts[0] ?? '', readOnly: false };
   if (parts.length > 3) throw new FieldError(`"${spec}" is not a valid volume (source:target[:mode]).`);
   const [source = '', target = '', modeText = ''] = parts;
-  if (!target.startsWith('/')) throw new FieldError(`"${spec}": the container path "${target}" must be absolute.`);
+  if (!target.startsWith('/'))
+    throw new FieldError(`"${spec}": the container path "${target}" must be absolute.`);
   const modes = modeText ? modeText.split(',') : [];
   const readOnly = modes.includes('ro');
   const propagation = modes.find((m) => /^(r?shared|r?slave|r?private)$/.test(m));
@@ -80,7 +86,8 @@ export function parseLongVolume(spec: Record<string, unknown>, ctx: MountContext
     const tmpfs = (spec.tmpfs ?? {}) as Record<string, unknown>;
     const mount: StackMount = { type: 'tmpfs', source: '', target, readOnly };
     const size = tmpfs.size === undefined ? null : parseBytes(tmpfs.size);
-    if (tmpfs.size !== undefined && size === null) throw new FieldError(`tmpfs size "${String(tmpfs.size)}" is not a size.`);
+    if (tmpfs.size !== undefined && size === null)
+      throw new FieldError(`tmpfs size "${String(tmpfs.size)}" is not a size.`);
     if (size !== null) mount.tmpfsSize = size;
     if (typeof tmpfs.mode === 'number') mount.tmpfsMode = tmpfs.mode;
     return mount;

@@ -15,14 +15,22 @@ function range(text: string, what: string): [number, number] {
 
 function protocolOf(text: string | undefined): Protocol {
   const p = (text ?? 'tcp').toLowerCase();
-  if (p !== 'tcp' && p !== 'udp' && p !== 'sctp') throw new FieldError(`"${p}" is not a protocol (tcp, udp, sctp).`);
+  if (p !== 'tcp' && p !== 'udp' && p !== 'sctp')
+    throw new FieldError(`"${p}" is not a protocol (tcp, udp, sctp).`);
   return p;
 }
 
-function expand(targets: [number, number], published: [number, number] | undefined, hostIp: string | undefined, protocol: Protocol): StackPort[] {
+function expand(
+  targets: [number, number],
+  published: [number, number] | undefined,
+  hostIp: string | undefined,
+  protocol: Protocol,
+): StackPort[] {
   const count = targets[1] - targets[0] + 1;
   if (published && published[1] - published[0] + 1 !== count && published[0] !== published[1]) {
-    throw new FieldError(`the host range ${published[0]}-${published[1]} and the container range ${targets[0]}-${targets[1]} differ in size.`);
+    throw new FieldError(
+      `the host range ${published[0]}-${published[1]} and the container range ${targets[0]}-${targets[1]} differ in size.`,
+    );
   }
   const out: StackPort[] = [];
   for (let i = 0; i < count; i++) {
@@ -58,7 +66,10 @@ export function parseShortPort(spec: string | number): StackPort[] {
 /** Long syntax: { target, published, host_ip, protocol, mode }. */
 export function parseLongPort(spec: Record<string, unknown>): StackPort[] {
   const target = range(String(spec.target ?? ''), 'container port');
-  const published = spec.published === undefined || spec.published === '' ? undefined : range(String(spec.published), 'host port');
+  const published =
+    spec.published === undefined || spec.published === ''
+      ? undefined
+      : range(String(spec.published), 'host port');
   const hostIp = typeof spec.host_ip === 'string' && spec.host_ip ? spec.host_ip : undefined;
   return expand(target, published, hostIp, protocolOf(spec.protocol as string | undefined));
 }

@@ -32,17 +32,61 @@ export interface ServiceContext extends MountContext {
 
 /** Service keys this engine applies. Everything else is listed as unsupported, never dropped quietly. */
 const SUPPORTED = new Set([
-  'image', 'build', 'pull_policy', 'command', 'entrypoint', 'environment', 'env_file', 'ports', 'expose',
-  'volumes', 'tmpfs', 'networks', 'network_mode', 'depends_on', 'healthcheck', 'restart', 'labels', 'user',
-  'working_dir', 'hostname', 'domainname', 'container_name', 'cap_add', 'cap_drop', 'privileged', 'read_only',
-  'tty', 'stdin_open', 'devices', 'extra_hosts', 'dns', 'dns_search', 'init', 'stop_signal', 'stop_grace_period',
-  'logging', 'deploy', 'profiles', 'secrets', 'configs', 'shm_size', 'sysctls', 'ulimits', 'security_opt',
-  'mem_limit', 'cpus', 'pids_limit', 'scale', 'links',
+  'image',
+  'build',
+  'pull_policy',
+  'command',
+  'entrypoint',
+  'environment',
+  'env_file',
+  'ports',
+  'expose',
+  'volumes',
+  'tmpfs',
+  'networks',
+  'network_mode',
+  'depends_on',
+  'healthcheck',
+  'restart',
+  'labels',
+  'user',
+  'working_dir',
+  'hostname',
+  'domainname',
+  'container_name',
+  'cap_add',
+  'cap_drop',
+  'privileged',
+  'read_only',
+  'tty',
+  'stdin_open',
+  'devices',
+  'extra_hosts',
+  'dns',
+  'dns_search',
+  'init',
+  'stop_signal',
+  'stop_grace_period',
+  'logging',
+  'deploy',
+  'profiles',
+  'secrets',
+  'configs',
+  'shm_size',
+  'sysctls',
+  'ulimits',
+  'security_opt',
+  'mem_limit',
+  'cpus',
+  'pids_limit',
+  'scale',
+  'links',
 ]);
 const SUPPORTED_DEPLOY = new Set(['resources', 'replicas', 'restart_policy', 'labels', 'mode']);
 const SWARM_ONLY_DEPLOY = new Set(['placement', 'update_config', 'rollback_config', 'endpoint_mode']);
 
-const strings = (v: unknown): string[] => (Array.isArray(v) ? v.map((x) => String(x)) : v === undefined || v === null ? [] : [String(v)]);
+const strings = (v: unknown): string[] =>
+  Array.isArray(v) ? v.map((x) => String(x)) : v === undefined || v === null ? [] : [String(v)];
 
 function keyValues(v: unknown, lookup?: (k: string) => string | undefined): Record<string, string> {
   const out: Record<string, string> = {};
@@ -117,11 +161,19 @@ function fileRefs(v: unknown, kind: 'secrets' | 'configs', known: ReadonlySet<st
   return (Array.isArray(v) ? v : []).map((item) => {
     const spec = typeof item === 'string' ? { source: item } : (item as Raw);
     const key = String(spec.source ?? '');
-    if (!known.has(key)) throw new FieldError(`${kind.slice(0, -1)} "${key}" is not declared in the top-level ${kind}.`);
+    if (!known.has(key))
+      throw new FieldError(`${kind.slice(0, -1)} "${key}" is not declared in the top-level ${kind}.`);
     const target = typeof spec.target === 'string' ? spec.target : key;
     const ref: StackFileRef = {
       key,
-      target: kind === 'secrets' ? (target.startsWith('/') ? target : `/run/secrets/${target}`) : target.startsWith('/') ? target : `/${target}`,
+      target:
+        kind === 'secrets'
+          ? target.startsWith('/')
+            ? target
+            : `/run/secrets/${target}`
+          : target.startsWith('/')
+            ? target
+            : `/${target}`,
     };
     if (spec.uid !== undefined) ref.uid = String(spec.uid);
     if (spec.gid !== undefined) ref.gid = String(spec.gid);
@@ -136,8 +188,13 @@ function networks(v: unknown, ctx: ServiceContext): StackServiceNetwork[] {
     ? v.map((k) => [String(k), {}])
     : Object.entries(v as Raw).map(([k, cfg]) => [k, (cfg ?? {}) as Raw]);
   return entries.map(([key, cfg]) => {
-    if (!ctx.networkKeys.has(key)) throw new FieldError(`network "${key}" is not declared in the top-level networks.`);
-    const n: StackServiceNetwork = { key, aliases: strings(cfg.aliases), priority: typeof cfg.priority === 'number' ? cfg.priority : 0 };
+    if (!ctx.networkKeys.has(key))
+      throw new FieldError(`network "${key}" is not declared in the top-level networks.`);
+    const n: StackServiceNetwork = {
+      key,
+      aliases: strings(cfg.aliases),
+      priority: typeof cfg.priority === 'number' ? cfg.priority : 0,
+    };
     if (typeof cfg.ipv4_address === 'string') n.ipv4Address = cfg.ipv4_address;
     if (typeof cfg.ipv6_address === 'string') n.ipv6Address = cfg.ipv6_address;
     return n;
@@ -145,7 +202,13 @@ function networks(v: unknown, ctx: ServiceContext): StackServiceNetwork[] {
 }
 
 function dependsOn(v: unknown): StackDependency[] {
-  if (Array.isArray(v)) return v.map((s) => ({ service: String(s), condition: 'service_started', required: true, restart: false }));
+  if (Array.isArray(v))
+    return v.map((s) => ({
+      service: String(s),
+      condition: 'service_started',
+      required: true,
+      restart: false,
+    }));
   return Object.entries((v ?? {}) as Raw).map(([service, cfg]) => {
     const c = (cfg ?? {}) as Raw;
     return {
@@ -165,14 +228,24 @@ export function normalizeService(name: string, raw: Raw, ctx: ServiceContext): S
       return fn();
     } catch (e) {
       if (!(e instanceof FieldError)) throw e;
-      ctx.diagnostics.push({ kind: 'semantic', severity: 'error', path: where(field), service: name, message: `${where(field)}: ${e.message}` });
+      ctx.diagnostics.push({
+        kind: 'semantic',
+        severity: 'error',
+        path: where(field),
+        service: name,
+        message: `${where(field)}: ${e.message}`,
+      });
       return fallback;
     }
   };
 
   for (const key of Object.keys(raw)) {
     if (key.startsWith('x-') || SUPPORTED.has(key)) continue;
-    ctx.unsupported.push({ path: where(key), service: name, reason: `"${key}" is not applied by Berthmaster yet.` });
+    ctx.unsupported.push({
+      path: where(key),
+      service: name,
+      reason: `"${key}" is not applied by Berthmaster yet.`,
+    });
   }
   const deploy = (raw.deploy ?? {}) as Raw;
   for (const key of Object.keys(deploy)) {
@@ -180,11 +253,17 @@ export function normalizeService(name: string, raw: Raw, ctx: ServiceContext): S
     ctx.unsupported.push({
       path: where(`deploy.${key}`),
       service: name,
-      reason: SWARM_ONLY_DEPLOY.has(key) ? `deploy.${key} applies to swarm stacks only.` : `deploy.${key} is not applied by Berthmaster yet.`,
+      reason: SWARM_ONLY_DEPLOY.has(key)
+        ? `deploy.${key} applies to swarm stacks only.`
+        : `deploy.${key} is not applied by Berthmaster yet.`,
     });
   }
   if (raw.links !== undefined) {
-    ctx.unsupported.push({ path: where('links'), service: name, reason: 'links are legacy; services reach each other by name on their networks anyway.' });
+    ctx.unsupported.push({
+      path: where('links'),
+      service: name,
+      reason: 'links are legacy; services reach each other by name on their networks anyway.',
+    });
   }
 
   const build = attempt('build', undefined, () => {
@@ -202,14 +281,25 @@ export function normalizeService(name: string, raw: Raw, ctx: ServiceContext): S
   });
   const image = typeof raw.image === 'string' ? raw.image : build ? `${ctx.project}-${name}` : '';
   if (!image) {
-    ctx.diagnostics.push({ kind: 'semantic', severity: 'error', path: where('image'), service: name, message: `${where('image')}: the service has neither image nor build.` });
+    ctx.diagnostics.push({
+      kind: 'semantic',
+      severity: 'error',
+      path: where('image'),
+      service: name,
+      message: `${where('image')}: the service has neither image nor build.`,
+    });
   }
 
   const environment = attempt('env_file', {} as Record<string, string>, () => {
     const env: Record<string, string> = {};
-    const files = Array.isArray(raw.env_file) ? raw.env_file : raw.env_file === undefined ? [] : [raw.env_file];
+    const files = Array.isArray(raw.env_file)
+      ? raw.env_file
+      : raw.env_file === undefined
+        ? []
+        : [raw.env_file];
     for (const f of files) {
-      const spec = typeof f === 'string' ? { path: f, required: true } : (f as { path: string; required?: boolean });
+      const spec =
+        typeof f === 'string' ? { path: f, required: true } : (f as { path: string; required?: boolean });
       const file = path.posix.resolve(ctx.workingDir, spec.path);
       let text: string;
       try {
@@ -255,24 +345,45 @@ export function normalizeService(name: string, raw: Raw, ctx: ServiceContext): S
   let restart = typeof raw.restart === 'string' ? raw.restart : 'no';
   if (raw.restart === undefined && typeof restartPolicy.condition === 'string') {
     const c = restartPolicy.condition;
-    restart = c === 'none' ? 'no' : c === 'on-failure' ? `on-failure${typeof restartPolicy.max_attempts === 'number' ? `:${restartPolicy.max_attempts}` : ''}` : 'always';
+    restart =
+      c === 'none'
+        ? 'no'
+        : c === 'on-failure'
+          ? `on-failure${typeof restartPolicy.max_attempts === 'number' ? `:${restartPolicy.max_attempts}` : ''}`
+          : 'always';
   }
 
-  const replicas = typeof deploy.replicas === 'number' ? deploy.replicas : typeof raw.scale === 'number' ? raw.scale : 1;
+  const replicas =
+    typeof deploy.replicas === 'number' ? deploy.replicas : typeof raw.scale === 'number' ? raw.scale : 1;
   const containerName = typeof raw.container_name === 'string' ? raw.container_name : undefined;
   if (containerName && replicas > 1) {
-    ctx.diagnostics.push({ kind: 'semantic', severity: 'error', path: where('container_name'), service: name, message: `${where('container_name')}: a fixed container name allows only one replica, not ${replicas}.` });
+    ctx.diagnostics.push({
+      kind: 'semantic',
+      severity: 'error',
+      path: where('container_name'),
+      service: name,
+      message: `${where('container_name')}: a fixed container name allows only one replica, not ${replicas}.`,
+    });
   }
 
   const svc: StackService = {
     name,
     image,
-    pullPolicy: (['always', 'missing', 'never', 'build'].includes(String(raw.pull_policy)) ? raw.pull_policy : raw.pull_policy === 'if_not_present' ? 'missing' : build && raw.image === undefined ? 'build' : 'missing') as StackService['pullPolicy'],
+    pullPolicy: (['always', 'missing', 'never', 'build'].includes(String(raw.pull_policy))
+      ? raw.pull_policy
+      : raw.pull_policy === 'if_not_present'
+        ? 'missing'
+        : build && raw.image === undefined
+          ? 'build'
+          : 'missing') as StackService['pullPolicy'],
     environment,
     ports,
     expose: strings(raw.expose),
     mounts,
-    networks: typeof raw.network_mode === 'string' ? [] : attempt('networks', [] as StackServiceNetwork[], () => networks(raw.networks, ctx)),
+    networks:
+      typeof raw.network_mode === 'string'
+        ? []
+        : attempt('networks', [] as StackServiceNetwork[], () => networks(raw.networks, ctx)),
     dependsOn: dependsOn(raw.depends_on),
     restart,
     labels: keyValues(raw.labels),
@@ -283,7 +394,9 @@ export function normalizeService(name: string, raw: Raw, ctx: ServiceContext): S
     tty: raw.tty === true,
     stdinOpen: raw.stdin_open === true,
     devices: strings(raw.devices).map((d) => (d.includes(':') ? d : `${d}:${d}`)),
-    extraHosts: Array.isArray(raw.extra_hosts) ? strings(raw.extra_hosts).map((h) => h.replace('=', ':')) : Object.entries((raw.extra_hosts ?? {}) as Raw).map(([h, ip]) => `${h}:${String(ip)}`),
+    extraHosts: Array.isArray(raw.extra_hosts)
+      ? strings(raw.extra_hosts).map((h) => h.replace('=', ':'))
+      : Object.entries((raw.extra_hosts ?? {}) as Raw).map(([h, ip]) => `${h}:${String(ip)}`),
     dns: strings(raw.dns),
     dnsSearch: strings(raw.dns_search),
     limits,
@@ -294,7 +407,12 @@ export function normalizeService(name: string, raw: Raw, ctx: ServiceContext): S
     configs: attempt('configs', [] as StackFileRef[], () => fileRefs(raw.configs, 'configs', ctx.configKeys)),
     sysctls: keyValues(raw.sysctls),
     ulimits: Object.fromEntries(
-      Object.entries((raw.ulimits ?? {}) as Raw).map(([k, v]) => [k, typeof v === 'number' ? { soft: v, hard: v } : { soft: Number((v as Raw).soft), hard: Number((v as Raw).hard) }]),
+      Object.entries((raw.ulimits ?? {}) as Raw).map(([k, v]) => [
+        k,
+        typeof v === 'number'
+          ? { soft: v, hard: v }
+          : { soft: Number((v as Raw).soft), hard: Number((v as Raw).hard) },
+      ]),
     ),
     securityOpt: strings(raw.security_opt),
     tmpfs: strings(raw.tmpfs),
@@ -307,7 +425,9 @@ export function normalizeService(name: string, raw: Raw, ctx: ServiceContext): S
   if (entrypoint) svc.entrypoint = entrypoint;
   if (typeof raw.network_mode === 'string') svc.networkMode = raw.network_mode;
   if (raw.healthcheck !== undefined) {
-    const hc = attempt('healthcheck', undefined as StackHealthcheck | undefined, () => healthcheck(raw.healthcheck as Raw));
+    const hc = attempt('healthcheck', undefined as StackHealthcheck | undefined, () =>
+      healthcheck(raw.healthcheck as Raw),
+    );
     if (hc) svc.healthcheck = hc;
   }
   if (typeof raw.user === 'string' || typeof raw.user === 'number') svc.user = String(raw.user);

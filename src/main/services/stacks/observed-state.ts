@@ -28,11 +28,18 @@ export interface ObservedState {
 const names = (c: Docker.ContainerInfo) => (c.Names[0] ?? c.Id.slice(0, 12)).replace(/^\//, '');
 
 /** Reads the project's containers, networks and volumes, the images the file names, and ports taken by others. */
-export async function observe(docker: Docker, project: string, images: string[], signal: AbortSignal): Promise<ObservedState> {
+export async function observe(
+  docker: Docker,
+  project: string,
+  images: string[],
+  signal: AbortSignal,
+): Promise<ObservedState> {
   const [all, networks, volumes] = await Promise.all([
     docker.listContainers({ all: true, abortSignal: signal } as Docker.ContainerListOptions),
     docker.listNetworks({ abortSignal: signal } as object) as Promise<Docker.NetworkInspectInfo[]>,
-    docker.listVolumes({ abortSignal: signal } as object) as Promise<Docker.VolumeInspectInfo[] | { Volumes: Docker.VolumeInspectInfo[] }>,
+    docker.listVolumes({ abortSignal: signal } as object) as Promise<
+      Docker.VolumeInspectInfo[] | { Volumes: Docker.VolumeInspectInfo[] }
+    >,
   ]);
   const containers: ObservedContainer[] = [];
   const portsInUse = new Map<string, string>();
@@ -59,7 +66,9 @@ export async function observe(docker: Docker, project: string, images: string[],
   await Promise.all(
     [...new Set(images)].map(async (ref) => {
       try {
-        const info = (await docker.getImage(ref).inspect({ abortSignal: signal } as object)) as Docker.ImageInspectInfo;
+        const info = (await docker
+          .getImage(ref)
+          .inspect({ abortSignal: signal } as object)) as Docker.ImageInspectInfo;
         imageIds.set(ref, info.Id);
       } catch {
         // Not on the host: the plan pulls or builds it.

@@ -45,10 +45,17 @@ function withDependencies(project: StackProject, wanted: string[] | undefined): 
   return out;
 }
 
-function reasonsFor(service: StackService, c: ObservedContainer, imageId: string | undefined): StackChangeReason[] {
+function reasonsFor(
+  service: StackService,
+  c: ObservedContainer,
+  imageId: string | undefined,
+): StackChangeReason[] {
   const reasons: StackChangeReason[] = [];
   if (imageId && c.imageId && imageId !== c.imageId) {
-    reasons.push({ field: 'image', detail: `image digest changed: ${c.imageId.slice(7, 19)} → ${imageId.slice(7, 19)}` });
+    reasons.push({
+      field: 'image',
+      detail: `image digest changed: ${c.imageId.slice(7, 19)} → ${imageId.slice(7, 19)}`,
+    });
   }
   if (c.labels[L.hash] === configHash(service)) return reasons;
   const fields = changedFields(c.labels[L.fields], service);
@@ -85,10 +92,18 @@ export function computePlan(project: StackProject, observed: ObservedState, opts
       containers: [],
     };
     if (service.build && (service.pullPolicy === 'build' || !imageId)) plan.build = true;
-    else if (opts.pull === 'always' || service.pullPolicy === 'always' || (opts.pull !== 'never' && !imageId)) {
+    else if (
+      opts.pull === 'always' ||
+      service.pullPolicy === 'always' ||
+      (opts.pull !== 'never' && !imageId)
+    ) {
       plan.pull = service.image;
     } else if (!imageId) {
-      blockers.push({ service: service.name, field: 'image', message: `services.${service.name}.image: ${service.image} is not on the host and pulling is off.` });
+      blockers.push({
+        service: service.name,
+        field: 'image',
+        message: `services.${service.name}.image: ${service.image} is not on the host and pulling is off.`,
+      });
     }
     const keep = current.slice(0, service.replicas);
     const extra = current.slice(service.replicas);
@@ -101,7 +116,9 @@ export function computePlan(project: StackProject, observed: ObservedState, opts
     plan.reasons = [...reasons.values()];
     if (current.length === 0 && service.replicas > 0) {
       plan.action = 'create';
-      plan.containers = Array.from({ length: service.replicas }, (_, i) => containerName(project.name, service, i + 1));
+      plan.containers = Array.from({ length: service.replicas }, (_, i) =>
+        containerName(project.name, service, i + 1),
+      );
     } else if (stale.length) {
       plan.action = 'recreate';
       plan.containers = stale.map((c) => c.name);
@@ -120,7 +137,11 @@ export function computePlan(project: StackProject, observed: ObservedState, opts
         for (const ip of p.hostIp ? [p.hostIp, '0.0.0.0'] : ['0.0.0.0', '127.0.0.1', '::']) {
           const holder = observed.portsInUse.get(`${ip}:${p.published}/${p.protocol}`);
           if (holder) {
-            blockers.push({ service: service.name, field: 'ports', message: `services.${service.name}.ports: host port ${p.published}/${p.protocol} is already taken by container ${holder}.` });
+            blockers.push({
+              service: service.name,
+              field: 'ports',
+              message: `services.${service.name}.ports: host port ${p.published}/${p.protocol} is already taken by container ${holder}.`,
+            });
             break;
           }
         }
@@ -138,22 +159,34 @@ export function computePlan(project: StackProject, observed: ObservedState, opts
   const orphans = [...orphanMap].map(([service, containers]) => ({ service, containers }));
 
   const resources: StackResourcePlan[] = [];
-  const used = new Set(project.services.filter((s) => selected.has(s.name)).flatMap((s) => s.networks.map((n) => n.key)));
+  const used = new Set(
+    project.services.filter((s) => selected.has(s.name)).flatMap((s) => s.networks.map((n) => n.key)),
+  );
   for (const n of project.networks) {
     if (!used.has(n.key)) continue;
     const exists = observed.networks.has(n.name);
     const action = n.external ? (exists ? 'external' : 'missing-external') : exists ? 'exists' : 'create';
     resources.push({ kind: 'network', name: n.name, action });
     if (action === 'missing-external') {
-      const users = project.services.filter((s) => s.networks.some((x) => x.key === n.key)).map((s) => s.name);
-      blockers.push({ service: users[0], field: 'networks', message: `networks.${n.key}: external network "${n.name}" does not exist on the host (used by ${users.join(', ')}).` });
+      const users = project.services
+        .filter((s) => s.networks.some((x) => x.key === n.key))
+        .map((s) => s.name);
+      blockers.push({
+        service: users[0],
+        field: 'networks',
+        message: `networks.${n.key}: external network "${n.name}" does not exist on the host (used by ${users.join(', ')}).`,
+      });
     }
   }
   for (const v of project.volumes) {
     const exists = observed.volumes.has(v.name);
     const action = v.external ? (exists ? 'external' : 'missing-external') : exists ? 'exists' : 'create';
     resources.push({ kind: 'volume', name: v.name, action });
-    if (action === 'missing-external') blockers.push({ field: 'volumes', message: `volumes.${v.key}: external volume "${v.name}" does not exist on the host.` });
+    if (action === 'missing-external')
+      blockers.push({
+        field: 'volumes',
+        message: `volumes.${v.key}: external volume "${v.name}" does not exist on the host.`,
+      });
   }
   const noop =
     services.every((s) => s.action === 'unchanged' && !s.pull && !s.build) &&

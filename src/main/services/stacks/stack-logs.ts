@@ -48,16 +48,26 @@ export async function followStackLogs(docker: Docker, opts: MergedLogOptions): P
         const all = partial[stream] + text;
         const parts = all.split('\n');
         partial[stream] = flush ? '' : (parts.pop() ?? '');
-        const lines = parts.filter((l, i) => l !== '' || i < parts.length - 1 || flush).map((l) => {
-          const sp = l.indexOf(' ');
-          return { service, container, stream, time: sp > 0 ? l.slice(0, sp) : '', text: sp > 0 ? l.slice(sp + 1) : l };
-        });
+        const lines = parts
+          .filter((l, i) => l !== '' || i < parts.length - 1 || flush)
+          .map((l) => {
+            const sp = l.indexOf(' ');
+            return {
+              service,
+              container,
+              stream,
+              time: sp > 0 ? l.slice(0, sp) : '',
+              text: sp > 0 ? l.slice(sp + 1) : l,
+            };
+          });
         if (lines.length) opts.onLines(lines);
       };
       await new Promise<void>((resolve) => {
         open.body.on('data', (chunk: Buffer) => {
           if (open.tty) emit('stdout', chunk.toString('utf8'));
-          else for (const p of demux.push(chunk)) emit(p.stream === 2 ? 'stderr' : 'stdout', p.data.toString('utf8'));
+          else
+            for (const p of demux.push(chunk))
+              emit(p.stream === 2 ? 'stderr' : 'stdout', p.data.toString('utf8'));
         });
         const done = () => {
           if (partial.stdout) emit('stdout', '\n');
@@ -66,7 +76,14 @@ export async function followStackLogs(docker: Docker, opts: MergedLogOptions): P
         };
         open.body.once('end', done);
         open.body.once('error', done);
-        opts.signal.addEventListener('abort', () => { open.body.destroy(); resolve(); }, { once: true });
+        opts.signal.addEventListener(
+          'abort',
+          () => {
+            open.body.destroy();
+            resolve();
+          },
+          { once: true },
+        );
       });
       opts.onSource(container, service, 'ended');
     }),

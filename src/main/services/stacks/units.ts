@@ -1,6 +1,14 @@
 /** Compose's duration and size notations, as the engine wants them. */
 
-const DURATION_UNITS: Record<string, number> = { ns: 1, us: 1e3, µs: 1e3, ms: 1e6, s: 1e9, m: 60e9, h: 3600e9 };
+const DURATION_UNITS: Record<string, number> = {
+  ns: 1,
+  us: 1e3,
+  µs: 1e3,
+  ms: 1e6,
+  s: 1e9,
+  m: 60e9,
+  h: 3600e9,
+};
 
 /** "1m30s", "10s", "1.5h", "250ms" → nanoseconds; a bare number is seconds. Null when not a duration. */
 export function parseDuration(value: unknown): number | null {
