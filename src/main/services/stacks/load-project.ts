@@ -114,9 +114,17 @@ export function loadProject(input: LoadInput): StackLoadResult {
   const networksRaw = { ...((file.networks ?? {}) as Record<string, Raw | null>) };
   const volumesRaw = (file.volumes ?? {}) as Record<string, Raw | null>;
 
+  const profiles = new Set([
+    ...(input.profiles ?? []),
+    ...(dotenv.values.COMPOSE_PROFILES ?? extra.COMPOSE_PROFILES ?? '').split(',').filter(Boolean),
+  ]);
+  const enabled = (svc: Raw | null) => {
+    const p = Array.isArray(svc?.profiles) ? (svc.profiles as unknown[]).map(String) : [];
+    return p.length === 0 || p.some((x) => profiles.has(x));
+  };
   const readFile = input.readFile ?? ((f: string) => readFileSync(f, 'utf8'));
   const usesDefault = Object.values(servicesRaw).some(
-    (s) => s && s.network_mode === undefined && s.networks === undefined,
+    (s) => enabled(s) && s?.network_mode === undefined && s?.networks === undefined,
   );
   if (usesDefault && !('default' in networksRaw)) networksRaw.default = null;
 
@@ -139,10 +147,6 @@ export function loadProject(input: LoadInput): StackLoadResult {
     diagnostics,
   );
 
-  const profiles = new Set([
-    ...(input.profiles ?? []),
-    ...(dotenv.values.COMPOSE_PROFILES ?? extra.COMPOSE_PROFILES ?? '').split(',').filter(Boolean),
-  ]);
   const services: StackService[] = [];
   const disabledServices: string[] = [];
   const ctx = {

@@ -247,6 +247,18 @@ export function normalizeService(name: string, raw: Raw, ctx: ServiceContext): S
       reason: `"${key}" is not applied by Berthmaster yet.`,
     });
   }
+  // The schema lets strings through for interpolation; what is left must be a boolean.
+  for (const key of ['privileged', 'read_only', 'init', 'tty', 'stdin_open']) {
+    if (typeof raw[key] === 'string') {
+      ctx.diagnostics.push({
+        kind: 'semantic',
+        severity: 'error',
+        path: where(key),
+        service: name,
+        message: `${where(key)}: "${String(raw[key])}" is not true or false.`,
+      });
+    }
+  }
   const deploy = (raw.deploy ?? {}) as Raw;
   for (const key of Object.keys(deploy)) {
     if (SUPPORTED_DEPLOY.has(key) || key.startsWith('x-')) continue;

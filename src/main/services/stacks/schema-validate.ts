@@ -8,7 +8,10 @@ let compiled: ValidateFunction | undefined;
 function validator(): ValidateFunction {
   // The spec uses formats ("duration", "expose"...) and keywords ajv's strict mode rejects; the
   // formats compose-go checks itself are checked again when the file is normalized.
-  compiled ??= new Ajv({ allErrors: true, strict: false, validateFormats: false }).compile(composeSpec);
+  // Its $schema names draft-07 by an https address ajv does not know; the draft is ajv's default.
+  const { $schema: _draft, ...schema } = composeSpec as Record<string, unknown>;
+  void _draft;
+  compiled ??= new Ajv({ allErrors: true, strict: false, validateFormats: false }).compile(schema);
   return compiled;
 }
 
