@@ -476,7 +476,9 @@ function hashInputOf(raw: Raw): Record<string, unknown> {
   if (rest.deploy && typeof rest.deploy === 'object') {
     const d = { ...(rest.deploy as Raw) };
     delete d.replicas;
-    rest.deploy = d;
+    // `deploy: {replicas: 3}` and no deploy at all run the same container.
+    if (Object.keys(d).length) rest.deploy = d;
+    else delete rest.deploy;
   }
   return rest;
 }
