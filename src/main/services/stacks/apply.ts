@@ -6,6 +6,7 @@ import { checkStackCreateBodies, type CreateCheckHost } from './create-check';
 import { dependencyWaves } from './dependency-order';
 import { networkLabels, volumeLabels } from './labels';
 import type { ObservedState } from './observed-state';
+import { injectFiles } from './inject-files';
 import { waitForCondition } from './wait-condition';
 
 export interface ApplyDeps {
@@ -161,7 +162,7 @@ export async function applyPlan(
           }
         }
         try {
-          await converge(docker, svc, sp, planned.get(svc.name) ?? [], observed, ctl, () =>
+          await converge(docker, project, svc, sp, planned.get(svc.name) ?? [], observed, ctl, () =>
             changed.push(svc.name),
           );
         } catch (e) {
@@ -188,6 +189,7 @@ export async function applyPlan(
 
 async function converge(
   docker: Docker,
+  project: StackProject,
   svc: StackService,
   sp: StackPlan['services'][number],
   wanted: PlannedContainer[],
@@ -233,6 +235,7 @@ async function converge(
       name: p.name,
       abortSignal: signal,
     } as unknown as Docker.ContainerCreateOptions);
+    await injectFiles(docker, container.id, project, svc, signal);
     for (const n of p.extraNetworks) {
       await docker
         .getNetwork(n.name)
