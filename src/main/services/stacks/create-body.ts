@@ -108,32 +108,44 @@ export function createBody(project: StackProject, service: StackService, number:
   const mounts = service.mounts
     .filter((m) => !(m.type === 'bind' && m.createHostPath))
     .map((m) => mountOf(m, project));
-  const host: Record<string, unknown> = {
-    Binds: binds,
-    Mounts: mounts,
-    PortBindings: bindings,
-    RestartPolicy: restartPolicy(service.restart),
-    CapAdd: service.capAdd,
-    CapDrop: service.capDrop,
-    Privileged: service.privileged,
-    ReadonlyRootfs: service.readOnly,
-    Devices: service.devices.map((d) => {
+  // Empty lists and maps are left out, as docker-compose leaves them out (inspect then shows null).
+  const host: Record<string, unknown> = {};
+  const set = (key: string, value: unknown[] | Record<string, unknown>) => {
+    if (Array.isArray(value) ? value.length : Object.keys(value).length) host[key] = value;
+  };
+  set('Binds', binds);
+  set('Mounts', mounts);
+  host.PortBindings = bindings;
+  host.RestartPolicy = restartPolicy(service.restart);
+  set('CapAdd', service.capAdd);
+  set('CapDrop', service.capDrop);
+  if (service.privileged) host.Privileged = true;
+  if (service.readOnly) host.ReadonlyRootfs = true;
+  set(
+    'Devices',
+    service.devices.map((d) => {
       const [onHost = '', inContainer = onHost, perms = 'rwm'] = d.split(':');
       return { PathOnHost: onHost, PathInContainer: inContainer, CgroupPermissions: perms };
     }),
-    ExtraHosts: service.extraHosts,
-    Dns: service.dns,
-    DnsSearch: service.dnsSearch,
-    SecurityOpt: service.securityOpt,
-    Sysctls: service.sysctls,
-    Ulimits: Object.entries(service.ulimits).map(([Name, u]) => ({ Name, Soft: u.soft, Hard: u.hard })),
-    Tmpfs: Object.fromEntries(
+  );
+  set('ExtraHosts', service.extraHosts);
+  set('Dns', service.dns);
+  set('DnsSearch', service.dnsSearch);
+  set('SecurityOpt', service.securityOpt);
+  set('Sysctls', service.sysctls);
+  set(
+    'Ulimits',
+    Object.entries(service.ulimits).map(([Name, u]) => ({ Name, Soft: u.soft, Hard: u.hard })),
+  );
+  set(
+    'Tmpfs',
+    Object.fromEntries(
       service.tmpfs.map((t) => {
         const [p = '', o = ''] = t.split(/:(.*)/s);
         return [p, o];
       }),
     ),
-  };
+  );
   if (service.init !== undefined) host.Init = service.init;
   if (service.logging)
     host.LogConfig = { Type: service.logging.driver ?? '', Config: service.logging.options };
