@@ -173,6 +173,8 @@ describe.each(FILES)('fidelity with docker-compose 1.29: %s', (file) => {
     await fs.writeFile(path.join(dir, 'docker-compose.yml'), text);
     await fs.writeFile(path.join(dir, '.env'), envText);
     await fs.copyFile(path.join(FIXTURES, 'pg.env'), path.join(dir, 'pg.env'));
+    // Long-syntax binds need their source (docker-compose 1.29 has no create_host_path).
+    await fs.mkdir(path.join(dir, 'conf'));
     const cliProject = uniqueName('fidcli').replace(/-/g, '');
     const appProject = uniqueName('fidapp').replace(/-/g, '');
     try {
