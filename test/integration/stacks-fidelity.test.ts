@@ -127,7 +127,7 @@ function relevant(c: Inspect, project: string): Record<string, unknown> {
 }
 
 /** Differences explained in docs/stacks-fidelity.md; everything else must match. */
-const KNOWN = new Set(['stopTimeout', 'logConfig.Config', 'limits']);
+const KNOWN = new Set<string>();
 
 async function containersOf(project: string): Promise<Record<string, Inspect>> {
   const ids = await docker(
