@@ -96,6 +96,7 @@ export function stacksHandlers(ctx: AppContext): Handlers<Contract>['stacks'] {
       if (target === 'swarm')
         throw new AppError({ code: 'INVALID_INPUT', message: 'Swarm stack deploy is not available yet.' });
       const svc = await on(hostId);
+      await svc.check(project, given);
       return task(hostId, `Deploy ${project}`, (ctl) =>
         svc.up(project, given, { pull, removeOrphans, services }, ctl),
       );

@@ -111,6 +111,11 @@ export function stackService(deps: StackHostDeps) {
   }
 
   return {
+    /** Refuses an invalid file before a task is started for it (the error names line and field). */
+    async check(project: string, given: Partial<FilesInput>): Promise<void> {
+      await loaded(project, given);
+    },
+
     async list(signal: AbortSignal) {
       const names = await store.list(hostId);
       const stored = new Map<string, Record<string, number>>();
