@@ -17,6 +17,8 @@ import { loadProject } from './load-project';
 import { observe } from './observed-state';
 import { computePlan } from './plan';
 import type { StackStore } from './stack-store';
+import { deploySwarm, planSwarm } from './swarm-deploy';
+import { requireManager } from '../swarm/manager-guard';
 
 export interface FilesInput {
   composeYaml: string;
@@ -138,12 +140,16 @@ export function stackService(deps: StackHostDeps) {
     async plan(
       project: string,
       given: Partial<FilesInput>,
-      opts: { pull: StackPullPolicy; removeOrphans: boolean },
+      opts: { pull: StackPullPolicy; removeOrphans: boolean; target?: 'compose' | 'swarm' },
       signal: AbortSignal,
     ): Promise<StackPlanResult> {
       const files = await filesFor(project, given);
       const load = loadFor(store, hostId, project, files);
       if (!load.project) return { load, plan: null };
+      if (opts.target === 'swarm') {
+        await requireManager(docker, hostId, signal);
+        return { load, plan: await planSwarm(docker, load.project, signal) };
+      }
       const observed = await observe(
         docker,
         project,
@@ -188,6 +194,14 @@ export function stackService(deps: StackHostDeps) {
         opts,
       );
       return { summary: outcome.summary };
+    },
+
+    /** The body of a swarm stack deploy task. */
+    async deploySwarm(project: string, given: Partial<FilesInput>, ctl: TaskControl) {
+      const { files, project: p } = await loaded(project, given);
+      await requireManager(docker, hostId, ctl.signal);
+      if (given.composeYaml !== undefined) await store.save(hostId, project, files);
+      return deploySwarm(docker, p, ctl);
     },
 
     async down(project: string, opts: { volumes: boolean }, ctl: TaskControl) {
