@@ -88,15 +88,14 @@ export function stacksHandlers(ctx: AppContext): Handlers<Contract>['stacks'] {
     save: async ({ hostId, project, ...rest }) => (await on(hostId)).save(project, files(rest)),
     forget: async ({ hostId, project }) => store.forget(hostId, project),
     plan: async ({ hostId, project, pull, removeOrphans, target, ...given }, { signal }) => {
-      if (target === 'swarm')
-        throw new AppError({ code: 'INVALID_INPUT', message: 'Swarm stack deploy is not available yet.' });
-      return (await on(hostId)).plan(project, given, { pull, removeOrphans }, signal);
+      return (await on(hostId)).plan(project, given, { pull, removeOrphans, target }, signal);
     },
     up: async ({ hostId, project, pull, removeOrphans, services, target, ...given }) => {
-      if (target === 'swarm')
-        throw new AppError({ code: 'INVALID_INPUT', message: 'Swarm stack deploy is not available yet.' });
       const svc = await on(hostId);
       await svc.check(project, given);
+      if (target === 'swarm') {
+        return task(hostId, `Deploy stack ${project} (swarm)`, (ctl) => svc.deploySwarm(project, given, ctl));
+      }
       return task(hostId, `Deploy ${project}`, (ctl) =>
         svc.up(project, given, { pull, removeOrphans, services }, ctl),
       );

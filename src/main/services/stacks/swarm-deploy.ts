@@ -97,6 +97,24 @@ export async function deploySwarm(
         ),
       } as never);
   }
+  // The engine wants secret and config references by id as well as by name.
+  const [secretList, configList] = await Promise.all([
+    docker.listSecrets({ abortSignal: signal } as never) as unknown as Promise<Named[]>,
+    docker.listConfigs({ abortSignal: signal } as never) as unknown as Promise<Named[]>,
+  ]);
+  const secretIds = new Map(secretList.map((x) => [x.Spec.Name, x.ID]));
+  const configIds = new Map(configList.map((x) => [x.Spec.Name, x.ID]));
+  for (const s of spec.services) {
+    const container = (s.body.TaskTemplate as { ContainerSpec: Record<string, unknown> }).ContainerSpec;
+    container.Secrets = ((container.Secrets ?? []) as Array<Record<string, unknown>>).map((r) => ({
+      ...r,
+      SecretID: secretIds.get(String(r.SecretName)) ?? '',
+    }));
+    container.Configs = ((container.Configs ?? []) as Array<Record<string, unknown>>).map((r) => ({
+      ...r,
+      ConfigID: configIds.get(String(r.ConfigName)) ?? '',
+    }));
+  }
   const changed: string[] = [];
   for (const sp of plan.services) {
     signal.throwIfAborted();
