@@ -14,6 +14,7 @@ import { logsHandlers } from '../services/logs/handlers';
 import { mobilityHandlers } from '../services/mobility/handlers';
 import { networksHandlers } from '../services/networks/handlers';
 import { registriesHandlers } from '../services/registries/handlers';
+import { stacksHandlers } from '../services/stacks/handlers';
 import { settingsHandlers } from '../services/settings/handlers';
 import { searchHandlers } from '../services/search/handlers';
 import { statsHandlers } from '../services/stats/handlers';
@@ -55,5 +56,6 @@ export function createHandlers(ctx: AppContext): Handlers<Contract> {
     alerts: alertsHandlers(ctx),
     mergedLogs: mergedLogsHandlers(ctx),
     hostCharts: hostChartsHandlers(ctx),
+    stacks: stacksHandlers(ctx),
   };
 }

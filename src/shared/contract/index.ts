@@ -14,6 +14,7 @@ import { registriesContract } from './registries';
 import { settingsContract } from './settings';
 import { searchContract } from './search';
 import { statsContract } from './stats';
+import { stacksContract } from './stacks';
 import { swarmContract } from './swarm';
 import { systemContract } from './system';
 import { tasksContract } from './tasks';
@@ -54,6 +55,7 @@ export const contract = {
   alerts: alertsContract,
   mergedLogs: mergedLogsContract,
   hostCharts: hostChartsContract,
+  stacks: stacksContract,
 } as const;
 
 export type Contract = typeof contract;
@@ -78,6 +80,8 @@ export * from './volumes';
 export * from './system';
 export * from './audit';
 export * from './swarm';
+export * from './stacks';
+export * from './stacks-model';
 export * from './search';
 export * from './contexts';
 export * from './settings';

@@ -11,6 +11,7 @@ export type TaskKind =
   | 'load'
   | 'copy'
   | 'update'
+  | 'stack'
   | 'volume-copy'
   | 'volume-backup'
   | 'volume-restore'

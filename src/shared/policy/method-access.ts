@@ -207,6 +207,27 @@ export const METHOD_ACCESS: Record<MethodName, Access | ((input: unknown) => Acc
   'alerts.clear': 'app',
   'mergedLogs.follow': 'read',
   'hostCharts.watch': 'read',
+  // Stacks: a read-only host can look (list, plan, logs); deploying creates and replaces containers.
+  'stacks.list': 'read',
+  'stacks.get': 'read',
+  'stacks.plan': 'read',
+  'stacks.logs': 'read',
+  'stacks.adoptPreview': 'read',
+  // Checks a file without touching an engine.
+  'stacks.validate': 'app',
+  // Keeping a file in the app's config changes no engine, but it is what a deploy will run.
+  'stacks.save': 'app',
+  'stacks.adopt': 'app',
+  'stacks.forget': 'app',
+  'stacks.start': 'write',
+  'stacks.stop': 'write',
+  'stacks.restart': 'write',
+  'stacks.pull': 'write',
+  'stacks.scale': 'write',
+  // Up creates (write); on a restricted host the service also inspects every create body and
+  // refuses replacing or removing containers (stacks/create-check.ts).
+  'stacks.up': 'write',
+  'stacks.down': 'delete',
 };
 
 function consoleAccess(input: unknown): Access {
