@@ -13,6 +13,7 @@ export const KIND_LABELS: Record<TaskKind, string> = {
   'container-move': 'Move',
   'container-clone': 'Clone',
   update: 'Update',
+  stack: 'Stack',
 };
 
 export const STATE_LABELS: Record<TaskState, string> = {
