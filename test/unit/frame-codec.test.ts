@@ -30,12 +30,15 @@ describe('WebSocket frame codec', () => {
   it('keeps several byte arrays and Node Buffers, nested, in order, and empty ones', () => {
     const a = Buffer.from('héllo');
     const b = new Uint8Array([0, 255]);
-    const message = { list: [{ a }, { b }], empty: new Uint8Array(0), text: '{"$bin":[0,1]}' };
+    const when = new Date(0);
+    const message = { list: [{ a }, { b }], empty: new Uint8Array(0), text: '{"$bin":[0,1]}', when };
     const back = decodeFrame(encodeFrame(message)) as {
       list: [{ a: Uint8Array }, { b: Uint8Array }];
       empty: Uint8Array;
       text: string;
+      when: string;
     };
+    expect(back.when).toBe(when.toISOString());
     expect(Buffer.from(back.list[0].a).toString()).toBe('héllo');
     expect([...back.list[1].b]).toEqual([0, 255]);
     expect(back.empty.byteLength).toBe(0);

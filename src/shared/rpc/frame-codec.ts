@@ -22,16 +22,9 @@ const decoder = new TextDecoder('utf-8', { fatal: true });
 export function encodeFrame(message: unknown): Frame {
   if (!holdsBytes(message)) return JSON.stringify(message);
   const parts: Uint8Array[] = [];
+  const header = JSON.stringify(withRefs(message, parts));
   let payloadLength = 0;
-  const header = JSON.stringify(message, function (this: Record<string, unknown>, key, v: unknown) {
-    // `this[key]` is the value before toJSON ran, so Node Buffers are caught too.
-    const original = this[key];
-    if (!(original instanceof Uint8Array)) return v;
-    parts.push(original);
-    const ref = { [BIN_KEY]: [payloadLength, original.byteLength] };
-    payloadLength += original.byteLength;
-    return ref;
-  });
+  for (const part of parts) payloadLength += part.byteLength;
   const head = encoder.encode(header);
   const frame = new Uint8Array(HEADER_LENGTH_BYTES + head.byteLength + payloadLength);
   new DataView(frame.buffer).setUint32(0, head.byteLength, true);
@@ -42,6 +35,28 @@ export function encodeFrame(message: unknown): Frame {
     at += part.byteLength;
   }
   return frame;
+}
+
+/**
+ * A copy of `value` with each byte array replaced by its reference into the payload. Done before
+ * JSON.stringify, not in a replacer: a Node Buffer's toJSON would first turn every byte into a
+ * number of a JSON array (~2 ms for 64 KiB).
+ */
+function withRefs(value: unknown, parts: Uint8Array[], at = { offset: 0 }): unknown {
+  if (typeof value !== 'object' || value === null) return value;
+  if (value instanceof Uint8Array) {
+    parts.push(value);
+    const ref = { [BIN_KEY]: [at.offset, value.byteLength] };
+    at.offset += value.byteLength;
+    return ref;
+  }
+  // Dates and the like serialize themselves.
+  if (typeof (value as { toJSON?: unknown }).toJSON === 'function') return value;
+  if (Array.isArray(value)) return value.map((item) => withRefs(item, parts, at));
+  const out: Record<string, unknown> = {};
+  for (const key of Object.keys(value))
+    out[key] = withRefs((value as Record<string, unknown>)[key], parts, at);
+  return out;
 }
 
 /** Decodes a text or binary frame; throws on a malformed one (the transport drops it). */
