@@ -86,6 +86,18 @@ test('All containers: 20 hosts x 500 containers, click to all rows ready vs the 
   for (let i = 1; i <= HOSTS.ssh; i++) await addHost(api, `fleet-ssh-${i}`, endpoints.sshB());
   close();
 
+  // A fresh page each round, "All containers" clicked as soon as it can be: the page connects to
+  // the server, subscribes to every host and lists all 20. The server keeps its engine links
+  // between pages (as a running app does), so one unmeasured round opens them first.
+  const round = async () => {
+    await page.goto(server.url);
+    await page
+      .getByRole('navigation', { name: 'Pages' })
+      .getByRole('button', { name: 'All containers' })
+      .waitFor();
+    return clickToAllRows(page, HOST_COUNT * PER_HOST, HOST_COUNT);
+  };
+  const warmup = await round();
   const raw: number[] = [];
   const ours: number[] = [];
   let perHost = 0;
@@ -93,14 +105,7 @@ test('All containers: 20 hosts x 500 containers, click to all rows ready vs the 
     const r = await slowestRawList();
     raw.push(r.ms);
     perHost = r.count;
-    // A fresh page, every host connected (the sidebar lists them), then the click.
-    await page.goto(server.url);
-    await page
-      .getByRole('navigation', { name: 'Hosts' })
-      .getByRole('button', { name: 'fleet-ssh-4' })
-      .waitFor();
-    await new Promise((res) => setTimeout(res, 5_000));
-    ours.push(await clickToAllRows(page, HOST_COUNT * PER_HOST, HOST_COUNT));
+    ours.push(await round());
   }
   await page.close();
   await proxy.close();
@@ -112,7 +117,7 @@ test('All containers: 20 hosts x 500 containers, click to all rows ready vs the 
     figures:
       `${HOST_COUNT} hosts (${HOSTS.socket} socket, ${HOSTS.tls} TLS, ${HOSTS.ssh} SSH) x ${perHost} containers: ` +
       `click to all rows ready ${ms(median(ours))} vs the slowest of ${HOST_COUNT} parallel raw GETs ${ms(median(raw))}, ` +
-      `medians of ${ROUNDS} interleaved rounds (${ours.map(ms).join(', ')} vs ${raw.map(ms).join(', ')})`,
+      `medians of ${ROUNDS} interleaved rounds (${ours.map(ms).join(', ')} vs ${raw.map(ms).join(', ')}); first page, engine links opening: ${ms(warmup)}`,
     checks: [
       {
         label: `All containers, ${HOST_COUNT} hosts x ${perHost}: click to all rows ready (median of ${ROUNDS})`,
