@@ -15,6 +15,8 @@ const ALL = [
   'startup',
   'copy',
   'ssh',
+  'list-10k',
+  'all-hosts',
 ];
 
 function dockerVersion() {

@@ -69,11 +69,11 @@ test('list: 1,000 containers, WebSocket call vs raw GET /containers/json, then r
     checks: [
       {
         label: `list call, ${listed.length} containers (median of ${ROUNDS})`,
-        target: '<= 1.15x',
+        target: '<= 1.05x',
         berthmaster: ms(median(ours)),
         reference: `raw GET /containers/json ${ms(median(raw))}`,
         ratio,
-        met: ratio <= 1.15,
+        met: ratio <= 1.05,
       },
       {
         label: `data arrival to rows painted (median of ${PAINT_TRIALS})`,

@@ -103,11 +103,11 @@ test('logs: 1,000,000 lines until the viewer holds the last one vs docker logs >
     checks: [
       {
         label: 'time until the viewer holds the last line',
-        target: '<= 1.5x',
+        target: '<= 1.2x',
         berthmaster: secs(ours),
         reference: `docker logs > /dev/null ${secs(cli)}`,
         ratio,
-        met: ratio <= 1.5,
+        met: ratio <= 1.2,
       },
       {
         label: 'renderer JS heap after (after GC)',

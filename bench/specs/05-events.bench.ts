@@ -91,12 +91,12 @@ test('events: a container created with the CLI until its row is painted', async 
     figures: `CLI create to row painted p50 ${ms(p50)} p95 ${ms(p95)} vs raw /events p50 ${ms(r50)} p95 ${ms(r95)}, ${TRIALS} trials (the CLI's own run is inside both); added by Berthmaster p50 ${ms(percentile(added, 50))} p95 ${ms(percentile(added, 95))}`,
     checks: [
       {
-        label: `docker create to row painted, p95 of ${TRIALS}`,
-        target: '<= 250 ms',
+        label: `docker create to row painted, added over the raw /events stream, p95 of ${TRIALS}`,
+        target: '<= 50 ms added',
         berthmaster: `p50 ${ms(p50)}, p95 ${ms(p95)}`,
         reference: `raw /events stream p50 ${ms(r50)}, p95 ${ms(r95)} (Berthmaster adds p50 ${ms(percentile(added, 50))}, p95 ${ms(percentile(added, 95))})`,
         ratio,
-        met: p95 <= 250,
+        met: percentile(added, 95) <= 50,
       },
     ],
   });

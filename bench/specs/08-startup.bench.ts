@@ -60,11 +60,11 @@ test('startup: the server starting until the first container row is painted', as
     checks: [
       {
         label: `server start to first container row painted (median of ${TRIALS})`,
-        target: '<= 2 s',
+        target: '<= 0.8 s',
         berthmaster: ms(median(ours)),
         reference: `docker ps -a ${ms(median(cli))}`,
         ratio,
-        met: median(ours) <= 2000,
+        met: median(ours) <= 800,
       },
     ],
   });

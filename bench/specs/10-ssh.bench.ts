@@ -43,11 +43,11 @@ test('ssh: 100 sequential list calls over SSH vs over TLS', async () => {
     checks: [
       {
         label: `${CALLS} sequential containers.list, SSH vs TLS`,
-        target: '<= 1.5x',
+        target: '<= 1.1x',
         berthmaster: `SSH ${ms(b1.total)}`,
         reference: `TLS ${ms(a1.total)}`,
         ratio,
-        met: ratio <= 1.5,
+        met: ratio <= 1.1,
       },
     ],
   });

@@ -40,16 +40,17 @@ async function cleanupLabelled(sock: string, filter: string): Promise<void> {
   }
 }
 
-/** Creates `count` containers (not started) with the Engine API, 8 at a time; returns their names. */
+/** Creates `count` containers (not started) with the Engine API, `width` at a time; returns their names. */
 export async function createContainers(
   sock: string,
   prefix: string,
   count: number,
   cmd: string[] = ['sleep', '3600'],
+  width = 8,
 ): Promise<string[]> {
   const base = benchName(prefix);
-  const names = Array.from({ length: count }, (_, i) => `${base}-${String(i).padStart(4, '0')}`);
-  await inBatches(names, 8, async (name) => {
+  const names = Array.from({ length: count }, (_, i) => `${base}-${String(i).padStart(5, '0')}`);
+  await inBatches(names, width, async (name) => {
     const res = await engineRequest(sock, 'POST', `/containers/create?name=${name}`, {
       Image: lab.image,
       Cmd: cmd,
@@ -70,9 +71,9 @@ export async function startContainers(sock: string, names: string[]): Promise<vo
   });
 }
 
-/** Force-removes containers by name, 8 at a time. */
-export async function removeContainers(sock: string, names: string[]): Promise<void> {
-  await inBatches(names, 8, async (name) => {
+/** Force-removes containers by name, `width` at a time. */
+export async function removeContainers(sock: string, names: string[], width = 8): Promise<void> {
+  await inBatches(names, width, async (name) => {
     await engineRequest(sock, 'DELETE', `/containers/${name}?force=1&v=1`);
   });
 }

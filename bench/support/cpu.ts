@@ -29,3 +29,10 @@ export async function cpuOver(
     Object.entries(pids).map(([k, pid]) => [k, ((cpuSeconds(pid) - (before[k] as number)) / elapsed) * 100]),
   );
 }
+
+/** Resident set size of a process in bytes, from /proc/<pid>/status. */
+export function rssBytes(pid: number): number {
+  const m = /^VmRSS:\s+(\d+) kB$/m.exec(readFileSync(`/proc/${pid}/status`, 'utf8'));
+  if (!m) throw new Error(`no VmRSS for process ${pid}`);
+  return Number(m[1]) * 1024;
+}

@@ -209,6 +209,58 @@ describe('hosts and containers over the WebSocket transport', () => {
     }
   });
 
+  it('moves file bytes both ways as binary frames, not base64 in JSON', async () => {
+    const name = uniqueName('it-frames');
+    await docker(
+      lab.engineA.socketPath,
+      'create',
+      '--label',
+      'berthmaster.test=1',
+      '--name',
+      name,
+      lab.image,
+    );
+    const { api, socket } = await connectWs(server.port, server.token);
+    try {
+      const local = (await api.hosts.list({})).find((h) => h.name === 'local');
+      if (!local) throw new Error('no local host');
+      const target = { hostId: local.id, id: name };
+      // Every byte value, twice: base64 or a UTF-8 round trip would change some of them.
+      const data = Buffer.concat([
+        Buffer.from(Array.from({ length: 256 }, (_, i) => i)),
+        Buffer.alloc(256, 0xff),
+      ]);
+      // Client to server: the chunk goes out as one binary frame (the server used to drop those).
+      const { uploadId } = await api.containers.filesUploadStart({
+        ...target,
+        path: '/tmp',
+        files: [{ name: 'all-bytes.bin', size: data.length }],
+      });
+      await api.containers.filesUploadChunk({ uploadId, bytes: data });
+      await api.containers.filesUploadFinish({ uploadId });
+
+      // Server to client: the raw frames of the download.
+      const frames: Array<{ isBinary: boolean; data: Buffer }> = [];
+      socket.on('message', (d: Buffer, isBinary: boolean) => frames.push({ isBinary, data: d }));
+      const parts: Uint8Array[] = [];
+      await new Promise<void>((resolve, reject) =>
+        api.containers.filesDownload(
+          { ...target, path: '/tmp/all-bytes.bin', format: 'file' },
+          { onEvent: (ev) => parts.push(ev.bytes), onEnd: (err) => (err ? reject(err) : resolve()) },
+        ),
+      );
+      expect(Buffer.compare(Buffer.concat(parts), data)).toBe(0);
+      const withBytes = frames.filter((f) => f.isBinary);
+      expect(withBytes.length).toBe(parts.length);
+      // The payload holds the file's bytes as they are; no frame carries base64.
+      expect(Buffer.concat(withBytes.map((f) => f.data)).includes(data)).toBe(true);
+      expect(frames.some((f) => f.data.toString('latin1').includes('$bytes'))).toBe(false);
+    } finally {
+      socket.close();
+      await docker(lab.engineA.socketPath, 'rm', '-f', name);
+    }
+  });
+
   it('ends a subscription when its socket drops', async () => {
     const { api, socket } = await connectWs(server.port, server.token);
     const before = backend.hosts.watcherCount();

@@ -1,5 +1,5 @@
 import type { WebSocket } from 'ws';
-import { decodeJson, encodeJson } from '@shared/rpc/json-codec';
+import { decodeFrame, encodeFrame } from '@shared/rpc/frame-codec';
 import type { ClientMessage, ServerMessage } from '@shared/rpc/protocol';
 import type { MessageTransport } from '@shared/rpc/transport';
 
@@ -10,16 +10,16 @@ export function wsTransport(
 ): MessageTransport<ClientMessage, ServerMessage> {
   return {
     send(message) {
-      if (socket.readyState === socket.OPEN) socket.send(encodeJson(message));
+      if (socket.readyState === socket.OPEN) socket.send(encodeFrame(message));
     },
     onMessage(listener) {
       const handler = (data: Buffer, isBinary: boolean) => {
-        if (isBinary) return onBadMessage('binary frame');
         let msg: unknown;
         try {
-          msg = decodeJson(data.toString('utf8'));
+          // Binary frames carry byte arrays (uploads, terminal input) without base64.
+          msg = decodeFrame(isBinary ? data : data.toString('utf8'));
         } catch {
-          return onBadMessage('invalid JSON');
+          return onBadMessage(isBinary ? 'malformed binary frame' : 'invalid JSON');
         }
         listener(msg as ClientMessage);
       };

@@ -37,7 +37,7 @@ function fromBase64(text: string): Uint8Array {
  * stringify replacer, which is called for every key and keeps V8 off its fast path (a
  * 1,000-container list: ~12 ms with the replacer).
  */
-function holdsBytes(v: unknown, depth = 0): boolean {
+export function holdsBytes(v: unknown, depth = 0): boolean {
   if (typeof v !== 'object' || v === null) return false;
   if (v instanceof Uint8Array) return true;
   // Deeper than any message of the contract: let the replacer handle it.

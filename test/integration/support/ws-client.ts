@@ -1,7 +1,7 @@
 import WebSocket from 'ws';
 import { contract } from '@shared/contract';
 import { createClient } from '@shared/rpc/client';
-import { decodeJson, encodeJson } from '@shared/rpc/json-codec';
+import { decodeFrame, encodeFrame } from '@shared/rpc/frame-codec';
 import type { ClientMessage, ServerMessage } from '@shared/rpc/protocol';
 import type { MessageTransport } from '@shared/rpc/transport';
 
@@ -15,9 +15,10 @@ export async function connectWs(port: number, token: string) {
     socket.once('error', reject);
   });
   const transport: MessageTransport<ServerMessage, ClientMessage> = {
-    send: (m) => socket.send(encodeJson(m)),
+    send: (m) => socket.send(encodeFrame(m)),
     onMessage(fn) {
-      const h = (data: Buffer) => fn(decodeJson(data.toString('utf8')) as ServerMessage);
+      const h = (data: Buffer, isBinary: boolean) =>
+        fn(decodeFrame(isBinary ? data : data.toString('utf8')) as ServerMessage);
       socket.on('message', h);
       return () => socket.off('message', h);
     },

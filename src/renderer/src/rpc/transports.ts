@@ -1,4 +1,4 @@
-import { decodeJson, encodeJson } from '@shared/rpc/json-codec';
+import { decodeFrame, encodeFrame, type Frame } from '@shared/rpc/frame-codec';
 import type { ClientMessage, ServerMessage } from '@shared/rpc/protocol';
 import type { MessageTransport } from '@shared/rpc/transport';
 import type { BerthmasterBridge } from '../../../preload/bridge';
@@ -23,15 +23,18 @@ export function bridgeTransport(bridge: BerthmasterBridge): ClientTransport {
 /** Browser mode: messages queue until the socket opens; a close fails everything pending. */
 export function webSocketTransport(url: string): ClientTransport {
   const socket = new WebSocket(url);
-  const queue: string[] = [];
+  // Binary frames (messages with bytes) arrive as ArrayBuffers: decoded without a Blob round trip.
+  socket.binaryType = 'arraybuffer';
+  const queue: Frame[] = [];
   const listeners = new Set<(m: ServerMessage) => void>();
   const closeListeners = new Set<() => void>();
   socket.addEventListener('open', () => {
     for (const m of queue.splice(0)) socket.send(m);
   });
   socket.addEventListener('message', (ev) => {
-    if (typeof ev.data !== 'string') return;
-    const msg = decodeJson(ev.data) as ServerMessage;
+    const data = ev.data as unknown;
+    if (typeof data !== 'string' && !(data instanceof ArrayBuffer)) return;
+    const msg = decodeFrame(data) as ServerMessage;
     for (const fn of listeners) fn(msg);
   });
   socket.addEventListener('close', () => {
@@ -39,9 +42,9 @@ export function webSocketTransport(url: string): ClientTransport {
   });
   return {
     send(m) {
-      const text = encodeJson(m);
-      if (socket.readyState === WebSocket.OPEN) socket.send(text);
-      else if (socket.readyState === WebSocket.CONNECTING) queue.push(text);
+      const frame = encodeFrame(m);
+      if (socket.readyState === WebSocket.OPEN) socket.send(frame);
+      else if (socket.readyState === WebSocket.CONNECTING) queue.push(frame);
     },
     onMessage(fn) {
       listeners.add(fn);
