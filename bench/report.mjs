@@ -17,6 +17,11 @@ const ALL = [
   'ssh',
   'list-10k',
   'all-hosts',
+  'list-apilog',
+  'stack-deploy',
+  'updates',
+  'volume-copy',
+  'forward',
 ];
 
 function dockerVersion() {
