@@ -1,9 +1,9 @@
 import { execFile, spawn } from 'node:child_process';
 import { promisify } from 'node:util';
 import { test } from '@playwright/test';
-import type { TasksEvent } from '@shared/contract/tasks';
 import { BENCH_LABEL_KEY, benchName, docker, lab } from '../support/bench-objects';
 import { mbps, median, record, secs } from '../support/results';
+import { interleavedRounds, taskEnded } from '../support/tasks';
 import { addHost, endpoints } from '../support/hosts';
 import { connect, startServer, type BenchServer } from '../support/server';
 
@@ -68,22 +68,7 @@ test('copy: image between hosts vs docker save | docker -H B load', async () => 
     const t1 = Date.now();
     const { taskId } = await api.images.copy({ hostId: localId, targetHostId: b, references: [image] });
     // The task's own end time (main's clock is this machine's clock): no polling delay is measured.
-    const end = await new Promise<{ state: string; at: number }>((resolve) => {
-      const sub = api.tasks.watch(
-        {},
-        {
-          onEvent: (ev: TasksEvent) => {
-            const tasks = ev.type === 'snapshot' ? ev.tasks : ev.type === 'upsert' ? [ev.task] : [];
-            const t = tasks.find((x) => x.id === taskId);
-            if (t && t.state !== 'running') {
-              sub.close();
-              resolve({ state: t.state, at: t.endedAt ?? Date.now() });
-            }
-          },
-          onEnd: () => undefined,
-        },
-      );
-    });
+    const end = await taskEnded(api, taskId);
     if (end.state !== 'succeeded') throw new Error(`the copy task ended ${end.state}`);
     const present = await docker(lab.engineB.socketPath, 'image', 'inspect', '--format', '{{.Id}}', image);
     if (!present) throw new Error('the image is not on engine B after the copy');
@@ -91,17 +76,7 @@ test('copy: image between hosts vs docker save | docker -H B load', async () => 
   };
 
   // Interleaved rounds, alternating who goes first: one transfer of a second is too noisy alone.
-  const cliMs: number[] = [];
-  const oursMs: number[] = [];
-  for (let i = 0; i < ROUNDS; i++) {
-    if (i % 2 === 0) {
-      cliMs.push(await viaCli());
-      oursMs.push(await viaBerthmaster());
-    } else {
-      oursMs.push(await viaBerthmaster());
-      cliMs.push(await viaCli());
-    }
-  }
+  const { reference: cliMs, ours: oursMs } = await interleavedRounds(ROUNDS, viaCli, viaBerthmaster);
   close();
   await removeFromB();
   const cli = median(cliMs);

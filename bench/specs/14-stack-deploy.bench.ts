@@ -4,9 +4,9 @@ import os from 'node:os';
 import path from 'node:path';
 import { promisify } from 'node:util';
 import { test } from '@playwright/test';
-import type { TasksEvent } from '@shared/contract/tasks';
 import { benchName, docker, lab } from '../support/bench-objects';
 import { median, record, secs } from '../support/results';
+import { interleavedRounds, taskEnded } from '../support/tasks';
 import { connect, startServer, type BenchServer } from '../support/server';
 
 const run = promisify(execFile);
@@ -75,22 +75,7 @@ test('stack deploy: 10 services vs docker-compose up -d', async () => {
     const project = benchName('stkapp').replace(/-/g, '');
     const t1 = Date.now();
     const { taskId } = await api.stacks.up({ hostId: localId, project, composeYaml: text, workingDir: dir });
-    const end = await new Promise<{ state: string; at: number }>((resolve) => {
-      const sub = api.tasks.watch(
-        {},
-        {
-          onEvent: (ev: TasksEvent) => {
-            const tasks = ev.type === 'snapshot' ? ev.tasks : ev.type === 'upsert' ? [ev.task] : [];
-            const t = tasks.find((x) => x.id === taskId);
-            if (t && t.state !== 'running') {
-              sub.close();
-              resolve({ state: t.state, at: t.endedAt ?? Date.now() });
-            }
-          },
-          onEnd: () => undefined,
-        },
-      );
-    });
+    const end = await taskEnded(api, taskId);
     if (end.state !== 'succeeded') throw new Error(`the deploy task ended ${end.state}`);
     const running = await docker(
       lab.engineA.socketPath,
@@ -106,17 +91,7 @@ test('stack deploy: 10 services vs docker-compose up -d', async () => {
     return took;
   };
 
-  const cliMs: number[] = [];
-  const oursMs: number[] = [];
-  for (let i = 0; i < ROUNDS; i++) {
-    if (i % 2 === 0) {
-      cliMs.push(await viaCli());
-      oursMs.push(await viaBerthmaster());
-    } else {
-      oursMs.push(await viaBerthmaster());
-      cliMs.push(await viaCli());
-    }
-  }
+  const { reference: cliMs, ours: oursMs } = await interleavedRounds(ROUNDS, viaCli, viaBerthmaster);
   close();
   const cli = median(cliMs);
   const ours = median(oursMs);

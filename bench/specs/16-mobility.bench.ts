@@ -5,11 +5,11 @@ import net from 'node:net';
 import type { Duplex } from 'node:stream';
 import { promisify } from 'node:util';
 import { test } from '@playwright/test';
-import type { TasksEvent } from '@shared/contract/tasks';
 import { BENCH_LABEL_KEY, benchName, docker, lab } from '../support/bench-objects';
 import { addHost, endpoints } from '../support/hosts';
 import { mbps, median, record, secs } from '../support/results';
-import { connect, startServer, type BenchServer, type BenchApi } from '../support/server';
+import { interleavedRounds, taskEnded } from '../support/tasks';
+import { connect, startServer, type BenchServer } from '../support/server';
 
 /**
  * Moving work between hosts (issue #22): a 200 MB volume A -> B against the tar pipe people paste
@@ -45,26 +45,6 @@ test.afterAll(async () => {
   await server?.stop();
   await docker(lab.engineA.socketPath, 'volume', 'rm', '-f', volume).catch(() => undefined);
 });
-
-function taskEnd(api: BenchApi, taskId: string): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const sub = api.tasks.watch(
-      {},
-      {
-        onEvent: (ev: TasksEvent) => {
-          const tasks = ev.type === 'snapshot' ? ev.tasks : ev.type === 'upsert' ? [ev.task] : [];
-          const t = tasks.find((x) => x.id === taskId);
-          if (t && t.state !== 'running') {
-            sub.close();
-            if (t.state === 'succeeded') resolve(t.endedAt ?? Date.now());
-            else reject(new Error(`task ${t.state}: ${t.error?.message ?? ''}`));
-          }
-        },
-        onEnd: () => undefined,
-      },
-    );
-  });
-}
 
 test('mobility: volume copy A to B vs docker run tar | docker -H B run tar', async () => {
   test.setTimeout(600_000);
@@ -111,19 +91,11 @@ test('mobility: volume copy A to B vs docker run tar | docker -H B run tar', asy
       targetHostId: b,
       targetName: target,
     });
-    return (await taskEnd(api, taskId)) - t0;
+    const end = await taskEnded(api, taskId);
+    if (end.state !== 'succeeded') throw new Error(`the copy task ended ${end.state}: ${end.error ?? ''}`);
+    return end.at - t0;
   };
-  const cliMs: number[] = [];
-  const oursMs: number[] = [];
-  for (let i = 0; i < ROUNDS; i++) {
-    if (i % 2 === 0) {
-      cliMs.push(await viaCli());
-      oursMs.push(await viaBerthmaster());
-    } else {
-      oursMs.push(await viaBerthmaster());
-      cliMs.push(await viaCli());
-    }
-  }
+  const { reference: cliMs, ours: oursMs } = await interleavedRounds(ROUNDS, viaCli, viaBerthmaster);
   await dropB();
   close();
   const cli = median(cliMs);
