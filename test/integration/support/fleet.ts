@@ -1,43 +1,21 @@
 import { spawn, type ChildProcess } from 'node:child_process';
-import { promises as fs } from 'node:fs';
 import net from 'node:net';
 import type { TaskView } from '@shared/contract';
 import type { Lab } from './lab';
 import { startTestBackend } from './backend';
 import { connectWs } from './ws-client';
+import { addLabEngineB, confirmLocalEngine } from './lab-hosts';
 
 /** The whole backend as the app composes it (every namespace), with a typed WebSocket client. */
 export async function startFleetBackend() {
   const t = await startTestBackend();
   const { api, socket } = await connectWs(t.server.port, t.server.token);
-  const first = (await api.hosts.list({}))[0];
-  if (!first || first.endpoint.kind !== 'socket') throw new Error('no local host');
-  // A socket is "local" for registry logins only once the user confirms it is this computer's engine.
-  const local = await api.hosts.update({
-    id: first.id,
-    endpoint: { kind: 'socket', socketPath: first.endpoint.socketPath, localEngine: true },
-  });
+  const localId = await confirmLocalEngine(api);
   return {
     api,
     backend: t.backend,
-    localId: local.id,
-    async addEngineB(lab: Lab): Promise<string> {
-      const read = (f: string) => fs.readFile(f, 'utf8');
-      const b = await api.hosts.add({
-        name: 'lab-b',
-        color: '#10b981',
-        endpoint: {
-          kind: 'tls',
-          host: lab.engineB.tlsHost,
-          port: lab.engineB.tlsPort,
-          ca: await read(lab.tls.ca),
-          cert: await read(lab.tls.cert),
-          key: await read(lab.tls.key),
-        },
-      });
-      await t.backend.hosts.client(b.id);
-      return b.id;
-    },
+    localId,
+    addEngineB: (lab: Lab): Promise<string> => addLabEngineB(api, lab, (id) => t.backend.hosts.client(id)),
     stop: async () => {
       socket.close();
       await t.stop();

@@ -14,6 +14,7 @@ import { tasksHandlers } from '../../../src/main/services/tasks/handlers';
 import { startWebServer } from '../../../src/main/web/web-server';
 import type { Lab } from './lab';
 import { connectWs } from './ws-client';
+import { addLabEngineB, confirmLocalEngine } from './lab-hosts';
 
 const quiet = { info: () => undefined, error: () => undefined };
 
@@ -53,36 +54,14 @@ export async function startImagesBackend(homeDir = '/nonexistent-home') {
   });
   const server = await startWebServer({ dispatcher, rendererDir, port: 0, log: quiet });
   const { api, socket } = await connectWs(server.port, server.token);
-  const first = (await api.hosts.list({}))[0];
-  if (!first || first.endpoint.kind !== 'socket') throw new Error('no local host');
-  // A socket is "local" for registry logins only once the user confirms it is this computer's engine.
-  const local = await api.hosts.update({
-    id: first.id,
-    endpoint: { kind: 'socket', socketPath: first.endpoint.socketPath, localEngine: true },
-  });
+  const localId = await confirmLocalEngine(api);
   return {
     api,
     configDir,
     hosts,
-    localId: local.id,
+    localId,
     /** Adds engine B over TLS: a copy then goes socket → TLS. */
-    async addEngineB(lab: Lab): Promise<string> {
-      const read = (f: string) => fs.readFile(f, 'utf8');
-      const b = await api.hosts.add({
-        name: 'lab-b',
-        color: '#10b981',
-        endpoint: {
-          kind: 'tls',
-          host: lab.engineB.tlsHost,
-          port: lab.engineB.tlsPort,
-          ca: await read(lab.tls.ca),
-          cert: await read(lab.tls.cert),
-          key: await read(lab.tls.key),
-        },
-      });
-      await hosts.client(b.id);
-      return b.id;
-    },
+    addEngineB: (lab: Lab): Promise<string> => addLabEngineB(api, lab, (id) => hosts.client(id)),
     stop: async () => {
       socket.close();
       await server.close();
