@@ -8,6 +8,7 @@ import { connectionEnv } from '@shared/apilog/copy-as/connection';
 import { requestOfLogEntry } from '@shared/apilog/log-request';
 import type { EngineTarget } from '@shared/apilog/engine-request';
 import { startTestBackend } from './support/backend';
+import { confirmLocalEngine } from './support/lab-hosts';
 import { docker, loadLab, read, uniqueName, type Lab } from './support/lab';
 import { connectWs } from './support/ws-client';
 import { waitForTask } from './support/images-backend';
@@ -50,9 +51,8 @@ beforeAll(async () => {
   const ws = await connectWs(rig.server.port, rig.server.token);
   api = ws.api;
   close = () => ws.socket.close();
-  const local = (await api.hosts.list({}))[0];
-  if (!local) throw new Error('no local host');
-  localId = local.id;
+  // The registry login is used on this engine: it is confirmed as this computer's own.
+  localId = await confirmLocalEngine(api);
   const tls = await api.hosts.add({
     name: 'lab-b-tls',
     color: '#10b981',

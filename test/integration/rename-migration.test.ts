@@ -62,7 +62,7 @@ describe('first start after the rename', () => {
     const xdg = path.join(tmp, 'xdg');
     const legacyDir = path.join(xdg, 'Dockhand');
     const endpoints: Record<string, Endpoint> = {
-      'old-socket': { kind: 'socket', socketPath: lab.engineA.socketPath },
+      'old-socket': { kind: 'socket', socketPath: lab.engineA.socketPath, localEngine: true },
       'old-tls': {
         kind: 'tls',
         host: lab.engineB.tlsHost,
@@ -88,6 +88,11 @@ describe('first start after the rename', () => {
       const [, keyType, key] = line.trim().split(/\s+/);
       if (keyType && key)
         await old.client.api.hosts.trustHostKey({ host: lab.ssh.host, port: lab.ssh.port, keyType, key });
+    }
+    // The socket is confirmed as this computer's engine, so the registry login may be used on it.
+    const local = (await old.client.api.hosts.list({}))[0];
+    if (local?.endpoint.kind === 'socket') {
+      await old.client.api.hosts.update({ id: local.id, endpoint: { ...local.endpoint, localEngine: true } });
     }
     const ids: Record<string, string> = {};
     for (const [name, endpoint] of Object.entries(endpoints)) {

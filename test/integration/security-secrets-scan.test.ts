@@ -8,6 +8,7 @@ import { startWebServer, type WebServer } from '../../src/main/web/web-server';
 import { deleteFromRegistry, waitForTask } from './support/images-backend';
 import { docker, loadLab, read, uniqueName, type Lab } from './support/lab';
 import { connectWs } from './support/ws-client';
+import { confirmLocalEngine } from './support/lab-hosts';
 
 /**
  * The secrets used here must never show up where the renderer, a log or a file could show them:
@@ -181,8 +182,8 @@ describe('secrets never leak', () => {
       })
       .catch(() => undefined);
 
-    const local = (await api.hosts.list({})).find((h) => h.endpoint.kind === 'socket');
-    if (!local) throw new Error('no local host');
+    // The registry login is used on this engine: it is confirmed as this computer's own.
+    const local = { id: await confirmLocalEngine(api) };
     const login = await api.registries.add({
       address: lab.registry.address,
       username: lab.registry.username,

@@ -121,11 +121,35 @@ export class RegistryService {
   }
 
   private all(): Promise<StoredRegistry[]> {
-    this.cache ??= this.store.load().catch((e: unknown) => {
-      this.cache = undefined;
-      throw e;
-    });
+    this.cache ??= this.store
+      .load()
+      .then((loaded) => this.bindLegacyConsents(loaded))
+      .catch((e: unknown) => {
+        this.cache = undefined;
+        throw e;
+      });
     return this.cache;
+  }
+
+  /**
+   * Consents written before they were tied to an endpoint (a bare host id) were given to the
+   * host as it is now: they are bound to its current endpoint once, so a login keeps working
+   * after an upgrade and a later edit of the address still voids it.
+   */
+  private async bindLegacyConsents(loaded: StoredRegistry[]): Promise<StoredRegistry[]> {
+    let changed = false;
+    const next = loaded.map((r) => ({
+      ...r,
+      allowedHosts: r.allowedHosts.flatMap((c) => {
+        if (c.endpoint !== '') return [c];
+        const endpoint = this.endpointOf(c.hostId);
+        if (endpoint === undefined) return [c];
+        changed = true;
+        return [{ hostId: c.hostId, endpoint }];
+      }),
+    }));
+    if (changed) await this.store.save(next);
+    return next;
   }
 
   private async persist(next: StoredRegistry[]) {

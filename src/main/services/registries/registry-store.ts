@@ -16,7 +16,7 @@ const storedSchema = z.object({
   /**
    * Hosts the user allowed to receive this login, each with the endpoint it had when allowed: the
    * consent is for that engine, so editing the host's address voids it. Entries of earlier
-   * versions (a bare host id) had no endpoint and grant nothing until allowed again.
+   * versions (a bare host id) are bound to the host's endpoint when first loaded (RegistryService).
    */
   allowedHosts: z
     .array(
