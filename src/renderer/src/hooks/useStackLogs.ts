@@ -1,6 +1,7 @@
 import { useEffect, useReducer, useRef, useState } from 'react';
 import type { AppErrorShape, StackLogLine } from '@shared/contract';
 import { toErrorShape } from '../lib/errors';
+import { mergeByTime } from '../lib/merge-log-lines';
 import { api } from '../rpc/api';
 
 /** Lines kept; older ones are counted, not kept. */
@@ -45,7 +46,7 @@ export function useStackLogs(hostId: string, project: string, follow: boolean, t
             return;
           }
           const b = buf.current;
-          b.lines.push(...ev.lines);
+          mergeByTime(b.lines, ev.lines);
           const cut = b.lines.length - MAX_LINES;
           if (cut > 0) {
             b.lines.splice(0, cut);

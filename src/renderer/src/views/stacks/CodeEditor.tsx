@@ -5,6 +5,7 @@ import { lintGutter, setDiagnostics, type Diagnostic } from '@codemirror/lint';
 import { EditorState } from '@codemirror/state';
 import { EditorView } from '@codemirror/view';
 import type { StackDiagnostic } from '@shared/contract';
+import { showPath } from './diagnostic-text';
 
 export interface CodeEditorProps {
   /** Accessible name of the editing area. */
@@ -27,9 +28,9 @@ function toCm(state: EditorState, list: StackDiagnostic[]): Diagnostic[] {
     const from = Math.min(line.from + Math.max(0, d.at.col - 1), line.to);
     out.push({
       from,
-      to: from === line.to ? line.to : line.to,
+      to: line.to,
       severity: d.severity,
-      message: d.path ? `${d.path}: ${d.message}` : d.message,
+      message: showPath(d) ? `${d.path}: ${d.message}` : d.message,
     });
   }
   return out;

@@ -5,6 +5,7 @@ import { ErrorBanner } from '../../components/ui/ErrorBanner';
 import { TaskLive, TaskLiveFooter } from '../../components/tasks/TaskLive';
 import { useMutation } from '../../hooks/useMutation';
 import { useStacksStore } from '../../stores/stacks';
+import { showPath } from './diagnostic-text';
 import { PlanView } from './PlanView';
 
 export interface DeployFiles {
@@ -116,7 +117,7 @@ export function DeployDialog({ hostId, hostName, project, files, onClose, onStar
                 {errors.map((d, i) => (
                   <li key={i}>
                     {d.at && `Line ${d.at.line}: `}
-                    <code>{d.path}</code> {d.message}
+                    {showPath(d) && <code>{d.path}</code>} {d.message}
                   </li>
                 ))}
               </ul>

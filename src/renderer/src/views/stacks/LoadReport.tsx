@@ -1,4 +1,5 @@
 import type { StackLoadResult } from '@shared/contract';
+import { showPath } from './diagnostic-text';
 
 /** Beside the editor: problems at their lines, variables as resolved, keys not applied here. */
 export function LoadReport({ result }: { result: StackLoadResult | undefined }) {
@@ -14,7 +15,7 @@ export function LoadReport({ result }: { result: StackLoadResult | undefined }) 
           {diagnostics.map((d, i) => (
             <li key={i} className={`stack-diagnostic is-${d.severity}`}>
               <span className="stack-diagnostic-where">{d.at ? `Line ${d.at.line}` : d.kind}</span>{' '}
-              {d.path && <code>{d.path}</code>} {d.message}
+              {showPath(d) && <code>{d.path}</code>} {d.message}
             </li>
           ))}
         </ul>

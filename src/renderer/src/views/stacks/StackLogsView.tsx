@@ -19,6 +19,7 @@ export function StackLogsView({
 }) {
   const [follow, setFollow] = useState(true);
   const [search, setSearch] = useState('');
+  const [timestamps, setTimestamps] = useState(false);
   const [hidden, setHidden] = useState<Set<string>>(new Set());
   const logs = useStackLogs(host.id, project, follow, 500);
   const needle = useDeferredValue(search.trim().toLowerCase());
@@ -63,6 +64,14 @@ export function StackLogsView({
         >
           <span className="log-follow-dot" aria-hidden="true" />
           Follow
+        </button>
+        <button
+          type="button"
+          className={`toggle-button${timestamps ? ' is-on' : ''}`}
+          aria-pressed={timestamps}
+          onClick={() => setTimestamps(!timestamps)}
+        >
+          Timestamps
         </button>
         <SearchBox label="Search logs" placeholder="Text in a line" value={search} onChange={setSearch} />
         <span className="header-spacer" />
