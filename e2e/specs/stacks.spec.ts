@@ -1,3 +1,8 @@
+import { execFile } from 'node:child_process';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { promisify } from 'node:util';
 import { expect, test, type Page } from '@playwright/test';
 import { read } from '../../test/integration/support/lab';
 import { connectWs } from '../../test/integration/support/ws-client';
@@ -9,6 +14,17 @@ let app: WebApp;
 let sock: string;
 const HOST = 'lab-b-tls';
 const project = uniqueName('e2e-stack');
+// docker-compose v1 keeps "_" out of nothing, but its containers are named project_service_1.
+const found = uniqueName('e2e-found').replace(/-/g, '');
+const composeDir = mkdtempSync(path.join(os.tmpdir(), 'berthmaster-e2e-compose-'));
+
+/** The real docker-compose CLI (v1, Debian's) against engine B. */
+async function compose(...args: string[]): Promise<void> {
+  await promisify(execFile)('docker-compose', ['-p', found, ...args], {
+    cwd: composeDir,
+    env: { ...process.env, DOCKER_HOST: `unix://${sock}` },
+  });
+}
 
 test.beforeAll(async () => {
   lab = loadLab();
@@ -37,6 +53,8 @@ test.afterAll(async () => {
     .filter(Boolean);
   if (left.length) await docker(sock, 'rm', '-f', ...left).catch(() => undefined);
   await docker(sock, 'network', 'rm', `${project}_default`).catch(() => undefined);
+  await compose('down').catch(() => undefined);
+  rmSync(composeDir, { recursive: true, force: true });
   await app?.stop();
 });
 
@@ -178,5 +196,56 @@ test.describe('compose stacks @stacks', () => {
     await downTask.getByRole('button', { name: 'Done' }).click();
     const after = await docker(sock, 'ps', '-aq', '--filter', `label=com.docker.compose.project=${project}`);
     expect(after.trim()).toBe('');
+  });
+
+  test('lists a project made by docker-compose on the all-stacks page and adopts it after review @stacks', async ({
+    page,
+  }) => {
+    writeFileSync(
+      path.join(composeDir, 'docker-compose.yml'),
+      [
+        "version: '3'",
+        'services:',
+        '  cache:',
+        `    image: ${lab.image}`,
+        '    command: ["sleep", "600"]',
+        '    environment:',
+        '      MODE: found',
+        '    labels:',
+        '      berthmaster.test: "1"',
+        '',
+      ].join('\n'),
+    );
+    await compose('up', '-d');
+
+    await page.setViewportSize({ width: 1400, height: 900 });
+    await page.goto(app.url);
+    await page.getByRole('button', { name: 'All stacks', exact: true }).click();
+    const all = page.getByRole('table', { name: 'Stacks of every host' });
+    const row = all.getByRole('row').filter({ hasText: found });
+    await expect(row).toContainText(HOST);
+    await expect(row).toContainText('Compose v1');
+    await expect(row).toContainText('1/1');
+    await shot(page, '9-all-hosts');
+
+    // A click opens the host's Stacks tab, where the found project can be adopted.
+    await row.getByRole('button', { name: `Open ${found} on ${HOST}` }).click();
+    await expect(page.getByRole('tab', { name: 'Stacks', exact: true })).toHaveAttribute(
+      'aria-selected',
+      'true',
+    );
+    await page.getByRole('button', { name: `Adopt ${found}` }).click();
+    // The reconstructed file is shown for review before anything is stored.
+    const editor = page.getByLabel('Compose file', { exact: true });
+    await expect(editor).toContainText('cache:');
+    await expect(editor).toContainText('MODE=found');
+    await shot(page, '10-adopt-review');
+    await page.getByRole('button', { name: 'Adopt', exact: true }).click();
+
+    // Stored now: the row offers Edit and Update instead of Adopt.
+    const table = page.getByRole('table', { name: `Stacks on ${HOST}` });
+    const adopted = table.getByRole('row').filter({ hasText: found }).first();
+    await expect(adopted.getByRole('button', { name: `Edit ${found}` })).toBeVisible();
+    await expect(adopted.getByRole('button', { name: `Adopt ${found}` })).toHaveCount(0);
   });
 });
