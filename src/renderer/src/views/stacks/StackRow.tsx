@@ -75,6 +75,7 @@ export function StackRow({ stack, expanded, onToggle, can, busy, onAction, links
           {stack.stored && button('pull', 'Pull', 'stacks.pull')}
           {button('logs', 'Logs', 'stacks.logs')}
           {button('down', 'Down…', 'stacks.down')}
+          {stack.stored && stack.state === 'empty' && button('forget', 'Forget…', 'stacks.forget')}
         </td>
       </tr>
       {expanded &&

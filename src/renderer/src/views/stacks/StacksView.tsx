@@ -47,6 +47,7 @@ export function StacksView({ host }: { host: HostView }) {
   const [scaling, setScaling] = useState<{ project: string; service: StackServiceSummary }>();
   const [task, setTask] = useState<{ id: string; title: string }>();
   const [stopping, setStopping] = useState<string>();
+  const [forgetting, setForgetting] = useState<string>();
   const refetch = () => fetch(hostId);
   const start = useMutation('stacks.start', { toast: (_, i) => `Started ${i.project}.`, refetch });
   const stop = useMutation('stacks.stop', { toast: (_, i) => `Stopped ${i.project}.`, refetch });
@@ -55,6 +56,10 @@ export function StacksView({ host }: { host: HostView }) {
     refetch,
   });
   const pull = useMutation('stacks.pull');
+  const forget = useMutation('stacks.forget', {
+    toast: (_, i) => `Forgot the file of ${i.project}.`,
+    refetch,
+  });
   const get = useMutation('stacks.get');
   const preview = useMutation('stacks.adoptPreview');
   const busy = start.busy || stop.busy || restart.busy || pull.busy || get.busy || preview.busy;
@@ -124,6 +129,8 @@ export function StacksView({ host }: { host: HostView }) {
       }
       case 'logs':
         return setScreen({ kind: 'logs', project: stack.name });
+      case 'forget':
+        return setForgetting(stack.name);
     }
   };
 
@@ -282,6 +289,23 @@ export function StacksView({ host }: { host: HostView }) {
         >
           <p>
             Every container of {stopping} on {host.name} stops. Nothing is removed.
+          </p>
+        </ConfirmDialog>
+      )}
+      {forgetting && (
+        <ConfirmDialog
+          title={`Forget ${forgetting}?`}
+          confirmLabel="Forget"
+          busy={forget.busy}
+          error={forget.error}
+          onCancel={() => setForgetting(undefined)}
+          onConfirm={() =>
+            void forget.run({ hostId, project: forgetting }).then((o) => o.ok && setForgetting(undefined))
+          }
+        >
+          <p>
+            The app deletes its copy of the compose file and .env of {forgetting}. Nothing on {host.name} is
+            touched.
           </p>
         </ConfirmDialog>
       )}
