@@ -4,6 +4,7 @@ import { Dialog } from '../../components/ui/Dialog';
 import { ErrorBanner } from '../../components/ui/ErrorBanner';
 import { TaskLive, TaskLiveFooter } from '../../components/tasks/TaskLive';
 import { useMutation } from '../../hooks/useMutation';
+import { useNetworksStore } from '../../stores/networks';
 import { useStacksStore } from '../../stores/stacks';
 import { showPath } from './diagnostic-text';
 import { PlanView } from './PlanView';
@@ -28,6 +29,13 @@ export interface DeployDialogProps {
 export function DeployDialog({ hostId, hostName, project, files, onClose, onStarted }: DeployDialogProps) {
   const [pull, setPull] = useState<StackPullPolicy>('missing');
   const [removeOrphans, setRemoveOrphans] = useState(false);
+  const [target, setTarget] = useState<'compose' | 'swarm'>('compose');
+  // The networks store already asks the engine whether it is a swarm manager (for overlay networks).
+  const manager = useNetworksStore((s) => s.byHost[hostId]?.capabilities?.swarmManager ?? false);
+  const knowsManager = useNetworksStore((s) => s.byHost[hostId]?.fetchedAt !== undefined);
+  useEffect(() => {
+    if (!knowsManager) void useNetworksStore.getState().fetch(hostId);
+  }, [knowsManager, hostId]);
   const planCall = useMutation('stacks.plan');
   const upCall = useMutation('stacks.up', { refetch: () => useStacksStore.getState().fetch(hostId) });
   const [plan, setPlan] = useState<Awaited<ReturnType<typeof planCall.run>>>();
@@ -36,15 +44,15 @@ export function DeployDialog({ hostId, hostName, project, files, onClose, onStar
 
   useEffect(() => {
     setPlan(undefined);
-    void runPlan({ hostId, project, ...files, pull, removeOrphans, target: 'compose' }).then(setPlan);
-  }, [runPlan, hostId, project, files, pull, removeOrphans]);
+    void runPlan({ hostId, project, ...files, pull, removeOrphans, target }).then(setPlan);
+  }, [runPlan, hostId, project, files, pull, removeOrphans, target]);
 
   const result = plan?.ok ? plan.value : undefined;
   const errors = result?.load.diagnostics.filter((d) => d.severity === 'error') ?? [];
   const canApply = !!result?.plan && result.plan.blockers.length === 0 && !planCall.busy;
 
   const apply = async () => {
-    const out = await upCall.run({ hostId, project, ...files, pull, removeOrphans, target: 'compose' });
+    const out = await upCall.run({ hostId, project, ...files, pull, removeOrphans, target });
     if (out.ok) {
       setTaskId(out.value.taskId);
       onStarted?.();
@@ -94,6 +102,19 @@ export function DeployDialog({ hostId, hostName, project, files, onClose, onStar
                 <option value="never">never</option>
               </select>
             </label>
+            {manager && (
+              <label className="field-inline">
+                Deploy as{' '}
+                <select
+                  className="input"
+                  value={target}
+                  onChange={(e) => setTarget(e.target.value as 'compose' | 'swarm')}
+                >
+                  <option value="compose">containers on this host</option>
+                  <option value="swarm">a swarm stack</option>
+                </select>
+              </label>
+            )}
             <label className="field-inline">
               <input
                 type="checkbox"
