@@ -185,6 +185,21 @@ test.describe('compose stacks @stacks', () => {
     );
     await shot(page, '7-logs');
 
+    // Edit: a changed .env variable plans a recreate of web only, with the reason.
+    await page.getByRole('button', { name: '← Stacks' }).click();
+    await page.getByRole('button', { name: `Edit ${project}` }).click();
+    await expect(page.getByLabel('Environment file', { exact: true })).toContainText('WEB_PORT=8081');
+    await replaceText(page, 'Environment file', 'WEB_PORT=8082\n');
+    await expect(page.getByText('Valid', { exact: true })).toBeVisible();
+    await page.getByRole('button', { name: 'Plan & deploy…' }).click();
+    const replan = page.getByRole('dialog', { name: `Plan for ${project} on ${HOST}` });
+    const changes = replan.getByRole('list', { name: 'Planned changes by service' });
+    const web = changes.getByRole('listitem').filter({ hasText: /^Recreate\s*web/ });
+    await expect(web).toContainText('environment');
+    await expect(changes.getByRole('listitem').filter({ hasText: /^Unchanged\s*worker/ })).toBeVisible();
+    await shot(page, '7b-replan');
+    await replan.getByRole('button', { name: 'Cancel' }).click();
+
     // Down, from the list.
     await page.getByRole('button', { name: '← Stacks' }).click();
     await page.getByRole('button', { name: `Down… ${project}` }).click();
