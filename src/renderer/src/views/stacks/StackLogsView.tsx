@@ -1,11 +1,16 @@
 import { useDeferredValue, useEffect, useMemo, useRef, useState } from 'react';
+import { useVirtualizer } from '@tanstack/react-virtual';
 import type { HostView } from '@shared/contract';
 import { ErrorBanner } from '../../components/ui/ErrorBanner';
 import { SearchBox } from '../../components/ui/SearchBox';
 import { logFileName, saveLines } from '../../components/log-viewer/export-log';
+import { compileSearch } from '../../components/log-viewer/search';
 import { useStackLogs } from '../../hooks/useStackLogs';
 import { plural } from '../../lib/plural';
 import { serviceColor } from './service-color';
+
+/** One line's height in px (12px text at 1.5). */
+const ROW_PX = 18;
 
 /** All services of a stack in one log: each line tagged and coloured by its service. */
 export function StackLogsView({
@@ -22,24 +27,32 @@ export function StackLogsView({
   const [timestamps, setTimestamps] = useState(false);
   const [hidden, setHidden] = useState<Set<string>>(new Set());
   const logs = useStackLogs(host.id, project, follow, 500);
-  const needle = useDeferredValue(search.trim().toLowerCase());
+  const [regex, setRegex] = useState(false);
+  const deferred = useDeferredValue(search);
+  const compiled = useMemo(() => compileSearch(deferred, { regex, caseSensitive: false }), [deferred, regex]);
   const services = useMemo(
     () => [...new Set(Object.values(logs.sources).map((s) => s.service))].sort(),
     [logs.sources],
   );
   const shown = useMemo(
     () =>
-      logs.lines.filter((l) => !hidden.has(l.service) && (!needle || l.text.toLowerCase().includes(needle))),
+      logs.lines.filter((l) => !hidden.has(l.service) && (!compiled.search || compiled.search.test(l.text))),
     // logs.version changes whenever lines arrive (the array is appended in place).
     // eslint-disable-next-line react-hooks/exhaustive-deps
-    [logs.version, logs.lines, hidden, needle],
+    [logs.version, logs.lines, hidden, compiled],
   );
   const width = Math.max(4, ...services.map((s) => s.length));
   const box = useRef<HTMLDivElement>(null);
+  // Fixed-height rows (no wrap): a long stack log keeps a few dozen rows in the DOM.
+  const rows = useVirtualizer({
+    count: shown.length,
+    getScrollElement: () => box.current,
+    estimateSize: () => ROW_PX,
+    overscan: 20,
+  });
   useEffect(() => {
-    const el = box.current;
-    if (el && follow) el.scrollTop = el.scrollHeight;
-  }, [shown, follow]);
+    if (follow && shown.length) rows.scrollToIndex(shown.length - 1, { align: 'end' });
+  }, [shown, follow, rows]);
 
   const toggle = (svc: string) =>
     setHidden((h) => {
@@ -74,6 +87,17 @@ export function StackLogsView({
           Timestamps
         </button>
         <SearchBox label="Search logs" placeholder="Text in a line" value={search} onChange={setSearch} />
+        <button
+          type="button"
+          className={`toggle-button${regex ? ' is-on' : ''}`}
+          aria-pressed={regex}
+          aria-label="Regular expression"
+          title="Search with a regular expression"
+          onClick={() => setRegex(!regex)}
+        >
+          .*
+        </button>
+        {compiled.error && <span className="field-error">{compiled.error}</span>}
         <span className="header-spacer" />
         <span className="toolbar-count" aria-live="polite">
           {plural(shown.length, 'line')}
@@ -117,20 +141,37 @@ export function StackLogsView({
         </div>
       )}
       <div className="stack-log-lines mono" ref={box} role="log" aria-label={`Merged logs of ${project}`}>
-        {shown.map((l, i) => (
-          <div key={i} className={`stack-log-line${l.stream === 'stderr' ? ' is-stderr' : ''}`}>
-            <span
-              className="stack-log-tag"
-              style={{ color: serviceColor(l.service), minWidth: `${width}ch` }}
-            >
-              {l.service}
-            </span>
-            <span className="stack-log-sep" aria-hidden="true">
-              |
-            </span>
-            <span className="stack-log-text">{l.text}</span>
-          </div>
-        ))}
+        <div style={{ height: rows.getTotalSize(), position: 'relative' }}>
+          {rows.getVirtualItems().map((v) => {
+            const l = shown[v.index]!;
+            return (
+              <div
+                key={v.key}
+                className={`stack-log-line${l.stream === 'stderr' ? ' is-stderr' : ''}`}
+                style={{
+                  position: 'absolute',
+                  top: 0,
+                  left: 0,
+                  right: 0,
+                  height: ROW_PX,
+                  transform: `translateY(${v.start}px)`,
+                }}
+              >
+                {timestamps && <span className="stack-log-time">{l.time}</span>}
+                <span
+                  className="stack-log-tag"
+                  style={{ color: serviceColor(l.service), minWidth: `${width}ch` }}
+                >
+                  {l.service}
+                </span>
+                <span className="stack-log-sep" aria-hidden="true">
+                  |
+                </span>
+                <span className="stack-log-text">{l.text}</span>
+              </div>
+            );
+          })}
+        </div>
         {shown.length === 0 && <p className="muted">{logs.ended ? 'No lines.' : 'Waiting for lines…'}</p>}
       </div>
     </section>
