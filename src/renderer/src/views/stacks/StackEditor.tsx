@@ -38,6 +38,9 @@ export function StackEditor({ host, project, initial, adopting, notes, onBack }:
   });
   const files = useMemo(() => ({ composeYaml, envText }), [composeYaml, envText]);
   const nameOk = NAME_RE.test(name);
+  const clash = useStacksStore((st) =>
+    project ? undefined : st.byHost[host.id]?.items.find((i) => i.name === name),
+  );
   const result = validation.result;
   const errorCount = result?.diagnostics.filter((d) => d.severity === 'error').length ?? 0;
 
@@ -101,6 +104,12 @@ export function StackEditor({ host, project, initial, adopting, notes, onBack }:
       </div>
       {!nameOk && name !== '' && (
         <p className="field-error">A project name is lower-case letters, digits, “-” and “_”.</p>
+      )}
+      {clash && (
+        <p className="field-error" role="alert">
+          {host.name} already has a stack named {name}
+          {clash.stored ? '; saving replaces its file' : ' (made outside the app); deploying takes it over'}.
+        </p>
       )}
       {save.error && (
         <div className="banners">
