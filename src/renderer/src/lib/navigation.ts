@@ -12,6 +12,7 @@ export interface NavItem {
 export const APP_PAGE_ITEMS: readonly NavItem[] = [
   { id: 'overview', label: 'Overview' },
   { id: 'all-containers', label: 'All containers' },
+  { id: 'all-stacks', label: 'All stacks' },
   { id: 'audit', label: 'Audit log' },
   { id: 'settings', label: 'Settings' },
 ];
@@ -25,4 +26,5 @@ export const HOST_SECTION_ITEMS: readonly NavItem[] = [
   { id: 'volumes', label: 'Volumes' },
   { id: 'disk', label: 'Disk usage' },
   { id: 'swarm', label: 'Swarm' },
+  { id: 'stacks', label: 'Stacks' },
 ];

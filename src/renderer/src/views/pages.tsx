@@ -3,6 +3,7 @@ import { APP_PAGE_ITEMS, type NavItem } from '../lib/navigation';
 import { OverviewPage } from './overview/OverviewPage';
 import { AllContainersView } from './containers/all/AllContainersView';
 import { AuditPage } from './audit/AuditPage';
+import { AllStacksPage } from './stacks/AllStacksPage';
 import { SettingsPage } from './desktop/SettingsPage';
 
 export interface AppPage extends NavItem {
@@ -12,6 +13,7 @@ export interface AppPage extends NavItem {
 const RENDER: Record<string, () => ReactNode> = {
   overview: () => <OverviewPage />,
   'all-containers': () => <AllContainersView />,
+  'all-stacks': () => <AllStacksPage />,
   audit: () => <AuditPage />,
   settings: () => <SettingsPage />,
 };

@@ -5,6 +5,7 @@ import { ContainersView } from './containers/ContainersView';
 import { DiskUsageView } from './disk/DiskUsageView';
 import { ImagesView } from './images/ImagesView';
 import { NetworksView } from './networks/NetworksView';
+import { StacksView } from './stacks/StacksView';
 import { SwarmView } from './swarm/SwarmView';
 import { VolumesView } from './volumes/VolumesView';
 
@@ -17,6 +18,7 @@ export const HOST_SECTION_VIEWS: Record<string, (host: HostView) => ReactNode> =
   volumes: (host) => <VolumesView key={host.id} host={host} />,
   disk: (host) => <DiskUsageView key={host.id} host={host} />,
   swarm: (host) => <SwarmView key={host.id} host={host} />,
+  stacks: (host) => <StacksView key={host.id} host={host} />,
 };
 
 export function renderHostSection(id: string, host: HostView): ReactNode {

@@ -1,0 +1,24 @@
+import type { ComposeStackSummary } from '@shared/contract';
+import { api } from '../rpc/api';
+import { createHostResourceStore, type HostLoad } from './resource-store';
+
+export interface HostStacks extends HostLoad {
+  items: ComposeStackSummary[];
+}
+
+export const EMPTY_HOST_STACKS: HostStacks = {
+  items: [],
+  loading: false,
+  error: undefined,
+  fetchedAt: undefined,
+};
+
+/** The compose projects of each host (found by labels, plus the app's stored ones). */
+export const useStacksStore = createHostResourceStore<HostStacks>({
+  empty: EMPTY_HOST_STACKS,
+  // A stack's state is its containers' state; its networks and volumes show in the details.
+  invalidatedBy: ['container', 'network', 'volume'],
+  async load(hostId) {
+    return { items: await api.stacks.list({ hostId }) };
+  },
+});

@@ -1,0 +1,324 @@
+import { useEffect, useMemo, useState } from 'react';
+import type { ComposeStackSummary, HostView, StackServiceSummary } from '@shared/contract';
+import { ConfirmDialog } from '../../components/ConfirmDialog';
+import { ErrorBanner } from '../../components/ui/ErrorBanner';
+import { PlusIcon } from '../../components/ui/Icons';
+import { RefreshButton, SearchBox } from '../../components/ui/SearchBox';
+import { useMutation } from '../../hooks/useMutation';
+import { usePolicy } from '../../hooks/usePolicy';
+import { plural } from '../../lib/plural';
+import { guard } from '../../lib/policy';
+import { useDetailsStore } from '../../stores/details';
+import { useSectionStore } from '../../stores/sections';
+import { EMPTY_HOST_STACKS, useStacksStore } from '../../stores/stacks';
+import { useTerminalsStore } from '../../stores/terminals';
+import { DeployDialog } from './DeployDialog';
+import { DownDialog } from './DownDialog';
+import { ScaleDialog } from './ScaleDialog';
+import { StackEditor } from './StackEditor';
+import { StackLogsView } from './StackLogsView';
+import { StackRow, type StackAction } from './StackRow';
+import { TaskDialog } from './TaskDialog';
+import { NEW_STACK_TEMPLATE } from './template';
+
+type Screen =
+  | { kind: 'list' }
+  | {
+      kind: 'edit';
+      project?: string;
+      composeYaml: string;
+      envText: string;
+      adopting?: boolean;
+      notes?: string[];
+    }
+  | { kind: 'logs'; project: string };
+
+/** The compose projects of one host: state, services, lifecycle, editor, plan and logs. */
+export function StacksView({ host }: { host: HostView }) {
+  const hostId = host.id;
+  const can = usePolicy(hostId);
+  const data = useStacksStore((s) => s.byHost[hostId]) ?? EMPTY_HOST_STACKS;
+  const fetch = useStacksStore((s) => s.fetch);
+  const [screen, setScreen] = useState<Screen>({ kind: 'list' });
+  const [search, setSearch] = useState('');
+  const [expanded, setExpanded] = useState<Set<string>>(new Set());
+  const [deploying, setDeploying] = useState<string>();
+  const [downing, setDowning] = useState<ComposeStackSummary>();
+  const [scaling, setScaling] = useState<{ project: string; service: StackServiceSummary }>();
+  const [task, setTask] = useState<{ id: string; title: string }>();
+  const [stopping, setStopping] = useState<string>();
+  const [forgetting, setForgetting] = useState<string>();
+  const refetch = () => fetch(hostId);
+  const start = useMutation('stacks.start', { toast: (_, i) => `Started ${i.project}.`, refetch });
+  const stop = useMutation('stacks.stop', { toast: (_, i) => `Stopped ${i.project}.`, refetch });
+  const restart = useMutation('stacks.restart', {
+    toast: (_, i) => `Restarted ${i.services?.join(', ') ?? i.project}.`,
+    refetch,
+  });
+  const pull = useMutation('stacks.pull');
+  const forget = useMutation('stacks.forget', {
+    toast: (_, i) => `Forgot the file of ${i.project}.`,
+    refetch,
+  });
+  const get = useMutation('stacks.get');
+  const preview = useMutation('stacks.adoptPreview');
+  const busy = start.busy || stop.busy || restart.busy || pull.busy || get.busy || preview.busy;
+  const error = start.error ?? stop.error ?? restart.error ?? pull.error ?? get.error ?? preview.error;
+
+  useEffect(() => {
+    void fetch(hostId);
+  }, [hostId, fetch]);
+
+  const rows = useMemo(() => {
+    const q = search.trim().toLowerCase();
+    const sorted = [...data.items].sort((a, b) => a.name.localeCompare(b.name));
+    if (!q) return sorted;
+    return sorted.filter(
+      (s) =>
+        s.name.includes(q) || s.services.some((v) => v.name.toLowerCase().includes(q) || v.image.includes(q)),
+    );
+  }, [data.items, search]);
+
+  if (screen.kind === 'edit') {
+    return (
+      <StackEditor
+        key={screen.project ?? 'new'}
+        host={host}
+        project={screen.project}
+        initial={screen}
+        adopting={screen.adopting}
+        notes={screen.notes}
+        onBack={() => {
+          setScreen({ kind: 'list' });
+          void refetch();
+        }}
+      />
+    );
+  }
+  if (screen.kind === 'logs') {
+    return <StackLogsView host={host} project={screen.project} onBack={() => setScreen({ kind: 'list' })} />;
+  }
+
+  const act = async (stack: ComposeStackSummary, action: StackAction) => {
+    const target = { hostId, project: stack.name };
+    switch (action) {
+      case 'deploy':
+        return setDeploying(stack.name);
+      case 'edit': {
+        const out = await get.run(target);
+        if (out.ok && out.value.files) setScreen({ kind: 'edit', project: stack.name, ...out.value.files });
+        return;
+      }
+      case 'adopt': {
+        const out = await preview.run(target);
+        if (out.ok) setScreen({ kind: 'edit', project: stack.name, adopting: true, ...out.value });
+        return;
+      }
+      case 'down':
+        return setDowning(stack);
+      case 'start':
+        return void start.run(target);
+      case 'stop':
+        return setStopping(stack.name);
+      case 'restart':
+        return void restart.run(target);
+      case 'pull': {
+        const out = await pull.run(target);
+        if (out.ok) setTask({ id: out.value.taskId, title: `Pulling images of ${stack.name}` });
+        return;
+      }
+      case 'logs':
+        return setScreen({ kind: 'logs', project: stack.name });
+      case 'forget':
+        return setForgetting(stack.name);
+    }
+  };
+
+  const linksFor = (project: string) => ({
+    restart: (service: string) => void restart.run({ hostId, project, services: [service] }),
+    scale: (service: StackServiceSummary) => setScaling({ project, service }),
+    logs: (containerId: string, name: string) => {
+      useDetailsStore.getState().open({ hostId, containerId, name }, 'logs');
+      useSectionStore.getState().setSection('containers');
+    },
+    terminal: (containerId: string, name: string) =>
+      void useTerminalsStore.getState().openTerminal(hostId, containerId, name),
+  });
+
+  let body: React.ReactNode;
+  if (data.fetchedAt === undefined && data.error) body = null;
+  else if (data.fetchedAt === undefined) {
+    body = (
+      <div className="empty-state" role="status">
+        <span className="spinner spinner-large" aria-hidden="true" />
+        <p>Loading stacks…</p>
+      </div>
+    );
+  } else if (rows.length === 0) {
+    body = (
+      <div className="empty-state">
+        <p className="empty-title">
+          {search.trim() ? `No stacks match “${search.trim()}”` : 'No compose stacks on this host'}
+        </p>
+        <p className="muted">Projects made here or by docker compose show up by their labels.</p>
+      </div>
+    );
+  } else {
+    body = (
+      <div className="table-scroll">
+        <table className="data-table stack-table" aria-label={`Stacks on ${host.name}`}>
+          <thead>
+            <tr>
+              <th>Name</th>
+              <th>Origin</th>
+              <th>State</th>
+              <th>Running</th>
+              <th>Ports</th>
+              <th>Actions</th>
+            </tr>
+          </thead>
+          <tbody>
+            {rows.map((s) => (
+              <StackRow
+                key={s.name}
+                stack={s}
+                can={can}
+                busy={busy}
+                expanded={expanded.has(s.name)}
+                onToggle={() =>
+                  setExpanded((e) => {
+                    const n = new Set(e);
+                    if (n.has(s.name)) n.delete(s.name);
+                    else n.add(s.name);
+                    return n;
+                  })
+                }
+                onAction={(a) => void act(s, a)}
+                links={linksFor(s.name)}
+              />
+            ))}
+          </tbody>
+        </table>
+      </div>
+    );
+  }
+
+  return (
+    <section className="resource-view" aria-label={`Stacks on ${host.name}`}>
+      <div className="toolbar">
+        <h2 className="toolbar-title">Stacks</h2>
+        <SearchBox
+          label="Search stacks"
+          placeholder="Name, service or image"
+          value={search}
+          onChange={setSearch}
+        />
+        <span className="header-spacer" />
+        <span className="toolbar-count" aria-live="polite">
+          {plural(data.items.length, 'stack')}
+        </span>
+        <RefreshButton loading={data.loading} onClick={() => void refetch()} />
+        <button
+          type="button"
+          className="button button-primary"
+          onClick={() => setScreen({ kind: 'edit', composeYaml: NEW_STACK_TEMPLATE, envText: '' })}
+          {...guard(can.allowed('stacks.save'))}
+        >
+          <PlusIcon /> New stack
+        </button>
+      </div>
+      {(data.error ?? error) && (
+        <div className="banners">
+          {data.error && (
+            <ErrorBanner
+              error={data.error}
+              title="Couldn't load stacks"
+              actions={
+                <button type="button" className="button button-small" onClick={() => void refetch()}>
+                  Try again
+                </button>
+              }
+            />
+          )}
+          {error && <ErrorBanner error={error} title="The stack action failed" />}
+        </div>
+      )}
+      {body}
+      {deploying && (
+        <DeployDialog
+          hostId={hostId}
+          hostName={host.name}
+          project={deploying}
+          onClose={() => setDeploying(undefined)}
+        />
+      )}
+      {downing && (
+        <DownDialog
+          hostId={hostId}
+          hostName={host.name}
+          stack={downing}
+          onClose={() => setDowning(undefined)}
+          onStarted={(id) => {
+            setDowning(undefined);
+            setTask({ id, title: `Taking ${downing.name} down` });
+          }}
+        />
+      )}
+      {scaling && (
+        <ScaleDialog
+          hostId={hostId}
+          project={scaling.project}
+          service={scaling.service}
+          onClose={() => setScaling(undefined)}
+          onStarted={(id) => {
+            setScaling(undefined);
+            setTask({ id, title: `Scaling ${scaling.service.name}` });
+          }}
+        />
+      )}
+      {stopping && (
+        <ConfirmDialog
+          title={`Stop ${stopping}?`}
+          confirmLabel="Stop"
+          busy={stop.busy}
+          error={stop.error}
+          onCancel={() => setStopping(undefined)}
+          onConfirm={() =>
+            void stop.run({ hostId, project: stopping }).then((o) => o.ok && setStopping(undefined))
+          }
+        >
+          <p>
+            Every container of {stopping} on {host.name} stops. Nothing is removed.
+          </p>
+        </ConfirmDialog>
+      )}
+      {forgetting && (
+        <ConfirmDialog
+          title={`Forget ${forgetting}?`}
+          confirmLabel="Forget"
+          busy={forget.busy}
+          error={forget.error}
+          onCancel={() => setForgetting(undefined)}
+          onConfirm={() =>
+            void forget.run({ hostId, project: forgetting }).then((o) => o.ok && setForgetting(undefined))
+          }
+        >
+          <p>
+            The app deletes its copy of the compose file and .env of {forgetting}. Nothing on {host.name} is
+            touched.
+          </p>
+        </ConfirmDialog>
+      )}
+      {task && (
+        <TaskDialog
+          taskId={task.id}
+          title={task.title}
+          onClose={() => {
+            setTask(undefined);
+            void refetch();
+          }}
+        />
+      )}
+    </section>
+  );
+}
