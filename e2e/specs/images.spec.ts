@@ -132,6 +132,8 @@ test.describe.serial('images and registries @images', () => {
     const dialog = page.getByRole('dialog', { name: 'Push image' });
     await expect(dialog.getByText(/the stored login of berthmaster is used/)).toBeVisible();
     await dialog.getByRole('button', { name: 'Push', exact: true }).click();
+    // A socket is not "this computer's engine" until the user says so: the login asks first.
+    await dialog.getByRole('button', { name: 'Allow for this host' }).click();
     const live = page.getByRole('dialog', { name: `Pushing ${ref}` });
     await expect(live.getByText(`Pushed ${ref}`)).toBeVisible({ timeout: 60_000 });
     await expect(live.getByRole('list', { name: 'Layers' }).getByRole('progressbar')).not.toHaveCount(0);
