@@ -39,18 +39,6 @@ export function queryOf(draft: ConsoleDraft): Array<[string, string]> {
   return draft.query.filter(([k]) => k.trim() !== '').map(([k, v]): [string, string] => [k.trim(), v]);
 }
 
-/** Streaming endpoints the console follows (with Stop) instead of waiting for one response. */
-export function isFollowRequest(draft: ConsoleDraft): boolean {
-  if (draft.method !== 'GET') return false;
-  const q = new Map(queryOf(draft));
-  if (/^\/(v\d+\.\d+)?\/?events$/.test(draft.path.replace(/^\/v\d+\.\d+/, ''))) return true;
-  const p = draft.path.replace(/^\/v\d+\.\d+/, '');
-  if (/^\/(containers|services|tasks)\/[^/]+\/logs$/.test(p))
-    return ['1', 'true'].includes(q.get('follow') ?? '');
-  if (/^\/containers\/[^/]+\/stats$/.test(p)) return !['0', 'false'].includes(q.get('stream') ?? 'true');
-  return false;
-}
-
 /** One sent request in the history (kept in this browser, newest first). */
 export interface HistoryItem extends ConsoleDraft {
   at: number;

@@ -25,4 +25,5 @@ export const HOST_SECTION_ITEMS: readonly NavItem[] = [
   { id: 'volumes', label: 'Volumes' },
   { id: 'disk', label: 'Disk usage' },
   { id: 'swarm', label: 'Swarm' },
+  { id: 'api', label: 'API' },
 ];
