@@ -1,0 +1,111 @@
+import { expect, test, type Page } from '@playwright/test';
+import { docker, loadLab, uniqueName, type Lab } from '../support/lab';
+import { startWebApp, type WebApp } from '../support/web-app';
+
+let lab: Lab;
+let app: WebApp;
+const name = uniqueName('e2e-api');
+
+test.beforeAll(async () => {
+  lab = loadLab();
+  app = await startWebApp();
+  await docker(
+    lab.engineA.socketPath,
+    'run',
+    '-d',
+    '--label',
+    'berthmaster.test=1',
+    '--name',
+    name,
+    lab.image,
+    'sleep',
+    '600',
+  );
+});
+
+test.afterAll(async () => {
+  await docker(lab.engineA.socketPath, 'rm', '-f', name).catch(() => undefined);
+  await app?.stop();
+});
+
+async function shot(page: Page, step: string) {
+  await page.screenshot({ path: `e2e/screenshots/api-${step}.png` });
+}
+
+test.describe('the Engine API behind every click @api', () => {
+  test.describe.configure({ timeout: 120_000 });
+
+  test('restart, find the request in the API log, copy as curl, open in console, send a GET @api', async ({
+    page,
+    context,
+  }) => {
+    await context.grantPermissions(['clipboard-read', 'clipboard-write'], { origin: app.origin });
+    await page.goto(app.url);
+    await page
+      .getByRole('navigation', { name: 'Hosts' })
+      .getByRole('button', { name: 'local', exact: true })
+      .click();
+    const row = page.getByRole('table', { name: 'Containers' }).getByRole('row', { name, exact: true });
+    await row.getByRole('button', { name: `Restart ${name}` }).click();
+
+    // The log: the restart's POST, caused by containers.restart.
+    await page.getByRole('tab', { name: 'API', exact: true }).click();
+    const log = page.getByRole('table', { name: 'API requests' });
+    await expect(log).toBeVisible();
+    await page.getByRole('searchbox', { name: 'Filter by path' }).fill('/restart');
+    const entry = log.getByRole('row', { name: /^POST \/v\d+\.\d+\/containers\/.+\/restart 204$/ });
+    await expect(entry).toHaveCount(1);
+    await expect(entry).toContainText('containers.restart');
+    await shot(page, 'log');
+
+    await entry.getByRole('button', { name: /^Details of POST/ }).click();
+    const details = page.getByRole('complementary', { name: 'Request details' });
+    await expect(details.getByRole('heading', { name: 'Request headers' })).toBeVisible();
+    await details.getByRole('tab', { name: 'Response' }).click();
+    await expect(details.getByRole('heading', { name: 'Response headers' })).toBeVisible();
+    await details.getByRole('tab', { name: 'Copy as' }).click();
+    const curl = details.getByLabel('curl snippet');
+    await expect(curl).toContainText('--unix-socket');
+    await expect(curl).toContainText('/restart');
+    await details.getByRole('button', { name: 'Copy curl' }).click();
+    await expect(details.getByRole('button', { name: 'Copy curl' })).toHaveText('Copied');
+    const clip = await page.evaluate(() => navigator.clipboard.readText());
+    expect(clip).toContain('--unix-socket');
+    expect(clip).toMatch(/\/containers\/[^/ ]+\/restart/);
+    await shot(page, 'copy-as');
+
+    // Open in console: the restart is in the form; a GET of the container list answers JSON.
+    await details.getByRole('button', { name: 'Open in console' }).click();
+    const path = page.getByRole('combobox', { name: 'Path' });
+    await expect(path).toHaveValue(/^\/containers\/.+\/restart$/);
+    await expect(page.getByRole('combobox', { name: 'Method' })).toHaveValue('POST');
+    await shot(page, 'console-open');
+
+    await page.getByRole('combobox', { name: 'Method' }).selectOption('GET');
+    await path.fill('/containers/js');
+    await expect(page.getByRole('listbox', { name: 'Endpoints' })).toBeVisible();
+    await shot(page, 'console-complete');
+    await page.getByRole('option', { name: /GET\s*\/containers\/json/ }).click();
+    await expect(path).toHaveValue('/containers/json');
+    await expect(page.getByRole('region', { name: 'Endpoint documentation' })).toContainText(
+      'List containers',
+    );
+    await page.getByRole('button', { name: 'Add query parameter' }).click();
+    await page.getByRole('textbox', { name: 'Query parameter 1 name' }).fill('all');
+    await page.getByRole('textbox', { name: 'Query parameter 1 value' }).fill('1');
+    await page.getByRole('button', { name: 'Send', exact: true }).click();
+    const response = page.getByRole('region', { name: 'Response' });
+    await expect(response.getByLabel('Status 200')).toBeVisible();
+    const json = response.getByLabel('Response JSON');
+    await expect(json).toContainText(`"/${name}"`);
+    await expect(page.getByRole('region', { name: 'History' })).toContainText('/containers/json');
+    await shot(page, 'console-response');
+
+    // A documented-parameter warning still lets the request go.
+    await page.getByRole('textbox', { name: 'Query parameter 1 name' }).fill('nonsense');
+    await expect(page.getByRole('list', { name: 'Warnings' })).toContainText(
+      'not a documented query parameter',
+    );
+    await expect(page.getByRole('button', { name: 'Send', exact: true })).toBeEnabled();
+  });
+});
