@@ -2,6 +2,7 @@ import { useEffect, useState } from 'react';
 import type { ApiLogEntry, ApiLogFilter, AppErrorShape } from '@shared/contract';
 import { api } from '../rpc/api';
 import { toErrorShape } from '../lib/errors';
+import { mergeLogBatch } from '../lib/api-log-batch';
 
 export interface ApiLogState {
   /** Newest first. */
@@ -11,19 +12,6 @@ export interface ApiLogState {
 }
 
 const EMPTY: ApiLogState = { entries: [], loaded: false, error: undefined };
-
-/** Merges a batch: new entries go on top, open ones are updated in place (by id). */
-function merge(prev: ApiLogEntry[], fresh: ApiLogEntry[], limit: number): ApiLogEntry[] {
-  const byId = new Map(fresh.map((e) => [e.id, e]));
-  const updated = prev.map((e) => {
-    const u = byId.get(e.id);
-    if (u) byId.delete(e.id);
-    return u ?? e;
-  });
-  const added = fresh.filter((e) => byId.has(e.id));
-  const next = [...added, ...updated];
-  return next.length > limit ? next.slice(0, limit) : next;
-}
 
 /**
  * A host's API log, live while mounted: main filters (method, status, text) and sends the newest
@@ -39,7 +27,9 @@ export function useApiLog(filter: ApiLogFilter, retry: number): ApiLogState {
     const sub = api.apilog.watch(f, {
       onEvent(batch) {
         setState((s) => ({
-          entries: batch.reset ? batch.entries.slice(0, limit) : merge(s.entries, batch.entries, limit),
+          entries: batch.reset
+            ? batch.entries.slice(0, limit)
+            : mergeLogBatch(s.entries, batch.entries, limit),
           loaded: true,
           error: undefined,
         }));

@@ -10,13 +10,14 @@ export interface FormCopy {
 }
 
 /**
- * The run dialog's requests: the create, then the start when the form starts it (by name, or by
- * the id the create returns, read from $CONTAINER_ID); the CLI form is `docker run -d`.
+ * The run dialog's requests: the create, then the start when the form starts a named container
+ * (an unnamed one is started by the id the create returns, which a copy cannot know); the CLI
+ * form is `docker run -d`.
  */
 export function runFormCopy(spec: RunSpec, start: boolean): FormCopy {
   const create = containerCreateRequest(spec);
   const requests = [create];
-  if (start) requests.push(containerStartRequest(spec.name ?? '$CONTAINER_ID'));
+  if (start && spec.name) requests.push(containerStartRequest(spec.name));
   const cli = dockerCliCommand(create);
   const dockerCli = cli && start ? cli.replace(/^docker create/, 'docker run -d') : cli;
   return { requests, ...(dockerCli ? { dockerCli } : {}) };

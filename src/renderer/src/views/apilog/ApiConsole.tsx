@@ -18,6 +18,7 @@ import {
   type ConsoleDraft,
   type HistoryItem,
 } from '../../lib/api-console';
+import { CodeEditor } from '../../components/ui/CodeEditor';
 import { ConsoleHistory } from './ConsoleHistory';
 import { ConsoleResultView } from './ConsoleResultView';
 import { EndpointDocs } from './EndpointDocs';
@@ -41,7 +42,6 @@ export function ApiConsole({
   onDraft(d: ConsoleDraft): void;
 }) {
   const methodId = useId();
-  const bodyId = useId();
   const confirmId = useId();
   const [confirm, setConfirm] = useState('');
   const [history, setHistory] = useState<HistoryItem[]>(loadHistory);
@@ -144,18 +144,19 @@ export function ApiConsole({
           </fieldset>
           {draft.method !== 'GET' && draft.method !== 'HEAD' && (
             <div className="field">
-              <label htmlFor={bodyId} className="field-label">
-                JSON body
-              </label>
-              <textarea
-                id={bodyId}
-                className={`input mono api-body-editor${body.ok ? '' : ' input-invalid'}`}
-                spellCheck={false}
-                rows={8}
-                placeholder={doc?.body ? `{ … ${doc.body.ref ?? doc.body.t} }` : 'No body'}
-                value={draft.body}
-                onChange={(e) => set({ body: e.target.value })}
-              />
+              <span className="field-label">JSON body</span>
+              {doc && !doc.body && !draft.body ? (
+                <p className="field-hint">
+                  {doc.m} {doc.p} takes no body.
+                </p>
+              ) : (
+                <CodeEditor
+                  label="JSON body"
+                  value={draft.body}
+                  invalid={!body.ok}
+                  onChange={(text) => set({ body: text })}
+                />
+              )}
               {!body.ok && <span className="field-error">{body.message}</span>}
             </div>
           )}
@@ -173,15 +174,22 @@ export function ApiConsole({
               />
             </div>
           )}
-          {(warnings.length > 0 || hijack) && (
-            <ul className="api-warnings" aria-label="Warnings">
-              {hijack && (
-                <li>This endpoint takes over the connection: open a terminal on the container instead.</li>
-              )}
-              {warnings.map((w) => (
-                <li key={w}>{w} (still sendable)</li>
-              ))}
-            </ul>
+          {hijack && (
+            <p className="api-warnings api-hijack" role="note">
+              This endpoint takes over the connection: open a terminal on the container instead.
+            </p>
+          )}
+          {warnings.length > 0 && (
+            <div className="api-warnings">
+              <p className="api-warnings-title">
+                Warnings from the API description (the request can still be sent):
+              </p>
+              <ul aria-label="Warnings">
+                {warnings.map((w) => (
+                  <li key={w}>{w}</li>
+                ))}
+              </ul>
+            </div>
           )}
         </form>
         {result && <ConsoleResultView result={result} onStop={stop} />}

@@ -51,7 +51,7 @@ export function ApiLogPanel({
         <ApiLogFilters value={filter} onChange={(p) => setFilter((f) => ({ ...f, ...p }))} />
         <span className="muted api-count" aria-live="polite">
           {plural(entries.length, 'request', 'requests')}
-          {filtered ? ' match' : ''}
+          {filtered ? (entries.length === 1 ? ' matches' : ' match') : ''}
         </span>
         <span className="header-spacer" />
         <button
