@@ -108,4 +108,45 @@ test.describe('the Engine API behind every click @api', () => {
     );
     await expect(page.getByRole('button', { name: 'Send', exact: true })).toBeEnabled();
   });
+  test('the run dialog copies the request it would send, before sending it @api', async ({
+    page,
+    context,
+  }) => {
+    await context.grantPermissions(['clipboard-read', 'clipboard-write'], { origin: app.origin });
+    await page.goto(app.url);
+    await page
+      .getByRole('navigation', { name: 'Hosts' })
+      .getByRole('button', { name: 'local', exact: true })
+      .click();
+    await page.getByRole('button', { name: 'Run container' }).first().click();
+    const dialog = page.getByRole('dialog', { name: 'Run container' });
+    await dialog.getByLabel('Image', { exact: true }).fill(lab.image);
+    const unsent = uniqueName('e2e-api-unsent');
+    await dialog.getByLabel(/^Name/).fill(unsent);
+    await dialog.getByRole('button', { name: 'Add variable' }).click();
+    await dialog.getByLabel('Variable 1 name').fill('DB_PASSWORD');
+    await dialog.getByRole('textbox', { name: 'Variable 1 value' }).fill('hunter2-not-copied');
+    await dialog.getByRole('button', { name: 'Copy as…' }).click();
+    const menu = dialog.getByRole('menu', { name: 'Copy as' });
+    await expect(menu).toBeVisible();
+    await shot(page, 'run-copy-menu');
+    await menu.getByRole('menuitem', { name: 'curl' }).click();
+    await expect(dialog.getByRole('status').filter({ hasText: 'Copied as curl.' })).toBeVisible();
+    const curl = await page.evaluate(() => navigator.clipboard.readText());
+    expect(curl).toContain('--unix-socket');
+    expect(curl).toContain('/containers/create');
+    expect(curl).toContain(`/containers/${unsent}/start`);
+    expect(curl).not.toContain('hunter2-not-copied');
+
+    await dialog.getByRole('button', { name: 'Copy as…' }).click();
+    await menu.getByRole('menuitem', { name: 'docker run' }).click();
+    await expect(dialog.getByRole('status').filter({ hasText: 'Copied as docker run.' })).toBeVisible();
+    const cli = await page.evaluate(() => navigator.clipboard.readText());
+    expect(cli).toMatch(/^docker run -d /);
+    expect(cli).toContain(unsent);
+    expect(cli).not.toContain('hunter2-not-copied');
+    // Nothing was sent: the container does not exist.
+    const found = await docker(lab.engineA.socketPath, 'ps', '-aq', '--filter', `name=^/${unsent}$`);
+    expect(found.trim()).toBe('');
+  });
 });
