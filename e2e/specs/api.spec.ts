@@ -61,6 +61,7 @@ test.describe('the Engine API behind every click @api', () => {
     await entry.getByRole('button', { name: /^Details of POST/ }).click();
     const details = page.getByRole('complementary', { name: 'Request details' });
     await expect(details.getByRole('heading', { name: 'Request headers' })).toBeVisible();
+    await shot(page, 'details');
     await details.getByRole('tab', { name: 'Response' }).click();
     await expect(details.getByRole('heading', { name: 'Response headers' })).toBeVisible();
     await details.getByRole('tab', { name: 'Copy as' }).click();

@@ -114,7 +114,12 @@ export function ApiLogPanel({
             </p>
           </div>
         ) : (
-          <ApiLogTable entries={entries} selected={selected} onSelect={setSelected} />
+          <ApiLogTable
+            entries={entries}
+            selected={selected}
+            onSelect={setSelected}
+            compact={entry !== undefined}
+          />
         )}
         {entry && (
           <RequestDetails

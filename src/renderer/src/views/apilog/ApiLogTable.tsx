@@ -82,26 +82,36 @@ function columns(selected: number | undefined, onSelect: (id: number) => void): 
   ];
 }
 
+const COMPACT = new Set(['time', 'method', 'path', 'status']);
+
 /** The host's requests, newest first; a row's path opens its details. */
 export function ApiLogTable({
   entries,
   selected,
   onSelect,
+  compact,
 }: {
   entries: ApiLogEntry[];
   selected: number | undefined;
   onSelect(id: number): void;
+  /** Beside the details: time, method, path and status only. */
+  compact: boolean;
 }) {
+  const all = columns(selected, onSelect);
   return (
     <VirtualTable
       label="API requests"
       rows={entries}
-      columns={columns(selected, onSelect)}
-      template="104px 68px minmax(220px, 3fr) 80px 80px 120px minmax(120px, 1.2fr)"
+      columns={compact ? all.filter((c) => COMPACT.has(c.id)) : all}
+      template={
+        compact
+          ? '100px 70px minmax(160px, 1fr) 80px'
+          : '104px 68px minmax(220px, 3fr) 80px 80px 120px minmax(120px, 1.2fr)'
+      }
       rowKey={(e) => String(e.id)}
       rowLabel={entryLabel}
       rowHeight={32}
-      minWidth={820}
+      minWidth={compact ? 420 : 820}
       className="api-log-table"
     />
   );
