@@ -1,10 +1,13 @@
 import { expect, test, type Page } from '@playwright/test';
+import { connectWs } from '../../test/integration/support/ws-client';
 import { docker, loadLab, uniqueName, type Lab } from '../support/lab';
 import { startWebApp, type WebApp } from '../support/web-app';
 
 let lab: Lab;
 let app: WebApp;
 const name = uniqueName('e2e-api');
+const READ_ONLY = 'lab-a-read-only';
+const PROD = 'lab-a-production';
 
 test.beforeAll(async () => {
   lab = loadLab();
@@ -21,6 +24,21 @@ test.beforeAll(async () => {
     'sleep',
     '600',
   );
+  // Two more views of engine A: read-only, and production (its console asks for the typed name).
+  const { api, socket } = await connectWs(Number(new URL(app.origin).port), app.token);
+  for (const [hostName, policy, production] of [
+    [READ_ONLY, 'read-only', false],
+    [PROD, 'full', true],
+  ] as const)
+    await api.hosts.add({
+      name: hostName,
+      color: '#6366f1',
+      endpoint: { kind: 'socket', socketPath: lab.engineA.socketPath },
+      policy,
+      production,
+      labels: [],
+    });
+  socket.close();
 });
 
 test.afterAll(async () => {
@@ -149,5 +167,63 @@ test.describe('the Engine API behind every click @api', () => {
     // Nothing was sent: the container does not exist.
     const found = await docker(lab.engineA.socketPath, 'ps', '-aq', '--filter', `name=^/${unsent}$`);
     expect(found.trim()).toBe('');
+  });
+  test('the console follows a stream until Stop, shows refusals, and asks production hosts for the name @api', async ({
+    page,
+  }) => {
+    const openConsole = async (hostName: string) => {
+      await page
+        .getByRole('navigation', { name: 'Hosts' })
+        .getByRole('button', { name: hostName, exact: true })
+        .click();
+      await page.getByRole('tab', { name: 'API', exact: true }).click();
+      await page.getByRole('tab', { name: 'Console', exact: true }).click();
+    };
+    const method = page.getByRole('combobox', { name: 'Method' });
+    const path = page.getByRole('combobox', { name: 'Path' });
+    const send = page.getByRole('button', { name: 'Send', exact: true });
+    const response = page.getByRole('region', { name: 'Response' });
+    await page.goto(app.url);
+
+    // A followed stream: /events stays open until Stop.
+    await openConsole('local');
+    await path.fill('/events');
+    await path.press('Escape');
+    await send.click();
+    await expect(response.getByText('Streaming…')).toBeVisible();
+    await docker(lab.engineA.socketPath, 'kill', '-s', 'USR1', name).catch(() => undefined);
+    await expect(response.getByLabel('Response stream')).toContainText('"Action"');
+    await shot(page, 'console-stream');
+    await response.getByRole('button', { name: 'Stop', exact: true }).click();
+    await expect(response.getByText('Stream ended')).toBeVisible();
+
+    // A read-only host: the restart never reaches the engine; the policy says why.
+    const started = await docker(lab.engineA.socketPath, 'inspect', '-f', '{{.State.StartedAt}}', name);
+    await openConsole(READ_ONLY);
+    await method.selectOption('POST');
+    await path.fill(`/containers/${name}/restart`);
+    await path.press('Escape');
+    await send.click();
+    await expect(page.getByRole('alert')).toContainText(/read-only/);
+    await shot(page, 'console-refused');
+    expect(await docker(lab.engineA.socketPath, 'inspect', '-f', '{{.State.StartedAt}}', name)).toBe(started);
+
+    // A production host: Send waits for the typed name, then the restart goes through.
+    await openConsole(PROD);
+    await method.selectOption('POST');
+    await path.fill(`/containers/${name}/restart`);
+    await path.press('Escape');
+    await page.getByRole('button', { name: 'Add query parameter' }).click();
+    await page.getByRole('textbox', { name: 'Query parameter 1 name' }).fill('t');
+    await page.getByRole('textbox', { name: 'Query parameter 1 value' }).fill('0');
+    await expect(send).toBeDisabled();
+    await page.getByLabel(`${PROD} is a production host: type its name to send this POST`).fill(PROD);
+    await expect(send).toBeEnabled();
+    await shot(page, 'console-production');
+    await send.click();
+    await expect(response.getByLabel('Status 204')).toBeVisible();
+    expect(await docker(lab.engineA.socketPath, 'inspect', '-f', '{{.State.StartedAt}}', name)).not.toBe(
+      started,
+    );
   });
 });

@@ -113,21 +113,16 @@ export function ApiConsole({
               onChange={(path) => set({ path })}
               onPick={(e) => set({ method: e.m, path: e.p })}
             />
-            {streaming && result?.kind === 'stream' && result.stream.open ? (
-              <button type="button" className="button" onClick={stop}>
-                Stop
-              </button>
-            ) : (
-              <button
-                type="submit"
-                className="button button-primary"
-                disabled={!canSend}
-                aria-busy={busy || undefined}
-              >
-                {busy && <span className="spinner" aria-hidden="true" />}
-                Send
-              </button>
-            )}
+            {/* Stop is beside the stream (one Stop button; swapping Send for Stop here would submit on click). */}
+            <button
+              type="submit"
+              className="button button-primary"
+              disabled={!canSend}
+              aria-busy={busy || undefined}
+            >
+              {busy && <span className="spinner" aria-hidden="true" />}
+              Send
+            </button>
           </div>
           <p className="field-hint">
             To {info.hostName} · API {apiVersion}
