@@ -74,7 +74,11 @@ export function ApiConsole({
     const q = queryOf(d);
     const req: ConsoleRequest = { hostId, method: d.method, path: d.path, query: q };
     if (b.body !== undefined) req.body = b.body;
-    if (info.production && accessOfRequest(d.method, d.path) !== 'read') req.confirm = confirm;
+    if (info.production && accessOfRequest(d.method, d.path) !== 'read') {
+      req.confirm = confirm;
+      // Each change on a production host is confirmed on its own.
+      setConfirm('');
+    }
     setHistory((h) => addToHistory(h, { ...d, query: q, hostId, at: Date.now() }));
     if (d.method === 'GET' && isStreamingRequest(d.method, d.path, q)) follow(req);
     else void send(req);

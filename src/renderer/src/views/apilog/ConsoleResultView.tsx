@@ -9,8 +9,7 @@ function tone(status: number | undefined): string {
 
 /** The console's answer: status and duration, then a JSON tree, text, a live stream, or the refusal. */
 export function ConsoleResultView({ result, onStop }: { result: ConsoleResult; onStop(): void }) {
-  if (result.kind === 'error')
-    return <ErrorBanner error={result.error} title="The request was not answered" />;
+  if (result.kind === 'error') return <ErrorBanner error={result.error} />;
   if (result.kind === 'stream') {
     const s = result.stream;
     return (
