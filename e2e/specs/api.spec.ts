@@ -1,3 +1,4 @@
+import { readFileSync } from 'node:fs';
 import { expect, test, type Page } from '@playwright/test';
 import { connectWs } from '../../test/integration/support/ws-client';
 import { docker, loadLab, uniqueName, type Lab } from '../support/lab';
@@ -75,6 +76,15 @@ test.describe('the Engine API behind every click @api', () => {
     await expect(entry).toHaveCount(1);
     await expect(entry).toContainText('containers.restart');
     await shot(page, 'log');
+
+    // Export HAR: a download of the filtered entries (the restart).
+    const download = page.waitForEvent('download');
+    await page.getByRole('button', { name: 'Export HAR' }).click();
+    const file = await download;
+    expect(file.suggestedFilename()).toMatch(/\.har$/);
+    const har = readFileSync(await file.path(), 'utf8');
+    expect(JSON.parse(har).log.entries).toHaveLength(1);
+    expect(har).toContain('/restart');
 
     await entry.getByRole('button', { name: /^Details of POST/ }).click();
     const details = page.getByRole('complementary', { name: 'Request details' });
