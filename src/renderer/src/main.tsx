@@ -25,6 +25,7 @@ import './styles/transport-trust.css';
 import './styles/stream-states.css';
 import './styles/swarm.css';
 import './styles/stacks.css';
+import './styles/apilog.css';
 
 // The dark palette hangs on data-theme alone: set it before the first paint.
 applyRememberedTheme();

@@ -27,4 +27,5 @@ export const HOST_SECTION_ITEMS: readonly NavItem[] = [
   { id: 'disk', label: 'Disk usage' },
   { id: 'swarm', label: 'Swarm' },
   { id: 'stacks', label: 'Stacks' },
+  { id: 'api', label: 'API' },
 ];

@@ -1,6 +1,7 @@
 import type { ReactNode } from 'react';
 import type { HostView } from '@shared/contract';
 import { ActivityView } from './activity/ActivityView';
+import { ApiView } from './apilog/ApiView';
 import { ContainersView } from './containers/ContainersView';
 import { DiskUsageView } from './disk/DiskUsageView';
 import { ImagesView } from './images/ImagesView';
@@ -19,6 +20,7 @@ export const HOST_SECTION_VIEWS: Record<string, (host: HostView) => ReactNode> =
   disk: (host) => <DiskUsageView key={host.id} host={host} />,
   swarm: (host) => <SwarmView key={host.id} host={host} />,
   stacks: (host) => <StacksView key={host.id} host={host} />,
+  api: (host) => <ApiView key={host.id} host={host} />,
 };
 
 export function renderHostSection(id: string, host: HostView): ReactNode {

@@ -10,7 +10,8 @@ type TextKey =
   | 'terminalFontFamily'
   | 'defaultShell'
   | 'maxStreamsPerWindow'
-  | 'maxUploadMiB';
+  | 'maxUploadMiB'
+  | 'apiLogEntries';
 
 export interface SettingInputProps {
   field: TextKey;

@@ -144,6 +144,13 @@ export function SettingsPage() {
           width={140}
           hint="MiB of uploads staged in the temporary folder at once before they reach a container (1 to 1,048,576)."
         />
+        <SettingInput
+          field="apiLogEntries"
+          label="API log size"
+          numeric
+          width={140}
+          hint="Engine requests the API log keeps per host, in memory only (0 to 20,000; 0 turns the log off)."
+        />
       </div>
 
       <div className="settings-group">

@@ -14,6 +14,8 @@ import { useContainersStore, type RunDialogTarget } from '../../../stores/contai
 import { useDetailsStore } from '../../../stores/details';
 import { useUiStore } from '../../../stores/ui';
 import { TextField } from '../../../components/ui/Field';
+import { CopyAsMenu } from '../../../components/api/CopyAsMenu';
+import { runFormCopy } from '../../../lib/run-copy';
 import { KeyValueRows } from './KeyValueRows';
 import { MountRows } from './MountRows';
 import { PortRows } from './PortRows';
@@ -169,6 +171,13 @@ export function RunContainerDialog({ host, target }: RunContainerDialogProps) {
             <label htmlFor={idOf('start')}>Start after create</label>
           </div>
           <span className="header-spacer" />
+          <CopyAsMenu
+            hostId={hostId}
+            build={() => {
+              const { spec } = formToSpec(form);
+              return spec && runFormCopy(spec, form.start);
+            }}
+          />
           <button type="button" className="button" onClick={close}>
             Cancel
           </button>

@@ -1,0 +1,91 @@
+import { useEffect, useRef, useState } from 'react';
+import type { EngineTarget } from '@shared/apilog/engine-request';
+import { curlCommand, goSnippet, nodeSnippet, pythonSnippet, type CopyFormat } from '@shared/apilog/copy-as';
+import type { FormCopy } from '../../lib/run-copy';
+import { useApiTarget } from '../../hooks/useApiTarget';
+import { copyText } from '../log-viewer/export-log';
+
+const FORMATS: Array<{ format: CopyFormat; label: string }> = [
+  { format: 'curl', label: 'curl' },
+  { format: 'docker', label: 'docker run' },
+  { format: 'python', label: 'Python (docker SDK)' },
+  { format: 'go', label: 'Go (Docker SDK)' },
+  { format: 'node', label: 'Node (dockerode)' },
+];
+
+function render(format: CopyFormat, copy: FormCopy, target: EngineTarget): string | undefined {
+  if (format === 'docker') return copy.dockerCli;
+  const one = { curl: curlCommand, python: pythonSnippet, go: goSnippet, node: nodeSnippet }[format];
+  return copy.requests.map((r) => one(r, target)).join('\n\n');
+}
+
+/**
+ * "Copy as…" for a form, before it is sent: the requests it would send as curl, the docker CLI
+ * or an SDK snippet. `build` returns undefined while the form is not valid.
+ */
+export function CopyAsMenu({ hostId, build }: { hostId: string; build(): FormCopy | undefined }) {
+  const [open, setOpen] = useState(false);
+  const [note, setNote] = useState<string>();
+  const { info, error } = useApiTarget(hostId);
+  const ref = useRef<HTMLDivElement>(null);
+
+  useEffect(() => {
+    if (!open) return;
+    const onDown = (e: MouseEvent) => {
+      if (!ref.current?.contains(e.target as Node)) setOpen(false);
+    };
+    document.addEventListener('mousedown', onDown);
+    return () => document.removeEventListener('mousedown', onDown);
+  }, [open]);
+
+  const pick = (format: CopyFormat, label: string) => {
+    setOpen(false);
+    const copy = build();
+    if (!copy) return setNote('Fix the form first.');
+    if (!info)
+      return setNote(error ? `Can't address this host: ${error.message}` : 'Still reading the host.');
+    const text = render(format, copy, info.target);
+    if (!text) return setNote(`No ${label} form for this request.`);
+    copyText(text).then(
+      () => setNote(`Copied as ${label}.`),
+      () => setNote('The clipboard is not available here.'),
+    );
+  };
+
+  return (
+    <div className="copy-as-menu" ref={ref}>
+      <button
+        type="button"
+        className="button"
+        aria-haspopup="menu"
+        aria-expanded={open}
+        onClick={() => {
+          setNote(undefined);
+          setOpen((o) => !o);
+        }}
+      >
+        Copy as…
+      </button>
+      {open && (
+        <div className="menu copy-as-popup" role="menu" aria-label="Copy as">
+          {FORMATS.map((f) => (
+            <button
+              key={f.format}
+              type="button"
+              role="menuitem"
+              className="menu-item"
+              onClick={() => pick(f.format, f.label)}
+            >
+              {f.label}
+            </button>
+          ))}
+        </div>
+      )}
+      {note && (
+        <span className="muted copy-as-note" role="status">
+          {note}
+        </span>
+      )}
+    </div>
+  );
+}

@@ -1,0 +1,49 @@
+import { useState } from 'react';
+import type { HostView } from '@shared/contract';
+import type { EngineRequest } from '@shared/apilog/engine-request';
+import { DetailTabs } from '../../components/ui/DetailTabs';
+import { ErrorBanner } from '../../components/ui/ErrorBanner';
+import { useApiTarget } from '../../hooks/useApiTarget';
+import { EMPTY_DRAFT, draftOf, type ConsoleDraft } from '../../lib/api-console';
+import { ApiConsole } from './ApiConsole';
+import { ApiLogPanel } from './ApiLogPanel';
+
+const TABS = [
+  { id: 'log', label: 'Request log' },
+  { id: 'console', label: 'Console' },
+];
+
+/** The host's "API" section: every engine request the app made (the log) and a console to send one. */
+export function ApiView({ host }: { host: HostView }) {
+  const [tab, setTab] = useState('log');
+  const [draft, setDraft] = useState<ConsoleDraft>(EMPTY_DRAFT);
+  const { info, error } = useApiTarget(host.id);
+  const openInConsole = (req: EngineRequest) => {
+    setDraft(draftOf(req));
+    setTab('console');
+  };
+  return (
+    <section className="api-view" aria-label="Engine API">
+      <DetailTabs label="Engine API" prefix="api" tabs={TABS} current={tab} onSelect={setTab} />
+      <div
+        className="api-view-panel"
+        role="tabpanel"
+        id={`api-panel-${tab}`}
+        aria-labelledby={`api-tab-${tab}`}
+      >
+        {error && <ErrorBanner error={error} title={`Couldn't address ${host.name}`} />}
+        {tab === 'log' ? (
+          <ApiLogPanel hostId={host.id} target={info} onOpenInConsole={openInConsole} />
+        ) : info ? (
+          <ApiConsole hostId={host.id} info={info} draft={draft} onDraft={setDraft} />
+        ) : (
+          !error && (
+            <p className="muted" role="status">
+              <span className="spinner" aria-hidden="true" /> Reading {host.name}&apos;s API version…
+            </p>
+          )
+        )}
+      </div>
+    </section>
+  );
+}

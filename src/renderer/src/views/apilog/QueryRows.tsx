@@ -1,0 +1,46 @@
+/** The console's query parameters as name/value rows (order kept: the engine reads repeats). */
+export function QueryRows({
+  rows,
+  onChange,
+}: {
+  rows: Array<[string, string]>;
+  onChange(rows: Array<[string, string]>): void;
+}) {
+  const set = (i: number, k: string, v: string) =>
+    onChange(rows.map((r, j): [string, string] => (j === i ? [k, v] : r)));
+  return (
+    <div className="api-query-rows">
+      {rows.map(([k, v], i) => (
+        <div key={i} className="api-query-row">
+          <input
+            className="input input-small mono"
+            aria-label={`Query parameter ${i + 1} name`}
+            placeholder="name"
+            value={k}
+            onChange={(e) => set(i, e.target.value, v)}
+          />
+          <input
+            className="input input-small mono"
+            aria-label={`Query parameter ${i + 1} value`}
+            placeholder="value"
+            value={v}
+            onChange={(e) => set(i, k, e.target.value)}
+          />
+          <button
+            type="button"
+            className="icon-button"
+            aria-label={`Remove query parameter ${k || i + 1}`}
+            onClick={() => onChange(rows.filter((_, j) => j !== i))}
+          >
+            <svg viewBox="0 0 16 16" width="12" height="12" aria-hidden="true">
+              <path d="M3.5 3.5l9 9m0-9l-9 9" stroke="currentColor" strokeWidth="1.6" strokeLinecap="round" />
+            </svg>
+          </button>
+        </div>
+      ))}
+      <button type="button" className="button button-small" onClick={() => onChange([...rows, ['', '']])}>
+        Add query parameter
+      </button>
+    </div>
+  );
+}

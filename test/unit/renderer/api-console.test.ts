@@ -1,0 +1,131 @@
+import { describe, expect, it } from 'vitest';
+import type { ApiLogEntry } from '@shared/contract';
+import type { RunSpec } from '@shared/contract/container-run-spec';
+import {
+  addToHistory,
+  draftOf,
+  HISTORY_MAX,
+  parseBody,
+  queryOf,
+  type HistoryItem,
+} from '../../../src/renderer/src/lib/api-console';
+import { mergeLogBatch } from '../../../src/renderer/src/lib/api-log-batch';
+import { statusText, statusTone } from '../../../src/renderer/src/lib/api-log-format';
+import { runFormCopy } from '../../../src/renderer/src/lib/run-copy';
+
+function entry(id: number, patch: Partial<ApiLogEntry> = {}): ApiLogEntry {
+  return {
+    id,
+    hostId: 'h',
+    at: id,
+    method: 'GET',
+    path: '/v1.41/containers/json',
+    query: [],
+    state: 'done',
+    status: 200,
+    bytesIn: 0,
+    bytesOut: 0,
+    streaming: false,
+    ...patch,
+  };
+}
+
+describe('API log batches', () => {
+  it('puts new entries on top and updates open ones in place', () => {
+    const prev = [entry(2, { state: 'open', status: undefined }), entry(1)];
+    const next = mergeLogBatch(prev, [entry(3), entry(2, { state: 'done', status: 200, durationMs: 5 })], 10);
+    expect(next.map((e) => e.id)).toEqual([3, 2, 1]);
+    expect(next[1]?.state).toBe('done');
+  });
+
+  it('keeps at most the limit, dropping the oldest', () => {
+    const next = mergeLogBatch([entry(2), entry(1)], [entry(4), entry(3)], 3);
+    expect(next.map((e) => e.id)).toEqual([4, 3, 2]);
+  });
+
+  it('says open, error and the status class plainly', () => {
+    expect(statusText(entry(1, { state: 'open', status: undefined }))).toBe('open');
+    expect(statusText(entry(1, { state: 'open', status: 200 }))).toBe('200 open');
+    expect(statusText(entry(1, { state: 'error', status: undefined }))).toBe('error');
+    expect(statusTone(entry(1, { status: 404 }))).toBe('warn');
+    expect(statusTone(entry(1, { status: 500 }))).toBe('bad');
+  });
+});
+
+describe('console drafts and history', () => {
+  it('parses the body: empty is no body, bad JSON says why', () => {
+    expect(parseBody('  ')).toEqual({ ok: true });
+    expect(parseBody('{"a":1}')).toEqual({ ok: true, body: { a: 1 } });
+    const bad = parseBody('{a:1}');
+    expect(bad.ok).toBe(false);
+    if (!bad.ok) expect(bad.message).toMatch(/^The body is not valid JSON/);
+  });
+
+  it('drops unnamed query rows and trims names', () => {
+    expect(
+      queryOf({
+        method: 'GET',
+        path: '/x',
+        body: '',
+        query: [
+          [' all ', '1'],
+          ['', 'x'],
+        ],
+      }),
+    ).toEqual([['all', '1']]);
+  });
+
+  it('opens a logged request with its body pretty-printed', () => {
+    const d = draftOf({ method: 'POST', path: '/networks/create', body: { Name: 'n' } });
+    expect(d.body).toBe('{\n  "Name": "n"\n}');
+  });
+
+  it('keeps a bounded history, newest first, without repeats', () => {
+    let h: HistoryItem[] = [];
+    const item = (i: number): HistoryItem => ({
+      at: i,
+      hostId: 'h',
+      method: 'GET',
+      path: `/p${i}`,
+      query: [],
+      body: '',
+    });
+    for (let i = 0; i < HISTORY_MAX + 5; i++) h = addToHistory(h, item(i));
+    expect(h).toHaveLength(HISTORY_MAX);
+    expect(h[0]?.path).toBe(`/p${HISTORY_MAX + 4}`);
+    h = addToHistory(h, { ...item(10), at: 999 });
+    expect(h[0]?.path).toBe('/p10');
+    expect(h.filter((x) => x.path === '/p10')).toHaveLength(1);
+  });
+});
+
+describe('copy as for the run form', () => {
+  const spec = {
+    image: 'busybox',
+    name: 'web',
+    env: [],
+    labels: {},
+    ports: [],
+    mounts: [],
+    restartPolicy: { name: 'no' },
+    autoRemove: false,
+    tty: false,
+    interactive: false,
+  } as unknown as RunSpec;
+
+  it('copies create then start, and docker run -d when the form starts it', () => {
+    const c = runFormCopy(spec, true);
+    expect(c.requests.map((r) => `${r.method} ${r.path}`)).toEqual([
+      'POST /containers/create',
+      'POST /containers/web/start',
+    ]);
+    expect(c.dockerCli).toMatch(/^docker run -d /);
+    expect(c.dockerCli).toContain('busybox');
+  });
+
+  it('copies only the create, as docker create, when it does not start', () => {
+    const c = runFormCopy(spec, false);
+    expect(c.requests).toHaveLength(1);
+    expect(c.dockerCli).toMatch(/^docker create /);
+  });
+});
