@@ -13,6 +13,7 @@ import { MiniStats } from './stats/MiniStats';
 import { openTerminal } from '../../stores/terminals';
 import { guard, type Verdict } from '../../lib/policy';
 import { usePolicy } from '../../hooks/usePolicy';
+import { UpdateBadge } from '../../components/fleet/UpdateBadge';
 
 export interface ContainerRowProps {
   hostId: string;
@@ -146,6 +147,7 @@ export const ContainerRow = memo(function ContainerRow({
         <span className="truncate mono-soft" title={c.image}>
           {c.image}
         </span>
+        <UpdateBadge hostId={hostId} containerId={c.id} name={c.name} />
       </div>
       <div role="cell" className="ctable-cell cell-state">
         <StatePill state={c.state} />
