@@ -12,6 +12,8 @@ export interface NavItem {
 export const APP_PAGE_ITEMS: readonly NavItem[] = [
   { id: 'overview', label: 'Overview' },
   { id: 'all-containers', label: 'All containers' },
+  { id: 'alerts', label: 'Alerts' },
+  { id: 'merged-logs', label: 'Merged logs' },
   { id: 'audit', label: 'Audit log' },
   { id: 'settings', label: 'Settings' },
 ];

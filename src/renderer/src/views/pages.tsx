@@ -4,6 +4,8 @@ import { OverviewPage } from './overview/OverviewPage';
 import { AllContainersView } from './containers/all/AllContainersView';
 import { AuditPage } from './audit/AuditPage';
 import { SettingsPage } from './desktop/SettingsPage';
+import { AlertsPage } from './fleet/AlertsPage';
+import { MergedLogsPage } from './fleet/MergedLogsPage';
 
 export interface AppPage extends NavItem {
   render(): ReactNode;
@@ -12,6 +14,8 @@ export interface AppPage extends NavItem {
 const RENDER: Record<string, () => ReactNode> = {
   overview: () => <OverviewPage />,
   'all-containers': () => <AllContainersView />,
+  alerts: () => <AlertsPage />,
+  'merged-logs': () => <MergedLogsPage />,
   audit: () => <AuditPage />,
   settings: () => <SettingsPage />,
 };

@@ -22,6 +22,7 @@ import { HostActions, type Requester } from './HostActions';
 import { mergeContainers, type AllSort, type AllSortKey, type HostSlice } from './merge';
 import { hasUpdate, updateKey, useUpdatesStore } from '../../../stores/updates';
 import { UpdateSelectedButton } from '../../../components/fleet/UpdateSelectedButton';
+import { MergedLogsSelectedButton } from '../../../components/fleet/MergedLogsSelectedButton';
 
 interface BulkAsk {
   action: 'kill' | 'remove';
@@ -276,7 +277,12 @@ export function AllContainersView() {
           busy={anyBulkBusy}
           onAction={onBulk}
           allowed={bulkAllowed}
-          extra={<UpdateSelectedButton selected={selectedContainers} hostOf={hostOf} />}
+          extra={
+            <>
+              <UpdateSelectedButton selected={selectedContainers} hostOf={hostOf} />
+              <MergedLogsSelectedButton selected={selectedContainers} hostOf={hostOf} />
+            </>
+          }
           onClear={() => {
             const store = useContainersStore.getState();
             for (const h of selectedByHost.keys()) store.clearSelection(h);
