@@ -272,8 +272,12 @@ test('merged logs of two containers on two hosts, in time order and tagged @flee
   expect(stamps.length).toBeGreaterThan(10);
   expect([...stamps].sort()).toEqual(stamps);
   // The log viewer's search works on the merged lines.
-  await page.getByRole('searchbox', { name: 'Search logs' }).fill('beta line 7');
-  await expect(log.locator('mark', { hasText: 'beta line 7' }).first()).toBeVisible();
+  const search = page.getByRole('searchbox', { name: 'Search logs' });
+  await search.fill('beta line 7');
+  await expect(page.getByText('– of 1', { exact: true })).toBeVisible();
+  await search.press('Enter');
+  await expect(page.getByText('1 of 1', { exact: true })).toBeVisible();
+  await expect(log.locator('mark.is-current', { hasText: 'beta line 7' })).toBeVisible();
   await shot(page, 'merged-logs');
   await page.getByRole('searchbox', { name: 'Search logs' }).fill('');
   await picker.getByRole('button', { name: 'Stop' }).click();
@@ -295,6 +299,8 @@ test('the overview shows update totals and per-host charts; a chart opens its ho
     timeout: 30_000,
   });
   await expect(local.getByRole('list', { name: 'Top memory' }).getByRole('listitem').first()).toBeVisible();
+  // Two samples draw a line (10 s apart).
+  await expect(local).toHaveAttribute('data-samples', /^([2-9]|\d\d+)$/, { timeout: 30_000 });
   await shot(page, 'overview');
   await local.getByRole('button', { name: 'Memory of local, open host' }).click();
   await expect(page.getByRole('table', { name: 'Containers' })).toBeVisible();

@@ -29,6 +29,22 @@ export function Sparkline({
   return (
     <svg className="sparkline" viewBox={`0 0 ${W} ${H}`} preserveAspectRatio="none" aria-hidden="true">
       <path d={areaPath(points, frame)} fill={color} opacity={0.14} />
+      {points.length === 1 && (
+        // One sample is no line yet: a level mark at its value across the last step.
+        <path
+          d={linePath(
+            [
+              [to - (to - from) / 60, points[0]?.[1] ?? 0],
+              [to, points[0]?.[1] ?? 0],
+            ],
+            frame,
+          )}
+          fill="none"
+          stroke={color}
+          strokeWidth={3}
+          vectorEffect="non-scaling-stroke"
+        />
+      )}
       <path
         d={linePath(points, frame)}
         fill="none"

@@ -144,10 +144,12 @@ export const ContainerRow = memo(function ContainerRow({
         </span>
       </div>
       <div role="cell" className="ctable-cell cell-image">
-        <span className="truncate mono-soft" title={c.image}>
-          {c.image}
+        <span className="image-stack">
+          <span className="truncate mono-soft" title={c.image}>
+            {c.image}
+          </span>
+          <UpdateBadge hostId={hostId} containerId={c.id} name={c.name} />
         </span>
-        <UpdateBadge hostId={hostId} containerId={c.id} name={c.name} />
       </div>
       <div role="cell" className="ctable-cell cell-state">
         <StatePill state={c.state} />

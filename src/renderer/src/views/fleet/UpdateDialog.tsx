@@ -7,7 +7,6 @@ import { useMutation } from '../../hooks/useMutation';
 import { shortId } from '../../lib/format';
 import { plural } from '../../lib/plural';
 import { useHostsStore } from '../../stores/hosts';
-import { useTasksStore } from '../../stores/tasks';
 import { useUpdateFlowStore, type UpdateItem } from '../../stores/update-flow';
 import { UpdateProgress } from './UpdateProgress';
 
@@ -60,8 +59,6 @@ function UpdateFlow({ items, onClose }: { items: UpdateItem[]; onClose(): void }
     const o = await apply.run({ target, allowNoRollback });
     if (!o.ok) return;
     setStarted(o.value);
-    const first = o.value.started[0];
-    if (first) useTasksStore.getState().openPanel(first.taskId);
   };
 
   return (

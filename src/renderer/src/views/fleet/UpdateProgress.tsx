@@ -15,7 +15,9 @@ function outcome(task: TaskView | undefined): { text: string; tone: string } {
   if (task.state === 'cancelled') return { text: 'Cancelled', tone: 'warn' };
   const rolledBack = task.result?.rolledBack === true || task.error?.data?.rolledBack === true;
   const why = task.error?.message ?? 'The update failed';
-  return { text: rolledBack ? `Rolled back: ${why}` : `Failed: ${why}`, tone: 'error' };
+  // Main's message already starts "Rolled back …" for a rollback; say it once.
+  const text = rolledBack ? (/^rolled back/i.test(why) ? why : `Rolled back: ${why}`) : `Failed: ${why}`;
+  return { text, tone: 'error' };
 }
 
 /** The update tasks started from the dialog, followed live; the tasks panel has their details. */
@@ -39,9 +41,21 @@ export function UpdateProgress({
       onClose={onClose}
       size="small"
       footer={
-        <button type="button" className="button" onClick={onClose}>
-          Close
-        </button>
+        <>
+          <button
+            type="button"
+            className="button"
+            onClick={() => {
+              onClose();
+              useTasksStore.getState().openPanel(started[0]?.taskId);
+            }}
+          >
+            Show in tasks
+          </button>
+          <button type="button" className="button" onClick={onClose}>
+            Close
+          </button>
+        </>
       }
     >
       <ul className="update-plan" aria-label="Update results">

@@ -53,7 +53,7 @@ function HostChartCard({
   const cpu = points.map((p) => [p.at, p.cpuPercent] as const);
   const mem = points.map((p) => [p.at, p.memUsage] as const);
   return (
-    <section className="chart-card" aria-label={`${host.name} last hour`}>
+    <section className="chart-card" aria-label={`${host.name} last hour`} data-samples={points.length}>
       <header className="chart-card-head">
         <span className="host-swatch" style={{ background: host.color }} aria-hidden="true" />
         <span className="host-card-name">{host.name}</span>
