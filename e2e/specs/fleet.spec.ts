@@ -188,7 +188,7 @@ test('an update that crashes is rolled back and says why @fleet', async ({ page 
 
   const results = page.getByRole('dialog', { name: /Updat/ }).getByRole('list', { name: 'Update results' });
   const outcome = results.getByRole('listitem', { name: `Update of ${name}` });
-  await expect(outcome).toContainText('Rolled back:', { timeout: 120_000 });
+  await expect(outcome).toContainText(/Rolled back .*exit code 3/, { timeout: 120_000 });
   await expect(page.getByRole('dialog', { name: 'Update finished' })).toBeVisible();
   await shot(page, 'update-rollback');
   // The container runs its previous image again.
