@@ -49,7 +49,14 @@ function HostChartCard({
   const points = chart?.points ?? [];
   const last = points[points.length - 1];
   const to = last?.at ?? Date.now();
-  const from = to - HOUR;
+  // Until an hour is collected, the x axis spans what there is (an hour-wide axis would squeeze
+  // the first minutes into a pixel); the header says how long that is.
+  const first = points[0]?.at ?? to;
+  const from = Math.max(to - HOUR, Math.min(first, to - HOST_CHART_STEP_MS));
+  const span =
+    to - from >= HOUR - HOST_CHART_STEP_MS
+      ? 'last hour'
+      : `last ${Math.max(1, Math.round((to - from) / 60_000))} min`;
   const cpu = points.map((p) => [p.at, p.cpuPercent] as const);
   const mem = points.map((p) => [p.at, p.memUsage] as const);
   return (
@@ -59,7 +66,7 @@ function HostChartCard({
         <span className="host-card-name">{host.name}</span>
         {chart?.disconnected && <span className="chart-lost">Host lost</span>}
         <span className="header-spacer" />
-        <span className="muted">last hour</span>
+        <span className="muted">{span}</span>
       </header>
       <div className="chart-pair">
         <button
@@ -82,7 +89,7 @@ function HostChartCard({
           <span className="chart-label">
             Memory <strong>{last ? formatBytes(last.memUsage) : '—'}</strong>
           </span>
-          <Sparkline points={mem} from={from} to={to} floor={64 * 1024 * 1024} binary color="var(--green)" />
+          <Sparkline points={mem} from={from} to={to} floor={1024 * 1024} binary color="var(--green)" />
         </button>
       </div>
       <div className="chart-tops">
