@@ -7,16 +7,22 @@ export interface UpdateItem {
   name: string;
 }
 
+/** What the update dialog is about: some containers, or a compose project on some hosts. */
+export type UpdateRequest =
+  { kind: 'containers'; items: UpdateItem[] } | { kind: 'project'; project: string; hostIds: string[] };
+
 interface UpdateFlowState {
-  /** The containers the update dialog is about (open while set). */
-  items: UpdateItem[] | undefined;
+  /** Open while set. */
+  request: UpdateRequest | undefined;
   open(items: UpdateItem[]): void;
+  openProject(project: string, hostIds: string[]): void;
   close(): void;
 }
 
-/** Opens the update dialog from any list (a row's badge, a selection, the overview). */
+/** Opens the update dialog from any list (a row's badge, a selection, a project header). */
 export const useUpdateFlowStore = create<UpdateFlowState>()((set) => ({
-  items: undefined,
-  open: (items) => set({ items: items.length > 0 ? items : undefined }),
-  close: () => set({ items: undefined }),
+  request: undefined,
+  open: (items) => set({ request: items.length > 0 ? { kind: 'containers', items } : undefined }),
+  openProject: (project, hostIds) => set({ request: { kind: 'project', project, hostIds } }),
+  close: () => set({ request: undefined }),
 }));

@@ -7,7 +7,7 @@ import { useMutation } from '../../hooks/useMutation';
 import { shortId } from '../../lib/format';
 import { plural } from '../../lib/plural';
 import { useHostsStore } from '../../stores/hosts';
-import { useUpdateFlowStore, type UpdateItem } from '../../stores/update-flow';
+import { useUpdateFlowStore, type UpdateRequest } from '../../stores/update-flow';
 import { UpdateProgress } from './UpdateProgress';
 
 /**
@@ -15,15 +15,29 @@ import { UpdateProgress } from './UpdateProgress';
  * a confirmation (typed on production hosts), then the update tasks' progress and results.
  */
 export function UpdateDialog() {
-  const items = useUpdateFlowStore((s) => s.items);
+  const request = useUpdateFlowStore((s) => s.request);
   const close = useUpdateFlowStore((s) => s.close);
-  if (!items) return null;
-  return <UpdateFlow key={items.map((i) => `${i.hostId}/${i.id}`).join(',')} items={items} onClose={close} />;
+  if (!request) return null;
+  const key =
+    request.kind === 'project'
+      ? `project/${request.project}/${request.hostIds.join(',')}`
+      : request.items.map((i) => `${i.hostId}/${i.id}`).join(',');
+  return <UpdateFlow key={key} request={request} onClose={close} />;
 }
 
-function UpdateFlow({ items, onClose }: { items: UpdateItem[]; onClose(): void }) {
+function UpdateFlow({ request, onClose }: { request: UpdateRequest; onClose(): void }) {
   const hosts = useHostsStore((s) => s.hosts);
-  const target: UpdateTarget = { kind: 'containers', items: items.map(({ hostId, id }) => ({ hostId, id })) };
+  const target: UpdateTarget =
+    request.kind === 'project'
+      ? { kind: 'project', project: request.project, hostIds: request.hostIds }
+      : { kind: 'containers', items: request.items.map(({ hostId, id }) => ({ hostId, id })) };
+  const firstHost = request.kind === 'project' ? request.hostIds[0] : request.items[0]?.hostId;
+  const title =
+    request.kind === 'project'
+      ? `Update project ${request.project}`
+      : request.items.length === 1
+        ? `Update ${request.items[0]?.name ?? ''}`
+        : `Update ${plural(request.items.length, 'container')}`;
   const preflight = useMutation('updates.preflight');
   const apply = useMutation('updates.apply');
   const [plans, setPlans] = useState<UpdatePlan[]>();
@@ -62,13 +76,9 @@ function UpdateFlow({ items, onClose }: { items: UpdateItem[]; onClose(): void }
   };
 
   return (
-    <ConfirmHostContext.Provider value={production?.id ?? items[0]?.hostId}>
+    <ConfirmHostContext.Provider value={production?.id ?? firstHost}>
       <ConfirmDialog
-        title={
-          items.length === 1
-            ? `Update ${items[0]?.name ?? ''}`
-            : `Update ${plural(items.length, 'container')}`
-        }
+        title={title}
         confirmLabel={runnable.length <= 1 ? 'Update' : `Update ${runnable.length}`}
         danger
         confirmText={confirmText}
