@@ -5,6 +5,8 @@ import { useHostShortcuts } from './hooks/useHostShortcuts';
 import { startContainerSync } from './stores/containers';
 import { startDesktop } from './stores/desktop-restore';
 import { startEventSync } from './stores/event-sync';
+import { startAlertsWatch } from './stores/alerts';
+import { startUpdatesWatch } from './stores/updates';
 import { startHostsWatch } from './stores/hosts';
 import { Dialogs } from './views/Dialogs';
 import { FirstRunGate } from './views/desktop/FirstRun';
@@ -23,6 +25,8 @@ export function App() {
     startContainerSync();
     startHostsWatch();
     startEventSync();
+    startUpdatesWatch();
+    startAlertsWatch();
     startDesktop(APP_PAGES.map((p) => p.id));
   }, []);
   useHostShortcuts();

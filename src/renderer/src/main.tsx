@@ -26,6 +26,7 @@ import './styles/stream-states.css';
 import './styles/swarm.css';
 import './styles/stacks.css';
 import './styles/apilog.css';
+import './styles/fleet.css';
 
 // The dark palette hangs on data-theme alone: set it before the first paint.
 applyRememberedTheme();

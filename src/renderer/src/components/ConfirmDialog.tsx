@@ -14,6 +14,8 @@ export interface ConfirmDialogProps {
   danger?: boolean;
   busy?: boolean;
   busyLabel?: string;
+  /** The confirm button is off (nothing to do yet) without showing a spinner. */
+  disabled?: boolean;
   error?: AppErrorShape | undefined;
   onConfirm(): void;
   onCancel(): void;
@@ -32,6 +34,7 @@ export function ConfirmDialog({
   danger,
   busy,
   busyLabel,
+  disabled,
   error,
   onConfirm,
   onCancel,
@@ -63,7 +66,7 @@ export function ConfirmDialog({
             type="button"
             className={danger ? 'button button-danger' : 'button button-primary'}
             onClick={onConfirm}
-            disabled={busy || !typedOk}
+            disabled={busy || disabled || !typedOk}
             aria-busy={busy || undefined}
           >
             {busy && <span className="spinner" aria-hidden="true" />}

@@ -13,6 +13,8 @@ export const APP_PAGE_ITEMS: readonly NavItem[] = [
   { id: 'overview', label: 'Overview' },
   { id: 'all-containers', label: 'All containers' },
   { id: 'all-stacks', label: 'All stacks' },
+  { id: 'alerts', label: 'Alerts' },
+  { id: 'merged-logs', label: 'Merged logs' },
   { id: 'audit', label: 'Audit log' },
   { id: 'settings', label: 'Settings' },
 ];

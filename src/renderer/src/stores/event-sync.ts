@@ -1,9 +1,7 @@
 import type { EventBatch } from '@shared/contract';
 import { invalidate, invalidateAll, type ResourceKind } from '../lib/invalidation';
-import { notificationFor, notificationsEnabled, showNotification } from '../lib/notifications';
 import { api } from '../rpc/api';
 import { useActivityStore } from './activity';
-import { useHostsStore } from './hosts';
 
 const KINDS: Record<string, ResourceKind> = {
   container: 'container',
@@ -22,7 +20,6 @@ function handle(batch: EventBatch) {
   for (const hostId of batch.resync ?? []) invalidateAll(hostId);
   if (batch.events.length === 0) return;
   useActivityStore.getState().add(batch.events);
-  const hosts = useHostsStore.getState().hosts;
   for (const e of batch.events) {
     const kind = KINDS[e.type];
     if (kind) invalidate(kind, e.hostId);
@@ -36,14 +33,13 @@ function handle(batch: EventBatch) {
       // A swarm task starting or dying on this node.
       invalidate('swarm', e.hostId);
     }
-    const n = notificationsEnabled(e.hostId)
-      ? notificationFor(e, hosts.find((h) => h.id === e.hostId)?.name ?? e.hostId)
-      : undefined;
-    if (n) showNotification(n);
   }
 }
 
-/** One events subscription for the whole app: it drives every list, the activity feed and alerts. */
+/**
+ * One events subscription for the whole app: it drives every list and the activity feed (desktop
+ * notifications come from the alerts main raises: stores/alerts.ts).
+ */
 export function startEventSync(): void {
   if (started) return;
   started = true;

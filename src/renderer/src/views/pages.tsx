@@ -5,6 +5,8 @@ import { AllContainersView } from './containers/all/AllContainersView';
 import { AuditPage } from './audit/AuditPage';
 import { AllStacksPage } from './stacks/AllStacksPage';
 import { SettingsPage } from './desktop/SettingsPage';
+import { AlertsPage } from './fleet/AlertsPage';
+import { MergedLogsPage } from './fleet/MergedLogsPage';
 
 export interface AppPage extends NavItem {
   render(): ReactNode;
@@ -14,6 +16,8 @@ const RENDER: Record<string, () => ReactNode> = {
   overview: () => <OverviewPage />,
   'all-containers': () => <AllContainersView />,
   'all-stacks': () => <AllStacksPage />,
+  alerts: () => <AlertsPage />,
+  'merged-logs': () => <MergedLogsPage />,
   audit: () => <AuditPage />,
   settings: () => <SettingsPage />,
 };

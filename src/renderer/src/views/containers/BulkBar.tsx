@@ -1,3 +1,4 @@
+import type { ReactNode } from 'react';
 import type { ContainerBulkAction, ContainerSummary } from '@shared/contract';
 import { actionText, containerActionsFor } from '../../actions/container-actions';
 import { ActionIcon } from '../../components/ui/ActionIcon';
@@ -10,12 +11,14 @@ export interface BulkBarProps {
   onClear(): void;
   /** The host's policy for each action; forbidden ones are disabled with the reason. */
   allowed?(action: ContainerBulkAction): Verdict;
+  /** More buttons after the actions (the selection's update). */
+  extra?: ReactNode;
 }
 
 const ACTIONS = containerActionsFor('bulk');
 
 /** Shown while containers are selected: the same action for all of them. */
-export function BulkBar({ selected, busy, onAction, onClear, allowed }: BulkBarProps) {
+export function BulkBar({ selected, busy, onAction, onClear, allowed, extra }: BulkBarProps) {
   const count = selected.length;
   return (
     <div className="bulk-bar" role="toolbar" aria-label="Selected containers">
@@ -43,6 +46,7 @@ export function BulkBar({ selected, busy, onAction, onClear, allowed }: BulkBarP
           </button>
         );
       })}
+      {extra}
       <span className="header-spacer" />
       <button type="button" className="button button-small ct-ghost" onClick={onClear}>
         Clear selection

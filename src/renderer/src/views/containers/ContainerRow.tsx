@@ -13,6 +13,7 @@ import { MiniStats } from './stats/MiniStats';
 import { openTerminal } from '../../stores/terminals';
 import { guard, type Verdict } from '../../lib/policy';
 import { usePolicy } from '../../hooks/usePolicy';
+import { UpdateBadge } from '../../components/fleet/UpdateBadge';
 
 export interface ContainerRowProps {
   hostId: string;
@@ -143,8 +144,11 @@ export const ContainerRow = memo(function ContainerRow({
         </span>
       </div>
       <div role="cell" className="ctable-cell cell-image">
-        <span className="truncate mono-soft" title={c.image}>
-          {c.image}
+        <span className="image-stack">
+          <span className="truncate mono-soft" title={c.image}>
+            {c.image}
+          </span>
+          <UpdateBadge hostId={hostId} containerId={c.id} name={c.name} />
         </span>
       </div>
       <div role="cell" className="ctable-cell cell-state">

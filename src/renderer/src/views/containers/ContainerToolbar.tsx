@@ -5,6 +5,7 @@ import { RefreshButton } from '../../components/ui/RefreshIconButton';
 import { SearchBox } from '../../components/ui/SearchBox';
 import { StateFilter } from './StateFilter';
 import type { GuardProps } from '../../lib/policy';
+import { UpdatesControls } from '../../components/fleet/UpdatesControls';
 
 export interface ContainerToolbarProps {
   filter: ContainerFilter;
@@ -22,6 +23,8 @@ export interface ContainerToolbarProps {
   /** The host's policy on Run and Prune (lib/policy guard()). */
   runGuard?: GuardProps;
   pruneGuard?: GuardProps;
+  /** The host whose containers "Check now" asks the registries about. */
+  hostId?: string;
 }
 
 /** Filter switch, search, grouping, counts, and the view's commands (Run, Prune, Refresh). */
@@ -47,6 +50,7 @@ export function ContainerToolbar(props: ContainerToolbarProps) {
         />
         <label htmlFor={groupId}>Group by project</label>
       </div>
+      <UpdatesControls hostIds={props.hostId ? [props.hostId] : undefined} />
       <span className="header-spacer" />
       <span className="toolbar-count" aria-live="polite" title={`${running} running, ${total} in total`}>
         {running} of {total} running

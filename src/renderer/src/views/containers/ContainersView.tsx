@@ -32,6 +32,8 @@ import {
 import { RowMenu } from './RowMenu';
 import { RunContainerDialog } from './run/RunContainerDialog';
 import { moreActionItems, useContainerActions } from './useContainerActions';
+import { hasUpdate, updateKey, useUpdatesStore } from '../../stores/updates';
+import { UpdateSelectedButton } from '../../components/fleet/UpdateSelectedButton';
 
 export interface ContainersViewProps {
   host: HostView;
@@ -75,10 +77,13 @@ export function ContainersView({ host, connected }: ContainersViewProps) {
     void fetch(hostId);
   }, [hostId, connected, fetch]);
 
-  const visible = useMemo(
-    () => sortContainers(filterContainers(data.items, filter, search), sort),
-    [data.items, filter, search, sort],
-  );
+  const onlyUpdates = useUpdatesStore((s) => s.onlyUpdates);
+  const updates = useUpdatesStore((s) => s.byContainer);
+  const visible = useMemo(() => {
+    const shown = filterContainers(data.items, filter, search);
+    const kept = onlyUpdates ? shown.filter((c) => hasUpdate(updates[updateKey(hostId, c.id)])) : shown;
+    return sortContainers(kept, sort);
+  }, [data.items, filter, search, sort, onlyUpdates, updates, hostId]);
   const items = useMemo(
     () => buildTableItems(visible, grouped, (p) => collapsed[groupKey(hostId, p)] === true),
     [visible, grouped, collapsed, hostId],
@@ -226,6 +231,7 @@ export function ContainersView({ host, connected }: ContainersViewProps) {
   return (
     <section className="containers-view" aria-label={`Containers on ${host.name}`}>
       <ContainerToolbar
+        hostId={hostId}
         filter={filter}
         onFilter={setFilter}
         search={search}
@@ -270,6 +276,7 @@ export function ContainersView({ host, connected }: ContainersViewProps) {
           busy={bulkBusy}
           onAction={onBulk}
           allowed={(action) => can.allowed('containers.bulk', { action })}
+          extra={<UpdateSelectedButton selected={selectedContainers} hostOf={() => hostId} />}
           onClear={() => useContainersStore.getState().clearSelection(hostId)}
         />
       )}

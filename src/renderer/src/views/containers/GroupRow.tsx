@@ -4,6 +4,7 @@ import { ActionIcon } from '../../components/ui/ActionIcon';
 import type { GroupItem } from '../../lib/container-filter';
 import { guard } from '../../lib/policy';
 import { usePolicy } from '../../hooks/usePolicy';
+import { UpdateProjectButton } from '../../components/fleet/UpdateProjectButton';
 import { plural } from '../../lib/plural';
 
 export interface GroupRowProps {
@@ -86,6 +87,7 @@ export const GroupRow = memo(function GroupRow({
         </span>
         <span className="header-spacer" />
         <span className="group-actions">
+          {hostId && <UpdateProjectButton hostId={hostId} project={project} />}
           {GROUP_ACTIONS.map(({ action, label }) => (
             <button
               key={action}

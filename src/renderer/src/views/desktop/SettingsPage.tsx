@@ -115,7 +115,8 @@ export function SettingsPage() {
             checked={settings.notifications}
             onChange={(e) => change({ notifications: e.target.checked })}
           />
-          Desktop notifications when a container exits with an error or turns unhealthy
+          Desktop notifications for new alerts (a container exits with an error, turns unhealthy, restarts in
+          a loop…)
         </label>
         <SettingChoice
           label="Type the name to confirm deleting"

@@ -2,6 +2,7 @@ import type { EngineInfo, HostStatus, HostView } from '@shared/contract';
 import { StatusDot } from '../../components/ui/StatusDot';
 import { describeEndpoint } from '../../lib/endpoint';
 import { formatBytes } from '../../lib/format';
+import { HostUpdateCount } from '../../components/fleet/HostUpdateCount';
 
 export interface HostCardProps {
   host: HostView;
@@ -26,6 +27,7 @@ export function HostCard({ host, status, info, disk, refreshError, onOpen }: Hos
       <span className="host-card-head">
         <span className="host-swatch" style={{ background: host.color }} aria-hidden="true" />
         <span className="host-card-name">{host.name}</span>
+        <HostUpdateCount hostId={host.id} />
         <StatusDot status={status} />
       </span>
       <span className="host-card-address mono">{describeEndpoint(host.endpoint)}</span>

@@ -2,6 +2,8 @@ import { useHostsStore } from '../../stores/hosts';
 import { useViewStore } from '../../stores/view';
 import { HostCard } from './HostCard';
 import { useOverviewData } from './useOverviewData';
+import { HostCharts } from './HostCharts';
+import { FleetSummary } from '../../components/fleet/FleetSummary';
 
 /** Every host as a card; counts and disk totals refresh when engines report changes. */
 export function OverviewPage() {
@@ -24,6 +26,7 @@ export function OverviewPage() {
           {connected} of {hosts.length} connected
         </span>
       </header>
+      <FleetSummary />
       <div className="host-cards">
         {hosts.map((h) => (
           <HostCard
@@ -40,6 +43,14 @@ export function OverviewPage() {
           />
         ))}
       </div>
+      <h2 className="overview-subtitle">Last hour</h2>
+      <HostCharts
+        hosts={hosts.filter((h) => statuses[h.id]?.state === 'connected')}
+        onOpen={(id) => {
+          select(id);
+          showHost();
+        }}
+      />
     </section>
   );
 }

@@ -5,6 +5,7 @@ import { TransportBadge } from '../../components/TransportBadge';
 import { KIND_LABELS, KIND_LONG_LABELS } from '../../lib/endpoint';
 import { HostMenu } from './HostMenu';
 import type { Since } from '../../lib/host-groups';
+import { HostUpdateCount } from '../../components/fleet/HostUpdateCount';
 import { sinceSpan, sinceText } from '../../lib/since-text';
 
 export interface HostRowProps {
@@ -67,6 +68,7 @@ export function HostRow({
             )}
             {host.production && <span className="badge badge-prod">prod</span>}
             <TransportBadge endpoint={host.endpoint} />
+            <HostUpdateCount hostId={host.id} />
           </span>
         </span>
       </button>

@@ -10,6 +10,7 @@ import { HostGroupHeader } from './HostGroupHeader';
 import { groupHosts } from '../../lib/host-groups';
 import { HostRow } from './HostRow';
 import { useSinceStore } from '../../stores/since';
+import { AlertsCount } from '../../components/fleet/AlertsCount';
 
 const COLLAPSED_KEY = 'berthmaster.sidebar.collapsedGroups';
 
@@ -74,6 +75,7 @@ export function Sidebar() {
             onClick={() => showPage(p.id)}
           >
             {p.label}
+            {p.id === 'alerts' && <AlertsCount />}
           </button>
         ))}
       </nav>

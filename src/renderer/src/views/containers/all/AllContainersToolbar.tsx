@@ -5,6 +5,7 @@ import { RefreshButton } from '../../../components/ui/RefreshIconButton';
 import { SearchBox } from '../../../components/ui/SearchBox';
 import { StateFilter } from '../StateFilter';
 import { plural } from '../../../lib/plural';
+import { UpdatesControls } from '../../../components/fleet/UpdatesControls';
 
 export interface AllContainersToolbarProps {
   filter: ContainerFilter;
@@ -52,6 +53,7 @@ export function AllContainersToolbar(props: AllContainersToolbarProps) {
           </option>
         ))}
       </select>
+      <UpdatesControls hostIds={props.hostFilter ? [props.hostFilter] : undefined} />
       <span className="header-spacer" />
       <span className="toolbar-count" aria-live="polite" title={`${running} running, ${total} in total`}>
         {running} of {total} running on {plural(props.hostCount, 'host')}

@@ -20,6 +20,9 @@ import { AllContainersTable } from './AllContainersTable';
 import { AllContainersToolbar } from './AllContainersToolbar';
 import { HostActions, type Requester } from './HostActions';
 import { mergeContainers, type AllSort, type AllSortKey, type HostSlice } from './merge';
+import { hasUpdate, updateKey, useUpdatesStore } from '../../../stores/updates';
+import { UpdateSelectedButton } from '../../../components/fleet/UpdateSelectedButton';
+import { MergedLogsSelectedButton } from '../../../components/fleet/MergedLogsSelectedButton';
 
 interface BulkAsk {
   action: 'kill' | 'remove';
@@ -67,12 +70,22 @@ export function AllContainersView() {
     for (const id of connectedIds.split(',').filter(Boolean)) void fetch(id);
   }, [connectedIds, fetch]);
 
+  const onlyUpdates = useUpdatesStore((s) => s.onlyUpdates);
+  const updates = useUpdatesStore((s) => s.byContainer);
   const slices = useMemo<HostSlice[]>(
     () =>
       hosts
         .filter((h) => !hostFilter || h.id === hostFilter)
-        .map((host) => ({ host, status: statuses[host.id], data: byHost[host.id] })),
-    [hosts, hostFilter, statuses, byHost],
+        .map((host) => {
+          const data = byHost[host.id];
+          // "Updates available": each host's list keeps only containers with a newer image.
+          const kept =
+            data && onlyUpdates
+              ? { ...data, items: data.items.filter((c) => hasUpdate(updates[updateKey(host.id, c.id)])) }
+              : data;
+          return { host, status: statuses[host.id], data: kept };
+        }),
+    [hosts, hostFilter, statuses, byHost, onlyUpdates, updates],
   );
   const merged = useMemo(() => mergeContainers(slices, filter, query, sort), [slices, filter, query, sort]);
   const visible = useMemo(
@@ -264,6 +277,12 @@ export function AllContainersView() {
           busy={anyBulkBusy}
           onAction={onBulk}
           allowed={bulkAllowed}
+          extra={
+            <>
+              <UpdateSelectedButton selected={selectedContainers} hostOf={hostOf} />
+              <MergedLogsSelectedButton selected={selectedContainers} hostOf={hostOf} />
+            </>
+          }
           onClear={() => {
             const store = useContainersStore.getState();
             for (const h of selectedByHost.keys()) store.clearSelection(h);

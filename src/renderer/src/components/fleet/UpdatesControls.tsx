@@ -1,0 +1,48 @@
+import { useId } from 'react';
+import { ErrorBanner } from '../ui/ErrorBanner';
+import { hasUpdate, useUpdatesStore } from '../../stores/updates';
+
+/**
+ * A containers toolbar's update controls: the "Updates available" filter (with how many) and
+ * "Check now", which asks the registries again for these hosts (or every host).
+ */
+export function UpdatesControls({ hostIds }: { hostIds?: string[] }) {
+  const id = useId();
+  const onlyUpdates = useUpdatesStore((s) => s.onlyUpdates);
+  const setOnlyUpdates = useUpdatesStore((s) => s.setOnlyUpdates);
+  const checking = useUpdatesStore((s) => s.checking);
+  const error = useUpdatesStore((s) => s.error);
+  const count = useUpdatesStore(
+    (s) =>
+      s.snapshot?.containers.filter((c) => hasUpdate(c) && (!hostIds || hostIds.includes(c.hostId))).length ??
+      0,
+  );
+  const checkNow = useUpdatesStore((s) => s.checkNow);
+  return (
+    <>
+      <div className="checkbox-row toolbar-check">
+        <input
+          id={id}
+          type="checkbox"
+          checked={onlyUpdates}
+          onChange={(e) => setOnlyUpdates(e.target.checked)}
+        />
+        <label htmlFor={id}>
+          Updates available{count > 0 && <span className="update-count">{count}</span>}
+        </label>
+      </div>
+      <button
+        type="button"
+        className="button"
+        onClick={() => void checkNow(hostIds)}
+        disabled={checking}
+        aria-busy={checking || undefined}
+        title="Ask the registries whether these containers' images have newer versions"
+      >
+        {checking && <span className="spinner" aria-hidden="true" />}
+        {checking ? 'Checking…' : 'Check now'}
+      </button>
+      {error && !checking && <ErrorBanner error={error} />}
+    </>
+  );
+}
