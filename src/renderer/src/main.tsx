@@ -24,6 +24,7 @@ import './styles/policy-and-audit.css';
 import './styles/transport-trust.css';
 import './styles/stream-states.css';
 import './styles/swarm.css';
+import './styles/mobility.css';
 
 // The dark palette hangs on data-theme alone: set it before the first paint.
 applyRememberedTheme();

@@ -12,6 +12,7 @@ export interface NavItem {
 export const APP_PAGE_ITEMS: readonly NavItem[] = [
   { id: 'overview', label: 'Overview' },
   { id: 'all-containers', label: 'All containers' },
+  { id: 'forwards', label: 'Forwards' },
   { id: 'audit', label: 'Audit log' },
   { id: 'settings', label: 'Settings' },
 ];

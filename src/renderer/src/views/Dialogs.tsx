@@ -4,6 +4,7 @@ import { DesktopDialogs } from './desktop/DesktopDialogs';
 import { ConnectionLogDialog } from './hosts/ConnectionLogDialog';
 import { HostFormDialog } from './hosts/HostFormDialog';
 import { RemoveHostDialog } from './hosts/RemoveHostDialog';
+import { MobilityDialogs } from './mobility/MobilityDialogs';
 
 /** App-level dialogs opened through the ui store. */
 export function Dialogs() {
@@ -28,6 +29,7 @@ export function Dialogs() {
       {removeHost && <RemoveHostDialog host={removeHost} onClose={() => askRemoveHost(undefined)} />}
       {logHost && <ConnectionLogDialog host={logHost} onClose={() => showLog(undefined)} />}
       <DesktopDialogs />
+      <MobilityDialogs />
     </>
   );
 }

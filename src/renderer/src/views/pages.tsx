@@ -4,6 +4,7 @@ import { OverviewPage } from './overview/OverviewPage';
 import { AllContainersView } from './containers/all/AllContainersView';
 import { AuditPage } from './audit/AuditPage';
 import { SettingsPage } from './desktop/SettingsPage';
+import { ForwardsPage } from './mobility/ForwardsPage';
 
 export interface AppPage extends NavItem {
   render(): ReactNode;
@@ -13,6 +14,7 @@ const RENDER: Record<string, () => ReactNode> = {
   overview: () => <OverviewPage />,
   'all-containers': () => <AllContainersView />,
   audit: () => <AuditPage />,
+  forwards: () => <ForwardsPage />,
   settings: () => <SettingsPage />,
 };
 
