@@ -25,7 +25,8 @@ function parsePort(text: string, min: number): number | string {
 /**
  * Forward 127.0.0.1:<local> on the machine running Berthmaster to a port of a container: over SSH
  * hosts through the SSH connection, elsewhere through a relay helper sharing the container's network.
- * With `autoStart` (a port link's "Forward and open") it opens at once on any free local port.
+ * With `autoStart` (a port link's "Forward and open") an SSH host's forward opens at once on any
+ * free local port.
  */
 export function ForwardDialog({
   host,
@@ -69,9 +70,11 @@ export function ForwardDialog({
   };
   const runRef = useRef(run);
   runRef.current = run;
+  // Over SSH nothing needs choosing; elsewhere the relay image may be missing, so the form shows first.
+  const startAtOnce = !!autoStart && overSsh;
   useEffect(() => {
-    if (autoStart) void runRef.current();
-  }, [autoStart]);
+    if (startAtOnce) void runRef.current();
+  }, [startAtOnce]);
 
   const submit = (e: FormEvent) => {
     e.preventDefault();
@@ -169,7 +172,7 @@ export function ForwardDialog({
           />
         )}
       </form>
-      {open.busy && autoStart && (
+      {open.busy && startAtOnce && (
         <p className="muted" role="status">
           <span className="spinner" aria-hidden="true" /> Opening the forward…
         </p>
