@@ -130,10 +130,9 @@ test.describe.serial('moving work between hosts @mobility', () => {
       '-v',
       `${volume}:/v`,
       lab.image,
-      'stat',
+      'sh',
       '-c',
-      '%s',
-      '/v/blob',
+      'wc -c < /v/blob',
     );
     expect(Number(size)).toBe(50 * 1024 * 1024);
     await live.getByRole('button', { name: 'Done' }).click();
