@@ -147,35 +147,40 @@ export function ContainerTransferDialog({
         named volumes and configuration (ports, env, mounts, networks, restart, limits, labels).
         {mode === 'clone' ? ' The source keeps running.' : ''}
       </p>
-      <TargetHostField id={`${id}-target`} hosts={targets} value={target} onChange={setTarget} />
-      <TextField
-        id={`${id}-name`}
-        label="Name on the target"
-        value={name}
-        onChange={setName}
-        mono
-        error={nameError}
-      />
-      {mode === 'move' && (
-        <div className="checkbox-row">
-          <input
-            id={`${id}-remove`}
-            type="checkbox"
-            checked={removeSource}
-            onChange={(e) => setRemoveSource(e.target.checked)}
-          />
-          <label htmlFor={`${id}-remove`}>Remove the source afterwards (otherwise it is only stopped)</label>
-        </div>
-      )}
-      <section className="preflight" aria-label="Preflight" aria-busy={pre.loading}>
-        <h3 className="preflight-title">On {targetName}</h3>
-        {pre.loading && (
-          <p className="muted" role="status">
-            <span className="spinner" aria-hidden="true" /> Checking {targetName}…
-          </p>
+      <div className="mobility-form">
+        <TargetHostField id={`${id}-target`} hosts={targets} value={target} onChange={setTarget} />
+        <TextField
+          id={`${id}-name`}
+          label="Name on the target"
+          value={name}
+          onChange={setName}
+          required
+          mono
+          error={nameError}
+        />
+        {mode === 'move' && (
+          <div className="checkbox-row">
+            <input
+              id={`${id}-remove`}
+              type="checkbox"
+              checked={removeSource}
+              onChange={(e) => setRemoveSource(e.target.checked)}
+            />
+            <label htmlFor={`${id}-remove`}>
+              Remove the source afterwards (otherwise it is only stopped)
+            </label>
+          </div>
         )}
-        {report && <PreflightReport report={report} targetName={targetName} />}
-      </section>
+        <section className="preflight" aria-label="Preflight" aria-busy={pre.loading}>
+          <h3 className="preflight-title">On {targetName}</h3>
+          {pre.loading && (
+            <p className="muted" role="status">
+              <span className="spinner" aria-hidden="true" /> Checking {targetName}…
+            </p>
+          )}
+          {report && <PreflightReport report={report} targetName={targetName} />}
+        </section>
+      </div>
       {reason && report && (
         <p className="field-error" role="note">
           {verb} is not possible: {reason}

@@ -135,7 +135,7 @@ export function ForwardDialog({
         Reach a port of <strong>{name}</strong> on {host.name} from 127.0.0.1, published or not.
       </p>
       {!verdict.ok && <p className="field-error">{verdict.reason}</p>}
-      <form id={formId} onSubmit={submit} noValidate>
+      <form id={formId} className="mobility-form" onSubmit={submit} noValidate>
         <TextField
           id={`${id}-port`}
           label="Container port"

@@ -103,65 +103,68 @@ export function VolumeCopyDialog({
         Copy volume <strong className="mono">{volume}</strong> from <strong>{host.name}</strong>, engine to
         engine through two short-lived helper containers.
       </p>
-      <TargetHostField id={`${id}-target`} hosts={targets} value={target} onChange={setTarget} />
-      <TextField
-        id={`${id}-name`}
-        label="Name on the target"
-        value={name}
-        onChange={setName}
-        mono
-        error={
-          nameError ?? (report?.targetNameTaken ? `a volume named ${name} already exists there` : undefined)
-        }
-      />
-      <section className="preflight" aria-label="Preflight" aria-busy={pre.loading}>
-        {pre.loading && (
-          <p className="muted" role="status">
-            <span className="spinner" aria-hidden="true" /> Checking both hosts…
-          </p>
-        )}
-        {report && (
-          <ul className="preflight-list">
-            <li>
-              Size:{' '}
-              <strong>
-                {report.size === null ? 'unknown (the driver does not say)' : formatBytes(report.size)}
-              </strong>
-            </li>
-            <li>
-              {report.targetNameTaken
-                ? `Name taken on ${targetHost?.name}`
-                : `Name free on ${targetHost?.name}`}
-            </li>
-            {users.length > 0 && (
-              <li className="preflight-warning">
-                In use by running {users.length === 1 ? 'container' : 'containers'}{' '}
-                <strong>{users.map((u) => u.name).join(', ')}</strong>: copying a live database is
-                inconsistent.
-              </li>
-            )}
-          </ul>
-        )}
-        {users.length > 0 && (
-          <div className="checkbox-row">
-            <input
-              id={`${id}-stop`}
-              type="checkbox"
-              checked={stopUsers}
-              onChange={(e) => setStopUsers(e.target.checked)}
-            />
-            <label htmlFor={`${id}-stop`}>Stop them for the copy and start them after</label>
-          </div>
-        )}
-      </section>
-      <div className="checkbox-row">
-        <input
-          id={`${id}-keep`}
-          type="checkbox"
-          checked={keepPartial}
-          onChange={(e) => setKeepPartial(e.target.checked)}
+      <div className="mobility-form">
+        <TargetHostField id={`${id}-target`} hosts={targets} value={target} onChange={setTarget} />
+        <TextField
+          id={`${id}-name`}
+          label="Name on the target"
+          value={name}
+          onChange={setName}
+          required
+          mono
+          error={
+            nameError ?? (report?.targetNameTaken ? `a volume named ${name} already exists there` : undefined)
+          }
         />
-        <label htmlFor={`${id}-keep`}>Keep a partial copy if it is cancelled or fails</label>
+        <section className="preflight" aria-label="Preflight" aria-busy={pre.loading}>
+          {pre.loading && (
+            <p className="muted" role="status">
+              <span className="spinner" aria-hidden="true" /> Checking both hosts…
+            </p>
+          )}
+          {report && (
+            <ul className="preflight-list">
+              <li>
+                Size:{' '}
+                <strong>
+                  {report.size === null ? 'unknown (the driver does not say)' : formatBytes(report.size)}
+                </strong>
+              </li>
+              <li>
+                {report.targetNameTaken
+                  ? `Name taken on ${targetHost?.name}`
+                  : `Name free on ${targetHost?.name}`}
+              </li>
+              {users.length > 0 && (
+                <li className="preflight-warning">
+                  In use by running {users.length === 1 ? 'container' : 'containers'}{' '}
+                  <strong>{users.map((u) => u.name).join(', ')}</strong>: copying a live database is
+                  inconsistent.
+                </li>
+              )}
+            </ul>
+          )}
+          {users.length > 0 && (
+            <div className="checkbox-row">
+              <input
+                id={`${id}-stop`}
+                type="checkbox"
+                checked={stopUsers}
+                onChange={(e) => setStopUsers(e.target.checked)}
+              />
+              <label htmlFor={`${id}-stop`}>Stop them for the copy and start them after</label>
+            </div>
+          )}
+        </section>
+        <div className="checkbox-row">
+          <input
+            id={`${id}-keep`}
+            type="checkbox"
+            checked={keepPartial}
+            onChange={(e) => setKeepPartial(e.target.checked)}
+          />
+          <label htmlFor={`${id}-keep`}>Keep a partial copy if it is cancelled or fails</label>
+        </div>
       </div>
       {reason && !pre.loading && report && <p className="field-hint">{reason}</p>}
       {pre.error && <ErrorBanner error={pre.error} title="Couldn't check the copy" />}

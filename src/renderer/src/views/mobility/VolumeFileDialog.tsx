@@ -80,7 +80,7 @@ export function VolumeFileDialog({
         {backup ? 'Back up' : 'Restore into'} volume <strong className="mono">{volume}</strong> on{' '}
         <strong>{host.name}</strong>.
       </p>
-      <form id={formId} onSubmit={submit} noValidate>
+      <form id={formId} className="mobility-form" onSubmit={submit} noValidate>
         <TextField
           id={`${id}-path`}
           label="File"
