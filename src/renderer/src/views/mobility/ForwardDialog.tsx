@@ -100,7 +100,7 @@ export function ForwardDialog({
           via {opened.via === 'ssh' ? 'the SSH connection' : 'a relay helper in the container’s network'}.
         </p>
         <p>
-          <a className="button button-primary" href={url} target="_blank" rel="noreferrer">
+          <a className="button button-primary forward-open-link" href={url} target="_blank" rel="noreferrer">
             Open {url}
           </a>
         </p>

@@ -129,10 +129,10 @@ export function ForwardsPage() {
           label="Forwards"
           rows={forwards}
           columns={columns(hostName, (f) => void close.run({ id: f.id }), close.busy)}
-          template="minmax(100px, 1fr) minmax(140px, 1.4fr) minmax(150px, 1.3fr) 60px 110px 150px minmax(120px, 1.5fr) 130px"
+          template="minmax(90px, 0.8fr) minmax(160px, 1.6fr) 200px 64px 110px 150px minmax(120px, 1.2fr) 130px"
           rowKey={(f) => f.id}
           rowLabel={(f) => `${f.containerName}:${f.port}`}
-          minWidth={980}
+          minWidth={1040}
         />
       )}
     </section>

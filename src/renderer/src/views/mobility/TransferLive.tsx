@@ -17,6 +17,7 @@ export function TransferLive({ taskId, task }: { taskId: string; task: TaskView 
   const now = useNow(1000, task?.state === 'running');
   const speed = task ? throughput(task, now) : undefined;
   const bytes = task?.progress.bytes;
+  const total = task?.progress.totalBytes;
   return (
     <>
       <TaskLive taskId={taskId} />
@@ -24,7 +25,8 @@ export function TransferLive({ taskId, task }: { taskId: string; task: TaskView 
         <p className="transfer-rate" aria-label="Transfer">
           <span>
             {formatBytes(bytes)}
-            {task.progress.totalBytes ? ` of ${formatBytes(task.progress.totalBytes)}` : ''}
+            {/* The total is an estimate (tar headers add bytes): past it, "of" would read wrong. */}
+            {total && bytes <= total ? ` of ${formatBytes(total)}` : ''}
           </span>
           {speed && <span> · {speed}</span>}
         </p>
