@@ -58,15 +58,13 @@ export function VolumeCopyDialog({
 
   const report = pre.result;
   const users = report?.runningUsers ?? [];
-  const blocked =
-    !report || report.targetNameTaken || (users.length > 0 && !stopUsers) || !verdict.ok || !!nameError;
+  // Running users only warn: copying under them is the user's call (the list says why it may be inconsistent).
   const reason = !verdict.ok
     ? verdict.reason
     : report?.targetNameTaken
       ? `${name} already exists on ${targetHost?.name}: choose another name`
-      : users.length > 0 && !stopUsers
-        ? 'Running containers use this volume: choose to stop them, or stop them yourself'
-        : undefined;
+      : undefined;
+  const blocked = !report || !!reason || !!nameError;
 
   return (
     <Dialog
