@@ -27,6 +27,7 @@ import './styles/swarm.css';
 import './styles/stacks.css';
 import './styles/apilog.css';
 import './styles/fleet.css';
+import './styles/mobility.css';
 
 // The dark palette hangs on data-theme alone: set it before the first paint.
 applyRememberedTheme();

@@ -19,7 +19,7 @@ describe('container action descriptors', () => {
     expect(bulk.map(actionText)).toEqual(['Start', 'Stop', 'Restart', 'Pause', 'Resume', 'Kill…', 'Remove…']);
   });
 
-  it("a running container's menu offers pause, stop with timeout, kill, rename, recreate", () => {
+  it("a running container's menu offers pause, stop with timeout, kill, rename, recreate, move, clone, forward", () => {
     const menu = containerActionsFor('menu').filter((a) => a.appliesTo({ state: 'running' }));
     expect(menu.map(actionText)).toEqual([
       'Pause',
@@ -27,9 +27,12 @@ describe('container action descriptors', () => {
       'Kill…',
       'Rename…',
       'Edit and recreate…',
+      'Move to host…',
+      'Clone to host…',
+      'Forward port…',
     ]);
     const exited = containerActionsFor('menu').filter((a) => a.appliesTo({ state: 'exited' }));
-    expect(exited.map((a) => a.id)).toEqual(['rename', 'recreate']);
+    expect(exited.map((a) => a.id)).toEqual(['rename', 'recreate', 'move', 'clone']);
   });
 
   it('builds each call input from the target and options', () => {
@@ -41,6 +44,15 @@ describe('container action descriptors', () => {
       force: true,
       volumes: false,
     });
+  });
+
+  it('read-only and restricted hosts lose Forward port (it reaches as far as a shell)', () => {
+    const items = [{ id: 'details' }, { id: 'forward' }];
+    for (const policy of ['read-only', 'restricted'] as const) {
+      const kept = withoutForbidden(items, (m, input) => checkPolicy(policy, m, input));
+      expect(kept.map((i) => i.id)).toEqual(['details']);
+    }
+    expect(withoutForbidden(items, (m, input) => checkPolicy('full', m, input))).toEqual(items);
   });
 
   it('a restricted host loses kill from the menu (the policy reads the descriptor method)', () => {

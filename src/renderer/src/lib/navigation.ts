@@ -15,6 +15,7 @@ export const APP_PAGE_ITEMS: readonly NavItem[] = [
   { id: 'all-stacks', label: 'All stacks' },
   { id: 'alerts', label: 'Alerts' },
   { id: 'merged-logs', label: 'Merged logs' },
+  { id: 'forwards', label: 'Forwards' },
   { id: 'audit', label: 'Audit log' },
   { id: 'settings', label: 'Settings' },
 ];

@@ -57,3 +57,21 @@ export function portLinks(ports: PortBinding[], endpoint: EndpointView): PortLin
   }
   return out;
 }
+
+/**
+ * The container's TCP ports a browser here cannot open directly: exposed but unpublished, or
+ * published only on a remote host's loopback. A forward reaches them (lowest first).
+ */
+export function unreachablePorts(ports: PortBinding[], endpoint: EndpointView): number[] {
+  const reachable = new Set<number>();
+  const all = new Set<number>();
+  const remote = endpoint.kind !== 'socket';
+  for (const p of ports) {
+    if (p.type !== 'tcp') continue;
+    all.add(p.privatePort);
+    if (p.publicPort === undefined) continue;
+    const ip = p.ip ?? '';
+    if (!(remote && isLoopback(ip))) reachable.add(p.privatePort);
+  }
+  return [...all].filter((p) => !reachable.has(p)).sort((a, b) => a - b);
+}

@@ -5,6 +5,7 @@ import { ConnectionLogDialog } from './hosts/ConnectionLogDialog';
 import { HostFormDialog } from './hosts/HostFormDialog';
 import { RemoveHostDialog } from './hosts/RemoveHostDialog';
 import { UpdateDialog } from './fleet/UpdateDialog';
+import { MobilityDialogs } from './mobility/MobilityDialogs';
 
 /** App-level dialogs opened through the ui store. */
 export function Dialogs() {
@@ -30,6 +31,7 @@ export function Dialogs() {
       {logHost && <ConnectionLogDialog host={logHost} onClose={() => showLog(undefined)} />}
       <DesktopDialogs />
       <UpdateDialog />
+      <MobilityDialogs />
     </>
   );
 }

@@ -7,6 +7,7 @@ import { AllStacksPage } from './stacks/AllStacksPage';
 import { SettingsPage } from './desktop/SettingsPage';
 import { AlertsPage } from './fleet/AlertsPage';
 import { MergedLogsPage } from './fleet/MergedLogsPage';
+import { ForwardsPage } from './mobility/ForwardsPage';
 
 export interface AppPage extends NavItem {
   render(): ReactNode;
@@ -19,6 +20,7 @@ const RENDER: Record<string, () => ReactNode> = {
   alerts: () => <AlertsPage />,
   'merged-logs': () => <MergedLogsPage />,
   audit: () => <AuditPage />,
+  forwards: () => <ForwardsPage />,
   settings: () => <SettingsPage />,
 };
 

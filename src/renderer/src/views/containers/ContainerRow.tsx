@@ -170,7 +170,11 @@ export const ContainerRow = memo(function ContainerRow({
         <HealthBadge health={c.health} />
       </div>
       <div role="cell" className="ctable-cell cell-ports">
-        <PortLinks ports={c.ports} endpoint={endpoint} />
+        <PortLinks
+          ports={c.ports}
+          endpoint={endpoint}
+          forward={c.state === 'running' ? { hostId, containerId: c.id, name: c.name } : undefined}
+        />
       </div>
       <div role="cell" className="ctable-cell cell-created">
         <time dateTime={new Date(createdMs).toISOString()} title={fullDate(createdMs)}>

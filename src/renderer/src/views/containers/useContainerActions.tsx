@@ -1,6 +1,7 @@
 import { useCallback, useState, type ReactNode } from 'react';
 import type { AppErrorShape, ContainerSummary, HostView } from '@shared/contract';
 import { useContainersStore } from '../../stores/containers';
+import { useMobilityStore } from '../../stores/mobility';
 import { KillDialog } from './dialogs/KillDialog';
 import { RemoveContainerDialog } from './dialogs/RemoveContainerDialog';
 import { RenameDialog } from './dialogs/RenameDialog';
@@ -45,6 +46,15 @@ export function useContainerActions(host: HostView, opts: ContainerActionsOption
         case 'stop-timeout':
           setError(undefined);
           setPending({ kind, c });
+          return;
+        case 'move':
+        case 'clone':
+          useMobilityStore
+            .getState()
+            .open({ kind: `container-${kind}`, hostId, containerId: c.id, name: c.name });
+          return;
+        case 'forward':
+          useMobilityStore.getState().open({ kind: 'forward', hostId, containerId: c.id, name: c.name });
           return;
         case 'recreate':
           store.openRun({ hostId, mode: 'recreate', id: c.id, name: c.name, running: isLive(c) });

@@ -2,6 +2,8 @@ import { checkPolicy } from '../../lib/policy';
 import { registerCommands, registerShortcutHints, type Command, type PickItem } from '../../lib/commands';
 import { goSequences, isMacPlatform } from '../../lib/shortcuts';
 import { useContainersStore } from '../../stores/containers';
+import { useMobilityStore } from '../../stores/mobility';
+import { containerAction } from '../../actions/container-actions';
 import { useDetailsStore } from '../../stores/details';
 import { useHostsStore } from '../../stores/hosts';
 import { usePaletteStore } from '../../stores/palette';
@@ -120,6 +122,32 @@ function currentHostCommands(): Command[] {
           containerItems(host.id, true, (id, name) => {
             void useTerminalsStore.getState().openTerminal(host.id, id, name, rememberedPrefs(host.id, name));
           }),
+      }),
+    });
+  }
+  // Move, clone and forward: their words and policy come from the container action table.
+  const mobility = [
+    ['move', 'container-move', false, 'Move container to another host…'],
+    ['clone', 'container-clone', false, 'Clone container to another host…'],
+    ['forward', 'forward', true, 'Forward a container port…'],
+  ] as const;
+  for (const [actionId, kind, onlyRunning, title] of mobility) {
+    const a = containerAction(actionId);
+    if (!allowed(a.method)) continue;
+    out.push({
+      id: `container.${actionId}`,
+      title,
+      section: 'Current host',
+      detail: on,
+      keywords: ['mobility', 'transfer', 'tunnel', 'port', 'host'],
+      run: () => ({
+        heading: `${a.label} · containers on ${host.name}`,
+        placeholder: `Container to ${a.failed}`,
+        empty: `No ${onlyRunning ? 'running ' : ''}containers on ${host.name}.`,
+        items: () =>
+          containerItems(host.id, onlyRunning, (id, name) =>
+            useMobilityStore.getState().open({ kind, hostId: host.id, containerId: id, name }),
+          ),
       }),
     });
   }

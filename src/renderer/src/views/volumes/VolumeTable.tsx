@@ -3,6 +3,7 @@ import { formatBytes } from '../../lib/format';
 import { guard } from '../../lib/policy';
 import { useSelectedPolicy, type HostPolicyView } from '../../hooks/usePolicy';
 import { FolderIcon, TrashIcon } from '../../components/ui/Icons';
+import { ImageActionIcon } from '../../components/ui/ImageActionIcon';
 import { LabelChips } from '../../components/ui/LabelChips';
 import { VirtualTable, type Column } from '../../components/ui/VirtualTable';
 
@@ -11,10 +12,12 @@ export interface VolumeTableProps {
   onOpen(v: VolumeSummary): void;
   onBrowse(v: VolumeSummary): void;
   onRemove(v: VolumeSummary): void;
+  /** Copy to another host, back up to a file, restore from one (views/mobility's dialogs). */
+  onMove(kind: 'volume-copy' | 'volume-backup' | 'volume-restore', v: VolumeSummary): void;
 }
 
 const columns = (
-  { onOpen, onBrowse, onRemove }: Omit<VolumeTableProps, 'rows'>,
+  { onOpen, onBrowse, onRemove, onMove }: Omit<VolumeTableProps, 'rows'>,
   can: HostPolicyView,
 ): Column<VolumeSummary>[] => [
   {
@@ -97,6 +100,33 @@ const columns = (
         </button>
         <button
           type="button"
+          className="icon-button"
+          aria-label={`Copy ${v.name} to another host`}
+          onClick={() => onMove('volume-copy', v)}
+          {...guard(can.allowed('mobility.volumeCopy'), 'Copy to another host')}
+        >
+          <ImageActionIcon action="copy" />
+        </button>
+        <button
+          type="button"
+          className="icon-button"
+          aria-label={`Back up ${v.name} to a file`}
+          onClick={() => onMove('volume-backup', v)}
+          {...guard(can.allowed('mobility.volumeBackup'), 'Back up to a file')}
+        >
+          <ImageActionIcon action="save" />
+        </button>
+        <button
+          type="button"
+          className="icon-button"
+          aria-label={`Restore ${v.name} from a file`}
+          onClick={() => onMove('volume-restore', v)}
+          {...guard(can.allowed('mobility.volumeRestore'), 'Restore from a file')}
+        >
+          <ImageActionIcon action="push" />
+        </button>
+        <button
+          type="button"
           className="icon-button row-danger"
           aria-label={`Remove ${v.name}`}
           title="Remove"
@@ -118,10 +148,10 @@ export function VolumeTable({ rows, ...handlers }: VolumeTableProps) {
       label="Volumes"
       rows={rows}
       columns={columns(handlers, can)}
-      template="minmax(200px, 2fr) minmax(150px, 1.6fr) 84px 56px minmax(120px, 1.3fr) minmax(140px, 1.4fr) 76px"
+      template="minmax(200px, 2fr) minmax(150px, 1.6fr) 84px 56px minmax(120px, 1.3fr) minmax(140px, 1.4fr) 166px"
       rowKey={(v) => v.name}
       rowLabel={(v) => v.name}
-      minWidth={900}
+      minWidth={990}
     />
   );
 }

@@ -16,6 +16,7 @@ import { CreateVolumeDialog } from './CreateVolumeDialog';
 import { filterVolumes, isUnused } from './filter';
 import { VolumeDetails } from './VolumeDetails';
 import { VolumeTable } from './VolumeTable';
+import { useMobilityStore } from '../../stores/mobility';
 import { plural } from '../../lib/plural';
 
 /** The volumes of one host: sizes and users, search, unused filter, create/remove/prune, browse. */
@@ -111,6 +112,7 @@ export function VolumesView({ host }: { host: HostView }) {
           setRemoveError(undefined);
           setRemoving(v);
         }}
+        onMove={(kind, v) => useMobilityStore.getState().open({ kind, hostId: host.id, volume: v.name })}
       />
     );
   }

@@ -1,0 +1,193 @@
+import { useId, useState } from 'react';
+import { containerNameSchema, type ContainerTransferPreflight, type HostView } from '@shared/contract';
+import { Dialog } from '../../components/ui/Dialog';
+import { ErrorBanner } from '../../components/ui/ErrorBanner';
+import { TextField } from '../../components/ui/Field';
+import { TaskLiveFooter } from '../../components/tasks/TaskLive';
+import { formatBytes } from '../../lib/format';
+import { usePolicy } from '../../hooks/usePolicy';
+import { usePreflight } from '../../hooks/usePreflight';
+import { useTaskCall } from '../../hooks/useTaskCall';
+import { useHostsStore } from '../../stores/hosts';
+import { TargetHostField, useTargetHosts } from './TargetHostField';
+import { TransferLive } from './TransferLive';
+
+/** What the preflight found on the target, one line per thing; blocking problems in red. */
+function PreflightReport({ report, targetName }: { report: ContainerTransferPreflight; targetName: string }) {
+  const { image, volumes, problems } = report;
+  return (
+    <ul className="preflight-list">
+      <li>
+        Image <strong className="mono">{image.reference}</strong>:{' '}
+        {image.presentOnTarget
+          ? `already on ${targetName}`
+          : `copied to ${targetName} (${formatBytes(image.size)})`}
+      </li>
+      {volumes.length === 0 ? (
+        <li>No named volumes to copy</li>
+      ) : (
+        volumes.map((v) => (
+          <li key={v.name}>
+            Volume <strong className="mono">{v.name}</strong>:{' '}
+            {v.onTarget
+              ? `exists on ${targetName}`
+              : `copied (${v.size === null ? 'size unknown' : formatBytes(v.size)})`}
+          </li>
+        ))
+      )}
+      {problems.map((p) => (
+        <li
+          key={`${p.field}:${p.message}`}
+          className={p.blocking ? 'preflight-blocking' : 'preflight-warning'}
+        >
+          <span className="mono">{p.field}</span>: {p.message}
+          {p.blocking ? ' (blocks)' : ''}
+        </li>
+      ))}
+      {problems.length === 0 && <li>No clashes on {targetName}</li>}
+    </ul>
+  );
+}
+
+/**
+ * Move or clone a container to another host: its image, named volumes and run configuration,
+ * after a preflight on the target. A move stops (and optionally removes) it on the source.
+ */
+export function ContainerTransferDialog({
+  host,
+  containerId,
+  name: sourceName,
+  mode,
+  onClose,
+}: {
+  host: HostView;
+  containerId: string;
+  name: string;
+  mode: 'move' | 'clone';
+  onClose(): void;
+}) {
+  const targets = useTargetHosts(host.id);
+  const [target, setTarget] = useState(targets[0]?.id ?? '');
+  const [name, setName] = useState(sourceName);
+  const [removeSource, setRemoveSource] = useState(false);
+  const id = useId();
+  const targetHost = useHostsStore((s) => s.hosts.find((h) => h.id === target));
+  const nameError = containerNameSchema.safeParse(name).error?.issues[0]?.message;
+  const pre = usePreflight(
+    'mobility.containerPreflight',
+    target && !nameError
+      ? { hostId: host.id, container: containerId, targetHostId: target, name }
+      : undefined,
+  );
+  const transfer = useTaskCall('mobility.containerTransfer');
+  const verdict = usePolicy(target).allowed('mobility.containerTransfer', {
+    hostId: host.id,
+    container: containerId,
+    targetHostId: target,
+    mode,
+  });
+  const verb = mode === 'move' ? 'Move' : 'Clone';
+  const targetName = targetHost?.name ?? 'the target';
+
+  if (transfer.taskId) {
+    return (
+      <Dialog
+        title={`${mode === 'move' ? 'Moving' : 'Cloning'} ${sourceName} to ${targetName}`}
+        onClose={onClose}
+        size="large"
+        footer={<TaskLiveFooter taskId={transfer.taskId} onClose={onClose} verb={mode} />}
+      >
+        <p className="muted dialog-lead">
+          Image, volumes, then the container on {targetName}, started and checked before anything happens on{' '}
+          {host.name}. Closing this keeps it running: follow it in Tasks.
+        </p>
+        <TransferLive taskId={transfer.taskId} task={transfer.task} />
+      </Dialog>
+    );
+  }
+
+  const report = pre.result;
+  const blocking = report?.problems.find((p) => p.blocking);
+  const reason = !verdict.ok ? verdict.reason : blocking ? blocking.message : undefined;
+
+  return (
+    <Dialog
+      title={`${verb} container to another host`}
+      onClose={onClose}
+      size="large"
+      footer={
+        <>
+          <button type="button" className="button" onClick={onClose}>
+            Cancel
+          </button>
+          <button
+            type="button"
+            className="button button-primary"
+            disabled={!report || !!reason || !!nameError || transfer.busy}
+            title={reason}
+            onClick={() =>
+              void transfer.start({
+                hostId: host.id,
+                container: containerId,
+                targetHostId: target,
+                name,
+                mode,
+                removeSource: mode === 'move' && removeSource,
+              })
+            }
+          >
+            {transfer.busy && <span className="spinner" aria-hidden="true" />}
+            {verb}
+          </button>
+        </>
+      }
+    >
+      <p className="dialog-lead">
+        {verb} <strong className="mono">{sourceName}</strong> from <strong>{host.name}</strong>: its image,
+        named volumes and configuration (ports, env, mounts, networks, restart, limits, labels).
+        {mode === 'clone' ? ' The source keeps running.' : ''}
+      </p>
+      <div className="mobility-form">
+        <TargetHostField id={`${id}-target`} hosts={targets} value={target} onChange={setTarget} />
+        <TextField
+          id={`${id}-name`}
+          label="Name on the target"
+          value={name}
+          onChange={setName}
+          required
+          mono
+          error={nameError}
+        />
+        {mode === 'move' && (
+          <div className="checkbox-row">
+            <input
+              id={`${id}-remove`}
+              type="checkbox"
+              checked={removeSource}
+              onChange={(e) => setRemoveSource(e.target.checked)}
+            />
+            <label htmlFor={`${id}-remove`}>
+              Remove the source afterwards (otherwise it is only stopped)
+            </label>
+          </div>
+        )}
+        <section className="preflight" aria-label="Preflight" aria-busy={pre.loading}>
+          <h3 className="preflight-title">On {targetName}</h3>
+          {pre.loading && (
+            <p className="muted" role="status">
+              <span className="spinner" aria-hidden="true" /> Checking {targetName}…
+            </p>
+          )}
+          {report && <PreflightReport report={report} targetName={targetName} />}
+        </section>
+      </div>
+      {reason && report && (
+        <p className="field-error" role="note">
+          {verb} is not possible: {reason}
+        </p>
+      )}
+      {pre.error && <ErrorBanner error={pre.error} title="Couldn't check the target" />}
+      {transfer.error && <ErrorBanner error={transfer.error} title={`Couldn't start the ${mode}`} />}
+    </Dialog>
+  );
+}

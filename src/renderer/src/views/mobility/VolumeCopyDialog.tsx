@@ -1,0 +1,172 @@
+import { useId, useState } from 'react';
+import { volumeNameSchema, type HostView } from '@shared/contract';
+import { Dialog } from '../../components/ui/Dialog';
+import { ErrorBanner } from '../../components/ui/ErrorBanner';
+import { TextField } from '../../components/ui/Field';
+import { TaskLiveFooter } from '../../components/tasks/TaskLive';
+import { formatBytes } from '../../lib/format';
+import { usePolicy } from '../../hooks/usePolicy';
+import { usePreflight } from '../../hooks/usePreflight';
+import { useTaskCall } from '../../hooks/useTaskCall';
+import { useHostsStore } from '../../stores/hosts';
+import { TargetHostField, useTargetHosts } from './TargetHostField';
+import { TransferLive } from './TransferLive';
+
+/** Copy a volume to another host: preflight (size, running users, name), then the copy task. */
+export function VolumeCopyDialog({
+  host,
+  volume,
+  onClose,
+}: {
+  host: HostView;
+  volume: string;
+  onClose(): void;
+}) {
+  const targets = useTargetHosts(host.id);
+  const [target, setTarget] = useState(targets[0]?.id ?? '');
+  const [name, setName] = useState(volume);
+  const [stopUsers, setStopUsers] = useState(false);
+  const [keepPartial, setKeepPartial] = useState(false);
+  const id = useId();
+  const targetHost = useHostsStore((s) => s.hosts.find((h) => h.id === target));
+  const nameError = volumeNameSchema.safeParse(name).error?.issues[0]?.message;
+  const pre = usePreflight(
+    'mobility.volumeCopyPreflight',
+    target && !nameError
+      ? { hostId: host.id, name: volume, targetHostId: target, targetName: name }
+      : undefined,
+  );
+  const copy = useTaskCall('mobility.volumeCopy');
+  const verdict = usePolicy(target).allowed('mobility.volumeCopy');
+
+  if (copy.taskId) {
+    return (
+      <Dialog
+        title={`Copying ${volume} to ${targetHost?.name ?? 'the other host'}`}
+        onClose={onClose}
+        size="large"
+        footer={<TaskLiveFooter taskId={copy.taskId} onClose={onClose} verb="copy" />}
+      >
+        <p className="muted dialog-lead">
+          Streaming from {host.name} to {targetHost?.name} as volume <strong className="mono">{name}</strong>.
+          Closing this keeps the copy running: follow it in Tasks.
+        </p>
+        <TransferLive taskId={copy.taskId} task={copy.task} />
+      </Dialog>
+    );
+  }
+
+  const report = pre.result;
+  const users = report?.runningUsers ?? [];
+  // Running users only warn: copying under them is the user's call (the list says why it may be inconsistent).
+  const reason = !verdict.ok
+    ? verdict.reason
+    : report?.targetNameTaken
+      ? `${name} already exists on ${targetHost?.name}: choose another name`
+      : undefined;
+  const blocked = !report || !!reason || !!nameError;
+
+  return (
+    <Dialog
+      title="Copy volume to another host"
+      onClose={onClose}
+      footer={
+        <>
+          <button type="button" className="button" onClick={onClose}>
+            Cancel
+          </button>
+          <button
+            type="button"
+            className="button button-primary"
+            disabled={blocked || copy.busy}
+            title={reason}
+            onClick={() =>
+              void copy.start({
+                hostId: host.id,
+                name: volume,
+                targetHostId: target,
+                targetName: name,
+                stopUsers,
+                keepPartial,
+              })
+            }
+          >
+            {copy.busy && <span className="spinner" aria-hidden="true" />}
+            Copy
+          </button>
+        </>
+      }
+    >
+      <p className="dialog-lead">
+        Copy volume <strong className="mono">{volume}</strong> from <strong>{host.name}</strong>, engine to
+        engine through two short-lived helper containers.
+      </p>
+      <div className="mobility-form">
+        <TargetHostField id={`${id}-target`} hosts={targets} value={target} onChange={setTarget} />
+        <TextField
+          id={`${id}-name`}
+          label="Name on the target"
+          value={name}
+          onChange={setName}
+          required
+          mono
+          error={
+            nameError ?? (report?.targetNameTaken ? `a volume named ${name} already exists there` : undefined)
+          }
+        />
+        <section className="preflight" aria-label="Preflight" aria-busy={pre.loading}>
+          {pre.loading && (
+            <p className="muted" role="status">
+              <span className="spinner" aria-hidden="true" /> Checking both hosts…
+            </p>
+          )}
+          {report && (
+            <ul className="preflight-list">
+              <li>
+                Size:{' '}
+                <strong>
+                  {report.size === null ? 'unknown (the driver does not say)' : formatBytes(report.size)}
+                </strong>
+              </li>
+              <li>
+                {report.targetNameTaken
+                  ? `Name taken on ${targetHost?.name}`
+                  : `Name free on ${targetHost?.name}`}
+              </li>
+              {users.length > 0 && (
+                <li className="preflight-warning">
+                  In use by running {users.length === 1 ? 'container' : 'containers'}{' '}
+                  <strong>{users.map((u) => u.name).join(', ')}</strong>: copying a live database is
+                  inconsistent.
+                </li>
+              )}
+            </ul>
+          )}
+          {users.length > 0 && (
+            <div className="checkbox-row">
+              <input
+                id={`${id}-stop`}
+                type="checkbox"
+                checked={stopUsers}
+                onChange={(e) => setStopUsers(e.target.checked)}
+              />
+              <label htmlFor={`${id}-stop`}>Stop them for the copy and start them after</label>
+            </div>
+          )}
+        </section>
+        <div className="checkbox-row">
+          <input
+            id={`${id}-keep`}
+            type="checkbox"
+            checked={keepPartial}
+            onChange={(e) => setKeepPartial(e.target.checked)}
+          />
+          <label htmlFor={`${id}-keep`}>Keep a partial copy if it is cancelled or fails</label>
+        </div>
+      </div>
+      {reason && !pre.loading && report && <p className="field-hint">{reason}</p>}
+      {pre.error && <ErrorBanner error={pre.error} title="Couldn't check the copy" />}
+      {copy.error && <ErrorBanner error={copy.error} title="Couldn't start the copy" />}
+    </Dialog>
+  );
+}

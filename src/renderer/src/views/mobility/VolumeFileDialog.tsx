@@ -1,0 +1,118 @@
+import { useId, useState, type FormEvent } from 'react';
+import type { HostView } from '@shared/contract';
+import { Dialog } from '../../components/ui/Dialog';
+import { ErrorBanner } from '../../components/ui/ErrorBanner';
+import { TextField } from '../../components/ui/Field';
+import { TaskLiveFooter } from '../../components/tasks/TaskLive';
+import { useTaskCall } from '../../hooks/useTaskCall';
+import { TransferLive } from './TransferLive';
+
+const ABSOLUTE = /^(\/|[A-Za-z]:[\\/])/;
+
+/**
+ * Back a volume up to a tar file, or restore one into it, on the machine running Berthmaster's
+ * backend (as image Save and Load do).
+ */
+export function VolumeFileDialog({
+  host,
+  volume,
+  mode,
+  onClose,
+}: {
+  host: HostView;
+  volume: string;
+  mode: 'backup' | 'restore';
+  onClose(): void;
+}) {
+  const backup = mode === 'backup';
+  const [path, setPath] = useState(`/tmp/${volume}.tar`);
+  const [flag, setFlag] = useState(!backup);
+  const [touched, setTouched] = useState(false);
+  const backupCall = useTaskCall('mobility.volumeBackup');
+  const restoreCall = useTaskCall('mobility.volumeRestore');
+  const call = backup ? backupCall : restoreCall;
+  const id = useId();
+  const formId = `${id}-form`;
+  const pathError = !path.trim()
+    ? 'enter a file path'
+    : !ABSOLUTE.test(path.trim())
+      ? 'the path must be absolute'
+      : undefined;
+
+  const submit = (e: FormEvent) => {
+    e.preventDefault();
+    setTouched(true);
+    if (pathError) return;
+    const file = path.trim();
+    if (backup) void backupCall.start({ hostId: host.id, name: volume, file, overwrite: flag });
+    else void restoreCall.start({ hostId: host.id, name: volume, file, create: flag });
+  };
+
+  if (call.taskId) {
+    return (
+      <Dialog
+        title={backup ? `Backing up ${volume}` : `Restoring into ${volume}`}
+        onClose={onClose}
+        footer={
+          <TaskLiveFooter taskId={call.taskId} onClose={onClose} verb={backup ? 'backup' : 'restore'} />
+        }
+      >
+        <TransferLive taskId={call.taskId} task={call.task} />
+      </Dialog>
+    );
+  }
+  return (
+    <Dialog
+      title={backup ? 'Back up volume to a file' : 'Restore volume from a file'}
+      onClose={onClose}
+      footer={
+        <>
+          <button type="button" className="button" onClick={onClose}>
+            Cancel
+          </button>
+          <button type="submit" form={formId} className="button button-primary" disabled={call.busy}>
+            {backup ? 'Back up' : 'Restore'}
+          </button>
+        </>
+      }
+    >
+      <p className="dialog-lead">
+        {backup ? 'Back up' : 'Restore into'} volume <strong className="mono">{volume}</strong> on{' '}
+        <strong>{host.name}</strong>.
+      </p>
+      <form id={formId} className="mobility-form" onSubmit={submit} noValidate>
+        <TextField
+          id={`${id}-path`}
+          label="File"
+          value={path}
+          onChange={setPath}
+          required
+          mono
+          error={touched ? pathError : undefined}
+          hint={
+            backup
+              ? 'A tar file on the machine running Berthmaster (the server, in browser mode), of the files at the volume root.'
+              : 'A tar file on the machine running Berthmaster (the server, in browser mode): its files go to the volume root.'
+          }
+        />
+        <div className="checkbox-row">
+          <input
+            id={`${id}-flag`}
+            type="checkbox"
+            checked={flag}
+            onChange={(e) => setFlag(e.target.checked)}
+          />
+          <label htmlFor={`${id}-flag`}>
+            {backup ? 'Replace the file if it exists' : 'Create the volume if it does not exist'}
+          </label>
+        </div>
+      </form>
+      {call.error && (
+        <ErrorBanner
+          error={call.error}
+          title={backup ? "Couldn't start the backup" : "Couldn't start the restore"}
+        />
+      )}
+    </Dialog>
+  );
+}
