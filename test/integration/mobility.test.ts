@@ -78,9 +78,12 @@ beforeAll(async () => {
 }, 60_000);
 
 afterAll(async () => {
-  for (const m of made.reverse()) {
-    if (m.kind === 'container') await docker(m.socket, 'rm', '-f', m.name).catch(() => undefined);
-    else await docker(m.socket, 'volume', 'rm', '-f', m.name).catch(() => undefined);
+  // Containers first: a volume still used by one cannot be removed.
+  for (const m of made.filter((x) => x.kind === 'container')) {
+    await docker(m.socket, 'rm', '-f', m.name).catch(() => undefined);
+  }
+  for (const m of made.filter((x) => x.kind === 'volume')) {
+    await docker(m.socket, 'volume', 'rm', '-f', m.name).catch(() => undefined);
   }
   await fs.rm(tmp, { recursive: true, force: true });
   await rig?.close();

@@ -12,7 +12,8 @@ async function problems(file: string, code: string): Promise<string[]> {
   return (result?.messages ?? []).map((m) => `${m.ruleId}: ${m.message}`);
 }
 
-describe('renderer layer rules (eslint.config.js)', () => {
+// The first lint loads the whole config and the TypeScript parser: seconds on a busy machine.
+describe('renderer layer rules (eslint.config.js)', { timeout: 60_000 }, () => {
   it('lib/ may not import a store', async () => {
     const found = await problems(
       `${R}/lib/probe-layer.ts`,
