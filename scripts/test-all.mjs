@@ -33,14 +33,27 @@ if (process.env.BERTHMASTER_SKIP_LAB !== '1') {
 
 // 2. Vitest: unit and integration projects.
 const vitestJson = path.join(reports, 'vitest.json');
-run('npx', ['vitest', 'run', '--reporter=default', '--reporter=json', `--outputFile.json=${vitestJson}`]);
+const vitestStatus = run('npx', [
+  'vitest',
+  'run',
+  '--reporter=default',
+  '--reporter=json',
+  `--outputFile.json=${vitestJson}`,
+]);
 if (existsSync(vitestJson)) {
   const r = JSON.parse(readFileSync(vitestJson, 'utf8'));
   // A file that failed to load has no tests but counts as a failure.
   const brokenFiles = (r.testResults ?? []).filter(
     (f) => f.status === 'failed' && (f.assertionResults ?? []).length === 0,
   ).length;
-  add('vitest', r.numPassedTests, r.numFailedTests + brokenFiles, r.numPendingTests + (r.numTodoTests ?? 0));
+  const failed = r.numFailedTests + brokenFiles;
+  // A run that failed without a failed test (a crash, a config error) is still a failure.
+  add(
+    'vitest',
+    r.numPassedTests,
+    failed || (vitestStatus !== 0 ? 1 : 0),
+    r.numPendingTests + (r.numTodoTests ?? 0),
+  );
 } else {
   add('vitest', 0, 1, 0);
 }
@@ -48,10 +61,13 @@ if (existsSync(vitestJson)) {
 // 3. Build, then Playwright against browser mode in Debian's Chromium.
 buildIfStale(root);
 const pwJson = path.join(reports, 'playwright.json');
-run('npx', ['playwright', 'test']);
+const pwStatus = run('npx', ['playwright', 'test']);
 if (existsSync(pwJson)) {
   const s = JSON.parse(readFileSync(pwJson, 'utf8')).stats ?? {};
-  add('playwright', (s.expected ?? 0) + (s.flaky ?? 0), s.unexpected ?? 0, s.skipped ?? 0);
+  const passed = (s.expected ?? 0) + (s.flaky ?? 0);
+  // Specs that fail to load run no test and report nothing unexpected: that is a failure too.
+  const broken = pwStatus !== 0 || passed === 0 ? 1 : 0;
+  add('playwright', passed, (s.unexpected ?? 0) || broken, s.skipped ?? 0);
 } else {
   add('playwright', 0, 1, 0);
 }

@@ -1,4 +1,4 @@
-import data from './endpoint-index.data.json';
+import data from './endpoint-index.data.json' with { type: 'json' };
 import type { HttpMethod } from './engine-request';
 
 /**

@@ -1,6 +1,6 @@
 import Ajv, { type ErrorObject, type ValidateFunction } from 'ajv';
 import type { StackDiagnostic } from '@shared/contract';
-import composeSpec from './schema/compose-spec.json';
+import composeSpec from './schema/compose-spec.json' with { type: 'json' };
 import { formatPath, positionOf, type YamlPath, type YamlSource } from './yaml-source';
 
 let compiled: ValidateFunction | undefined;
