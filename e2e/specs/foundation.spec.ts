@@ -87,7 +87,8 @@ test.describe('foundation @foundation', () => {
     await expect(dialog.getByLabel('CA certificate (PEM)')).toHaveValue(/BEGIN CERTIFICATE/);
     await dialog.getByRole('button', { name: 'Test connection' }).click();
     const version = await docker(lab.engineB.socketPath, 'version', '-f', '{{.Server.Version}}');
-    await expect(dialog.getByText(version, { exact: false })).toBeVisible();
+    // Exact: the "Found on this machine" list above names engine versions too.
+    await expect(dialog.getByText(version, { exact: true })).toBeVisible();
     await shot(page, 'add-host-tls-tested');
     await dialog.getByRole('button', { name: 'Save' }).click();
     await expect(dialog).toBeHidden();
@@ -122,7 +123,8 @@ test.describe('foundation @foundation', () => {
     await shot(page, 'add-host-ssh-hostkey');
     await dialog.getByRole('button', { name: 'Trust key' }).click();
     const version = await docker(lab.engineB.socketPath, 'version', '-f', '{{.Server.Version}}');
-    await expect(dialog.getByText(version, { exact: false })).toBeVisible();
+    // Exact: the "Found on this machine" list above names engine versions too.
+    await expect(dialog.getByText(version, { exact: true })).toBeVisible();
     await dialog.getByRole('button', { name: 'Save' }).click();
     await expect(hostButton(page, 'lab-b-ssh')).toBeVisible();
   });
