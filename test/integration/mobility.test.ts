@@ -400,6 +400,24 @@ describe('port forwarding to a container that publishes nothing', () => {
     }, 90_000);
   }
 
+  it('a forward ends when its host becomes read-only', async () => {
+    const name = await quietWeb(A.socketPath);
+    const fwd = await rig.api.mobility.forwardOpen({
+      hostId: A.hostId,
+      container: name,
+      port: 8080,
+      relayImage: lab.image,
+    });
+    await rig.api.hosts.update({ id: A.hostId, policy: 'read-only' });
+    try {
+      await vi.waitFor(() =>
+        expect(httpGet(`http://127.0.0.1:${fwd.localPort}/index.html`)).rejects.toThrow(),
+      );
+    } finally {
+      await rig.api.hosts.update({ id: A.hostId, policy: 'full' });
+    }
+  });
+
   it('refuses a local port that is already bound, naming it', async () => {
     const busy = net.createServer();
     await new Promise<void>((r) => busy.listen(0, '127.0.0.1', r));

@@ -1,4 +1,5 @@
 import { AppError, type Contract, type ForwardView } from '@shared/contract';
+import { policyAllows } from '@shared/policy/method-access';
 import type { Handlers } from '../../rpc/handlers';
 import type { AppContext } from '../../app/app-context';
 import { containerBodyCheck } from '../../security/workload-bodies';
@@ -30,9 +31,11 @@ export function mobilityHandlers(ctx: AppContext): Handlers<Contract>['mobility'
   const forwards = new PortForwards({ client: (hostId) => ctx.hosts.client(hostId), hostName });
   // A host that is removed takes its forwards along; one that disconnects keeps them (they
   // resume with the host), but new connections fail with the host's error meanwhile.
+  // A forward reaches as far as a shell: a host that is removed, or whose policy no longer allows
+  // that, takes its forwards along (as its terminals end).
   const stopWatching = ctx.hosts.watch((snap) => {
-    const ids = new Set(snap.hosts.map((h) => h.id));
-    for (const f of forwards.list()) if (!ids.has(f.hostId)) void forwards.closeHost(f.hostId);
+    const allowed = new Set(snap.hosts.filter((h) => policyAllows(h.policy, 'exec')).map((h) => h.id));
+    for (const f of forwards.list()) if (!allowed.has(f.hostId)) void forwards.closeHost(f.hostId);
   });
   ctx.onDispose(() => {
     stopWatching();
