@@ -1,3 +1,4 @@
+import { ResourceToolbar } from '../../components/ui/ResourceToolbar';
 import { useEffect, useMemo, useState } from 'react';
 import type { AppErrorShape, HostView, NetworkSummary } from '@shared/contract';
 import { ConfirmDialog } from '../../components/ConfirmDialog';
@@ -14,7 +15,6 @@ import { PlusIcon } from '../../components/ui/Icons';
 import { NetworkDetails } from './NetworkDetails';
 import { NetworkTable } from './NetworkTable';
 import { PruneNetworksDialog } from './PruneNetworksDialog';
-import { RefreshButton, SearchBox } from '../../components/ui/SearchBox';
 import { plural } from '../../lib/plural';
 
 /** The networks of one host: search, create, remove, prune, and a network's details. */
@@ -98,19 +98,18 @@ export function NetworksView({ host }: { host: HostView }) {
 
   return (
     <section className="resource-view" aria-label={`Networks on ${host.name}`}>
-      <div className="toolbar">
-        <h2 className="toolbar-title">Networks</h2>
-        <SearchBox
-          label="Search networks"
-          placeholder="Name, driver, subnet or ID"
-          value={search}
-          onChange={setSearch}
-        />
-        <span className="header-spacer" />
-        <span className="toolbar-count" aria-live="polite">
-          {plural(data.items.length, 'network')}
-        </span>
-        <RefreshButton loading={data.loading} onClick={() => void fetch(hostId)} />
+      <ResourceToolbar
+        title="Networks"
+        search={{
+          label: 'Search networks',
+          placeholder: 'Name, driver, subnet or ID',
+          value: search,
+          onChange: setSearch,
+        }}
+        count={plural(data.items.length, 'network')}
+        loading={data.loading}
+        onRefresh={() => void fetch(hostId)}
+      >
         <button
           type="button"
           className="button"
@@ -128,7 +127,7 @@ export function NetworksView({ host }: { host: HostView }) {
         >
           <PlusIcon /> Create network
         </button>
-      </div>
+      </ResourceToolbar>
       {data.error && (
         <div className="banners">
           <ErrorBanner

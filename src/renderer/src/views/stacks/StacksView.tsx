@@ -1,9 +1,9 @@
+import { ResourceToolbar } from '../../components/ui/ResourceToolbar';
 import { useEffect, useMemo, useState } from 'react';
 import type { ComposeStackSummary, HostView, StackServiceSummary } from '@shared/contract';
 import { ConfirmDialog } from '../../components/ConfirmDialog';
 import { ErrorBanner } from '../../components/ui/ErrorBanner';
 import { PlusIcon } from '../../components/ui/Icons';
-import { RefreshButton, SearchBox } from '../../components/ui/SearchBox';
 import { useMutation } from '../../hooks/useMutation';
 import { usePolicy } from '../../hooks/usePolicy';
 import { plural } from '../../lib/plural';
@@ -205,19 +205,18 @@ export function StacksView({ host }: { host: HostView }) {
 
   return (
     <section className="resource-view" aria-label={`Stacks on ${host.name}`}>
-      <div className="toolbar">
-        <h2 className="toolbar-title">Stacks</h2>
-        <SearchBox
-          label="Search stacks"
-          placeholder="Name, service or image"
-          value={search}
-          onChange={setSearch}
-        />
-        <span className="header-spacer" />
-        <span className="toolbar-count" aria-live="polite">
-          {plural(data.items.length, 'stack')}
-        </span>
-        <RefreshButton loading={data.loading} onClick={() => void refetch()} />
+      <ResourceToolbar
+        title="Stacks"
+        search={{
+          label: 'Search stacks',
+          placeholder: 'Name, service or image',
+          value: search,
+          onChange: setSearch,
+        }}
+        count={plural(data.items.length, 'stack')}
+        loading={data.loading}
+        onRefresh={() => void refetch()}
+      >
         <button
           type="button"
           className="button button-primary"
@@ -226,7 +225,7 @@ export function StacksView({ host }: { host: HostView }) {
         >
           <PlusIcon /> New stack
         </button>
-      </div>
+      </ResourceToolbar>
       {(data.error ?? error) && (
         <div className="banners">
           {data.error && (

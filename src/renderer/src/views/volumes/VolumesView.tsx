@@ -1,3 +1,4 @@
+import { ResourceToolbar } from '../../components/ui/ResourceToolbar';
 import { useEffect, useId, useMemo, useState } from 'react';
 import type { AppErrorShape, HostView, VolumeSummary } from '@shared/contract';
 import { ConfirmDialog } from '../../components/ConfirmDialog';
@@ -11,7 +12,6 @@ import { useUiStore } from '../../stores/ui';
 import { EMPTY_HOST_VOLUMES, useVolumesStore, type VolumeFilter } from '../../stores/volumes';
 import { PruneDialog } from '../../components/prune/PruneKindDialog';
 import { PlusIcon } from '../../components/ui/Icons';
-import { RefreshButton, SearchBox } from '../../components/ui/SearchBox';
 import { CreateVolumeDialog } from './CreateVolumeDialog';
 import { filterVolumes, isUnused } from './filter';
 import { VolumeDetails } from './VolumeDetails';
@@ -119,34 +119,39 @@ export function VolumesView({ host }: { host: HostView }) {
 
   return (
     <section className="resource-view" aria-label={`Volumes on ${host.name}`}>
-      <div className="toolbar">
-        <h2 className="toolbar-title">Volumes</h2>
-        <div className="segmented" role="radiogroup" aria-label="Show">
-          {(['all', 'unused'] as VolumeFilter[]).map((value) => (
-            <label key={value} className={`segment${filter === value ? ' is-checked' : ''}`}>
-              <input
-                type="radio"
-                name={radioName}
-                value={value}
-                checked={filter === value}
-                onChange={() => setFilter(value)}
-              />
-              <span>{value === 'all' ? 'All' : 'Unused'}</span>
-            </label>
-          ))}
-        </div>
-        <SearchBox
-          label="Search volumes"
-          placeholder="Name, label or container"
-          value={search}
-          onChange={setSearch}
-        />
-        <span className="header-spacer" />
-        <span className="toolbar-count" aria-live="polite">
-          {plural(data.items.length, 'volume')} · {unused} unused ·{' '}
-          {formatBytes(data.items.reduce((s, v) => s + (v.size ?? 0), 0))}
-        </span>
-        <RefreshButton loading={data.loading} onClick={() => void fetch(hostId)} />
+      <ResourceToolbar
+        title="Volumes"
+        filters={
+          <div className="segmented" role="radiogroup" aria-label="Show">
+            {(['all', 'unused'] as VolumeFilter[]).map((value) => (
+              <label key={value} className={`segment${filter === value ? ' is-checked' : ''}`}>
+                <input
+                  type="radio"
+                  name={radioName}
+                  value={value}
+                  checked={filter === value}
+                  onChange={() => setFilter(value)}
+                />
+                <span>{value === 'all' ? 'All' : 'Unused'}</span>
+              </label>
+            ))}
+          </div>
+        }
+        search={{
+          label: 'Search volumes',
+          placeholder: 'Name, label or container',
+          value: search,
+          onChange: setSearch,
+        }}
+        count={
+          <>
+            {plural(data.items.length, 'volume')} · {unused} unused ·{' '}
+            {formatBytes(data.items.reduce((s, v) => s + (v.size ?? 0), 0))}
+          </>
+        }
+        loading={data.loading}
+        onRefresh={() => void fetch(hostId)}
+      >
         <button
           type="button"
           className="button"
@@ -163,7 +168,7 @@ export function VolumesView({ host }: { host: HostView }) {
         >
           <PlusIcon /> Create volume
         </button>
-      </div>
+      </ResourceToolbar>
       {data.error && (
         <div className="banners">
           <ErrorBanner
