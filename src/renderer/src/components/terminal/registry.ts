@@ -39,6 +39,8 @@ export interface TerminalTestHook {
   renderer(sessionId: string): 'webgl' | 'dom' | undefined;
   /** performance.now() of the last output xterm finished parsing. */
   writtenAt(sessionId: string): number | undefined;
+  /** Output bytes received but not yet parsed by xterm (flow control keeps this bounded). */
+  backlog(sessionId: string): number | undefined;
 }
 
 declare global {
@@ -53,4 +55,5 @@ window.__berthmasterTerminals = {
   size: (id) => controllers.get(id)?.size,
   renderer: (id) => controllers.get(id)?.renderer,
   writtenAt: (id) => controllers.get(id)?.lastWrittenAt,
+  backlog: (id) => controllers.get(id)?.backlog,
 };

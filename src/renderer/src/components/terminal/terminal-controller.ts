@@ -78,6 +78,8 @@ export class TerminalController {
   private shortcut: (s: TerminalShortcut) => void = () => undefined;
   /** performance.now() when xterm last finished parsing output (benchmarks: data-path latency). */
   lastWrittenAt = 0;
+  private received = 0;
+  private parsed = 0;
 
   constructor(
     readonly sessionId: string,
@@ -162,8 +164,10 @@ export class TerminalController {
             this.scheduleResize();
           } else if (ev.type === 'data') {
             const n = ev.bytes.length;
+            this.received += n;
             this.term.write(ev.bytes, () => {
               this.lastWrittenAt = performance.now();
+              this.parsed += n;
               this.acks.written(n);
             });
           } else {
@@ -387,6 +391,11 @@ export class TerminalController {
     const from = lastLines === undefined ? 0 : Math.max(0, buffer.length - lastLines);
     for (let i = from; i < buffer.length; i++) lines.push(buffer.getLine(i)?.translateToString(true) ?? '');
     return lines.join('\n');
+  }
+
+  /** Output received but not yet parsed by xterm (benchmarks: what flow control lets queue up). */
+  get backlog(): number {
+    return this.received - this.parsed;
   }
 
   get size(): { cols: number; rows: number } {
