@@ -22,26 +22,47 @@ function collectingSink() {
 describe('pumpBytes', () => {
   const wrap = (b: Uint8Array) => Buffer.from(b).toString();
 
-  it('sends bytes after a quiet spell on the next turn, and batches what follows within the window', async () => {
+  it('sends bytes after a quiet spell on the next turn, and batches bulk within the window', async () => {
     const source = new PassThrough();
     const { sink, batches, controller } = collectingSink();
-    pumpBytes(source, sink, { wrap, maxDelayMs: 40 });
+    pumpBytes(source, sink, { wrap, maxDelayMs: 40, smallBytes: 4 });
 
-    source.write('a');
+    source.write('bulk1');
     await nextTurn();
     await nextTurn();
-    expect(batches).toEqual(['a']);
+    expect(batches).toEqual(['bulk1']);
 
     source.write('b');
     source.write('c');
     await nextTurn();
     await nextTurn();
-    // Within the window of the last batch: held back, then sent together.
-    expect(batches).toEqual(['a']);
+    // Within the window of a bulk batch: held back, then sent together.
+    expect(batches).toEqual(['bulk1']);
     await sleep(60);
-    expect(batches).toEqual(['a', 'bc']);
+    expect(batches).toEqual(['bulk1', 'bc']);
     controller.abort();
     expect(source.destroyed).toBe(true);
+  });
+
+  it('sends small output after a small batch at once, without waiting for the window (typing)', async () => {
+    const source = new PassThrough();
+    const { sink, batches, controller } = collectingSink();
+    pumpBytes(source, sink, { wrap, maxDelayMs: 50, smallBytes: 4 });
+    for (const key of ['a', 'b', 'c']) {
+      source.write(key);
+      await nextTurn();
+      await nextTurn();
+    }
+    expect(batches).toEqual(['a', 'b', 'c']);
+    // Bulk right after the echoes waits for the window, together with what follows.
+    source.write('12345');
+    source.write('6');
+    await nextTurn();
+    await nextTurn();
+    expect(batches).toEqual(['a', 'b', 'c']);
+    await sleep(80);
+    expect(batches).toEqual(['a', 'b', 'c', '123456']);
+    controller.abort();
   });
 
   it('flushes at once when a batch is full, and the rest when the source ends', async () => {

@@ -93,6 +93,22 @@ describe('AckBatcher', () => {
     vi.advanceTimersByTime(100);
     expect(sent).toEqual([1100, 10]);
   });
+
+  it('counts what was received but not yet written (the backlog flow control bounds)', () => {
+    vi.useFakeTimers();
+    const sent: number[] = [];
+    const a = new AckBatcher((n) => sent.push(n), 1000, 25);
+    a.received(800);
+    a.received(700);
+    expect(a.backlog).toBe(1500);
+    a.written(800);
+    expect(a.backlog).toBe(700);
+    expect(sent).toEqual([]);
+    a.written(700);
+    expect(a.backlog).toBe(0);
+    // Acked once written, never on receipt: main sees only what xterm has taken.
+    expect(sent).toEqual([1500]);
+  });
 });
 
 describe('shell settings', () => {

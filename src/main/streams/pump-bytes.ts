@@ -7,10 +7,12 @@ export interface PumpOptions<E> {
   /** Flush when this many bytes are pending (default 64 KiB). */
   maxBytes?: number;
   /**
-   * At most one batch per this many ms (default 16: one frame). Bytes after a quiet spell go at
-   * the next turn of the event loop (an echo is not held back); bytes within the window wait for it.
+   * Bulk output goes at most once per this many ms (default 16: one frame): bytes within the window
+   * of a large batch wait for it. Small output (an echo, a prompt) never waits for the window.
    */
   maxDelayMs?: number;
+  /** A batch under this many bytes is interactive, not bulk (default 1 KiB). */
+  smallBytes?: number;
   /** Called once the source ended or failed, after the last batch was sent. */
   onSourceEnd?(error?: Error): void;
 }
@@ -23,8 +25,11 @@ export interface PumpOptions<E> {
 export function pumpBytes<E>(source: Readable, sink: StreamSink<E>, opts: PumpOptions<E>): () => void {
   const maxBytes = opts.maxBytes ?? 64 * 1024;
   const maxDelayMs = opts.maxDelayMs ?? 16;
+  const smallBytes = opts.smallBytes ?? 1024;
   let pending: Buffer[] = [];
   let pendingBytes = 0;
+  /** Size of the last batch sent: after a small one, the next small one need not wait. */
+  let lastBatchBytes = 0;
   let timer: ReturnType<typeof setTimeout> | undefined;
   let immediate: ReturnType<typeof setImmediate> | undefined;
   let lastFlushAt = -Infinity;
@@ -37,6 +42,7 @@ export function pumpBytes<E>(source: Readable, sink: StreamSink<E>, opts: PumpOp
     immediate = undefined;
     if (pendingBytes === 0) return;
     lastFlushAt = performance.now();
+    lastBatchBytes = pendingBytes;
     const bytes = pending.length === 1 ? (pending[0] as Buffer) : Buffer.concat(pending, pendingBytes);
     pending = [];
     pendingBytes = 0;
@@ -55,8 +61,10 @@ export function pumpBytes<E>(source: Readable, sink: StreamSink<E>, opts: PumpOp
     if (pendingBytes >= maxBytes) flush();
     else if (timer === undefined && immediate === undefined) {
       const sinceLast = performance.now() - lastFlushAt;
+      // Typing: the echo follows a small batch (the last echo or prompt) and is small itself.
+      const interactive = pendingBytes < smallBytes && lastBatchBytes < smallBytes;
       // setImmediate, not now: chunks read in the same I/O turn still travel together.
-      if (sinceLast >= maxDelayMs) immediate = setImmediate(flush);
+      if (interactive || sinceLast >= maxDelayMs) immediate = setImmediate(flush);
       else timer = setTimeout(flush, maxDelayMs - sinceLast);
     }
   };

@@ -1,121 +1,14 @@
-import { useCallback, useEffect, useMemo, useRef, useState, type MouseEvent } from 'react';
+import { lazy, Suspense } from 'react';
 import type { ExecSessionInfo } from '@shared/contract';
-import { useTerminalsStore } from '../../stores/terminals';
-import { useUiStore } from '../../stores/ui';
-import { terminalFor } from './registry';
-import { SessionEndBar } from './SessionEndBar';
-import { TerminalContextMenu, type MenuItem } from './TerminalContextMenu';
-import { TerminalSearchBar } from './TerminalSearchBar';
 
-const mod = typeof navigator !== 'undefined' && /Mac/i.test(navigator.platform) ? '⌘' : 'Ctrl+';
+// xterm and its addons (~550 KB) load with the first terminal opened, not with the first screen.
+const TerminalView = lazy(() => import('./TerminalView').then((m) => ({ default: m.TerminalView })));
 
-/** One session's terminal with its search bar, context menu and end-of-session bar. */
-export function TerminalPane({ tab, visible }: { tab: ExecSessionInfo; visible: boolean }) {
-  const host = useRef<HTMLDivElement>(null);
-  const fontSize = useTerminalsStore((s) => s.fontSize);
-  const scrollback = useTerminalsStore((s) => s.scrollback);
-  const restarting = useTerminalsStore((s) => !!s.opening[`${tab.hostId}/${tab.containerId}`]);
-  const [menu, setMenu] = useState<{ x: number; y: number } | undefined>();
-  const [searching, setSearching] = useState(false);
-
-  const terminal = useMemo(
-    () =>
-      terminalFor(tab.id, () => {
-        const store = useTerminalsStore.getState();
-        return {
-          options: { fontSize: store.fontSize, scrollback: store.scrollback },
-          events: {
-            onInfo: (info) => useTerminalsStore.getState().update(info),
-            onLost: (error) => {
-              const current = useTerminalsStore.getState().tabs.find((t) => t.id === tab.id);
-              if (!current) return;
-              useTerminalsStore.getState().update({
-                ...current,
-                state: 'disconnected',
-                error: {
-                  code: error?.code ?? 'INTERNAL',
-                  message: error?.message ?? 'The session ended unexpectedly.',
-                },
-              });
-            },
-            onSize: (size) => useTerminalsStore.getState().setLastSize(size),
-          },
-        };
-      }),
-    [tab.id],
-  );
-
-  useEffect(() => {
-    const el = host.current;
-    if (!el) return;
-    terminal.attach(el);
-    return () => terminal.detach();
-  }, [terminal]);
-
-  useEffect(() => {
-    terminal.setVisible(visible);
-    if (visible) requestAnimationFrame(() => terminal.focus());
-  }, [terminal, visible]);
-  useEffect(() => terminal.setFontSize(fontSize), [terminal, fontSize]);
-  useEffect(() => terminal.setScrollback(scrollback), [terminal, scrollback]);
-
-  useEffect(() => {
-    terminal.onShortcut((s) => {
-      const store = useTerminalsStore.getState();
-      if (s === 'find') setSearching(true);
-      else store.zoom(s === 'zoomIn' ? 1 : s === 'zoomOut' ? -1 : 0);
-    });
-    return () => terminal.onShortcut(() => undefined);
-  }, [terminal]);
-
-  const closeMenu = useCallback(() => setMenu(undefined), []);
-  const onContextMenu = (e: MouseEvent) => {
-    e.preventDefault();
-    setMenu({ x: e.clientX, y: e.clientY });
-  };
-
-  const running = tab.state === 'running';
-  const items: MenuItem[] = [
-    {
-      label: 'Copy',
-      shortcut: `${mod}Shift+C`,
-      disabled: !terminal.hasSelection(),
-      run: () => void terminal.copy(),
-    },
-    {
-      label: 'Paste',
-      shortcut: `${mod}Shift+V`,
-      disabled: !running,
-      run: () => {
-        navigator.clipboard.readText().then(
-          (text) => terminal.paste(text),
-          () =>
-            useUiStore
-              .getState()
-              .toast(`The browser refused clipboard access: paste with ${mod}Shift+V.`, 'error'),
-        );
-        terminal.focus();
-      },
-    },
-    { label: 'Select all', run: () => terminal.selectAll() },
-    { label: 'Clear', run: () => terminal.clear() },
-    { label: 'Find…', shortcut: `${mod}Shift+F`, run: () => setSearching(true) },
-  ];
-
-  const store = useTerminalsStore.getState;
+/** One session's terminal; its code loads on first use. */
+export function TerminalPane(props: { tab: ExecSessionInfo; visible: boolean }) {
   return (
-    <div className="terminal-pane" data-session-id={tab.id} data-testid={`terminal-${tab.id}`}>
-      {searching && <TerminalSearchBar terminal={terminal} onClose={() => setSearching(false)} />}
-      <div ref={host} className="terminal-host" onContextMenu={onContextMenu} />
-      {!running && tab.state !== 'starting' && (
-        <SessionEndBar
-          session={tab}
-          busy={restarting}
-          onRestart={() => void store().restart(tab.id)}
-          onClose={() => void store().closeTab(tab.id)}
-        />
-      )}
-      {menu && <TerminalContextMenu x={menu.x} y={menu.y} items={items} onClose={closeMenu} />}
-    </div>
+    <Suspense fallback={<div className="terminal-pane" data-session-id={props.tab.id} aria-busy="true" />}>
+      <TerminalView {...props} />
+    </Suspense>
   );
 }

@@ -1,16 +1,13 @@
-import { TerminalController, type ControllerEvents, type ControllerOptions } from './terminal-controller';
+// Types only: xterm loads with the first terminal (TerminalPane.tsx), not with the app.
+import type { TerminalController } from './terminal-controller';
 
 /** Every terminal of the window, by session id: they outlive the components showing them. */
 const controllers = new Map<string, TerminalController>();
 
-export function terminalFor(
-  sessionId: string,
-  make: () => { events: ControllerEvents; options: ControllerOptions },
-): TerminalController {
+export function terminalFor(sessionId: string, make: () => TerminalController): TerminalController {
   let c = controllers.get(sessionId);
   if (!c) {
-    const { events, options } = make();
-    c = new TerminalController(sessionId, events, options);
+    c = make();
     controllers.set(sessionId, c);
   }
   return c;

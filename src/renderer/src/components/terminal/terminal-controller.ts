@@ -78,8 +78,6 @@ export class TerminalController {
   private shortcut: (s: TerminalShortcut) => void = () => undefined;
   /** performance.now() when xterm last finished parsing output (benchmarks: data-path latency). */
   lastWrittenAt = 0;
-  private received = 0;
-  private parsed = 0;
 
   constructor(
     readonly sessionId: string,
@@ -164,10 +162,9 @@ export class TerminalController {
             this.scheduleResize();
           } else if (ev.type === 'data') {
             const n = ev.bytes.length;
-            this.received += n;
+            this.acks.received(n);
             this.term.write(ev.bytes, () => {
               this.lastWrittenAt = performance.now();
-              this.parsed += n;
               this.acks.written(n);
             });
           } else {
@@ -395,7 +392,7 @@ export class TerminalController {
 
   /** Output received but not yet parsed by xterm (benchmarks: what flow control lets queue up). */
   get backlog(): number {
-    return this.received - this.parsed;
+    return this.acks.backlog;
   }
 
   get size(): { cols: number; rows: number } {
