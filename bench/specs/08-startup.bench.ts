@@ -4,7 +4,7 @@ import { test } from '@playwright/test';
 import { createContainers, lab, removeContainers } from '../support/bench-objects';
 import { median, ms, record } from '../support/results';
 import { startServer } from '../support/server';
-import { hostButton } from '../support/ui';
+import { hostButton, pageProfile } from '../support/ui';
 
 const run = promisify(execFile);
 const TRIALS = 3;
@@ -39,10 +39,13 @@ test('startup: the server starting until the first container row is painted', as
     const server = await startServer();
     try {
       const listening = Date.now();
+      // BENCH_PAGE_PROF: the page's load, first trial (a fresh document: the profile spans the navigation).
+      const stopProfile = i === 0 ? await pageProfile(page, 'startup') : async () => undefined;
       await page.goto(server.url);
       await hostButton(page, 'local').click();
       const clicked = Date.now();
       const painted = await firstRowPaintedAt(page);
+      await stopProfile();
       ours.push(painted - server.spawnedAt);
       phases.push(
         `listening ${listening - server.spawnedAt}, host button clicked ${clicked - listening}, row ${painted - clicked}`,

@@ -20,7 +20,7 @@ interface FloodHook {
 }
 type BenchWindow = Window & {
   __berthmasterTerminals?: FloodHook;
-  __benchInputAt: { mousedown: number; keydown: number };
+  __benchInputAt: { mousedown: number; keydown: number; keydownDelay: number };
   __benchBacklogMax: number;
 };
 
@@ -31,9 +31,17 @@ type BenchWindow = Window & {
 async function observeInputTimes(page: Page): Promise<void> {
   await page.addInitScript(() => {
     const w = window as unknown as BenchWindow;
-    w.__benchInputAt = { mousedown: 0, keydown: 0 };
+    w.__benchInputAt = { mousedown: 0, keydown: 0, keydownDelay: 0 };
     for (const type of ['mousedown', 'keydown'] as const)
       window.addEventListener(type, (e) => (w.__benchInputAt[type] = e.timeStamp), { capture: true });
+    // How long the busy page took to get to the key (xterm sends it from this same task).
+    window.addEventListener(
+      'keydown',
+      (e) => (w.__benchInputAt.keydownDelay = performance.now() - e.timeStamp),
+      {
+        capture: true,
+      },
+    );
   });
 }
 
@@ -98,10 +106,13 @@ function clickAnswered(page: Page): Promise<number> {
  * Keydown (Ctrl+C) to the first frame whose terminal ends with the prompt; also how many lines of
  * output were parsed after the keydown (what sat in the pipeline: engine, server, socket, page).
  */
-function promptAfterCtrlC(page: Page, id: string): Promise<{ ms: number; linesAfter: number }> {
+function promptAfterCtrlC(
+  page: Page,
+  id: string,
+): Promise<{ ms: number; linesAfter: number; keyDelay: number }> {
   return page.evaluate(
     (sid) =>
-      new Promise<{ ms: number; linesAfter: number }>((resolve, reject) => {
+      new Promise<{ ms: number; linesAfter: number; keyDelay: number }>((resolve, reject) => {
         const w = window as unknown as BenchWindow;
         const lastNumber = (text: string) => {
           const nums = text.split('\n').filter((l) => /^\d+$/.test(l.trim()));
@@ -118,6 +129,7 @@ function promptAfterCtrlC(page: Page, id: string): Promise<{ ms: number; linesAf
             resolve({
               ms: now - w.__benchInputAt.keydown,
               linesAfter: Math.max(0, lastNumber(tail) - atPress),
+              keyDelay: w.__benchInputAt.keydownDelay,
             });
           } else if (performance.now() - started > 60_000) reject(new Error('no prompt 60 s after Ctrl+C'));
           else requestAnimationFrame(tick);
@@ -174,6 +186,7 @@ test('terminal flood: a click elsewhere answers and Ctrl+C reaches the prompt du
   const clicks: number[] = [];
   const ctrlC: number[] = [];
   const after: number[] = [];
+  const keyDelays: number[] = [];
   const backlogs: number[] = [];
   for (let i = 0; i < ROUNDS; i++) {
     await page.keyboard.type(FLOOD);
@@ -203,6 +216,7 @@ test('terminal flood: a click elsewhere answers and Ctrl+C reaches the prompt du
     await stopProfile();
     ctrlC.push(r.ms);
     after.push(r.linesAfter);
+    keyDelays.push(r.keyDelay);
     backlogs.push(await stopBacklog(page));
   }
   const click = median(clicks);
@@ -215,7 +229,7 @@ test('terminal flood: a click elsewhere answers and Ctrl+C reaches the prompt du
   record({
     name: 'flood',
     ratio,
-    figures: `${FLOOD} in a terminal, medians of ${ROUNDS}: click elsewhere answered in ${ms(click)} (${list(clicks)}); Ctrl+C to prompt ${ms(stop)} (${list(ctrlC)}) vs raw exec stream ${ms(rawStop)} (${list(raw)}); ${linesAfter} lines (~${((linesAfter * 8) / 1024).toFixed(0)} KB) drawn after Ctrl+C; page backlog at most ${backlogKb.toFixed(0)} KB`,
+    figures: `${FLOOD} in a terminal, medians of ${ROUNDS}: click elsewhere answered in ${ms(click)} (${list(clicks)}); Ctrl+C to prompt ${ms(stop)} (${list(ctrlC)}) vs raw exec stream ${ms(rawStop)} (${list(raw)}); ${linesAfter} lines (~${((linesAfter * 8) / 1024).toFixed(0)} KB) drawn after Ctrl+C (${after.join(', ')}); the page got to the key after ${list(keyDelays)}; page backlog at most ${backlogKb.toFixed(0)} KB`,
     checks: [
       {
         label: `${FLOOD}: mousedown elsewhere to the frame that shows its answer (median of ${ROUNDS})`,

@@ -1,14 +1,8 @@
-import { lazy, Suspense } from 'react';
 import type { ExecSessionInfo } from '@shared/contract';
+import { lazyComponent } from '../ui/LazyComponent';
 
-// xterm and its addons (~550 KB) load with the first terminal opened, not with the first screen.
-const TerminalView = lazy(() => import('./TerminalView').then((m) => ({ default: m.TerminalView })));
-
-/** One session's terminal; its code loads on first use. */
-export function TerminalPane(props: { tab: ExecSessionInfo; visible: boolean }) {
-  return (
-    <Suspense fallback={<div className="terminal-pane" data-session-id={props.tab.id} aria-busy="true" />}>
-      <TerminalView {...props} />
-    </Suspense>
-  );
-}
+/** One session's terminal; its code (xterm and its addons, ~680 KB) loads with the first terminal. */
+export const TerminalPane = lazyComponent<{ tab: ExecSessionInfo; visible: boolean }>(
+  () => import('./TerminalView').then((m) => m.TerminalView),
+  ({ tab }) => <div className="terminal-pane" data-session-id={tab.id} aria-busy="true" />,
+);

@@ -18,7 +18,7 @@ import {
   type ConsoleDraft,
   type HistoryItem,
 } from '../../lib/api-console';
-import { CodeEditor } from '../../components/ui/CodeEditor';
+import { CodeEditor } from '../../components/ui/LazyCodeEditor';
 import { ConsoleHistory } from './ConsoleHistory';
 import { ConsoleResultView } from './ConsoleResultView';
 import { EndpointDocs } from './EndpointDocs';

@@ -6,7 +6,7 @@ import { usePolicy } from '../../hooks/usePolicy';
 import { useStackValidate } from '../../hooks/useStackValidate';
 import { guard } from '../../lib/policy';
 import { useStacksStore } from '../../stores/stacks';
-import { CodeEditor } from './CodeEditor';
+import { CodeEditor } from './LazyCodeEditor';
 import { DeployDialog } from './DeployDialog';
 import { LoadReport } from './LoadReport';
 
