@@ -1,7 +1,7 @@
 import { execFile } from 'node:child_process';
 import { promisify } from 'node:util';
 import { expect, test, type Page } from '@playwright/test';
-import { benchName, docker, lab } from '../support/bench-objects';
+import { benchName, docker, dockerLabelled, lab } from '../support/bench-objects';
 import { median, ms, record, secs } from '../support/results';
 import { openContainerTab } from '../support/open-container';
 import { startServer, type BenchServer } from '../support/server';
@@ -17,21 +17,7 @@ const name = benchName('logs');
 
 test.beforeAll(async () => {
   test.setTimeout(300_000);
-  await docker(
-    lab.engineA.socketPath,
-    'run',
-    '-d',
-    '--label',
-    'berthmaster.bench=1',
-    '--label',
-    'berthmaster.test=1',
-    '--name',
-    name,
-    lab.image,
-    'sh',
-    '-c',
-    `seq 1 ${LINES} | sed 's/^/${PAD} /'`,
-  );
+  await dockerLabelled('run', name, 'sh', '-c', `seq 1 ${LINES} | sed 's/^/${PAD} /'`);
   // The whole log is written once the container has exited.
   await run('docker', ['-H', `unix://${lab.engineA.socketPath}`, 'wait', name], { timeout: 240_000 });
   server = await startServer();

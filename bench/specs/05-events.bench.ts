@@ -1,6 +1,6 @@
 import http from 'node:http';
 import { test } from '@playwright/test';
-import { benchName, docker, lab, removeContainers } from '../support/bench-objects';
+import { benchName, dockerLabelled, lab, removeContainers } from '../support/bench-objects';
 import { ms, percentile, record } from '../support/results';
 import { startServer, type BenchServer } from '../support/server';
 import { hostButton, rowPaintedAt } from '../support/ui';
@@ -58,18 +58,7 @@ test('events: a container created with the CLI until its row is painted', async 
     const name = `${prefix}-${String(i).padStart(2, '0')}`;
     const painted = rowPaintedAt(page, name, 20_000);
     const t0 = Date.now();
-    await docker(
-      lab.engineA.socketPath,
-      'create',
-      '--label',
-      'berthmaster.bench=1',
-      '--label',
-      'berthmaster.test=1',
-      '--name',
-      name,
-      lab.image,
-      'true',
-    );
+    await dockerLabelled('create', name, 'true');
     made.push(name);
     const at = await painted;
     ours.push(at - t0);

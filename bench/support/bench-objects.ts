@@ -63,6 +63,16 @@ export async function createContainers(
   return names;
 }
 
+/**
+ * `docker <verb>` (run -d, create) of a container of the lab's image on engine A, named and
+ * labelled as the bench's own (so an interrupted run's leftovers are found).
+ */
+export function dockerLabelled(verb: 'run' | 'create', name: string, ...cmd: string[]): Promise<string> {
+  const detach = verb === 'run' ? ['-d'] : [];
+  const labels = Object.entries(BENCH_LABELS).flatMap(([k, v]) => ['--label', `${k}=${v}`]);
+  return docker(lab.engineA.socketPath, verb, ...detach, ...labels, '--name', name, lab.image, ...cmd);
+}
+
 /** Starts containers by name, 8 at a time. */
 export async function startContainers(sock: string, names: string[]): Promise<void> {
   await inBatches(names, 8, async (name) => {

@@ -1,5 +1,5 @@
 import { test } from '@playwright/test';
-import { benchName, docker, lab } from './bench-objects';
+import { benchName, docker, dockerLabelled, lab } from './bench-objects';
 import { startServer, type BenchServer } from './server';
 
 export interface ExecTarget {
@@ -18,20 +18,7 @@ export function useExecTarget(): ExecTarget {
   let server: BenchServer | undefined;
 
   test.beforeAll(async () => {
-    await docker(
-      lab.engineA.socketPath,
-      'run',
-      '-d',
-      '--label',
-      'berthmaster.bench=1',
-      '--label',
-      'berthmaster.test=1',
-      '--name',
-      name,
-      lab.image,
-      'sleep',
-      '3600',
-    );
+    await dockerLabelled('run', name, 'sleep', '3600');
     server = await startServer();
   });
 

@@ -207,7 +207,9 @@ export function startCopy(
       const res = await engineStream(dst, {
         path: '/images/load',
         method: 'POST',
-        query: { quiet: false },
+        // Quiet, as `docker load` asks when its output is not a terminal: the engine then skips a
+        // progress message per chunk (the counter above reports progress); "Loaded image" stays.
+        query: { quiet: true },
         body: counter,
         signal: ctl.signal,
       });
