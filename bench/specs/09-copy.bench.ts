@@ -23,8 +23,10 @@ test.beforeAll(async () => {
   // A bigger image than busybox, built locally (no network): a layer of random bytes.
   const dockerfile = [
     `FROM ${lab.image}`,
-    `LABEL ${BENCH_LABEL_KEY}=1 berthmaster.test=1`,
     `RUN head -c ${BLOB_MB * 1024 * 1024} /dev/urandom > /blob`,
+    // Labelled last: an intermediate image carrying the bench label would be removed by another
+    // run's clean-up in the middle of this build ("unknown parent image ID").
+    `LABEL ${BENCH_LABEL_KEY}=1 berthmaster.test=1`,
   ].join('\n');
   await new Promise<void>((resolve, reject) => {
     const p = spawn('docker', ['-H', `unix://${lab.engineA.socketPath}`, 'build', '-q', '-t', image, '-'], {
