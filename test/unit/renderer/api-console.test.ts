@@ -11,7 +11,7 @@ import {
 } from '../../../src/renderer/src/lib/api-console';
 import { mergeLogBatch } from '../../../src/renderer/src/lib/api-log-batch';
 import { statusText, statusTone } from '../../../src/renderer/src/lib/api-log-format';
-import { runFormCopy } from '../../../src/renderer/src/lib/run-copy';
+import { runFormCopy } from '@shared/apilog/form-copy';
 
 function entry(id: number, patch: Partial<ApiLogEntry> = {}): ApiLogEntry {
   return {

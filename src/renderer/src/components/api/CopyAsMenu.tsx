@@ -1,13 +1,13 @@
 import { useEffect, useRef, useState } from 'react';
 import type { EngineTarget } from '@shared/apilog/engine-request';
 import { curlCommand, goSnippet, nodeSnippet, pythonSnippet, type CopyFormat } from '@shared/apilog/copy-as';
-import type { FormCopy } from '../../lib/run-copy';
+import type { FormCopy } from '@shared/apilog/form-copy';
 import { useApiTarget } from '../../hooks/useApiTarget';
 import { copyText } from '../log-viewer/export-log';
 
 const FORMATS: Array<{ format: CopyFormat; label: string }> = [
   { format: 'curl', label: 'curl' },
-  { format: 'docker', label: 'docker run' },
+  { format: 'docker', label: 'docker CLI' },
   { format: 'python', label: 'Python (docker SDK)' },
   { format: 'go', label: 'Go (Docker SDK)' },
   { format: 'node', label: 'Node (dockerode)' },
