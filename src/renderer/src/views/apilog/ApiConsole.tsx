@@ -131,7 +131,7 @@ export function ApiConsole({
           <p className="field-hint">
             To {info.hostName} · API {apiVersion}
             {describedVersion(apiVersion) !== apiVersion
-              ? ` (docs of ${describedVersion(apiVersion)})`
+              ? ` (no description of ${apiVersion} is bundled: completion and docs are API ${describedVersion(apiVersion)}'s)`
               : ''}{' '}
             · policy {info.policy}
             {info.production ? ' · production' : ''}
