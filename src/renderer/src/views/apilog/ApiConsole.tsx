@@ -16,7 +16,9 @@ import {
   parseBody,
   queryOf,
   type ConsoleDraft,
+  recordOutcome,
   type HistoryItem,
+  type HistoryOutcome,
 } from '../../lib/api-console';
 import { CodeEditor } from '../../components/ui/CodeEditor';
 import { ConsoleHistory } from './ConsoleHistory';
@@ -79,9 +81,11 @@ export function ApiConsole({
       // Each change on a production host is confirmed on its own.
       setConfirm('');
     }
-    setHistory((h) => addToHistory(h, { ...d, query: q, hostId, at: Date.now() }));
-    if (d.method === 'GET' && isStreamingRequest(d.method, d.path, q)) follow(req);
-    else void send(req);
+    const at = Date.now();
+    setHistory((h) => addToHistory(h, { ...d, query: q, hostId, at }));
+    const done = (o: HistoryOutcome, final?: boolean) => setHistory((h) => recordOutcome(h, at, o, final));
+    if (d.method === 'GET' && isStreamingRequest(d.method, d.path, q)) follow(req, done);
+    else void send(req, done);
   };
 
   return (
