@@ -1,5 +1,5 @@
 import { readFileSync } from 'node:fs';
-import { expect, test, type Page } from '@playwright/test';
+import { expect, test, type BrowserContext, type Page } from '@playwright/test';
 import { connectWs } from '../../test/integration/support/ws-client';
 import { docker, loadLab, uniqueName, type Lab } from '../support/lab';
 import { startWebApp, type WebApp } from '../support/web-app';
@@ -47,6 +47,16 @@ test.afterAll(async () => {
   await app?.stop();
 });
 
+/** The local host's page, with the clipboard readable (to check what Copy put there). */
+async function openLocalWithClipboard(page: Page, context: BrowserContext) {
+  await context.grantPermissions(['clipboard-read', 'clipboard-write'], { origin: app.origin });
+  await page.goto(app.url);
+  await page
+    .getByRole('navigation', { name: 'Hosts' })
+    .getByRole('button', { name: 'local', exact: true })
+    .click();
+}
+
 async function shot(page: Page, step: string) {
   await page.screenshot({ path: `e2e/screenshots/api-${step}.png` });
 }
@@ -58,12 +68,7 @@ test.describe('the Engine API behind every click @api', () => {
     page,
     context,
   }) => {
-    await context.grantPermissions(['clipboard-read', 'clipboard-write'], { origin: app.origin });
-    await page.goto(app.url);
-    await page
-      .getByRole('navigation', { name: 'Hosts' })
-      .getByRole('button', { name: 'local', exact: true })
-      .click();
+    await openLocalWithClipboard(page, context);
     const row = page.getByRole('table', { name: 'Containers' }).getByRole('row', { name, exact: true });
     await row.getByRole('button', { name: `Restart ${name}` }).click();
 
@@ -147,12 +152,7 @@ test.describe('the Engine API behind every click @api', () => {
     page,
     context,
   }) => {
-    await context.grantPermissions(['clipboard-read', 'clipboard-write'], { origin: app.origin });
-    await page.goto(app.url);
-    await page
-      .getByRole('navigation', { name: 'Hosts' })
-      .getByRole('button', { name: 'local', exact: true })
-      .click();
+    await openLocalWithClipboard(page, context);
     await page.getByRole('button', { name: 'Run container' }).first().click();
     const dialog = page.getByRole('dialog', { name: 'Run container' });
     await dialog.getByLabel('Image', { exact: true }).fill(lab.image);
@@ -188,12 +188,7 @@ test.describe('the Engine API behind every click @api', () => {
     page,
     context,
   }) => {
-    await context.grantPermissions(['clipboard-read', 'clipboard-write'], { origin: app.origin });
-    await page.goto(app.url);
-    await page
-      .getByRole('navigation', { name: 'Hosts' })
-      .getByRole('button', { name: 'local', exact: true })
-      .click();
+    await openLocalWithClipboard(page, context);
     const clipboard = () => page.evaluate(() => navigator.clipboard.readText());
     const copy = async (dialog: ReturnType<Page['getByRole']>, format: string) => {
       await dialog.getByRole('button', { name: 'Copy as…' }).click();

@@ -1,6 +1,6 @@
 import { useId, useMemo, useState } from 'react';
 import type { ApiTargetInfo } from '@shared/contract';
-import { HTTP_METHODS, splitVersion, type HttpMethod } from '@shared/apilog/engine-request';
+import { HTTP_METHODS, splitVersion } from '@shared/apilog/engine-request';
 import { describedVersion, findEndpoint, validateAgainstIndex } from '@shared/apilog/endpoint-index';
 import {
   accessOfRequest,
@@ -21,6 +21,7 @@ import {
   type HistoryOutcome,
 } from '../../lib/api-console';
 import { CodeEditor } from '../../components/ui/CodeEditor';
+import { InlineSelect } from '../../components/ui/InlineSelect';
 import { ConsoleHistory } from './ConsoleHistory';
 import { ConsoleResultView } from './ConsoleResultView';
 import { EndpointDocs } from './EndpointDocs';
@@ -43,7 +44,6 @@ export function ApiConsole({
   draft: ConsoleDraft;
   onDraft(d: ConsoleDraft): void;
 }) {
-  const methodId = useId();
   const confirmId = useId();
   const [confirm, setConfirm] = useState('');
   const [history, setHistory] = useState<HistoryItem[]>(loadHistory);
@@ -101,19 +101,13 @@ export function ApiConsole({
           }}
         >
           <div className="api-request-line">
-            <label htmlFor={methodId} className="visually-hidden">
-              Method
-            </label>
-            <select
-              id={methodId}
+            <InlineSelect
+              label="Method"
               className="input api-method-select"
               value={draft.method}
-              onChange={(e) => set({ method: e.target.value as HttpMethod })}
-            >
-              {HTTP_METHODS.map((m) => (
-                <option key={m}>{m}</option>
-              ))}
-            </select>
+              options={HTTP_METHODS}
+              onChange={(method) => set({ method })}
+            />
             <PathField
               apiVersion={apiVersion}
               value={draft.path}
