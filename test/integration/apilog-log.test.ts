@@ -377,7 +377,7 @@ describe('copy as, before sending a form: the curl and docker CLI forms make wha
     { which: 'tls', hostId: tlsId },
   ];
 
-  it('create network and create volume, on the socket and the TLS host', async () => {
+  it('create network and create volume (curl, CLI, Python, Node), on the socket and the TLS host', async () => {
     for (const { which, hostId } of hosts()) {
       const socket = socketOf(hostId);
       const target = (await api.apilog.target({ hostId })).target;
@@ -409,7 +409,7 @@ describe('copy as, before sending a form: the curl and docker CLI forms make wha
       resourcesMade.push({ socket, kind: 'network', name: appNet }, { socket, kind: 'volume', name: appVol });
       await api.networks.create(net(appNet));
       await api.volumes.create({ hostId, ...vol(appVol) });
-      for (const form of ['curl', 'docker'] as const) {
+      for (const form of ['curl', 'docker', 'python', 'node'] as const) {
         const copyNet = `${appNet}-${form}`;
         const copyVol = `${appVol}-${form}`;
         resourcesMade.push(
@@ -421,9 +421,12 @@ describe('copy as, before sending a form: the curl and docker CLI forms make wha
         if (form === 'curl') {
           await runCurl(n, target, env);
           await runCurl(v, target, env);
-        } else {
+        } else if (form === 'docker') {
           await runWith('sh', ['-ec', n.dockerCli ?? 'false'], env);
           await runWith('sh', ['-ec', v.dockerCli ?? 'false'], env);
+        } else {
+          for (const r of [n.requests[0]!, v.requests[0]!])
+            await runSnippet(form, copyAs(r, target).find((f) => f.format === form)?.text ?? '', env);
         }
         expect(await netShape(copyNet), `${which} ${form}`).toEqual(await netShape(appNet));
         expect(await volShape(copyVol), `${which} ${form}`).toEqual(await volShape(appVol));
@@ -473,7 +476,7 @@ describe('copy as, before sending a form: the curl and docker CLI forms make wha
     }
   });
 
-  it('build: the curl and docker build forms send the context and the secret build argument as the app does', async () => {
+  it('build: the curl, docker build, Python and Node forms send the context and the secret build argument as the app does', async () => {
     const context = await fs.mkdtemp(path.join(os.tmpdir(), 'berthmaster-apilog-build-'));
     await fs.mkdir(path.join(context, 'docker'));
     await fs.writeFile(
@@ -503,10 +506,16 @@ describe('copy as, before sending a form: the curl and docker CLI forms make wha
         const cli = buildFormCopy(form('docker')).dockerCli ?? 'false';
         expect(cli).not.toContain(SECRET_ENV);
         await runWith('sh', ['-ec', cli], env);
-        for (const by of ['curl', 'docker'])
-          expect(await labels(by), `${which} ${by}`).toEqual(await labels('app'));
-        for (const by of ['app', 'curl', 'docker'])
-          await docker(socket, 'rmi', tag(by)).catch(() => undefined);
+        for (const sdk of ['python', 'node'] as const) {
+          const text = copyAs(buildFormCopy(form(sdk)).requests[0]!, target).find(
+            (f) => f.format === sdk,
+          )?.text;
+          expect(text).not.toContain(SECRET_ENV);
+          await runSnippet(sdk, text ?? '', env);
+        }
+        const copies = ['curl', 'docker', 'python', 'node'];
+        for (const by of copies) expect(await labels(by), `${which} ${by}`).toEqual(await labels('app'));
+        for (const by of ['app', ...copies]) await docker(socket, 'rmi', tag(by)).catch(() => undefined);
       }
     } finally {
       await fs.rm(context, { recursive: true, force: true });
