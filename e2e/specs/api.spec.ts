@@ -184,7 +184,7 @@ test.describe('the Engine API behind every click @api', () => {
     const found = await docker(lab.engineA.socketPath, 'ps', '-aq', '--filter', `name=^/${unsent}$`);
     expect(found.trim()).toBe('');
   });
-  test('every form copies its request before sending: network, volume, pull, build @api', async ({
+  test('every form copies its request before sending: network, volume, pull, build, exec @api', async ({
     page,
     context,
   }) => {
@@ -234,6 +234,17 @@ test.describe('the Engine API behind every click @api', () => {
     expect(await copy(build, 'curl')).toMatch(/^tar -C \/srv\/app -cf - \. \| curl /);
     await shot(page, 'build-copied');
     await build.getByRole('button', { name: 'Cancel' }).click();
+
+    // The exec a container's Terminal tab would open.
+    await page.getByRole('tab', { name: 'Containers', exact: true }).click();
+    await page.getByPlaceholder('Name, image, ID, label').fill(name);
+    const row = page.getByRole('table', { name: 'Containers' }).getByRole('row', { name, exact: true });
+    await row.getByRole('button', { name: `Details of ${name}` }).click();
+    await page.getByRole('tab', { name: 'Terminal', exact: true }).click();
+    const shell = page.getByRole('region', { name: 'Shell' });
+    expect(await copy(shell, 'docker CLI')).toMatch(new RegExp(`^docker exec -i -t ${name} /bin/sh -c `));
+    expect(await copy(shell, 'curl')).toContain(`/containers/${name}/exec`);
+    await shot(page, 'exec-copied');
 
     // Nothing was sent.
     expect(await docker(lab.engineA.socketPath, 'network', 'ls', '-q', '--filter', `name=^${unsent}$`)).toBe(

@@ -23,7 +23,16 @@ function render(format: CopyFormat, copy: FormCopy, target: EngineTarget): strin
  * "Copy as…" for a form, before it is sent: the requests it would send as curl, the docker CLI
  * or an SDK snippet. `build` returns undefined while the form is not valid.
  */
-export function CopyAsMenu({ hostId, build }: { hostId: string; build(): FormCopy | undefined }) {
+export function CopyAsMenu({
+  hostId,
+  build,
+  drop = 'up',
+}: {
+  hostId: string;
+  build(): FormCopy | undefined;
+  /** Where the menu opens: above (a dialog's footer) or below (a form at the top of a pane). */
+  drop?: 'up' | 'down';
+}) {
   const [open, setOpen] = useState(false);
   const [note, setNote] = useState<string>();
   const { info, error } = useApiTarget(hostId);
@@ -67,7 +76,7 @@ export function CopyAsMenu({ hostId, build }: { hostId: string; build(): FormCop
         Copy as…
       </button>
       {open && (
-        <div className="menu copy-as-popup" role="menu" aria-label="Copy as">
+        <div className={`menu copy-as-popup copy-as-popup-${drop}`} role="menu" aria-label="Copy as">
           {FORMATS.map((f) => (
             <button
               key={f.format}

@@ -115,7 +115,7 @@ export function ShellForm({
           </label>
         )}
         <div className="shell-form-submit">
-          {copyTarget && <CopyAsMenu hostId={copyTarget.hostId} build={copy} />}
+          {copyTarget && <CopyAsMenu hostId={copyTarget.hostId} build={copy} drop="down" />}
           <button type="submit" className="button button-primary" disabled={busy}>
             {busy ? 'Opening…' : 'Open shell'}
           </button>
