@@ -3,8 +3,10 @@
 
 Usage: engine-api-index.py [--check]   (--check: exit 1 when the committed index differs)
 """
+import glob
 import json
 import os
+import re
 import sys
 
 import yaml
@@ -12,7 +14,10 @@ import yaml
 ROOT = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
 SRC = os.path.join(ROOT, 'resources', 'engine-api')
 OUT = os.path.join(ROOT, 'src', 'shared', 'apilog', 'endpoint-index.data.json')
-VERSIONS = ['1.41', '1.43']
+# Every description bundled in resources/engine-api (v1.25 ... MAX_API_VERSION; 1.24 has none).
+VERSIONS = sorted((re.match(r'v(\d+\.\d+)\.yaml$', os.path.basename(f)).group(1)
+                   for f in glob.glob(os.path.join(SRC, 'v*.yaml'))),
+                  key=lambda v: tuple(int(x) for x in v.split('.')))
 
 
 def first_sentence(text, limit=240):
@@ -87,12 +92,23 @@ def index(version):
             if params:
                 entry['params'] = params
             endpoints.append(entry)
-    return {'version': version, 'endpoints': endpoints}
+    return endpoints
 
 
 def main():
+    # Most endpoints read the same in neighbouring versions: each distinct one is stored once and
+    # every version lists the ones it has (keeps the renderer bundle small with 19 versions).
+    docs, ids, versions = [], {}, {}
+    for v in VERSIONS:
+        versions[v] = []
+        for e in index(v):
+            key = json.dumps(e, sort_keys=True)
+            if key not in ids:
+                ids[key] = len(docs)
+                docs.append(e)
+            versions[v].append(ids[key])
     data = {'source': 'moby/moby api/docs (Apache-2.0), see resources/engine-api/README.md',
-            'versions': {v: index(v) for v in VERSIONS}}
+            'endpoints': docs, 'versions': versions}
     text = json.dumps(data, separators=(',', ':'), sort_keys=True) + '\n'
     if '--check' in sys.argv:
         with open(OUT, encoding='utf-8') as f:

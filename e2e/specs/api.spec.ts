@@ -1,5 +1,5 @@
 import { readFileSync } from 'node:fs';
-import { expect, test, type Page } from '@playwright/test';
+import { expect, test, type BrowserContext, type Page } from '@playwright/test';
 import { connectWs } from '../../test/integration/support/ws-client';
 import { docker, loadLab, uniqueName, type Lab } from '../support/lab';
 import { startWebApp, type WebApp } from '../support/web-app';
@@ -47,6 +47,16 @@ test.afterAll(async () => {
   await app?.stop();
 });
 
+/** The local host's page, with the clipboard readable (to check what Copy put there). */
+async function openLocalWithClipboard(page: Page, context: BrowserContext) {
+  await context.grantPermissions(['clipboard-read', 'clipboard-write'], { origin: app.origin });
+  await page.goto(app.url);
+  await page
+    .getByRole('navigation', { name: 'Hosts' })
+    .getByRole('button', { name: 'local', exact: true })
+    .click();
+}
+
 async function shot(page: Page, step: string) {
   await page.screenshot({ path: `e2e/screenshots/api-${step}.png` });
 }
@@ -58,12 +68,7 @@ test.describe('the Engine API behind every click @api', () => {
     page,
     context,
   }) => {
-    await context.grantPermissions(['clipboard-read', 'clipboard-write'], { origin: app.origin });
-    await page.goto(app.url);
-    await page
-      .getByRole('navigation', { name: 'Hosts' })
-      .getByRole('button', { name: 'local', exact: true })
-      .click();
+    await openLocalWithClipboard(page, context);
     const row = page.getByRole('table', { name: 'Containers' }).getByRole('row', { name, exact: true });
     await row.getByRole('button', { name: `Restart ${name}` }).click();
 
@@ -127,7 +132,13 @@ test.describe('the Engine API behind every click @api', () => {
     await expect(response.getByLabel('Status 200')).toBeVisible();
     const json = response.getByLabel('Response JSON');
     await expect(json).toContainText(`"/${name}"`);
-    await expect(page.getByRole('region', { name: 'History' })).toContainText('/containers/json');
+    const history = page.getByRole('region', { name: 'History' });
+    await expect(history).toContainText('/containers/json');
+    // Each history entry says how its request went: status and duration.
+    await expect(history.getByRole('listitem').first()).toContainText(/200 · \d+(\.\d+)? m?s/);
+    await history.getByRole('button', { name: /^Replay GET \/containers\/json/ }).click();
+    await expect(history.getByRole('listitem')).toHaveCount(1);
+    await expect(history.getByRole('listitem').first()).toContainText(/200 · \d+(\.\d+)? m?s/);
     await shot(page, 'console-response');
 
     // A documented-parameter warning still lets the request go.
@@ -141,12 +152,7 @@ test.describe('the Engine API behind every click @api', () => {
     page,
     context,
   }) => {
-    await context.grantPermissions(['clipboard-read', 'clipboard-write'], { origin: app.origin });
-    await page.goto(app.url);
-    await page
-      .getByRole('navigation', { name: 'Hosts' })
-      .getByRole('button', { name: 'local', exact: true })
-      .click();
+    await openLocalWithClipboard(page, context);
     await page.getByRole('button', { name: 'Run container' }).first().click();
     const dialog = page.getByRole('dialog', { name: 'Run container' });
     await dialog.getByLabel('Image', { exact: true }).fill(lab.image);
@@ -168,8 +174,8 @@ test.describe('the Engine API behind every click @api', () => {
     expect(curl).not.toContain('hunter2-not-copied');
 
     await dialog.getByRole('button', { name: 'Copy as…' }).click();
-    await menu.getByRole('menuitem', { name: 'docker run' }).click();
-    await expect(dialog.getByRole('status').filter({ hasText: 'Copied as docker run.' })).toBeVisible();
+    await menu.getByRole('menuitem', { name: 'docker CLI' }).click();
+    await expect(dialog.getByRole('status').filter({ hasText: 'Copied as docker CLI.' })).toBeVisible();
     const cli = await page.evaluate(() => navigator.clipboard.readText());
     expect(cli).toMatch(/^docker run -d /);
     expect(cli).toContain(unsent);
@@ -177,6 +183,76 @@ test.describe('the Engine API behind every click @api', () => {
     // Nothing was sent: the container does not exist.
     const found = await docker(lab.engineA.socketPath, 'ps', '-aq', '--filter', `name=^/${unsent}$`);
     expect(found.trim()).toBe('');
+  });
+  test('every form copies its request before sending: network, volume, pull, build, exec @api', async ({
+    page,
+    context,
+  }) => {
+    await openLocalWithClipboard(page, context);
+    const clipboard = () => page.evaluate(() => navigator.clipboard.readText());
+    const copy = async (dialog: ReturnType<Page['getByRole']>, format: string) => {
+      await dialog.getByRole('button', { name: 'Copy as…' }).click();
+      await dialog.getByRole('menu', { name: 'Copy as' }).getByRole('menuitem', { name: format }).click();
+      await expect(dialog.getByRole('status').filter({ hasText: `Copied as ${format}.` })).toBeVisible();
+      return clipboard();
+    };
+    const unsent = uniqueName('e2e-api-form');
+
+    await page.getByRole('tab', { name: 'Networks', exact: true }).click();
+    await page.getByRole('button', { name: 'Create network' }).click();
+    const net = page.getByRole('dialog', { name: 'Create network on local' });
+    await net.getByLabel('Name', { exact: true }).fill(unsent);
+    await net.getByRole('button', { name: 'Copy as…' }).click();
+    await shot(page, 'network-copy-menu');
+    await net.getByRole('button', { name: 'Copy as…' }).click();
+    expect(await copy(net, 'docker CLI')).toBe(`docker network create --driver bridge ${unsent}`);
+    expect(await copy(net, 'curl')).toContain('/networks/create');
+    await net.getByRole('button', { name: 'Cancel' }).click();
+
+    await page.getByRole('tab', { name: 'Volumes', exact: true }).click();
+    await page.getByRole('button', { name: 'Create volume' }).click();
+    const vol = page.getByRole('dialog', { name: 'Create volume on local' });
+    await vol.getByLabel(/^Name/).fill(unsent);
+    expect(await copy(vol, 'docker CLI')).toBe(`docker volume create --driver local ${unsent}`);
+    expect(await copy(vol, 'Python (docker SDK)')).toContain('/volumes/create');
+    await vol.getByRole('button', { name: 'Cancel' }).click();
+
+    await page.getByRole('tab', { name: 'Images', exact: true }).click();
+    await page.getByRole('button', { name: 'Pull', exact: true }).click();
+    const pull = page.getByRole('dialog', { name: 'Pull an image to local' });
+    await pull.getByLabel('Image reference').fill('busybox:1.36');
+    expect(await copy(pull, 'docker CLI')).toBe('docker pull busybox:1.36');
+    await pull.getByRole('button', { name: 'Cancel' }).click();
+
+    await page.getByRole('button', { name: 'Build', exact: true }).click();
+    const build = page.getByRole('dialog', { name: /Build an image on local/ });
+    await build.getByLabel('Context folder').fill('/srv/app');
+    await build.getByLabel('Tags').fill('team/app:1');
+    const cli = await copy(build, 'docker CLI');
+    expect(cli).toContain('docker build -t team/app:1');
+    expect(cli).toContain('/srv/app');
+    expect(await copy(build, 'curl')).toMatch(/^tar -C \/srv\/app -cf - \. \| curl /);
+    await shot(page, 'build-copied');
+    await build.getByRole('button', { name: 'Cancel' }).click();
+
+    // The exec a container's Terminal tab would open.
+    await page.getByRole('tab', { name: 'Containers', exact: true }).click();
+    await page.getByPlaceholder('Name, image, ID, label').fill(name);
+    const row = page.getByRole('table', { name: 'Containers' }).getByRole('row', { name, exact: true });
+    await row.getByRole('button', { name: `Details of ${name}` }).click();
+    await page.getByRole('tab', { name: 'Terminal', exact: true }).click();
+    const shell = page.getByRole('region', { name: 'Shell' });
+    expect(await copy(shell, 'docker CLI')).toMatch(new RegExp(`^docker exec -i -t ${name} /bin/sh -c `));
+    expect(await copy(shell, 'curl')).toContain(`/containers/${name}/exec`);
+    await shot(page, 'exec-copied');
+
+    // Nothing was sent.
+    expect(await docker(lab.engineA.socketPath, 'network', 'ls', '-q', '--filter', `name=^${unsent}$`)).toBe(
+      '',
+    );
+    expect(await docker(lab.engineA.socketPath, 'volume', 'ls', '-q', '--filter', `name=^${unsent}$`)).toBe(
+      '',
+    );
   });
   test('the console follows a stream until Stop, shows refusals, and asks production hosts for the name @api', async ({
     page,

@@ -3,7 +3,15 @@ import os from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { ApiLogDetails, ApiLogEntry, RunSpec } from '@shared/contract';
-import { copyAs, type CopyFormat } from '@shared/apilog/copy-as';
+import { copyAs, curlCommand, type CopyFormat } from '@shared/apilog/copy-as';
+import {
+  buildFormCopy,
+  execFormCopy,
+  networkFormCopy,
+  pullFormCopy,
+  volumeFormCopy,
+  type FormCopy,
+} from '@shared/apilog/form-copy';
 import { connectionEnv } from '@shared/apilog/copy-as/connection';
 import { requestOfLogEntry } from '@shared/apilog/log-request';
 import type { EngineTarget } from '@shared/apilog/engine-request';
@@ -27,6 +35,7 @@ let dockerConfig: string;
 const SECRET_ENV = `tok-${Math.random().toString(36).slice(2)}-value`;
 const repo = uniqueName('berthmaster-test/apilog');
 const made: Array<{ socket: string; name: string }> = [];
+const resourcesMade: Array<{ socket: string; kind: 'network' | 'volume'; name: string }> = [];
 const imagesMade: string[] = [];
 const WORKTREE = path.resolve(__dirname, '../..');
 
@@ -76,6 +85,7 @@ beforeAll(async () => {
 
 afterAll(async () => {
   for (const c of made) await docker(c.socket, 'rm', '-fv', c.name).catch(() => undefined);
+  for (const r of resourcesMade) await docker(r.socket, r.kind, 'rm', r.name).catch(() => undefined);
   for (const i of imagesMade) await docker(lab.engineA.socketPath, 'rmi', '-f', i).catch(() => undefined);
   close?.();
   await rig?.stop();
@@ -350,5 +360,181 @@ describe('API log', () => {
     await api.apilog.clear({ hostId: localId });
     const after = await entries(localId);
     expect(after.every((e) => !e.origin || e.origin.method !== 'hosts.engineInfo')).toBe(true);
+  });
+});
+
+/** Runs a form's curl form (every request in order) and returns the last answer. */
+async function runCurl(copy: FormCopy, target: EngineTarget, env: Record<string, string>, cwd?: string) {
+  let out = '';
+  for (const r of copy.requests)
+    out = (await runWith('sh', ['-ec', curlCommand(r, target)], env, cwd)).stdout;
+  return out;
+}
+
+describe('copy as, before sending a form: the curl and docker CLI forms make what the app makes', () => {
+  const hosts = () => [
+    { which: 'socket', hostId: localId },
+    { which: 'tls', hostId: tlsId },
+  ];
+
+  it('create network and create volume (curl, CLI, Python, Node), on the socket and the TLS host', async () => {
+    for (const { which, hostId } of hosts()) {
+      const socket = socketOf(hostId);
+      const target = (await api.apilog.target({ hostId })).target;
+      const env = snippetEnv(target);
+      const netShape = async (name: string) => {
+        const n = JSON.parse(await docker(socket, 'network', 'inspect', name))[0];
+        return [n.Driver, n.Internal, n.Attachable, n.EnableIPv6, n.Labels, n.Options];
+      };
+      const volShape = async (name: string) => {
+        const v = JSON.parse(await docker(socket, 'volume', 'inspect', name))[0];
+        return [v.Driver, v.Labels, v.Options];
+      };
+      const net = (name: string) => ({
+        hostId,
+        name,
+        driver: 'bridge' as const,
+        internal: true,
+        labels: { 'berthmaster.test': '1', team: 'api copy' },
+        options: { 'com.docker.network.driver.mtu': '1400' },
+      });
+      const vol = (name: string) => ({
+        name,
+        driver: 'local',
+        options: { type: 'tmpfs', device: 'tmpfs', o: 'size=1m' },
+        labels: { 'berthmaster.test': '1', team: 'api copy' },
+      });
+      const appNet = uniqueName('bm-form-net');
+      const appVol = uniqueName('bm-form-vol');
+      resourcesMade.push({ socket, kind: 'network', name: appNet }, { socket, kind: 'volume', name: appVol });
+      await api.networks.create(net(appNet));
+      await api.volumes.create({ hostId, ...vol(appVol) });
+      for (const form of ['curl', 'docker', 'python', 'node'] as const) {
+        const copyNet = `${appNet}-${form}`;
+        const copyVol = `${appVol}-${form}`;
+        resourcesMade.push(
+          { socket, kind: 'network', name: copyNet },
+          { socket, kind: 'volume', name: copyVol },
+        );
+        const n = networkFormCopy(net(copyNet));
+        const v = volumeFormCopy(vol(copyVol));
+        if (form === 'curl') {
+          await runCurl(n, target, env);
+          await runCurl(v, target, env);
+        } else if (form === 'docker') {
+          await runWith('sh', ['-ec', n.dockerCli ?? 'false'], env);
+          await runWith('sh', ['-ec', v.dockerCli ?? 'false'], env);
+        } else {
+          for (const r of [n.requests[0]!, v.requests[0]!])
+            await runSnippet(form, copyAs(r, target).find((f) => f.format === form)?.text ?? '', env);
+        }
+        expect(await netShape(copyNet), `${which} ${form}`).toEqual(await netShape(appNet));
+        expect(await volShape(copyVol), `${which} ${form}`).toEqual(await volShape(appVol));
+      }
+    }
+  });
+
+  it('exec: the curl form creates the exec the form describes; docker exec runs it, with the secret from the environment', async () => {
+    for (const { which, hostId } of hosts()) {
+      const socket = socketOf(hostId);
+      const name = uniqueName('bm-form-exec');
+      made.push({ socket, name });
+      await docker(
+        socket,
+        'run',
+        '-d',
+        '--name',
+        name,
+        '--label',
+        'berthmaster.test=1',
+        lab.image,
+        'sleep',
+        '300',
+      );
+      const target = (await api.apilog.target({ hostId })).target;
+      const env = snippetEnv(target);
+      const copy = execFormCopy({
+        container: name,
+        cmd: ['sh', '-c', 'echo "$API_TOKEN" > /tmp/by-copy'],
+        tty: false,
+        workingDir: '/tmp',
+        env: [`API_TOKEN=${SECRET_ENV}`],
+      });
+      for (const text of [copy.dockerCli ?? '', curlCommand(copy.requests[0]!, target)])
+        expect(text).not.toContain(SECRET_ENV);
+      const { Id } = JSON.parse(await runCurl(copy, target, env)) as { Id: string };
+      const client = await rig.backend.hosts.client(hostId);
+      const exec = (await client.docker.getExec(Id).inspect()) as unknown as {
+        ProcessConfig: { entrypoint: string; arguments: string[]; tty: boolean };
+        ContainerID: string;
+        Running: boolean;
+      };
+      expect(exec.ProcessConfig, which).toMatchObject({ entrypoint: 'sh', tty: false });
+      expect(exec.ProcessConfig.arguments).toEqual(['-c', 'echo "$API_TOKEN" > /tmp/by-copy']);
+      await runWith('sh', ['-ec', `${copy.dockerCli ?? 'false'} </dev/null`], env);
+      expect(await docker(socket, 'exec', name, 'cat', '/tmp/by-copy'), which).toBe(SECRET_ENV);
+    }
+  });
+
+  it('build: the curl, docker build, Python and Node forms send the context and the secret build argument as the app does', async () => {
+    const context = await fs.mkdtemp(path.join(os.tmpdir(), 'berthmaster-apilog-build-'));
+    await fs.mkdir(path.join(context, 'docker'));
+    await fs.writeFile(
+      path.join(context, 'docker', 'Dockerfile'),
+      `FROM ${lab.image}\nARG VERSION\nARG API_TOKEN\nLABEL version=$VERSION berthmaster.test=1\nRUN test "$API_TOKEN" = "${SECRET_ENV}"\n`,
+    );
+    try {
+      for (const { which, hostId } of hosts()) {
+        const socket = socketOf(hostId);
+        const target = (await api.apilog.target({ hostId })).target;
+        // This machine's CLI has no buildx: the classic builder, as the app uses.
+        const env = { ...snippetEnv(target), DOCKER_BUILDKIT: '0' };
+        const tag = (by: string) => `berthmaster-test/apilog-build-${process.pid}-${which}-${by}:1`;
+        const form = (by: string) => ({
+          contextPath: context,
+          dockerfile: 'docker/Dockerfile',
+          tags: [tag(by)],
+          buildArgs: { VERSION: '1.2', API_TOKEN: SECRET_ENV },
+        });
+        const started = await api.images.build({ hostId, ...form('app') });
+        expect(await waitForTask(api, started.taskId)).toMatchObject({ state: 'succeeded' });
+        const labels = async (by: string) =>
+          JSON.parse(await docker(socket, 'image', 'inspect', '-f', '{{json .Config.Labels}}', tag(by)));
+        const copy = buildFormCopy(form('curl'));
+        expect(curlCommand(copy.requests[0]!, target)).not.toContain(SECRET_ENV);
+        await runCurl(copy, target, env);
+        const cli = buildFormCopy(form('docker')).dockerCli ?? 'false';
+        expect(cli).not.toContain(SECRET_ENV);
+        await runWith('sh', ['-ec', cli], env);
+        for (const sdk of ['python', 'node'] as const) {
+          const text = copyAs(buildFormCopy(form(sdk)).requests[0]!, target).find(
+            (f) => f.format === sdk,
+          )?.text;
+          expect(text).not.toContain(SECRET_ENV);
+          await runSnippet(sdk, text ?? '', env);
+        }
+        const copies = ['curl', 'docker', 'python', 'node'];
+        for (const by of copies) expect(await labels(by), `${which} ${by}`).toEqual(await labels('app'));
+        for (const by of ['app', ...copies]) await docker(socket, 'rmi', tag(by)).catch(() => undefined);
+      }
+    } finally {
+      await fs.rm(context, { recursive: true, force: true });
+    }
+  });
+
+  it('pull (with the registry login): the curl and CLI forms pull the image the app pulled', async () => {
+    const ref = `${lab.registry.address}/${repo}:v1`;
+    const target = (await api.apilog.target({ hostId: localId })).target;
+    const env = snippetEnv(target);
+    const copy = pullFormCopy(ref, true);
+    const pulled = await api.images.pull({ hostId: localId, reference: ref });
+    expect(await waitForTask(api, pulled.taskId)).toMatchObject({ state: 'succeeded' });
+    const id = await docker(lab.engineA.socketPath, 'image', 'inspect', '--format', '{{.Id}}', ref);
+    for (const text of [copy.dockerCli ?? 'false', curlCommand(copy.requests[0]!, target)]) {
+      expect(text).not.toContain(lab.registry.password);
+      await docker(lab.engineA.socketPath, 'rmi', ref);
+      await runWith('sh', ['-ec', text], env);
+      expect(await docker(lab.engineA.socketPath, 'image', 'inspect', '--format', '{{.Id}}', ref)).toBe(id);
+    }
   });
 });

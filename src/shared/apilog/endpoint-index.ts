@@ -38,7 +38,10 @@ export interface EndpointDoc {
 }
 
 interface IndexData {
-  versions: Record<string, { version: string; endpoints: EndpointDoc[] }>;
+  /** Each distinct endpoint description once. */
+  endpoints: EndpointDoc[];
+  /** Per API version, the indices of its endpoints. */
+  versions: Record<string, number[]>;
 }
 
 const INDEX = data as unknown as IndexData;
@@ -59,8 +62,16 @@ export function describedVersion(apiVersion: string): string {
   return best;
 }
 
+const byVersion = new Map<string, EndpointDoc[]>();
+
 export function endpointsFor(apiVersion: string): EndpointDoc[] {
-  return INDEX.versions[describedVersion(apiVersion)]?.endpoints ?? [];
+  const v = describedVersion(apiVersion);
+  let list = byVersion.get(v);
+  if (!list) {
+    list = (INDEX.versions[v] ?? []).map((i) => INDEX.endpoints[i] as EndpointDoc);
+    byVersion.set(v, list);
+  }
+  return list;
 }
 
 function templateRegex(template: string): RegExp {

@@ -12,6 +12,8 @@ export interface EngineRequest {
   body?: unknown;
   /** Extra headers that matter to the engine (never auth headers: those are redacted). */
   headers?: Record<string, string>;
+  /** A folder sent as a tar stream instead of a JSON body (a build context); snippets pack it. */
+  tarContext?: string;
 }
 
 export const HTTP_METHODS = ['GET', 'HEAD', 'POST', 'PUT', 'DELETE'] as const;

@@ -142,6 +142,13 @@ export function volumeCreateRequest(v: VolumeForm): EngineRequest {
   return { method: 'POST', path: '/volumes/create', body: volumeCreateBody(v) };
 }
 
+/** A terminal's "auto" shell: bash when the image has it, else sh (exec'd: exit codes pass). */
+export const AUTO_SHELL = [
+  '/bin/sh',
+  '-c',
+  'if command -v bash >/dev/null 2>&1; then exec bash; else exec sh; fi',
+];
+
 export interface ExecForm {
   container: string;
   cmd: string[];
@@ -171,6 +178,8 @@ export function execCreateRequest(f: ExecForm): EngineRequest {
 }
 
 export interface BuildForm {
+  /** The folder sent as the context (on the computer that runs the snippet). */
+  contextPath: string;
   tags: string[];
   dockerfile?: string;
   buildArgs?: Record<string, string>;
@@ -181,7 +190,7 @@ export interface BuildForm {
   platform?: string;
 }
 
-/** The build's query (the context goes as a tar body, which snippets do not reproduce). */
+/** The build's query as the app sends it; the context folder goes as a tar body. */
 export function buildRequest(f: BuildForm): EngineRequest {
   const q: Array<[string, string]> = f.tags.map((t): [string, string] => ['t', t]);
   if (f.dockerfile) q.push(['dockerfile', f.dockerfile]);
@@ -194,5 +203,7 @@ export function buildRequest(f: BuildForm): EngineRequest {
   if (f.noCache) q.push(['nocache', '1']);
   if (f.labels && Object.keys(f.labels).length) q.push(['labels', JSON.stringify(f.labels)]);
   if (f.platform) q.push(['platform', f.platform]);
-  return { method: 'POST', path: '/build', query: q, headers: { 'Content-Type': 'application/x-tar' } };
+  // The app's own: remove intermediate containers, even after a failed step.
+  q.push(['rm', '1'], ['forcerm', '1']);
+  return { method: 'POST', path: '/build', query: q, tarContext: f.contextPath };
 }

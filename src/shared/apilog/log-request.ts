@@ -15,16 +15,6 @@ export function requestOfLogEntry(d: ApiLogDetails): EngineRequest {
       // not one JSON document: no body
     }
   }
-  // dockerode repeats a JSON body's top-level fields as query parameters: the copy sends them once.
-  if (req.body && typeof req.body === 'object' && !Array.isArray(req.body)) {
-    // Engine body fields are capitalised; lower-case keys (name, platform) are query parameters
-    // dockerode also left in the body: they stay in the query only.
-    const body = { ...(req.body as Record<string, unknown>) };
-    const fields = new Set(Object.keys(body).filter((k) => /^[A-Z]/.test(k)));
-    req.query = d.query.filter(([k]) => !fields.has(k));
-    for (const [k] of req.query) delete body[k];
-    req.body = body;
-  }
   const auth = Object.keys(d.requestHeaders).find((h) => h.toLowerCase() === 'x-registry-auth');
   if (auth) req.headers = { 'X-Registry-Auth': d.requestHeaders[auth] as string };
   return req;

@@ -92,7 +92,8 @@ export function redactQuery(pairs: Array<[string, string]>): Array<[string, stri
       }
     }
     if (SECRET_FIELD.test(k)) return [k, REDACTED];
-    // dockerode also sends a create body's fields as query parameters (Env=NAME=value, HostConfig={...}).
+    // Create bodies never go into the query (src/main/engine/body-out-of-query.ts); a request
+    // typed in the console still might.
     if (/^env$/i.test(k)) return [k, redactEnvEntry(v)];
     if (v.startsWith('{') || v.startsWith('[')) return [k, redactText(v, '')];
     return [k, v];

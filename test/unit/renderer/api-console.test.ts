@@ -3,6 +3,8 @@ import type { ApiLogEntry } from '@shared/contract';
 import type { RunSpec } from '@shared/contract/container-run-spec';
 import {
   addToHistory,
+  outcomeText,
+  recordOutcome,
   draftOf,
   HISTORY_MAX,
   parseBody,
@@ -11,7 +13,7 @@ import {
 } from '../../../src/renderer/src/lib/api-console';
 import { mergeLogBatch } from '../../../src/renderer/src/lib/api-log-batch';
 import { statusText, statusTone } from '../../../src/renderer/src/lib/api-log-format';
-import { runFormCopy } from '../../../src/renderer/src/lib/run-copy';
+import { runFormCopy } from '@shared/apilog/form-copy';
 
 function entry(id: number, patch: Partial<ApiLogEntry> = {}): ApiLogEntry {
   return {
@@ -96,6 +98,32 @@ describe('console drafts and history', () => {
     h = addToHistory(h, { ...item(10), at: 999 });
     expect(h[0]?.path).toBe('/p10');
     expect(h.filter((x) => x.path === '/p10')).toHaveLength(1);
+  });
+
+  it('records every send: its status and duration; a replay shows the last outcome until its own answer', () => {
+    const base = { hostId: 'h', method: 'GET' as const, path: '/info', query: [], body: '' };
+    let h = addToHistory([], { ...base, at: 1 });
+    expect(outcomeText(h[0]!)).toBe('…');
+    h = recordOutcome(h, 1, { status: 200, durationMs: 12.4 });
+    expect(h[0]).toMatchObject({ status: 200, durationMs: 12.4, pending: false });
+    expect(outcomeText(h[0]!)).toBe('200 · 12 ms');
+    // Replay: the same request moves up and keeps its last outcome while pending.
+    h = addToHistory(h, { ...base, at: 2 });
+    expect(h).toHaveLength(1);
+    expect(h[0]).toMatchObject({ at: 2, status: 200, durationMs: 12.4, pending: true });
+    h = recordOutcome(h, 2, { status: 500, durationMs: 1500 });
+    expect(outcomeText(h[0]!)).toBe('500 · 1.50 s');
+    h = recordOutcome(h, 2, { error: 'refused by the policy' });
+    expect(h[0]).not.toHaveProperty('status');
+    expect(outcomeText(h[0]!)).toBe('failed');
+    // A stream: its status at the head (still open), the duration at its end.
+    h = addToHistory(h, { ...base, path: '/events', at: 3 });
+    h = recordOutcome(h, 3, { status: 200 }, false);
+    expect(h[0]).toMatchObject({ status: 200, pending: true });
+    h = recordOutcome(h, 3, { status: 200, durationMs: 4000 });
+    expect(outcomeText(h[0]!)).toBe('200 · 4.00 s');
+    // An unknown send (history cleared meanwhile) changes nothing.
+    expect(recordOutcome(h, 42, { status: 204 })).toBe(h);
   });
 });
 

@@ -2,6 +2,7 @@ import net from 'node:net';
 import { Readable, type Duplex } from 'node:stream';
 import type Docker from 'dockerode';
 import { AppError, type ShellChoice } from '@shared/contract';
+import { AUTO_SHELL } from '@shared/apilog/form-requests';
 
 /** How a TTY stream ended, read from the engine after the stream closed. */
 export type TtyOutcome =
@@ -29,13 +30,6 @@ export interface ExecSpec {
   workingDir?: string;
   env?: string[];
 }
-
-/** bash when the image has it, else sh; `exec` so the shell is the exec's process (exit codes). */
-export const AUTO_SHELL = [
-  '/bin/sh',
-  '-c',
-  'if command -v bash >/dev/null 2>&1; then exec bash; else exec sh; fi',
-];
 
 /** Terminal capabilities the xterm view has; the user's env may override them. */
 const TTY_ENV = ['TERM=xterm-256color', 'COLORTERM=truecolor'];

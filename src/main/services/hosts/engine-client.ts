@@ -8,6 +8,7 @@ import { inspect } from 'node:util';
 import Docker from 'dockerode';
 import { AppError, type AppErrorShape, type EngineInfo, type Endpoint } from '@shared/contract';
 import { limitResponseBodies } from '../../engine/body-limit';
+import { keepBodiesOutOfQueries } from '../../engine/body-out-of-query';
 import { toAppError } from '../../errors/to-app-error';
 import { negotiateApiVersion, MIN_API_VERSION } from './api-version';
 import { resolveSshConfig } from './ssh-config';
@@ -294,6 +295,7 @@ export async function openEngineClient(
     }
     const docker = withoutDockerEnv(() => new Docker({ ...transport.options, version: `v${apiVersion}` }));
     if (agent) limitResponseBodies(docker, agent, transport.address);
+    keepBodiesOutOfQueries(docker);
     const client: EngineClient = { docker, apiVersion, address: transport.address, close: transport.close };
     if (transport.sshHandshakes) client.sshHandshakes = transport.sshHandshakes;
     if (transport.forwardTcp) client.forwardTcp = transport.forwardTcp;

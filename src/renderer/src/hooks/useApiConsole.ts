@@ -2,6 +2,7 @@ import { useCallback, useEffect, useRef, useState } from 'react';
 import type { AppErrorShape, ConsoleResponse } from '@shared/contract';
 import type { Subscription } from '@shared/rpc/client';
 import type { CallInputOf } from '../lib/method-types';
+import type { HistoryOutcome } from '../lib/api-console';
 import { api } from '../rpc/api';
 import { toErrorShape } from '../lib/errors';
 
@@ -46,32 +47,43 @@ export function useApiConsole(hostId: string) {
     setResult(undefined);
   }, [hostId, stop]);
 
-  const send = useCallback(async (req: ConsoleRequest) => {
+  /** `done` gets the outcome for the history (status and duration, or the error). */
+  type Done = (outcome: HistoryOutcome, final?: boolean) => void;
+
+  const send = useCallback(async (req: ConsoleRequest, done?: Done) => {
     sub.current?.close();
     sub.current = undefined;
     const mine = ++seq.current;
     setBusy(true);
     try {
       const response = await api.apilog.send(req);
+      done?.({ status: response.status, durationMs: response.durationMs });
       if (mine === seq.current) setResult({ kind: 'response', response });
     } catch (e) {
-      if (mine === seq.current) setResult({ kind: 'error', error: toErrorShape(e) });
+      const error = toErrorShape(e);
+      done?.({ error: error.message });
+      if (mine === seq.current) setResult({ kind: 'error', error });
     } finally {
       if (mine === seq.current) setBusy(false);
     }
   }, []);
 
-  const follow = useCallback((req: ConsoleRequest) => {
+  const follow = useCallback((req: ConsoleRequest, done?: Done) => {
     sub.current?.close();
     ++seq.current;
+    const started = performance.now();
+    let status: number | undefined;
     setBusy(false);
     setResult({ kind: 'stream', stream: { text: '', open: true } });
     const update = (f: (s: ConsoleStreamState) => ConsoleStreamState) =>
       setResult((r) => (r?.kind === 'stream' ? { kind: 'stream', stream: f(r.stream) } : r));
     const s = api.apilog.follow(req, {
       onEvent(ev) {
-        if (ev.kind === 'head') update((st) => ({ ...st, status: ev.status, headers: ev.headers }));
-        else
+        if (ev.kind === 'head') {
+          status = ev.status;
+          done?.({ status }, false);
+          update((st) => ({ ...st, status: ev.status, headers: ev.headers }));
+        } else
           update((st) => {
             const text = st.text + ev.text;
             return { ...st, text: text.length > STREAM_KEEP ? text.slice(text.length - STREAM_KEEP) : text };
@@ -79,6 +91,13 @@ export function useApiConsole(hostId: string) {
       },
       onEnd(error) {
         if (sub.current === s) sub.current = undefined;
+        // A stream's duration is how long it stayed open (until Stop or its end).
+        const durationMs = performance.now() - started;
+        done?.(
+          status !== undefined
+            ? { status, durationMs }
+            : { error: error ? toErrorShape(error).message : 'ended without an answer' },
+        );
         update((st) => ({ ...st, open: false, ...(error ? { error: toErrorShape(error) } : {}) }));
       },
     });

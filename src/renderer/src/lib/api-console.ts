@@ -1,4 +1,5 @@
 import type { EngineRequest, HttpMethod } from '@shared/apilog/engine-request';
+import { msText } from './api-log-format';
 import { readStored, writeStored } from './storage';
 
 /** What the console form holds: the request being composed (the body as typed). */
@@ -39,11 +40,20 @@ export function queryOf(draft: ConsoleDraft): Array<[string, string]> {
   return draft.query.filter(([k]) => k.trim() !== '').map(([k, v]): [string, string] => [k.trim(), v]);
 }
 
+/** How a sent request ended: the engine's status and how long it took, or why it got no answer. */
+export interface HistoryOutcome {
+  status?: number;
+  durationMs?: number;
+  /** No response: the policy refused it, a timeout, a lost connection (the message). */
+  error?: string;
+}
+
 /** One sent request in the history (kept in this browser, newest first). */
-export interface HistoryItem extends ConsoleDraft {
+export interface HistoryItem extends ConsoleDraft, HistoryOutcome {
   at: number;
   hostId: string;
-  status?: number;
+  /** Sent, not answered yet (a replay shows its last outcome meanwhile); never stored. */
+  pending?: boolean;
 }
 
 const KEY = 'berthmaster.apiConsole.history';
@@ -73,7 +83,15 @@ export function loadHistory(): HistoryItem[] {
   }
 }
 
-/** Adds a request on top; an identical earlier one moves up instead of repeating. */
+function store(list: HistoryItem[]): HistoryItem[] {
+  writeStored(KEY, JSON.stringify(list.map(({ pending: _pending, ...h }) => h)));
+  return list;
+}
+
+/**
+ * Adds a request on top, pending its outcome; an identical earlier one moves up instead of
+ * repeating, and shows its last status and duration until the new answer replaces them.
+ */
 export function addToHistory(list: HistoryItem[], item: HistoryItem): HistoryItem[] {
   const kept = { ...item, body: item.body.length > BODY_MAX ? '' : item.body };
   const same = (h: HistoryItem) =>
@@ -82,9 +100,34 @@ export function addToHistory(list: HistoryItem[], item: HistoryItem): HistoryIte
     h.path === kept.path &&
     h.body === kept.body &&
     JSON.stringify(h.query) === JSON.stringify(kept.query);
-  const next = [kept, ...list.filter((h) => !same(h))].slice(0, HISTORY_MAX);
-  writeStored(KEY, JSON.stringify(next));
-  return next;
+  const before = list.find(same);
+  const last: HistoryOutcome = before
+    ? {
+        ...(before.status !== undefined ? { status: before.status } : {}),
+        ...(before.durationMs !== undefined ? { durationMs: before.durationMs } : {}),
+        ...(before.error !== undefined ? { error: before.error } : {}),
+      }
+    : {};
+  return store([{ ...last, ...kept, pending: true }, ...list.filter((h) => !same(h))].slice(0, HISTORY_MAX));
+}
+
+/** The outcome of the request sent at `at` (replacing a replayed one's last outcome). */
+export function recordOutcome(list: HistoryItem[], at: number, outcome: HistoryOutcome, final = true) {
+  if (!list.some((h) => h.at === at)) return list;
+  return store(
+    list.map((h) => {
+      if (h.at !== at) return h;
+      const { status: _s, durationMs: _d, error: _e, ...rest } = h;
+      return { ...rest, ...outcome, pending: !final };
+    }),
+  );
+}
+
+/** "200 · 12 ms", "failed", or "…" while a first send has no answer yet. */
+export function outcomeText(h: HistoryItem): string {
+  if (h.error !== undefined) return 'failed';
+  if (h.status === undefined) return h.pending ? '…' : '—';
+  return h.durationMs === undefined ? String(h.status) : `${h.status} · ${msText(h.durationMs)}`;
 }
 
 export function clearHistory(): HistoryItem[] {

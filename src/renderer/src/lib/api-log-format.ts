@@ -22,9 +22,14 @@ export function statusTone(e: ApiLogEntry): 'ok' | 'warn' | 'bad' | 'open' {
   return 'ok';
 }
 
+/** "12 ms", "1.25 s" */
+export function msText(ms: number): string {
+  return ms < 1000 ? `${Math.round(ms)} ms` : `${(ms / 1000).toFixed(2)} s`;
+}
+
 export function durationText(e: ApiLogEntry): string {
   if (e.durationMs === undefined) return e.state === 'open' ? '…' : '—';
-  return e.durationMs < 1000 ? `${Math.round(e.durationMs)} ms` : `${(e.durationMs / 1000).toFixed(2)} s`;
+  return msText(e.durationMs);
 }
 
 export function bytesText(n: number): string {

@@ -1,6 +1,6 @@
 import { wirePath, type EngineRequest, type EngineTarget } from '../engine-request';
 import { authServer, connectionEnv, hasRegistryAuth } from './connection';
-import { literal, REGISTRY_ENV } from './secrets';
+import { literal, REGISTRY_ENV, secretQueryJson } from './secrets';
 import { sh, shellLine } from './shell';
 
 /** A JSON body as one shell word: single-quoted, with redacted values read from the environment. */
@@ -35,7 +35,12 @@ function authHeader(req: EngineRequest): string {
  * from $DOCKER_CERT_PATH for TLS; for SSH, a local socket forwarded by `docker system dial-stdio`.
  */
 export function curlCommand(req: EngineRequest, t: EngineTarget): string {
-  const path = wirePath(req, t.apiVersion);
+  // Query values with secrets (build args) go through --url-query, reading them from the environment.
+  const secretQuery = (req.query ?? []).filter(([, v]) => secretQueryJson(v));
+  const path = wirePath(
+    { ...req, query: (req.query ?? []).filter((p) => !secretQuery.includes(p)) },
+    t.apiVersion,
+  );
   const words = ['curl', '--fail-with-body', '-sS'];
   const pre: string[] = [];
   let url: string;
@@ -73,8 +78,14 @@ export function curlCommand(req: EngineRequest, t: EngineTarget): string {
   }
   if (req.method !== 'GET') words.push('-X', req.method);
   if (hasRegistryAuth(req)) words.push('-H', authHeader(req));
-  if (req.body !== undefined)
+  for (const [k, v] of secretQuery)
+    words.push('--url-query', `${sh(`${k}=`)}${bodyWord(secretQueryJson(v))}`);
+  if (req.tarContext !== undefined)
+    words.push('-H', sh('Content-Type: application/x-tar'), '--data-binary', '@-');
+  else if (req.body !== undefined)
     words.push('-H', sh('Content-Type: application/json'), '--data-binary', bodyWord(req.body));
   words.push(sh(url));
-  return [...pre, shellLine(words)].join('\n');
+  // The context folder as a tar stream on curl's standard input (whole: no .dockerignore here).
+  const tar = req.tarContext !== undefined ? `tar -C ${sh(req.tarContext)} -cf - . | ` : '';
+  return [...pre, `${tar}${shellLine(words)}`].join('\n');
 }

@@ -44,6 +44,7 @@ export function dockerCliCommand(req: EngineRequest): string | undefined {
       pull,
     ].join(' &&\n');
   }
+  if (m === 'POST' && path === '/build') return buildCommand(req);
   if (m === 'POST' && path === '/networks/create') {
     const w = ['network', 'create'];
     if (typeof body.Driver === 'string') w.push('--driver', sh(body.Driver));
@@ -136,4 +137,32 @@ export function dockerCliCommand(req: EngineRequest): string | undefined {
   if (m === 'POST' && /^\/(containers|images|networks|volumes)\/prune$/.test(path))
     return cmd(a as string, 'prune', '-f');
   return undefined;
+}
+
+const jsonRec = (v: string | undefined): Rec => {
+  try {
+    return rec(v ? JSON.parse(v) : undefined);
+  } catch {
+    return {};
+  }
+};
+
+/** `docker build`: a redacted build argument is passed by name (the CLI reads it from $NAME). */
+function buildCommand(req: EngineRequest): string {
+  const context = req.tarContext ?? '.';
+  const w = ['docker', 'build'];
+  for (const [k, v] of req.query ?? []) if (k === 't') w.push('-t', sh(v));
+  const q = new Map(req.query ?? []);
+  const dockerfile = q.get('dockerfile');
+  // The CLI reads -f relative to the working directory, the engine relative to the context.
+  if (dockerfile) w.push('-f', sh(dockerfile.startsWith('/') ? dockerfile : `${context}/${dockerfile}`));
+  for (const [k, v] of Object.entries(jsonRec(q.get('buildargs'))))
+    w.push('--build-arg', envFlag(`${k}=${String(v)}`));
+  if (q.get('target')) w.push('--target', sh(q.get('target') as string));
+  if (on(q, 'pull')) w.push('--pull');
+  if (on(q, 'nocache')) w.push('--no-cache');
+  for (const [k, v] of Object.entries(jsonRec(q.get('labels')))) w.push('--label', sh(`${k}=${String(v)}`));
+  if (q.get('platform')) w.push('--platform', sh(q.get('platform') as string));
+  w.push(sh(context));
+  return shellLine(w);
 }

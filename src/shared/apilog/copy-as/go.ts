@@ -1,6 +1,6 @@
 import { wirePath, type EngineRequest, type EngineTarget } from '../engine-request';
 import { authServer, connectionComment, hasRegistryAuth, OK_CODES } from './connection';
-import { literal, REGISTRY_ENV } from './secrets';
+import { literal, REGISTRY_ENV, secretQueryJson } from './secrets';
 
 function goValue(v: unknown): string {
   return literal(
@@ -31,20 +31,30 @@ export function goSnippet(req: EngineRequest, t: EngineTarget): string {
         ? `http://${t.host}:${t.port}`
         : 'http://docker';
   const auth = hasRegistryAuth(req);
+  const tar = req.tarContext !== undefined;
+  const json = (req.body !== undefined && !tar) || auth;
+  const secretQuery = (req.query ?? []).some(([, v]) => secretQueryJson(v));
+  const queryLine = ([k, v]: [string, string]) => {
+    const secret = secretQueryJson(v);
+    return secret
+      ? `\tquery.Add(${JSON.stringify(k)}, mustJSON(${goValue(secret)}))`
+      : `\tquery.Add(${JSON.stringify(k)}, ${JSON.stringify(v)})`;
+  };
   const lines = [
     ...connectionComment(t, '//'),
     'package main',
     '',
     'import (',
-    ...(req.body !== undefined || auth ? ['\t"bytes"'] : []),
+    ...(json ? ['\t"bytes"'] : []),
     '\t"context"',
     ...(auth ? ['\t"encoding/base64"'] : []),
-    ...(req.body !== undefined || auth ? ['\t"encoding/json"'] : []),
+    ...(json || secretQuery ? ['\t"encoding/json"'] : []),
     '\t"fmt"',
     '\t"io"',
     '\t"net/http"',
     '\t"net/url"',
     '\t"os"',
+    ...(tar ? ['\t"os/exec"'] : []),
     '',
     '\t"github.com/docker/docker/client"',
     ')',
@@ -56,11 +66,24 @@ export function goSnippet(req: EngineRequest, t: EngineTarget): string {
     '\t}',
     '\tdefer cli.Close()',
     '\tquery := url.Values{}',
-    ...(req.query ?? []).map(([k, v]) => `\tquery.Add(${JSON.stringify(k)}, ${JSON.stringify(v)})`),
+    ...(req.query ?? []).map(queryLine),
     `\tu := ${JSON.stringify(base + wirePath({ ...req, query: [] }, t.apiVersion))} + "?" + query.Encode()`,
     '\tvar body io.Reader',
   ];
-  if (req.body !== undefined) {
+  if (tar) {
+    lines.push(
+      // The context folder as a tar stream (whole: no .dockerignore here).
+      `\tpack := exec.Command("tar", "-C", ${JSON.stringify(req.tarContext)}, "-cf", "-", ".")`,
+      '\ttarStream, err := pack.StdoutPipe()',
+      '\tif err != nil {',
+      '\t\tpanic(err)',
+      '\t}',
+      '\tif err := pack.Start(); err != nil {',
+      '\t\tpanic(err)',
+      '\t}',
+      '\tbody = tarStream',
+    );
+  } else if (req.body !== undefined) {
     lines.push(
       `\tpayload, err := json.Marshal(${goValue(req.body)})`,
       '\tif err != nil {',
@@ -75,7 +98,8 @@ export function goSnippet(req: EngineRequest, t: EngineTarget): string {
     '\t\tpanic(err)',
     '\t}',
   );
-  if (req.body !== undefined) lines.push('\treq.Header.Set("Content-Type", "application/json")');
+  if (tar) lines.push('\treq.Header.Set("Content-Type", "application/x-tar")');
+  else if (req.body !== undefined) lines.push('\treq.Header.Set("Content-Type", "application/json")');
   if (auth) {
     lines.push(
       '\tauth, _ := json.Marshal(map[string]string{',
@@ -102,5 +126,17 @@ export function goSnippet(req: EngineRequest, t: EngineTarget): string {
     '\t}',
     '}',
   );
+  if (secretQuery) {
+    lines.push(
+      '',
+      'func mustJSON(v any) string {',
+      '\tb, err := json.Marshal(v)',
+      '\tif err != nil {',
+      '\t\tpanic(err)',
+      '\t}',
+      '\treturn string(b)',
+      '}',
+    );
+  }
   return lines.join('\n');
 }

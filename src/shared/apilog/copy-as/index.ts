@@ -4,7 +4,7 @@ import { dockerCliCommand } from './docker-cli';
 import { goSnippet } from './go';
 import { nodeSnippet } from './node';
 import { pythonSnippet } from './python';
-import { secretEnvOf } from './secrets';
+import { secretEnvOfRequest } from './secrets';
 
 export { curlCommand, dockerCliCommand, goSnippet, nodeSnippet, pythonSnippet };
 export { dockerRunCommand, type ImageConfigDefaults } from './docker-run';
@@ -22,7 +22,7 @@ export interface CopyAsResult {
 
 /** Every "copy as" form of one request for one host; the docker CLI form is the closest equivalent. */
 export function copyAs(req: EngineRequest, target: EngineTarget): CopyAsResult[] {
-  const secretEnv = secretEnvOf(req.body);
+  const secretEnv = secretEnvOfRequest(req.body, req.query);
   if (Object.keys(req.headers ?? {}).some((h) => h.toLowerCase() === 'x-registry-auth'))
     secretEnv.push('REGISTRY_USER', 'REGISTRY_PASSWORD');
   const cli = dockerCliCommand(req);

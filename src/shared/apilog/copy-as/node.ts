@@ -1,6 +1,6 @@
 import { wirePath, type EngineRequest, type EngineTarget } from '../engine-request';
 import { authServer, connectionComment, hasRegistryAuth, OK_CODES } from './connection';
-import { literal, REGISTRY_ENV } from './secrets';
+import { literal, REGISTRY_ENV, secretQueryJson } from './secrets';
 
 function jsValue(v: unknown): string {
   return literal(
@@ -25,8 +25,21 @@ export function nodeSnippet(req: EngineRequest, t: EngineTarget): string {
   const hasQuery = (req.query?.length ?? 0) > 0;
   const path = wirePath({ ...req, query: [] }, t.apiVersion);
   const options: string[] = [];
-  if (hasQuery) options.push(`_query: ${jsValue(Object.fromEntries(req.query ?? []))}`);
-  options.push(`_body: ${req.body !== undefined ? jsValue(req.body) : '{}'}`);
+  if (hasQuery) {
+    // docker-modem writes an array value as repeated parameters (t=a&t=b).
+    const grouped = new Map<string, string[]>();
+    for (const [k, v] of req.query ?? []) grouped.set(k, [...(grouped.get(k) ?? []), v]);
+    const entries = [...grouped].map(([k, vs]) => {
+      const one = (v: string) => {
+        const secret = secretQueryJson(v);
+        return secret ? `JSON.stringify(${jsValue(secret)})` : JSON.stringify(v);
+      };
+      return `${JSON.stringify(k)}: ${vs.length === 1 ? one(vs[0] as string) : `[${vs.map(one).join(', ')}]`}`;
+    });
+    options.push(`_query: { ${entries.join(', ')} }`);
+  }
+  if (req.tarContext === undefined)
+    options.push(`_body: ${req.body !== undefined ? jsValue(req.body) : '{}'}`);
   const lines = [
     ...connectionComment(t, '//'),
     "const Docker = require('dockerode');",
@@ -38,7 +51,15 @@ export function nodeSnippet(req: EngineRequest, t: EngineTarget): string {
     `    path: ${JSON.stringify(hasQuery ? `${path}?` : path)},`,
     `    method: ${JSON.stringify(req.method)},`,
     `    options: { ${options.join(', ')} },`,
-    ...(req.body !== undefined ? ['    allowEmpty: true,'] : []),
+    ...(req.tarContext !== undefined
+      ? [
+          // The context folder as a tar stream (whole: no .dockerignore here).
+          `    file: require('child_process').spawn('tar', ['-C', ${JSON.stringify(req.tarContext)}, '-cf', '-', '.']).stdout,`,
+          "    headers: { 'Content-Type': 'application/x-tar' },",
+        ]
+      : req.body !== undefined
+        ? ['    allowEmpty: true,']
+        : []),
     `    statusCodes: { ${OK_CODES.map((c) => `${c}: true`).join(', ')} },`,
   ];
   if (hasRegistryAuth(req)) {

@@ -1,6 +1,6 @@
 import { wirePath, type EngineRequest, type EngineTarget } from '../engine-request';
 import { authServer, connectionComment, hasRegistryAuth, OK_CODES } from './connection';
-import { literal, REGISTRY_ENV } from './secrets';
+import { literal, REGISTRY_ENV, secretQueryJson } from './secrets';
 
 const py = {
   str: (s: string) => JSON.stringify(s),
@@ -47,15 +47,25 @@ export function pythonSnippet(req: EngineRequest, t: EngineTarget): string {
     );
   }
   const path = wirePath({ ...req, query: [] }, t.apiVersion);
-  lines.push(`params = ${pyValue(req.query ?? [])}`);
-  if (req.body !== undefined) lines.push(`body = ${pyValue(req.body)}`);
+  const params = (req.query ?? []).map(([k, v]) => {
+    const secret = secretQueryJson(v);
+    return `(${JSON.stringify(k)}, ${secret ? `json.dumps(${pyValue(secret)})` : JSON.stringify(v)})`;
+  });
+  lines.push(`params = [${params.join(', ')}]`);
+  if (req.tarContext !== undefined) {
+    lines.push(
+      'import subprocess',
+      `data = subprocess.run(["tar", "-C", ${JSON.stringify(req.tarContext)}, "-cf", "-", "."], check=True, capture_output=True).stdout`,
+      'headers["Content-Type"] = "application/x-tar"',
+    );
+  } else if (req.body !== undefined) lines.push(`body = ${pyValue(req.body)}`);
   lines.push(
     'res = api.request(',
     `    ${JSON.stringify(req.method)},`,
     `    api.base_url + ${JSON.stringify(path)},`,
     '    params=params,',
     '    headers=headers,',
-    ...(req.body !== undefined ? ['    json=body,'] : []),
+    ...(req.tarContext !== undefined ? ['    data=data,'] : req.body !== undefined ? ['    json=body,'] : []),
     ')',
     `if res.status_code not in (${OK_CODES.join(', ')}):`,
     '    raise SystemExit(f"{res.status_code}: {res.text}")',

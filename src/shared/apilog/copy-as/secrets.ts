@@ -24,6 +24,29 @@ function envName(key: string): string {
   return /^[A-Z_]/.test(n) ? n : `_${n}`;
 }
 
+/**
+ * A query value that is a JSON object with redacted values (a build's `buildargs`): snippets
+ * rebuild it in their language so the secret is read from the environment.
+ */
+export function secretQueryJson(value: string): Record<string, unknown> | undefined {
+  if (!value.startsWith('{') || !value.includes(REDACTED)) return undefined;
+  try {
+    const parsed = JSON.parse(value) as unknown;
+    return parsed && typeof parsed === 'object' && !Array.isArray(parsed)
+      ? (parsed as Record<string, unknown>)
+      : undefined;
+  } catch {
+    return undefined;
+  }
+}
+
+/** The environment variables a request's redacted values read (body, then query), in order. */
+export function secretEnvOfRequest(body: unknown, query: Array<[string, string]> = []): string[] {
+  const out = new Set(secretEnvOf(body));
+  for (const [, v] of query) for (const e of secretEnvOf(secretQueryJson(v))) out.add(e);
+  return [...out];
+}
+
 /** The environment variables a body's redacted values read, in order of appearance. */
 export function secretEnvOf(value: unknown): string[] {
   const out = new Set<string>();

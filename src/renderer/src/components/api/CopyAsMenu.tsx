@@ -1,13 +1,13 @@
 import { useEffect, useRef, useState } from 'react';
 import type { EngineTarget } from '@shared/apilog/engine-request';
 import { curlCommand, goSnippet, nodeSnippet, pythonSnippet, type CopyFormat } from '@shared/apilog/copy-as';
-import type { FormCopy } from '../../lib/run-copy';
+import type { FormCopy } from '@shared/apilog/form-copy';
 import { useApiTarget } from '../../hooks/useApiTarget';
 import { copyText } from '../log-viewer/export-log';
 
 const FORMATS: Array<{ format: CopyFormat; label: string }> = [
   { format: 'curl', label: 'curl' },
-  { format: 'docker', label: 'docker run' },
+  { format: 'docker', label: 'docker CLI' },
   { format: 'python', label: 'Python (docker SDK)' },
   { format: 'go', label: 'Go (Docker SDK)' },
   { format: 'node', label: 'Node (dockerode)' },
@@ -23,7 +23,16 @@ function render(format: CopyFormat, copy: FormCopy, target: EngineTarget): strin
  * "Copy as…" for a form, before it is sent: the requests it would send as curl, the docker CLI
  * or an SDK snippet. `build` returns undefined while the form is not valid.
  */
-export function CopyAsMenu({ hostId, build }: { hostId: string; build(): FormCopy | undefined }) {
+export function CopyAsMenu({
+  hostId,
+  build,
+  drop = 'up',
+}: {
+  hostId: string;
+  build(): FormCopy | undefined;
+  /** Where the menu opens: above (a dialog's footer) or below (a form at the top of a pane). */
+  drop?: 'up' | 'down';
+}) {
   const [open, setOpen] = useState(false);
   const [note, setNote] = useState<string>();
   const { info, error } = useApiTarget(hostId);
@@ -67,7 +76,7 @@ export function CopyAsMenu({ hostId, build }: { hostId: string; build(): FormCop
         Copy as…
       </button>
       {open && (
-        <div className="menu copy-as-popup" role="menu" aria-label="Copy as">
+        <div className={`menu copy-as-popup copy-as-popup-${drop}`} role="menu" aria-label="Copy as">
           {FORMATS.map((f) => (
             <button
               key={f.format}

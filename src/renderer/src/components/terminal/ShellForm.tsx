@@ -1,6 +1,9 @@
 import { useId, useState, type FormEvent } from 'react';
 import { execOpenSchema } from '@shared/contract';
+import { AUTO_SHELL } from '@shared/apilog/form-requests';
+import { execFormCopy } from '@shared/apilog/form-copy';
 import { joinCommand, parseEnvLines, splitCommand, type ShellPrefs } from '../../lib/shell-prefs';
+import { CopyAsMenu } from '../api/CopyAsMenu';
 
 const PRESETS: Array<{ id: string; label: string; argv?: string[] }> = [
   { id: 'auto', label: 'Auto (bash, else sh)' },
@@ -23,10 +26,13 @@ export function ShellForm({
   initial,
   busy,
   onOpen,
+  copyTarget,
 }: {
   initial: ShellPrefs;
   busy: boolean;
   onOpen(prefs: ShellPrefs): void;
+  /** Offers "Copy as…" for the exec this form would create in that container. */
+  copyTarget?: { hostId: string; container: string };
 }) {
   const id = useId();
   const [preset, setPreset] = useState(presetOf(initial));
@@ -37,13 +43,11 @@ export function ShellForm({
   const [more, setMore] = useState(Boolean(initial.user || initial.workingDir || initial.env?.length));
   const [problem, setProblem] = useState<string | undefined>();
 
-  const submit = (e: FormEvent) => {
-    e.preventDefault();
+  /** The form's settings, or what is wrong with them. */
+  const read = (): { prefs: ShellPrefs } | { problem: string } => {
     const argv = preset === 'custom' ? splitCommand(command) : PRESETS.find((p) => p.id === preset)?.argv;
-    if (preset === 'custom' && (!argv || argv.length === 0)) {
-      setProblem('Enter the command to run, e.g. /bin/bash -l');
-      return;
-    }
+    if (preset === 'custom' && (!argv || argv.length === 0))
+      return { problem: 'Enter the command to run, e.g. /bin/bash -l' };
     const prefs: ShellPrefs = { shell: argv ?? 'auto' };
     if (user.trim()) prefs.user = user.trim();
     if (workingDir.trim()) prefs.workingDir = workingDir.trim();
@@ -55,11 +59,28 @@ export function ShellForm({
       const issue = parsed.error.issues[0];
       const field = String(issue?.path[0] ?? '');
       const name = field === 'workingDir' ? 'Working directory' : field === 'env' ? 'Environment' : 'User';
-      setProblem(`${name}: ${issue?.message ?? 'invalid'}.`);
-      return;
+      return { problem: `${name}: ${issue?.message ?? 'invalid'}.` };
     }
-    setProblem(undefined);
-    onOpen(prefs);
+    return { prefs };
+  };
+
+  const submit = (e: FormEvent) => {
+    e.preventDefault();
+    const out = read();
+    setProblem('problem' in out ? out.problem : undefined);
+    if ('prefs' in out) onOpen(out.prefs);
+  };
+
+  const copy = () => {
+    const out = read();
+    if (!copyTarget || !('prefs' in out)) return undefined;
+    const { shell, ...rest } = out.prefs;
+    return execFormCopy({
+      ...rest,
+      container: copyTarget.container,
+      cmd: shell === 'auto' ? AUTO_SHELL : shell,
+      tty: true,
+    });
   };
 
   return (
@@ -94,6 +115,7 @@ export function ShellForm({
           </label>
         )}
         <div className="shell-form-submit">
+          {copyTarget && <CopyAsMenu hostId={copyTarget.hostId} build={copy} drop="down" />}
           <button type="submit" className="button button-primary" disabled={busy}>
             {busy ? 'Opening…' : 'Open shell'}
           </button>

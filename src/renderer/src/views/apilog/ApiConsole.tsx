@@ -1,6 +1,6 @@
 import { useId, useMemo, useState } from 'react';
 import type { ApiTargetInfo } from '@shared/contract';
-import { HTTP_METHODS, splitVersion, type HttpMethod } from '@shared/apilog/engine-request';
+import { HTTP_METHODS, splitVersion } from '@shared/apilog/engine-request';
 import { describedVersion, findEndpoint, validateAgainstIndex } from '@shared/apilog/endpoint-index';
 import {
   accessOfRequest,
@@ -16,9 +16,12 @@ import {
   parseBody,
   queryOf,
   type ConsoleDraft,
+  recordOutcome,
   type HistoryItem,
+  type HistoryOutcome,
 } from '../../lib/api-console';
 import { CodeEditor } from '../../components/ui/LazyCodeEditor';
+import { InlineSelect } from '../../components/ui/InlineSelect';
 import { ConsoleHistory } from './ConsoleHistory';
 import { ConsoleResultView } from './ConsoleResultView';
 import { EndpointDocs } from './EndpointDocs';
@@ -41,7 +44,6 @@ export function ApiConsole({
   draft: ConsoleDraft;
   onDraft(d: ConsoleDraft): void;
 }) {
-  const methodId = useId();
   const confirmId = useId();
   const [confirm, setConfirm] = useState('');
   const [history, setHistory] = useState<HistoryItem[]>(loadHistory);
@@ -79,9 +81,11 @@ export function ApiConsole({
       // Each change on a production host is confirmed on its own.
       setConfirm('');
     }
-    setHistory((h) => addToHistory(h, { ...d, query: q, hostId, at: Date.now() }));
-    if (d.method === 'GET' && isStreamingRequest(d.method, d.path, q)) follow(req);
-    else void send(req);
+    const at = Date.now();
+    setHistory((h) => addToHistory(h, { ...d, query: q, hostId, at }));
+    const done = (o: HistoryOutcome, final?: boolean) => setHistory((h) => recordOutcome(h, at, o, final));
+    if (d.method === 'GET' && isStreamingRequest(d.method, d.path, q)) follow(req, done);
+    else void send(req, done);
   };
 
   return (
@@ -97,19 +101,13 @@ export function ApiConsole({
           }}
         >
           <div className="api-request-line">
-            <label htmlFor={methodId} className="visually-hidden">
-              Method
-            </label>
-            <select
-              id={methodId}
+            <InlineSelect
+              label="Method"
               className="input api-method-select"
               value={draft.method}
-              onChange={(e) => set({ method: e.target.value as HttpMethod })}
-            >
-              {HTTP_METHODS.map((m) => (
-                <option key={m}>{m}</option>
-              ))}
-            </select>
+              options={HTTP_METHODS}
+              onChange={(method) => set({ method })}
+            />
             <PathField
               apiVersion={apiVersion}
               value={draft.path}
@@ -131,7 +129,7 @@ export function ApiConsole({
           <p className="field-hint">
             To {info.hostName} · API {apiVersion}
             {describedVersion(apiVersion) !== apiVersion
-              ? ` (docs of ${describedVersion(apiVersion)})`
+              ? ` (no description of ${apiVersion} is bundled: completion and docs are API ${describedVersion(apiVersion)}'s)`
               : ''}{' '}
             · policy {info.policy}
             {info.production ? ' · production' : ''}

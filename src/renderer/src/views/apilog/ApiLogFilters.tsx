@@ -1,5 +1,6 @@
-import { useId } from 'react';
 import { HTTP_METHODS, type HttpMethod } from '@shared/apilog/engine-request';
+import { InlineSelect } from '../../components/ui/InlineSelect';
+import { SearchBox } from '../../components/ui/SearchBox';
 
 export interface LogFilterState {
   method: HttpMethod | '';
@@ -27,60 +28,28 @@ export function ApiLogFilters({
   value: LogFilterState;
   onChange(patch: Partial<LogFilterState>): void;
 }) {
-  const methodId = useId();
-  const statusId = useId();
-  const textId = useId();
   return (
     <>
-      <label htmlFor={methodId} className="visually-hidden">
-        Method
-      </label>
-      <select
-        id={methodId}
-        className="input input-small"
+      <InlineSelect<HttpMethod | ''>
+        label="Method"
         value={value.method}
-        onChange={(e) => onChange({ method: e.target.value as HttpMethod | '' })}
-      >
-        <option value="">All methods</option>
-        {HTTP_METHODS.map((m) => (
-          <option key={m} value={m}>
-            {m}
-          </option>
-        ))}
-      </select>
-      <label htmlFor={statusId} className="visually-hidden">
-        Status
-      </label>
-      <select
-        id={statusId}
-        className="input input-small"
+        options={[['', 'All methods'], ...HTTP_METHODS]}
+        onChange={(method) => onChange({ method })}
+      />
+      <InlineSelect
+        label="Status"
         value={value.status}
-        onChange={(e) => onChange({ status: e.target.value })}
-      >
-        {STATUS_OPTIONS.map(([v, l]) => (
-          <option key={v} value={v}>
-            {l}
-          </option>
-        ))}
-      </select>
-      <div className="search api-log-search">
-        <label htmlFor={textId} className="visually-hidden">
-          Filter by path
-        </label>
-        <svg viewBox="0 0 16 16" width="13" height="13" aria-hidden="true" className="search-icon">
-          <circle cx="7" cy="7" r="4.5" fill="none" stroke="currentColor" strokeWidth="1.5" />
-          <path d="M10.5 10.5L14 14" stroke="currentColor" strokeWidth="1.5" strokeLinecap="round" />
-        </svg>
-        <input
-          id={textId}
-          type="search"
-          className="input search-input"
-          placeholder="Path or query"
-          value={value.text}
-          maxLength={200}
-          onChange={(e) => onChange({ text: e.target.value })}
-        />
-      </div>
+        options={STATUS_OPTIONS}
+        onChange={(status) => onChange({ status })}
+      />
+      <SearchBox
+        label="Filter by path"
+        placeholder="Path or query"
+        className="api-log-search"
+        maxLength={200}
+        value={value.text}
+        onChange={(text) => onChange({ text })}
+      />
     </>
   );
 }

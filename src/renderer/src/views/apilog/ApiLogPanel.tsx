@@ -54,22 +54,17 @@ export function ApiLogPanel({
           {filtered ? (entries.length === 1 ? ' matches' : ' match') : ''}
         </span>
         <span className="header-spacer" />
-        <button
-          type="button"
-          className="button button-small"
-          disabled={entries.length === 0 || exporter.busy}
-          onClick={() => void exportAs('json')}
-        >
-          Export JSON
-        </button>
-        <button
-          type="button"
-          className="button button-small"
-          disabled={entries.length === 0 || exporter.busy}
-          onClick={() => void exportAs('har')}
-        >
-          Export HAR
-        </button>
+        {(['json', 'har'] as const).map((format) => (
+          <button
+            key={format}
+            type="button"
+            className="button button-small"
+            disabled={entries.length === 0 || exporter.busy}
+            onClick={() => void exportAs(format)}
+          >
+            Export {format.toUpperCase()}
+          </button>
+        ))}
         <button
           type="button"
           className="button button-small"

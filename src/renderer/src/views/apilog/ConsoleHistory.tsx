@@ -1,4 +1,4 @@
-import type { HistoryItem } from '../../lib/api-console';
+import { outcomeText, type HistoryItem } from '../../lib/api-console';
 import { queryString } from '@shared/apilog/engine-request';
 import { clockMs } from '../../lib/api-log-format';
 
@@ -36,7 +36,14 @@ export function ConsoleHistory({
                 <button type="button" className="api-history-load" title={label} onClick={() => onLoad(h)}>
                   <span className={`api-method api-method-${h.method}`}>{h.method}</span>
                   <span className="mono truncate">{h.path}</span>
-                  <span className="muted">{h.status ?? ''}</span>
+                  <span
+                    className={`api-history-outcome${h.error !== undefined || (h.status ?? 0) >= 400 ? ' api-history-bad' : ''}${h.pending ? ' muted' : ''}`}
+                    title={
+                      h.error ?? (h.pending && h.status === undefined ? 'waiting for the answer' : undefined)
+                    }
+                  >
+                    {outcomeText(h)}
+                  </span>
                   <span className="muted api-history-time">{clockMs(h.at).slice(0, 8)}</span>
                 </button>
                 <button

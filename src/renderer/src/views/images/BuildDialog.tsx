@@ -13,6 +13,8 @@ import {
   type BuildFormState,
 } from '../../lib/forms/build-form';
 import { useTaskStarter } from './useTaskStarter';
+import { CopyAsMenu } from '../../components/api/CopyAsMenu';
+import { buildFormCopy } from '@shared/apilog/form-copy';
 
 /** In browser mode the page may run on another computer than the backend that reads the folder. */
 const BROWSER_MODE = typeof window !== 'undefined' && !window.berthmaster;
@@ -73,6 +75,22 @@ export function BuildDialog({ host, onClose }: { host: HostView; onClose(): void
       size="large"
       footer={
         <>
+          <CopyAsMenu
+            hostId={host.id}
+            build={() =>
+              Object.keys(errors).length
+                ? undefined
+                : buildFormCopy({
+                    contextPath: form.contextPath.trim(),
+                    dockerfile: form.dockerfile.trim(),
+                    tags: splitTags(form.tags),
+                    buildArgs: parseBuildArgs(form.buildArgs).args,
+                    target: form.target.trim(),
+                    noCache: form.noCache,
+                    pull: form.pull,
+                  })
+            }
+          />
           <button type="button" className="button" onClick={onClose}>
             Cancel
           </button>

@@ -7,6 +7,8 @@ import { StartError } from './registries/RegistryConsent';
 import { TaskLive, TaskLiveFooter } from '../../components/tasks/TaskLive';
 import { loginHint, useRegistryMatch } from './useRegistryMatch';
 import { useTaskStarter } from './useTaskStarter';
+import { CopyAsMenu } from '../../components/api/CopyAsMenu';
+import { pullFormCopy } from '@shared/apilog/form-copy';
 
 /** Pull by reference: checked as typed (nothing is sent while it is malformed), then followed live. */
 export function PullDialog({ host, onClose }: { host: HostView; onClose(): void }) {
@@ -49,6 +51,10 @@ export function PullDialog({ host, onClose }: { host: HostView; onClose(): void 
       onClose={onClose}
       footer={
         <>
+          <CopyAsMenu
+            hostId={host.id}
+            build={() => (parsed.ok ? pullFormCopy(reference.trim(), Boolean(match?.login)) : undefined)}
+          />
           <button type="button" className="button" onClick={onClose}>
             Cancel
           </button>

@@ -5,6 +5,8 @@ import { ErrorBanner } from '../../components/ui/ErrorBanner';
 import { useMutation } from '../../hooks/useMutation';
 import { TextField } from '../../components/ui/Field';
 import { KeyValueEditor } from '../../components/ui/KeyValueEditor';
+import { CopyAsMenu } from '../../components/api/CopyAsMenu';
+import { networkFormCopy } from '@shared/apilog/form-copy';
 import {
   buildNetworkInput,
   EMPTY_NETWORK_FORM,
@@ -79,6 +81,7 @@ export function CreateNetworkDialog({
       size="large"
       footer={
         <>
+          <CopyAsMenu hostId={hostId} build={() => input && networkFormCopy(input)} />
           <button type="button" className="button" onClick={onClose}>
             Cancel
           </button>

@@ -4,6 +4,8 @@ import { ErrorBanner } from '../../components/ui/ErrorBanner';
 import { useMutation } from '../../hooks/useMutation';
 import { TextField } from '../../components/ui/Field';
 import { KeyValueEditor, keyValuesOf, type KeyValueRow } from '../../components/ui/KeyValueEditor';
+import { CopyAsMenu } from '../../components/api/CopyAsMenu';
+import { volumeFormCopy } from '@shared/apilog/form-copy';
 
 const NAME = /^[a-zA-Z0-9][a-zA-Z0-9_.-]+$/;
 const DRIVER = /^[a-zA-Z0-9][a-zA-Z0-9_./:-]{0,127}$/;
@@ -57,6 +59,19 @@ export function CreateVolumeDialog({ hostId, hostName, onClose, onCreated }: Cre
       onClose={onClose}
       footer={
         <>
+          <CopyAsMenu
+            hostId={hostId}
+            build={() =>
+              invalid
+                ? undefined
+                : volumeFormCopy({
+                    name: name.trim(),
+                    driver: driver.trim(),
+                    options: opts.record,
+                    labels: labs.record,
+                  })
+            }
+          />
           <button type="button" className="button" onClick={onClose}>
             Cancel
           </button>

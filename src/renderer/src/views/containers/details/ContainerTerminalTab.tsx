@@ -34,6 +34,7 @@ export function ContainerTerminalTab({ host, target }: ContainerTerminalTabProps
           key={key}
           initial={prefs}
           busy={busy}
+          copyTarget={{ hostId: host.id, container: target.name }}
           onOpen={(p) => void store().openTerminal(host.id, target.containerId, target.name, p)}
         />
       </section>

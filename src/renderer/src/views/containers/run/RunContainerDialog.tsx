@@ -15,7 +15,7 @@ import { useDetailsStore } from '../../../stores/details';
 import { useUiStore } from '../../../stores/ui';
 import { TextField } from '../../../components/ui/Field';
 import { CopyAsMenu } from '../../../components/api/CopyAsMenu';
-import { runFormCopy } from '../../../lib/run-copy';
+import { runFormCopy } from '@shared/apilog/form-copy';
 import { KeyValueRows } from './KeyValueRows';
 import { MountRows } from './MountRows';
 import { PortRows } from './PortRows';
