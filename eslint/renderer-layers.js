@@ -31,18 +31,6 @@ export const VIEWS_STILL_CALLING_RPC = [
   'src/renderer/src/views/containers/run/RunContainerDialog.tsx',
   'src/renderer/src/views/desktop/ExportContextDialog.tsx',
   'src/renderer/src/views/desktop/ImportContextsDialog.tsx',
-  'src/renderer/src/views/images/BuildDialog.tsx',
-  'src/renderer/src/views/images/CopyDialog.tsx',
-  'src/renderer/src/views/images/LoadDialog.tsx',
-  'src/renderer/src/views/images/PruneDialog.tsx',
-  'src/renderer/src/views/images/PullDialog.tsx',
-  'src/renderer/src/views/images/PushDialog.tsx',
-  'src/renderer/src/views/images/SaveDialog.tsx',
-  'src/renderer/src/views/images/TagDialog.tsx',
-  'src/renderer/src/views/images/details/useImageDetails.ts',
-  'src/renderer/src/views/images/useRegistryMatch.ts',
-  'src/renderer/src/views/networks/ConnectDialog.tsx',
-  'src/renderer/src/views/networks/NetworkDetails.tsx',
   'src/renderer/src/views/overview/useOverviewData.ts',
   'src/renderer/src/views/swarm/CreateServiceDialog.tsx',
   'src/renderer/src/views/swarm/FilesPanel.tsx',
@@ -54,9 +42,6 @@ export const VIEWS_STILL_CALLING_RPC = [
   'src/renderer/src/views/swarm/UpdateProgress.tsx',
   'src/renderer/src/views/swarm/useNodeHosts.ts',
   'src/renderer/src/views/swarm/useSwarm.ts',
-  'src/renderer/src/views/volumes/VolumeBrowser.tsx',
-  'src/renderer/src/views/volumes/VolumeDetails.tsx',
-  'src/renderer/src/views/volumes/download.ts',
 ];
 
 const rpcInViews = layer(

@@ -1,6 +1,6 @@
 import type { AppErrorShape, ContainerBulkAction, ContainerSignal, ContainerSummary } from '@shared/contract';
 import { api } from '../rpc/api';
-import { invoke } from '../rpc/invoke';
+import { invoke } from '../rpc/api';
 import { containerAction, type ContainerAction } from '../actions/container-actions';
 import { toErrorShape } from '../lib/errors';
 import { readStored, writeStored } from '../lib/storage';

@@ -1,6 +1,6 @@
 import type { AppErrorShape, ImageSummary } from '@shared/contract';
 import { api } from '../rpc/api';
-import { invoke, type CallName, type CallResultOf } from '../rpc/invoke';
+import { invoke, type CallName, type CallResultOf } from '../rpc/api';
 import type { ActionCall } from '../actions/define';
 import { toErrorShape } from '../lib/errors';
 import { createHostResourceStore, type HostLoad } from './resource-store';

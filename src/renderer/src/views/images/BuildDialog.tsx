@@ -2,7 +2,6 @@ import { useId, useState, type FormEvent } from 'react';
 import type { HostView } from '@shared/contract';
 import { Dialog } from '../../components/ui/Dialog';
 import { ErrorBanner } from '../../components/ui/ErrorBanner';
-import { api } from '../../rpc/api';
 import { describedBy, FieldError, FieldHint, TextField } from '../../components/ui/Field';
 import { TaskLive, TaskLiveFooter } from '../../components/tasks/TaskLive';
 import {
@@ -12,7 +11,7 @@ import {
   validateBuildForm,
   type BuildFormState,
 } from '../../lib/forms/build-form';
-import { useTaskStarter } from './useTaskStarter';
+import { useTaskCall } from '../../hooks/useTaskCall';
 
 /** In browser mode the page may run on another computer than the backend that reads the folder. */
 const BROWSER_MODE = typeof window !== 'undefined' && !window.berthmaster;
@@ -21,7 +20,7 @@ const BROWSER_MODE = typeof window !== 'undefined' && !window.berthmaster;
 export function BuildDialog({ host, onClose }: { host: HostView; onClose(): void }) {
   const [form, setForm] = useState<BuildFormState>(EMPTY_BUILD_FORM);
   const [showErrors, setShowErrors] = useState(false);
-  const { taskId, busy, error, start } = useTaskStarter();
+  const { taskId, busy, error, start } = useTaskCall('images.build');
   const id = useId();
   const formId = `${id}-form`;
   const errors = validateBuildForm(form);
@@ -34,18 +33,16 @@ export function BuildDialog({ host, onClose }: { host: HostView; onClose(): void
     setShowErrors(true);
     if (Object.keys(errors).length) return;
     const target = form.target.trim();
-    void start(() =>
-      api.images.build({
-        hostId: host.id,
-        contextPath: form.contextPath.trim(),
-        dockerfile: form.dockerfile.trim(),
-        tags: splitTags(form.tags),
-        buildArgs: parseBuildArgs(form.buildArgs).args,
-        ...(target ? { target } : {}),
-        noCache: form.noCache,
-        pull: form.pull,
-      }),
-    );
+    void start({
+      hostId: host.id,
+      contextPath: form.contextPath.trim(),
+      dockerfile: form.dockerfile.trim(),
+      tags: splitTags(form.tags),
+      buildArgs: parseBuildArgs(form.buildArgs).args,
+      ...(target ? { target } : {}),
+      noCache: form.noCache,
+      pull: form.pull,
+    });
   };
 
   if (taskId) {

@@ -2,12 +2,11 @@ import { useId, useState } from 'react';
 import type { HostView, ImageSummary } from '@shared/contract';
 import { Dialog } from '../../components/ui/Dialog';
 import { ErrorBanner } from '../../components/ui/ErrorBanner';
-import { api } from '../../rpc/api';
 import { useHostsStore } from '../../stores/hosts';
 import { TaskLive, TaskLiveFooter } from '../../components/tasks/TaskLive';
 import { imageLabel } from './filter';
 import { referencesOf } from './references';
-import { useTaskStarter } from './useTaskStarter';
+import { useTaskCall } from '../../hooks/useTaskCall';
 
 /** Copy to another host: `docker save` on this engine streams straight into `docker load` there. */
 export function CopyDialog({
@@ -24,7 +23,7 @@ export function CopyDialog({
   const others = hosts.filter((h) => h.id !== host.id);
   const firstConnected = others.find((h) => statuses[h.id]?.state === 'connected') ?? others[0];
   const [target, setTarget] = useState(firstConnected?.id ?? '');
-  const { taskId, busy, error, start } = useTaskStarter();
+  const { taskId, busy, error, start } = useTaskCall('images.copy');
   const id = useId();
   const label = imageLabel(image);
   const targetHost = hosts.find((h) => h.id === target);
@@ -60,9 +59,7 @@ export function CopyDialog({
             className="button button-primary"
             disabled={busy || !target}
             onClick={() =>
-              void start(() =>
-                api.images.copy({ hostId: host.id, targetHostId: target, references: referencesOf(image) }),
-              )
+              void start({ hostId: host.id, targetHostId: target, references: referencesOf(image) })
             }
           >
             {busy && <span className="spinner" aria-hidden="true" />}

@@ -2,10 +2,9 @@ import { useId, useState, type FormEvent } from 'react';
 import type { HostView } from '@shared/contract';
 import { Dialog } from '../../components/ui/Dialog';
 import { ErrorBanner } from '../../components/ui/ErrorBanner';
-import { api } from '../../rpc/api';
 import { TextField } from '../../components/ui/Field';
 import { TaskLive, TaskLiveFooter } from '../../components/tasks/TaskLive';
-import { useTaskStarter } from './useTaskStarter';
+import { useTaskCall } from '../../hooks/useTaskCall';
 
 const ABSOLUTE = /^(\/|[A-Za-z]:[\\/])/;
 
@@ -13,7 +12,7 @@ const ABSOLUTE = /^(\/|[A-Za-z]:[\\/])/;
 export function LoadDialog({ host, onClose }: { host: HostView; onClose(): void }) {
   const [path, setPath] = useState('');
   const [touched, setTouched] = useState(false);
-  const { taskId, busy, error, start } = useTaskStarter();
+  const { taskId, busy, error, start } = useTaskCall('images.load');
   const id = useId();
   const formId = `${id}-form`;
   const pathError = !path.trim()
@@ -26,7 +25,7 @@ export function LoadDialog({ host, onClose }: { host: HostView; onClose(): void 
     e.preventDefault();
     setTouched(true);
     if (pathError) return;
-    void start(() => api.images.load({ hostId: host.id, path: path.trim() }));
+    void start({ hostId: host.id, path: path.trim() });
   };
 
   if (taskId) {

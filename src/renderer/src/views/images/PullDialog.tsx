@@ -1,25 +1,24 @@
 import { useId, useState, type FormEvent } from 'react';
 import { parseImageReference, type HostView } from '@shared/contract';
 import { Dialog } from '../../components/ui/Dialog';
-import { api } from '../../rpc/api';
 import { TextField } from '../../components/ui/Field';
 import { StartError } from './registries/RegistryConsent';
 import { TaskLive, TaskLiveFooter } from '../../components/tasks/TaskLive';
-import { loginHint, useRegistryMatch } from './useRegistryMatch';
-import { useTaskStarter } from './useTaskStarter';
+import { loginHint, useRegistryMatch } from '../../hooks/useRegistryMatch';
+import { useTaskCall } from '../../hooks/useTaskCall';
 
 /** Pull by reference: checked as typed (nothing is sent while it is malformed), then followed live. */
 export function PullDialog({ host, onClose }: { host: HostView; onClose(): void }) {
   const [reference, setReference] = useState('');
   const [touched, setTouched] = useState(false);
-  const { taskId, busy, error, start } = useTaskStarter();
+  const { taskId, busy, error, start } = useTaskCall('images.pull');
   const id = useId();
   const formId = `${id}-form`;
   const parsed = parseImageReference(reference);
   const match = useRegistryMatch(reference);
   const fieldError = touched && !parsed.ok ? parsed.reason : undefined;
 
-  const pull = () => void start(() => api.images.pull({ hostId: host.id, reference: reference.trim() }));
+  const pull = () => void start({ hostId: host.id, reference: reference.trim() });
   const submit = (e: FormEvent) => {
     e.preventDefault();
     setTouched(true);

@@ -2,10 +2,9 @@ import { useId, useState } from 'react';
 import type { HostView, ImageSummary } from '@shared/contract';
 import { Dialog } from '../../components/ui/Dialog';
 import { StartError } from './registries/RegistryConsent';
-import { api } from '../../rpc/api';
 import { TaskLive, TaskLiveFooter } from '../../components/tasks/TaskLive';
-import { loginHint, useRegistryMatch } from './useRegistryMatch';
-import { useTaskStarter } from './useTaskStarter';
+import { loginHint, useRegistryMatch } from '../../hooks/useRegistryMatch';
+import { useTaskCall } from '../../hooks/useTaskCall';
 
 /** Push one of the image's tags to its registry with the stored login, layer by layer. */
 export function PushDialog({
@@ -18,7 +17,7 @@ export function PushDialog({
   onClose(): void;
 }) {
   const [reference, setReference] = useState(image.repoTags[0] ?? '');
-  const { taskId, busy, error, start } = useTaskStarter();
+  const { taskId, busy, error, start } = useTaskCall('images.push');
   const match = useRegistryMatch(reference);
   const id = useId();
 
@@ -51,7 +50,7 @@ export function PushDialog({
             type="button"
             className="button button-primary"
             disabled={busy || !reference}
-            onClick={() => void start(() => api.images.push({ hostId: host.id, reference }))}
+            onClick={() => void start({ hostId: host.id, reference })}
           >
             {busy && <span className="spinner" aria-hidden="true" />}
             Push
@@ -86,7 +85,7 @@ export function PushDialog({
           error={error}
           title="Couldn't start the push"
           host={host}
-          onRetry={() => void start(() => api.images.push({ hostId: host.id, reference }))}
+          onRetry={() => void start({ hostId: host.id, reference })}
         />
       )}
     </Dialog>

@@ -2,12 +2,11 @@ import { useId, useState, type FormEvent } from 'react';
 import type { HostView, ImageSummary } from '@shared/contract';
 import { Dialog } from '../../components/ui/Dialog';
 import { ErrorBanner } from '../../components/ui/ErrorBanner';
-import { api } from '../../rpc/api';
 import { TextField } from '../../components/ui/Field';
 import { TaskLive, TaskLiveFooter } from '../../components/tasks/TaskLive';
 import { imageLabel } from './filter';
 import { referencesOf, tarNameFor } from './references';
-import { useTaskStarter } from './useTaskStarter';
+import { useTaskCall } from '../../hooks/useTaskCall';
 
 const ABSOLUTE = /^(\/|[A-Za-z]:[\\/])/;
 
@@ -24,7 +23,7 @@ export function SaveDialog({
   const [path, setPath] = useState(`/tmp/${tarNameFor(image)}`);
   const [overwrite, setOverwrite] = useState(false);
   const [touched, setTouched] = useState(false);
-  const { taskId, busy, error, start } = useTaskStarter();
+  const { taskId, busy, error, start } = useTaskCall('images.save');
   const id = useId();
   const formId = `${id}-form`;
   const pathError = !path.trim()
@@ -37,9 +36,7 @@ export function SaveDialog({
     e.preventDefault();
     setTouched(true);
     if (pathError) return;
-    void start(() =>
-      api.images.save({ hostId: host.id, references: referencesOf(image), path: path.trim(), overwrite }),
-    );
+    void start({ hostId: host.id, references: referencesOf(image), path: path.trim(), overwrite });
   };
 
   if (taskId) {

@@ -1,9 +1,8 @@
 import { useId, useState, type FormEvent } from 'react';
-import { parseImageReference, type AppErrorShape, type HostView, type ImageSummary } from '@shared/contract';
+import { parseImageReference, type HostView, type ImageSummary } from '@shared/contract';
 import { Dialog } from '../../components/ui/Dialog';
 import { ErrorBanner } from '../../components/ui/ErrorBanner';
-import { toErrorShape } from '../../lib/errors';
-import { api } from '../../rpc/api';
+import { useMutation } from '../../hooks/useMutation';
 import { useImagesStore } from '../../stores/images';
 import { TextField } from '../../components/ui/Field';
 import { imageLabel } from './filter';
@@ -21,9 +20,11 @@ export function TagDialog({
   const base = image.repoTags[0]?.replace(/:[^:/]+$/, '') ?? '';
   const [target, setTarget] = useState(base ? `${base}:` : '');
   const [touched, setTouched] = useState(false);
-  const [busy, setBusy] = useState(false);
-  const [error, setError] = useState<AppErrorShape>();
   const fetch = useImagesStore((s) => s.fetch);
+  const { run, busy, error } = useMutation('images.tag', {
+    refetch: () => void fetch(host.id),
+    holdBusyOnSuccess: true,
+  });
   const id = useId();
   const formId = `${id}-form`;
   const parsed = parseImageReference(target);
@@ -37,17 +38,8 @@ export function TagDialog({
     e.preventDefault();
     setTouched(true);
     if (fieldError) return;
-    setBusy(true);
-    setError(undefined);
-    try {
-      await api.images.tag({ hostId: host.id, id: image.id, target: target.trim() });
-      void fetch(host.id);
-      onClose();
-    } catch (err) {
-      setError(toErrorShape(err));
-    } finally {
-      setBusy(false);
-    }
+    const r = await run({ hostId: host.id, id: image.id, target: target.trim() });
+    if (r.ok) onClose();
   };
 
   return (
