@@ -26,6 +26,8 @@ export interface ResourceAction<Id extends string, Item, Target, Options, M exte
   named?(name: string): string;
   /** The tooltip of a control whose action does not apply to the item (why not). */
   unavailable?: string;
+  /** The surface's main command (a toolbar's Create), shown in blue. */
+  primary?: boolean;
   /** Shown in red. */
   danger?: boolean;
   /** Success is announced by a toast (quiet actions show in the row's state instead). */

@@ -32,6 +32,7 @@ export const NETWORK_ACTIONS = {
     failed: 'create',
     done: 'created',
     icon: 'run',
+    primary: true,
     appears: ['toolbar'],
     appliesTo: () => true,
   }),

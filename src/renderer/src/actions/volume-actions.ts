@@ -33,6 +33,7 @@ export const VOLUME_ACTIONS = {
     failed: 'create',
     done: 'created',
     icon: 'run',
+    primary: true,
     appears: ['toolbar'],
     appliesTo: always,
   }),

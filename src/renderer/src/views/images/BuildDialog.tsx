@@ -1,9 +1,10 @@
 import { useId, useState, type FormEvent } from 'react';
 import type { HostView } from '@shared/contract';
 import { Dialog } from '../../components/ui/Dialog';
+import { FormFooter } from '../../components/ui/FormFooter';
 import { ErrorBanner } from '../../components/ui/ErrorBanner';
 import { describedBy, FieldError, FieldHint, TextField } from '../../components/ui/Field';
-import { TaskLive, TaskLiveFooter } from '../../components/tasks/TaskLive';
+import { TaskLiveDialog } from '../../components/tasks/TaskLive';
 import {
   EMPTY_BUILD_FORM,
   parseBuildArgs,
@@ -48,17 +49,15 @@ export function BuildDialog({ host, onClose }: { host: HostView; onClose(): void
   if (taskId) {
     const tags = splitTags(form.tags);
     return (
-      <Dialog
+      <TaskLiveDialog
+        taskId={taskId}
+        output
         title={`Building ${tags[0] ?? form.contextPath}`}
-        onClose={onClose}
+        verb="build"
         size="large"
-        footer={<TaskLiveFooter taskId={taskId} onClose={onClose} verb="build" />}
-      >
-        <p className="muted dialog-lead">
-          On {host.name}. Closing this keeps the build running: follow it in Tasks.
-        </p>
-        <TaskLive taskId={taskId} output />
-      </Dialog>
+        lead={<>On {host.name}. Closing this keeps the build running: follow it in Tasks.</>}
+        onClose={onClose}
+      />
     );
   }
 
@@ -68,17 +67,7 @@ export function BuildDialog({ host, onClose }: { host: HostView; onClose(): void
       title={`Build an image on ${host.name}`}
       onClose={onClose}
       size="large"
-      footer={
-        <>
-          <button type="button" className="button" onClick={onClose}>
-            Cancel
-          </button>
-          <button type="submit" form={formId} className="button button-primary" disabled={busy}>
-            {busy && <span className="spinner" aria-hidden="true" />}
-            Build
-          </button>
-        </>
-      }
+      footer={<FormFooter label="Build" onCancel={onClose} form={formId} busy={busy} />}
     >
       <form id={formId} className="build-form" onSubmit={submit} noValidate>
         {BROWSER_MODE && (

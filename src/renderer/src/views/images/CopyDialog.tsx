@@ -1,9 +1,10 @@
 import { useId, useState } from 'react';
 import type { HostView, ImageSummary } from '@shared/contract';
 import { Dialog } from '../../components/ui/Dialog';
+import { FormFooter } from '../../components/ui/FormFooter';
 import { ErrorBanner } from '../../components/ui/ErrorBanner';
 import { useHostsStore } from '../../stores/hosts';
-import { TaskLive, TaskLiveFooter } from '../../components/tasks/TaskLive';
+import { TaskLiveDialog } from '../../components/tasks/TaskLive';
 import { imageLabel } from './filter';
 import { referencesOf } from './references';
 import { useTaskCall } from '../../hooks/useTaskCall';
@@ -30,18 +31,19 @@ export function CopyDialog({
 
   if (taskId) {
     return (
-      <Dialog
+      <TaskLiveDialog
+        taskId={taskId}
         title={`Copying ${label} to ${targetHost?.name ?? 'the other host'}`}
-        onClose={onClose}
+        verb="copy"
         size="large"
-        footer={<TaskLiveFooter taskId={taskId} onClose={onClose} verb="copy" />}
-      >
-        <p className="muted dialog-lead">
-          Streaming from {host.name} to {targetHost?.name}, with no temporary file. Closing this keeps the
-          copy running: follow it in Tasks.
-        </p>
-        <TaskLive taskId={taskId} />
-      </Dialog>
+        lead={
+          <>
+            Streaming from {host.name} to {targetHost?.name}, with no temporary file. Closing this keeps the
+            copy running: follow it in Tasks.
+          </>
+        }
+        onClose={onClose}
+      />
     );
   }
 
@@ -50,22 +52,15 @@ export function CopyDialog({
       title="Copy image to another host"
       onClose={onClose}
       footer={
-        <>
-          <button type="button" className="button" onClick={onClose}>
-            Cancel
-          </button>
-          <button
-            type="button"
-            className="button button-primary"
-            disabled={busy || !target}
-            onClick={() =>
-              void start({ hostId: host.id, targetHostId: target, references: referencesOf(image) })
-            }
-          >
-            {busy && <span className="spinner" aria-hidden="true" />}
-            Copy
-          </button>
-        </>
+        <FormFooter
+          label="Copy"
+          onCancel={onClose}
+          busy={busy}
+          disabled={!target}
+          onSubmit={() =>
+            void start({ hostId: host.id, targetHostId: target, references: referencesOf(image) })
+          }
+        />
       }
     >
       <p className="dialog-lead">

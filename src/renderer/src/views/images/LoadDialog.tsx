@@ -1,9 +1,10 @@
 import { useId, useState, type FormEvent } from 'react';
 import type { HostView } from '@shared/contract';
 import { Dialog } from '../../components/ui/Dialog';
+import { FormFooter } from '../../components/ui/FormFooter';
 import { ErrorBanner } from '../../components/ui/ErrorBanner';
 import { TextField } from '../../components/ui/Field';
-import { TaskLive, TaskLiveFooter } from '../../components/tasks/TaskLive';
+import { TaskLiveDialog } from '../../components/tasks/TaskLive';
 import { useTaskCall } from '../../hooks/useTaskCall';
 
 const ABSOLUTE = /^(\/|[A-Za-z]:[\\/])/;
@@ -29,30 +30,13 @@ export function LoadDialog({ host, onClose }: { host: HostView; onClose(): void 
   };
 
   if (taskId) {
-    return (
-      <Dialog
-        title="Loading images"
-        onClose={onClose}
-        footer={<TaskLiveFooter taskId={taskId} onClose={onClose} verb="load" />}
-      >
-        <TaskLive taskId={taskId} />
-      </Dialog>
-    );
+    return <TaskLiveDialog taskId={taskId} title="Loading images" verb="load" onClose={onClose} />;
   }
   return (
     <Dialog
       title={`Load images into ${host.name}`}
       onClose={onClose}
-      footer={
-        <>
-          <button type="button" className="button" onClick={onClose}>
-            Cancel
-          </button>
-          <button type="submit" form={formId} className="button button-primary" disabled={busy}>
-            Load
-          </button>
-        </>
-      }
+      footer={<FormFooter label="Load" onCancel={onClose} form={formId} busy={busy} />}
     >
       <form id={formId} onSubmit={submit} noValidate>
         <TextField

@@ -1,9 +1,10 @@
 import { useId, useState, type FormEvent } from 'react';
 import { parseImageReference, type HostView } from '@shared/contract';
 import { Dialog } from '../../components/ui/Dialog';
+import { FormFooter } from '../../components/ui/FormFooter';
 import { TextField } from '../../components/ui/Field';
 import { StartError } from './registries/RegistryConsent';
-import { TaskLive, TaskLiveFooter } from '../../components/tasks/TaskLive';
+import { TaskLiveDialog } from '../../components/tasks/TaskLive';
 import { loginHint, useRegistryMatch } from '../../hooks/useRegistryMatch';
 import { useTaskCall } from '../../hooks/useTaskCall';
 
@@ -28,17 +29,14 @@ export function PullDialog({ host, onClose }: { host: HostView; onClose(): void 
 
   if (taskId) {
     return (
-      <Dialog
+      <TaskLiveDialog
+        taskId={taskId}
         title={`Pulling ${reference.trim()}`}
-        onClose={onClose}
+        verb="pull"
         size="large"
-        footer={<TaskLiveFooter taskId={taskId} onClose={onClose} verb="pull" />}
-      >
-        <p className="muted dialog-lead">
-          On {host.name}. Closing this keeps the pull running: follow it in Tasks.
-        </p>
-        <TaskLive taskId={taskId} />
-      </Dialog>
+        lead={<>On {host.name}. Closing this keeps the pull running: follow it in Tasks.</>}
+        onClose={onClose}
+      />
     );
   }
 
@@ -46,17 +44,7 @@ export function PullDialog({ host, onClose }: { host: HostView; onClose(): void 
     <Dialog
       title={`Pull an image to ${host.name}`}
       onClose={onClose}
-      footer={
-        <>
-          <button type="button" className="button" onClick={onClose}>
-            Cancel
-          </button>
-          <button type="submit" form={formId} className="button button-primary" disabled={busy}>
-            {busy && <span className="spinner" aria-hidden="true" />}
-            Pull
-          </button>
-        </>
-      }
+      footer={<FormFooter label="Pull" onCancel={onClose} form={formId} busy={busy} />}
     >
       <form id={formId} onSubmit={submit} noValidate>
         <TextField

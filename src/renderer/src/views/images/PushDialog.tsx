@@ -1,8 +1,9 @@
 import { useId, useState } from 'react';
 import type { HostView, ImageSummary } from '@shared/contract';
 import { Dialog } from '../../components/ui/Dialog';
+import { FormFooter } from '../../components/ui/FormFooter';
 import { StartError } from './registries/RegistryConsent';
-import { TaskLive, TaskLiveFooter } from '../../components/tasks/TaskLive';
+import { TaskLiveDialog } from '../../components/tasks/TaskLive';
 import { loginHint, useRegistryMatch } from '../../hooks/useRegistryMatch';
 import { useTaskCall } from '../../hooks/useTaskCall';
 
@@ -23,17 +24,14 @@ export function PushDialog({
 
   if (taskId) {
     return (
-      <Dialog
+      <TaskLiveDialog
+        taskId={taskId}
         title={`Pushing ${reference}`}
-        onClose={onClose}
+        verb="push"
         size="large"
-        footer={<TaskLiveFooter taskId={taskId} onClose={onClose} verb="push" />}
-      >
-        <p className="muted dialog-lead">
-          From {host.name}. Closing this keeps the push running: follow it in Tasks.
-        </p>
-        <TaskLive taskId={taskId} />
-      </Dialog>
+        lead={<>From {host.name}. Closing this keeps the push running: follow it in Tasks.</>}
+        onClose={onClose}
+      />
     );
   }
 
@@ -42,20 +40,13 @@ export function PushDialog({
       title="Push image"
       onClose={onClose}
       footer={
-        <>
-          <button type="button" className="button" onClick={onClose}>
-            Cancel
-          </button>
-          <button
-            type="button"
-            className="button button-primary"
-            disabled={busy || !reference}
-            onClick={() => void start({ hostId: host.id, reference })}
-          >
-            {busy && <span className="spinner" aria-hidden="true" />}
-            Push
-          </button>
-        </>
+        <FormFooter
+          label="Push"
+          onCancel={onClose}
+          busy={busy}
+          disabled={!reference}
+          onSubmit={() => void start({ hostId: host.id, reference })}
+        />
       }
     >
       <div className="field">

@@ -1,9 +1,10 @@
 import { useId, useState, type FormEvent } from 'react';
 import type { HostView, ImageSummary } from '@shared/contract';
 import { Dialog } from '../../components/ui/Dialog';
+import { FormFooter } from '../../components/ui/FormFooter';
 import { ErrorBanner } from '../../components/ui/ErrorBanner';
 import { TextField } from '../../components/ui/Field';
-import { TaskLive, TaskLiveFooter } from '../../components/tasks/TaskLive';
+import { TaskLiveDialog } from '../../components/tasks/TaskLive';
 import { imageLabel } from './filter';
 import { referencesOf, tarNameFor } from './references';
 import { useTaskCall } from '../../hooks/useTaskCall';
@@ -41,29 +42,14 @@ export function SaveDialog({
 
   if (taskId) {
     return (
-      <Dialog
-        title={`Saving ${imageLabel(image)}`}
-        onClose={onClose}
-        footer={<TaskLiveFooter taskId={taskId} onClose={onClose} verb="save" />}
-      >
-        <TaskLive taskId={taskId} />
-      </Dialog>
+      <TaskLiveDialog taskId={taskId} title={`Saving ${imageLabel(image)}`} verb="save" onClose={onClose} />
     );
   }
   return (
     <Dialog
       title="Save image to a file"
       onClose={onClose}
-      footer={
-        <>
-          <button type="button" className="button" onClick={onClose}>
-            Cancel
-          </button>
-          <button type="submit" form={formId} className="button button-primary" disabled={busy}>
-            Save
-          </button>
-        </>
-      }
+      footer={<FormFooter label="Save" onCancel={onClose} form={formId} busy={busy} />}
     >
       <form id={formId} onSubmit={submit} noValidate>
         <TextField

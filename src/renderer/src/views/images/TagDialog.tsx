@@ -1,6 +1,7 @@
 import { useId, useState, type FormEvent } from 'react';
 import { parseImageReference, type HostView, type ImageSummary } from '@shared/contract';
 import { Dialog } from '../../components/ui/Dialog';
+import { FormFooter } from '../../components/ui/FormFooter';
 import { ErrorBanner } from '../../components/ui/ErrorBanner';
 import { useMutation } from '../../hooks/useMutation';
 import { useImagesStore } from '../../stores/images';
@@ -46,17 +47,7 @@ export function TagDialog({
     <Dialog
       title="Tag image"
       onClose={onClose}
-      footer={
-        <>
-          <button type="button" className="button" onClick={onClose}>
-            Cancel
-          </button>
-          <button type="submit" form={formId} className="button button-primary" disabled={busy}>
-            {busy && <span className="spinner" aria-hidden="true" />}
-            Add tag
-          </button>
-        </>
-      }
+      footer={<FormFooter label="Add tag" onCancel={onClose} form={formId} busy={busy} />}
     >
       <form id={formId} onSubmit={(e) => void submit(e)} noValidate>
         <p className="dialog-lead">

@@ -2,6 +2,7 @@ import { useEffect, useId, useMemo, useState } from 'react';
 import type { NetworkSummary } from '@shared/contract';
 import { checkCidr, formatCidr, formatIp, parseIp, usableHostProblem, type Cidr } from '@shared/lib/cidr';
 import { Dialog } from '../../components/ui/Dialog';
+import { FormFooter } from '../../components/ui/FormFooter';
 import { ErrorBanner } from '../../components/ui/ErrorBanner';
 import { useMutation } from '../../hooks/useMutation';
 import { useContainersStore } from '../../stores/containers';
@@ -93,21 +94,13 @@ export function ConnectDialog({ hostId, network, attached, onClose, onConnected 
       title={`Connect a container to ${network.name}`}
       onClose={onClose}
       footer={
-        <>
-          <button type="button" className="button" onClick={onClose}>
-            Cancel
-          </button>
-          <button
-            type="submit"
-            form={`${id}-form`}
-            className="button button-primary"
-            disabled={busy || containers === undefined}
-            aria-busy={busy || undefined}
-          >
-            {busy && <span className="spinner" aria-hidden="true" />}
-            Connect
-          </button>
-        </>
+        <FormFooter
+          label="Connect"
+          onCancel={onClose}
+          form={`${id}-form`}
+          busy={busy}
+          disabled={containers === undefined}
+        />
       }
     >
       <form

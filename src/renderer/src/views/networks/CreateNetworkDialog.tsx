@@ -1,6 +1,7 @@
 import { useId, useMemo, useState } from 'react';
 import type { NetworkCapabilities, NetworkDriver } from '@shared/contract';
 import { Dialog } from '../../components/ui/Dialog';
+import { FormFooter } from '../../components/ui/FormFooter';
 import { ErrorBanner } from '../../components/ui/ErrorBanner';
 import { useMutation } from '../../hooks/useMutation';
 import { TextField } from '../../components/ui/Field';
@@ -77,23 +78,7 @@ export function CreateNetworkDialog({
       title={`Create network on ${hostName}`}
       onClose={onClose}
       size="large"
-      footer={
-        <>
-          <button type="button" className="button" onClick={onClose}>
-            Cancel
-          </button>
-          <button
-            type="submit"
-            form={`${id}-form`}
-            className="button button-primary"
-            disabled={busy}
-            aria-busy={busy || undefined}
-          >
-            {busy && <span className="spinner" aria-hidden="true" />}
-            Create
-          </button>
-        </>
-      }
+      footer={<FormFooter label="Create" onCancel={onClose} form={`${id}-form`} busy={busy} />}
     >
       <form
         id={`${id}-form`}

@@ -3,13 +3,12 @@ import type { HostView, NetworkSummary } from '@shared/contract';
 import { ConfirmDialog } from '../../components/ConfirmDialog';
 import { ResourceListView } from '../../components/ResourceListView';
 import { EmptyState } from '../../components/ui/EmptyState';
-import { PlusIcon } from '../../components/ui/Icons';
+import { ToolbarActions } from '../../components/ui/ToolbarActions';
 import { ResourceToolbar } from '../../components/ui/ResourceToolbar';
-import { actionText } from '../../actions/define';
+import { actionsFor } from '../../actions/define';
 import { NETWORK_ACTIONS } from '../../actions/network-actions';
 import { useResourceAction } from '../../hooks/useResourceAction';
 import { usePolicy } from '../../hooks/usePolicy';
-import { guard } from '../../lib/policy';
 import { plural } from '../../lib/plural';
 import { EMPTY_HOST_NETWORKS, useNetworksStore } from '../../stores/networks';
 import { useUiStore } from '../../stores/ui';
@@ -19,7 +18,8 @@ import { NetworkDetails } from './NetworkDetails';
 import { NetworkTable } from './NetworkTable';
 import { PruneNetworksDialog } from './PruneNetworksDialog';
 
-const { prune, create, remove } = NETWORK_ACTIONS;
+const { remove } = NETWORK_ACTIONS;
+const TOOLBAR = actionsFor(NETWORK_ACTIONS, 'toolbar');
 
 /** The networks of one host: search, create, remove, prune, and a network's details. */
 export function NetworksView({ host }: { host: HostView }) {
@@ -78,23 +78,12 @@ export function NetworksView({ host }: { host: HostView }) {
           loading={data.loading}
           onRefresh={() => void fetch(hostId)}
         >
-          <button
-            type="button"
-            className="button"
-            onClick={() => setPruning(true)}
-            disabled={!data.fetchedAt}
-            {...guard(can.allowed(prune.method))}
-          >
-            {actionText(prune)}
-          </button>
-          <button
-            type="button"
-            className="button button-primary"
-            onClick={() => setCreating(true)}
-            {...guard(can.allowed(create.method))}
-          >
-            <PlusIcon /> {create.label}
-          </button>
+          <ToolbarActions
+            actions={TOOLBAR}
+            allowed={can.allowed}
+            onAction={(id) => (id === 'prune' ? setPruning(true) : setCreating(true))}
+            disabled={(id) => id === 'prune' && !data.fetchedAt}
+          />
         </ResourceToolbar>
       }
       empty={

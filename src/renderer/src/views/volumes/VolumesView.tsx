@@ -4,15 +4,14 @@ import { ConfirmDialog } from '../../components/ConfirmDialog';
 import { PruneDialog } from '../../components/prune/PruneKindDialog';
 import { ResourceListView } from '../../components/ResourceListView';
 import { EmptyState } from '../../components/ui/EmptyState';
-import { PlusIcon } from '../../components/ui/Icons';
+import { ToolbarActions } from '../../components/ui/ToolbarActions';
 import { ResourceToolbar } from '../../components/ui/ResourceToolbar';
-import { actionText } from '../../actions/define';
+import { actionsFor } from '../../actions/define';
 import { VOLUME_ACTIONS, type VolumeActionId } from '../../actions/volume-actions';
 import { usePolicy } from '../../hooks/usePolicy';
 import { useResourceAction } from '../../hooks/useResourceAction';
 import { formatBytes } from '../../lib/format';
 import { plural } from '../../lib/plural';
-import { guard } from '../../lib/policy';
 import { useMobilityStore } from '../../stores/mobility';
 import { useUiStore } from '../../stores/ui';
 import { EMPTY_HOST_VOLUMES, useVolumesStore, type VolumeFilter } from '../../stores/volumes';
@@ -21,7 +20,8 @@ import { filterVolumes, isUnused } from './filter';
 import { VolumeDetails } from './VolumeDetails';
 import { VolumeTable } from './VolumeTable';
 
-const { prune, create, remove } = VOLUME_ACTIONS;
+const { remove } = VOLUME_ACTIONS;
+const TOOLBAR = actionsFor(VOLUME_ACTIONS, 'toolbar');
 
 /** The volumes of one host: sizes and users, search, unused filter, create/remove/prune, browse. */
 export function VolumesView({ host }: { host: HostView }) {
@@ -130,22 +130,11 @@ export function VolumesView({ host }: { host: HostView }) {
           loading={data.loading}
           onRefresh={() => void fetch(hostId)}
         >
-          <button
-            type="button"
-            className="button"
-            onClick={() => setPruning(true)}
-            {...guard(can.allowed(prune.method))}
-          >
-            {actionText(prune)}
-          </button>
-          <button
-            type="button"
-            className="button button-primary"
-            onClick={() => setCreating(true)}
-            {...guard(can.allowed(create.method))}
-          >
-            <PlusIcon /> {create.label}
-          </button>
+          <ToolbarActions
+            actions={TOOLBAR}
+            allowed={can.allowed}
+            onAction={(id) => (id === 'prune' ? setPruning(true) : setCreating(true))}
+          />
         </ResourceToolbar>
       }
       empty={empty}
