@@ -1,13 +1,12 @@
 import { useEffect, useMemo, useState } from 'react';
 import type { HostView, NetworkSummary } from '@shared/contract';
-import { ConfirmDialog } from '../../components/ConfirmDialog';
+import { ConfirmActionDialog } from '../../components/ConfirmActionDialog';
 import { ResourceListView } from '../../components/ResourceListView';
 import { EmptyState } from '../../components/ui/EmptyState';
 import { ToolbarActions } from '../../components/ui/ToolbarActions';
 import { ResourceToolbar } from '../../components/ui/ResourceToolbar';
 import { actionsFor } from '../../actions/define';
 import { NETWORK_ACTIONS } from '../../actions/network-actions';
-import { useResourceAction } from '../../hooks/useResourceAction';
 import { usePolicy } from '../../hooks/usePolicy';
 import { plural } from '../../lib/plural';
 import { EMPTY_HOST_NETWORKS, useNetworksStore } from '../../stores/networks';
@@ -33,10 +32,6 @@ export function NetworksView({ host }: { host: HostView }) {
   const [creating, setCreating] = useState(false);
   const [pruning, setPruning] = useState(false);
   const [removing, setRemoving] = useState<NetworkSummary>();
-  const removal = useResourceAction(remove, {
-    toast: () => `Removed network ${removing?.name ?? ''}.`,
-    refetch: () => void fetch(hostId),
-  });
 
   useEffect(() => {
     void fetch(hostId);
@@ -119,24 +114,21 @@ export function NetworksView({ host }: { host: HostView }) {
             />
           )}
           {removing && (
-            <ConfirmDialog
+            <ConfirmActionDialog
+              action={remove}
+              target={{ hostId, id: removing.id }}
+              options={{}}
               title={`Remove network ${removing.name}?`}
-              confirmLabel={remove.label}
-              danger
-              busy={removal.busy}
-              busyLabel={remove.busy}
-              error={removal.error}
-              onCancel={() => setRemoving(undefined)}
-              onConfirm={() =>
-                void removal.run({ hostId, id: removing.id }, {}).then((r) => r.ok && setRemoving(undefined))
-              }
+              done={`Removed network ${removing.name}.`}
+              refetch={() => void fetch(hostId)}
+              onClose={() => setRemoving(undefined)}
             >
               <p>
                 The network {removing.name} is deleted from {host.name}.
                 {removing.containerCount > 0 &&
                   ` ${removing.containerCount} container${removing.containerCount === 1 ? ' is' : 's are'} still attached.`}
               </p>
-            </ConfirmDialog>
+            </ConfirmActionDialog>
           )}
         </>
       }
@@ -145,7 +137,6 @@ export function NetworksView({ host }: { host: HostView }) {
         rows={rows}
         onOpen={(n) => setOpen({ id: n.id, name: n.name })}
         onRemove={(n) => {
-          removal.reset();
           setRemoving(n);
         }}
       />

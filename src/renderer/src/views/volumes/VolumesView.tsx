@@ -1,6 +1,6 @@
 import { useEffect, useId, useMemo, useState } from 'react';
 import type { HostView, VolumeSummary } from '@shared/contract';
-import { ConfirmDialog } from '../../components/ConfirmDialog';
+import { ConfirmActionDialog } from '../../components/ConfirmActionDialog';
 import { PruneDialog } from '../../components/prune/PruneKindDialog';
 import { ResourceListView } from '../../components/ResourceListView';
 import { EmptyState } from '../../components/ui/EmptyState';
@@ -9,7 +9,6 @@ import { ResourceToolbar } from '../../components/ui/ResourceToolbar';
 import { actionsFor } from '../../actions/define';
 import { VOLUME_ACTIONS, type VolumeActionId } from '../../actions/volume-actions';
 import { usePolicy } from '../../hooks/usePolicy';
-import { useResourceAction } from '../../hooks/useResourceAction';
 import { formatBytes } from '../../lib/format';
 import { plural } from '../../lib/plural';
 import { useMobilityStore } from '../../stores/mobility';
@@ -38,10 +37,6 @@ export function VolumesView({ host }: { host: HostView }) {
   const [creating, setCreating] = useState(false);
   const [pruning, setPruning] = useState(false);
   const [removing, setRemoving] = useState<VolumeSummary>();
-  const removal = useResourceAction(remove, {
-    toast: () => `Removed volume ${removing?.name ?? ''}.`,
-    refetch: () => void fetch(hostId),
-  });
 
   useEffect(() => {
     void fetch(hostId);
@@ -59,7 +54,6 @@ export function VolumesView({ host }: { host: HostView }) {
 
   const onAction = (id: VolumeActionId, v: VolumeSummary) => {
     if (id === 'remove') {
-      removal.reset();
       setRemoving(v);
     } else if (id === 'volume-copy' || id === 'volume-backup' || id === 'volume-restore') {
       useMobilityStore.getState().open({ kind: id, hostId, volume: v.name });
@@ -162,25 +156,20 @@ export function VolumesView({ host }: { host: HostView }) {
             />
           )}
           {removing && (
-            <ConfirmDialog
+            <ConfirmActionDialog
+              action={remove}
+              target={{ hostId, name: removing.name }}
+              options={{}}
               title={`Remove volume ${removing.name}?`}
-              confirmLabel={remove.label}
-              danger
-              busy={removal.busy}
-              busyLabel={remove.busy}
-              error={removal.error}
-              onCancel={() => setRemoving(undefined)}
-              onConfirm={() =>
-                void removal
-                  .run({ hostId, name: removing.name }, {})
-                  .then((r) => r.ok && setRemoving(undefined))
-              }
+              done={`Removed volume ${removing.name}.`}
+              refetch={() => void fetch(hostId)}
+              onClose={() => setRemoving(undefined)}
             >
               <p>
                 Its data{removing.size !== null ? ` (${formatBytes(removing.size)})` : ''} is deleted from{' '}
                 {host.name} and cannot be recovered.
               </p>
-            </ConfirmDialog>
+            </ConfirmActionDialog>
           )}
         </>
       }
