@@ -8,6 +8,7 @@ vi.mock('../../../src/renderer/src/rpc/api', () => ({ api: {} }));
 const { createHostResourceStore } = await import('../../../src/renderer/src/stores/resource-store');
 const { useHostsStore } = await import('../../../src/renderer/src/stores/hosts');
 const { invalidate } = await import('../../../src/renderer/src/lib/invalidation');
+type HostLoad = import('../../../src/renderer/src/stores/resource-store').HostLoad;
 
 interface HostThings {
   items: string[];
@@ -81,5 +82,42 @@ describe('createHostResourceStore', () => {
     await store.getState().fetch('h2');
     useHostsStore.setState({ hosts: [host('h2')] });
     expect(Object.keys(store.getState().byHost)).toEqual(['h2']);
+  });
+
+  it('keeps the identity of rows whose content did not change on a refetch', async () => {
+    interface Row {
+      id: string;
+      state: string;
+      ports: number[];
+    }
+    let rows: Row[] = [
+      { id: 'a', state: 'running', ports: [80] },
+      { id: 'b', state: 'exited', ports: [] },
+    ];
+    const store = createHostResourceStore<HostLoad & { items: Row[] }>({
+      empty: { items: [], loading: false, error: undefined, fetchedAt: undefined },
+      invalidatedBy: ['container'],
+      load: async () => ({ items: structuredClone(rows) }),
+    });
+    await store.getState().fetch('h1');
+    const first = store.getState().byHost.h1!.items;
+
+    // Same content in fresh objects: the list itself keeps its identity.
+    await store.getState().fetch('h1');
+    expect(store.getState().byHost.h1!.items).toBe(first);
+
+    // A row inserted on top and another changed: the unchanged row is still the same object.
+    rows = [
+      { id: 'c', state: 'created', ports: [] },
+      { id: 'a', state: 'running', ports: [80] },
+      { ...rows[1]!, state: 'running' },
+    ];
+    await store.getState().fetch('h1');
+    const third = store.getState().byHost.h1!.items;
+    expect(third).not.toBe(first);
+    expect(third[1]).toBe(first[0]);
+    expect(third[2]).not.toBe(first[1]);
+    expect(third[2]!.ports).toBe(first[1]!.ports);
+    expect(third.map((r) => r.state)).toEqual(['created', 'running', 'running']);
   });
 });

@@ -2,7 +2,7 @@ import type { ActionIconName } from '../lib/icon-names';
 import type { CallInputOf, CallName } from '../lib/method-types';
 
 /** Where an action is offered; each surface lists the descriptors that name it, in table order. */
-export type Placement = 'row' | 'menu' | 'bulk' | 'details' | 'details-menu';
+export type Placement = 'row' | 'menu' | 'bulk' | 'details' | 'details-menu' | 'toolbar';
 
 /**
  * One resource action, one row: which contract method it calls (and so which policy governs it),
@@ -22,6 +22,12 @@ export interface ResourceAction<Id extends string, Item, Target, Options, M exte
   icon?: ActionIconName;
   /** Opens a dialog before running (the view owns the dialog of this name); its label gets "…". */
   confirm?: string;
+  /** The accessible name on one item, when "label name" does not read well ("Copy x to another host"). */
+  named?(name: string): string;
+  /** The tooltip of a control whose action does not apply to the item (why not). */
+  unavailable?: string;
+  /** The surface's main command (a toolbar's Create), shown in blue. */
+  primary?: boolean;
   /** Shown in red. */
   danger?: boolean;
   /** Success is announced by a toast (quiet actions show in the row's state instead). */
@@ -43,4 +49,33 @@ export function defineAction<Id extends string, Item, Target, Options, M extends
 /** The text on a button or menu entry: a label, with "…" when a dialog comes first. */
 export function actionText(a: { label: string; confirm?: string }): string {
   return a.confirm ? `${a.label}…` : a.label;
+}
+
+/** The rows of a table placed on a surface, in table order. */
+export function actionsFor<R extends { appears: readonly Placement[] }>(
+  table: Record<string, R>,
+  place: Placement,
+): R[] {
+  return Object.values(table).filter((a) => a.appears.includes(place));
+}
+
+/** The accessible name of an action on one item ("Remove web-1"). */
+export function actionName(a: { label: string; named?(name: string): string }, name: string): string {
+  return a.named ? a.named(name) : `${a.label} ${name}`;
+}
+
+/** A contract call, ready to invoke: what an action descriptor builds for one target. */
+export interface ActionCall<M extends CallName> {
+  method: M;
+  input: CallInputOf<M>;
+}
+
+/** The call an action makes on a target (actions that only open a dialog have none). */
+export function callOf<M extends CallName, T, O>(
+  a: { method: M; input?(target: T, options: O): CallInputOf<M> },
+  target: T,
+  options: O,
+): ActionCall<M> {
+  if (!a.input) throw new Error(`${a.method} is run by its dialog, not directly`);
+  return { method: a.method, input: a.input(target, options) };
 }

@@ -2,7 +2,7 @@ import { useCallback, useRef, useState } from 'react';
 import type { AppErrorShape } from '@shared/contract';
 import { toErrorShape } from '../lib/errors';
 import type { CallInputOf, CallName, CallResultOf } from '../lib/method-types';
-import { invoke } from '../rpc/invoke';
+import { invoke } from '../rpc/api';
 import { useUiStore } from '../stores/ui';
 
 export type MutationOutcome<K extends CallName> =

@@ -2,7 +2,7 @@ import { useEffect, useState } from 'react';
 import type { AppErrorShape } from '@shared/contract';
 import { toErrorShape } from '../lib/errors';
 import type { CallInputOf, CallName, CallResultOf } from '../lib/method-types';
-import { invoke } from '../rpc/invoke';
+import { invoke } from '../rpc/api';
 
 export interface PreflightState<R> {
   result: R | undefined;

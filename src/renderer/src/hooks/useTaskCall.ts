@@ -2,7 +2,7 @@ import { useCallback, useState } from 'react';
 import type { AppErrorShape, TaskStarted } from '@shared/contract';
 import { toErrorShape } from '../lib/errors';
 import type { CallInputOf, CallName, CallResultOf } from '../lib/method-types';
-import { invoke } from '../rpc/invoke';
+import { invoke } from '../rpc/api';
 import { useTasksStore } from '../stores/tasks';
 
 /** The calls that start a task. */

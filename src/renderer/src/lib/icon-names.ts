@@ -11,4 +11,10 @@ export type ActionIconName =
   | 'prune'
   | 'more'
   | 'run'
-  | 'chevron';
+  | 'chevron'
+  | 'tag'
+  | 'push'
+  | 'copy'
+  | 'save'
+  | 'trash'
+  | 'browse';

@@ -1,12 +1,11 @@
-import { onInvalidate } from '../lib/invalidation';
-import { create } from 'zustand';
 import type { AppErrorShape, ContainerBulkAction, ContainerSignal, ContainerSummary } from '@shared/contract';
 import { api } from '../rpc/api';
-import { invoke } from '../rpc/invoke';
+import { invoke } from '../rpc/api';
 import { containerAction, type ContainerAction } from '../actions/container-actions';
 import { toErrorShape } from '../lib/errors';
 import { readStored, writeStored } from '../lib/storage';
 import { useHostsStore } from './hosts';
+import { createHostResourceStore, type HostLoad, type HostResourceState } from './resource-store';
 import { useUiStore } from './ui';
 
 export type { ContainerAction };
@@ -14,12 +13,8 @@ export type { ContainerAction };
 import type { ContainerFilter } from '../lib/container-filter';
 export type { ContainerFilter };
 
-export interface HostContainers {
+export interface HostContainers extends HostLoad {
   items: ContainerSummary[];
-  loading: boolean;
-  error: AppErrorShape | undefined;
-  /** When the list was last fetched successfully (epoch ms). */
-  fetchedAt: number | undefined;
 }
 
 export interface ActionError {
@@ -61,8 +56,8 @@ export type RunDialogTarget =
   | { hostId: string; mode: 'create' }
   | { hostId: string; mode: 'recreate'; id: string; name: string; running: boolean };
 
-export interface ContainersState {
-  byHost: Record<string, HostContainers>;
+/** What the containers store keeps beside each host's list: actions in flight, view state. */
+interface ContainerExtras {
   /** `${hostId}/${containerId}` → the action in flight. */
   busy: Record<string, ContainerAction>;
   actionErrors: ActionError[];
@@ -76,7 +71,6 @@ export interface ContainersState {
   bulkResults: Record<string, BulkOutcome>;
   runDialog: RunDialogTarget | undefined;
 
-  fetch(hostId: string): Promise<void>;
   act(
     hostId: string,
     c: Pick<ContainerSummary, 'id' | 'name'>,
@@ -103,8 +97,9 @@ export interface ContainersState {
   clearSelection(hostId: string): void;
   openRun(target: RunDialogTarget): void;
   closeRun(): void;
-  forgetHost(hostId: string): void;
 }
+
+export type ContainersState = HostResourceState<HostContainers> & ContainerExtras;
 
 export const EMPTY_HOST_CONTAINERS: HostContainers = {
   items: [],
@@ -126,7 +121,6 @@ function storedFilter(): ContainerFilter {
   return v === 'running' || v === 'exited' ? v : 'all';
 }
 
-const inFlight = new Map<string, Promise<void>>();
 let nextErrorId = 1;
 
 /** Runs one action through its descriptor: the method and its input come from the table. */
@@ -136,14 +130,46 @@ async function callAction(hostId: string, id: string, action: ContainerAction, o
   await invoke(d.method, d.input({ hostId, id }, o));
 }
 
-export const useContainersStore = create<ContainersState>()((set, get) => {
-  const patchHost = (hostId: string, patch: Partial<HostContainers>) =>
-    set((s) => ({
-      byHost: { ...s.byHost, [hostId]: { ...(s.byHost[hostId] ?? EMPTY_HOST_CONTAINERS), ...patch } },
-    }));
+/** Drops the selected ids of containers a fetch no longer lists. */
+function pruneSelection(
+  hostId: string,
+  get: () => ContainersState,
+  set: (p: Partial<ContainersState>) => void,
+) {
+  const s = get();
+  const sel = s.selected[hostId];
+  const items = s.byHost[hostId]?.items;
+  if (!sel || !items) return;
+  const ids = new Set(items.map((c) => c.id));
+  const kept = Object.keys(sel).filter((id) => ids.has(id));
+  if (kept.length !== Object.keys(sel).length) {
+    set({ selected: { ...s.selected, [hostId]: Object.fromEntries(kept.map((id) => [id, true])) } });
+  }
+}
 
-  return {
-    byHost: {},
+/**
+ * Each host's containers (all of them, running or not), refetched on container events, plus
+ * what the list views keep about them: actions and bulk actions in flight, their errors and
+ * results, the filter, grouping, collapsed groups, selection and the run dialog.
+ */
+export const useContainersStore = createHostResourceStore<HostContainers, ContainerExtras>({
+  empty: EMPTY_HOST_CONTAINERS,
+  invalidatedBy: ['container'],
+  load: async (hostId) => ({ items: await api.containers.list({ hostId, all: true }) }),
+  afterFetch: (hostId, get) => pruneSelection(hostId, get, (p) => useContainersStore.setState(p)),
+  onForget: (hostId, s) => {
+    const selected = { ...s.selected };
+    delete selected[hostId];
+    const bulkResults = { ...s.bulkResults };
+    delete bulkResults[hostId];
+    return {
+      selected,
+      bulkResults,
+      actionErrors: s.actionErrors.filter((e) => e.hostId !== hostId),
+      runDialog: s.runDialog?.hostId === hostId ? undefined : s.runDialog,
+    };
+  },
+  extras: (set, get) => ({
     busy: {},
     actionErrors: [],
     filter: storedFilter(),
@@ -153,36 +179,6 @@ export const useContainersStore = create<ContainersState>()((set, get) => {
     bulkBusy: {},
     bulkResults: {},
     runDialog: undefined,
-
-    fetch(hostId) {
-      // One list request per host at a time; a second caller shares it.
-      const pending = inFlight.get(hostId);
-      if (pending) return pending;
-      patchHost(hostId, { loading: true });
-      const p = (async () => {
-        try {
-          const items = await api.containers.list({ hostId, all: true });
-          patchHost(hostId, { items, loading: false, error: undefined, fetchedAt: Date.now() });
-          // Forget selected containers that no longer exist.
-          const sel = get().selected[hostId];
-          if (sel) {
-            const ids = new Set(items.map((c) => c.id));
-            const kept = Object.keys(sel).filter((id) => ids.has(id));
-            if (kept.length !== Object.keys(sel).length) {
-              set((s) => ({
-                selected: { ...s.selected, [hostId]: Object.fromEntries(kept.map((id) => [id, true])) },
-              }));
-            }
-          }
-        } catch (e) {
-          patchHost(hostId, { loading: false, error: toErrorShape(e) });
-        } finally {
-          inFlight.delete(hostId);
-        }
-      })();
-      inFlight.set(hostId, p);
-      return p;
-    },
 
     async act(hostId, c, action, opts = {}) {
       const key = busyKey(hostId, c.id);
@@ -326,51 +322,24 @@ export const useContainersStore = create<ContainersState>()((set, get) => {
 
     openRun: (runDialog) => set({ runDialog }),
     closeRun: () => set({ runDialog: undefined }),
-
-    forgetHost(hostId) {
-      set((s) => {
-        const byHost = { ...s.byHost };
-        delete byHost[hostId];
-        const selected = { ...s.selected };
-        delete selected[hostId];
-        const bulkResults = { ...s.bulkResults };
-        delete bulkResults[hostId];
-        return {
-          byHost,
-          selected,
-          bulkResults,
-          actionErrors: s.actionErrors.filter((e) => e.hostId !== hostId),
-          runDialog: s.runDialog?.hostId === hostId ? undefined : s.runDialog,
-        };
-      });
-    },
-  };
+  }),
 });
 
 let syncing = false;
 
 /**
- * Keeps container lists in step with host connections: refetch when a host (the selected one, or
- * one already shown) becomes connected; drop the data of removed hosts.
+ * Refetches a host's list when it becomes connected (the selected host, or one already shown).
+ * Engine events and removed hosts are the store factory's job.
  */
 export function startContainerSync(): void {
   if (syncing) return;
   syncing = true;
-  // Engine events (create, start, die, destroy...) refetch a loaded host's list within ~50 ms.
-  onInvalidate('container', (hostId) => {
-    const containers = useContainersStore.getState();
-    if (containers.byHost[hostId]) void containers.fetch(hostId);
-  });
   useHostsStore.subscribe((s, prev) => {
     const containers = useContainersStore.getState();
     for (const [id, status] of Object.entries(s.statuses)) {
       const before = prev.statuses[id];
       const nowConnected = status.state === 'connected' && before?.state !== 'connected';
       if (nowConnected && (id === s.selectedHostId || containers.byHost[id])) void containers.fetch(id);
-    }
-    if (s.hosts !== prev.hosts) {
-      const ids = new Set(s.hosts.map((h) => h.id));
-      for (const id of Object.keys(containers.byHost)) if (!ids.has(id)) containers.forgetHost(id);
     }
   });
 }

@@ -1,5 +1,7 @@
 import type { AppErrorShape, ImageSummary } from '@shared/contract';
 import { api } from '../rpc/api';
+import { invoke, type CallName, type CallResultOf } from '../rpc/api';
+import type { ActionCall } from '../actions/define';
 import { toErrorShape } from '../lib/errors';
 import { createHostResourceStore, type HostLoad } from './resource-store';
 import { onTaskFinished } from './tasks';
@@ -31,8 +33,15 @@ interface ImageExtras {
   details: DetailsTarget | undefined;
   actionErrors: ImageActionError[];
   openDetails(target: DetailsTarget | undefined): void;
-  /** Runs a quick action (tag, untag, remove); on failure keeps a banner; refetches either way. */
-  act<T>(hostId: string, title: string, run: () => Promise<T>): Promise<T | undefined>;
+  /**
+   * Runs a quick action (untag, remove) built by its descriptor (callOf); on failure keeps a
+   * banner titled `title`; refetches either way.
+   */
+  act<M extends CallName>(
+    hostId: string,
+    title: string,
+    call: ActionCall<M>,
+  ): Promise<CallResultOf<M> | undefined>;
   dismissError(id: number): void;
 }
 
@@ -48,9 +57,9 @@ export const useImagesStore = createHostResourceStore<HostImages, ImageExtras>({
     details: undefined,
     actionErrors: [],
     openDetails: (details) => set({ details }),
-    async act(hostId, title, run) {
+    async act(hostId, title, call) {
       try {
-        return await run();
+        return await invoke(call.method, call.input);
       } catch (e) {
         const err: ImageActionError = { id: nextErrorId++, hostId, title, error: toErrorShape(e) };
         set((s) => ({ actionErrors: [...s.actionErrors, err] }));

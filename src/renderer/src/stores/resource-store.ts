@@ -1,6 +1,7 @@
 import { create, type StoreApi, type UseBoundStore } from 'zustand';
 import type { AppErrorShape } from '@shared/contract';
 import { toErrorShape } from '../lib/errors';
+import { shareStructure } from '../lib/structural-share';
 import { onInvalidate, type ResourceKind } from '../lib/invalidation';
 import { useHostsStore } from './hosts';
 
@@ -36,10 +37,18 @@ export interface HostResourceConfig<H extends HostLoad, X extends object> {
   afterFetch?(hostId: string, get: () => HostResourceState<H> & X): void;
 }
 
+/** The fields of `slice` that `data` replaces, to compare them. */
+function pick<H extends object>(slice: H, data: Partial<H>): Partial<H> {
+  const out: Partial<H> = {};
+  for (const k of Object.keys(data) as (keyof H)[]) out[k] = slice[k];
+  return out;
+}
+
 /**
  * A zustand store of one kind of server data per host: in-flight sharing, fetchedAt and error,
  * refetch on the engine events that invalidate it (only hosts already loaded), and hosts that
- * are removed are forgotten. Each resource is a configuration of this plus its real extras.
+ * are removed are forgotten; a refetch keeps the identity of every row whose content did not
+ * change (structural sharing). Each resource is a configuration of this plus its real extras.
  */
 export function createHostResourceStore<H extends HostLoad, X extends object = object>(
   config: HostResourceConfig<H, X>,
@@ -64,7 +73,10 @@ export function createHostResourceStore<H extends HostLoad, X extends object = o
         const p = (async () => {
           try {
             const data = await config.load(hostId);
-            patch(hostId, { ...data, loading: false, error: undefined, fetchedAt: Date.now() });
+            // Rows whose content did not change keep their identity: memoised rows skip re-rendering.
+            const prev = get().byHost[hostId];
+            const shared = prev ? shareStructure(pick(prev, data), data) : data;
+            patch(hostId, { ...shared, loading: false, error: undefined, fetchedAt: Date.now() });
             config.afterFetch?.(hostId, get);
           } catch (e) {
             patch(hostId, { loading: false, error: toErrorShape(e) } as Partial<H>);

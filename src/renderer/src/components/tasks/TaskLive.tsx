@@ -1,3 +1,5 @@
+import type { ReactNode } from 'react';
+import { Dialog } from '../ui/Dialog';
 import { useTasksStore } from '../../stores/tasks';
 import { TaskOutcome } from './TaskOutcome';
 import { TaskOutput } from './TaskOutput';
@@ -53,5 +55,30 @@ export function TaskLiveFooter({ taskId, onClose, verb }: { taskId: string; onCl
         Run in background
       </button>
     </>
+  );
+}
+
+interface TaskLiveDialogProps extends TaskLiveProps {
+  title: string;
+  /** "pull": the footer's "Cancel pull". */
+  verb: string;
+  /** The line above the progress ("On host. Closing this keeps the pull running…"). */
+  lead?: ReactNode;
+  size?: 'large';
+  onClose(): void;
+}
+
+/** The dialog a task-starting dialog becomes once its task started: lead, live progress, footer. */
+export function TaskLiveDialog({ taskId, output, title, verb, lead, size, onClose }: TaskLiveDialogProps) {
+  return (
+    <Dialog
+      title={title}
+      onClose={onClose}
+      {...(size ? { size } : {})}
+      footer={<TaskLiveFooter taskId={taskId} onClose={onClose} verb={verb} />}
+    >
+      {lead && <p className="muted dialog-lead">{lead}</p>}
+      <TaskLive taskId={taskId} {...(output ? { output } : {})} />
+    </Dialog>
   );
 }

@@ -1,3 +1,5 @@
+import { ImageActionIcon } from './ImageActionIcon';
+import { FolderIcon, TrashIcon } from './Icons';
 import type { ActionIconName } from '../../lib/icon-names';
 
 const props = {
@@ -81,5 +83,14 @@ export function ActionIcon({ action }: { action: IconName }) {
           <path d="M6 4l4 4-4 4" />
         </svg>
       );
+    case 'tag':
+    case 'push':
+    case 'copy':
+    case 'save':
+      return <ImageActionIcon action={action} />;
+    case 'trash':
+      return <TrashIcon />;
+    case 'browse':
+      return <FolderIcon />;
   }
 }

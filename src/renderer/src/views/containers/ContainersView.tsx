@@ -1,7 +1,8 @@
 import { containerAction, withoutForbidden } from '../../actions/container-actions';
 import { useCallback, useEffect, useMemo, useState } from 'react';
 import type { ContainerBulkAction, ContainerSummary, HostView } from '@shared/contract';
-import { ErrorBanner } from '../../components/ui/ErrorBanner';
+import { ResourceListView } from '../../components/ResourceListView';
+import { EmptyState } from '../../components/ui/EmptyState';
 import { useNow } from '../../hooks/useNow';
 import { guard } from '../../lib/policy';
 import { usePolicy } from '../../hooks/usePolicy';
@@ -10,7 +11,6 @@ import {
   EMPTY_SELECTION,
   groupKey,
   useContainersStore,
-  type ContainerAction,
 } from '../../stores/containers';
 import { useDetailsStore } from '../../stores/details';
 import { BulkBar } from './BulkBar';
@@ -102,10 +102,6 @@ export function ContainersView({ host, connected }: ContainersViewProps) {
     [],
   );
 
-  const onAction = useCallback(
-    (action: ContainerAction, c: ContainerSummary) => request(action, c),
-    [request],
-  );
   const onOpen = useCallback(
     (c: ContainerSummary) => openDetails({ hostId, containerId: c.id, name: c.name }),
     [hostId, openDetails],
@@ -153,60 +149,145 @@ export function ContainersView({ host, connected }: ContainersViewProps) {
     );
   }
 
-  const neverLoaded = data.fetchedAt === undefined;
-  let body: React.ReactNode;
-  if (neverLoaded && data.error) {
-    body = null; // The list error banner says it all.
-  } else if (neverLoaded) {
-    body = (
-      <div className="empty-state" role="status">
-        <span className="spinner spinner-large" aria-hidden="true" />
-        <p>Loading containers…</p>
-      </div>
-    );
-  } else if (data.items.length === 0) {
-    body = (
-      <div className="empty-state">
-        <p className="empty-title">No containers on {host.name}</p>
-        <p className="muted">Run one from an image, or create them with the docker CLI or compose.</p>
-        <div className="empty-actions">
-          <button
-            type="button"
-            className="button button-primary"
-            onClick={() => useContainersStore.getState().openRun({ hostId, mode: 'create' })}
-            {...guard(can.allowed('containers.create'))}
-          >
-            Run container
-          </button>
-        </div>
-      </div>
+  const query = search.trim();
+  let empty: React.ReactNode;
+  if (data.items.length === 0) {
+    empty = (
+      <EmptyState
+        title={`No containers on ${host.name}`}
+        hint="Run one from an image, or create them with the docker CLI or compose."
+        actions={[
+          {
+            label: 'Run container',
+            primary: true,
+            onClick: () => useContainersStore.getState().openRun({ hostId, mode: 'create' }),
+            attrs: guard(can.allowed('containers.create')),
+          },
+        ]}
+      />
     );
   } else if (visible.length === 0) {
-    body = (
-      <div className="empty-state">
-        {search.trim() ? (
-          <p className="empty-title">No containers match “{search.trim()}”</p>
-        ) : (
-          <p className="empty-title">
-            No {filter === 'exited' ? 'stopped' : 'running'} containers on {host.name}
-          </p>
-        )}
-        <div className="empty-actions">
-          {search.trim() && (
-            <button type="button" className="button" onClick={() => setSearch('')}>
-              Clear search
-            </button>
-          )}
-          {filter !== 'all' && (
-            <button type="button" className="button" onClick={() => setFilter('all')}>
-              Show all containers
-            </button>
-          )}
-        </div>
-      </div>
+    empty = (
+      <EmptyState
+        title={
+          query
+            ? `No containers match “${query}”`
+            : `No ${filter === 'exited' ? 'stopped' : 'running'} containers on ${host.name}`
+        }
+        actions={[
+          !!query && { label: 'Clear search', onClick: () => setSearch('') },
+          filter !== 'all' && { label: 'Show all containers', onClick: () => setFilter('all') },
+        ]}
+      />
     );
-  } else {
-    body = (
+  }
+
+  return (
+    <ResourceListView
+      label={`Containers on ${host.name}`}
+      className="containers-view"
+      load={{
+        ...data,
+        noun: 'containers',
+        loadingText: 'Loading containers…',
+        onRetry: () => void fetch(hostId),
+      }}
+      toolbar={
+        <ContainerToolbar
+          hostId={hostId}
+          filter={filter}
+          onFilter={setFilter}
+          search={search}
+          onSearch={setSearch}
+          grouped={grouped}
+          onGrouped={setGrouped}
+          total={data.items.length}
+          running={running}
+          loading={data.loading}
+          onRefresh={() => void fetch(hostId)}
+          onRun={() => useContainersStore.getState().openRun({ hostId, mode: 'create' })}
+          onPrune={() => setPruning(true)}
+          runGuard={guard(can.allowed('containers.create'))}
+          pruneGuard={guard(can.allowed('containers.prune'))}
+        />
+      }
+      banners={actionErrors.map((e) => ({
+        id: e.id,
+        error: e.error,
+        title: `Couldn't ${containerAction(e.action).failed} ${e.containerName}`,
+        onDismiss: () => dismissActionError(e.id),
+      }))}
+      bulk={
+        <>
+          {selectedContainers.length > 0 && (
+            <BulkBar
+              selected={selectedContainers}
+              busy={bulkBusy}
+              onAction={onBulk}
+              allowed={(action) => can.allowed('containers.bulk', { action })}
+              extra={<UpdateSelectedButton selected={selectedContainers} hostOf={() => hostId} />}
+              onClear={() => useContainersStore.getState().clearSelection(hostId)}
+            />
+          )}
+          {bulkOutcome && (
+            <BulkResults
+              outcome={bulkOutcome}
+              onDismiss={() => useContainersStore.getState().dismissBulk(hostId)}
+            />
+          )}
+        </>
+      }
+      empty={empty}
+      overlays={
+        <>
+          {menu && (
+            <RowMenu
+              label={`Actions for ${menu.c.name}`}
+              anchor={menu.anchor}
+              items={withoutForbidden(
+                moreActionItems(menu.c, request, () => onOpen(menu.c)),
+                can.allowed,
+              )}
+              onClose={() => setMenu(undefined)}
+            />
+          )}
+          {dialogs}
+          {bulkAsk && (
+            <BulkConfirmDialog
+              action={bulkAsk.action}
+              targets={bulkAsk.targets}
+              hostName={host.name}
+              onCancel={() => setBulkAsk(undefined)}
+              onConfirm={(opts) => {
+                const { action, targets } = bulkAsk;
+                setBulkAsk(undefined);
+                const n = targets.length;
+                void useContainersStore
+                  .getState()
+                  .bulk(
+                    hostId,
+                    action,
+                    targets,
+                    `${n} selected ${n === 1 ? 'container' : 'containers'}`,
+                    opts,
+                  );
+              }}
+            />
+          )}
+          {pruning && (
+            <PruneDialog
+              hostId={hostId}
+              hostName={host.name}
+              onClose={(pruned) => {
+                setPruning(false);
+                if (pruned) void fetch(hostId);
+              }}
+            />
+          )}
+          {runDialog && <RunContainerDialog host={host} target={runDialog} />}
+        </>
+      }
+    >
       <ContainerTable
         hostId={hostId}
         endpoint={host.endpoint}
@@ -219,113 +300,12 @@ export function ContainersView({ host, connected }: ContainersViewProps) {
         sort={sort}
         onSort={onSort}
         onSelect={onSelect}
-        onAction={onAction}
+        onAction={request}
         onOpen={onOpen}
         onMenu={onMenu}
         onToggleGroup={onToggleGroup}
         onGroupAction={onGroupAction}
       />
-    );
-  }
-
-  return (
-    <section className="containers-view" aria-label={`Containers on ${host.name}`}>
-      <ContainerToolbar
-        hostId={hostId}
-        filter={filter}
-        onFilter={setFilter}
-        search={search}
-        onSearch={setSearch}
-        grouped={grouped}
-        onGrouped={setGrouped}
-        total={data.items.length}
-        running={running}
-        loading={data.loading}
-        onRefresh={() => void fetch(hostId)}
-        onRun={() => useContainersStore.getState().openRun({ hostId, mode: 'create' })}
-        onPrune={() => setPruning(true)}
-        runGuard={guard(can.allowed('containers.create'))}
-        pruneGuard={guard(can.allowed('containers.prune'))}
-      />
-      {(data.error || actionErrors.length > 0) && (
-        <div className="banners">
-          {data.error && (
-            <ErrorBanner
-              error={data.error}
-              title="Couldn't load containers"
-              actions={
-                <button type="button" className="button button-small" onClick={() => void fetch(hostId)}>
-                  Try again
-                </button>
-              }
-            />
-          )}
-          {actionErrors.map((e) => (
-            <ErrorBanner
-              key={e.id}
-              error={e.error}
-              title={`Couldn't ${containerAction(e.action).failed} ${e.containerName}`}
-              onDismiss={() => dismissActionError(e.id)}
-            />
-          ))}
-        </div>
-      )}
-      {selectedContainers.length > 0 && (
-        <BulkBar
-          selected={selectedContainers}
-          busy={bulkBusy}
-          onAction={onBulk}
-          allowed={(action) => can.allowed('containers.bulk', { action })}
-          extra={<UpdateSelectedButton selected={selectedContainers} hostOf={() => hostId} />}
-          onClear={() => useContainersStore.getState().clearSelection(hostId)}
-        />
-      )}
-      {bulkOutcome && (
-        <BulkResults
-          outcome={bulkOutcome}
-          onDismiss={() => useContainersStore.getState().dismissBulk(hostId)}
-        />
-      )}
-      {body}
-      {menu && (
-        <RowMenu
-          label={`Actions for ${menu.c.name}`}
-          anchor={menu.anchor}
-          items={withoutForbidden(
-            moreActionItems(menu.c, request, () => onOpen(menu.c)),
-            can.allowed,
-          )}
-          onClose={() => setMenu(undefined)}
-        />
-      )}
-      {dialogs}
-      {bulkAsk && (
-        <BulkConfirmDialog
-          action={bulkAsk.action}
-          targets={bulkAsk.targets}
-          hostName={host.name}
-          onCancel={() => setBulkAsk(undefined)}
-          onConfirm={(opts) => {
-            const { action, targets } = bulkAsk;
-            setBulkAsk(undefined);
-            const n = targets.length;
-            void useContainersStore
-              .getState()
-              .bulk(hostId, action, targets, `${n} selected ${n === 1 ? 'container' : 'containers'}`, opts);
-          }}
-        />
-      )}
-      {pruning && (
-        <PruneDialog
-          hostId={hostId}
-          hostName={host.name}
-          onClose={(pruned) => {
-            setPruning(false);
-            if (pruned) void fetch(hostId);
-          }}
-        />
-      )}
-      {runDialog && <RunContainerDialog host={host} target={runDialog} />}
-    </section>
+    </ResourceListView>
   );
 }

@@ -1,10 +1,10 @@
 import { useId, useState, type FormEvent } from 'react';
 import type { HostView } from '@shared/contract';
 import { Dialog } from '../../components/ui/Dialog';
+import { FormFooter } from '../../components/ui/FormFooter';
 import { ErrorBanner } from '../../components/ui/ErrorBanner';
-import { api } from '../../rpc/api';
 import { describedBy, FieldError, FieldHint, TextField } from '../../components/ui/Field';
-import { TaskLive, TaskLiveFooter } from '../../components/tasks/TaskLive';
+import { TaskLiveDialog } from '../../components/tasks/TaskLive';
 import {
   EMPTY_BUILD_FORM,
   parseBuildArgs,
@@ -12,7 +12,7 @@ import {
   validateBuildForm,
   type BuildFormState,
 } from '../../lib/forms/build-form';
-import { useTaskStarter } from './useTaskStarter';
+import { useTaskCall } from '../../hooks/useTaskCall';
 import { CopyAsMenu } from '../../components/api/CopyAsMenu';
 import { buildFormCopy } from '@shared/apilog/form-copy';
 
@@ -23,7 +23,7 @@ const BROWSER_MODE = typeof window !== 'undefined' && !window.berthmaster;
 export function BuildDialog({ host, onClose }: { host: HostView; onClose(): void }) {
   const [form, setForm] = useState<BuildFormState>(EMPTY_BUILD_FORM);
   const [showErrors, setShowErrors] = useState(false);
-  const { taskId, busy, error, start } = useTaskStarter();
+  const { taskId, busy, error, start } = useTaskCall('images.build');
   const id = useId();
   const formId = `${id}-form`;
   const errors = validateBuildForm(form);
@@ -36,34 +36,30 @@ export function BuildDialog({ host, onClose }: { host: HostView; onClose(): void
     setShowErrors(true);
     if (Object.keys(errors).length) return;
     const target = form.target.trim();
-    void start(() =>
-      api.images.build({
-        hostId: host.id,
-        contextPath: form.contextPath.trim(),
-        dockerfile: form.dockerfile.trim(),
-        tags: splitTags(form.tags),
-        buildArgs: parseBuildArgs(form.buildArgs).args,
-        ...(target ? { target } : {}),
-        noCache: form.noCache,
-        pull: form.pull,
-      }),
-    );
+    void start({
+      hostId: host.id,
+      contextPath: form.contextPath.trim(),
+      dockerfile: form.dockerfile.trim(),
+      tags: splitTags(form.tags),
+      buildArgs: parseBuildArgs(form.buildArgs).args,
+      ...(target ? { target } : {}),
+      noCache: form.noCache,
+      pull: form.pull,
+    });
   };
 
   if (taskId) {
     const tags = splitTags(form.tags);
     return (
-      <Dialog
+      <TaskLiveDialog
+        taskId={taskId}
+        output
         title={`Building ${tags[0] ?? form.contextPath}`}
-        onClose={onClose}
+        verb="build"
         size="large"
-        footer={<TaskLiveFooter taskId={taskId} onClose={onClose} verb="build" />}
-      >
-        <p className="muted dialog-lead">
-          On {host.name}. Closing this keeps the build running: follow it in Tasks.
-        </p>
-        <TaskLive taskId={taskId} output />
-      </Dialog>
+        lead={<>On {host.name}. Closing this keeps the build running: follow it in Tasks.</>}
+        onClose={onClose}
+      />
     );
   }
 
@@ -74,31 +70,30 @@ export function BuildDialog({ host, onClose }: { host: HostView; onClose(): void
       onClose={onClose}
       size="large"
       footer={
-        <>
-          <CopyAsMenu
-            hostId={host.id}
-            build={() =>
-              Object.keys(errors).length
-                ? undefined
-                : buildFormCopy({
-                    contextPath: form.contextPath.trim(),
-                    dockerfile: form.dockerfile.trim(),
-                    tags: splitTags(form.tags),
-                    buildArgs: parseBuildArgs(form.buildArgs).args,
-                    target: form.target.trim(),
-                    noCache: form.noCache,
-                    pull: form.pull,
-                  })
-            }
-          />
-          <button type="button" className="button" onClick={onClose}>
-            Cancel
-          </button>
-          <button type="submit" form={formId} className="button button-primary" disabled={busy}>
-            {busy && <span className="spinner" aria-hidden="true" />}
-            Build
-          </button>
-        </>
+        <FormFooter
+          label="Build"
+          onCancel={onClose}
+          form={formId}
+          busy={busy}
+          leading={
+            <CopyAsMenu
+              hostId={host.id}
+              build={() =>
+                Object.keys(errors).length
+                  ? undefined
+                  : buildFormCopy({
+                      contextPath: form.contextPath.trim(),
+                      dockerfile: form.dockerfile.trim(),
+                      tags: splitTags(form.tags),
+                      buildArgs: parseBuildArgs(form.buildArgs).args,
+                      target: form.target.trim(),
+                      noCache: form.noCache,
+                      pull: form.pull,
+                    })
+              }
+            />
+          }
+        />
       }
     >
       <form id={formId} className="build-form" onSubmit={submit} noValidate>

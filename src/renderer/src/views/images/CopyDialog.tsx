@@ -1,13 +1,13 @@
 import { useId, useState } from 'react';
 import type { HostView, ImageSummary } from '@shared/contract';
 import { Dialog } from '../../components/ui/Dialog';
+import { FormFooter } from '../../components/ui/FormFooter';
 import { ErrorBanner } from '../../components/ui/ErrorBanner';
-import { api } from '../../rpc/api';
 import { useHostsStore } from '../../stores/hosts';
-import { TaskLive, TaskLiveFooter } from '../../components/tasks/TaskLive';
+import { TaskLiveDialog } from '../../components/tasks/TaskLive';
 import { imageLabel } from './filter';
 import { referencesOf } from './references';
-import { useTaskStarter } from './useTaskStarter';
+import { useTaskCall } from '../../hooks/useTaskCall';
 
 /** Copy to another host: `docker save` on this engine streams straight into `docker load` there. */
 export function CopyDialog({
@@ -24,25 +24,26 @@ export function CopyDialog({
   const others = hosts.filter((h) => h.id !== host.id);
   const firstConnected = others.find((h) => statuses[h.id]?.state === 'connected') ?? others[0];
   const [target, setTarget] = useState(firstConnected?.id ?? '');
-  const { taskId, busy, error, start } = useTaskStarter();
+  const { taskId, busy, error, start } = useTaskCall('images.copy');
   const id = useId();
   const label = imageLabel(image);
   const targetHost = hosts.find((h) => h.id === target);
 
   if (taskId) {
     return (
-      <Dialog
+      <TaskLiveDialog
+        taskId={taskId}
         title={`Copying ${label} to ${targetHost?.name ?? 'the other host'}`}
-        onClose={onClose}
+        verb="copy"
         size="large"
-        footer={<TaskLiveFooter taskId={taskId} onClose={onClose} verb="copy" />}
-      >
-        <p className="muted dialog-lead">
-          Streaming from {host.name} to {targetHost?.name}, with no temporary file. Closing this keeps the
-          copy running: follow it in Tasks.
-        </p>
-        <TaskLive taskId={taskId} />
-      </Dialog>
+        lead={
+          <>
+            Streaming from {host.name} to {targetHost?.name}, with no temporary file. Closing this keeps the
+            copy running: follow it in Tasks.
+          </>
+        }
+        onClose={onClose}
+      />
     );
   }
 
@@ -51,24 +52,15 @@ export function CopyDialog({
       title="Copy image to another host"
       onClose={onClose}
       footer={
-        <>
-          <button type="button" className="button" onClick={onClose}>
-            Cancel
-          </button>
-          <button
-            type="button"
-            className="button button-primary"
-            disabled={busy || !target}
-            onClick={() =>
-              void start(() =>
-                api.images.copy({ hostId: host.id, targetHostId: target, references: referencesOf(image) }),
-              )
-            }
-          >
-            {busy && <span className="spinner" aria-hidden="true" />}
-            Copy
-          </button>
-        </>
+        <FormFooter
+          label="Copy"
+          onCancel={onClose}
+          busy={busy}
+          disabled={!target}
+          onSubmit={() =>
+            void start({ hostId: host.id, targetHostId: target, references: referencesOf(image) })
+          }
+        />
       }
     >
       <p className="dialog-lead">

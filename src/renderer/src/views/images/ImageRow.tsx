@@ -2,27 +2,19 @@ import { memo, type CSSProperties } from 'react';
 import type { ImageSummary } from '@shared/contract';
 import { formatBytes, fullDate, relativeTime, shortId } from '../../lib/format';
 import { imageLabel } from './filter';
-import { ImageActionIcon, type ImageAction } from '../../components/ui/ImageActionIcon';
-import { guard } from '../../lib/policy';
+import { IMAGE_ROW_ACTIONS, type ImageActionId } from '../../actions/image-actions';
+import { RowActions } from '../../components/ui/RowActions';
 import { useSelectedPolicy } from '../../hooks/usePolicy';
 import { plural } from '../../lib/plural';
 
 const MAX_CHIPS = 3;
-
-const ACTION_LABELS: Record<ImageAction, string> = {
-  tag: 'Tag',
-  push: 'Push',
-  copy: 'Copy to another host',
-  save: 'Save to a file',
-  remove: 'Remove',
-};
 
 export interface ImageRowProps {
   image: ImageSummary;
   now: number;
   rowIndex: number;
   style: CSSProperties;
-  onAction(action: ImageAction, image: ImageSummary): void;
+  onAction(action: ImageActionId, image: ImageSummary): void;
   onOpen(image: ImageSummary): void;
 }
 
@@ -39,19 +31,6 @@ export const ImageRow = memo(function ImageRow({
   const label = imageLabel(image);
   const createdMs = image.created * 1000;
   const extra = image.repoTags.length - MAX_CHIPS;
-  const action = (a: ImageAction, disabled = false) => (
-    <button
-      type="button"
-      className={`icon-button row-action row-action-${a}`}
-      aria-label={`${ACTION_LABELS[a]} ${label}`}
-      title={disabled ? `${ACTION_LABELS[a]}: the image needs a tag first` : ACTION_LABELS[a]}
-      disabled={disabled}
-      onClick={() => onAction(a, image)}
-      {...(disabled ? {} : guard(can.allowed(`images.${a}`)))}
-    >
-      <ImageActionIcon action={a} />
-    </button>
-  );
   return (
     <div
       role="row"
@@ -104,11 +83,13 @@ export const ImageRow = memo(function ImageRow({
         )}
       </div>
       <div role="cell" className="ctable-cell cell-actions icell-actions">
-        {action('tag')}
-        {action('push', image.dangling)}
-        {action('copy')}
-        {action('save')}
-        {action('remove')}
+        <RowActions
+          actions={IMAGE_ROW_ACTIONS}
+          item={image}
+          name={label}
+          allowed={can.allowed}
+          onAction={(a) => onAction(a as ImageActionId, image)}
+        />
       </div>
     </div>
   );

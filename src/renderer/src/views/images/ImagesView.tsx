@@ -1,9 +1,11 @@
 import { useCallback, useEffect, useMemo, useState } from 'react';
 import type { HostView, ImageSummary } from '@shared/contract';
-import { ErrorBanner } from '../../components/ui/ErrorBanner';
+import { ResourceListView } from '../../components/ResourceListView';
+import { EmptyState } from '../../components/ui/EmptyState';
+import { callOf } from '../../actions/define';
+import { IMAGE_ACTIONS } from '../../actions/image-actions';
 import { formatBytes } from '../../lib/format';
 import { useNow } from '../../hooks/useNow';
-import { api } from '../../rpc/api';
 import { EMPTY_HOST_IMAGES, startImageSync, useImagesStore } from '../../stores/images';
 import { useRegistriesStore } from '../../stores/registries';
 import { RegistriesDialog } from './registries/RegistriesDialog';
@@ -29,7 +31,7 @@ import { RemoveImageDialog } from './RemoveImageDialog';
 import { SaveDialog } from './SaveDialog';
 import { TagDialog } from './TagDialog';
 
-/** Engine events refresh the list at once; polling only reconciles what they might miss. */
+const { remove } = IMAGE_ACTIONS;
 
 type Open =
   | { kind: 'pull' | 'build' | 'load' | 'prune' }
@@ -86,106 +88,82 @@ export function ImagesView({ host }: { host: HostView }) {
 
   if (details) return <ImageDetailsView host={host} imageId={details.imageId} />;
 
-  let body: React.ReactNode;
-  if (data.fetchedAt === undefined && data.error) body = null;
-  else if (data.fetchedAt === undefined) {
-    body = (
-      <div className="empty-state" role="status">
-        <span className="spinner spinner-large" aria-hidden="true" />
-        <p>Loading images…</p>
-      </div>
-    );
-  } else if (rows.length === 0) {
-    body = (
-      <div className="empty-state">
-        <p className="empty-title">
-          {data.items.length === 0
-            ? `No images on ${host.name}`
-            : search.trim()
-              ? `No images match “${search.trim()}”`
-              : 'No images in this view'}
-        </p>
-        {data.items.length === 0 && (
-          <p className="muted">Pull one from a registry, build one, or load a tar file.</p>
-        )}
-        {(search.trim() || filter !== 'all') && data.items.length > 0 && (
-          <div className="empty-actions">
-            <button
-              type="button"
-              className="button"
-              onClick={() => {
+  const query = search.trim();
+  let empty: React.ReactNode;
+  if (rows.length === 0) {
+    const none = data.items.length === 0;
+    empty = (
+      <EmptyState
+        title={
+          none ? `No images on ${host.name}` : query ? `No images match “${query}”` : 'No images in this view'
+        }
+        hint={none && 'Pull one from a registry, build one, or load a tar file.'}
+        actions={[
+          (!!query || filter !== 'all') &&
+            !none && {
+              label: 'Show all images',
+              onClick: () => {
                 setSearch('');
                 setFilter('all');
-              }}
-            >
-              Show all images
-            </button>
-          </div>
-        )}
-      </div>
-    );
-  } else {
-    body = (
-      <ImageTable rows={rows} now={now} sort={sort} onSort={onSort} onAction={onAction} onOpen={onOpen} />
+              },
+            },
+        ]}
+      />
     );
   }
 
   return (
-    <section className="containers-view images-view" aria-label={`Images on ${host.name}`}>
-      <ImageToolbar
-        filter={filter}
-        onFilter={setFilter}
-        search={search}
-        onSearch={setSearch}
-        total={data.items.length}
-        shown={rows.length}
-        totalSize={totalSize}
-        loading={data.loading}
-        onRefresh={() => void fetch(hostId)}
-        onCommand={onCommand}
-      />
-      {(data.error || errors.length > 0) && (
-        <div className="banners">
-          {data.error && (
-            <ErrorBanner
-              error={data.error}
-              title="Couldn't load images"
-              actions={
-                <button type="button" className="button button-small" onClick={() => void fetch(hostId)}>
-                  Try again
-                </button>
-              }
+    <ResourceListView
+      label={`Images on ${host.name}`}
+      className="containers-view images-view"
+      load={{ ...data, noun: 'images', loadingText: 'Loading images…', onRetry: () => void fetch(hostId) }}
+      toolbar={
+        <ImageToolbar
+          filter={filter}
+          onFilter={setFilter}
+          search={search}
+          onSearch={setSearch}
+          total={data.items.length}
+          shown={rows.length}
+          totalSize={totalSize}
+          loading={data.loading}
+          onRefresh={() => void fetch(hostId)}
+          onCommand={onCommand}
+        />
+      }
+      banners={errors.map((e) => ({ ...e, onDismiss: () => dismissError(e.id) }))}
+      empty={empty}
+      overlays={
+        <>
+          {open?.kind === 'pull' && <PullDialog host={host} onClose={close} />}
+          {open?.kind === 'build' && <BuildDialog host={host} onClose={close} />}
+          {open?.kind === 'load' && <LoadDialog host={host} onClose={close} />}
+          {open?.kind === 'prune' && <PruneDialog host={host} onClose={close} />}
+          {open?.kind === 'tag' && <TagDialog host={host} image={open.image} onClose={close} />}
+          {open?.kind === 'push' && <PushDialog host={host} image={open.image} onClose={close} />}
+          {open?.kind === 'copy' && <CopyDialog host={host} image={open.image} onClose={close} />}
+          {open?.kind === 'save' && <SaveDialog host={host} image={open.image} onClose={close} />}
+          {open?.kind === 'remove' && (
+            <RemoveImageDialog
+              host={host}
+              image={open.image}
+              onCancel={close}
+              onConfirm={(force) => {
+                const image = open.image;
+                close();
+                void act(
+                  hostId,
+                  `Couldn't ${remove.failed} ${imageLabel(image)}`,
+                  callOf(remove, { hostId, id: image.id }, { force }),
+                );
+              }}
             />
           )}
-          {errors.map((e) => (
-            <ErrorBanner key={e.id} error={e.error} title={e.title} onDismiss={() => dismissError(e.id)} />
-          ))}
-        </div>
-      )}
-      {body}
-      {open?.kind === 'pull' && <PullDialog host={host} onClose={close} />}
-      {open?.kind === 'build' && <BuildDialog host={host} onClose={close} />}
-      {open?.kind === 'load' && <LoadDialog host={host} onClose={close} />}
-      {open?.kind === 'prune' && <PruneDialog host={host} onClose={close} />}
-      {open?.kind === 'tag' && <TagDialog host={host} image={open.image} onClose={close} />}
-      {open?.kind === 'push' && <PushDialog host={host} image={open.image} onClose={close} />}
-      {open?.kind === 'copy' && <CopyDialog host={host} image={open.image} onClose={close} />}
-      {open?.kind === 'save' && <SaveDialog host={host} image={open.image} onClose={close} />}
-      {open?.kind === 'remove' && (
-        <RemoveImageDialog
-          host={host}
-          image={open.image}
-          onCancel={close}
-          onConfirm={(force) => {
-            const image = open.image;
-            close();
-            void act(hostId, `Couldn't remove ${imageLabel(image)}`, () =>
-              api.images.remove({ hostId, id: image.id, force }),
-            );
-          }}
-        />
-      )}
-      {registriesOpen && <RegistriesDialog host={host} onClose={() => setRegistriesOpen(false)} />}
-    </section>
+          {registriesOpen && <RegistriesDialog host={host} onClose={() => setRegistriesOpen(false)} />}
+        </>
+      }
+    >
+      <ImageTable rows={rows} now={now} sort={sort} onSort={onSort} onAction={onAction} onOpen={onOpen} />
+    </ResourceListView>
   );
 }

@@ -1,11 +1,11 @@
 import { useId, useState, type FormEvent } from 'react';
 import type { HostView } from '@shared/contract';
 import { Dialog } from '../../components/ui/Dialog';
+import { FormFooter } from '../../components/ui/FormFooter';
 import { ErrorBanner } from '../../components/ui/ErrorBanner';
-import { api } from '../../rpc/api';
 import { TextField } from '../../components/ui/Field';
-import { TaskLive, TaskLiveFooter } from '../../components/tasks/TaskLive';
-import { useTaskStarter } from './useTaskStarter';
+import { TaskLiveDialog } from '../../components/tasks/TaskLive';
+import { useTaskCall } from '../../hooks/useTaskCall';
 
 const ABSOLUTE = /^(\/|[A-Za-z]:[\\/])/;
 
@@ -13,7 +13,7 @@ const ABSOLUTE = /^(\/|[A-Za-z]:[\\/])/;
 export function LoadDialog({ host, onClose }: { host: HostView; onClose(): void }) {
   const [path, setPath] = useState('');
   const [touched, setTouched] = useState(false);
-  const { taskId, busy, error, start } = useTaskStarter();
+  const { taskId, busy, error, start } = useTaskCall('images.load');
   const id = useId();
   const formId = `${id}-form`;
   const pathError = !path.trim()
@@ -26,34 +26,17 @@ export function LoadDialog({ host, onClose }: { host: HostView; onClose(): void 
     e.preventDefault();
     setTouched(true);
     if (pathError) return;
-    void start(() => api.images.load({ hostId: host.id, path: path.trim() }));
+    void start({ hostId: host.id, path: path.trim() });
   };
 
   if (taskId) {
-    return (
-      <Dialog
-        title="Loading images"
-        onClose={onClose}
-        footer={<TaskLiveFooter taskId={taskId} onClose={onClose} verb="load" />}
-      >
-        <TaskLive taskId={taskId} />
-      </Dialog>
-    );
+    return <TaskLiveDialog taskId={taskId} title="Loading images" verb="load" onClose={onClose} />;
   }
   return (
     <Dialog
       title={`Load images into ${host.name}`}
       onClose={onClose}
-      footer={
-        <>
-          <button type="button" className="button" onClick={onClose}>
-            Cancel
-          </button>
-          <button type="submit" form={formId} className="button button-primary" disabled={busy}>
-            Load
-          </button>
-        </>
-      }
+      footer={<FormFooter label="Load" onCancel={onClose} form={formId} busy={busy} />}
     >
       <form id={formId} onSubmit={submit} noValidate>
         <TextField

@@ -1,10 +1,9 @@
 import { useId, useState } from 'react';
-import type { AppErrorShape, HostView, PruneImagesResult } from '@shared/contract';
+import type { HostView, PruneImagesResult } from '@shared/contract';
 import { Dialog } from '../../components/ui/Dialog';
 import { ErrorBanner } from '../../components/ui/ErrorBanner';
-import { toErrorShape } from '../../lib/errors';
+import { useMutation } from '../../hooks/useMutation';
 import { formatBytes } from '../../lib/format';
-import { api } from '../../rpc/api';
 import { useImagesStore } from '../../stores/images';
 
 type Scope = 'dangling' | 'unused';
@@ -12,23 +11,14 @@ type Scope = 'dangling' | 'unused';
 /** Prune dangling (untagged) or all unused images, then say how much space came back. */
 export function PruneDialog({ host, onClose }: { host: HostView; onClose(): void }) {
   const [scope, setScope] = useState<Scope>('dangling');
-  const [busy, setBusy] = useState(false);
-  const [error, setError] = useState<AppErrorShape>();
   const [result, setResult] = useState<PruneImagesResult>();
   const fetch = useImagesStore((s) => s.fetch);
+  const { run: prune, busy, error } = useMutation('images.prune', { refetch: () => void fetch(host.id) });
   const name = useId();
 
   const run = async () => {
-    setBusy(true);
-    setError(undefined);
-    try {
-      setResult(await api.images.prune({ hostId: host.id, scope }));
-      void fetch(host.id);
-    } catch (e) {
-      setError(toErrorShape(e));
-    } finally {
-      setBusy(false);
-    }
+    const r = await prune({ hostId: host.id, scope });
+    if (r.ok) setResult(r.value);
   };
 
   return (

@@ -1,12 +1,12 @@
 import { useId, useState, type FormEvent } from 'react';
 import { parseImageReference, type HostView } from '@shared/contract';
 import { Dialog } from '../../components/ui/Dialog';
-import { api } from '../../rpc/api';
+import { FormFooter } from '../../components/ui/FormFooter';
 import { TextField } from '../../components/ui/Field';
 import { StartError } from './registries/RegistryConsent';
-import { TaskLive, TaskLiveFooter } from '../../components/tasks/TaskLive';
-import { loginHint, useRegistryMatch } from './useRegistryMatch';
-import { useTaskStarter } from './useTaskStarter';
+import { TaskLiveDialog } from '../../components/tasks/TaskLive';
+import { loginHint, useRegistryMatch } from '../../hooks/useRegistryMatch';
+import { useTaskCall } from '../../hooks/useTaskCall';
 import { CopyAsMenu } from '../../components/api/CopyAsMenu';
 import { pullFormCopy } from '@shared/apilog/form-copy';
 
@@ -14,14 +14,14 @@ import { pullFormCopy } from '@shared/apilog/form-copy';
 export function PullDialog({ host, onClose }: { host: HostView; onClose(): void }) {
   const [reference, setReference] = useState('');
   const [touched, setTouched] = useState(false);
-  const { taskId, busy, error, start } = useTaskStarter();
+  const { taskId, busy, error, start } = useTaskCall('images.pull');
   const id = useId();
   const formId = `${id}-form`;
   const parsed = parseImageReference(reference);
   const match = useRegistryMatch(reference);
   const fieldError = touched && !parsed.ok ? parsed.reason : undefined;
 
-  const pull = () => void start(() => api.images.pull({ hostId: host.id, reference: reference.trim() }));
+  const pull = () => void start({ hostId: host.id, reference: reference.trim() });
   const submit = (e: FormEvent) => {
     e.preventDefault();
     setTouched(true);
@@ -31,17 +31,14 @@ export function PullDialog({ host, onClose }: { host: HostView; onClose(): void 
 
   if (taskId) {
     return (
-      <Dialog
+      <TaskLiveDialog
+        taskId={taskId}
         title={`Pulling ${reference.trim()}`}
-        onClose={onClose}
+        verb="pull"
         size="large"
-        footer={<TaskLiveFooter taskId={taskId} onClose={onClose} verb="pull" />}
-      >
-        <p className="muted dialog-lead">
-          On {host.name}. Closing this keeps the pull running: follow it in Tasks.
-        </p>
-        <TaskLive taskId={taskId} />
-      </Dialog>
+        lead={<>On {host.name}. Closing this keeps the pull running: follow it in Tasks.</>}
+        onClose={onClose}
+      />
     );
   }
 
@@ -50,19 +47,18 @@ export function PullDialog({ host, onClose }: { host: HostView; onClose(): void 
       title={`Pull an image to ${host.name}`}
       onClose={onClose}
       footer={
-        <>
-          <CopyAsMenu
-            hostId={host.id}
-            build={() => (parsed.ok ? pullFormCopy(reference.trim(), Boolean(match?.login)) : undefined)}
-          />
-          <button type="button" className="button" onClick={onClose}>
-            Cancel
-          </button>
-          <button type="submit" form={formId} className="button button-primary" disabled={busy}>
-            {busy && <span className="spinner" aria-hidden="true" />}
-            Pull
-          </button>
-        </>
+        <FormFooter
+          label="Pull"
+          onCancel={onClose}
+          form={formId}
+          busy={busy}
+          leading={
+            <CopyAsMenu
+              hostId={host.id}
+              build={() => (parsed.ok ? pullFormCopy(reference.trim(), Boolean(match?.login)) : undefined)}
+            />
+          }
+        />
       }
     >
       <form id={formId} onSubmit={submit} noValidate>

@@ -1,11 +1,11 @@
 import { useId, useState } from 'react';
 import type { HostView, ImageSummary } from '@shared/contract';
 import { Dialog } from '../../components/ui/Dialog';
+import { FormFooter } from '../../components/ui/FormFooter';
 import { StartError } from './registries/RegistryConsent';
-import { api } from '../../rpc/api';
-import { TaskLive, TaskLiveFooter } from '../../components/tasks/TaskLive';
-import { loginHint, useRegistryMatch } from './useRegistryMatch';
-import { useTaskStarter } from './useTaskStarter';
+import { TaskLiveDialog } from '../../components/tasks/TaskLive';
+import { loginHint, useRegistryMatch } from '../../hooks/useRegistryMatch';
+import { useTaskCall } from '../../hooks/useTaskCall';
 
 /** Push one of the image's tags to its registry with the stored login, layer by layer. */
 export function PushDialog({
@@ -18,23 +18,20 @@ export function PushDialog({
   onClose(): void;
 }) {
   const [reference, setReference] = useState(image.repoTags[0] ?? '');
-  const { taskId, busy, error, start } = useTaskStarter();
+  const { taskId, busy, error, start } = useTaskCall('images.push');
   const match = useRegistryMatch(reference);
   const id = useId();
 
   if (taskId) {
     return (
-      <Dialog
+      <TaskLiveDialog
+        taskId={taskId}
         title={`Pushing ${reference}`}
-        onClose={onClose}
+        verb="push"
         size="large"
-        footer={<TaskLiveFooter taskId={taskId} onClose={onClose} verb="push" />}
-      >
-        <p className="muted dialog-lead">
-          From {host.name}. Closing this keeps the push running: follow it in Tasks.
-        </p>
-        <TaskLive taskId={taskId} />
-      </Dialog>
+        lead={<>From {host.name}. Closing this keeps the push running: follow it in Tasks.</>}
+        onClose={onClose}
+      />
     );
   }
 
@@ -43,20 +40,13 @@ export function PushDialog({
       title="Push image"
       onClose={onClose}
       footer={
-        <>
-          <button type="button" className="button" onClick={onClose}>
-            Cancel
-          </button>
-          <button
-            type="button"
-            className="button button-primary"
-            disabled={busy || !reference}
-            onClick={() => void start(() => api.images.push({ hostId: host.id, reference }))}
-          >
-            {busy && <span className="spinner" aria-hidden="true" />}
-            Push
-          </button>
-        </>
+        <FormFooter
+          label="Push"
+          onCancel={onClose}
+          busy={busy}
+          disabled={!reference}
+          onSubmit={() => void start({ hostId: host.id, reference })}
+        />
       }
     >
       <div className="field">
@@ -86,7 +76,7 @@ export function PushDialog({
           error={error}
           title="Couldn't start the push"
           host={host}
-          onRetry={() => void start(() => api.images.push({ hostId: host.id, reference }))}
+          onRetry={() => void start({ hostId: host.id, reference })}
         />
       )}
     </Dialog>

@@ -1,13 +1,13 @@
 import { useId, useState, type FormEvent } from 'react';
 import type { HostView, ImageSummary } from '@shared/contract';
 import { Dialog } from '../../components/ui/Dialog';
+import { FormFooter } from '../../components/ui/FormFooter';
 import { ErrorBanner } from '../../components/ui/ErrorBanner';
-import { api } from '../../rpc/api';
 import { TextField } from '../../components/ui/Field';
-import { TaskLive, TaskLiveFooter } from '../../components/tasks/TaskLive';
+import { TaskLiveDialog } from '../../components/tasks/TaskLive';
 import { imageLabel } from './filter';
 import { referencesOf, tarNameFor } from './references';
-import { useTaskStarter } from './useTaskStarter';
+import { useTaskCall } from '../../hooks/useTaskCall';
 
 const ABSOLUTE = /^(\/|[A-Za-z]:[\\/])/;
 
@@ -24,7 +24,7 @@ export function SaveDialog({
   const [path, setPath] = useState(`/tmp/${tarNameFor(image)}`);
   const [overwrite, setOverwrite] = useState(false);
   const [touched, setTouched] = useState(false);
-  const { taskId, busy, error, start } = useTaskStarter();
+  const { taskId, busy, error, start } = useTaskCall('images.save');
   const id = useId();
   const formId = `${id}-form`;
   const pathError = !path.trim()
@@ -37,36 +37,19 @@ export function SaveDialog({
     e.preventDefault();
     setTouched(true);
     if (pathError) return;
-    void start(() =>
-      api.images.save({ hostId: host.id, references: referencesOf(image), path: path.trim(), overwrite }),
-    );
+    void start({ hostId: host.id, references: referencesOf(image), path: path.trim(), overwrite });
   };
 
   if (taskId) {
     return (
-      <Dialog
-        title={`Saving ${imageLabel(image)}`}
-        onClose={onClose}
-        footer={<TaskLiveFooter taskId={taskId} onClose={onClose} verb="save" />}
-      >
-        <TaskLive taskId={taskId} />
-      </Dialog>
+      <TaskLiveDialog taskId={taskId} title={`Saving ${imageLabel(image)}`} verb="save" onClose={onClose} />
     );
   }
   return (
     <Dialog
       title="Save image to a file"
       onClose={onClose}
-      footer={
-        <>
-          <button type="button" className="button" onClick={onClose}>
-            Cancel
-          </button>
-          <button type="submit" form={formId} className="button button-primary" disabled={busy}>
-            Save
-          </button>
-        </>
-      }
+      footer={<FormFooter label="Save" onCancel={onClose} form={formId} busy={busy} />}
     >
       <form id={formId} onSubmit={submit} noValidate>
         <TextField

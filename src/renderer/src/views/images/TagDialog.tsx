@@ -1,9 +1,9 @@
 import { useId, useState, type FormEvent } from 'react';
-import { parseImageReference, type AppErrorShape, type HostView, type ImageSummary } from '@shared/contract';
+import { parseImageReference, type HostView, type ImageSummary } from '@shared/contract';
 import { Dialog } from '../../components/ui/Dialog';
+import { FormFooter } from '../../components/ui/FormFooter';
 import { ErrorBanner } from '../../components/ui/ErrorBanner';
-import { toErrorShape } from '../../lib/errors';
-import { api } from '../../rpc/api';
+import { useMutation } from '../../hooks/useMutation';
 import { useImagesStore } from '../../stores/images';
 import { TextField } from '../../components/ui/Field';
 import { imageLabel } from './filter';
@@ -21,9 +21,11 @@ export function TagDialog({
   const base = image.repoTags[0]?.replace(/:[^:/]+$/, '') ?? '';
   const [target, setTarget] = useState(base ? `${base}:` : '');
   const [touched, setTouched] = useState(false);
-  const [busy, setBusy] = useState(false);
-  const [error, setError] = useState<AppErrorShape>();
   const fetch = useImagesStore((s) => s.fetch);
+  const { run, busy, error } = useMutation('images.tag', {
+    refetch: () => void fetch(host.id),
+    holdBusyOnSuccess: true,
+  });
   const id = useId();
   const formId = `${id}-form`;
   const parsed = parseImageReference(target);
@@ -37,34 +39,15 @@ export function TagDialog({
     e.preventDefault();
     setTouched(true);
     if (fieldError) return;
-    setBusy(true);
-    setError(undefined);
-    try {
-      await api.images.tag({ hostId: host.id, id: image.id, target: target.trim() });
-      void fetch(host.id);
-      onClose();
-    } catch (err) {
-      setError(toErrorShape(err));
-    } finally {
-      setBusy(false);
-    }
+    const r = await run({ hostId: host.id, id: image.id, target: target.trim() });
+    if (r.ok) onClose();
   };
 
   return (
     <Dialog
       title="Tag image"
       onClose={onClose}
-      footer={
-        <>
-          <button type="button" className="button" onClick={onClose}>
-            Cancel
-          </button>
-          <button type="submit" form={formId} className="button button-primary" disabled={busy}>
-            {busy && <span className="spinner" aria-hidden="true" />}
-            Add tag
-          </button>
-        </>
-      }
+      footer={<FormFooter label="Add tag" onCancel={onClose} form={formId} busy={busy} />}
     >
       <form id={formId} onSubmit={(e) => void submit(e)} noValidate>
         <p className="dialog-lead">

@@ -1,10 +1,11 @@
 import { useEffect, useId, useMemo, useState } from 'react';
-import type { AppErrorShape, ContainerSummary, NetworkSummary } from '@shared/contract';
+import type { NetworkSummary } from '@shared/contract';
 import { checkCidr, formatCidr, formatIp, parseIp, usableHostProblem, type Cidr } from '@shared/lib/cidr';
 import { Dialog } from '../../components/ui/Dialog';
+import { FormFooter } from '../../components/ui/FormFooter';
 import { ErrorBanner } from '../../components/ui/ErrorBanner';
-import { toErrorShape } from '../../lib/errors';
-import { api } from '../../rpc/api';
+import { useMutation } from '../../hooks/useMutation';
+import { useContainersStore } from '../../stores/containers';
 import { TextField } from '../../components/ui/Field';
 
 export interface ConnectDialogProps {
@@ -38,33 +39,34 @@ function ipv4Problem(text: string, subnets: Cidr[]): string | undefined {
 /** Connects a container of the host to the network, with optional aliases and a static IPv4. */
 export function ConnectDialog({ hostId, network, attached, onClose, onConnected }: ConnectDialogProps) {
   const id = useId();
-  const [containers, setContainers] = useState<ContainerSummary[]>();
   const [container, setContainer] = useState('');
   const [aliases, setAliases] = useState('');
   const [ipv4, setIpv4] = useState('');
   const [submitted, setSubmitted] = useState(false);
   const [ipTouched, setIpTouched] = useState(false);
-  const [busy, setBusy] = useState(false);
-  const [error, setError] = useState<AppErrorShape>();
+  const connect = useMutation('networks.connect', { holdBusyOnSuccess: true });
+  const busy = connect.busy;
+  const listed = useContainersStore((s) => s.byHost[hostId]);
+  const fetchContainers = useContainersStore((s) => s.fetch);
   const subnets = useMemo(() => ipv4Subnets(network), [network]);
   const first = subnets[0];
   const example = first && first.prefix <= 28 ? formatIp({ family: 4, value: first.network + 10n }) : '';
 
   useEffect(() => {
-    let live = true;
-    api.containers
-      .list({ hostId, all: true })
-      .then((list) => {
-        if (!live) return;
-        const offered = list.filter((c) => !attached.has(c.id)).sort((a, b) => a.name.localeCompare(b.name));
-        setContainers(offered);
-        setContainer((cur) => cur || (offered[0]?.name ?? ''));
-      })
-      .catch((e: unknown) => live && setError(toErrorShape(e)));
-    return () => {
-      live = false;
-    };
-  }, [hostId, attached]);
+    void fetchContainers(hostId);
+  }, [hostId, fetchContainers]);
+  // The host's containers not on the network yet, by name; none until the list has loaded.
+  const containers = useMemo(
+    () =>
+      listed?.fetchedAt === undefined
+        ? undefined
+        : listed.items.filter((c) => !attached.has(c.id)).sort((a, b) => a.name.localeCompare(b.name)),
+    [listed, attached],
+  );
+  useEffect(() => {
+    setContainer((cur) => cur || (containers?.[0]?.name ?? ''));
+  }, [containers]);
+  const error = connect.error ?? (containers === undefined ? listed?.error : undefined);
 
   const aliasList = aliases.split(/[\s,]+/).filter(Boolean);
   const badAlias = aliasList.find((a) => !ALIAS.test(a));
@@ -77,21 +79,14 @@ export function ConnectDialog({ hostId, network, attached, onClose, onConnected 
   const submit = async () => {
     setSubmitted(true);
     if (!container || aliasError || ipError || busy) return;
-    setBusy(true);
-    setError(undefined);
-    try {
-      await api.networks.connect({
-        hostId,
-        id: network.id,
-        container,
-        aliases: aliasList,
-        ...(ipv4.trim() ? { ipv4: ipv4.trim() } : {}),
-      });
-      onConnected();
-    } catch (e) {
-      setError(toErrorShape(e));
-      setBusy(false);
-    }
+    const r = await connect.run({
+      hostId,
+      id: network.id,
+      container,
+      aliases: aliasList,
+      ...(ipv4.trim() ? { ipv4: ipv4.trim() } : {}),
+    });
+    if (r.ok) onConnected();
   };
 
   return (
@@ -99,21 +94,13 @@ export function ConnectDialog({ hostId, network, attached, onClose, onConnected 
       title={`Connect a container to ${network.name}`}
       onClose={onClose}
       footer={
-        <>
-          <button type="button" className="button" onClick={onClose}>
-            Cancel
-          </button>
-          <button
-            type="submit"
-            form={`${id}-form`}
-            className="button button-primary"
-            disabled={busy || containers === undefined}
-            aria-busy={busy || undefined}
-          >
-            {busy && <span className="spinner" aria-hidden="true" />}
-            Connect
-          </button>
-        </>
+        <FormFooter
+          label="Connect"
+          onCancel={onClose}
+          form={`${id}-form`}
+          busy={busy}
+          disabled={containers === undefined}
+        />
       }
     >
       <form

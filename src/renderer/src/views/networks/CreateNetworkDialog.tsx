@@ -1,6 +1,7 @@
 import { useId, useMemo, useState } from 'react';
 import type { NetworkCapabilities, NetworkDriver } from '@shared/contract';
 import { Dialog } from '../../components/ui/Dialog';
+import { FormFooter } from '../../components/ui/FormFooter';
 import { ErrorBanner } from '../../components/ui/ErrorBanner';
 import { useMutation } from '../../hooks/useMutation';
 import { TextField } from '../../components/ui/Field';
@@ -80,22 +81,13 @@ export function CreateNetworkDialog({
       onClose={onClose}
       size="large"
       footer={
-        <>
-          <CopyAsMenu hostId={hostId} build={() => input && networkFormCopy(input)} />
-          <button type="button" className="button" onClick={onClose}>
-            Cancel
-          </button>
-          <button
-            type="submit"
-            form={`${id}-form`}
-            className="button button-primary"
-            disabled={busy}
-            aria-busy={busy || undefined}
-          >
-            {busy && <span className="spinner" aria-hidden="true" />}
-            Create
-          </button>
-        </>
+        <FormFooter
+          label="Create"
+          onCancel={onClose}
+          form={`${id}-form`}
+          busy={busy}
+          leading={<CopyAsMenu hostId={hostId} build={() => input && networkFormCopy(input)} />}
+        />
       }
     >
       <form

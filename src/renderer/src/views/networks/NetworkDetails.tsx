@@ -1,18 +1,18 @@
-import { useCallback, useEffect, useMemo, useState } from 'react';
-import type { AppErrorShape, AttachedContainer, HostView, NetworkDetails as Details } from '@shared/contract';
+import { useMemo, useState } from 'react';
+import type { AttachedContainer, HostView } from '@shared/contract';
 import { ConfirmDialog } from '../../components/ConfirmDialog';
 import { ErrorBanner } from '../../components/ui/ErrorBanner';
-import { toErrorShape } from '../../lib/errors';
 import { guard } from '../../lib/policy';
 import { usePolicy } from '../../hooks/usePolicy';
 import { fullDate, shortId } from '../../lib/format';
-import { api } from '../../rpc/api';
+import { useMutation } from '../../hooks/useMutation';
+import { useQuery } from '../../hooks/useQuery';
 import { useUiStore } from '../../stores/ui';
 import { ConnectDialog } from './ConnectDialog';
 import { DetailTabs } from '../../components/ui/DetailTabs';
 import { PlusIcon } from '../../components/ui/Icons';
 import { JsonBlock } from '../../components/ui/JsonBlock';
-import { BUILTIN_REASON } from './NetworkTable';
+import { BUILTIN_REASON } from '../../actions/network-actions';
 import { Flag, LabelChips } from '../../components/ui/LabelChips';
 import { VirtualTable, type Column } from '../../components/ui/VirtualTable';
 
@@ -33,31 +33,20 @@ const TABS = [
 /** One network: its facts, the containers attached (IPs, aliases), connect/disconnect, inspect JSON. */
 export function NetworkDetails({ host, networkId, networkName, onBack, onChanged }: NetworkDetailsProps) {
   const can = usePolicy(host.id);
-  const [details, setDetails] = useState<Details>();
-  const [error, setError] = useState<AppErrorShape>();
-  const [loading, setLoading] = useState(false);
+  const {
+    data: details,
+    error,
+    loading,
+    reload: load,
+  } = useQuery('networks.details', {
+    hostId: host.id,
+    id: networkId,
+  });
   const [tab, setTab] = useState('containers');
   const [connecting, setConnecting] = useState(false);
   const [leaving, setLeaving] = useState<AttachedContainer>();
-  const [leaveBusy, setLeaveBusy] = useState(false);
-  const [leaveError, setLeaveError] = useState<AppErrorShape>();
+  const leave = useMutation('networks.disconnect', { refetch: () => void load() });
   const toast = useUiStore((s) => s.toast);
-
-  const load = useCallback(async () => {
-    setLoading(true);
-    try {
-      setDetails(await api.networks.details({ hostId: host.id, id: networkId }));
-      setError(undefined);
-    } catch (e) {
-      setError(toErrorShape(e));
-    } finally {
-      setLoading(false);
-    }
-  }, [host.id, networkId]);
-
-  useEffect(() => {
-    void load();
-  }, [load]);
 
   const attached = useMemo(() => new Set(details?.containers.map((c) => c.id) ?? []), [details]);
   const summary = details?.summary;
@@ -119,7 +108,7 @@ export function NetworkDetails({ host, networkId, networkName, onBack, onChanged
           className="button button-small"
           aria-label={`Disconnect ${c.name}`}
           onClick={() => {
-            setLeaveError(undefined);
+            leave.reset();
             setLeaving(c);
           }}
           {...guard(can.allowed('networks.disconnect'))}
@@ -277,22 +266,15 @@ export function NetworkDetails({ host, networkId, networkName, onBack, onChanged
           title={`Disconnect ${leaving.name}?`}
           confirmLabel="Disconnect"
           danger
-          busy={leaveBusy}
+          busy={leave.busy}
           busyLabel="Disconnecting…"
-          error={leaveError}
+          error={leave.error}
           onCancel={() => setLeaving(undefined)}
           onConfirm={async () => {
-            setLeaveBusy(true);
-            try {
-              await api.networks.disconnect({ hostId: host.id, id: networkId, container: leaving.id });
-              setLeaving(undefined);
-              void load();
-              onChanged();
-            } catch (e) {
-              setLeaveError(toErrorShape(e));
-            } finally {
-              setLeaveBusy(false);
-            }
+            const r = await leave.run({ hostId: host.id, id: networkId, container: leaving.id });
+            if (!r.ok) return;
+            setLeaving(undefined);
+            onChanged();
           }}
         >
           <p>

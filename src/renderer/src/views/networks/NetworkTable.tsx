@@ -1,12 +1,15 @@
 import type { NetworkSummary } from '@shared/contract';
 import { shortId } from '../../lib/format';
-import { guard } from '../../lib/policy';
+import { actionsFor } from '../../actions/define';
+import { NETWORK_ACTIONS } from '../../actions/network-actions';
+import { RowActions } from '../../components/ui/RowActions';
 import { useSelectedPolicy, type HostPolicyView } from '../../hooks/usePolicy';
-import { TrashIcon } from '../../components/ui/Icons';
 import { Flag } from '../../components/ui/LabelChips';
 import { VirtualTable, type Column } from '../../components/ui/VirtualTable';
 
-export const BUILTIN_REASON = 'Built-in networks belong to the engine and cannot be removed.';
+import { BUILTIN_REASON } from '../../actions/network-actions';
+export { BUILTIN_REASON };
+const ROW_ACTIONS = actionsFor(NETWORK_ACTIONS, 'row');
 
 export interface NetworkTableProps {
   rows: NetworkSummary[];
@@ -106,17 +109,13 @@ const columns = (
     hideLabel: true,
     className: 'cell-actions',
     render: (n) => (
-      <button
-        type="button"
-        className="icon-button row-danger"
-        aria-label={`Remove ${n.name}`}
-        title={n.builtin ? BUILTIN_REASON : 'Remove'}
-        disabled={n.builtin}
-        onClick={() => onRemove(n)}
-        {...(n.builtin ? {} : guard(can.allowed('networks.remove')))}
-      >
-        <TrashIcon />
-      </button>
+      <RowActions
+        actions={ROW_ACTIONS}
+        item={n}
+        name={n.name}
+        allowed={can.allowed}
+        onAction={() => onRemove(n)}
+      />
     ),
   },
 ];

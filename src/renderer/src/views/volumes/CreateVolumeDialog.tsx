@@ -1,5 +1,6 @@
 import { useId, useState } from 'react';
 import { Dialog } from '../../components/ui/Dialog';
+import { FormFooter } from '../../components/ui/FormFooter';
 import { ErrorBanner } from '../../components/ui/ErrorBanner';
 import { useMutation } from '../../hooks/useMutation';
 import { TextField } from '../../components/ui/Field';
@@ -58,34 +59,27 @@ export function CreateVolumeDialog({ hostId, hostName, onClose, onCreated }: Cre
       title={`Create volume on ${hostName}`}
       onClose={onClose}
       footer={
-        <>
-          <CopyAsMenu
-            hostId={hostId}
-            build={() =>
-              invalid
-                ? undefined
-                : volumeFormCopy({
-                    name: name.trim(),
-                    driver: driver.trim(),
-                    options: opts.record,
-                    labels: labs.record,
-                  })
-            }
-          />
-          <button type="button" className="button" onClick={onClose}>
-            Cancel
-          </button>
-          <button
-            type="submit"
-            form={`${id}-form`}
-            className="button button-primary"
-            disabled={busy}
-            aria-busy={busy || undefined}
-          >
-            {busy && <span className="spinner" aria-hidden="true" />}
-            Create
-          </button>
-        </>
+        <FormFooter
+          label="Create"
+          onCancel={onClose}
+          form={`${id}-form`}
+          busy={busy}
+          leading={
+            <CopyAsMenu
+              hostId={hostId}
+              build={() =>
+                invalid
+                  ? undefined
+                  : volumeFormCopy({
+                      name: name.trim(),
+                      driver: driver.trim(),
+                      options: opts.record,
+                      labels: labs.record,
+                    })
+              }
+            />
+          }
+        />
       }
     >
       <form

@@ -1,12 +1,12 @@
-import { useCallback, useEffect, useRef, useState } from 'react';
-import type { AppErrorShape, DirectoryListing, FileEntry } from '@shared/contract';
+import { useEffect, useRef, useState } from 'react';
+import type { AppErrorShape, FileEntry } from '@shared/contract';
 import { ErrorBanner } from '../../components/ui/ErrorBanner';
 import { toErrorShape } from '../../lib/errors';
 import { formatBytes, fullDate } from '../../lib/format';
-import { api } from '../../rpc/api';
+import { useQuery } from '../../hooks/useQuery';
 import { DownloadIcon, FileIcon, FolderIcon, LinkIcon } from '../../components/ui/Icons';
 import { VirtualTable, type Column } from '../../components/ui/VirtualTable';
-import { archiveName, downloadFromVolume, type DownloadHandle } from './download';
+import { archiveName, downloadFromVolume, type DownloadHandle } from '../../hooks/volume-download';
 
 const join = (dir: string, name: string) => (dir === '/' ? `/${name}` : `${dir}/${name}`);
 
@@ -46,37 +46,19 @@ function Breadcrumb({ volume, path, onGo }: { volume: string; path: string; onGo
 
 /** Read-only file browser of a volume, with downloads of files and folders as tar archives. */
 export function VolumeBrowser({ hostId, volume }: { hostId: string; volume: string }) {
-  const [path, setPath] = useState('/');
-  const [listing, setListing] = useState<DirectoryListing>();
-  const [loading, setLoading] = useState(false);
-  const [error, setError] = useState<AppErrorShape>();
+  // The folder asked for; the one shown is the last listing's (kept while the next loads).
+  const [want, setWant] = useState('/');
+  const {
+    data: listing,
+    loading,
+    error,
+    reload,
+  } = useQuery('volumes.browse', { hostId, name: volume, path: want });
+  const path = listing?.path ?? '/';
+  const load = (to: string) => (to === want ? reload() : setWant(to));
   const [download, setDownload] = useState<{ name: string; bytes: number }>();
   const [downloadError, setDownloadError] = useState<AppErrorShape>();
   const handle = useRef<DownloadHandle | undefined>(undefined);
-  const request = useRef(0);
-
-  const load = useCallback(
-    async (to: string) => {
-      const mine = ++request.current;
-      setLoading(true);
-      try {
-        const res = await api.volumes.browse({ hostId, name: volume, path: to });
-        if (mine !== request.current) return;
-        setListing(res);
-        setPath(to);
-        setError(undefined);
-      } catch (e) {
-        if (mine === request.current) setError(toErrorShape(e));
-      } finally {
-        if (mine === request.current) setLoading(false);
-      }
-    },
-    [hostId, volume],
-  );
-
-  useEffect(() => {
-    void load('/');
-  }, [load]);
   // Leaving the view abandons a running download (the helper container is removed by main).
   useEffect(() => () => handle.current?.cancel(), []);
 

@@ -1,9 +1,8 @@
-import { useEffect, useState } from 'react';
-import type { AppErrorShape, HostView, VolumeSummary } from '@shared/contract';
+import { useState } from 'react';
+import type { HostView, VolumeSummary } from '@shared/contract';
 import { ErrorBanner } from '../../components/ui/ErrorBanner';
-import { toErrorShape } from '../../lib/errors';
 import { formatBytes, fullDate } from '../../lib/format';
-import { api } from '../../rpc/api';
+import { useQuery } from '../../hooks/useQuery';
 import { DetailTabs } from '../../components/ui/DetailTabs';
 import { JsonBlock } from '../../components/ui/JsonBlock';
 import { LabelChips } from '../../components/ui/LabelChips';
@@ -25,20 +24,13 @@ export interface VolumeDetailsProps {
 /** One volume: facts, its files (read-only browser) and the inspect JSON. */
 export function VolumeDetails({ host, volume, initialTab, onBack }: VolumeDetailsProps) {
   const [tab, setTab] = useState<string>(initialTab);
-  const [inspect, setInspect] = useState<Record<string, unknown>>();
-  const [error, setError] = useState<AppErrorShape>();
-
-  useEffect(() => {
-    if (tab !== 'inspect' || inspect) return;
-    let live = true;
-    api.volumes
-      .inspect({ hostId: host.id, name: volume.name })
-      .then((doc) => live && setInspect(doc))
-      .catch((e: unknown) => live && setError(toErrorShape(e)));
-    return () => {
-      live = false;
-    };
-  }, [tab, inspect, host.id, volume.name]);
+  // Fetched the first time the Inspect tab opens.
+  const [inspectOpened, setInspectOpened] = useState(initialTab === 'inspect');
+  if (tab === 'inspect' && !inspectOpened) setInspectOpened(true);
+  const { data: inspect, error } = useQuery(
+    'volumes.inspect',
+    inspectOpened ? { hostId: host.id, name: volume.name } : undefined,
+  );
 
   return (
     <section className="resource-details" aria-label={`Volume ${volume.name}`}>

@@ -1,23 +1,23 @@
 import type { VolumeSummary } from '@shared/contract';
 import { formatBytes } from '../../lib/format';
-import { guard } from '../../lib/policy';
+import { actionsFor } from '../../actions/define';
+import { VOLUME_ACTIONS, type VolumeActionId } from '../../actions/volume-actions';
+import { RowActions } from '../../components/ui/RowActions';
 import { useSelectedPolicy, type HostPolicyView } from '../../hooks/usePolicy';
-import { FolderIcon, TrashIcon } from '../../components/ui/Icons';
-import { ImageActionIcon } from '../../components/ui/ImageActionIcon';
 import { LabelChips } from '../../components/ui/LabelChips';
 import { VirtualTable, type Column } from '../../components/ui/VirtualTable';
 
 export interface VolumeTableProps {
   rows: VolumeSummary[];
   onOpen(v: VolumeSummary): void;
-  onBrowse(v: VolumeSummary): void;
-  onRemove(v: VolumeSummary): void;
-  /** Copy to another host, back up to a file, restore from one (views/mobility's dialogs). */
-  onMove(kind: 'volume-copy' | 'volume-backup' | 'volume-restore', v: VolumeSummary): void;
+  /** A row action (actions/volume-actions.ts): browse, the mobility dialogs, remove. */
+  onAction(id: VolumeActionId, v: VolumeSummary): void;
 }
 
+const ROW_ACTIONS = actionsFor(VOLUME_ACTIONS, 'row');
+
 const columns = (
-  { onOpen, onBrowse, onRemove, onMove }: Omit<VolumeTableProps, 'rows'>,
+  { onOpen, onAction }: Omit<VolumeTableProps, 'rows'>,
   can: HostPolicyView,
 ): Column<VolumeSummary>[] => [
   {
@@ -87,55 +87,13 @@ const columns = (
     hideLabel: true,
     className: 'cell-actions',
     render: (v) => (
-      <>
-        <button
-          type="button"
-          className="icon-button"
-          aria-label={`Browse ${v.name}`}
-          title="Browse files"
-          onClick={() => onBrowse(v)}
-          {...guard(can.allowed('volumes.browse'), 'Browse files')}
-        >
-          <FolderIcon />
-        </button>
-        <button
-          type="button"
-          className="icon-button"
-          aria-label={`Copy ${v.name} to another host`}
-          onClick={() => onMove('volume-copy', v)}
-          {...guard(can.allowed('mobility.volumeCopy'), 'Copy to another host')}
-        >
-          <ImageActionIcon action="copy" />
-        </button>
-        <button
-          type="button"
-          className="icon-button"
-          aria-label={`Back up ${v.name} to a file`}
-          onClick={() => onMove('volume-backup', v)}
-          {...guard(can.allowed('mobility.volumeBackup'), 'Back up to a file')}
-        >
-          <ImageActionIcon action="save" />
-        </button>
-        <button
-          type="button"
-          className="icon-button"
-          aria-label={`Restore ${v.name} from a file`}
-          onClick={() => onMove('volume-restore', v)}
-          {...guard(can.allowed('mobility.volumeRestore'), 'Restore from a file')}
-        >
-          <ImageActionIcon action="push" />
-        </button>
-        <button
-          type="button"
-          className="icon-button row-danger"
-          aria-label={`Remove ${v.name}`}
-          title="Remove"
-          onClick={() => onRemove(v)}
-          {...guard(can.allowed('volumes.remove'), 'Remove')}
-        >
-          <TrashIcon />
-        </button>
-      </>
+      <RowActions
+        actions={ROW_ACTIONS}
+        item={v}
+        name={v.name}
+        allowed={can.allowed}
+        onAction={(id) => onAction(id as VolumeActionId, v)}
+      />
     ),
   },
 ];

@@ -1,23 +1,26 @@
-import { ResourceToolbar } from '../../components/ui/ResourceToolbar';
 import { useEffect, useId, useMemo, useState } from 'react';
-import type { AppErrorShape, HostView, VolumeSummary } from '@shared/contract';
-import { ConfirmDialog } from '../../components/ConfirmDialog';
-import { ErrorBanner } from '../../components/ui/ErrorBanner';
-import { toErrorShape } from '../../lib/errors';
-import { guard } from '../../lib/policy';
+import type { HostView, VolumeSummary } from '@shared/contract';
+import { ConfirmActionDialog } from '../../components/ConfirmActionDialog';
+import { PruneDialog } from '../../components/prune/PruneKindDialog';
+import { ResourceListView } from '../../components/ResourceListView';
+import { EmptyState } from '../../components/ui/EmptyState';
+import { ToolbarActions } from '../../components/ui/ToolbarActions';
+import { ResourceToolbar } from '../../components/ui/ResourceToolbar';
+import { actionsFor } from '../../actions/define';
+import { VOLUME_ACTIONS, type VolumeActionId } from '../../actions/volume-actions';
 import { usePolicy } from '../../hooks/usePolicy';
 import { formatBytes } from '../../lib/format';
-import { api } from '../../rpc/api';
+import { plural } from '../../lib/plural';
+import { useMobilityStore } from '../../stores/mobility';
 import { useUiStore } from '../../stores/ui';
 import { EMPTY_HOST_VOLUMES, useVolumesStore, type VolumeFilter } from '../../stores/volumes';
-import { PruneDialog } from '../../components/prune/PruneKindDialog';
-import { PlusIcon } from '../../components/ui/Icons';
 import { CreateVolumeDialog } from './CreateVolumeDialog';
 import { filterVolumes, isUnused } from './filter';
 import { VolumeDetails } from './VolumeDetails';
 import { VolumeTable } from './VolumeTable';
-import { useMobilityStore } from '../../stores/mobility';
-import { plural } from '../../lib/plural';
+
+const { remove } = VOLUME_ACTIONS;
+const TOOLBAR = actionsFor(VOLUME_ACTIONS, 'toolbar');
 
 /** The volumes of one host: sizes and users, search, unused filter, create/remove/prune, browse. */
 export function VolumesView({ host }: { host: HostView }) {
@@ -34,8 +37,6 @@ export function VolumesView({ host }: { host: HostView }) {
   const [creating, setCreating] = useState(false);
   const [pruning, setPruning] = useState(false);
   const [removing, setRemoving] = useState<VolumeSummary>();
-  const [removeBusy, setRemoveBusy] = useState(false);
-  const [removeError, setRemoveError] = useState<AppErrorShape>();
 
   useEffect(() => {
     void fetch(hostId);
@@ -51,176 +52,129 @@ export function VolumesView({ host }: { host: HostView }) {
     );
   }
 
-  const remove = async (v: VolumeSummary) => {
-    setRemoveBusy(true);
-    setRemoveError(undefined);
-    try {
-      await api.volumes.remove({ hostId, name: v.name });
-      setRemoving(undefined);
-      toast(`Removed volume ${v.name}.`);
-      void fetch(hostId);
-    } catch (e) {
-      setRemoveError(toErrorShape(e));
-    } finally {
-      setRemoveBusy(false);
-    }
+  const onAction = (id: VolumeActionId, v: VolumeSummary) => {
+    if (id === 'remove') {
+      setRemoving(v);
+    } else if (id === 'volume-copy' || id === 'volume-backup' || id === 'volume-restore') {
+      useMobilityStore.getState().open({ kind: id, hostId, volume: v.name });
+    } else setOpen({ name: v.name, tab: 'files' });
   };
 
-  let body: React.ReactNode;
-  if (data.fetchedAt === undefined && data.error) body = null;
-  else if (data.fetchedAt === undefined) {
-    body = (
-      <div className="empty-state" role="status">
-        <span className="spinner spinner-large" aria-hidden="true" />
-        <p>Loading volumes and their sizes…</p>
-      </div>
-    );
-  } else if (data.items.length === 0) {
-    body = (
-      <div className="empty-state">
-        <p className="empty-title">No volumes on {host.name}</p>
-        <p className="muted">Volumes keep container data across restarts and re-creation.</p>
-      </div>
+  const query = search.trim();
+  let empty: React.ReactNode;
+  if (data.items.length === 0) {
+    empty = (
+      <EmptyState
+        title={`No volumes on ${host.name}`}
+        hint="Volumes keep container data across restarts and re-creation."
+      />
     );
   } else if (rows.length === 0) {
-    body = (
-      <div className="empty-state">
-        <p className="empty-title">
-          {search.trim() ? `No volumes match “${search.trim()}”` : `No unused volumes on ${host.name}`}
-        </p>
-        <div className="empty-actions">
-          {search.trim() && (
-            <button type="button" className="button" onClick={() => setSearch('')}>
-              Clear search
-            </button>
-          )}
-          {filter === 'unused' && (
-            <button type="button" className="button" onClick={() => setFilter('all')}>
-              Show all volumes
-            </button>
-          )}
-        </div>
-      </div>
-    );
-  } else {
-    body = (
-      <VolumeTable
-        rows={rows}
-        onOpen={(v) => setOpen({ name: v.name, tab: 'files' })}
-        onBrowse={(v) => setOpen({ name: v.name, tab: 'files' })}
-        onRemove={(v) => {
-          setRemoveError(undefined);
-          setRemoving(v);
-        }}
-        onMove={(kind, v) => useMobilityStore.getState().open({ kind, hostId: host.id, volume: v.name })}
+    empty = (
+      <EmptyState
+        title={query ? `No volumes match “${query}”` : `No unused volumes on ${host.name}`}
+        actions={[
+          !!query && { label: 'Clear search', onClick: () => setSearch('') },
+          filter === 'unused' && { label: 'Show all volumes', onClick: () => setFilter('all') },
+        ]}
       />
     );
   }
 
   return (
-    <section className="resource-view" aria-label={`Volumes on ${host.name}`}>
-      <ResourceToolbar
-        title="Volumes"
-        filters={
-          <div className="segmented" role="radiogroup" aria-label="Show">
-            {(['all', 'unused'] as VolumeFilter[]).map((value) => (
-              <label key={value} className={`segment${filter === value ? ' is-checked' : ''}`}>
-                <input
-                  type="radio"
-                  name={radioName}
-                  value={value}
-                  checked={filter === value}
-                  onChange={() => setFilter(value)}
-                />
-                <span>{value === 'all' ? 'All' : 'Unused'}</span>
-              </label>
-            ))}
-          </div>
-        }
-        search={{
-          label: 'Search volumes',
-          placeholder: 'Name, label or container',
-          value: search,
-          onChange: setSearch,
-        }}
-        count={
-          <>
-            {plural(data.items.length, 'volume')} · {unused} unused ·{' '}
-            {formatBytes(data.items.reduce((s, v) => s + (v.size ?? 0), 0))}
-          </>
-        }
-        loading={data.loading}
-        onRefresh={() => void fetch(hostId)}
-      >
-        <button
-          type="button"
-          className="button"
-          onClick={() => setPruning(true)}
-          {...guard(can.allowed('volumes.prune'))}
-        >
-          Prune unused…
-        </button>
-        <button
-          type="button"
-          className="button button-primary"
-          onClick={() => setCreating(true)}
-          {...guard(can.allowed('volumes.create'))}
-        >
-          <PlusIcon /> Create volume
-        </button>
-      </ResourceToolbar>
-      {data.error && (
-        <div className="banners">
-          <ErrorBanner
-            error={data.error}
-            title="Couldn't load volumes"
-            actions={
-              <button type="button" className="button button-small" onClick={() => void fetch(hostId)}>
-                Try again
-              </button>
-            }
-          />
-        </div>
-      )}
-      {body}
-      {creating && (
-        <CreateVolumeDialog
-          hostId={hostId}
-          hostName={host.name}
-          onClose={() => setCreating(false)}
-          onCreated={(name) => {
-            setCreating(false);
-            toast(`Created volume ${name}.`);
-            void fetch(hostId);
+    <ResourceListView
+      label={`Volumes on ${host.name}`}
+      load={{
+        ...data,
+        noun: 'volumes',
+        loadingText: 'Loading volumes and their sizes…',
+        onRetry: () => void fetch(hostId),
+      }}
+      toolbar={
+        <ResourceToolbar
+          title="Volumes"
+          filters={
+            <div className="segmented" role="radiogroup" aria-label="Show">
+              {(['all', 'unused'] as VolumeFilter[]).map((value) => (
+                <label key={value} className={`segment${filter === value ? ' is-checked' : ''}`}>
+                  <input
+                    type="radio"
+                    name={radioName}
+                    value={value}
+                    checked={filter === value}
+                    onChange={() => setFilter(value)}
+                  />
+                  <span>{value === 'all' ? 'All' : 'Unused'}</span>
+                </label>
+              ))}
+            </div>
+          }
+          search={{
+            label: 'Search volumes',
+            placeholder: 'Name, label or container',
+            value: search,
+            onChange: setSearch,
           }}
-        />
-      )}
-      {pruning && (
-        <PruneDialog
-          hostId={hostId}
-          hostName={host.name}
-          kind="volumes"
-          onClose={() => setPruning(false)}
-          onPruned={() => void fetch(hostId)}
-        />
-      )}
-      {removing && (
-        <ConfirmDialog
-          title={`Remove volume ${removing.name}?`}
-          confirmLabel="Remove"
-          danger
-          busy={removeBusy}
-          busyLabel="Removing…"
-          error={removeError}
-          onCancel={() => setRemoving(undefined)}
-          onConfirm={() => void remove(removing)}
+          count={
+            <>
+              {plural(data.items.length, 'volume')} · {unused} unused ·{' '}
+              {formatBytes(data.items.reduce((s, v) => s + (v.size ?? 0), 0))}
+            </>
+          }
+          loading={data.loading}
+          onRefresh={() => void fetch(hostId)}
         >
-          <p>
-            Its data{removing.size !== null ? ` (${formatBytes(removing.size)})` : ''} is deleted from{' '}
-            {host.name} and cannot be recovered.
-          </p>
-        </ConfirmDialog>
-      )}
-    </section>
+          <ToolbarActions
+            actions={TOOLBAR}
+            allowed={can.allowed}
+            onAction={(id) => (id === 'prune' ? setPruning(true) : setCreating(true))}
+          />
+        </ResourceToolbar>
+      }
+      empty={empty}
+      overlays={
+        <>
+          {creating && (
+            <CreateVolumeDialog
+              hostId={hostId}
+              hostName={host.name}
+              onClose={() => setCreating(false)}
+              onCreated={(name) => {
+                setCreating(false);
+                toast(`Created volume ${name}.`);
+                void fetch(hostId);
+              }}
+            />
+          )}
+          {pruning && (
+            <PruneDialog
+              hostId={hostId}
+              hostName={host.name}
+              kind="volumes"
+              onClose={() => setPruning(false)}
+              onPruned={() => void fetch(hostId)}
+            />
+          )}
+          {removing && (
+            <ConfirmActionDialog
+              action={remove}
+              target={{ hostId, name: removing.name }}
+              options={{}}
+              title={`Remove volume ${removing.name}?`}
+              done={`Removed volume ${removing.name}.`}
+              refetch={() => void fetch(hostId)}
+              onClose={() => setRemoving(undefined)}
+            >
+              <p>
+                Its data{removing.size !== null ? ` (${formatBytes(removing.size)})` : ''} is deleted from{' '}
+                {host.name} and cannot be recovered.
+              </p>
+            </ConfirmActionDialog>
+          )}
+        </>
+      }
+    >
+      <VolumeTable rows={rows} onOpen={(v) => setOpen({ name: v.name, tab: 'files' })} onAction={onAction} />
+    </ResourceListView>
   );
 }

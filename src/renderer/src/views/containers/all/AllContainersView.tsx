@@ -1,7 +1,8 @@
 import { containerAction, withoutForbidden } from '../../../actions/container-actions';
 import { useCallback, useDeferredValue, useEffect, useMemo, useRef, useState } from 'react';
 import type { ContainerBulkAction, ContainerSummary, HostView } from '@shared/contract';
-import { ErrorBanner } from '../../../components/ui/ErrorBanner';
+import { ResourceListView } from '../../../components/ResourceListView';
+import { EmptyState } from '../../../components/ui/EmptyState';
 import { ConfirmHostContext } from '../../../components/confirm-host';
 import { checkPolicy, type Verdict } from '../../../lib/policy';
 import { useNow } from '../../../hooks/useNow';
@@ -190,39 +191,136 @@ export function AllContainersView() {
   const menuHost = menu ? hostsById.get(hostOf(menu.c) ?? '') : undefined;
   const runHost = runDialog ? hostsById.get(runDialog.hostId) : undefined;
 
-  let body: React.ReactNode;
-  if (hosts.length === 0) {
-    body = (
-      <div className="empty-state">
-        <p className="empty-title">No hosts yet</p>
-      </div>
-    );
-  } else if (merged.items.length === 0) {
-    body = (
-      <div className="empty-state">
-        <p className="empty-title">
-          {query.trim()
+  let empty: React.ReactNode;
+  if (hosts.length === 0) empty = <EmptyState title="No hosts yet" />;
+  else if (merged.items.length === 0) {
+    empty = (
+      <EmptyState
+        title={
+          query.trim()
             ? `No containers match “${query.trim()}”`
             : merged.total === 0
               ? 'No containers on any host'
-              : `No ${filter === 'exited' ? 'stopped' : 'running'} containers`}
-        </p>
-        <div className="empty-actions">
-          {query.trim() && (
-            <button type="button" className="button" onClick={() => setSearch('')}>
-              Clear search
-            </button>
-          )}
-          {filter !== 'all' && merged.total > 0 && (
-            <button type="button" className="button" onClick={() => setFilter('all')}>
-              Show all containers
-            </button>
-          )}
-        </div>
-      </div>
+              : `No ${filter === 'exited' ? 'stopped' : 'running'} containers`
+        }
+        actions={[
+          !!query.trim() && { label: 'Clear search', onClick: () => setSearch('') },
+          filter !== 'all' &&
+            merged.total > 0 && { label: 'Show all containers', onClick: () => setFilter('all') },
+        ]}
+      />
     );
-  } else {
-    body = (
+  }
+
+  return (
+    <ResourceListView
+      label="All containers"
+      className="containers-view all-containers"
+      toolbar={
+        <AllContainersToolbar
+          filter={filter}
+          onFilter={setFilter}
+          search={search}
+          onSearch={setSearch}
+          hosts={hosts}
+          hostFilter={hostFilter}
+          onHostFilter={setHostFilter}
+          total={merged.total}
+          running={merged.running}
+          hostCount={listedHosts}
+          loading={loading}
+          onRefresh={() => {
+            for (const id of connectedIds.split(',').filter(Boolean)) void fetch(id);
+          }}
+        />
+      }
+      banners={actionErrors.map((e) => ({
+        id: e.id,
+        error: e.error,
+        title: `Couldn't ${containerAction(e.action).failed} ${e.containerName} on ${hostsById.get(e.hostId)?.name ?? e.hostId}`,
+        onDismiss: () => useContainersStore.getState().dismissActionError(e.id),
+      }))}
+      bulk={
+        <>
+          {selectedContainers.length > 0 && (
+            <BulkBar
+              selected={selectedContainers}
+              busy={anyBulkBusy}
+              onAction={onBulk}
+              allowed={bulkAllowed}
+              extra={
+                <>
+                  <UpdateSelectedButton selected={selectedContainers} hostOf={hostOf} />
+                  <MergedLogsSelectedButton selected={selectedContainers} hostOf={hostOf} />
+                </>
+              }
+              onClear={() => {
+                const store = useContainersStore.getState();
+                for (const h of selectedByHost.keys()) store.clearSelection(h);
+              }}
+            />
+          )}
+          {slices.map(({ host }) => {
+            const outcome = bulkResults[host.id];
+            return outcome ? (
+              <BulkResults
+                key={host.id}
+                outcome={{ ...outcome, scope: `${outcome.scope} on ${host.name}` }}
+                onDismiss={() => useContainersStore.getState().dismissBulk(host.id)}
+              />
+            ) : null;
+          })}
+        </>
+      }
+      empty={empty}
+      overlays={
+        <>
+          {hosts.map((h) => (
+            <HostActions key={h.id} host={h} register={register} />
+          ))}
+          {menu && menuHost && (
+            <RowMenu
+              label={`Actions for ${menu.c.name}`}
+              anchor={menu.anchor}
+              items={withoutForbidden(
+                moreActionItems(
+                  menu.c,
+                  (kind, c) => requesters.current.get(menuHost.id)?.(kind, c),
+                  () => onOpen(menu.c),
+                ),
+                (method, input) => checkPolicy(menuHost.policy, method, input),
+              )}
+              onClose={() => setMenu(undefined)}
+            />
+          )}
+          {bulkAsk && asking && askHost && (
+            <ConfirmHostContext.Provider value={askHost.id}>
+              <BulkConfirmDialog
+                key={askHost.id}
+                action={bulkAsk.action}
+                targets={asking.targets}
+                hostName={askHost.name}
+                onCancel={() => setBulkAsk(undefined)}
+                onConfirm={(opts) => {
+                  const rest = bulkAsk.queue.slice(1);
+                  setBulkAsk(rest.length ? { ...bulkAsk, queue: rest } : undefined);
+                  void useContainersStore
+                    .getState()
+                    .bulk(
+                      asking.hostId,
+                      bulkAsk.action,
+                      asking.targets,
+                      scopeOf(asking.targets.length),
+                      opts,
+                    );
+                }}
+              />
+            </ConfirmHostContext.Provider>
+          )}
+          {runDialog && runHost && <RunHostDialog host={runHost} />}
+        </>
+      }
+    >
       <AllContainersTable
         items={merged.items}
         hostsById={hostsById}
@@ -238,106 +336,7 @@ export function AllContainersView() {
         onMenu={onMenu}
         onRetry={onRetry}
       />
-    );
-  }
-
-  return (
-    <section className="containers-view all-containers" aria-label="All containers">
-      <AllContainersToolbar
-        filter={filter}
-        onFilter={setFilter}
-        search={search}
-        onSearch={setSearch}
-        hosts={hosts}
-        hostFilter={hostFilter}
-        onHostFilter={setHostFilter}
-        total={merged.total}
-        running={merged.running}
-        hostCount={listedHosts}
-        loading={loading}
-        onRefresh={() => {
-          for (const id of connectedIds.split(',').filter(Boolean)) void fetch(id);
-        }}
-      />
-      {actionErrors.length > 0 && (
-        <div className="banners">
-          {actionErrors.map((e) => (
-            <ErrorBanner
-              key={e.id}
-              error={e.error}
-              title={`Couldn't ${containerAction(e.action).failed} ${e.containerName} on ${hostsById.get(e.hostId)?.name ?? e.hostId}`}
-              onDismiss={() => useContainersStore.getState().dismissActionError(e.id)}
-            />
-          ))}
-        </div>
-      )}
-      {selectedContainers.length > 0 && (
-        <BulkBar
-          selected={selectedContainers}
-          busy={anyBulkBusy}
-          onAction={onBulk}
-          allowed={bulkAllowed}
-          extra={
-            <>
-              <UpdateSelectedButton selected={selectedContainers} hostOf={hostOf} />
-              <MergedLogsSelectedButton selected={selectedContainers} hostOf={hostOf} />
-            </>
-          }
-          onClear={() => {
-            const store = useContainersStore.getState();
-            for (const h of selectedByHost.keys()) store.clearSelection(h);
-          }}
-        />
-      )}
-      {slices.map(({ host }) => {
-        const outcome = bulkResults[host.id];
-        return outcome ? (
-          <BulkResults
-            key={host.id}
-            outcome={{ ...outcome, scope: `${outcome.scope} on ${host.name}` }}
-            onDismiss={() => useContainersStore.getState().dismissBulk(host.id)}
-          />
-        ) : null;
-      })}
-      {body}
-      {hosts.map((h) => (
-        <HostActions key={h.id} host={h} register={register} />
-      ))}
-      {menu && menuHost && (
-        <RowMenu
-          label={`Actions for ${menu.c.name}`}
-          anchor={menu.anchor}
-          items={withoutForbidden(
-            moreActionItems(
-              menu.c,
-              (kind, c) => requesters.current.get(menuHost.id)?.(kind, c),
-              () => onOpen(menu.c),
-            ),
-            (method, input) => checkPolicy(menuHost.policy, method, input),
-          )}
-          onClose={() => setMenu(undefined)}
-        />
-      )}
-      {bulkAsk && asking && askHost && (
-        <ConfirmHostContext.Provider value={askHost.id}>
-          <BulkConfirmDialog
-            key={askHost.id}
-            action={bulkAsk.action}
-            targets={asking.targets}
-            hostName={askHost.name}
-            onCancel={() => setBulkAsk(undefined)}
-            onConfirm={(opts) => {
-              const rest = bulkAsk.queue.slice(1);
-              setBulkAsk(rest.length ? { ...bulkAsk, queue: rest } : undefined);
-              void useContainersStore
-                .getState()
-                .bulk(asking.hostId, bulkAsk.action, asking.targets, scopeOf(asking.targets.length), opts);
-            }}
-          />
-        </ConfirmHostContext.Provider>
-      )}
-      {runDialog && runHost && <RunHostDialog host={runHost} />}
-    </section>
+    </ResourceListView>
   );
 }
 

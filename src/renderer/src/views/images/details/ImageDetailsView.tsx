@@ -5,7 +5,7 @@ import { formatBytes, shortId } from '../../../lib/format';
 import { useImagesStore } from '../../../stores/images';
 import { HistoryTab } from './HistoryTab';
 import { OverviewTab } from './OverviewTab';
-import { useImageDetails } from './useImageDetails';
+import { useImageDetails } from '../../../hooks/useImageDetails';
 
 const TABS = [
   { id: 'overview', label: 'Overview' },

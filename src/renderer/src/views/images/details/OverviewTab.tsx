@@ -4,7 +4,8 @@ import { ConfirmDialog } from '../../../components/ConfirmDialog';
 import { formatBytes, fullDate } from '../../../lib/format';
 import { guard } from '../../../lib/policy';
 import { usePolicy } from '../../../hooks/usePolicy';
-import { api } from '../../../rpc/api';
+import { callOf } from '../../../actions/define';
+import { UNTAG_ACTION } from '../../../actions/image-actions';
 import { useImagesStore } from '../../../stores/images';
 
 interface InspectFacts {
@@ -57,7 +58,7 @@ export function OverviewTab({
                   className="button button-small"
                   aria-label={`Remove tag ${t}`}
                   onClick={() => setUntag(t)}
-                  {...guard(can.allowed('images.untag'))}
+                  {...guard(can.allowed(UNTAG_ACTION.method))}
                 >
                   Untag
                 </button>
@@ -122,14 +123,16 @@ export function OverviewTab({
       {untag && (
         <ConfirmDialog
           title="Remove tag?"
-          confirmLabel="Remove tag"
+          confirmLabel={UNTAG_ACTION.label}
           danger
           onCancel={() => setUntag(undefined)}
           onConfirm={() => {
             const reference = untag;
             setUntag(undefined);
-            void act(host.id, `Couldn't remove the tag ${reference}`, () =>
-              api.images.untag({ hostId: host.id, reference }),
+            void act(
+              host.id,
+              `Couldn't ${UNTAG_ACTION.failed} ${reference}`,
+              callOf(UNTAG_ACTION, { hostId: host.id, reference }, {}),
             ).then((res) => onChanged(res?.deleted.includes(details.id) ?? false));
           }}
         >

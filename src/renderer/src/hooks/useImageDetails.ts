@@ -1,7 +1,7 @@
 import { useCallback, useEffect, useState } from 'react';
 import type { AppErrorShape, ImageDetails } from '@shared/contract';
-import { toErrorShape } from '../../../lib/errors';
-import { api } from '../../../rpc/api';
+import { toErrorShape } from '../lib/errors';
+import { api } from '../rpc/api';
 
 /** Inspect, history and users of one image, loaded when shown and on demand. */
 export function useImageDetails(hostId: string, imageId: string) {

@@ -1,6 +1,6 @@
 import { useEffect, useState } from 'react';
 import { parseImageReference, type RegistryMatch } from '@shared/contract';
-import { api } from '../../rpc/api';
+import { api } from '../rpc/api';
 
 /** Which registry a reference points at and which stored login goes with it (debounced). */
 export function useRegistryMatch(reference: string): RegistryMatch | undefined {

@@ -1,5 +1,5 @@
 import type { AppError } from '@shared/contract';
-import { api } from '../../rpc/api';
+import { api } from '../rpc/api';
 
 export interface DownloadHandle {
   cancel(): void;
