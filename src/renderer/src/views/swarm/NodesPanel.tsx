@@ -3,11 +3,10 @@ import type { AppErrorShape, CallInput, Contract, SwarmNode } from '@shared/cont
 import { ConfirmDialog } from '../../components/ConfirmDialog';
 import { Dialog } from '../../components/ui/Dialog';
 import { ErrorBanner } from '../../components/ui/ErrorBanner';
-import { toErrorShape } from '../../lib/errors';
 import { formatBytes } from '../../lib/format';
 import { guard } from '../../lib/policy';
 import { usePolicy } from '../../hooks/usePolicy';
-import { api } from '../../rpc/api';
+import { useSwarmMutation } from '../../hooks/useSwarm';
 import { nodeLabel } from './NodeMap';
 
 type Change = Omit<CallInput<Contract['swarm']['nodeUpdate']>, 'hostId' | 'id'>;
@@ -37,42 +36,37 @@ function describe(node: SwarmNode, change: Change, label: string): { title: stri
 }
 
 /** Nodes with role, availability, state, engine, resources, labels; and every node action. */
-export function NodesPanel({
-  hostId,
-  nodes,
-  onChanged,
-}: {
-  hostId: string;
-  nodes: SwarmNode[];
-  onChanged(m: string): void;
-}) {
+export function NodesPanel({ hostId, nodes }: { hostId: string; nodes: SwarmNode[] }) {
   const can = usePolicy(hostId);
   const [pending, setPending] = useState<Pending>();
   const [labels, setLabels] = useState<SwarmNode>();
   const [removing, setRemoving] = useState<SwarmNode>();
-  const [busy, setBusy] = useState(false);
-  const [error, setError] = useState<AppErrorShape>();
-
-  const run = async (fn: () => Promise<unknown>, message: string) => {
-    setBusy(true);
-    setError(undefined);
-    try {
-      await fn();
-      setPending(undefined);
-      setLabels(undefined);
-      setRemoving(undefined);
-      onChanged(message);
-    } catch (e) {
-      setError(toErrorShape(e));
-    } finally {
-      setBusy(false);
-    }
+  const update = useSwarmMutation('swarm.nodeUpdate', hostId, {
+    toast: () =>
+      pending
+        ? `${pending.title.replace('?', '')}: done.`
+        : `Saved the labels of ${labels ? nodeLabel(labels, nodes) : 'the node'}.`,
+  });
+  const remove = useSwarmMutation('swarm.nodeRemove', hostId, {
+    toast: () => `Removed node ${removing ? nodeLabel(removing, nodes) : ''}.`,
+  });
+  const busy = update.busy || remove.busy;
+  const error = update.error ?? remove.error;
+  const resetErrors = () => {
+    update.reset();
+    remove.reset();
+  };
+  const run = async (outcome: Promise<{ ok: boolean }>) => {
+    if (!(await outcome).ok) return;
+    setPending(undefined);
+    setLabels(undefined);
+    setRemoving(undefined);
   };
   const ask = (node: SwarmNode, change: Change) => {
-    setError(undefined);
+    resetErrors();
     setPending({ node, change, ...describe(node, change, nodeLabel(node, nodes)) });
   };
-  const update = can.allowed('swarm.nodeUpdate');
+  const mayUpdate = can.allowed('swarm.nodeUpdate');
 
   return (
     <div className="swarm-panel">
@@ -137,7 +131,7 @@ export function NodesPanel({
                         className="button button-small"
                         aria-label={`Drain ${label}`}
                         onClick={() => ask(n, { availability: 'drain', version: n.version })}
-                        {...guard(update)}
+                        {...guard(mayUpdate)}
                       >
                         Drain
                       </button>
@@ -146,7 +140,7 @@ export function NodesPanel({
                         className="button button-small"
                         aria-label={`Pause ${label}`}
                         onClick={() => ask(n, { availability: 'pause', version: n.version })}
-                        {...guard(update)}
+                        {...guard(mayUpdate)}
                       >
                         Pause
                       </button>
@@ -157,7 +151,7 @@ export function NodesPanel({
                       className="button button-small"
                       aria-label={`Activate ${label}`}
                       onClick={() => ask(n, { availability: 'active', version: n.version })}
-                      {...guard(update)}
+                      {...guard(mayUpdate)}
                     >
                       Activate
                     </button>
@@ -169,7 +163,7 @@ export function NodesPanel({
                     onClick={() =>
                       ask(n, { role: n.role === 'manager' ? 'worker' : 'manager', version: n.version })
                     }
-                    {...guard(update)}
+                    {...guard(mayUpdate)}
                   >
                     {n.role === 'manager' ? 'Demote' : 'Promote'}
                   </button>
@@ -178,10 +172,10 @@ export function NodesPanel({
                     className="button button-small"
                     aria-label={`Labels of ${label}`}
                     onClick={() => {
-                      setError(undefined);
+                      resetErrors();
                       setLabels(n);
                     }}
-                    {...guard(update)}
+                    {...guard(mayUpdate)}
                   >
                     Labels…
                   </button>
@@ -190,7 +184,7 @@ export function NodesPanel({
                     className="button button-small button-danger"
                     aria-label={`Remove ${label}`}
                     onClick={() => {
-                      setError(undefined);
+                      resetErrors();
                       setRemoving(n);
                     }}
                     {...guard(can.allowed('swarm.nodeRemove'))}
@@ -210,12 +204,7 @@ export function NodesPanel({
           busy={busy}
           error={error}
           onCancel={() => setPending(undefined)}
-          onConfirm={() =>
-            void run(
-              () => api.swarm.nodeUpdate({ hostId, id: pending.node.id, ...pending.change }),
-              `${pending.title.replace('?', '')}: done.`,
-            )
-          }
+          onConfirm={() => void run(update.run({ hostId, id: pending.node.id, ...pending.change }))}
         >
           <p>{pending.text}</p>
         </ConfirmDialog>
@@ -228,10 +217,7 @@ export function NodesPanel({
           error={error}
           onClose={() => setLabels(undefined)}
           onSave={(next) =>
-            void run(
-              () => api.swarm.nodeUpdate({ hostId, id: labels.id, version: labels.version, labels: next }),
-              `Saved the labels of ${nodeLabel(labels, nodes)}.`,
-            )
+            void run(update.run({ hostId, id: labels.id, version: labels.version, labels: next }))
           }
         />
       )}
@@ -244,14 +230,7 @@ export function NodesPanel({
           onCancel={() => setRemoving(undefined)}
           onRemove={(force) =>
             void run(
-              () =>
-                api.swarm.nodeRemove({
-                  hostId,
-                  id: removing.id,
-                  force,
-                  ...(force ? { confirm: removing.id } : {}),
-                }),
-              `Removed node ${nodeLabel(removing, nodes)}.`,
+              remove.run({ hostId, id: removing.id, force, ...(force ? { confirm: removing.id } : {}) }),
             )
           }
         />

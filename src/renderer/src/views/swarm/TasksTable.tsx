@@ -1,7 +1,7 @@
 import type { SwarmNode, SwarmTask } from '@shared/contract';
 import { nodeLabel } from './NodeMap';
-import { openContainer, useNodeHosts } from './useNodeHosts';
-import { stateTone } from './useSwarm';
+import { openContainer, useNodeHosts } from '../../hooks/useNodeHosts';
+import { stateTone } from '../../lib/swarm-poll';
 
 /** Tasks with state, desired state, error, node, container and when they got there. */
 export function TasksTable({

@@ -1,10 +1,8 @@
-import { useEffect, useState } from 'react';
-import type { AppErrorShape, ServiceWatchEvent, SwarmNode } from '@shared/contract';
+import type { SwarmNode } from '@shared/contract';
 import { ErrorBanner } from '../../components/ui/ErrorBanner';
-import { toErrorShape } from '../../lib/errors';
-import { api } from '../../rpc/api';
+import { useServiceWatch } from '../../hooks/useServiceWatch';
+import { stateTone } from '../../lib/swarm-poll';
 import { nodeLabel } from './NodeMap';
-import { stateTone } from './useSwarm';
 
 /** Live per-task progress of a service while it changes (update, rollback, scale). */
 export function UpdateProgress({
@@ -16,34 +14,7 @@ export function UpdateProgress({
   serviceId: string;
   nodes: SwarmNode[];
 }) {
-  const [last, setLast] = useState<ServiceWatchEvent>();
-  const [log, setLog] = useState<string[]>([]);
-  const [error, setError] = useState<AppErrorShape>();
-
-  useEffect(() => {
-    const sub = api.swarm.watchService(
-      { hostId, id: serviceId },
-      {
-        onEvent(e) {
-          setLast(e);
-          if (e.changes.length) {
-            const at = new Date().toLocaleTimeString();
-            setLog((l) =>
-              [
-                ...l,
-                ...e.changes.map(
-                  (c) =>
-                    `${at}  task ${c.slot ?? c.taskId.slice(0, 8)}: ${c.from ?? 'new'} → ${c.to}  (${c.image})`,
-                ),
-              ].slice(-200),
-            );
-          }
-        },
-        onEnd: (err) => err && setError(toErrorShape(err)),
-      },
-    );
-    return () => sub.close();
-  }, [hostId, serviceId]);
+  const { last, log, error } = useServiceWatch(hostId, serviceId);
 
   if (error) return <ErrorBanner error={error} title="Lost track of the service" />;
   if (!last) return <p className="hint">Watching the service…</p>;

@@ -1,12 +1,12 @@
-import { useCallback, useEffect, useId, useRef, useState } from 'react';
-import type { AppErrorShape, ContainerFileEntry, ContainerFileListing } from '@shared/contract';
+import { useEffect, useId, useRef, useState } from 'react';
+import type { AppErrorShape, ContainerFileEntry } from '@shared/contract';
 import { ErrorBanner } from '../../../components/ui/ErrorBanner';
 import { toErrorShape } from '../../../lib/errors';
 import { formatBytes, fullDate } from '../../../lib/format';
-import { api } from '../../../rpc/api';
+import { downloadPath, uploadFiles } from '../../../hooks/container-files';
+import { useQuery } from '../../../hooks/useQuery';
 import { useUiStore } from '../../../stores/ui';
 import type { DetailTabProps } from './DetailTabList';
-import { downloadPath, uploadFiles } from './file-transfer';
 import { joinPath, modeString, parentOf } from './paths';
 
 type Transfer = { label: string; done: number; total?: number };
@@ -66,41 +66,31 @@ function EntryIcon({ type }: { type: ContainerFileEntry['type'] }) {
  * files into the folder shown.
  */
 export function FilesTab({ host, target }: DetailTabProps) {
-  const [path, setPath] = useState('/');
+  const hostId = host.id;
+  const id = target.containerId;
+  /** The folder asked for; the one shown is the last listing's (a failed step keeps it). */
+  const [wanted, setWanted] = useState('/');
+  const query = useQuery('containers.filesList', { hostId, id, path: wanted }, { keep: true });
+  const { result: listing, loading } = query;
+  const path = listing?.path ?? '/';
   const [pathInput, setPathInput] = useState('/');
-  const [listing, setListing] = useState<ContainerFileListing>();
-  const [loading, setLoading] = useState(false);
-  const [error, setError] = useState<AppErrorShape>();
+  useEffect(() => setPathInput(path), [path, listing]);
+  /** A transfer's failure; a listing's is the query's until dismissed. */
+  const [transferError, setTransferError] = useState<AppErrorShape>();
+  const [dismissed, setDismissed] = useState<AppErrorShape>();
+  const error = transferError ?? (query.error !== dismissed ? query.error : undefined);
+  const setError = (e: AppErrorShape | undefined) => {
+    setTransferError(e);
+    if (!e) setDismissed(query.error);
+  };
   const [transfer, setTransfer] = useState<Transfer>();
   const uploadRef = useRef<HTMLInputElement>(null);
   const pathId = useId();
-  const request = useRef(0);
-  const hostId = host.id;
-  const id = target.containerId;
-
-  const load = useCallback(
-    async (p: string) => {
-      const n = ++request.current;
-      setLoading(true);
-      try {
-        const l = await api.containers.filesList({ hostId, id, path: p });
-        if (n !== request.current) return;
-        setListing(l);
-        setPath(l.path);
-        setPathInput(l.path);
-        setError(undefined);
-      } catch (e) {
-        if (n === request.current) setError(toErrorShape(e));
-      } finally {
-        if (n === request.current) setLoading(false);
-      }
-    },
-    [hostId, id],
-  );
-
-  useEffect(() => {
-    void load('/');
-  }, [load]);
+  const go = (p: string) => {
+    setTransferError(undefined);
+    if (p === wanted) query.reload();
+    else setWanted(p);
+  };
 
   const download = async (p: string, format: 'tar' | 'file', label: string) => {
     setTransfer({ label, done: 0 });
@@ -124,15 +114,13 @@ export function FilesTab({ host, target }: DetailTabProps) {
         setTransfer({ label: `Uploading ${label}`, done, total }),
       );
       useUiStore.getState().toast(`Uploaded ${label} to ${dir}`);
-      await load(dir);
+      go(dir);
     } catch (e) {
       setError(toErrorShape(e));
     } finally {
       setTransfer(undefined);
     }
   };
-
-  const go = (p: string) => void load(p);
 
   return (
     <div className="files-tab">
@@ -171,7 +159,7 @@ export function FilesTab({ host, target }: DetailTabProps) {
           type="button"
           className="button button-small"
           disabled={loading}
-          onClick={() => void load(path)}
+          onClick={() => go(path)}
           aria-busy={loading || undefined}
         >
           {loading && <span className="spinner" aria-hidden="true" />}

@@ -8,11 +8,10 @@ import {
 } from '@shared/contract';
 import { Dialog } from '../../../components/ui/Dialog';
 import { ErrorBanner } from '../../../components/ui/ErrorBanner';
-import { toErrorShape } from '../../../lib/errors';
-import { api } from '../../../rpc/api';
+import { useMutation } from '../../../hooks/useMutation';
+import { useQuery } from '../../../hooks/useQuery';
 import { useContainersStore, type RunDialogTarget } from '../../../stores/containers';
 import { useDetailsStore } from '../../../stores/details';
-import { useUiStore } from '../../../stores/ui';
 import { TextField } from '../../../components/ui/Field';
 import { CopyAsMenu } from '../../../components/api/CopyAsMenu';
 import { runFormCopy } from '../../../lib/run-copy';
@@ -49,6 +48,8 @@ function Section({ title, children }: { title: string; children: ReactNode }) {
   );
 }
 
+const NO_OPTIONS: ContainerFormOptions = { images: [], networks: [], volumes: [] };
+
 /**
  * "Run container" and "Edit and recreate": every field is checked before anything is sent, with the
  * message next to the field; engine errors (a name in use, a missing image) show above the form
@@ -58,13 +59,9 @@ export function RunContainerDialog({ host, target }: RunContainerDialogProps) {
   const uid = useId();
   const recreate = target.mode === 'recreate' ? target : undefined;
   const [form, setForm] = useState<RunForm>(emptyForm);
-  const [loading, setLoading] = useState(recreate !== undefined);
-  const [loadError, setLoadError] = useState<AppErrorShape>();
-  const [options, setOptions] = useState<ContainerFormOptions>({ images: [], networks: [], volumes: [] });
   const [errors, setErrors] = useState<FieldErrors>({});
   const [engineError, setEngineError] = useState<AppErrorShape>();
   const errorRef = useRef<HTMLDivElement>(null);
-  const [submitting, setSubmitting] = useState(false);
   /** Bumped when a submit found problems: focus the first field with a message once it rendered. */
   const [focusTick, setFocusTick] = useState(0);
   const close = useContainersStore((s) => s.closeRun);
@@ -72,25 +69,39 @@ export function RunContainerDialog({ host, target }: RunContainerDialogProps) {
 
   const idOf = (key: string) => `${uid}-${key.replace(/\./g, '-')}`;
 
+  // Suggestions only: the form works without them.
+  const options = useQuery('containers.formOptions', { hostId }).result ?? NO_OPTIONS;
+  const spec = useQuery('containers.runSpec', recreate ? { hostId, id: recreate.id } : undefined);
+  const [filled, setFilled] = useState(recreate === undefined);
   useEffect(() => {
-    let live = true;
-    api.containers
-      .formOptions({ hostId })
-      .then((o) => live && setOptions(o))
-      .catch(() => undefined); // Suggestions only: the form works without them.
-    if (recreate) {
-      api.containers
-        .runSpec({ hostId, id: recreate.id })
-        .then((spec) => live && setForm(specToForm(spec, recreate.running)))
-        .catch((e: unknown) => live && setLoadError(toErrorShape(e)))
-        .finally(() => live && setLoading(false));
-    }
-    return () => {
-      live = false;
-    };
-    // Loaded once per opening.
+    if (!spec.result || !recreate) return;
+    setForm(specToForm(spec.result, recreate.running));
+    setFilled(true);
+    // Filled once per opening, from the spec read when it opened.
     // eslint-disable-next-line react-hooks/exhaustive-deps
-  }, []);
+  }, [spec.result]);
+  const loadError = spec.error;
+  const loading = !filled && !loadError;
+
+  const created = (result: { id: string; name: string; warnings: string[] }) => {
+    if (recreate) {
+      const details = useDetailsStore.getState();
+      if (details.target?.containerId === recreate.id) {
+        details.retarget({ hostId, containerId: result.id, name: result.name });
+        void details.load();
+      }
+    }
+    close();
+  };
+  const mutation = {
+    toast: (result: { name: string; warnings: string[] }) =>
+      `${recreate ? 'Recreated' : form.start ? 'Started' : 'Created'} ${result.name}${result.warnings.length ? ` (${result.warnings.join('; ')})` : ''}`,
+    refetch: () => void useContainersStore.getState().fetch(hostId),
+    holdBusyOnSuccess: true,
+  };
+  const createCall = useMutation('containers.create', mutation);
+  const recreateCall = useMutation('containers.recreate', mutation);
+  const submitting = createCall.busy || recreateCall.busy;
 
   useEffect(() => {
     if (focusTick === 0) return;
@@ -121,32 +132,13 @@ export function RunContainerDialog({ host, target }: RunContainerDialogProps) {
       setFocusTick((n) => n + 1);
       return;
     }
-    setSubmitting(true);
-    try {
-      const result = recreate
-        ? await api.containers.recreate({ hostId, id: recreate.id, spec, start: form.start })
-        : await api.containers.create({ hostId, spec, start: form.start });
-      const verb = recreate ? 'Recreated' : form.start ? 'Started' : 'Created';
-      useUiStore
-        .getState()
-        .toast(`${verb} ${result.name}${result.warnings.length ? ` (${result.warnings.join('; ')})` : ''}`);
-      if (recreate) {
-        const details = useDetailsStore.getState();
-        if (details.target?.containerId === recreate.id) {
-          details.retarget({ hostId, containerId: result.id, name: result.name });
-          void details.load();
-        }
-      }
-      close();
-      void useContainersStore.getState().fetch(hostId);
-    } catch (e) {
-      const err = toErrorShape(e);
-      setEngineError(err);
-      const field = fieldOfEngineError(err.code, err.message);
-      if (field) setErrors({ [field]: err.message });
-    } finally {
-      setSubmitting(false);
-    }
+    const outcome = recreate
+      ? await recreateCall.run({ hostId, id: recreate.id, spec, start: form.start })
+      : await createCall.run({ hostId, spec, start: form.start });
+    if (outcome.ok) return created(outcome.value);
+    setEngineError(outcome.error);
+    const field = fieldOfEngineError(outcome.error.code, outcome.error.message);
+    if (field) setErrors({ [field]: outcome.error.message });
   };
 
   const title = recreate ? `Edit and recreate ${recreate.name}` : 'Run container';
