@@ -1,6 +1,7 @@
 import { useId, useState } from 'react';
 import { dockerContextNameSchema, type ContextExportResult, type HostView } from '@shared/contract';
 import { Dialog } from '../../components/ui/Dialog';
+import { DialogActions } from '../../components/ui/DialogActions';
 import { ErrorBanner } from '../../components/ui/ErrorBanner';
 import { useMutation } from '../../hooks/useMutation';
 
@@ -37,38 +38,26 @@ export function ExportContextDialog({ host, onClose }: ExportContextDialogProps)
   // The key question is asked in place of the form, not shown as a failure.
   const error = keyWarning ? undefined : exporting.error;
 
-  const footer = done ? (
-    <button type="button" className="button button-primary" onClick={onClose}>
-      Done
-    </button>
-  ) : keyWarning ? (
-    <>
-      <button type="button" className="button" onClick={() => setKeyWarning(undefined)}>
-        Back
-      </button>
-      <button
-        type="button"
-        className="button button-danger"
-        disabled={busy}
-        onClick={() => void submit(true)}
-      >
-        {busy ? 'Exporting…' : 'Export with the key'}
-      </button>
-    </>
+  const footer = keyWarning ? (
+    <DialogActions
+      onCancel={() => setKeyWarning(undefined)}
+      cancelLabel="Back"
+      submitLabel="Export with the key"
+      danger
+      busy={busy}
+      busyLabel="Exporting…"
+      onSubmit={() => void submit(true)}
+    />
   ) : (
-    <>
-      <button type="button" className="button" onClick={onClose}>
-        Cancel
-      </button>
-      <button
-        type="submit"
-        form={`${inputId}-form`}
-        className="button button-primary"
-        disabled={busy || !!invalid}
-      >
-        {busy ? 'Exporting…' : 'Export'}
-      </button>
-    </>
+    <DialogActions
+      done={done !== undefined}
+      onCancel={onClose}
+      submitLabel="Export"
+      busy={busy}
+      busyLabel="Exporting…"
+      disabled={!!invalid}
+      form={`${inputId}-form`}
+    />
   );
 
   return (

@@ -1,6 +1,7 @@
 import { useEffect, useState } from 'react';
 import type { ContextsImportResult } from '@shared/contract';
 import { Dialog } from '../../components/ui/Dialog';
+import { DialogActions } from '../../components/ui/DialogActions';
 import { ErrorBanner } from '../../components/ui/ErrorBanner';
 import { useMutation } from '../../hooks/useMutation';
 import { useQuery } from '../../hooks/useQuery';
@@ -52,19 +53,15 @@ export function ImportContextsDialog({ onClose }: ImportContextsDialogProps) {
   };
 
   const footer = (
-    <>
-      <button type="button" className="button" onClick={onClose}>
-        {result ? 'Done' : 'Cancel'}
-      </button>
-      <button
-        type="button"
-        className="button button-primary"
-        disabled={busy || chosen.size === 0}
-        onClick={() => void doImport()}
-      >
-        {busy ? 'Importing…' : chosen.size > 1 ? `Import ${chosen.size} contexts` : 'Import context'}
-      </button>
-    </>
+    <DialogActions
+      onCancel={onClose}
+      cancelLabel={result ? 'Done' : 'Cancel'}
+      submitLabel={chosen.size > 1 ? `Import ${chosen.size} contexts` : 'Import context'}
+      busy={busy}
+      busyLabel="Importing…"
+      disabled={chosen.size === 0}
+      onSubmit={() => void doImport()}
+    />
   );
 
   return (

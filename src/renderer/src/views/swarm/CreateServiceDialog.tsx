@@ -1,6 +1,7 @@
 import { useId, useState, type ReactNode } from 'react';
 import { serviceSpecSchema } from '@shared/contract';
 import { Dialog } from '../../components/ui/Dialog';
+import { DialogActions } from '../../components/ui/DialogActions';
 import { ErrorBanner } from '../../components/ui/ErrorBanner';
 import { useSwarmMutation } from '../../hooks/useSwarm';
 import { EMPTY_FORM, formProblems, toSpecInput, type ServiceForm } from '../../lib/forms/service-form';
@@ -81,19 +82,13 @@ export function CreateServiceDialog(props: { hostId: string; onClose(): void; on
       onClose={onClose}
       size="large"
       footer={
-        <>
-          <button type="button" className="button" onClick={onClose}>
-            Cancel
-          </button>
-          <button
-            type="button"
-            className="button button-primary"
-            disabled={busy}
-            onClick={() => void submit()}
-          >
-            {busy ? 'Creating…' : 'Create service'}
-          </button>
-        </>
+        <DialogActions
+          onCancel={onClose}
+          submitLabel="Create service"
+          busy={busy}
+          busyLabel="Creating…"
+          onSubmit={() => void submit()}
+        />
       }
     >
       {error && <ErrorBanner error={error} title="Could not create the service" />}

@@ -2,6 +2,7 @@ import { useId, useState } from 'react';
 import { MAX_SWARM_FILE_BYTES, type SwarmFile } from '@shared/contract';
 import { ConfirmDialog } from '../../components/ConfirmDialog';
 import { Dialog } from '../../components/ui/Dialog';
+import { DialogActions } from '../../components/ui/DialogActions';
 import { ErrorBanner } from '../../components/ui/ErrorBanner';
 import { guard } from '../../lib/policy';
 import { usePolicy } from '../../hooks/usePolicy';
@@ -160,19 +161,13 @@ function CreateFileDialog(props: { hostId: string; kind: Kind; onClose(): void; 
       title={`Create ${kind}`}
       onClose={props.onClose}
       footer={
-        <>
-          <button type="button" className="button" onClick={props.onClose}>
-            Cancel
-          </button>
-          <button
-            type="button"
-            className="button button-primary"
-            disabled={busy || !name.trim() || (!file && !text) || tooBig}
-            onClick={() => void submit()}
-          >
-            Create {kind}
-          </button>
-        </>
+        <DialogActions
+          onCancel={props.onClose}
+          submitLabel={`Create ${kind}`}
+          busy={busy}
+          disabled={!name.trim() || (!file && !text) || tooBig}
+          onSubmit={() => void submit()}
+        />
       }
     >
       {error && <ErrorBanner error={error} title={`Could not create the ${kind}`} />}

@@ -2,6 +2,7 @@ import { useId, useState } from 'react';
 import type { AppErrorShape, CallInput, Contract, SwarmNode } from '@shared/contract';
 import { ConfirmDialog } from '../../components/ConfirmDialog';
 import { Dialog } from '../../components/ui/Dialog';
+import { DialogActions } from '../../components/ui/DialogActions';
 import { ErrorBanner } from '../../components/ui/ErrorBanner';
 import { formatBytes } from '../../lib/format';
 import { guard } from '../../lib/policy';
@@ -270,19 +271,13 @@ function LabelsDialog(props: {
       onClose={props.onClose}
       size="small"
       footer={
-        <>
-          <button type="button" className="button" onClick={props.onClose}>
-            Cancel
-          </button>
-          <button
-            type="button"
-            className="button button-primary"
-            disabled={props.busy || problem !== undefined}
-            onClick={() => props.onSave(parsed)}
-          >
-            Save labels
-          </button>
-        </>
+        <DialogActions
+          onCancel={props.onClose}
+          submitLabel="Save labels"
+          busy={props.busy}
+          disabled={problem !== undefined}
+          onSubmit={() => props.onSave(parsed)}
+        />
       }
     >
       {props.error && <ErrorBanner error={props.error} title="Could not save" />}

@@ -1,6 +1,7 @@
 import { useEffect, useId, useState, type ReactNode } from 'react';
 import type { AppErrorShape, SwarmNode, SwarmService } from '@shared/contract';
 import { Dialog } from '../../components/ui/Dialog';
+import { DialogActions } from '../../components/ui/DialogActions';
 import { ErrorBanner } from '../../components/ui/ErrorBanner';
 import { useQuery } from '../../hooks/useQuery';
 import { useSwarmMutation } from '../../hooks/useSwarm';
@@ -41,25 +42,16 @@ function ServiceChangeDialog(props: {
       onClose={onClose}
       size={props.small && !started ? 'small' : 'large'}
       footer={
-        started ? (
-          <button type="button" className="button button-primary" onClick={onClose}>
-            Close
-          </button>
-        ) : (
-          <>
-            <button type="button" className="button" onClick={onClose}>
-              Cancel
-            </button>
-            <button
-              type="button"
-              className="button button-primary"
-              disabled={!props.canSubmit || busy}
-              onClick={props.onSubmit}
-            >
-              {busy ? props.busyLabel : props.submitLabel}
-            </button>
-          </>
-        )
+        <DialogActions
+          done={started}
+          doneLabel="Close"
+          onCancel={onClose}
+          submitLabel={props.submitLabel}
+          busy={busy}
+          busyLabel={props.busyLabel}
+          disabled={!props.canSubmit}
+          onSubmit={props.onSubmit}
+        />
       }
     >
       {props.error && <ErrorBanner error={props.error} title={props.errorTitle} />}

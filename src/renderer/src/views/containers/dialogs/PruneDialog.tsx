@@ -1,6 +1,7 @@
 import { useEffect, useId, useState } from 'react';
 import type { ContainerPruneResult } from '@shared/contract';
 import { Dialog } from '../../../components/ui/Dialog';
+import { DialogActions } from '../../../components/ui/DialogActions';
 import { ErrorBanner } from '../../../components/ui/ErrorBanner';
 import { formatBytes } from '../../../lib/format';
 import { useMutation } from '../../../hooks/useMutation';
@@ -61,27 +62,15 @@ export function PruneDialog({ hostId, hostName, onClose }: PruneDialogProps) {
       onClose={() => onClose(result !== undefined)}
       size="medium"
       footer={
-        result ? (
-          <button type="button" className="button button-primary" onClick={() => onClose(true)}>
-            Done
-          </button>
-        ) : (
-          <>
-            <button type="button" className="button" onClick={() => onClose(false)}>
-              Cancel
-            </button>
-            <button
-              type="button"
-              className="button button-danger"
-              disabled={loading || stale || pruning || count === 0 || !labelOk}
-              aria-busy={pruning || undefined}
-              onClick={() => void prune()}
-            >
-              {pruning && <span className="spinner" aria-hidden="true" />}
-              Remove {count} {count === 1 ? 'container' : 'containers'}
-            </button>
-          </>
-        )
+        <DialogActions
+          done={result !== undefined}
+          onCancel={() => onClose(result !== undefined)}
+          submitLabel={`Remove ${count} ${count === 1 ? 'container' : 'containers'}`}
+          danger
+          busy={pruning}
+          disabled={loading || stale || count === 0 || !labelOk}
+          onSubmit={() => void prune()}
+        />
       }
     >
       {result ? (
