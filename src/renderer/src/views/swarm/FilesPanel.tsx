@@ -1,3 +1,4 @@
+import { PlainTable } from '../../components/ui/PlainTable';
 import { useId, useState } from 'react';
 import { MAX_SWARM_FILE_BYTES, type SwarmFile } from '@shared/contract';
 import { ConfirmDialog } from '../../components/ConfirmDialog';
@@ -59,41 +60,34 @@ function FileList({ hostId, kind }: { hostId: string; kind: Kind }) {
       )}
       {items?.length === 0 && <p className="muted">No {kind}s.</p>}
       {items && items.length > 0 && (
-        <table className="swarm-table swarm-table-compact" aria-label={title}>
-          <thead>
-            <tr>
-              <th>Name</th>
-              <th>Used by</th>
-              <th>Created</th>
-              <th>
-                <span className="visually-hidden">Actions</span>
-              </th>
+        <PlainTable
+          className="swarm-table swarm-table-compact"
+          label={title}
+          columns={['Name', 'Used by', 'Created']}
+          actions
+        >
+          {items.map((f) => (
+            <tr key={f.id}>
+              <td>
+                {f.name}
+                {f.stack && <span className="muted"> · stack {f.stack}</span>}
+              </td>
+              <td className="mono-soft">{f.usedBy.join(', ') || <span className="muted">unused</span>}</td>
+              <td className="muted">{new Date(f.createdAt).toLocaleString()}</td>
+              <td className="swarm-actions">
+                <button
+                  type="button"
+                  className="button button-small button-danger"
+                  aria-label={`Remove ${kind} ${f.name}`}
+                  onClick={() => setRemoving(f)}
+                  {...guard(can.allowed(kind === 'secret' ? 'swarm.secretRemove' : 'swarm.configRemove'))}
+                >
+                  Remove
+                </button>
+              </td>
             </tr>
-          </thead>
-          <tbody>
-            {items.map((f) => (
-              <tr key={f.id}>
-                <td>
-                  {f.name}
-                  {f.stack && <span className="muted"> · stack {f.stack}</span>}
-                </td>
-                <td className="mono-soft">{f.usedBy.join(', ') || <span className="muted">unused</span>}</td>
-                <td className="muted">{new Date(f.createdAt).toLocaleString()}</td>
-                <td className="swarm-actions">
-                  <button
-                    type="button"
-                    className="button button-small button-danger"
-                    aria-label={`Remove ${kind} ${f.name}`}
-                    onClick={() => setRemoving(f)}
-                    {...guard(can.allowed(kind === 'secret' ? 'swarm.secretRemove' : 'swarm.configRemove'))}
-                  >
-                    Remove
-                  </button>
-                </td>
-              </tr>
-            ))}
-          </tbody>
-        </table>
+          ))}
+        </PlainTable>
       )}
       {creating && (
         <CreateFileDialog

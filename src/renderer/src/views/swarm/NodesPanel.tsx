@@ -1,3 +1,4 @@
+import { PlainTable } from '../../components/ui/PlainTable';
 import { useId, useState } from 'react';
 import type { AppErrorShape, CallInput, Contract, SwarmNode } from '@shared/contract';
 import { ConfirmDialog } from '../../components/ConfirmDialog';
@@ -71,133 +72,120 @@ export function NodesPanel({ hostId, nodes }: { hostId: string; nodes: SwarmNode
 
   return (
     <div className="swarm-panel">
-      <table className="swarm-table" aria-label="Nodes">
-        <thead>
-          <tr>
-            <th>Node</th>
-            <th>Role</th>
-            <th>Availability</th>
-            <th>Status</th>
-            <th>Engine</th>
-            <th>Resources</th>
-            <th>Labels</th>
-            <th>
-              <span className="visually-hidden">Actions</span>
-            </th>
-          </tr>
-        </thead>
-        <tbody>
-          {nodes.map((n) => {
-            const label = nodeLabel(n, nodes);
-            return (
-              <tr key={n.id}>
-                <td>
-                  <div>{label}</div>
-                  <div className="mono-soft muted" title={n.id}>
-                    {n.id.slice(0, 12)} · {n.addr}
-                    {n.self ? ' · this host' : ''}
-                  </div>
-                </td>
-                <td>
-                  {n.role}
-                  {n.leader ? ' (leader)' : ''}
-                  {n.reachability && !n.leader ? ` (${n.reachability})` : ''}
-                </td>
-                <td>
-                  <span
-                    className={`swarm-pill swarm-pill-${n.availability === 'active' ? 'green' : 'amber'}`}
-                  >
-                    {n.availability}
-                  </span>
-                </td>
-                <td title={n.message}>
-                  <span className={`swarm-pill swarm-pill-${n.state === 'ready' ? 'green' : 'red'}`}>
-                    {n.state}
-                  </span>
-                </td>
-                <td className="mono-soft">{n.engineVersion}</td>
-                <td className="muted">
-                  {n.cpus} CPU · {formatBytes(n.memoryBytes)}
-                </td>
-                <td className="mono-soft">
-                  {Object.entries(n.labels)
-                    .map(([k, v]) => `${k}=${v}`)
-                    .join(', ') || <span className="muted">—</span>}
-                </td>
-                <td className="swarm-actions">
-                  {n.availability === 'active' ? (
-                    <>
-                      <button
-                        type="button"
-                        className="button button-small"
-                        aria-label={`Drain ${label}`}
-                        onClick={() => ask(n, { availability: 'drain', version: n.version })}
-                        {...guard(mayUpdate)}
-                      >
-                        Drain
-                      </button>
-                      <button
-                        type="button"
-                        className="button button-small"
-                        aria-label={`Pause ${label}`}
-                        onClick={() => ask(n, { availability: 'pause', version: n.version })}
-                        {...guard(mayUpdate)}
-                      >
-                        Pause
-                      </button>
-                    </>
-                  ) : (
+      <PlainTable
+        className="swarm-table"
+        label="Nodes"
+        columns={['Node', 'Role', 'Availability', 'Status', 'Engine', 'Resources', 'Labels']}
+        actions
+      >
+        {nodes.map((n) => {
+          const label = nodeLabel(n, nodes);
+          return (
+            <tr key={n.id}>
+              <td>
+                <div>{label}</div>
+                <div className="mono-soft muted" title={n.id}>
+                  {n.id.slice(0, 12)} · {n.addr}
+                  {n.self ? ' · this host' : ''}
+                </div>
+              </td>
+              <td>
+                {n.role}
+                {n.leader ? ' (leader)' : ''}
+                {n.reachability && !n.leader ? ` (${n.reachability})` : ''}
+              </td>
+              <td>
+                <span className={`swarm-pill swarm-pill-${n.availability === 'active' ? 'green' : 'amber'}`}>
+                  {n.availability}
+                </span>
+              </td>
+              <td title={n.message}>
+                <span className={`swarm-pill swarm-pill-${n.state === 'ready' ? 'green' : 'red'}`}>
+                  {n.state}
+                </span>
+              </td>
+              <td className="mono-soft">{n.engineVersion}</td>
+              <td className="muted">
+                {n.cpus} CPU · {formatBytes(n.memoryBytes)}
+              </td>
+              <td className="mono-soft">
+                {Object.entries(n.labels)
+                  .map(([k, v]) => `${k}=${v}`)
+                  .join(', ') || <span className="muted">—</span>}
+              </td>
+              <td className="swarm-actions">
+                {n.availability === 'active' ? (
+                  <>
                     <button
                       type="button"
                       className="button button-small"
-                      aria-label={`Activate ${label}`}
-                      onClick={() => ask(n, { availability: 'active', version: n.version })}
+                      aria-label={`Drain ${label}`}
+                      onClick={() => ask(n, { availability: 'drain', version: n.version })}
                       {...guard(mayUpdate)}
                     >
-                      Activate
+                      Drain
                     </button>
-                  )}
+                    <button
+                      type="button"
+                      className="button button-small"
+                      aria-label={`Pause ${label}`}
+                      onClick={() => ask(n, { availability: 'pause', version: n.version })}
+                      {...guard(mayUpdate)}
+                    >
+                      Pause
+                    </button>
+                  </>
+                ) : (
                   <button
                     type="button"
                     className="button button-small"
-                    aria-label={`${n.role === 'manager' ? 'Demote' : 'Promote'} ${label}`}
-                    onClick={() =>
-                      ask(n, { role: n.role === 'manager' ? 'worker' : 'manager', version: n.version })
-                    }
+                    aria-label={`Activate ${label}`}
+                    onClick={() => ask(n, { availability: 'active', version: n.version })}
                     {...guard(mayUpdate)}
                   >
-                    {n.role === 'manager' ? 'Demote' : 'Promote'}
+                    Activate
                   </button>
-                  <button
-                    type="button"
-                    className="button button-small"
-                    aria-label={`Labels of ${label}`}
-                    onClick={() => {
-                      resetErrors();
-                      setLabels(n);
-                    }}
-                    {...guard(mayUpdate)}
-                  >
-                    Labels…
-                  </button>
-                  <button
-                    type="button"
-                    className="button button-small button-danger"
-                    aria-label={`Remove ${label}`}
-                    onClick={() => {
-                      resetErrors();
-                      setRemoving(n);
-                    }}
-                    {...guard(can.allowed('swarm.nodeRemove'))}
-                  >
-                    Remove…
-                  </button>
-                </td>
-              </tr>
-            );
-          })}
-        </tbody>
-      </table>
+                )}
+                <button
+                  type="button"
+                  className="button button-small"
+                  aria-label={`${n.role === 'manager' ? 'Demote' : 'Promote'} ${label}`}
+                  onClick={() =>
+                    ask(n, { role: n.role === 'manager' ? 'worker' : 'manager', version: n.version })
+                  }
+                  {...guard(mayUpdate)}
+                >
+                  {n.role === 'manager' ? 'Demote' : 'Promote'}
+                </button>
+                <button
+                  type="button"
+                  className="button button-small"
+                  aria-label={`Labels of ${label}`}
+                  onClick={() => {
+                    resetErrors();
+                    setLabels(n);
+                  }}
+                  {...guard(mayUpdate)}
+                >
+                  Labels…
+                </button>
+                <button
+                  type="button"
+                  className="button button-small button-danger"
+                  aria-label={`Remove ${label}`}
+                  onClick={() => {
+                    resetErrors();
+                    setRemoving(n);
+                  }}
+                  {...guard(can.allowed('swarm.nodeRemove'))}
+                >
+                  Remove…
+                </button>
+              </td>
+            </tr>
+          );
+        })}
+      </PlainTable>
       {pending && (
         <ConfirmDialog
           title={pending.title}

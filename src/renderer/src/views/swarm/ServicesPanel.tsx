@@ -1,3 +1,4 @@
+import { PlainTable } from '../../components/ui/PlainTable';
 import { useState } from 'react';
 import type { SwarmNode, SwarmService, SwarmTask } from '@shared/contract';
 import { ConfirmDialog } from '../../components/ConfirmDialog';
@@ -61,36 +62,25 @@ export function ServicesPanel(props: {
       {services.length === 0 ? (
         <p className="empty-state">No services yet.</p>
       ) : (
-        <table className="swarm-table" aria-label="Services">
-          <thead>
-            <tr>
-              <th>Name</th>
-              <th>Mode</th>
-              <th>Replicas</th>
-              <th>Image</th>
-              <th>Ports</th>
-              <th>Update</th>
-              <th>Stack</th>
-              <th>
-                <span className="visually-hidden">Actions</span>
-              </th>
-            </tr>
-          </thead>
-          <tbody>
-            {services.map((s) => (
-              <ServiceRows
-                key={s.id}
-                s={s}
-                expanded={expanded === s.id}
-                onToggle={() => setExpanded((e) => (e === s.id ? undefined : s.id))}
-                tasks={tasks.filter((t) => t.serviceId === s.id)}
-                nodes={nodes}
-                onAction={(action) => setOpen({ action, service: s })}
-                hostId={hostId}
-              />
-            ))}
-          </tbody>
-        </table>
+        <PlainTable
+          className="swarm-table"
+          label="Services"
+          columns={['Name', 'Mode', 'Replicas', 'Image', 'Ports', 'Update', 'Stack']}
+          actions
+        >
+          {services.map((s) => (
+            <ServiceRows
+              key={s.id}
+              s={s}
+              expanded={expanded === s.id}
+              onToggle={() => setExpanded((e) => (e === s.id ? undefined : s.id))}
+              tasks={tasks.filter((t) => t.serviceId === s.id)}
+              nodes={nodes}
+              onAction={(action) => setOpen({ action, service: s })}
+              hostId={hostId}
+            />
+          ))}
+        </PlainTable>
       )}
       {creating && (
         <CreateServiceDialog

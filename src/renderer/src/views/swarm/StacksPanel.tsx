@@ -1,3 +1,4 @@
+import { PlainTable } from '../../components/ui/PlainTable';
 import { useState } from 'react';
 import type { StackSummary } from '@shared/contract';
 import { ConfirmDialog } from '../../components/ConfirmDialog';
@@ -29,42 +30,33 @@ export function StacksPanel({ hostId }: { hostId: string }) {
         <p className="empty-state">No stacks: nothing carries the com.docker.stack.namespace label.</p>
       )}
       {stacks && stacks.length > 0 && (
-        <table className="swarm-table" aria-label="Stacks">
-          <thead>
-            <tr>
-              <th>Stack</th>
-              <th>Services</th>
-              <th>Networks</th>
-              <th>Secrets</th>
-              <th>Configs</th>
-              <th>
-                <span className="visually-hidden">Actions</span>
-              </th>
+        <PlainTable
+          className="swarm-table"
+          label="Stacks"
+          columns={['Stack', 'Services', 'Networks', 'Secrets', 'Configs']}
+          actions
+        >
+          {stacks.map((s) => (
+            <tr key={s.name}>
+              <td>{s.name}</td>
+              <td className="mono-soft">{s.services.join(', ') || '—'}</td>
+              <td className="mono-soft">{s.networks.join(', ') || '—'}</td>
+              <td className="mono-soft">{s.secrets.join(', ') || '—'}</td>
+              <td className="mono-soft">{s.configs.join(', ') || '—'}</td>
+              <td className="swarm-actions">
+                <button
+                  type="button"
+                  className="button button-small button-danger"
+                  aria-label={`Remove stack ${s.name}`}
+                  onClick={() => setRemoving(s)}
+                  {...guard(can.allowed('swarm.stackRemove'))}
+                >
+                  Remove stack…
+                </button>
+              </td>
             </tr>
-          </thead>
-          <tbody>
-            {stacks.map((s) => (
-              <tr key={s.name}>
-                <td>{s.name}</td>
-                <td className="mono-soft">{s.services.join(', ') || '—'}</td>
-                <td className="mono-soft">{s.networks.join(', ') || '—'}</td>
-                <td className="mono-soft">{s.secrets.join(', ') || '—'}</td>
-                <td className="mono-soft">{s.configs.join(', ') || '—'}</td>
-                <td className="swarm-actions">
-                  <button
-                    type="button"
-                    className="button button-small button-danger"
-                    aria-label={`Remove stack ${s.name}`}
-                    onClick={() => setRemoving(s)}
-                    {...guard(can.allowed('swarm.stackRemove'))}
-                  >
-                    Remove stack…
-                  </button>
-                </td>
-              </tr>
-            ))}
-          </tbody>
-        </table>
+          ))}
+        </PlainTable>
       )}
       {removing && (
         <ConfirmDialog

@@ -1,3 +1,4 @@
+import { PlainTable } from '../../components/ui/PlainTable';
 import type { SwarmNode } from '@shared/contract';
 import { ErrorBanner } from '../../components/ui/ErrorBanner';
 import { useServiceWatch } from '../../hooks/useServiceWatch';
@@ -34,33 +35,25 @@ export function UpdateProgress({
         running
         {last.settled ? ' · settled' : ''}
       </p>
-      <table className="swarm-table swarm-table-compact">
-        <thead>
-          <tr>
-            <th>Task</th>
-            <th>Node</th>
-            <th>Image</th>
-            <th>State</th>
-            <th>Desired</th>
+      <PlainTable
+        className="swarm-table swarm-table-compact"
+        columns={['Task', 'Node', 'Image', 'State', 'Desired']}
+      >
+        {current.map((t) => (
+          <tr key={t.id}>
+            <td className="mono-soft">
+              {t.serviceName}.{t.slot ?? t.id.slice(0, 6)}
+            </td>
+            <td>{nodeName(t.nodeId)}</td>
+            <td className="mono-soft">{t.image}</td>
+            <td>
+              <span className={`swarm-pill swarm-pill-${stateTone(t.state)}`}>{t.state}</span>
+              {t.error && <span className="swarm-err"> {t.error}</span>}
+            </td>
+            <td className="muted">{t.desiredState}</td>
           </tr>
-        </thead>
-        <tbody>
-          {current.map((t) => (
-            <tr key={t.id}>
-              <td className="mono-soft">
-                {t.serviceName}.{t.slot ?? t.id.slice(0, 6)}
-              </td>
-              <td>{nodeName(t.nodeId)}</td>
-              <td className="mono-soft">{t.image}</td>
-              <td>
-                <span className={`swarm-pill swarm-pill-${stateTone(t.state)}`}>{t.state}</span>
-                {t.error && <span className="swarm-err"> {t.error}</span>}
-              </td>
-              <td className="muted">{t.desiredState}</td>
-            </tr>
-          ))}
-        </tbody>
-      </table>
+        ))}
+      </PlainTable>
       {log.length > 0 && (
         <pre className="swarm-progress-log" aria-label="Task changes">
           {log.join('\n')}

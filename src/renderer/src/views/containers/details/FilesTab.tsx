@@ -1,3 +1,4 @@
+import { PlainTable } from '../../../components/ui/PlainTable';
 import { useEffect, useId, useRef, useState } from 'react';
 import type { AppErrorShape, ContainerFileEntry } from '@shared/contract';
 import { ErrorBanner } from '../../../components/ui/ErrorBanner';
@@ -215,69 +216,61 @@ export function FilesTab({ host, target }: DetailTabProps) {
       )}
       {listing && (
         <div className="ct-table-scroll files-scroll">
-          <table className="ov-table files-table" aria-label={`Files in ${listing.path}`}>
-            <thead>
+          <PlainTable
+            className="ov-table files-table"
+            label={`Files in ${listing.path}`}
+            columns={['Name', { label: 'Size', className: 'num' }, 'Mode', 'Modified']}
+            actions
+          >
+            {listing.entries.length === 0 && (
               <tr>
-                <th>Name</th>
-                <th className="num">Size</th>
-                <th>Mode</th>
-                <th>Modified</th>
-                <th>
-                  <span className="visually-hidden">Actions</span>
-                </th>
+                <td colSpan={5} className="muted">
+                  This folder is empty.
+                </td>
               </tr>
-            </thead>
-            <tbody>
-              {listing.entries.length === 0 && (
-                <tr>
-                  <td colSpan={5} className="muted">
-                    This folder is empty.
+            )}
+            {listing.entries.map((e) => {
+              const full = joinPath(listing.path, e.name);
+              const folderLike = e.type === 'directory' || e.type === 'symlink';
+              return (
+                <tr key={e.name}>
+                  <td>
+                    <span className="ct-file-name">
+                      <EntryIcon type={e.type} />
+                      {folderLike ? (
+                        <button type="button" className="ct-link mono" onClick={() => go(full)}>
+                          {e.name}
+                        </button>
+                      ) : (
+                        <span className="mono">{e.name}</span>
+                      )}
+                      {e.linkTarget && <span className="muted mono ct-link-target">→ {e.linkTarget}</span>}
+                    </span>
+                  </td>
+                  <td className="num">{e.type === 'file' ? formatBytes(e.size) : ''}</td>
+                  <td className="mono muted">{modeString(e.type, e.mode)}</td>
+                  <td className="muted">{e.mtime ? fullDate(e.mtime) : ''}</td>
+                  <td className="ct-file-actions">
+                    <button
+                      type="button"
+                      className="button button-small ct-ghost"
+                      aria-label={`Download ${e.name}`}
+                      disabled={transfer !== undefined}
+                      onClick={() =>
+                        void download(
+                          full,
+                          e.type === 'directory' ? 'tar' : 'file',
+                          e.type === 'directory' ? `${e.name}.tar` : e.name,
+                        )
+                      }
+                    >
+                      Download
+                    </button>
                   </td>
                 </tr>
-              )}
-              {listing.entries.map((e) => {
-                const full = joinPath(listing.path, e.name);
-                const folderLike = e.type === 'directory' || e.type === 'symlink';
-                return (
-                  <tr key={e.name}>
-                    <td>
-                      <span className="ct-file-name">
-                        <EntryIcon type={e.type} />
-                        {folderLike ? (
-                          <button type="button" className="ct-link mono" onClick={() => go(full)}>
-                            {e.name}
-                          </button>
-                        ) : (
-                          <span className="mono">{e.name}</span>
-                        )}
-                        {e.linkTarget && <span className="muted mono ct-link-target">→ {e.linkTarget}</span>}
-                      </span>
-                    </td>
-                    <td className="num">{e.type === 'file' ? formatBytes(e.size) : ''}</td>
-                    <td className="mono muted">{modeString(e.type, e.mode)}</td>
-                    <td className="muted">{e.mtime ? fullDate(e.mtime) : ''}</td>
-                    <td className="ct-file-actions">
-                      <button
-                        type="button"
-                        className="button button-small ct-ghost"
-                        aria-label={`Download ${e.name}`}
-                        disabled={transfer !== undefined}
-                        onClick={() =>
-                          void download(
-                            full,
-                            e.type === 'directory' ? 'tar' : 'file',
-                            e.type === 'directory' ? `${e.name}.tar` : e.name,
-                          )
-                        }
-                      >
-                        Download
-                      </button>
-                    </td>
-                  </tr>
-                );
-              })}
-            </tbody>
-          </table>
+              );
+            })}
+          </PlainTable>
         </div>
       )}
     </div>
