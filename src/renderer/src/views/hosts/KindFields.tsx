@@ -1,4 +1,5 @@
 import type { TlsTrust } from '@shared/contract';
+import { CheckboxField } from '../../components/ui/CheckboxField';
 import type { FieldErrors, FieldName, FormState, StoredSecrets } from '../../lib/forms/host-form';
 import { TextField } from '../../components/ui/Field';
 import { PemField } from './PemField';
@@ -46,20 +47,14 @@ function SocketFields({ idPrefix, form, set, errors }: KindFieldsProps) {
         required
         mono
       />
-      <div className="checkbox-field">
-        <input
-          id={localId}
-          type="checkbox"
-          checked={form.localEngine}
-          onChange={(e) => set('localEngine', e.target.checked)}
-          aria-describedby={`${localId}-hint`}
-        />
-        <label htmlFor={localId}>This is the Docker engine of this computer</label>
-        <p id={`${localId}-hint`} className="field-hint">
-          Registry logins then go to it without asking. Leave unticked for a socket that forwards to another
-          machine (e.g. ssh -L).
-        </p>
-      </div>
+      <CheckboxField
+        id={localId}
+        className="checkbox-field"
+        label="This is the Docker engine of this computer"
+        checked={form.localEngine}
+        onChange={(v) => set('localEngine', v)}
+        hint="Registry logins then go to it without asking. Leave unticked for a socket that forwards to another machine (e.g. ssh -L)."
+      />
     </>
   );
 }
@@ -259,20 +254,13 @@ function SshFields(props: KindFieldsProps) {
             passKept ? 'A passphrase is stored: it is kept unless replaced.' : 'Only if the key is encrypted.'
           }
         />
-        <div className="checkbox-row">
-          <input
-            id={fid(idPrefix, 'useAgent')}
-            type="checkbox"
-            checked={form.useAgent}
-            onChange={(e) => set('useAgent', e.target.checked)}
-            aria-describedby={`${fid(idPrefix, 'useAgent')}-hint`}
-          />
-          <label htmlFor={fid(idPrefix, 'useAgent')}>Use SSH agent</label>
-        </div>
-        <p id={`${fid(idPrefix, 'useAgent')}-hint`} className="field-hint checkbox-hint">
-          Keys loaded in the agent (SSH_AUTH_SOCK) are tried too. With no key given, Berthmaster uses the keys
-          named in ~/.ssh/config.
-        </p>
+        <CheckboxField
+          id={fid(idPrefix, 'useAgent')}
+          label="Use SSH agent"
+          checked={form.useAgent}
+          onChange={(v) => set('useAgent', v)}
+          hint="Keys loaded in the agent (SSH_AUTH_SOCK) are tried too. With no key given, Berthmaster uses the keys named in ~/.ssh/config."
+        />
       </div>
     </>
   );

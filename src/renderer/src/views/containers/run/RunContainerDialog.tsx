@@ -1,4 +1,5 @@
 import { useEffect, useId, useRef, useState, type ReactNode } from 'react';
+import { CheckboxField } from '../../../components/ui/CheckboxField';
 import {
   RESTART_POLICIES,
   type AppErrorShape,
@@ -117,6 +118,11 @@ export function RunContainerDialog({ host, target }: RunContainerDialogProps) {
 
   const update = <K extends keyof RunForm>(key: K, value: RunForm[K]) =>
     setForm((f) => ({ ...f, [key]: value }));
+  const check = (key: 'start' | 'tty' | 'interactive' | 'autoRemove') => ({
+    id: idOf(key),
+    checked: form[key],
+    onChange: (v: boolean) => update(key, v),
+  });
   const text = (key: keyof RunForm & string) => ({
     id: idOf(key),
     value: form[key] as string,
@@ -153,15 +159,7 @@ export function RunContainerDialog({ host, target }: RunContainerDialogProps) {
       className="run-dialog"
       footer={
         <>
-          <div className="checkbox-row run-start">
-            <input
-              id={idOf('start')}
-              type="checkbox"
-              checked={form.start}
-              onChange={(e) => update('start', e.target.checked)}
-            />
-            <label htmlFor={idOf('start')}>Start after create</label>
-          </div>
+          <CheckboxField {...check('start')} label="Start after create" className="checkbox-row run-start" />
           <span className="header-spacer" />
           <CopyAsMenu
             hostId={hostId}
@@ -353,35 +351,13 @@ export function RunContainerDialog({ host, target }: RunContainerDialogProps) {
               <TextField label="User" placeholder="uid:gid or name" mono {...text('user')} />
             </div>
             <div className="run-checks">
-              <div className="checkbox-row">
-                <input
-                  id={idOf('tty')}
-                  type="checkbox"
-                  checked={form.tty}
-                  onChange={(e) => update('tty', e.target.checked)}
-                />
-                <label htmlFor={idOf('tty')}>Allocate a TTY (-t)</label>
-              </div>
-              <div className="checkbox-row">
-                <input
-                  id={idOf('interactive')}
-                  type="checkbox"
-                  checked={form.interactive}
-                  onChange={(e) => update('interactive', e.target.checked)}
-                />
-                <label htmlFor={idOf('interactive')}>Keep STDIN open (-i)</label>
-              </div>
-              <div className="checkbox-row">
-                <input
-                  id={idOf('autoRemove')}
-                  type="checkbox"
-                  checked={form.autoRemove}
-                  aria-invalid={errors.autoRemove ? true : undefined}
-                  aria-describedby={errors.autoRemove ? `${idOf('autoRemove')}-error` : undefined}
-                  onChange={(e) => update('autoRemove', e.target.checked)}
-                />
-                <label htmlFor={idOf('autoRemove')}>Remove when it exits (--rm)</label>
-              </div>
+              <CheckboxField {...check('tty')} label="Allocate a TTY (-t)" />
+              <CheckboxField {...check('interactive')} label="Keep STDIN open (-i)" />
+              <CheckboxField
+                {...check('autoRemove')}
+                label="Remove when it exits (--rm)"
+                invalid={!!errors.autoRemove}
+              />
             </div>
             {errors.autoRemove && (
               <p id={`${idOf('autoRemove')}-error`} className="field-error">
