@@ -5,13 +5,15 @@ export interface SearchBoxProps {
   placeholder: string;
   value: string;
   onChange(value: string): void;
+  /** Extra class for the box (its width in a toolbar). */
+  className?: string;
 }
 
 /** A search field with a magnifier; Escape clears it. */
-export function SearchBox({ label, placeholder, value, onChange }: SearchBoxProps) {
+export function SearchBox({ label, placeholder, value, onChange, className }: SearchBoxProps) {
   const id = useId();
   return (
-    <div className="search">
+    <div className={className ? `search ${className}` : 'search'}>
       <label htmlFor={id} className="visually-hidden">
         {label}
       </label>
