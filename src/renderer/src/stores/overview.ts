@@ -1,5 +1,6 @@
 import type { DiskUsage, EngineInfo } from '@shared/contract';
 import { api } from '../rpc/api';
+import { onInvalidate } from '../lib/invalidation';
 import { createHostResourceStore, type HostLoad } from './resource-store';
 
 export interface HostOverview extends HostLoad {
@@ -27,32 +28,43 @@ function totals(d: DiskUsage) {
 
 const diskAt = new Map<string, number>();
 
-/** Disk totals when the last ones are older than DISK_REFRESH_MS; a failure keeps the old ones. */
-async function diskTotals(hostId: string): Promise<{ disk?: HostOverview['disk'] }> {
+/**
+ * Refreshes a host's disk totals when the last ones are older than DISK_REFRESH_MS, apart from its
+ * engine facts (a slow `df` must not hold them back); a failure keeps the old totals.
+ */
+export function refreshDisk(hostId: string): void {
   const last = diskAt.get(hostId);
-  if (last !== undefined && Date.now() - last < DISK_REFRESH_MS) return {};
+  if (last !== undefined && Date.now() - last < DISK_REFRESH_MS) return;
   diskAt.set(hostId, Date.now());
-  // Engine facts carry the error; disk totals just stay as they were.
-  return api.system.diskUsage({ hostId }).then(
-    (d) => ({ disk: totals(d) }),
-    () => ({}),
+  api.system.diskUsage({ hostId }).then(
+    (d) =>
+      useOverviewStore.setState((s) => {
+        const host = s.byHost[hostId];
+        return host ? { byHost: { ...s.byHost, [hostId]: { ...host, disk: totals(d) } } } : {};
+      }),
+    () => undefined, // engine facts carry the error; disk totals just stay as they were
   );
 }
 
 /**
  * Engine facts and disk totals of each host for the overview cards, refetched on the engines'
- * own events (disk totals at most every DISK_REFRESH_MS). A failed refresh keeps what the card had.
+ * own events: facts on container and image changes, disk totals (at most every DISK_REFRESH_MS)
+ * on image and volume changes. A failed refresh keeps what the card had.
  */
 export const useOverviewStore = createHostResourceStore<HostOverview>({
   empty: EMPTY_HOST_OVERVIEW,
-  invalidatedBy: ['container', 'image', 'volume'],
+  invalidatedBy: ['container', 'image'],
   load: async (hostId) => {
-    const disk = diskTotals(hostId);
-    const info = await api.hosts.engineInfo({ hostId });
-    return { info, ...(await disk) };
+    return { info: await api.hosts.engineInfo({ hostId }) };
   },
   onForget: (hostId) => {
     diskAt.delete(hostId);
     return {};
   },
 });
+
+for (const kind of ['image', 'volume'] as const) {
+  onInvalidate(kind, (hostId) => {
+    if (useOverviewStore.getState().byHost[hostId]) refreshDisk(hostId);
+  });
+}
