@@ -22,28 +22,6 @@ function rule(...patterns) {
 }
 const layer = (regex, message) => ({ regex, message });
 
-/** Views that still call rpc/api directly, until their calls move into stores and hooks. */
-export const VIEWS_STILL_CALLING_RPC = [
-  'src/renderer/src/views/containers/details/FilesTab.tsx',
-  'src/renderer/src/views/containers/details/ProcessesTab.tsx',
-  'src/renderer/src/views/containers/details/file-transfer.ts',
-  'src/renderer/src/views/containers/dialogs/PruneDialog.tsx',
-  'src/renderer/src/views/containers/run/RunContainerDialog.tsx',
-  'src/renderer/src/views/desktop/ExportContextDialog.tsx',
-  'src/renderer/src/views/desktop/ImportContextsDialog.tsx',
-  'src/renderer/src/views/overview/useOverviewData.ts',
-  'src/renderer/src/views/swarm/CreateServiceDialog.tsx',
-  'src/renderer/src/views/swarm/FilesPanel.tsx',
-  'src/renderer/src/views/swarm/NodesPanel.tsx',
-  'src/renderer/src/views/swarm/ServiceDialogs.tsx',
-  'src/renderer/src/views/swarm/ServiceLogsDialog.tsx',
-  'src/renderer/src/views/swarm/ServicesPanel.tsx',
-  'src/renderer/src/views/swarm/StacksPanel.tsx',
-  'src/renderer/src/views/swarm/UpdateProgress.tsx',
-  'src/renderer/src/views/swarm/useNodeHosts.ts',
-  'src/renderer/src/views/swarm/useSwarm.ts',
-];
-
 const rpcInViews = layer(
   segment('rpc'),
   'Views reach the engine through stores and hooks (useMutation), not rpc/api.',
@@ -59,7 +37,6 @@ function viewFolderBlocks() {
       const glob = `${R}/views/${f.name}/${'*/'.repeat(depth - 1)}*.{ts,tsx}`;
       blocks.push({
         files: [glob],
-        ignores: VIEWS_STILL_CALLING_RPC,
         rules: rule(
           layer(
             `^(\\.\\./){${depth}}(?!\\.\\./)`,
@@ -68,18 +45,9 @@ function viewFolderBlocks() {
           rpcInViews,
         ),
       });
-      blocks.push({
-        files: VIEWS_STILL_CALLING_RPC.filter((p) => p.startsWith(`${R}/views/${f.name}/`)),
-        rules: rule(
-          layer(
-            `^(\\.\\./){${depth}}(?!\\.\\./)`,
-            `views/${f.name} may not import another view folder or views/*.`,
-          ),
-        ),
-      });
     }
   }
-  return blocks.filter((b) => b.files.length > 0);
+  return blocks;
 }
 
 export const rendererLayers = [

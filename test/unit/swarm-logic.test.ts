@@ -3,7 +3,7 @@ import { serviceSpecSchema, type SwarmService, type SwarmTask } from '@shared/co
 import { buildServiceSpec } from '../../src/main/services/swarm/build-spec';
 import { labelLine, LineSplitter } from '../../src/main/services/swarm/log-labels';
 import { diffTasks } from '../../src/main/services/swarm/service-watch';
-import { converging } from '../../src/renderer/src/views/swarm/swarm-poll';
+import { converging } from '../../src/renderer/src/lib/swarm-poll';
 
 const labels = { label: (task: string) => (task === 'tsk1' ? 'web.1@node-a' : undefined) };
 

@@ -28,6 +28,8 @@ import './styles/stacks.css';
 import './styles/apilog.css';
 import './styles/fleet.css';
 import './styles/mobility.css';
+// Last: a tone overrides the base rule of the badge it tints.
+import './styles/tones.css';
 
 // The dark palette hangs on data-theme alone: set it before the first paint.
 applyRememberedTheme();

@@ -1,6 +1,7 @@
 import { useContext, useId, useRef, useState, type ReactNode } from 'react';
 import type { AppErrorShape } from '@shared/contract';
 import { Dialog } from './ui/Dialog';
+import { DialogActions } from './ui/DialogActions';
 import { ErrorBanner } from './ui/ErrorBanner';
 import { selectSelectedHost, useHostsStore } from '../stores/hosts';
 import { useSettingsStore } from '../stores/settings';
@@ -59,19 +60,15 @@ export function ConfirmDialog({
       initialFocus={cancelRef}
       footer={
         <>
-          <button ref={cancelRef} type="button" className="button" onClick={onCancel}>
-            Cancel
-          </button>
-          <button
-            type="button"
-            className={danger ? 'button button-danger' : 'button button-primary'}
-            onClick={onConfirm}
-            disabled={busy || disabled || !typedOk}
-            aria-busy={busy || undefined}
-          >
-            {busy && <span className="spinner" aria-hidden="true" />}
-            {confirmLabel}
-          </button>
+          <DialogActions
+            cancelRef={cancelRef}
+            onCancel={onCancel}
+            submitLabel={confirmLabel}
+            danger={danger}
+            busy={busy}
+            disabled={disabled || !typedOk}
+            onSubmit={onConfirm}
+          />
           {busy && busyLabel && (
             <span className="visually-hidden" role="status">
               {busyLabel}

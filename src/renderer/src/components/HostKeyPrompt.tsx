@@ -1,7 +1,6 @@
-import { useId, useState } from 'react';
-import type { AppErrorShape } from '@shared/contract';
+import { useId } from 'react';
 import type { HostKeyInfo } from '../lib/host-key';
-import { toErrorShape } from '../lib/errors';
+import { useAction } from '../hooks/useMutation';
 import { useHostsStore } from '../stores/hosts';
 import { ErrorBanner } from './ui/ErrorBanner';
 
@@ -14,22 +13,13 @@ export interface HostKeyPromptProps {
 
 /** "New SSH host key for host:port — type fingerprint — Trust this key?" */
 export function HostKeyPrompt({ info, onTrusted, onCancel }: HostKeyPromptProps) {
-  const trustHostKey = useHostsStore((s) => s.trustHostKey);
-  const [busy, setBusy] = useState(false);
-  const [error, setError] = useState<AppErrorShape>();
+  const trustHostKey = useAction(useHostsStore((s) => s.trustHostKey));
+  const { busy, error } = trustHostKey;
   const headingId = useId();
 
   const trust = async () => {
-    setBusy(true);
-    setError(undefined);
-    try {
-      await trustHostKey({ host: info.host, port: info.port, keyType: info.keyType, key: info.key });
-      setBusy(false);
-      onTrusted();
-    } catch (e) {
-      setBusy(false);
-      setError(toErrorShape(e));
-    }
+    const { host, port, keyType, key } = info;
+    if ((await trustHostKey.run({ host, port, keyType, key })).ok) onTrusted();
   };
 
   return (

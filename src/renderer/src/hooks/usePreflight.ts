@@ -1,14 +1,7 @@
-import { useEffect, useState } from 'react';
-import type { AppErrorShape } from '@shared/contract';
-import { toErrorShape } from '../lib/errors';
 import type { CallInputOf, CallName, CallResultOf } from '../lib/method-types';
-import { invoke } from '../rpc/api';
+import { useQuery, type QueryState } from './useQuery';
 
-export interface PreflightState<R> {
-  result: R | undefined;
-  error: AppErrorShape | undefined;
-  loading: boolean;
-}
+export type PreflightState<R> = Pick<QueryState<R>, 'result' | 'error' | 'loading'>;
 
 /**
  * A read-only check that reruns whenever its input changes (a dialog's preflight): the latest
@@ -18,23 +11,5 @@ export function usePreflight<K extends CallName>(
   method: K,
   input: CallInputOf<K> | undefined,
 ): PreflightState<CallResultOf<K>> {
-  const key = input === undefined ? '' : JSON.stringify(input);
-  const [state, setState] = useState<PreflightState<CallResultOf<K>>>({
-    result: undefined,
-    error: undefined,
-    loading: false,
-  });
-  useEffect(() => {
-    if (!key) return;
-    let current = true;
-    setState({ result: undefined, error: undefined, loading: true });
-    invoke(method, JSON.parse(key) as CallInputOf<K>).then(
-      (result) => current && setState({ result, error: undefined, loading: false }),
-      (e: unknown) => current && setState({ result: undefined, error: toErrorShape(e), loading: false }),
-    );
-    return () => {
-      current = false;
-    };
-  }, [method, key]);
-  return state;
+  return useQuery(method, input);
 }

@@ -13,27 +13,3 @@ export function formatConnectionLog(host: HostView, entries: ConnectionLogEntry[
   const body = entries.length ? entries.map(formatLogEntry).join('\n') : '(no entries)';
   return `${head}\n${body}\n`;
 }
-
-export async function copyText(text: string): Promise<boolean> {
-  try {
-    await navigator.clipboard.writeText(text);
-    return true;
-  } catch {
-    // Fallback for contexts without the async clipboard (e.g. denied permission).
-    const area = document.createElement('textarea');
-    area.value = text;
-    area.setAttribute('readonly', '');
-    area.style.position = 'fixed';
-    area.style.opacity = '0';
-    document.body.appendChild(area);
-    area.select();
-    let ok: boolean;
-    try {
-      ok = document.execCommand('copy');
-    } catch {
-      ok = false;
-    }
-    area.remove();
-    return ok;
-  }
-}

@@ -1,9 +1,9 @@
 /**
- * Saves text as a file through the browser (a Blob and a download link): the same in Electron
+ * Saves bytes as a file through the browser (a Blob and a download link): the same in Electron
  * (its download handler) and in browser mode.
  */
-export function saveText(fileName: string, text: string, type: string): void {
-  const url = URL.createObjectURL(new Blob([text], { type }));
+export function saveBlob(parts: BlobPart[], fileName: string, type: string): void {
+  const url = URL.createObjectURL(new Blob(parts, { type }));
   const a = document.createElement('a');
   a.href = url;
   a.download = fileName;
@@ -11,6 +11,11 @@ export function saveText(fileName: string, text: string, type: string): void {
   document.body.appendChild(a);
   a.click();
   a.remove();
-  // Revoke later: some engines read the URL after click() returns.
-  window.setTimeout(() => URL.revokeObjectURL(url), 10_000);
+  // Revoke later: a large download is still being read after click() returns.
+  window.setTimeout(() => URL.revokeObjectURL(url), 60_000);
+}
+
+/** Saves text as a file (see saveBlob). */
+export function saveText(fileName: string, text: string, type: string): void {
+  saveBlob([text], fileName, type);
 }

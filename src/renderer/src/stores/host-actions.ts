@@ -1,7 +1,8 @@
 import type { HostView } from '@shared/contract';
 import { useHostsStore } from './hosts';
 import { useUiStore } from './ui';
-import { copyText, formatConnectionLog } from '../lib/connection-log';
+import { copyText } from '../lib/clipboard';
+import { formatConnectionLog } from '../lib/connection-log';
 import { errorTitle, toErrorShape } from '../lib/errors';
 
 /** Host actions that report their outcome as a toast (used by the sidebar menu and the header). */
@@ -14,7 +15,10 @@ function reportError(what: string, e: unknown) {
 export async function copyConnectionLog(host: HostView): Promise<void> {
   try {
     const entries = await useHostsStore.getState().connectionLog(host.id);
-    const ok = await copyText(formatConnectionLog(host, entries));
+    const ok = await copyText(formatConnectionLog(host, entries)).then(
+      () => true,
+      () => false,
+    );
     if (ok) useUiStore.getState().toast(`Connection log of ${host.name} copied to the clipboard.`);
     else useUiStore.getState().showLog(host.id);
   } catch (e) {

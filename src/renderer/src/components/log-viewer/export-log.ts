@@ -1,22 +1,8 @@
 /** Copy and save for the log viewer: the lines go out as plain text, never as one giant string first. */
 
-/** Puts text on the clipboard; falls back to a hidden textarea where the async API is unavailable. */
-export async function copyText(text: string): Promise<void> {
-  if (navigator.clipboard?.writeText) {
-    await navigator.clipboard.writeText(text);
-    return;
-  }
-  const area = document.createElement('textarea');
-  area.value = text;
-  area.setAttribute('readonly', '');
-  area.style.position = 'fixed';
-  area.style.opacity = '0';
-  document.body.appendChild(area);
-  area.select();
-  const ok = document.execCommand('copy');
-  area.remove();
-  if (!ok) throw new Error('The clipboard is not available here.');
-}
+import { saveBlob } from '../../lib/save-text';
+
+export { copyText } from '../../lib/clipboard';
 
 /** Downloads lines as a text file built from parts (a Blob joins them without one big string). */
 export function saveLines(fileName: string, lines: Iterable<string>): number {
@@ -26,15 +12,7 @@ export function saveLines(fileName: string, lines: Iterable<string>): number {
     parts.push(line, '\n');
     n++;
   }
-  const url = URL.createObjectURL(new Blob(parts, { type: 'text/plain;charset=utf-8' }));
-  const a = document.createElement('a');
-  a.href = url;
-  a.download = fileName;
-  document.body.appendChild(a);
-  a.click();
-  a.remove();
-  // The download has started from the URL by now; give the browser a moment before freeing it.
-  setTimeout(() => URL.revokeObjectURL(url), 10_000);
+  saveBlob(parts, fileName, 'text/plain;charset=utf-8');
   return n;
 }
 

@@ -1,12 +1,12 @@
-import { useEffect, useState } from 'react';
-import type { AppErrorShape, DiskKind, PrunePreview, PruneResult } from '@shared/contract';
+import { useState } from 'react';
+import type { DiskKind, PruneResult } from '@shared/contract';
 import { Dialog } from '../ui/Dialog';
+import { DialogActions } from '../ui/DialogActions';
 import { ErrorBanner } from '../ui/ErrorBanner';
-import { toErrorShape } from '../../lib/errors';
 import { formatBytes } from '../../lib/format';
-import { api } from '../../rpc/api';
+import { useMutation } from '../../hooks/useMutation';
+import { useQuery } from '../../hooks/useQuery';
 import { useDiskStore } from '../../stores/disk';
-import { useUiStore } from '../../stores/ui';
 import { VirtualTable } from '../ui/VirtualTable';
 import { countOf, KIND_TEXT } from '../../lib/disk-kinds';
 
@@ -21,41 +21,24 @@ export interface PruneDialogProps {
 /** Shows what a prune of one kind would remove, asks, prunes, then tells the space reclaimed. */
 export function PruneDialog({ hostId, hostName, kind, onClose, onPruned }: PruneDialogProps) {
   const text = KIND_TEXT[kind];
-  const [preview, setPreview] = useState<PrunePreview>();
-  const [error, setError] = useState<AppErrorShape>();
-  const [busy, setBusy] = useState(false);
+  const previewQuery = useQuery('system.prunePreview', { hostId, kind });
+  const preview = previewQuery.result;
   const [result, setResult] = useState<PruneResult>();
-  const recordPrune = useDiskStore((s) => s.recordPrune);
-  const toast = useUiStore((s) => s.toast);
-
-  useEffect(() => {
-    let live = true;
-    api.system
-      .prunePreview({ hostId, kind })
-      .then((p) => live && setPreview(p))
-      .catch((e: unknown) => live && setError(toErrorShape(e)));
-    return () => {
-      live = false;
-    };
-  }, [hostId, kind]);
+  const prune = useMutation('system.prune', {
+    toast: (res) => `${text.prune}: reclaimed ${formatBytes(res.spaceReclaimed)} on ${hostName}.`,
+  });
+  const { busy } = prune;
+  const error = prune.error ?? previewQuery.error;
 
   const candidates = preview?.candidates ?? [];
   const total = candidates.reduce((s, c) => s + (c.size ?? 0), 0);
 
   const run = async () => {
-    setBusy(true);
-    setError(undefined);
-    try {
-      const res = await api.system.prune({ hostId, kind });
-      setResult(res);
-      recordPrune(hostId, kind, res);
-      toast(`${text.prune}: reclaimed ${formatBytes(res.spaceReclaimed)} on ${hostName}.`);
-      onPruned(res);
-    } catch (e) {
-      setError(toErrorShape(e));
-    } finally {
-      setBusy(false);
-    }
+    const outcome = await prune.run({ hostId, kind });
+    if (!outcome.ok) return;
+    setResult(outcome.value);
+    useDiskStore.getState().recordPrune(hostId, kind, outcome.value);
+    onPruned(outcome.value);
   };
 
   return (
@@ -65,27 +48,15 @@ export function PruneDialog({ hostId, hostName, kind, onClose, onPruned }: Prune
       size="large"
       dismissOnBackdrop={!busy}
       footer={
-        result ? (
-          <button type="button" className="button button-primary" onClick={onClose}>
-            Done
-          </button>
-        ) : (
-          <>
-            <button type="button" className="button" onClick={onClose}>
-              Cancel
-            </button>
-            <button
-              type="button"
-              className="button button-danger"
-              onClick={() => void run()}
-              disabled={busy || !preview || candidates.length === 0}
-              aria-busy={busy || undefined}
-            >
-              {busy && <span className="spinner" aria-hidden="true" />}
-              {candidates.length ? `Remove ${countOf(kind, candidates.length)}` : 'Remove'}
-            </button>
-          </>
-        )
+        <DialogActions
+          done={result !== undefined}
+          onCancel={onClose}
+          submitLabel={candidates.length ? `Remove ${countOf(kind, candidates.length)}` : 'Remove'}
+          danger
+          busy={busy}
+          disabled={!preview || candidates.length === 0}
+          onSubmit={() => void run()}
+        />
       }
     >
       {result ? (

@@ -1,4 +1,5 @@
 import { useEffect, useId, useMemo, useState } from 'react';
+import { SearchBox } from '../../components/ui/SearchBox';
 import { ErrorBanner } from '../../components/ui/ErrorBanner';
 import {
   NO_AUDIT_FILTER,
@@ -26,7 +27,6 @@ export function AuditPage() {
   const [filter, setFilter] = useState<AuditFilter>(NO_AUDIT_FILTER);
   const hostSel = useId();
   const outcomeSel = useId();
-  const searchId = useId();
 
   useEffect(() => watchAudit(), []);
 
@@ -105,23 +105,13 @@ export function AuditPage() {
           <option value="ok">Succeeded</option>
           <option value="error">Failed</option>
         </select>
-        <div className="search audit-search">
-          <label htmlFor={searchId} className="visually-hidden">
-            Search the audit log
-          </label>
-          <svg viewBox="0 0 16 16" width="13" height="13" aria-hidden="true" className="search-icon">
-            <circle cx="7" cy="7" r="4.5" fill="none" stroke="currentColor" strokeWidth="1.5" />
-            <path d="M10.5 10.5L14 14" stroke="currentColor" strokeWidth="1.5" strokeLinecap="round" />
-          </svg>
-          <input
-            id={searchId}
-            type="search"
-            className="input search-input"
-            placeholder="Action, target, error"
-            value={filter.text}
-            onChange={(e) => set({ text: e.target.value })}
-          />
-        </div>
+        <SearchBox
+          className="audit-search"
+          label="Search the audit log"
+          placeholder="Action, target, error"
+          value={filter.text}
+          onChange={(text) => set({ text })}
+        />
       </div>
       {error && <ErrorBanner error={error} title="The audit log stopped updating" />}
       {!loaded ? (

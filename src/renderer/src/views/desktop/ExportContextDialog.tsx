@@ -1,14 +1,9 @@
 import { useId, useState } from 'react';
-import {
-  dockerContextNameSchema,
-  type AppErrorShape,
-  type ContextExportResult,
-  type HostView,
-} from '@shared/contract';
+import { dockerContextNameSchema, type ContextExportResult, type HostView } from '@shared/contract';
 import { Dialog } from '../../components/ui/Dialog';
+import { DialogActions } from '../../components/ui/DialogActions';
 import { ErrorBanner } from '../../components/ui/ErrorBanner';
-import { toErrorShape } from '../../lib/errors';
-import { api } from '../../rpc/api';
+import { useMutation } from '../../hooks/useMutation';
 
 export interface ExportContextDialogProps {
   host: HostView;
@@ -24,8 +19,8 @@ function suggestName(name: string): string {
 /** Writes a host as a Docker CLI context, so `docker --context NAME` reaches the same engine. */
 export function ExportContextDialog({ host, onClose }: ExportContextDialogProps) {
   const [name, setName] = useState(suggestName(host.name));
-  const [busy, setBusy] = useState(false);
-  const [error, setError] = useState<AppErrorShape>();
+  const exporting = useMutation('contexts.export');
+  const { busy } = exporting;
   const [done, setDone] = useState<ContextExportResult>();
   /** The backend asked: this limited host's TLS key would be written in clear. */
   const [keyWarning, setKeyWarning] = useState<string>();
@@ -34,52 +29,35 @@ export function ExportContextDialog({ host, onClose }: ExportContextDialogProps)
   const invalid = check.success ? undefined : check.error.issues[0]?.message;
 
   const submit = async (confirmKeyExport = false) => {
-    setBusy(true);
-    setError(undefined);
-    try {
-      setDone(await api.contexts.export({ hostId: host.id, name, confirmKeyExport }));
+    const outcome = await exporting.run({ hostId: host.id, name, confirmKeyExport });
+    if (outcome.ok) {
+      setDone(outcome.value);
       setKeyWarning(undefined);
-    } catch (e) {
-      const shape = toErrorShape(e);
-      if (shape.data?.confirmKeyExport === true) setKeyWarning(shape.message);
-      else setError(shape);
-    } finally {
-      setBusy(false);
-    }
+    } else if (outcome.error.data?.confirmKeyExport === true) setKeyWarning(outcome.error.message);
   };
+  // The key question is asked in place of the form, not shown as a failure.
+  const error = keyWarning ? undefined : exporting.error;
 
-  const footer = done ? (
-    <button type="button" className="button button-primary" onClick={onClose}>
-      Done
-    </button>
-  ) : keyWarning ? (
-    <>
-      <button type="button" className="button" onClick={() => setKeyWarning(undefined)}>
-        Back
-      </button>
-      <button
-        type="button"
-        className="button button-danger"
-        disabled={busy}
-        onClick={() => void submit(true)}
-      >
-        {busy ? 'Exporting…' : 'Export with the key'}
-      </button>
-    </>
+  const footer = keyWarning ? (
+    <DialogActions
+      onCancel={() => setKeyWarning(undefined)}
+      cancelLabel="Back"
+      submitLabel="Export with the key"
+      danger
+      busy={busy}
+      busyLabel="Exporting…"
+      onSubmit={() => void submit(true)}
+    />
   ) : (
-    <>
-      <button type="button" className="button" onClick={onClose}>
-        Cancel
-      </button>
-      <button
-        type="submit"
-        form={`${inputId}-form`}
-        className="button button-primary"
-        disabled={busy || !!invalid}
-      >
-        {busy ? 'Exporting…' : 'Export'}
-      </button>
-    </>
+    <DialogActions
+      done={done !== undefined}
+      onCancel={onClose}
+      submitLabel="Export"
+      busy={busy}
+      busyLabel="Exporting…"
+      disabled={!!invalid}
+      form={`${inputId}-form`}
+    />
   );
 
   return (

@@ -1,9 +1,10 @@
 import { useEffect, useState } from 'react';
-import type { AppErrorShape, ContextsImportResult, DockerContextsList } from '@shared/contract';
+import type { ContextsImportResult } from '@shared/contract';
 import { Dialog } from '../../components/ui/Dialog';
+import { DialogActions } from '../../components/ui/DialogActions';
 import { ErrorBanner } from '../../components/ui/ErrorBanner';
-import { toErrorShape } from '../../lib/errors';
-import { api } from '../../rpc/api';
+import { useMutation } from '../../hooks/useMutation';
+import { useQuery } from '../../hooks/useQuery';
 
 export interface ImportContextsDialogProps {
   onClose(): void;
@@ -19,24 +20,23 @@ const KIND_LABEL: Record<string, string> = {
 
 /** Lists the Docker CLI's contexts with a checkbox each; one click adds the chosen ones as hosts. */
 export function ImportContextsDialog({ onClose }: ImportContextsDialogProps) {
-  const [list, setList] = useState<DockerContextsList>();
-  const [error, setError] = useState<AppErrorShape>();
+  const contexts = useQuery('contexts.list', {}, { keep: true });
+  const list = contexts.result;
   const [chosen, setChosen] = useState<Set<string>>(new Set());
-  const [busy, setBusy] = useState(false);
   const [result, setResult] = useState<ContextsImportResult>();
-
+  const importing = useMutation('contexts.import', { refetch: () => contexts.reload() });
+  const { busy } = importing;
+  const error = importing.error ?? contexts.error;
   const load = () => {
-    setError(undefined);
-    api.contexts.list({}).then(
-      (l) => {
-        setList(l);
-        // Pre-select what can be added and is not there yet: the common case is "import all".
-        setChosen(new Set(l.contexts.filter((c) => c.importable && !c.imported).map((c) => c.name)));
-      },
-      (e: unknown) => setError(toErrorShape(e)),
-    );
+    importing.reset();
+    contexts.reload();
   };
-  useEffect(load, []);
+  // Pre-select what can be added and is not there yet (the common case is "import all"), once.
+  const firstList = list !== undefined && result === undefined;
+  useEffect(() => {
+    if (firstList && list)
+      setChosen(new Set(list.contexts.filter((c) => c.importable && !c.imported).map((c) => c.name)));
+  }, [firstList, list]);
 
   const toggle = (name: string, on: boolean) => {
     const next = new Set(chosen);
@@ -46,34 +46,22 @@ export function ImportContextsDialog({ onClose }: ImportContextsDialogProps) {
   };
 
   const doImport = async () => {
-    setBusy(true);
-    setError(undefined);
-    try {
-      const r = await api.contexts.import({ names: [...chosen] });
-      setResult(r);
-      setChosen(new Set());
-      setList(await api.contexts.list({}));
-    } catch (e) {
-      setError(toErrorShape(e));
-    } finally {
-      setBusy(false);
-    }
+    const outcome = await importing.run({ names: [...chosen] });
+    if (!outcome.ok) return;
+    setResult(outcome.value);
+    setChosen(new Set());
   };
 
   const footer = (
-    <>
-      <button type="button" className="button" onClick={onClose}>
-        {result ? 'Done' : 'Cancel'}
-      </button>
-      <button
-        type="button"
-        className="button button-primary"
-        disabled={busy || chosen.size === 0}
-        onClick={() => void doImport()}
-      >
-        {busy ? 'Importing…' : chosen.size > 1 ? `Import ${chosen.size} contexts` : 'Import context'}
-      </button>
-    </>
+    <DialogActions
+      onCancel={onClose}
+      cancelLabel={result ? 'Done' : 'Cancel'}
+      submitLabel={chosen.size > 1 ? `Import ${chosen.size} contexts` : 'Import context'}
+      busy={busy}
+      busyLabel="Importing…"
+      disabled={chosen.size === 0}
+      onSubmit={() => void doImport()}
+    />
   );
 
   return (

@@ -2,7 +2,8 @@ import { useCallback, useEffect, useState } from 'react';
 import type { AppErrorShape, ConnectionLogEntry, HostView } from '@shared/contract';
 import { Dialog } from '../../components/ui/Dialog';
 import { ErrorBanner } from '../../components/ui/ErrorBanner';
-import { copyText, formatConnectionLog } from '../../lib/connection-log';
+import { copyText } from '../../lib/clipboard';
+import { formatConnectionLog } from '../../lib/connection-log';
 import { toErrorShape } from '../../lib/errors';
 import { useHostsStore } from '../../stores/hosts';
 import { useUiStore } from '../../stores/ui';
@@ -30,7 +31,10 @@ export function ConnectionLogDialog({ host, onClose }: { host: HostView; onClose
   }, [load, statusSince]);
 
   const copy = async () => {
-    const ok = await copyText(formatConnectionLog(host, entries ?? []));
+    const ok = await copyText(formatConnectionLog(host, entries ?? [])).then(
+      () => true,
+      () => false,
+    );
     toast(
       ok ? `Connection log of ${host.name} copied to the clipboard.` : "Couldn't copy to the clipboard.",
       ok ? 'info' : 'error',

@@ -1,4 +1,5 @@
 import type { TlsTrust } from '@shared/contract';
+import { CheckboxField } from '../../components/ui/CheckboxField';
 import type { FieldErrors, FieldName, FormState, StoredSecrets } from '../../lib/forms/host-form';
 import { TextField } from '../../components/ui/Field';
 import { PemField } from './PemField';
@@ -13,6 +14,19 @@ export interface KindFieldsProps {
 }
 
 const fid = (prefix: string, field: FieldName) => `${prefix}-${field}`;
+
+/** The text fields of the form (the others are choices and checkboxes). */
+type TextName = { [K in FieldName]: FormState[K] extends string ? K : never }[FieldName];
+
+/** A text field's id, value, change handler and error, bound to the form. */
+function bind({ idPrefix, form, set, errors }: KindFieldsProps, field: TextName) {
+  return {
+    id: fid(idPrefix, field),
+    value: form[field],
+    onChange: (v: string) => set(field, v),
+    error: errors[field],
+  };
+}
 
 function SocketFields({ idPrefix, form, set, errors }: KindFieldsProps) {
   const localId = fid(idPrefix, 'localEngine');
@@ -33,47 +47,32 @@ function SocketFields({ idPrefix, form, set, errors }: KindFieldsProps) {
         required
         mono
       />
-      <div className="checkbox-field">
-        <input
-          id={localId}
-          type="checkbox"
-          checked={form.localEngine}
-          onChange={(e) => set('localEngine', e.target.checked)}
-          aria-describedby={`${localId}-hint`}
-        />
-        <label htmlFor={localId}>This is the Docker engine of this computer</label>
-        <p id={`${localId}-hint`} className="field-hint">
-          Registry logins then go to it without asking. Leave unticked for a socket that forwards to another
-          machine (e.g. ssh -L).
-        </p>
-      </div>
+      <CheckboxField
+        id={localId}
+        className="checkbox-field"
+        label="This is the Docker engine of this computer"
+        checked={form.localEngine}
+        onChange={(v) => set('localEngine', v)}
+        hint="Registry logins then go to it without asking. Leave unticked for a socket that forwards to another machine (e.g. ssh -L)."
+      />
     </>
   );
 }
 
-function HostPort({
-  idPrefix,
-  form,
-  set,
-  errors,
-  portField,
-  portRequired,
-  portPlaceholder,
-  hostHint,
-}: KindFieldsProps & {
-  portField: 'tcpPort' | 'tlsPort' | 'sshPort';
-  portRequired: boolean;
-  portPlaceholder: string;
-  hostHint?: string;
-}) {
+function HostPort(
+  props: KindFieldsProps & {
+    portField: 'tcpPort' | 'tlsPort' | 'sshPort';
+    portRequired: boolean;
+    portPlaceholder: string;
+    hostHint?: string;
+  },
+) {
+  const { portField, portRequired, portPlaceholder, hostHint } = props;
   return (
     <div className="field-row">
       <TextField
-        id={fid(idPrefix, 'host')}
+        {...bind(props, 'host')}
         label="Host"
-        value={form.host}
-        onChange={(v) => set('host', v)}
-        error={errors.host}
         hint={hostHint}
         placeholder="docker.example.com"
         required
@@ -81,11 +80,8 @@ function HostPort({
         className="grow"
       />
       <TextField
-        id={fid(idPrefix, portField)}
+        {...bind(props, portField)}
         label="Port"
-        value={form[portField]}
-        onChange={(v) => set(portField, v)}
-        error={errors[portField]}
         placeholder={portPlaceholder}
         required={portRequired}
         inputMode="numeric"
@@ -158,7 +154,7 @@ function TlsTrustPicker({ idPrefix, form, set }: KindFieldsProps) {
 }
 
 function TlsFields(props: KindFieldsProps) {
-  const { idPrefix, form, set, errors, stored } = props;
+  const { form, stored } = props;
   const keyKept = stored?.kind === 'tls' && stored.hasKey;
   return (
     <>
@@ -166,12 +162,9 @@ function TlsFields(props: KindFieldsProps) {
       <TlsTrustPicker {...props} />
       {form.tlsTrust === 'ca' && (
         <PemField
-          id={fid(idPrefix, 'ca')}
+          {...bind(props, 'ca')}
           pasteLabel="CA certificate (PEM)"
           fileLabel="CA certificate file"
-          value={form.ca}
-          onChange={(v) => set('ca', v)}
-          error={errors.ca}
           placeholder="-----BEGIN CERTIFICATE-----"
           hint="No CA? Test the connection: Berthmaster shows the server certificate so you can trust it."
           required
@@ -179,11 +172,8 @@ function TlsFields(props: KindFieldsProps) {
       )}
       {form.tlsTrust === 'pin' && (
         <TextField
-          id={fid(idPrefix, 'pin')}
+          {...bind(props, 'pin')}
           label="Server certificate SHA-256 fingerprint"
-          value={form.pin}
-          onChange={(v) => set('pin', v)}
-          error={errors.pin}
           placeholder="AB:CD:EF:…"
           hint="Set by “Trust this certificate” after a connection test; the connection is refused if the server presents any other certificate."
           mono
@@ -198,23 +188,17 @@ function TlsFields(props: KindFieldsProps) {
         </div>
       )}
       <PemField
-        id={fid(idPrefix, 'cert')}
+        {...bind(props, 'cert')}
         pasteLabel="Client certificate (PEM)"
         fileLabel="Client certificate file"
-        value={form.cert}
-        onChange={(v) => set('cert', v)}
-        error={errors.cert}
         placeholder="-----BEGIN CERTIFICATE-----"
         required
       />
       <PemField
-        id={fid(idPrefix, 'key')}
+        {...bind(props, 'key')}
         pasteLabel="Client key (PEM)"
         fileLabel="Client key file"
         secret
-        value={form.key}
-        onChange={(v) => set('key', v)}
-        error={errors.key}
         placeholder={keyKept ? 'Stored key kept unless replaced' : '-----BEGIN PRIVATE KEY-----'}
         hint={keyKept ? 'A client key is stored: the stored key is kept unless replaced.' : undefined}
         required={!keyKept}
@@ -224,7 +208,7 @@ function TlsFields(props: KindFieldsProps) {
 }
 
 function SshFields(props: KindFieldsProps) {
-  const { idPrefix, form, set, errors, stored } = props;
+  const { idPrefix, form, set, stored } = props;
   const keyKept = stored?.kind === 'ssh' && stored.hasPrivateKey;
   const passKept = stored?.kind === 'ssh' && stored.hasPassphrase;
   return (
@@ -237,65 +221,46 @@ function SshFields(props: KindFieldsProps) {
         hostHint="A name, an address or an alias from ~/.ssh/config."
       />
       <TextField
-        id={fid(idPrefix, 'user')}
+        {...bind(props, 'user')}
         label="User"
-        value={form.user}
-        onChange={(v) => set('user', v)}
-        error={errors.user}
         placeholder="from ~/.ssh/config, or your user name"
         mono
       />
       <div className="subsection">
         <div className="subsection-title">Authentication</div>
         <PemField
-          id={fid(idPrefix, 'privateKey')}
+          {...bind(props, 'privateKey')}
           pasteLabel="Private key (PEM)"
           fileLabel="Private key file"
           secret
-          value={form.privateKey}
-          onChange={(v) => set('privateKey', v)}
-          error={errors.privateKey}
           placeholder={keyKept ? 'Stored key kept unless replaced' : '-----BEGIN OPENSSH PRIVATE KEY-----'}
           hint={keyKept ? 'A private key is stored: the stored key is kept unless replaced.' : undefined}
           accept=""
         />
         <TextField
-          id={fid(idPrefix, 'privateKeyPath')}
+          {...bind(props, 'privateKeyPath')}
           label="Path to key file on this machine"
-          value={form.privateKeyPath}
-          onChange={(v) => set('privateKeyPath', v)}
-          error={errors.privateKeyPath}
           placeholder="~/.ssh/id_ed25519"
           hint="Instead of a key above: Berthmaster reads this file each time it connects."
           mono
         />
         <TextField
-          id={fid(idPrefix, 'passphrase')}
+          {...bind(props, 'passphrase')}
           label="Passphrase"
           type="password"
-          value={form.passphrase}
-          onChange={(v) => set('passphrase', v)}
-          error={errors.passphrase}
           autoComplete="new-password"
           placeholder={passKept ? 'Stored passphrase kept unless replaced' : undefined}
           hint={
             passKept ? 'A passphrase is stored: it is kept unless replaced.' : 'Only if the key is encrypted.'
           }
         />
-        <div className="checkbox-row">
-          <input
-            id={fid(idPrefix, 'useAgent')}
-            type="checkbox"
-            checked={form.useAgent}
-            onChange={(e) => set('useAgent', e.target.checked)}
-            aria-describedby={`${fid(idPrefix, 'useAgent')}-hint`}
-          />
-          <label htmlFor={fid(idPrefix, 'useAgent')}>Use SSH agent</label>
-        </div>
-        <p id={`${fid(idPrefix, 'useAgent')}-hint`} className="field-hint checkbox-hint">
-          Keys loaded in the agent (SSH_AUTH_SOCK) are tried too. With no key given, Berthmaster uses the keys
-          named in ~/.ssh/config.
-        </p>
+        <CheckboxField
+          id={fid(idPrefix, 'useAgent')}
+          label="Use SSH agent"
+          checked={form.useAgent}
+          onChange={(v) => set('useAgent', v)}
+          hint="Keys loaded in the agent (SSH_AUTH_SOCK) are tried too. With no key given, Berthmaster uses the keys named in ~/.ssh/config."
+        />
       </div>
     </>
   );

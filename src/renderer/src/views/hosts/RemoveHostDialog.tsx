@@ -1,7 +1,6 @@
-import { useState } from 'react';
-import type { AppErrorShape, HostView } from '@shared/contract';
+import type { HostView } from '@shared/contract';
 import { ConfirmDialog } from '../../components/ConfirmDialog';
-import { toErrorShape } from '../../lib/errors';
+import { useAction } from '../../hooks/useMutation';
 import { useHostsStore } from '../../stores/hosts';
 
 export interface RemoveHostDialogProps {
@@ -11,20 +10,14 @@ export interface RemoveHostDialogProps {
 
 /** "Remove host?" — forgets the host; nothing on the engine changes. */
 export function RemoveHostDialog({ host, onClose }: RemoveHostDialogProps) {
-  const remove = useHostsStore((s) => s.remove);
-  const [busy, setBusy] = useState(false);
-  const [error, setError] = useState<AppErrorShape>();
+  const remove = useAction(
+    useHostsStore((s) => s.remove),
+    { holdBusyOnSuccess: true },
+  );
+  const { busy, error } = remove;
 
   const confirm = async () => {
-    setBusy(true);
-    setError(undefined);
-    try {
-      await remove(host.id);
-      onClose();
-    } catch (e) {
-      setBusy(false);
-      setError(toErrorShape(e));
-    }
+    if ((await remove.run(host.id)).ok) onClose();
   };
 
   return (

@@ -1,4 +1,5 @@
 import type { HostPolicy } from '@shared/contract';
+import { CheckboxField } from '../../components/ui/CheckboxField';
 import { TextField } from '../../components/ui/Field';
 import type { FieldErrors, FormState } from '../../lib/forms/host-form';
 
@@ -48,19 +49,14 @@ export function SafetyFields({ idPrefix, form, set, errors }: SafetyFieldsProps)
           );
         })}
       </div>
-      <div className="checkbox-field">
-        <input
-          id={`${idPrefix}-production`}
-          type="checkbox"
-          checked={form.production}
-          onChange={(e) => set('production', e.target.checked)}
-          aria-describedby={`${idPrefix}-production-hint`}
-        />
-        <label htmlFor={`${idPrefix}-production`}>Production host</label>
-        <p id={`${idPrefix}-production-hint`} className="field-hint">
-          Framed in red; anything destructive asks you to type a name first.
-        </p>
-      </div>
+      <CheckboxField
+        id={`${idPrefix}-production`}
+        className="checkbox-field"
+        label="Production host"
+        checked={form.production}
+        onChange={(v) => set('production', v)}
+        hint="Framed in red; anything destructive asks you to type a name first."
+      />
       <TextField
         id={`${idPrefix}-labels`}
         label="Labels"

@@ -34,14 +34,11 @@ const TABS = [
 export function NetworkDetails({ host, networkId, networkName, onBack, onChanged }: NetworkDetailsProps) {
   const can = usePolicy(host.id);
   const {
-    data: details,
+    result: details,
     error,
     loading,
     reload: load,
-  } = useQuery('networks.details', {
-    hostId: host.id,
-    id: networkId,
-  });
+  } = useQuery('networks.details', { hostId: host.id, id: networkId }, { keep: true });
   const [tab, setTab] = useState('containers');
   const [connecting, setConnecting] = useState(false);
   const [leaving, setLeaving] = useState<AttachedContainer>();

@@ -1,7 +1,7 @@
 import { useHostsStore } from '../../stores/hosts';
 import { useViewStore } from '../../stores/view';
 import { HostCard } from './HostCard';
-import { useOverviewData } from './useOverviewData';
+import { useOverviewData } from '../../hooks/useOverviewData';
 import { HostCharts } from './HostCharts';
 import { FleetSummary } from '../../components/fleet/FleetSummary';
 
@@ -35,7 +35,7 @@ export function OverviewPage() {
             status={statuses[h.id]}
             info={data[h.id]?.info ?? statuses[h.id]?.engine}
             disk={data[h.id]?.disk}
-            refreshError={data[h.id]?.error}
+            refreshError={data[h.id]?.error && `Could not refresh: ${data[h.id]?.error?.message}`}
             onOpen={() => {
               select(h.id);
               showHost();

@@ -1,24 +1,23 @@
 import { useId, useState, type ReactNode } from 'react';
-import { serviceSpecSchema, type AppErrorShape } from '@shared/contract';
+import { serviceSpecSchema } from '@shared/contract';
 import { Dialog } from '../../components/ui/Dialog';
+import { DialogActions } from '../../components/ui/DialogActions';
 import { ErrorBanner } from '../../components/ui/ErrorBanner';
-import { toErrorShape } from '../../lib/errors';
-import { api } from '../../rpc/api';
+import { useSwarmMutation } from '../../hooks/useSwarm';
 import { EMPTY_FORM, formProblems, toSpecInput, type ServiceForm } from '../../lib/forms/service-form';
 
 type Key = keyof ServiceForm;
 
 /** The service create form: every part of a ServiceSpec the issue lists, validated as you go. */
-export function CreateServiceDialog(props: {
-  hostId: string;
-  onClose(): void;
-  onCreated(name: string): void;
-}) {
+export function CreateServiceDialog(props: { hostId: string; onClose(): void; onCreated(): void }) {
   const { hostId, onClose, onCreated } = props;
   const [form, setForm] = useState<ServiceForm>(EMPTY_FORM);
   const [touched, setTouched] = useState(false);
-  const [busy, setBusy] = useState(false);
-  const [error, setError] = useState<AppErrorShape>();
+  const create = useSwarmMutation('swarm.serviceCreate', hostId, {
+    toast: () => `Created service ${form.name.trim()}.`,
+    holdBusyOnSuccess: true,
+  });
+  const { busy, error } = create;
   const baseId = useId();
   const problems = formProblems(form);
   const set = (k: Key, v: string) => setForm((f) => ({ ...f, [k]: v }));
@@ -74,16 +73,7 @@ export function CreateServiceDialog(props: {
     setTouched(true);
     const parsed = serviceSpecSchema.safeParse(toSpecInput(form));
     if (!parsed.success) return;
-    setBusy(true);
-    setError(undefined);
-    try {
-      await api.swarm.serviceCreate({ hostId, spec: toSpecInput(form) });
-      onCreated(form.name.trim());
-    } catch (e) {
-      setError(toErrorShape(e));
-    } finally {
-      setBusy(false);
-    }
+    if ((await create.run({ hostId, spec: toSpecInput(form) })).ok) onCreated();
   };
 
   return (
@@ -92,19 +82,13 @@ export function CreateServiceDialog(props: {
       onClose={onClose}
       size="large"
       footer={
-        <>
-          <button type="button" className="button" onClick={onClose}>
-            Cancel
-          </button>
-          <button
-            type="button"
-            className="button button-primary"
-            disabled={busy}
-            onClick={() => void submit()}
-          >
-            {busy ? 'Creating…' : 'Create service'}
-          </button>
-        </>
+        <DialogActions
+          onCancel={onClose}
+          submitLabel="Create service"
+          busy={busy}
+          busyLabel="Creating…"
+          onSubmit={() => void submit()}
+        />
       }
     >
       {error && <ErrorBanner error={error} title="Could not create the service" />}

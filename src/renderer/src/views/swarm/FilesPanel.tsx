@@ -1,59 +1,44 @@
-import { useCallback, useEffect, useId, useState } from 'react';
-import { MAX_SWARM_FILE_BYTES, type AppErrorShape, type SwarmFile } from '@shared/contract';
+import { PlainTable } from '../../components/ui/PlainTable';
+import { useId, useState } from 'react';
+import { MAX_SWARM_FILE_BYTES, type SwarmFile } from '@shared/contract';
 import { ConfirmDialog } from '../../components/ConfirmDialog';
 import { Dialog } from '../../components/ui/Dialog';
+import { DialogActions } from '../../components/ui/DialogActions';
 import { ErrorBanner } from '../../components/ui/ErrorBanner';
-import { toErrorShape } from '../../lib/errors';
 import { guard } from '../../lib/policy';
 import { usePolicy } from '../../hooks/usePolicy';
-import { api } from '../../rpc/api';
+import { useSwarmMutation, useSwarmObjects } from '../../hooks/useSwarm';
 
 type Kind = 'secret' | 'config';
 
-const calls = {
-  secret: { list: api.swarm.secrets, create: api.swarm.secretCreate, remove: api.swarm.secretRemove },
-  config: { list: api.swarm.configs, create: api.swarm.configCreate, remove: api.swarm.configRemove },
-};
+const METHODS = {
+  secret: { create: 'swarm.secretCreate', remove: 'swarm.secretRemove' },
+  config: { create: 'swarm.configCreate', remove: 'swarm.configRemove' },
+} as const;
 
 /** Secrets and configs side by side: who uses each, create from text or a file, remove. */
-export function FilesPanel({ hostId, onChanged }: { hostId: string; onChanged(m: string): void }) {
+export function FilesPanel({ hostId }: { hostId: string }) {
   return (
     <div className="swarm-files">
-      <FileList hostId={hostId} kind="secret" onChanged={onChanged} />
-      <FileList hostId={hostId} kind="config" onChanged={onChanged} />
+      <FileList hostId={hostId} kind="secret" />
+      <FileList hostId={hostId} kind="config" />
     </div>
   );
 }
 
-function FileList({ hostId, kind, onChanged }: { hostId: string; kind: Kind; onChanged(m: string): void }) {
+function FileList({ hostId, kind }: { hostId: string; kind: Kind }) {
   const can = usePolicy(hostId);
-  const [items, setItems] = useState<SwarmFile[]>();
-  const [error, setError] = useState<AppErrorShape>();
+  const objects = useSwarmObjects(hostId);
+  const items = kind === 'secret' ? objects.secrets : objects.configs;
   const [creating, setCreating] = useState(false);
   const [removing, setRemoving] = useState<SwarmFile>();
-  const [busy, setBusy] = useState(false);
   const title = kind === 'secret' ? 'Secrets' : 'Configs';
-  const load = useCallback(() => {
-    calls[kind]
-      .list({ hostId })
-      .then(setItems)
-      .catch((e: unknown) => setError(toErrorShape(e)));
-  }, [hostId, kind]);
-  useEffect(load, [load]);
-
-  const remove = async (f: SwarmFile) => {
-    setBusy(true);
-    setError(undefined);
-    try {
-      await calls[kind].remove({ hostId, id: f.id });
-      setRemoving(undefined);
-      onChanged(`Removed ${kind} ${f.name}.`);
-      load();
-    } catch (e) {
-      setError(toErrorShape(e));
-    } finally {
-      setBusy(false);
-    }
+  const remove = useSwarmMutation(METHODS[kind].remove, hostId, {
+    toast: () => `Removed ${kind} ${removing?.name}.`,
+  });
+  const close = () => {
+    setRemoving(undefined);
+    remove.reset();
   };
 
   return (
@@ -70,55 +55,46 @@ function FileList({ hostId, kind, onChanged }: { hostId: string; kind: Kind; onC
           Create {kind}
         </button>
       </div>
-      {error && !removing && <ErrorBanner error={error} title={`Could not read the ${kind}s`} />}
+      {objects.error && !removing && (
+        <ErrorBanner error={objects.error} title={`Could not read the ${kind}s`} />
+      )}
       {items?.length === 0 && <p className="muted">No {kind}s.</p>}
       {items && items.length > 0 && (
-        <table className="swarm-table swarm-table-compact" aria-label={title}>
-          <thead>
-            <tr>
-              <th>Name</th>
-              <th>Used by</th>
-              <th>Created</th>
-              <th>
-                <span className="visually-hidden">Actions</span>
-              </th>
+        <PlainTable
+          className="swarm-table swarm-table-compact"
+          label={title}
+          columns={['Name', 'Used by', 'Created']}
+          actions
+        >
+          {items.map((f) => (
+            <tr key={f.id}>
+              <td>
+                {f.name}
+                {f.stack && <span className="muted"> · stack {f.stack}</span>}
+              </td>
+              <td className="mono-soft">{f.usedBy.join(', ') || <span className="muted">unused</span>}</td>
+              <td className="muted">{new Date(f.createdAt).toLocaleString()}</td>
+              <td className="swarm-actions">
+                <button
+                  type="button"
+                  className="button button-small button-danger"
+                  aria-label={`Remove ${kind} ${f.name}`}
+                  onClick={() => setRemoving(f)}
+                  {...guard(can.allowed(kind === 'secret' ? 'swarm.secretRemove' : 'swarm.configRemove'))}
+                >
+                  Remove
+                </button>
+              </td>
             </tr>
-          </thead>
-          <tbody>
-            {items.map((f) => (
-              <tr key={f.id}>
-                <td>
-                  {f.name}
-                  {f.stack && <span className="muted"> · stack {f.stack}</span>}
-                </td>
-                <td className="mono-soft">{f.usedBy.join(', ') || <span className="muted">unused</span>}</td>
-                <td className="muted">{new Date(f.createdAt).toLocaleString()}</td>
-                <td className="swarm-actions">
-                  <button
-                    type="button"
-                    className="button button-small button-danger"
-                    aria-label={`Remove ${kind} ${f.name}`}
-                    onClick={() => setRemoving(f)}
-                    {...guard(can.allowed(kind === 'secret' ? 'swarm.secretRemove' : 'swarm.configRemove'))}
-                  >
-                    Remove
-                  </button>
-                </td>
-              </tr>
-            ))}
-          </tbody>
-        </table>
+          ))}
+        </PlainTable>
       )}
       {creating && (
         <CreateFileDialog
           hostId={hostId}
           kind={kind}
           onClose={() => setCreating(false)}
-          onCreated={(name) => {
-            setCreating(false);
-            onChanged(`Created ${kind} ${name}.`);
-            load();
-          }}
+          onCreated={() => setCreating(false)}
         />
       )}
       {removing && (
@@ -126,11 +102,11 @@ function FileList({ hostId, kind, onChanged }: { hostId: string; kind: Kind; onC
           title={`Remove ${kind} ${removing.name}?`}
           confirmLabel={`Remove ${kind}`}
           danger
-          busy={busy}
-          error={error}
+          busy={remove.busy}
+          error={remove.error}
           confirmText={removing.name}
-          onCancel={() => setRemoving(undefined)}
-          onConfirm={() => void remove(removing)}
+          onCancel={close}
+          onConfirm={() => void remove.run({ hostId, id: removing.id }).then((o) => o.ok && close())}
         >
           <p>
             {removing.usedBy.length
@@ -143,19 +119,17 @@ function FileList({ hostId, kind, onChanged }: { hostId: string; kind: Kind; onC
   );
 }
 
-function CreateFileDialog(props: {
-  hostId: string;
-  kind: Kind;
-  onClose(): void;
-  onCreated(name: string): void;
-}) {
+function CreateFileDialog(props: { hostId: string; kind: Kind; onClose(): void; onCreated(): void }) {
   const { hostId, kind } = props;
   const ids = { name: useId(), value: useId(), file: useId() };
   const [name, setName] = useState('');
   const [text, setText] = useState('');
   const [file, setFile] = useState<{ name: string; base64: string; size: number }>();
-  const [busy, setBusy] = useState(false);
-  const [error, setError] = useState<AppErrorShape>();
+  const create = useSwarmMutation(METHODS[kind].create, hostId, {
+    toast: () => `Created ${kind} ${name.trim()}.`,
+    holdBusyOnSuccess: true,
+  });
+  const { busy, error } = create;
   const tooBig = (file?.size ?? new TextEncoder().encode(text).length) > MAX_SWARM_FILE_BYTES;
 
   const pick = async (f: File | undefined) => {
@@ -167,41 +141,27 @@ function CreateFileDialog(props: {
     setFile({ name: f.name, base64: btoa(binary), size: bytes.length });
   };
   const submit = async () => {
-    setBusy(true);
-    setError(undefined);
-    try {
-      await calls[kind].create({
-        hostId,
-        name: name.trim(),
-        ...(file
-          ? { data: file.base64, encoding: 'base64' as const }
-          : { data: text, encoding: 'text' as const }),
-      });
-      props.onCreated(name.trim());
-    } catch (e) {
-      setError(toErrorShape(e));
-    } finally {
-      setBusy(false);
-    }
+    const outcome = await create.run({
+      hostId,
+      name: name.trim(),
+      ...(file
+        ? { data: file.base64, encoding: 'base64' as const }
+        : { data: text, encoding: 'text' as const }),
+    });
+    if (outcome.ok) props.onCreated();
   };
   return (
     <Dialog
       title={`Create ${kind}`}
       onClose={props.onClose}
       footer={
-        <>
-          <button type="button" className="button" onClick={props.onClose}>
-            Cancel
-          </button>
-          <button
-            type="button"
-            className="button button-primary"
-            disabled={busy || !name.trim() || (!file && !text) || tooBig}
-            onClick={() => void submit()}
-          >
-            Create {kind}
-          </button>
-        </>
+        <DialogActions
+          onCancel={props.onClose}
+          submitLabel={`Create ${kind}`}
+          busy={busy}
+          disabled={!name.trim() || (!file && !text) || tooBig}
+          onSubmit={() => void submit()}
+        />
       }
     >
       {error && <ErrorBanner error={error} title={`Could not create the ${kind}`} />}

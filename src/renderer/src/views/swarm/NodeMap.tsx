@@ -1,5 +1,5 @@
 import type { SwarmNode, SwarmTask } from '@shared/contract';
-import { stateTone } from './useSwarm';
+import { stateTone } from '../../lib/swarm-poll';
 
 /** Hostname, plus a short id when two nodes share it (clones, or one VM as in a lab). */
 export function nodeLabel(node: SwarmNode, all: SwarmNode[]): string {

@@ -1,13 +1,14 @@
+import { PlainTable } from '../../components/ui/PlainTable';
 import { useId, useState } from 'react';
 import type { AppErrorShape, CallInput, Contract, SwarmNode } from '@shared/contract';
 import { ConfirmDialog } from '../../components/ConfirmDialog';
 import { Dialog } from '../../components/ui/Dialog';
+import { DialogActions } from '../../components/ui/DialogActions';
 import { ErrorBanner } from '../../components/ui/ErrorBanner';
-import { toErrorShape } from '../../lib/errors';
 import { formatBytes } from '../../lib/format';
 import { guard } from '../../lib/policy';
 import { usePolicy } from '../../hooks/usePolicy';
-import { api } from '../../rpc/api';
+import { useSwarmMutation } from '../../hooks/useSwarm';
 import { nodeLabel } from './NodeMap';
 
 type Change = Omit<CallInput<Contract['swarm']['nodeUpdate']>, 'hostId' | 'id'>;
@@ -37,172 +38,154 @@ function describe(node: SwarmNode, change: Change, label: string): { title: stri
 }
 
 /** Nodes with role, availability, state, engine, resources, labels; and every node action. */
-export function NodesPanel({
-  hostId,
-  nodes,
-  onChanged,
-}: {
-  hostId: string;
-  nodes: SwarmNode[];
-  onChanged(m: string): void;
-}) {
+export function NodesPanel({ hostId, nodes }: { hostId: string; nodes: SwarmNode[] }) {
   const can = usePolicy(hostId);
   const [pending, setPending] = useState<Pending>();
   const [labels, setLabels] = useState<SwarmNode>();
   const [removing, setRemoving] = useState<SwarmNode>();
-  const [busy, setBusy] = useState(false);
-  const [error, setError] = useState<AppErrorShape>();
-
-  const run = async (fn: () => Promise<unknown>, message: string) => {
-    setBusy(true);
-    setError(undefined);
-    try {
-      await fn();
-      setPending(undefined);
-      setLabels(undefined);
-      setRemoving(undefined);
-      onChanged(message);
-    } catch (e) {
-      setError(toErrorShape(e));
-    } finally {
-      setBusy(false);
-    }
+  const update = useSwarmMutation('swarm.nodeUpdate', hostId, {
+    toast: () =>
+      pending
+        ? `${pending.title.replace('?', '')}: done.`
+        : `Saved the labels of ${labels ? nodeLabel(labels, nodes) : 'the node'}.`,
+  });
+  const remove = useSwarmMutation('swarm.nodeRemove', hostId, {
+    toast: () => `Removed node ${removing ? nodeLabel(removing, nodes) : ''}.`,
+  });
+  const busy = update.busy || remove.busy;
+  const error = update.error ?? remove.error;
+  const resetErrors = () => {
+    update.reset();
+    remove.reset();
+  };
+  const run = async (outcome: Promise<{ ok: boolean }>) => {
+    if (!(await outcome).ok) return;
+    setPending(undefined);
+    setLabels(undefined);
+    setRemoving(undefined);
   };
   const ask = (node: SwarmNode, change: Change) => {
-    setError(undefined);
+    resetErrors();
     setPending({ node, change, ...describe(node, change, nodeLabel(node, nodes)) });
   };
-  const update = can.allowed('swarm.nodeUpdate');
+  const mayUpdate = can.allowed('swarm.nodeUpdate');
 
   return (
     <div className="swarm-panel">
-      <table className="swarm-table" aria-label="Nodes">
-        <thead>
-          <tr>
-            <th>Node</th>
-            <th>Role</th>
-            <th>Availability</th>
-            <th>Status</th>
-            <th>Engine</th>
-            <th>Resources</th>
-            <th>Labels</th>
-            <th>
-              <span className="visually-hidden">Actions</span>
-            </th>
-          </tr>
-        </thead>
-        <tbody>
-          {nodes.map((n) => {
-            const label = nodeLabel(n, nodes);
-            return (
-              <tr key={n.id}>
-                <td>
-                  <div>{label}</div>
-                  <div className="mono-soft muted" title={n.id}>
-                    {n.id.slice(0, 12)} · {n.addr}
-                    {n.self ? ' · this host' : ''}
-                  </div>
-                </td>
-                <td>
-                  {n.role}
-                  {n.leader ? ' (leader)' : ''}
-                  {n.reachability && !n.leader ? ` (${n.reachability})` : ''}
-                </td>
-                <td>
-                  <span
-                    className={`swarm-pill swarm-pill-${n.availability === 'active' ? 'green' : 'amber'}`}
-                  >
-                    {n.availability}
-                  </span>
-                </td>
-                <td title={n.message}>
-                  <span className={`swarm-pill swarm-pill-${n.state === 'ready' ? 'green' : 'red'}`}>
-                    {n.state}
-                  </span>
-                </td>
-                <td className="mono-soft">{n.engineVersion}</td>
-                <td className="muted">
-                  {n.cpus} CPU · {formatBytes(n.memoryBytes)}
-                </td>
-                <td className="mono-soft">
-                  {Object.entries(n.labels)
-                    .map(([k, v]) => `${k}=${v}`)
-                    .join(', ') || <span className="muted">—</span>}
-                </td>
-                <td className="swarm-actions">
-                  {n.availability === 'active' ? (
-                    <>
-                      <button
-                        type="button"
-                        className="button button-small"
-                        aria-label={`Drain ${label}`}
-                        onClick={() => ask(n, { availability: 'drain', version: n.version })}
-                        {...guard(update)}
-                      >
-                        Drain
-                      </button>
-                      <button
-                        type="button"
-                        className="button button-small"
-                        aria-label={`Pause ${label}`}
-                        onClick={() => ask(n, { availability: 'pause', version: n.version })}
-                        {...guard(update)}
-                      >
-                        Pause
-                      </button>
-                    </>
-                  ) : (
+      <PlainTable
+        className="swarm-table"
+        label="Nodes"
+        columns={['Node', 'Role', 'Availability', 'Status', 'Engine', 'Resources', 'Labels']}
+        actions
+      >
+        {nodes.map((n) => {
+          const label = nodeLabel(n, nodes);
+          return (
+            <tr key={n.id}>
+              <td>
+                <div>{label}</div>
+                <div className="mono-soft muted" title={n.id}>
+                  {n.id.slice(0, 12)} · {n.addr}
+                  {n.self ? ' · this host' : ''}
+                </div>
+              </td>
+              <td>
+                {n.role}
+                {n.leader ? ' (leader)' : ''}
+                {n.reachability && !n.leader ? ` (${n.reachability})` : ''}
+              </td>
+              <td>
+                <span className={`swarm-pill swarm-pill-${n.availability === 'active' ? 'green' : 'amber'}`}>
+                  {n.availability}
+                </span>
+              </td>
+              <td title={n.message}>
+                <span className={`swarm-pill swarm-pill-${n.state === 'ready' ? 'green' : 'red'}`}>
+                  {n.state}
+                </span>
+              </td>
+              <td className="mono-soft">{n.engineVersion}</td>
+              <td className="muted">
+                {n.cpus} CPU · {formatBytes(n.memoryBytes)}
+              </td>
+              <td className="mono-soft">
+                {Object.entries(n.labels)
+                  .map(([k, v]) => `${k}=${v}`)
+                  .join(', ') || <span className="muted">—</span>}
+              </td>
+              <td className="swarm-actions">
+                {n.availability === 'active' ? (
+                  <>
                     <button
                       type="button"
                       className="button button-small"
-                      aria-label={`Activate ${label}`}
-                      onClick={() => ask(n, { availability: 'active', version: n.version })}
-                      {...guard(update)}
+                      aria-label={`Drain ${label}`}
+                      onClick={() => ask(n, { availability: 'drain', version: n.version })}
+                      {...guard(mayUpdate)}
                     >
-                      Activate
+                      Drain
                     </button>
-                  )}
+                    <button
+                      type="button"
+                      className="button button-small"
+                      aria-label={`Pause ${label}`}
+                      onClick={() => ask(n, { availability: 'pause', version: n.version })}
+                      {...guard(mayUpdate)}
+                    >
+                      Pause
+                    </button>
+                  </>
+                ) : (
                   <button
                     type="button"
                     className="button button-small"
-                    aria-label={`${n.role === 'manager' ? 'Demote' : 'Promote'} ${label}`}
-                    onClick={() =>
-                      ask(n, { role: n.role === 'manager' ? 'worker' : 'manager', version: n.version })
-                    }
-                    {...guard(update)}
+                    aria-label={`Activate ${label}`}
+                    onClick={() => ask(n, { availability: 'active', version: n.version })}
+                    {...guard(mayUpdate)}
                   >
-                    {n.role === 'manager' ? 'Demote' : 'Promote'}
+                    Activate
                   </button>
-                  <button
-                    type="button"
-                    className="button button-small"
-                    aria-label={`Labels of ${label}`}
-                    onClick={() => {
-                      setError(undefined);
-                      setLabels(n);
-                    }}
-                    {...guard(update)}
-                  >
-                    Labels…
-                  </button>
-                  <button
-                    type="button"
-                    className="button button-small button-danger"
-                    aria-label={`Remove ${label}`}
-                    onClick={() => {
-                      setError(undefined);
-                      setRemoving(n);
-                    }}
-                    {...guard(can.allowed('swarm.nodeRemove'))}
-                  >
-                    Remove…
-                  </button>
-                </td>
-              </tr>
-            );
-          })}
-        </tbody>
-      </table>
+                )}
+                <button
+                  type="button"
+                  className="button button-small"
+                  aria-label={`${n.role === 'manager' ? 'Demote' : 'Promote'} ${label}`}
+                  onClick={() =>
+                    ask(n, { role: n.role === 'manager' ? 'worker' : 'manager', version: n.version })
+                  }
+                  {...guard(mayUpdate)}
+                >
+                  {n.role === 'manager' ? 'Demote' : 'Promote'}
+                </button>
+                <button
+                  type="button"
+                  className="button button-small"
+                  aria-label={`Labels of ${label}`}
+                  onClick={() => {
+                    resetErrors();
+                    setLabels(n);
+                  }}
+                  {...guard(mayUpdate)}
+                >
+                  Labels…
+                </button>
+                <button
+                  type="button"
+                  className="button button-small button-danger"
+                  aria-label={`Remove ${label}`}
+                  onClick={() => {
+                    resetErrors();
+                    setRemoving(n);
+                  }}
+                  {...guard(can.allowed('swarm.nodeRemove'))}
+                >
+                  Remove…
+                </button>
+              </td>
+            </tr>
+          );
+        })}
+      </PlainTable>
       {pending && (
         <ConfirmDialog
           title={pending.title}
@@ -210,12 +193,7 @@ export function NodesPanel({
           busy={busy}
           error={error}
           onCancel={() => setPending(undefined)}
-          onConfirm={() =>
-            void run(
-              () => api.swarm.nodeUpdate({ hostId, id: pending.node.id, ...pending.change }),
-              `${pending.title.replace('?', '')}: done.`,
-            )
-          }
+          onConfirm={() => void run(update.run({ hostId, id: pending.node.id, ...pending.change }))}
         >
           <p>{pending.text}</p>
         </ConfirmDialog>
@@ -228,10 +206,7 @@ export function NodesPanel({
           error={error}
           onClose={() => setLabels(undefined)}
           onSave={(next) =>
-            void run(
-              () => api.swarm.nodeUpdate({ hostId, id: labels.id, version: labels.version, labels: next }),
-              `Saved the labels of ${nodeLabel(labels, nodes)}.`,
-            )
+            void run(update.run({ hostId, id: labels.id, version: labels.version, labels: next }))
           }
         />
       )}
@@ -244,14 +219,7 @@ export function NodesPanel({
           onCancel={() => setRemoving(undefined)}
           onRemove={(force) =>
             void run(
-              () =>
-                api.swarm.nodeRemove({
-                  hostId,
-                  id: removing.id,
-                  force,
-                  ...(force ? { confirm: removing.id } : {}),
-                }),
-              `Removed node ${nodeLabel(removing, nodes)}.`,
+              remove.run({ hostId, id: removing.id, force, ...(force ? { confirm: removing.id } : {}) }),
             )
           }
         />
@@ -291,19 +259,13 @@ function LabelsDialog(props: {
       onClose={props.onClose}
       size="small"
       footer={
-        <>
-          <button type="button" className="button" onClick={props.onClose}>
-            Cancel
-          </button>
-          <button
-            type="button"
-            className="button button-primary"
-            disabled={props.busy || problem !== undefined}
-            onClick={() => props.onSave(parsed)}
-          >
-            Save labels
-          </button>
-        </>
+        <DialogActions
+          onCancel={props.onClose}
+          submitLabel="Save labels"
+          busy={props.busy}
+          disabled={problem !== undefined}
+          onSubmit={() => props.onSave(parsed)}
+        />
       }
     >
       {props.error && <ErrorBanner error={props.error} title="Could not save" />}

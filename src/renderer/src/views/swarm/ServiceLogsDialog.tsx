@@ -6,7 +6,7 @@ import { LogModel } from '../../components/log-viewer/log-model';
 import { LogRows, type LogRowsHandle } from '../../components/log-viewer/LogRows';
 import { compileSearch } from '../../components/log-viewer/search';
 import { toErrorShape } from '../../lib/errors';
-import { api } from '../../rpc/api';
+import { useServiceLogs } from '../../hooks/useServiceLogs';
 import { plural } from '../../lib/plural';
 
 const REPAINT_MS = 150;
@@ -41,34 +41,27 @@ export function ServiceLogsDialog(props: { hostId: string; service: SwarmService
     bump();
   }, [model, compiled]);
 
-  useEffect(() => {
-    if (!follow) return;
-    model.restart(false);
-    setEnded(false);
-    setError(undefined);
-    let timer: ReturnType<typeof setTimeout> | undefined;
-    const schedule = () => (timer ??= setTimeout(() => ((timer = undefined), bump()), REPAINT_MS));
-    const sub = api.swarm.serviceLogs(
-      { hostId, id: service.id, follow: true, tail: 200 },
-      {
-        onEvent(e) {
-          if (e.type !== 'data') return;
-          model.ingest(e.text, e.runs);
-          schedule();
-        },
-        onEnd(err) {
-          model.finish();
-          if (err) setError(toErrorShape(err));
-          setEnded(true);
-          schedule();
-        },
-      },
-    );
-    return () => {
-      clearTimeout(timer);
-      sub.close();
-    };
-  }, [hostId, service.id, follow, model]);
+  const repaint = useRef<ReturnType<typeof setTimeout>>(undefined);
+  const schedule = () =>
+    (repaint.current ??= setTimeout(() => ((repaint.current = undefined), bump()), REPAINT_MS));
+  useEffect(() => () => clearTimeout(repaint.current), []);
+  useServiceLogs(hostId, service.id, follow, {
+    start() {
+      model.restart(false);
+      setEnded(false);
+      setError(undefined);
+    },
+    line(e) {
+      model.ingest(e.text, e.runs);
+      schedule();
+    },
+    end(err) {
+      model.finish();
+      if (err) setError(toErrorShape(err));
+      setEnded(true);
+      schedule();
+    },
+  });
 
   return (
     <Dialog title={`Logs of ${service.name}`} onClose={onClose} size="large" className="swarm-logs-dialog">

@@ -1,10 +1,10 @@
+import { PlainTable } from '../../components/ui/PlainTable';
 import { useState } from 'react';
-import type { AppErrorShape, SwarmNode, SwarmService, SwarmTask } from '@shared/contract';
+import type { SwarmNode, SwarmService, SwarmTask } from '@shared/contract';
 import { ConfirmDialog } from '../../components/ConfirmDialog';
-import { toErrorShape } from '../../lib/errors';
 import { guard } from '../../lib/policy';
 import { usePolicy } from '../../hooks/usePolicy';
-import { api } from '../../rpc/api';
+import { useSwarmMutation } from '../../hooks/useSwarm';
 import { CreateServiceDialog } from './CreateServiceDialog';
 import { ScaleDialog, UpdateDialog } from './ServiceDialogs';
 import { ServiceLogsDialog } from './ServiceLogsDialog';
@@ -24,31 +24,25 @@ export function ServicesPanel(props: {
   services: SwarmService[];
   nodes: SwarmNode[];
   tasks: SwarmTask[];
-  onChanged(message: string): void;
 }) {
-  const { hostId, services, nodes, tasks, onChanged } = props;
+  const { hostId, services, nodes, tasks } = props;
   const can = usePolicy(hostId);
   const [creating, setCreating] = useState(false);
   const [open, setOpen] = useState<{ action: Action; service: SwarmService }>();
   const [expanded, setExpanded] = useState<string>();
-  const [busy, setBusy] = useState(false);
-  const [error, setError] = useState<AppErrorShape>();
+  const rollback = useSwarmMutation('swarm.serviceRollback', hostId, {
+    toast: () => `Rolling back ${open?.service.name}.`,
+  });
+  const remove = useSwarmMutation('swarm.serviceRemove', hostId, {
+    toast: () => `Removed service ${open?.service.name}.`,
+  });
   const close = () => {
     setOpen(undefined);
-    setError(undefined);
+    rollback.reset();
+    remove.reset();
   };
-  const confirm = async (fn: () => Promise<unknown>, message: string) => {
-    setBusy(true);
-    setError(undefined);
-    try {
-      await fn();
-      close();
-      onChanged(message);
-    } catch (e) {
-      setError(toErrorShape(e));
-    } finally {
-      setBusy(false);
-    }
+  const confirm = async (m: typeof rollback | typeof remove, id: string) => {
+    if ((await m.run({ hostId, id })).ok) close();
   };
 
   return (
@@ -68,64 +62,38 @@ export function ServicesPanel(props: {
       {services.length === 0 ? (
         <p className="empty-state">No services yet.</p>
       ) : (
-        <table className="swarm-table" aria-label="Services">
-          <thead>
-            <tr>
-              <th>Name</th>
-              <th>Mode</th>
-              <th>Replicas</th>
-              <th>Image</th>
-              <th>Ports</th>
-              <th>Update</th>
-              <th>Stack</th>
-              <th>
-                <span className="visually-hidden">Actions</span>
-              </th>
-            </tr>
-          </thead>
-          <tbody>
-            {services.map((s) => (
-              <ServiceRows
-                key={s.id}
-                s={s}
-                expanded={expanded === s.id}
-                onToggle={() => setExpanded((e) => (e === s.id ? undefined : s.id))}
-                tasks={tasks.filter((t) => t.serviceId === s.id)}
-                nodes={nodes}
-                onAction={(action) => setOpen({ action, service: s })}
-                hostId={hostId}
-              />
-            ))}
-          </tbody>
-        </table>
+        <PlainTable
+          className="swarm-table"
+          label="Services"
+          columns={['Name', 'Mode', 'Replicas', 'Image', 'Ports', 'Update', 'Stack']}
+          actions
+        >
+          {services.map((s) => (
+            <ServiceRows
+              key={s.id}
+              s={s}
+              expanded={expanded === s.id}
+              onToggle={() => setExpanded((e) => (e === s.id ? undefined : s.id))}
+              tasks={tasks.filter((t) => t.serviceId === s.id)}
+              nodes={nodes}
+              onAction={(action) => setOpen({ action, service: s })}
+              hostId={hostId}
+            />
+          ))}
+        </PlainTable>
       )}
       {creating && (
         <CreateServiceDialog
           hostId={hostId}
           onClose={() => setCreating(false)}
-          onCreated={(name) => {
-            setCreating(false);
-            onChanged(`Created service ${name}.`);
-          }}
+          onCreated={() => setCreating(false)}
         />
       )}
       {open?.action === 'scale' && (
-        <ScaleDialog
-          hostId={hostId}
-          service={open.service}
-          nodes={nodes}
-          onClose={close}
-          onDone={onChanged}
-        />
+        <ScaleDialog hostId={hostId} service={open.service} nodes={nodes} onClose={close} />
       )}
       {open?.action === 'update' && (
-        <UpdateDialog
-          hostId={hostId}
-          service={open.service}
-          nodes={nodes}
-          onClose={close}
-          onDone={onChanged}
-        />
+        <UpdateDialog hostId={hostId} service={open.service} nodes={nodes} onClose={close} />
       )}
       {open?.action === 'logs' && (
         <ServiceLogsDialog hostId={hostId} service={open.service} onClose={close} />
@@ -134,16 +102,11 @@ export function ServicesPanel(props: {
         <ConfirmDialog
           title={`Roll back ${open.service.name}?`}
           confirmLabel="Roll back"
-          busy={busy}
+          busy={rollback.busy}
           busyLabel="Rolling back…"
-          error={error}
+          error={rollback.error}
           onCancel={close}
-          onConfirm={() =>
-            void confirm(
-              () => api.swarm.serviceRollback({ hostId, id: open.service.id }),
-              `Rolling back ${open.service.name}.`,
-            )
-          }
+          onConfirm={() => void confirm(rollback, open.service.id)}
         >
           <p>The service goes back to its previous spec; its tasks are replaced one batch at a time.</p>
         </ConfirmDialog>
@@ -153,17 +116,12 @@ export function ServicesPanel(props: {
           title={`Remove ${open.service.name}?`}
           confirmLabel="Remove service"
           danger
-          busy={busy}
+          busy={remove.busy}
           busyLabel="Removing…"
-          error={error}
+          error={remove.error}
           confirmText={open.service.name}
           onCancel={close}
-          onConfirm={() =>
-            void confirm(
-              () => api.swarm.serviceRemove({ hostId, id: open.service.id }),
-              `Removed service ${open.service.name}.`,
-            )
-          }
+          onConfirm={() => void confirm(remove, open.service.id)}
         >
           <p>All {open.service.running} of its tasks stop on every node. Volumes and secrets stay.</p>
         </ConfirmDialog>

@@ -1,44 +1,26 @@
-import { useCallback, useEffect, useState } from 'react';
-import type { AppErrorShape, StackSummary } from '@shared/contract';
+import { PlainTable } from '../../components/ui/PlainTable';
+import { useState } from 'react';
+import type { StackSummary } from '@shared/contract';
 import { ConfirmDialog } from '../../components/ConfirmDialog';
 import { ErrorBanner } from '../../components/ui/ErrorBanner';
-import { toErrorShape } from '../../lib/errors';
 import { guard } from '../../lib/policy';
 import { usePolicy } from '../../hooks/usePolicy';
-import { api } from '../../rpc/api';
+import { useSwarmMutation, useSwarmObjects } from '../../hooks/useSwarm';
 
 /** Stacks: services, networks, secrets and configs grouped by com.docker.stack.namespace. */
-export function StacksPanel({ hostId, onChanged }: { hostId: string; onChanged(m: string): void }) {
+export function StacksPanel({ hostId }: { hostId: string }) {
   const can = usePolicy(hostId);
-  const [stacks, setStacks] = useState<StackSummary[]>();
-  const [error, setError] = useState<AppErrorShape>();
+  const { stacks, error } = useSwarmObjects(hostId);
   const [removing, setRemoving] = useState<StackSummary>();
-  const [busy, setBusy] = useState(false);
-  const load = useCallback(() => {
-    api.swarm
-      .stacks({ hostId })
-      .then(setStacks)
-      .catch((e: unknown) => setError(toErrorShape(e)));
-  }, [hostId]);
-  useEffect(load, [load]);
-
-  const remove = async (s: StackSummary) => {
-    setBusy(true);
-    setError(undefined);
-    try {
-      const r = await api.swarm.stackRemove({ hostId, name: s.name });
-      setRemoving(undefined);
-      onChanged(
-        r.failed.length
-          ? `Stack ${s.name}: removed ${r.removed.length}, ${r.failed.length} failed (${r.failed.map((f) => f.name).join(', ')}).`
-          : `Removed stack ${s.name} (${r.removed.length} objects).`,
-      );
-      load();
-    } catch (e) {
-      setError(toErrorShape(e));
-    } finally {
-      setBusy(false);
-    }
+  const remove = useSwarmMutation('swarm.stackRemove', hostId, {
+    toast: (r, i) =>
+      r.failed.length
+        ? `Stack ${i.name}: removed ${r.removed.length}, ${r.failed.length} failed (${r.failed.map((f) => f.name).join(', ')}).`
+        : `Removed stack ${i.name} (${r.removed.length} objects).`,
+  });
+  const close = () => {
+    setRemoving(undefined);
+    remove.reset();
   };
 
   return (
@@ -48,53 +30,44 @@ export function StacksPanel({ hostId, onChanged }: { hostId: string; onChanged(m
         <p className="empty-state">No stacks: nothing carries the com.docker.stack.namespace label.</p>
       )}
       {stacks && stacks.length > 0 && (
-        <table className="swarm-table" aria-label="Stacks">
-          <thead>
-            <tr>
-              <th>Stack</th>
-              <th>Services</th>
-              <th>Networks</th>
-              <th>Secrets</th>
-              <th>Configs</th>
-              <th>
-                <span className="visually-hidden">Actions</span>
-              </th>
+        <PlainTable
+          className="swarm-table"
+          label="Stacks"
+          columns={['Stack', 'Services', 'Networks', 'Secrets', 'Configs']}
+          actions
+        >
+          {stacks.map((s) => (
+            <tr key={s.name}>
+              <td>{s.name}</td>
+              <td className="mono-soft">{s.services.join(', ') || '—'}</td>
+              <td className="mono-soft">{s.networks.join(', ') || '—'}</td>
+              <td className="mono-soft">{s.secrets.join(', ') || '—'}</td>
+              <td className="mono-soft">{s.configs.join(', ') || '—'}</td>
+              <td className="swarm-actions">
+                <button
+                  type="button"
+                  className="button button-small button-danger"
+                  aria-label={`Remove stack ${s.name}`}
+                  onClick={() => setRemoving(s)}
+                  {...guard(can.allowed('swarm.stackRemove'))}
+                >
+                  Remove stack…
+                </button>
+              </td>
             </tr>
-          </thead>
-          <tbody>
-            {stacks.map((s) => (
-              <tr key={s.name}>
-                <td>{s.name}</td>
-                <td className="mono-soft">{s.services.join(', ') || '—'}</td>
-                <td className="mono-soft">{s.networks.join(', ') || '—'}</td>
-                <td className="mono-soft">{s.secrets.join(', ') || '—'}</td>
-                <td className="mono-soft">{s.configs.join(', ') || '—'}</td>
-                <td className="swarm-actions">
-                  <button
-                    type="button"
-                    className="button button-small button-danger"
-                    aria-label={`Remove stack ${s.name}`}
-                    onClick={() => setRemoving(s)}
-                    {...guard(can.allowed('swarm.stackRemove'))}
-                  >
-                    Remove stack…
-                  </button>
-                </td>
-              </tr>
-            ))}
-          </tbody>
-        </table>
+          ))}
+        </PlainTable>
       )}
       {removing && (
         <ConfirmDialog
           title={`Remove stack ${removing.name}?`}
           confirmLabel="Remove stack"
           danger
-          busy={busy}
-          error={error}
+          busy={remove.busy}
+          error={remove.error}
           confirmText={removing.name}
-          onCancel={() => setRemoving(undefined)}
-          onConfirm={() => void remove(removing)}
+          onCancel={close}
+          onConfirm={() => void remove.run({ hostId, name: removing.name }).then((o) => o.ok && close())}
         >
           <p>
             Removes {removing.services.length} services, {removing.secrets.length} secrets,{' '}

@@ -1,14 +1,13 @@
 import { useState } from 'react';
 import type { HostView, SwarmInfo } from '@shared/contract';
 import { ErrorBanner } from '../../components/ui/ErrorBanner';
-import { useUiStore } from '../../stores/ui';
 import { FilesPanel } from './FilesPanel';
 import { NodesPanel } from './NodesPanel';
 import { OverviewPanel } from './OverviewPanel';
 import { ServicesPanel } from './ServicesPanel';
 import { StacksPanel } from './StacksPanel';
 import { TasksTable } from './TasksTable';
-import { useSwarm } from './useSwarm';
+import { useSwarm } from '../../hooks/useSwarm';
 import { plural } from '../../lib/plural';
 
 const TABS = [
@@ -41,12 +40,7 @@ function NotManager({ info }: { info: SwarmInfo }) {
 /** The Swarm section of a host: overview and node map, services, nodes, tasks, stacks, secrets. */
 export function SwarmView({ host }: { host: HostView }) {
   const swarm = useSwarm(host.id);
-  const toast = useUiStore((s) => s.toast);
   const [tab, setTab] = useState<Tab>('overview');
-  const changed = (message: string) => {
-    toast(message);
-    void swarm.refresh();
-  };
 
   let body: React.ReactNode;
   if (!swarm.info) {
@@ -90,17 +84,16 @@ export function SwarmView({ host }: { host: HostView }) {
               services={swarm.services}
               nodes={swarm.nodes}
               tasks={swarm.tasks}
-              onChanged={changed}
             />
           )}
-          {tab === 'nodes' && <NodesPanel hostId={host.id} nodes={swarm.nodes} onChanged={changed} />}
+          {tab === 'nodes' && <NodesPanel hostId={host.id} nodes={swarm.nodes} />}
           {tab === 'tasks' && (
             <div className="swarm-panel">
               <TasksTable tasks={swarm.tasks} nodes={swarm.nodes} label="Tasks" />
             </div>
           )}
-          {tab === 'stacks' && <StacksPanel hostId={host.id} onChanged={changed} />}
-          {tab === 'files' && <FilesPanel hostId={host.id} onChanged={changed} />}
+          {tab === 'stacks' && <StacksPanel hostId={host.id} />}
+          {tab === 'files' && <FilesPanel hostId={host.id} />}
         </div>
       </>
     );

@@ -1,7 +1,8 @@
+import { PlainTable } from '../../components/ui/PlainTable';
 import type { SwarmNode, SwarmTask } from '@shared/contract';
 import { nodeLabel } from './NodeMap';
-import { openContainer, useNodeHosts } from './useNodeHosts';
-import { stateTone } from './useSwarm';
+import { openContainer, useNodeHosts } from '../../hooks/useNodeHosts';
+import { stateTone } from '../../lib/swarm-poll';
 
 /** Tasks with state, desired state, error, node, container and when they got there. */
 export function TasksTable({
@@ -20,40 +21,31 @@ export function TasksTable({
     return n ? nodeLabel(n, nodes) : (id?.slice(0, 8) ?? '—');
   };
   return (
-    <table className="swarm-table swarm-table-compact" aria-label={label}>
-      <thead>
-        <tr>
-          <th>Task</th>
-          <th>Node</th>
-          <th>State</th>
-          <th>Desired</th>
-          <th>Since</th>
-          <th>Container</th>
-          <th>Error</th>
+    <PlainTable
+      className="swarm-table swarm-table-compact"
+      label={label}
+      columns={['Task', 'Node', 'State', 'Desired', 'Since', 'Container', 'Error']}
+    >
+      {tasks.map((t) => (
+        <tr key={t.id}>
+          <td className="mono-soft" title={t.id}>
+            {t.serviceName}.{t.slot ?? t.id.slice(0, 6)}
+          </td>
+          <td>{nodeName(t.nodeId)}</td>
+          <td>
+            <span className={`swarm-pill swarm-pill-${stateTone(t.state)}`}>{t.state}</span>
+          </td>
+          <td className="muted">{t.desiredState}</td>
+          <td className="muted" title={t.stateSince}>
+            {new Date(t.stateSince).toLocaleTimeString()}
+          </td>
+          <td className="mono-soft">
+            <ContainerCell task={t} host={t.nodeId ? hostOf.get(t.nodeId) : undefined} />
+          </td>
+          <td className="swarm-err">{t.error ?? ''}</td>
         </tr>
-      </thead>
-      <tbody>
-        {tasks.map((t) => (
-          <tr key={t.id}>
-            <td className="mono-soft" title={t.id}>
-              {t.serviceName}.{t.slot ?? t.id.slice(0, 6)}
-            </td>
-            <td>{nodeName(t.nodeId)}</td>
-            <td>
-              <span className={`swarm-pill swarm-pill-${stateTone(t.state)}`}>{t.state}</span>
-            </td>
-            <td className="muted">{t.desiredState}</td>
-            <td className="muted" title={t.stateSince}>
-              {new Date(t.stateSince).toLocaleTimeString()}
-            </td>
-            <td className="mono-soft">
-              <ContainerCell task={t} host={t.nodeId ? hostOf.get(t.nodeId) : undefined} />
-            </td>
-            <td className="swarm-err">{t.error ?? ''}</td>
-          </tr>
-        ))}
-      </tbody>
-    </table>
+      ))}
+    </PlainTable>
   );
 }
 

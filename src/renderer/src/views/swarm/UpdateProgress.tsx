@@ -1,10 +1,9 @@
-import { useEffect, useState } from 'react';
-import type { AppErrorShape, ServiceWatchEvent, SwarmNode } from '@shared/contract';
+import { PlainTable } from '../../components/ui/PlainTable';
+import type { SwarmNode } from '@shared/contract';
 import { ErrorBanner } from '../../components/ui/ErrorBanner';
-import { toErrorShape } from '../../lib/errors';
-import { api } from '../../rpc/api';
+import { useServiceWatch } from '../../hooks/useServiceWatch';
+import { stateTone } from '../../lib/swarm-poll';
 import { nodeLabel } from './NodeMap';
-import { stateTone } from './useSwarm';
 
 /** Live per-task progress of a service while it changes (update, rollback, scale). */
 export function UpdateProgress({
@@ -16,34 +15,7 @@ export function UpdateProgress({
   serviceId: string;
   nodes: SwarmNode[];
 }) {
-  const [last, setLast] = useState<ServiceWatchEvent>();
-  const [log, setLog] = useState<string[]>([]);
-  const [error, setError] = useState<AppErrorShape>();
-
-  useEffect(() => {
-    const sub = api.swarm.watchService(
-      { hostId, id: serviceId },
-      {
-        onEvent(e) {
-          setLast(e);
-          if (e.changes.length) {
-            const at = new Date().toLocaleTimeString();
-            setLog((l) =>
-              [
-                ...l,
-                ...e.changes.map(
-                  (c) =>
-                    `${at}  task ${c.slot ?? c.taskId.slice(0, 8)}: ${c.from ?? 'new'} → ${c.to}  (${c.image})`,
-                ),
-              ].slice(-200),
-            );
-          }
-        },
-        onEnd: (err) => err && setError(toErrorShape(err)),
-      },
-    );
-    return () => sub.close();
-  }, [hostId, serviceId]);
+  const { last, log, error } = useServiceWatch(hostId, serviceId);
 
   if (error) return <ErrorBanner error={error} title="Lost track of the service" />;
   if (!last) return <p className="hint">Watching the service…</p>;
@@ -63,33 +35,25 @@ export function UpdateProgress({
         running
         {last.settled ? ' · settled' : ''}
       </p>
-      <table className="swarm-table swarm-table-compact">
-        <thead>
-          <tr>
-            <th>Task</th>
-            <th>Node</th>
-            <th>Image</th>
-            <th>State</th>
-            <th>Desired</th>
+      <PlainTable
+        className="swarm-table swarm-table-compact"
+        columns={['Task', 'Node', 'Image', 'State', 'Desired']}
+      >
+        {current.map((t) => (
+          <tr key={t.id}>
+            <td className="mono-soft">
+              {t.serviceName}.{t.slot ?? t.id.slice(0, 6)}
+            </td>
+            <td>{nodeName(t.nodeId)}</td>
+            <td className="mono-soft">{t.image}</td>
+            <td>
+              <span className={`swarm-pill swarm-pill-${stateTone(t.state)}`}>{t.state}</span>
+              {t.error && <span className="swarm-err"> {t.error}</span>}
+            </td>
+            <td className="muted">{t.desiredState}</td>
           </tr>
-        </thead>
-        <tbody>
-          {current.map((t) => (
-            <tr key={t.id}>
-              <td className="mono-soft">
-                {t.serviceName}.{t.slot ?? t.id.slice(0, 6)}
-              </td>
-              <td>{nodeName(t.nodeId)}</td>
-              <td className="mono-soft">{t.image}</td>
-              <td>
-                <span className={`swarm-pill swarm-pill-${stateTone(t.state)}`}>{t.state}</span>
-                {t.error && <span className="swarm-err"> {t.error}</span>}
-              </td>
-              <td className="muted">{t.desiredState}</td>
-            </tr>
-          ))}
-        </tbody>
-      </table>
+        ))}
+      </PlainTable>
       {log.length > 0 && (
         <pre className="swarm-progress-log" aria-label="Task changes">
           {log.join('\n')}

@@ -49,11 +49,11 @@ export function VolumeBrowser({ hostId, volume }: { hostId: string; volume: stri
   // The folder asked for; the one shown is the last listing's (kept while the next loads).
   const [want, setWant] = useState('/');
   const {
-    data: listing,
+    result: listing,
     loading,
     error,
     reload,
-  } = useQuery('volumes.browse', { hostId, name: volume, path: want });
+  } = useQuery('volumes.browse', { hostId, name: volume, path: want }, { keep: true });
   const path = listing?.path ?? '/';
   const load = (to: string) => (to === want ? reload() : setWant(to));
   const [download, setDownload] = useState<{ name: string; bytes: number }>();

@@ -27,7 +27,7 @@ export function VolumeDetails({ host, volume, initialTab, onBack }: VolumeDetail
   // Fetched the first time the Inspect tab opens.
   const [inspectOpened, setInspectOpened] = useState(initialTab === 'inspect');
   if (tab === 'inspect' && !inspectOpened) setInspectOpened(true);
-  const { data: inspect, error } = useQuery(
+  const { result: inspect, error } = useQuery(
     'volumes.inspect',
     inspectOpened ? { hostId: host.id, name: volume.name } : undefined,
   );

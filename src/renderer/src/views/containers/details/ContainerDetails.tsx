@@ -1,5 +1,6 @@
-import { useEffect, useRef, type KeyboardEvent } from 'react';
+import { useEffect } from 'react';
 import type { HostView } from '@shared/contract';
+import { DetailTabs } from '../../../components/ui/DetailTabs';
 import { ErrorBanner } from '../../../components/ui/ErrorBanner';
 import { useContainersStore } from '../../../stores/containers';
 import { useDetailsStore, type DetailsTarget } from '../../../stores/details';
@@ -22,7 +23,6 @@ export function ContainerDetails({ host, target }: { host: HostView; target: Det
     s.byHost[host.id]?.items.find((c) => c.id === target.containerId || c.name === target.name),
   );
   const current = DETAIL_TABS.find((t) => t.id === tabId) ?? DETAIL_TABS[0];
-  const refs = useRef<Array<HTMLButtonElement | null>>([]);
 
   // Inspect on open, whenever the list sees the container change, and every few seconds.
   useEffect(() => {
@@ -37,16 +37,6 @@ export function ContainerDetails({ host, target }: { host: HostView; target: Det
 
   if (!current) return null;
   const state = view?.state.status ?? summary?.state;
-
-  const onKey = (e: KeyboardEvent, i: number) => {
-    const delta = e.key === 'ArrowRight' ? 1 : e.key === 'ArrowLeft' ? -1 : 0;
-    if (!delta) return;
-    e.preventDefault();
-    const next = (i + delta + DETAIL_TABS.length) % DETAIL_TABS.length;
-    const tab = DETAIL_TABS[next];
-    if (tab) setTab(tab.id);
-    refs.current[next]?.focus();
-  };
 
   return (
     <section className="container-details" aria-label={`Container ${target.name}`}>
@@ -83,27 +73,13 @@ export function ContainerDetails({ host, target }: { host: HostView; target: Det
           />
         </div>
       )}
-      <div className="details-tabs" role="tablist" aria-label="Container details">
-        {DETAIL_TABS.map((t, i) => (
-          <button
-            key={t.id}
-            ref={(el) => {
-              refs.current[i] = el;
-            }}
-            type="button"
-            role="tab"
-            id={`detail-tab-${t.id}`}
-            aria-selected={t.id === current.id}
-            aria-controls={`detail-panel-${t.id}`}
-            tabIndex={t.id === current.id ? 0 : -1}
-            className={`section-tab${t.id === current.id ? ' is-active' : ''}`}
-            onClick={() => setTab(t.id)}
-            onKeyDown={(e) => onKey(e, i)}
-          >
-            {t.label}
-          </button>
-        ))}
-      </div>
+      <DetailTabs
+        label="Container details"
+        prefix="detail"
+        tabs={DETAIL_TABS}
+        current={current.id}
+        onSelect={(id) => setTab(id as typeof current.id)}
+      />
       <div
         className="details-panel"
         role="tabpanel"

@@ -1,12 +1,13 @@
-import { useCallback, useEffect, useId, useRef, useState } from 'react';
-import type { AppErrorShape, ContainerFileEntry, ContainerFileListing } from '@shared/contract';
+import { PlainTable } from '../../../components/ui/PlainTable';
+import { useEffect, useId, useRef, useState } from 'react';
+import type { AppErrorShape, ContainerFileEntry } from '@shared/contract';
 import { ErrorBanner } from '../../../components/ui/ErrorBanner';
 import { toErrorShape } from '../../../lib/errors';
 import { formatBytes, fullDate } from '../../../lib/format';
-import { api } from '../../../rpc/api';
+import { downloadPath, uploadFiles } from '../../../hooks/container-files';
+import { useQuery } from '../../../hooks/useQuery';
 import { useUiStore } from '../../../stores/ui';
 import type { DetailTabProps } from './DetailTabList';
-import { downloadPath, uploadFiles } from './file-transfer';
 import { joinPath, modeString, parentOf } from './paths';
 
 type Transfer = { label: string; done: number; total?: number };
@@ -66,41 +67,31 @@ function EntryIcon({ type }: { type: ContainerFileEntry['type'] }) {
  * files into the folder shown.
  */
 export function FilesTab({ host, target }: DetailTabProps) {
-  const [path, setPath] = useState('/');
+  const hostId = host.id;
+  const id = target.containerId;
+  /** The folder asked for; the one shown is the last listing's (a failed step keeps it). */
+  const [wanted, setWanted] = useState('/');
+  const query = useQuery('containers.filesList', { hostId, id, path: wanted }, { keep: true });
+  const { result: listing, loading } = query;
+  const path = listing?.path ?? '/';
   const [pathInput, setPathInput] = useState('/');
-  const [listing, setListing] = useState<ContainerFileListing>();
-  const [loading, setLoading] = useState(false);
-  const [error, setError] = useState<AppErrorShape>();
+  useEffect(() => setPathInput(path), [path, listing]);
+  /** A transfer's failure; a listing's is the query's until dismissed. */
+  const [transferError, setTransferError] = useState<AppErrorShape>();
+  const [dismissed, setDismissed] = useState<AppErrorShape>();
+  const error = transferError ?? (query.error !== dismissed ? query.error : undefined);
+  const setError = (e: AppErrorShape | undefined) => {
+    setTransferError(e);
+    if (!e) setDismissed(query.error);
+  };
   const [transfer, setTransfer] = useState<Transfer>();
   const uploadRef = useRef<HTMLInputElement>(null);
   const pathId = useId();
-  const request = useRef(0);
-  const hostId = host.id;
-  const id = target.containerId;
-
-  const load = useCallback(
-    async (p: string) => {
-      const n = ++request.current;
-      setLoading(true);
-      try {
-        const l = await api.containers.filesList({ hostId, id, path: p });
-        if (n !== request.current) return;
-        setListing(l);
-        setPath(l.path);
-        setPathInput(l.path);
-        setError(undefined);
-      } catch (e) {
-        if (n === request.current) setError(toErrorShape(e));
-      } finally {
-        if (n === request.current) setLoading(false);
-      }
-    },
-    [hostId, id],
-  );
-
-  useEffect(() => {
-    void load('/');
-  }, [load]);
+  const go = (p: string) => {
+    setTransferError(undefined);
+    if (p === wanted) query.reload();
+    else setWanted(p);
+  };
 
   const download = async (p: string, format: 'tar' | 'file', label: string) => {
     setTransfer({ label, done: 0 });
@@ -124,15 +115,13 @@ export function FilesTab({ host, target }: DetailTabProps) {
         setTransfer({ label: `Uploading ${label}`, done, total }),
       );
       useUiStore.getState().toast(`Uploaded ${label} to ${dir}`);
-      await load(dir);
+      go(dir);
     } catch (e) {
       setError(toErrorShape(e));
     } finally {
       setTransfer(undefined);
     }
   };
-
-  const go = (p: string) => void load(p);
 
   return (
     <div className="files-tab">
@@ -171,7 +160,7 @@ export function FilesTab({ host, target }: DetailTabProps) {
           type="button"
           className="button button-small"
           disabled={loading}
-          onClick={() => void load(path)}
+          onClick={() => go(path)}
           aria-busy={loading || undefined}
         >
           {loading && <span className="spinner" aria-hidden="true" />}
@@ -227,69 +216,61 @@ export function FilesTab({ host, target }: DetailTabProps) {
       )}
       {listing && (
         <div className="ct-table-scroll files-scroll">
-          <table className="ov-table files-table" aria-label={`Files in ${listing.path}`}>
-            <thead>
+          <PlainTable
+            className="ov-table files-table"
+            label={`Files in ${listing.path}`}
+            columns={['Name', { label: 'Size', className: 'num' }, 'Mode', 'Modified']}
+            actions
+          >
+            {listing.entries.length === 0 && (
               <tr>
-                <th>Name</th>
-                <th className="num">Size</th>
-                <th>Mode</th>
-                <th>Modified</th>
-                <th>
-                  <span className="visually-hidden">Actions</span>
-                </th>
+                <td colSpan={5} className="muted">
+                  This folder is empty.
+                </td>
               </tr>
-            </thead>
-            <tbody>
-              {listing.entries.length === 0 && (
-                <tr>
-                  <td colSpan={5} className="muted">
-                    This folder is empty.
+            )}
+            {listing.entries.map((e) => {
+              const full = joinPath(listing.path, e.name);
+              const folderLike = e.type === 'directory' || e.type === 'symlink';
+              return (
+                <tr key={e.name}>
+                  <td>
+                    <span className="ct-file-name">
+                      <EntryIcon type={e.type} />
+                      {folderLike ? (
+                        <button type="button" className="ct-link mono" onClick={() => go(full)}>
+                          {e.name}
+                        </button>
+                      ) : (
+                        <span className="mono">{e.name}</span>
+                      )}
+                      {e.linkTarget && <span className="muted mono ct-link-target">→ {e.linkTarget}</span>}
+                    </span>
+                  </td>
+                  <td className="num">{e.type === 'file' ? formatBytes(e.size) : ''}</td>
+                  <td className="mono muted">{modeString(e.type, e.mode)}</td>
+                  <td className="muted">{e.mtime ? fullDate(e.mtime) : ''}</td>
+                  <td className="ct-file-actions">
+                    <button
+                      type="button"
+                      className="button button-small ct-ghost"
+                      aria-label={`Download ${e.name}`}
+                      disabled={transfer !== undefined}
+                      onClick={() =>
+                        void download(
+                          full,
+                          e.type === 'directory' ? 'tar' : 'file',
+                          e.type === 'directory' ? `${e.name}.tar` : e.name,
+                        )
+                      }
+                    >
+                      Download
+                    </button>
                   </td>
                 </tr>
-              )}
-              {listing.entries.map((e) => {
-                const full = joinPath(listing.path, e.name);
-                const folderLike = e.type === 'directory' || e.type === 'symlink';
-                return (
-                  <tr key={e.name}>
-                    <td>
-                      <span className="ct-file-name">
-                        <EntryIcon type={e.type} />
-                        {folderLike ? (
-                          <button type="button" className="ct-link mono" onClick={() => go(full)}>
-                            {e.name}
-                          </button>
-                        ) : (
-                          <span className="mono">{e.name}</span>
-                        )}
-                        {e.linkTarget && <span className="muted mono ct-link-target">→ {e.linkTarget}</span>}
-                      </span>
-                    </td>
-                    <td className="num">{e.type === 'file' ? formatBytes(e.size) : ''}</td>
-                    <td className="mono muted">{modeString(e.type, e.mode)}</td>
-                    <td className="muted">{e.mtime ? fullDate(e.mtime) : ''}</td>
-                    <td className="ct-file-actions">
-                      <button
-                        type="button"
-                        className="button button-small ct-ghost"
-                        aria-label={`Download ${e.name}`}
-                        disabled={transfer !== undefined}
-                        onClick={() =>
-                          void download(
-                            full,
-                            e.type === 'directory' ? 'tar' : 'file',
-                            e.type === 'directory' ? `${e.name}.tar` : e.name,
-                          )
-                        }
-                      >
-                        Download
-                      </button>
-                    </td>
-                  </tr>
-                );
-              })}
-            </tbody>
-          </table>
+              );
+            })}
+          </PlainTable>
         </div>
       )}
     </div>

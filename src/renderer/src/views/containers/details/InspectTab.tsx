@@ -1,26 +1,8 @@
 import { useEffect, useId, useMemo, useRef, useState, type ReactNode } from 'react';
+import { copyText } from '../../../lib/clipboard';
 import { useDetailsStore } from '../../../stores/details';
 import { useUiStore } from '../../../stores/ui';
 import type { DetailTabProps } from './DetailTabList';
-
-/** Copies text, also where the async clipboard API is unavailable (plain-http browser mode). */
-export async function copyText(text: string): Promise<void> {
-  try {
-    await navigator.clipboard.writeText(text);
-    return;
-  } catch {
-    const area = document.createElement('textarea');
-    area.value = text;
-    area.setAttribute('readonly', '');
-    area.style.position = 'fixed';
-    area.style.opacity = '0';
-    document.body.appendChild(area);
-    area.select();
-    const ok = document.execCommand('copy');
-    area.remove();
-    if (!ok) throw new Error('The clipboard is not available.');
-  }
-}
 
 /** Splits `text` around case-insensitive matches of `query`, marking each one. */
 function highlight(text: string, query: string, current: number): { nodes: ReactNode[]; count: number } {

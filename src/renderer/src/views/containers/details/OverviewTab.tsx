@@ -1,3 +1,4 @@
+import { PlainTable } from '../../../components/ui/PlainTable';
 import { useState, type ReactNode } from 'react';
 import type { ContainerInspectView, EndpointView } from '@shared/contract';
 import { formatBytes, fullDate, shortId } from '../../../lib/format';
@@ -92,61 +93,53 @@ function EnvList({ env }: { env: ContainerInspectView['env'] }) {
 function PortsTable({ view, endpoint }: { view: ContainerInspectView; endpoint: EndpointView }) {
   if (view.ports.length === 0) return <p className="muted">No ports.</p>;
   return (
-    <table className="ov-table">
-      <thead>
-        <tr>
-          <th>Container</th>
-          <th>Published on the host</th>
-        </tr>
-      </thead>
-      <tbody>
-        {view.ports.map((p) => {
-          const links = portLinks(
-            p.bindings
-              .filter((b) => b.hostPort)
-              .map((b) => ({
-                ip: b.hostIp,
-                publicPort: Number(b.hostPort),
-                privatePort: p.containerPort,
-                type: p.protocol,
-              })),
-            endpoint,
-          );
-          return (
-            <tr key={`${p.containerPort}/${p.protocol}`}>
-              <td className="mono">
-                {p.containerPort}/{p.protocol}
-              </td>
-              <td>
-                {links.length === 0 ? (
-                  <span className="muted">not published</span>
-                ) : (
-                  <span className="port-links">
-                    {links.map((l) =>
-                      l.href ? (
-                        <a
-                          key={l.text}
-                          className="port-link mono"
-                          href={l.href}
-                          target="_blank"
-                          rel="noreferrer"
-                        >
-                          {l.href.replace(/^http:\/\//, '')}
-                        </a>
-                      ) : (
-                        <span key={l.text} className="port-link mono muted" title={l.title}>
-                          {l.text}
-                        </span>
-                      ),
-                    )}
-                  </span>
-                )}
-              </td>
-            </tr>
-          );
-        })}
-      </tbody>
-    </table>
+    <PlainTable className="ov-table" columns={['Container', 'Published on the host']}>
+      {view.ports.map((p) => {
+        const links = portLinks(
+          p.bindings
+            .filter((b) => b.hostPort)
+            .map((b) => ({
+              ip: b.hostIp,
+              publicPort: Number(b.hostPort),
+              privatePort: p.containerPort,
+              type: p.protocol,
+            })),
+          endpoint,
+        );
+        return (
+          <tr key={`${p.containerPort}/${p.protocol}`}>
+            <td className="mono">
+              {p.containerPort}/{p.protocol}
+            </td>
+            <td>
+              {links.length === 0 ? (
+                <span className="muted">not published</span>
+              ) : (
+                <span className="port-links">
+                  {links.map((l) =>
+                    l.href ? (
+                      <a
+                        key={l.text}
+                        className="port-link mono"
+                        href={l.href}
+                        target="_blank"
+                        rel="noreferrer"
+                      >
+                        {l.href.replace(/^http:\/\//, '')}
+                      </a>
+                    ) : (
+                      <span key={l.text} className="port-link mono muted" title={l.title}>
+                        {l.text}
+                      </span>
+                    ),
+                  )}
+                </span>
+              )}
+            </td>
+          </tr>
+        );
+      })}
+    </PlainTable>
   );
 }
 
@@ -288,62 +281,42 @@ export function OverviewTab({ host }: DetailTabProps) {
         {view.networks.length === 0 ? (
           <p className="muted">Network mode {view.networkMode || 'none'}.</p>
         ) : (
-          <table className="ov-table">
-            <thead>
-              <tr>
-                <th>Network</th>
-                <th>IP address</th>
-                <th>Gateway</th>
-                <th>MAC</th>
+          <PlainTable className="ov-table" columns={['Network', 'IP address', 'Gateway', 'MAC']}>
+            {view.networks.map((n) => (
+              <tr key={n.name}>
+                <td>
+                  {n.name}
+                  {n.aliases.length > 0 && (
+                    <div className="muted ct-small">aliases: {n.aliases.join(', ')}</div>
+                  )}
+                </td>
+                <td className="mono">
+                  {n.ipAddress ? `${n.ipAddress}/${n.ipPrefixLen}` : '—'}
+                  {n.ipv6Address && <div>{n.ipv6Address}</div>}
+                </td>
+                <td className="mono">{n.gateway || '—'}</td>
+                <td className="mono">{n.macAddress || '—'}</td>
               </tr>
-            </thead>
-            <tbody>
-              {view.networks.map((n) => (
-                <tr key={n.name}>
-                  <td>
-                    {n.name}
-                    {n.aliases.length > 0 && (
-                      <div className="muted ct-small">aliases: {n.aliases.join(', ')}</div>
-                    )}
-                  </td>
-                  <td className="mono">
-                    {n.ipAddress ? `${n.ipAddress}/${n.ipPrefixLen}` : '—'}
-                    {n.ipv6Address && <div>{n.ipv6Address}</div>}
-                  </td>
-                  <td className="mono">{n.gateway || '—'}</td>
-                  <td className="mono">{n.macAddress || '—'}</td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
+            ))}
+          </PlainTable>
         )}
       </Card>
       <Card title="Mounts" wide>
         {view.mounts.length === 0 ? (
           <p className="muted">Nothing mounted.</p>
         ) : (
-          <table className="ov-table">
-            <thead>
-              <tr>
-                <th>Type</th>
-                <th>Source</th>
-                <th>In the container</th>
-                <th>Access</th>
+          <PlainTable className="ov-table" columns={['Type', 'Source', 'In the container', 'Access']}>
+            {view.mounts.map((m) => (
+              <tr key={m.destination}>
+                <td>{m.type}</td>
+                <td className="mono truncate-cell" title={m.source}>
+                  {m.name ? (m.name.length === 64 ? `${shortId(m.name)} (anonymous)` : m.name) : m.source}
+                </td>
+                <td className="mono">{m.destination}</td>
+                <td>{m.readOnly ? 'read-only' : 'read-write'}</td>
               </tr>
-            </thead>
-            <tbody>
-              {view.mounts.map((m) => (
-                <tr key={m.destination}>
-                  <td>{m.type}</td>
-                  <td className="mono truncate-cell" title={m.source}>
-                    {m.name ? (m.name.length === 64 ? `${shortId(m.name)} (anonymous)` : m.name) : m.source}
-                  </td>
-                  <td className="mono">{m.destination}</td>
-                  <td>{m.readOnly ? 'read-only' : 'read-write'}</td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
+            ))}
+          </PlainTable>
         )}
       </Card>
       <Card title="Environment" wide>

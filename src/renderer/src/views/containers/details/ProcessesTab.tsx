@@ -1,8 +1,5 @@
-import { useCallback, useEffect, useState } from 'react';
-import type { AppErrorShape, ContainerTop } from '@shared/contract';
 import { ErrorBanner } from '../../../components/ui/ErrorBanner';
-import { toErrorShape } from '../../../lib/errors';
-import { api } from '../../../rpc/api';
+import { useQuery } from '../../../hooks/useQuery';
 import { useDetailsStore } from '../../../stores/details';
 import type { DetailTabProps } from './DetailTabList';
 import { plural } from '../../../lib/plural';
@@ -10,27 +7,14 @@ import { plural } from '../../../lib/plural';
 /** The container's processes as the engine's `top` sees them, refreshable. */
 export function ProcessesTab({ host, target }: DetailTabProps) {
   const running = useDetailsStore((s) => s.view?.state.running);
-  const [top, setTop] = useState<ContainerTop>();
-  const [error, setError] = useState<AppErrorShape>();
-  const [loading, setLoading] = useState(false);
-  const [at, setAt] = useState<number>();
-
-  const refresh = useCallback(async () => {
-    setLoading(true);
-    try {
-      setTop(await api.containers.top({ hostId: host.id, id: target.containerId }));
-      setError(undefined);
-      setAt(Date.now());
-    } catch (e) {
-      setError(toErrorShape(e));
-    } finally {
-      setLoading(false);
-    }
-  }, [host.id, target.containerId]);
-
-  useEffect(() => {
-    if (running) void refresh();
-  }, [running, refresh]);
+  // Asked only while the container runs; Refresh asks again.
+  const query = useQuery(
+    'containers.top',
+    running ? { hostId: host.id, id: target.containerId } : undefined,
+    { keep: true },
+  );
+  const { result: top, error, loading, at } = query;
+  const refresh = query.reload;
 
   if (running === false) {
     return <p className="muted details-placeholder">The container is not running: it has no processes.</p>;

@@ -1,4 +1,5 @@
 import { useId, useState } from 'react';
+import { CheckboxField } from '../../../components/ui/CheckboxField';
 import type { ContainerSignal, ContainerSummary } from '@shared/contract';
 import { ConfirmDialog } from '../../../components/ConfirmDialog';
 import { isLive } from '../../../lib/container-filter';
@@ -47,25 +48,19 @@ export function BulkConfirmDialog({ action, targets, hostName, onConfirm, onCanc
       ) : (
         <>
           {running > 0 && (
-            <div className="checkbox-row">
-              <input
-                id={forceId}
-                type="checkbox"
-                checked={force}
-                onChange={(e) => setForce(e.target.checked)}
-              />
-              <label htmlFor={forceId}>Force ({running} running)</label>
-            </div>
-          )}
-          <div className="checkbox-row">
-            <input
-              id={volumesId}
-              type="checkbox"
-              checked={volumes}
-              onChange={(e) => setVolumes(e.target.checked)}
+            <CheckboxField
+              id={forceId}
+              label={`Force (${running} running)`}
+              checked={force}
+              onChange={setForce}
             />
-            <label htmlFor={volumesId}>Also remove their anonymous volumes</label>
-          </div>
+          )}
+          <CheckboxField
+            id={volumesId}
+            label="Also remove their anonymous volumes"
+            checked={volumes}
+            onChange={setVolumes}
+          />
         </>
       )}
     </ConfirmDialog>

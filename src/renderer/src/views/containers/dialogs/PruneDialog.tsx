@@ -1,10 +1,11 @@
-import { useCallback, useEffect, useId, useRef, useState } from 'react';
-import type { AppErrorShape, ContainerPrunePreview, ContainerPruneResult } from '@shared/contract';
+import { useEffect, useId, useState } from 'react';
+import type { ContainerPruneResult } from '@shared/contract';
 import { Dialog } from '../../../components/ui/Dialog';
+import { DialogActions } from '../../../components/ui/DialogActions';
 import { ErrorBanner } from '../../../components/ui/ErrorBanner';
 import { formatBytes } from '../../../lib/format';
-import { toErrorShape } from '../../../lib/errors';
-import { api } from '../../../rpc/api';
+import { useMutation } from '../../../hooks/useMutation';
+import { useQuery } from '../../../hooks/useQuery';
 import { StatePill } from '../StatePill';
 
 export interface PruneDialogProps {
@@ -21,62 +22,38 @@ const LABEL_FILTER = /^[^\s=]+(=[^\n\r]*)?$/;
  */
 export function PruneDialog({ hostId, hostName, onClose }: PruneDialogProps) {
   const [label, setLabel] = useState('');
-  const [preview, setPreview] = useState<ContainerPrunePreview>();
-  /** The label filter the preview on screen was made for. */
-  const [previewFor, setPreviewFor] = useState<string>();
-  const [loading, setLoading] = useState(true);
-  const [pruning, setPruning] = useState(false);
-  const [error, setError] = useState<AppErrorShape>();
+  /** The label filter the preview is asked for: follows the field, debounced while typing. */
+  const [asked, setAsked] = useState<string>();
   const [result, setResult] = useState<ContainerPruneResult>();
   const labelId = useId();
   const hintId = useId();
-  const request = useRef(0);
   const trimmed = label.trim();
   const labelOk = trimmed === '' || LABEL_FILTER.test(trimmed);
   const labels = trimmed ? [trimmed] : [];
 
-  const load = useCallback(
-    async (filters: string[]) => {
-      const n = ++request.current;
-      setLoading(true);
-      try {
-        const p = await api.containers.prunePreview({ hostId, labels: filters });
-        if (n === request.current) {
-          setPreview(p);
-          setPreviewFor(filters[0] ?? '');
-          setError(undefined);
-        }
-      } catch (e) {
-        if (n === request.current) setError(toErrorShape(e));
-      } finally {
-        if (n === request.current) setLoading(false);
-      }
-    },
-    [hostId],
-  );
-
-  // The preview follows the label filter (debounced while typing).
   useEffect(() => {
     if (!labelOk) return;
-    const t = window.setTimeout(() => void load(trimmed ? [trimmed] : []), trimmed ? 350 : 0);
+    const t = window.setTimeout(() => setAsked(trimmed), trimmed ? 350 : 0);
     return () => window.clearTimeout(t);
-  }, [trimmed, labelOk, load]);
-
+  }, [trimmed, labelOk]);
+  const previewQuery = useQuery(
+    'containers.prunePreview',
+    asked === undefined ? undefined : { hostId, labels: asked ? [asked] : [] },
+    { keep: true },
+  );
+  const preview = previewQuery.result;
+  const loading = asked === undefined || previewQuery.loading;
+  const pruneCall = useMutation('containers.prune');
+  const pruning = pruneCall.busy;
+  const error = pruneCall.error ?? previewQuery.error;
   const prune = async () => {
-    setPruning(true);
-    try {
-      setResult(await api.containers.prune({ hostId, labels }));
-      setError(undefined);
-    } catch (e) {
-      setError(toErrorShape(e));
-    } finally {
-      setPruning(false);
-    }
+    const outcome = await pruneCall.run({ hostId, labels });
+    if (outcome.ok) setResult(outcome.value);
   };
 
   const count = preview?.candidates.length ?? 0;
-  // Typed a new filter but its preview has not come yet: what is listed is not what would go.
-  const stale = previewFor !== trimmed;
+  // Typed a new filter but its preview has not come (or failed): what is listed is not what would go.
+  const stale = asked !== trimmed || previewQuery.error !== undefined;
   const names = new Map(preview?.candidates.map((c) => [c.id, c.name]));
 
   return (
@@ -85,27 +62,15 @@ export function PruneDialog({ hostId, hostName, onClose }: PruneDialogProps) {
       onClose={() => onClose(result !== undefined)}
       size="medium"
       footer={
-        result ? (
-          <button type="button" className="button button-primary" onClick={() => onClose(true)}>
-            Done
-          </button>
-        ) : (
-          <>
-            <button type="button" className="button" onClick={() => onClose(false)}>
-              Cancel
-            </button>
-            <button
-              type="button"
-              className="button button-danger"
-              disabled={loading || stale || pruning || count === 0 || !labelOk}
-              aria-busy={pruning || undefined}
-              onClick={() => void prune()}
-            >
-              {pruning && <span className="spinner" aria-hidden="true" />}
-              Remove {count} {count === 1 ? 'container' : 'containers'}
-            </button>
-          </>
-        )
+        <DialogActions
+          done={result !== undefined}
+          onCancel={() => onClose(result !== undefined)}
+          submitLabel={`Remove ${count} ${count === 1 ? 'container' : 'containers'}`}
+          danger
+          busy={pruning}
+          disabled={loading || stale || count === 0 || !labelOk}
+          onSubmit={() => void prune()}
+        />
       }
     >
       {result ? (

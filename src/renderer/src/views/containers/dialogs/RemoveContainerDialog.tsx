@@ -1,4 +1,5 @@
 import { useId, useState } from 'react';
+import { CheckboxField } from '../../../components/ui/CheckboxField';
 import type { ContainerSummary } from '@shared/contract';
 import { ConfirmDialog } from '../../../components/ConfirmDialog';
 import { isLive } from '../../../lib/container-filter';
@@ -36,20 +37,19 @@ export function RemoveContainerDialog({
         <strong>{hostName}</strong>? Its writable layer is deleted; named volumes are kept.
       </p>
       {live && (
-        <div className="checkbox-row">
-          <input id={forceId} type="checkbox" checked={force} onChange={(e) => setForce(e.target.checked)} />
-          <label htmlFor={forceId}>Force (container is running)</label>
-        </div>
-      )}
-      <div className="checkbox-row">
-        <input
-          id={volumesId}
-          type="checkbox"
-          checked={volumes}
-          onChange={(e) => setVolumes(e.target.checked)}
+        <CheckboxField
+          id={forceId}
+          label="Force (container is running)"
+          checked={force}
+          onChange={setForce}
         />
-        <label htmlFor={volumesId}>Also remove its anonymous volumes</label>
-      </div>
+      )}
+      <CheckboxField
+        id={volumesId}
+        label="Also remove its anonymous volumes"
+        checked={volumes}
+        onChange={setVolumes}
+      />
       {live && !force && (
         <p className="hint">
           Docker refuses to remove a running container unless you force it or stop it first.

@@ -1,6 +1,7 @@
 import { useId, useState } from 'react';
 import { CONTAINER_NAME_PATTERN, CONTAINER_NAME_RULE, type AppErrorShape } from '@shared/contract';
 import { Dialog } from '../../../components/ui/Dialog';
+import { DialogActions } from '../../../components/ui/DialogActions';
 import { ErrorBanner } from '../../../components/ui/ErrorBanner';
 
 export interface RenameDialogProps {
@@ -30,21 +31,13 @@ export function RenameDialog({ current, busy, error, onConfirm, onCancel }: Rena
       onClose={onCancel}
       size="small"
       footer={
-        <>
-          <button type="button" className="button" onClick={onCancel}>
-            Cancel
-          </button>
-          <button
-            type="submit"
-            form={`${id}-form`}
-            className="button button-primary"
-            disabled={busy || trimmed === current}
-            aria-busy={busy || undefined}
-          >
-            {busy && <span className="spinner" aria-hidden="true" />}
-            Rename
-          </button>
-        </>
+        <DialogActions
+          onCancel={onCancel}
+          submitLabel="Rename"
+          busy={busy}
+          disabled={trimmed === current}
+          form={`${id}-form`}
+        />
       }
     >
       <form

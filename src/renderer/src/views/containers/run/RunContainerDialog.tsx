@@ -1,4 +1,5 @@
 import { useEffect, useId, useRef, useState, type ReactNode } from 'react';
+import { CheckboxField } from '../../../components/ui/CheckboxField';
 import {
   RESTART_POLICIES,
   type AppErrorShape,
@@ -8,11 +9,10 @@ import {
 } from '@shared/contract';
 import { Dialog } from '../../../components/ui/Dialog';
 import { ErrorBanner } from '../../../components/ui/ErrorBanner';
-import { toErrorShape } from '../../../lib/errors';
-import { api } from '../../../rpc/api';
+import { useMutation } from '../../../hooks/useMutation';
+import { useQuery } from '../../../hooks/useQuery';
 import { useContainersStore, type RunDialogTarget } from '../../../stores/containers';
 import { useDetailsStore } from '../../../stores/details';
-import { useUiStore } from '../../../stores/ui';
 import { TextField } from '../../../components/ui/Field';
 import { CopyAsMenu } from '../../../components/api/CopyAsMenu';
 import { runFormCopy } from '@shared/apilog/form-copy';
@@ -49,6 +49,8 @@ function Section({ title, children }: { title: string; children: ReactNode }) {
   );
 }
 
+const NO_OPTIONS: ContainerFormOptions = { images: [], networks: [], volumes: [] };
+
 /**
  * "Run container" and "Edit and recreate": every field is checked before anything is sent, with the
  * message next to the field; engine errors (a name in use, a missing image) show above the form
@@ -58,13 +60,9 @@ export function RunContainerDialog({ host, target }: RunContainerDialogProps) {
   const uid = useId();
   const recreate = target.mode === 'recreate' ? target : undefined;
   const [form, setForm] = useState<RunForm>(emptyForm);
-  const [loading, setLoading] = useState(recreate !== undefined);
-  const [loadError, setLoadError] = useState<AppErrorShape>();
-  const [options, setOptions] = useState<ContainerFormOptions>({ images: [], networks: [], volumes: [] });
   const [errors, setErrors] = useState<FieldErrors>({});
   const [engineError, setEngineError] = useState<AppErrorShape>();
   const errorRef = useRef<HTMLDivElement>(null);
-  const [submitting, setSubmitting] = useState(false);
   /** Bumped when a submit found problems: focus the first field with a message once it rendered. */
   const [focusTick, setFocusTick] = useState(0);
   const close = useContainersStore((s) => s.closeRun);
@@ -72,25 +70,39 @@ export function RunContainerDialog({ host, target }: RunContainerDialogProps) {
 
   const idOf = (key: string) => `${uid}-${key.replace(/\./g, '-')}`;
 
+  // Suggestions only: the form works without them.
+  const options = useQuery('containers.formOptions', { hostId }).result ?? NO_OPTIONS;
+  const spec = useQuery('containers.runSpec', recreate ? { hostId, id: recreate.id } : undefined);
+  const [filled, setFilled] = useState(recreate === undefined);
   useEffect(() => {
-    let live = true;
-    api.containers
-      .formOptions({ hostId })
-      .then((o) => live && setOptions(o))
-      .catch(() => undefined); // Suggestions only: the form works without them.
-    if (recreate) {
-      api.containers
-        .runSpec({ hostId, id: recreate.id })
-        .then((spec) => live && setForm(specToForm(spec, recreate.running)))
-        .catch((e: unknown) => live && setLoadError(toErrorShape(e)))
-        .finally(() => live && setLoading(false));
-    }
-    return () => {
-      live = false;
-    };
-    // Loaded once per opening.
+    if (!spec.result || !recreate) return;
+    setForm(specToForm(spec.result, recreate.running));
+    setFilled(true);
+    // Filled once per opening, from the spec read when it opened.
     // eslint-disable-next-line react-hooks/exhaustive-deps
-  }, []);
+  }, [spec.result]);
+  const loadError = spec.error;
+  const loading = !filled && !loadError;
+
+  const created = (result: { id: string; name: string; warnings: string[] }) => {
+    if (recreate) {
+      const details = useDetailsStore.getState();
+      if (details.target?.containerId === recreate.id) {
+        details.retarget({ hostId, containerId: result.id, name: result.name });
+        void details.load();
+      }
+    }
+    close();
+  };
+  const mutation = {
+    toast: (result: { name: string; warnings: string[] }) =>
+      `${recreate ? 'Recreated' : form.start ? 'Started' : 'Created'} ${result.name}${result.warnings.length ? ` (${result.warnings.join('; ')})` : ''}`,
+    refetch: () => void useContainersStore.getState().fetch(hostId),
+    holdBusyOnSuccess: true,
+  };
+  const createCall = useMutation('containers.create', mutation);
+  const recreateCall = useMutation('containers.recreate', mutation);
+  const submitting = createCall.busy || recreateCall.busy;
 
   useEffect(() => {
     if (focusTick === 0) return;
@@ -106,6 +118,11 @@ export function RunContainerDialog({ host, target }: RunContainerDialogProps) {
 
   const update = <K extends keyof RunForm>(key: K, value: RunForm[K]) =>
     setForm((f) => ({ ...f, [key]: value }));
+  const check = (key: 'start' | 'tty' | 'interactive' | 'autoRemove') => ({
+    id: idOf(key),
+    checked: form[key],
+    onChange: (v: boolean) => update(key, v),
+  });
   const text = (key: keyof RunForm & string) => ({
     id: idOf(key),
     value: form[key] as string,
@@ -121,32 +138,13 @@ export function RunContainerDialog({ host, target }: RunContainerDialogProps) {
       setFocusTick((n) => n + 1);
       return;
     }
-    setSubmitting(true);
-    try {
-      const result = recreate
-        ? await api.containers.recreate({ hostId, id: recreate.id, spec, start: form.start })
-        : await api.containers.create({ hostId, spec, start: form.start });
-      const verb = recreate ? 'Recreated' : form.start ? 'Started' : 'Created';
-      useUiStore
-        .getState()
-        .toast(`${verb} ${result.name}${result.warnings.length ? ` (${result.warnings.join('; ')})` : ''}`);
-      if (recreate) {
-        const details = useDetailsStore.getState();
-        if (details.target?.containerId === recreate.id) {
-          details.retarget({ hostId, containerId: result.id, name: result.name });
-          void details.load();
-        }
-      }
-      close();
-      void useContainersStore.getState().fetch(hostId);
-    } catch (e) {
-      const err = toErrorShape(e);
-      setEngineError(err);
-      const field = fieldOfEngineError(err.code, err.message);
-      if (field) setErrors({ [field]: err.message });
-    } finally {
-      setSubmitting(false);
-    }
+    const outcome = recreate
+      ? await recreateCall.run({ hostId, id: recreate.id, spec, start: form.start })
+      : await createCall.run({ hostId, spec, start: form.start });
+    if (outcome.ok) return created(outcome.value);
+    setEngineError(outcome.error);
+    const field = fieldOfEngineError(outcome.error.code, outcome.error.message);
+    if (field) setErrors({ [field]: outcome.error.message });
   };
 
   const title = recreate ? `Edit and recreate ${recreate.name}` : 'Run container';
@@ -161,15 +159,7 @@ export function RunContainerDialog({ host, target }: RunContainerDialogProps) {
       className="run-dialog"
       footer={
         <>
-          <div className="checkbox-row run-start">
-            <input
-              id={idOf('start')}
-              type="checkbox"
-              checked={form.start}
-              onChange={(e) => update('start', e.target.checked)}
-            />
-            <label htmlFor={idOf('start')}>Start after create</label>
-          </div>
+          <CheckboxField {...check('start')} label="Start after create" className="checkbox-row run-start" />
           <span className="header-spacer" />
           <CopyAsMenu
             hostId={hostId}
@@ -361,35 +351,13 @@ export function RunContainerDialog({ host, target }: RunContainerDialogProps) {
               <TextField label="User" placeholder="uid:gid or name" mono {...text('user')} />
             </div>
             <div className="run-checks">
-              <div className="checkbox-row">
-                <input
-                  id={idOf('tty')}
-                  type="checkbox"
-                  checked={form.tty}
-                  onChange={(e) => update('tty', e.target.checked)}
-                />
-                <label htmlFor={idOf('tty')}>Allocate a TTY (-t)</label>
-              </div>
-              <div className="checkbox-row">
-                <input
-                  id={idOf('interactive')}
-                  type="checkbox"
-                  checked={form.interactive}
-                  onChange={(e) => update('interactive', e.target.checked)}
-                />
-                <label htmlFor={idOf('interactive')}>Keep STDIN open (-i)</label>
-              </div>
-              <div className="checkbox-row">
-                <input
-                  id={idOf('autoRemove')}
-                  type="checkbox"
-                  checked={form.autoRemove}
-                  aria-invalid={errors.autoRemove ? true : undefined}
-                  aria-describedby={errors.autoRemove ? `${idOf('autoRemove')}-error` : undefined}
-                  onChange={(e) => update('autoRemove', e.target.checked)}
-                />
-                <label htmlFor={idOf('autoRemove')}>Remove when it exits (--rm)</label>
-              </div>
+              <CheckboxField {...check('tty')} label="Allocate a TTY (-t)" />
+              <CheckboxField {...check('interactive')} label="Keep STDIN open (-i)" />
+              <CheckboxField
+                {...check('autoRemove')}
+                label="Remove when it exits (--rm)"
+                invalid={!!errors.autoRemove}
+              />
             </div>
             {errors.autoRemove && (
               <p id={`${idOf('autoRemove')}-error`} className="field-error">

@@ -1,18 +1,6 @@
 import { UPLOAD_CHUNK_BYTES } from '@shared/contract';
-import { api } from '../../../rpc/api';
-
-/** Hands bytes to the browser as a download (works the same in Electron and browser mode). */
-export function saveBlob(parts: BlobPart[], fileName: string, type: string): void {
-  const url = URL.createObjectURL(new Blob(parts, { type }));
-  const a = document.createElement('a');
-  a.href = url;
-  a.download = fileName;
-  a.rel = 'noreferrer';
-  document.body.appendChild(a);
-  a.click();
-  a.remove();
-  window.setTimeout(() => URL.revokeObjectURL(url), 60_000);
-}
+import { saveBlob } from '../lib/save-text';
+import { api } from '../rpc/api';
 
 /** Downloads a path of a container (a file's bytes, or a tar of anything) and saves it. */
 export function downloadPath(

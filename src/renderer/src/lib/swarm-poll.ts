@@ -1,8 +1,8 @@
 import type { SwarmService, SwarmTask } from '@shared/contract';
 
 /**
- * The view re-reads the cluster when this host's engine reports a service, node, secret, config or
- * container change (event-sync.ts). Tasks on other nodes have no events here, so it also polls:
+ * The swarm view re-reads the cluster when this host's engine reports a service, node, secret, config or
+ * container change (stores/event-sync.ts). Tasks on other nodes have no events here, so it also polls:
  * every 3 s while something is converging (an update, or tasks not yet where they should be),
  * else every 15 s.
  */
@@ -20,4 +20,12 @@ export function converging(services: SwarmService[], tasks: SwarmTask[]): boolea
         (s.updateStatus !== undefined && !SETTLED_UPDATE.has(s.updateStatus.state)),
     ) || tasks.some((t) => t.state !== t.desiredState)
   );
+}
+
+/** Colour family of a task state, for chips and pills. */
+export function stateTone(state: string): 'green' | 'amber' | 'red' | 'grey' {
+  if (state === 'running' || state === 'complete') return 'green';
+  if (['failed', 'rejected', 'orphaned'].includes(state)) return 'red';
+  if (['shutdown', 'remove'].includes(state)) return 'grey';
+  return 'amber';
 }

@@ -1,8 +1,8 @@
 import { useEffect, useState } from 'react';
-import { api } from '../../rpc/api';
-import { useDetailsStore } from '../../stores/details';
-import { useHostsStore } from '../../stores/hosts';
-import { useSectionStore } from '../../stores/sections';
+import { api } from '../rpc/api';
+import { useDetailsStore } from '../stores/details';
+import { useHostsStore } from '../stores/hosts';
+import { useSectionStore } from '../stores/sections';
 
 /**
  * Which Berthmaster host is which swarm node: every connected host is asked for its node id once
