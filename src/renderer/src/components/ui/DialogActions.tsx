@@ -19,6 +19,8 @@ export interface DialogActionsProps {
   /** The work is done: one button that closes, in place of Cancel and submit. */
   done?: boolean;
   doneLabel?: string;
+  /** Shown before Cancel (e.g. the "Copy as" menu). */
+  leading?: ReactNode;
 }
 
 /** A dialog's footer: Cancel and the one thing the dialog does, or a single button once it is done. */
@@ -35,6 +37,7 @@ export function DialogActions({
   onSubmit,
   done,
   doneLabel = 'Done',
+  leading,
 }: DialogActionsProps) {
   if (done) {
     return (
@@ -45,6 +48,7 @@ export function DialogActions({
   }
   return (
     <>
+      {leading}
       <button ref={cancelRef} type="button" className="button" onClick={onCancel}>
         {cancelLabel}
       </button>

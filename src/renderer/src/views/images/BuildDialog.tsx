@@ -1,7 +1,7 @@
 import { useId, useState, type FormEvent } from 'react';
 import type { HostView } from '@shared/contract';
 import { Dialog } from '../../components/ui/Dialog';
-import { FormFooter } from '../../components/ui/FormFooter';
+import { DialogActions } from '../../components/ui/DialogActions';
 import { ErrorBanner } from '../../components/ui/ErrorBanner';
 import { describedBy, FieldError, FieldHint, TextField } from '../../components/ui/Field';
 import { TaskLiveDialog } from '../../components/tasks/TaskLive';
@@ -70,8 +70,8 @@ export function BuildDialog({ host, onClose }: { host: HostView; onClose(): void
       onClose={onClose}
       size="large"
       footer={
-        <FormFooter
-          label="Build"
+        <DialogActions
+          submitLabel="Build"
           onCancel={onClose}
           form={formId}
           busy={busy}

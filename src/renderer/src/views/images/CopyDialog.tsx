@@ -1,7 +1,7 @@
 import { useId, useState } from 'react';
 import type { HostView, ImageSummary } from '@shared/contract';
 import { Dialog } from '../../components/ui/Dialog';
-import { FormFooter } from '../../components/ui/FormFooter';
+import { DialogActions } from '../../components/ui/DialogActions';
 import { ErrorBanner } from '../../components/ui/ErrorBanner';
 import { useHostsStore } from '../../stores/hosts';
 import { TaskLiveDialog } from '../../components/tasks/TaskLive';
@@ -52,8 +52,8 @@ export function CopyDialog({
       title="Copy image to another host"
       onClose={onClose}
       footer={
-        <FormFooter
-          label="Copy"
+        <DialogActions
+          submitLabel="Copy"
           onCancel={onClose}
           busy={busy}
           disabled={!target}

@@ -1,7 +1,7 @@
 import { useId, useState, type FormEvent } from 'react';
 import type { HostView } from '@shared/contract';
 import { Dialog } from '../../components/ui/Dialog';
-import { FormFooter } from '../../components/ui/FormFooter';
+import { DialogActions } from '../../components/ui/DialogActions';
 import { ErrorBanner } from '../../components/ui/ErrorBanner';
 import { TextField } from '../../components/ui/Field';
 import { TaskLiveDialog } from '../../components/tasks/TaskLive';
@@ -36,7 +36,7 @@ export function LoadDialog({ host, onClose }: { host: HostView; onClose(): void 
     <Dialog
       title={`Load images into ${host.name}`}
       onClose={onClose}
-      footer={<FormFooter label="Load" onCancel={onClose} form={formId} busy={busy} />}
+      footer={<DialogActions submitLabel="Load" onCancel={onClose} form={formId} busy={busy} />}
     >
       <form id={formId} onSubmit={submit} noValidate>
         <TextField

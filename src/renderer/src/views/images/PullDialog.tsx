@@ -1,7 +1,7 @@
 import { useId, useState, type FormEvent } from 'react';
 import { parseImageReference, type HostView } from '@shared/contract';
 import { Dialog } from '../../components/ui/Dialog';
-import { FormFooter } from '../../components/ui/FormFooter';
+import { DialogActions } from '../../components/ui/DialogActions';
 import { TextField } from '../../components/ui/Field';
 import { StartError } from './registries/RegistryConsent';
 import { TaskLiveDialog } from '../../components/tasks/TaskLive';
@@ -47,8 +47,8 @@ export function PullDialog({ host, onClose }: { host: HostView; onClose(): void 
       title={`Pull an image to ${host.name}`}
       onClose={onClose}
       footer={
-        <FormFooter
-          label="Pull"
+        <DialogActions
+          submitLabel="Pull"
           onCancel={onClose}
           form={formId}
           busy={busy}

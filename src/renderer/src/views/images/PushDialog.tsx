@@ -1,7 +1,7 @@
 import { useId, useState } from 'react';
 import type { HostView, ImageSummary } from '@shared/contract';
 import { Dialog } from '../../components/ui/Dialog';
-import { FormFooter } from '../../components/ui/FormFooter';
+import { DialogActions } from '../../components/ui/DialogActions';
 import { StartError } from './registries/RegistryConsent';
 import { TaskLiveDialog } from '../../components/tasks/TaskLive';
 import { loginHint, useRegistryMatch } from '../../hooks/useRegistryMatch';
@@ -40,8 +40,8 @@ export function PushDialog({
       title="Push image"
       onClose={onClose}
       footer={
-        <FormFooter
-          label="Push"
+        <DialogActions
+          submitLabel="Push"
           onCancel={onClose}
           busy={busy}
           disabled={!reference}

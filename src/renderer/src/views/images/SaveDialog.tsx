@@ -1,7 +1,7 @@
 import { useId, useState, type FormEvent } from 'react';
 import type { HostView, ImageSummary } from '@shared/contract';
 import { Dialog } from '../../components/ui/Dialog';
-import { FormFooter } from '../../components/ui/FormFooter';
+import { DialogActions } from '../../components/ui/DialogActions';
 import { ErrorBanner } from '../../components/ui/ErrorBanner';
 import { TextField } from '../../components/ui/Field';
 import { TaskLiveDialog } from '../../components/tasks/TaskLive';
@@ -49,7 +49,7 @@ export function SaveDialog({
     <Dialog
       title="Save image to a file"
       onClose={onClose}
-      footer={<FormFooter label="Save" onCancel={onClose} form={formId} busy={busy} />}
+      footer={<DialogActions submitLabel="Save" onCancel={onClose} form={formId} busy={busy} />}
     >
       <form id={formId} onSubmit={submit} noValidate>
         <TextField

@@ -1,7 +1,7 @@
 import { useId, useState, type FormEvent } from 'react';
 import { parseImageReference, type HostView, type ImageSummary } from '@shared/contract';
 import { Dialog } from '../../components/ui/Dialog';
-import { FormFooter } from '../../components/ui/FormFooter';
+import { DialogActions } from '../../components/ui/DialogActions';
 import { ErrorBanner } from '../../components/ui/ErrorBanner';
 import { useMutation } from '../../hooks/useMutation';
 import { useImagesStore } from '../../stores/images';
@@ -47,7 +47,7 @@ export function TagDialog({
     <Dialog
       title="Tag image"
       onClose={onClose}
-      footer={<FormFooter label="Add tag" onCancel={onClose} form={formId} busy={busy} />}
+      footer={<DialogActions submitLabel="Add tag" onCancel={onClose} form={formId} busy={busy} />}
     >
       <form id={formId} onSubmit={(e) => void submit(e)} noValidate>
         <p className="dialog-lead">

@@ -2,7 +2,7 @@ import { useEffect, useId, useMemo, useState } from 'react';
 import type { NetworkSummary } from '@shared/contract';
 import { checkCidr, formatCidr, formatIp, parseIp, usableHostProblem, type Cidr } from '@shared/lib/cidr';
 import { Dialog } from '../../components/ui/Dialog';
-import { FormFooter } from '../../components/ui/FormFooter';
+import { DialogActions } from '../../components/ui/DialogActions';
 import { ErrorBanner } from '../../components/ui/ErrorBanner';
 import { useMutation } from '../../hooks/useMutation';
 import { useContainersStore } from '../../stores/containers';
@@ -94,8 +94,8 @@ export function ConnectDialog({ hostId, network, attached, onClose, onConnected 
       title={`Connect a container to ${network.name}`}
       onClose={onClose}
       footer={
-        <FormFooter
-          label="Connect"
+        <DialogActions
+          submitLabel="Connect"
           onCancel={onClose}
           form={`${id}-form`}
           busy={busy}

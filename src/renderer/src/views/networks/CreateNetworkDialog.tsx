@@ -1,7 +1,7 @@
 import { useId, useMemo, useState } from 'react';
 import type { NetworkCapabilities, NetworkDriver } from '@shared/contract';
 import { Dialog } from '../../components/ui/Dialog';
-import { FormFooter } from '../../components/ui/FormFooter';
+import { DialogActions } from '../../components/ui/DialogActions';
 import { ErrorBanner } from '../../components/ui/ErrorBanner';
 import { useMutation } from '../../hooks/useMutation';
 import { TextField } from '../../components/ui/Field';
@@ -81,8 +81,8 @@ export function CreateNetworkDialog({
       onClose={onClose}
       size="large"
       footer={
-        <FormFooter
-          label="Create"
+        <DialogActions
+          submitLabel="Create"
           onCancel={onClose}
           form={`${id}-form`}
           busy={busy}

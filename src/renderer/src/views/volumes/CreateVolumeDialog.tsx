@@ -1,6 +1,6 @@
 import { useId, useState } from 'react';
 import { Dialog } from '../../components/ui/Dialog';
-import { FormFooter } from '../../components/ui/FormFooter';
+import { DialogActions } from '../../components/ui/DialogActions';
 import { ErrorBanner } from '../../components/ui/ErrorBanner';
 import { useMutation } from '../../hooks/useMutation';
 import { TextField } from '../../components/ui/Field';
@@ -59,8 +59,8 @@ export function CreateVolumeDialog({ hostId, hostName, onClose, onCreated }: Cre
       title={`Create volume on ${hostName}`}
       onClose={onClose}
       footer={
-        <FormFooter
-          label="Create"
+        <DialogActions
+          submitLabel="Create"
           onCancel={onClose}
           form={`${id}-form`}
           busy={busy}
