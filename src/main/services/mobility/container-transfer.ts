@@ -1,4 +1,3 @@
-import { randomBytes } from 'node:crypto';
 import type Docker from 'dockerode';
 import {
   AppError,
@@ -10,12 +9,12 @@ import {
 import { toAppError } from '../../errors/to-app-error';
 import { createContainer, runSpecOf } from '../containers/create';
 import { toCreateOptions } from '../containers/run-spec';
-import { engineStream } from '../../engine/request';
 import { humanBytes } from '../images/bytes';
-import { engineStatus, engineText } from '../../engine/engine-error';
-import type { TaskControl } from '../tasks/task-registry';
+import { engineStatus } from '../../engine/engine-error';
 import type { HelperRegistry } from '../volumes/volume-helper';
-import { pickImage } from '../volumes/volume-helper';
+import { bindSourceExists } from './bind-probe';
+import { copyImage } from './image-copy';
+import { portHolder } from './port-clash';
 import type { MobilityDeps } from './mobility-deps';
 import { copyVolumeData, volumeExists, volumeSize } from './volume-copy';
 
@@ -32,31 +31,6 @@ export interface ContainerTransferRequest {
 }
 
 const BUILTIN_NETWORKS = new Set(['default', 'bridge', 'host', 'none']);
-
-/** Does `path` exist on the target's machine? The engine refuses a bind mount of a missing path. */
-async function bindSourceExists(dst: Docker, source: string, signal: AbortSignal): Promise<boolean> {
-  const image = await pickImage(dst, signal).catch(() => undefined);
-  if (!image) return true; // nothing to probe with; create will report it
-  try {
-    const probe = await dst.createContainer({
-      name: `berthmaster-bind-probe-${randomBytes(4).toString('hex')}`,
-      Image: image,
-      Entrypoint: ['/berthmaster-helper-never-started'],
-      Cmd: [],
-      Labels: { 'berthmaster.helper': 'bind-probe' },
-      HostConfig: {
-        NetworkMode: 'none',
-        Mounts: [{ Type: 'bind', Source: source, Target: '/probe', ReadOnly: true }],
-      },
-      abortSignal: signal,
-    } as unknown as Docker.ContainerCreateOptions);
-    await probe.remove({ force: true }).catch(() => undefined);
-    return true;
-  } catch (e) {
-    if (/bind source path does not exist|no such file/i.test(engineText(e))) return false;
-    throw e;
-  }
-}
 
 interface Plan {
   spec: RunSpec;
@@ -118,21 +92,12 @@ async function plan(deps: MobilityDeps, req: ContainerTransferRequest, signal: A
   }
   for (const p of spec.ports) {
     if (!p.hostPort) continue;
-    const clash = targetContainers.find(
-      (c) =>
-        c.State === 'running' &&
-        c.Ports.some(
-          (q) =>
-            q.PublicPort === p.hostPort &&
-            q.Type === p.protocol &&
-            (!p.hostIp || !q.IP || q.IP === p.hostIp || q.IP === '0.0.0.0' || q.IP === '::'),
-        ),
-    );
+    const clash = portHolder(targetContainers, { ...p, hostPort: p.hostPort });
     if (clash) {
       problems.push({
         field: `ports.${p.hostPort}/${p.protocol}`,
         blocking: true,
-        message: `Port ${p.hostPort}/${p.protocol} is already published on ${target} by ${(clash.Names[0] ?? clash.Id).replace(/^\//, '')}.`,
+        message: `Port ${p.hostPort}/${p.protocol} is already published on ${target} by ${clash}.`,
       });
     }
   }
@@ -205,34 +170,6 @@ export async function containerTransferPreflight(
     volumes: p.volumes,
     problems: p.problems,
   };
-}
-
-async function copyImage(
-  ctl: TaskControl,
-  src: Docker,
-  dst: Docker,
-  ref: string,
-  size: number,
-): Promise<void> {
-  ctl.output(`Copying image ${ref} (≈${humanBytes(size)})`);
-  const saved = await engineStream(src, {
-    path: '/images/get',
-    method: 'GET',
-    query: { names: [ref] },
-    signal: ctl.signal,
-  });
-  const loaded = await engineStream(dst, {
-    path: '/images/load',
-    method: 'POST',
-    query: { quiet: true },
-    body: saved,
-    signal: ctl.signal,
-  });
-  let text = '';
-  for await (const chunk of loaded) text += (chunk as Buffer).toString('utf8');
-  const error = /"error(?:Detail)?"\s*:\s*(?:\{"message":)?"([^"]+)"/.exec(text)?.[1];
-  if (error)
-    throw new AppError({ code: 'ENGINE_ERROR', message: `The target could not load ${ref}: ${error}` });
 }
 
 /**

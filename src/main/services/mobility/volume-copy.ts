@@ -92,6 +92,8 @@ export interface VolumeDataCopy {
   /** After a failure or cancel, keep what was copied instead of removing the new volume. */
   keepPartial: boolean;
   targetLabel: string;
+  /** Labels the new volume carries besides its origin (a compose project's, for a stack). */
+  labels?: Record<string, string>;
 }
 
 /**
@@ -123,7 +125,7 @@ export async function copyVolumeData(
     });
     await c.dst.createVolume({
       Name: c.dstName,
-      Labels: { 'berthmaster.copied-from': c.origin },
+      Labels: { ...c.labels, 'berthmaster.copied-from': c.origin },
       abortSignal: signal,
     } as Docker.VolumeCreateOptions);
     created = true;
