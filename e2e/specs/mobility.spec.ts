@@ -292,7 +292,7 @@ test.describe.serial('moving work between hosts @mobility', () => {
       .getByRole('button', { name: `Back up ${volume} to a file` })
       .click();
     const dialog = page.getByRole('dialog', { name: 'Back up volume to a file' });
-    await dialog.getByLabel('File').fill(backupFile);
+    await dialog.getByRole('textbox', { name: 'File' }).fill(backupFile);
     await dialog.getByRole('button', { name: 'Back up', exact: true }).click();
     const live = page.getByRole('dialog', { name: `Backing up ${volume}` });
     await expect(live.getByRole('button', { name: 'Done' })).toBeVisible({ timeout: 90_000 });
@@ -305,7 +305,7 @@ test.describe.serial('moving work between hosts @mobility', () => {
       .getByRole('button', { name: `Restore ${restored} from a file` })
       .click();
     const restore = page.getByRole('dialog', { name: 'Restore volume from a file' });
-    await restore.getByLabel('File').fill(backupFile);
+    await restore.getByRole('textbox', { name: 'File' }).fill(backupFile);
     await restore.getByRole('button', { name: 'Restore', exact: true }).click();
     const restoring = page.getByRole('dialog', { name: `Restoring into ${restored}` });
     await expect(restoring.getByRole('button', { name: 'Done' })).toBeVisible({ timeout: 90_000 });
