@@ -6,17 +6,23 @@ import {
   type TaskView,
   type TransferProblem,
 } from '@shared/contract';
-import { toAppError } from '../../errors/to-app-error';
 import { createContainer, runSpecOf } from '../containers/create';
 import { toCreateOptions } from '../containers/run-spec';
-import { humanBytes } from '../images/bytes';
 import { engineStatus } from '../../engine/engine-error';
 import type { HelperRegistry } from '../volumes/volume-helper';
 import { bindSourceExists } from './bind-probe';
 import { copyImage } from './image-copy';
 import { portHolder } from './port-clash';
 import type { MobilityDeps } from './mobility-deps';
-import { copyVolumeData, volumeExists, volumeSize } from './volume-copy';
+import {
+  copyVolumes,
+  refuseOrNote,
+  removeCopiedVolumes,
+  requireOtherHost,
+  transferFailed,
+  transferSummary,
+} from './transfer-steps';
+import { volumeExists, volumeSize } from './volume-copy';
 
 export interface ContainerTransferRequest {
   hostId: string;
@@ -42,9 +48,7 @@ interface Plan {
 }
 
 async function plan(deps: MobilityDeps, req: ContainerTransferRequest, signal: AbortSignal): Promise<Plan> {
-  if (req.hostId === req.targetHostId) {
-    throw new AppError({ code: 'INVALID_INPUT', message: 'Choose another host to move or clone to.' });
-  }
+  requireOtherHost(req);
   const [src, dst] = await Promise.all([deps.docker(req.hostId), deps.docker(req.targetHostId)]);
   const info = await src
     .getContainer(req.container)
@@ -195,16 +199,10 @@ export function startContainerTransfer(
     async (ctl) => {
       const [src, dst] = await Promise.all([deps.docker(req.hostId), deps.docker(req.targetHostId)]);
       const p = await plan(deps, req, ctl.signal);
-      const blocking = p.problems.filter((x) => x.blocking);
-      if (blocking.length) {
-        throw new AppError({
-          code: 'CONFLICT',
-          message: `${verb} to ${target} cannot start: ${blocking.map((b) => b.message).join(' ')}`,
-        });
-      }
       // The target's policy judges the container as if it were created there by hand.
-      deps.checkCreateBody(req.targetHostId, toCreateOptions(p.spec));
-      for (const w of p.problems) ctl.output(`Note: ${w.message}`);
+      if (!p.problems.some((x) => x.blocking))
+        deps.checkCreateBody(req.targetHostId, toCreateOptions(p.spec));
+      refuseOrNote(ctl, p.problems, verb, target);
       const made: { volumes: string[]; container?: string } = { volumes: [] };
       // Volumes are copied from a stopped container, so the copy is consistent.
       const stopForCopy = p.sourceRunning && p.volumes.length > 0;
@@ -218,20 +216,14 @@ export function startContainerTransfer(
           await src.getContainer(p.sourceId).stop({ abortSignal: ctl.signal } as object);
           sourceStopped = true;
         }
-        for (const v of p.volumes) {
-          ctl.output(`Copying volume ${v.name}${v.size !== null ? ` (≈${humanBytes(v.size)})` : ''}`);
-          await copyVolumeData(ctl, helpers, {
-            src,
-            dst,
-            srcName: v.name,
-            dstName: v.name,
-            size: v.size,
-            origin: `${deps.hostName(req.hostId)}/${v.name}`,
-            keepPartial: false,
-            targetLabel: target,
-          });
-          made.volumes.push(v.name);
-        }
+        await copyVolumes(ctl, helpers, {
+          src,
+          dst,
+          source: deps.hostName(req.hostId),
+          target,
+          volumes: p.volumes,
+          made: made.volumes,
+        });
         if (sourceStopped && req.mode === 'clone') {
           await src.getContainer(p.sourceId).start({ abortSignal: ctl.signal } as object);
           sourceStopped = false;
@@ -261,7 +253,7 @@ export function startContainerTransfer(
           ctl.output(`Removed ${p.spec.name} from ${deps.hostName(req.hostId)} (its volumes stay)`);
         }
         return {
-          summary: `${req.mode === 'move' ? 'Moved' : 'Cloned'} ${p.spec.name} to ${target}${made.volumes.length ? ` with ${made.volumes.length} volume${made.volumes.length === 1 ? '' : 's'}` : ''}`,
+          summary: transferSummary(req.mode, p.spec.name ?? req.container, target, made.volumes.length),
         };
       } catch (e) {
         const undo = AbortSignal.timeout(30_000);
@@ -272,13 +264,7 @@ export function startContainerTransfer(
             .catch(() => undefined);
           ctl.output(`Removed the new container from ${target}`);
         }
-        for (const v of made.volumes) {
-          await dst
-            .getVolume(v)
-            .remove({ force: true, abortSignal: undo } as object)
-            .catch(() => undefined);
-          ctl.output(`Removed the copied volume ${v} from ${target}`);
-        }
+        await removeCopiedVolumes(ctl, dst, made.volumes, target);
         if (sourceStopped) {
           await src
             .getContainer(p.sourceId)
@@ -286,9 +272,7 @@ export function startContainerTransfer(
             .then(() => ctl.output(`Started ${p.spec.name} again on ${deps.hostName(req.hostId)}`))
             .catch(() => ctl.output(`Could not start ${p.spec.name} again on ${deps.hostName(req.hostId)}`));
         }
-        if (ctl.signal.aborted) throw e;
-        const shape = toAppError(e);
-        throw new AppError({ ...shape, message: `${verb} to ${target} failed: ${shape.message}` });
+        transferFailed(ctl, e, verb, target);
       }
     },
   );

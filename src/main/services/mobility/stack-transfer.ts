@@ -6,7 +6,6 @@ import {
   type TaskView,
   type TransferProblem,
 } from '@shared/contract';
-import { toAppError } from '../../errors/to-app-error';
 import { engineStatus, engineText } from '../../engine/engine-error';
 import { reconstructCompose } from '../stacks/adopt';
 import { L } from '../stacks/labels';
@@ -17,7 +16,15 @@ import { bindSourceExists } from './bind-probe';
 import { copyImage } from './image-copy';
 import { portHolder } from './port-clash';
 import type { MobilityDeps } from './mobility-deps';
-import { copyVolumeData, volumeExists, volumeSize } from './volume-copy';
+import {
+  copyVolumes,
+  refuseOrNote,
+  removeCopiedVolumes,
+  requireOtherHost,
+  transferFailed,
+  transferSummary,
+} from './transfer-steps';
+import { volumeExists, volumeSize } from './volume-copy';
 
 export interface StackTransferRequest {
   hostId: string;
@@ -122,9 +129,7 @@ async function bindProblems(project: StackProject, dst: Docker, target: string, 
 }
 
 async function plan(deps: MobilityDeps, req: StackTransferRequest, signal: AbortSignal): Promise<Plan> {
-  if (req.hostId === req.targetHostId) {
-    throw new AppError({ code: 'INVALID_INPUT', message: 'Choose another host to move or clone to.' });
-  }
+  requireOtherHost(req);
   const [src, dst, srcStacks, dstStacks] = await Promise.all([
     deps.docker(req.hostId),
     deps.docker(req.targetHostId),
@@ -331,14 +336,7 @@ export function startStackTransfer(
         deps.stacks(req.targetHostId),
       ]);
       const p = await plan(deps, req, ctl.signal);
-      const blocking = p.problems.filter((x) => x.blocking);
-      if (blocking.length) {
-        throw new AppError({
-          code: 'CONFLICT',
-          message: `${verb} to ${target} cannot start: ${blocking.map((b) => b.message).join(' ')}`,
-        });
-      }
-      for (const w of p.problems) ctl.output(`Note: ${w.message}`);
+      refuseOrNote(ctl, p.problems, verb, target);
       const made = { volumes: [] as string[], deployed: false };
       let stopped: Plan['running'] = [];
       try {
@@ -351,21 +349,7 @@ export function startStackTransfer(
           await setRunning(src, p.running, 'stop', ctl.signal);
           stopped = p.running;
         }
-        for (const v of p.volumes) {
-          ctl.output(`Copying volume ${v.name}`);
-          await copyVolumeData(ctl, helpers, {
-            src,
-            dst,
-            srcName: v.name,
-            dstName: v.name,
-            size: v.size,
-            origin: `${source}/${v.name}`,
-            keepPartial: false,
-            targetLabel: target,
-            labels: v.labels,
-          });
-          made.volumes.push(v.name);
-        }
+        await copyVolumes(ctl, helpers, { src, dst, source, target, volumes: p.volumes, made: made.volumes });
         if (stopped.length && req.mode === 'clone') {
           await setRunning(src, stopped, 'start', ctl.signal);
           stopped = [];
@@ -389,14 +373,10 @@ export function startStackTransfer(
             ctl.output(`Took ${req.project} down on ${source} (its volumes stay)`);
           }
         }
-        return {
-          summary: `${req.mode === 'move' ? 'Moved' : 'Cloned'} ${req.project} to ${target}${made.volumes.length ? ` with ${made.volumes.length} volume${made.volumes.length === 1 ? '' : 's'}` : ''}`,
-        };
+        return { summary: transferSummary(req.mode, req.project, target, made.volumes.length) };
       } catch (e) {
         await undo(ctl, { dst, dstStacks, src, stopped, made, req, deps, source, target });
-        if (ctl.signal.aborted) throw e;
-        const shape = toAppError(e);
-        throw new AppError({ ...shape, message: `${verb} to ${target} failed: ${shape.message}` });
+        transferFailed(ctl, e, verb, target);
       }
     },
   );
@@ -426,15 +406,7 @@ async function undo(
     );
     await u.deps.forgetStack(u.req.targetHostId, u.req.project).catch(() => undefined);
   }
-  for (const v of u.made.volumes) {
-    await u.dst
-      .getVolume(v)
-      .remove({ force: true, abortSignal: signal } as object)
-      .then(
-        () => ctl.output(`Removed the copied volume ${v} from ${u.target}`),
-        () => ctl.output(`Could not remove the copied volume ${v} from ${u.target}: remove it by hand`),
-      );
-  }
+  await removeCopiedVolumes(ctl, u.dst, u.made.volumes, u.target);
   if (u.stopped.length) {
     await setRunning(u.src, u.stopped, 'start', signal).then(
       () => ctl.output(`Started ${u.req.project} again on ${u.source}`),
