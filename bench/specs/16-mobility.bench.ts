@@ -122,9 +122,11 @@ test('mobility: volume copy A to B vs docker run tar | docker -H B run tar', asy
 function drain(socket: Duplex, request: string, expect: number): Promise<number> {
   return new Promise((resolve, reject) => {
     let got = 0;
+    let tail = Buffer.alloc(0);
     const t0 = performance.now();
     socket.on('data', (d: Buffer) => {
       got += d.length;
+      tail = Buffer.concat([tail, d]).subarray(-300);
       if (got >= expect) {
         socket.destroy();
         resolve(performance.now() - t0);
@@ -132,7 +134,13 @@ function drain(socket: Duplex, request: string, expect: number): Promise<number>
     });
     socket.once('error', reject);
     socket.once('close', () =>
-      got >= expect ? undefined : reject(new Error(`stream ended after ${got} of ${expect} bytes`)),
+      got >= expect
+        ? undefined
+        : reject(
+            new Error(
+              `stream ended after ${got} of ${expect} bytes; last bytes: ${JSON.stringify(tail.toString('latin1').replace(/\0+/g, '<0>'))}`,
+            ),
+          ),
     );
     if (request) socket.write(request);
   });
@@ -237,14 +245,17 @@ test('mobility: forwarded TCP stream vs ssh -L (SSH host) and a raw hijacked exe
   const tls = await addHost(api, 'bench-mob-tls', endpoints.tlsB());
   const { name, ip } = await sender();
   let sshL: ChildProcess | undefined;
+  const opened: string[] = [];
   try {
     const fwdSsh = await api.mobility.forwardOpen({ hostId: ssh, container: name, port: 9000 });
+    opened.push(fwdSsh.id);
     const fwdTls = await api.mobility.forwardOpen({
       hostId: tls,
       container: name,
       port: 9000,
       relayImage: lab.image,
     });
+    opened.push(fwdTls.id);
     // The reference tunnel: OpenSSH's own port forward to the container's address.
     const sshPort = 40000 + Math.floor(Math.random() * 10000);
     sshL = spawn(
@@ -325,9 +336,9 @@ test('mobility: forwarded TCP stream vs ssh -L (SSH host) and a raw hijacked exe
         },
       ],
     });
-    await api.mobility.forwardClose({ id: fwdSsh.id });
-    await api.mobility.forwardClose({ id: fwdTls.id });
   } finally {
+    // Closing removes the relay helper; a failed round must not leave it behind.
+    for (const id of opened) await api.mobility.forwardClose({ id }).catch(() => undefined);
     sshL?.kill('SIGKILL');
     close();
     await docker(lab.engineB.socketPath, 'rm', '-f', name).catch(() => undefined);

@@ -1,6 +1,6 @@
 import { randomBytes } from 'node:crypto';
 import net from 'node:net';
-import { Duplex, PassThrough } from 'node:stream';
+import { Duplex } from 'node:stream';
 import type Docker from 'dockerode';
 import { AppError } from '@shared/contract';
 import { FrameDemuxer } from '../logs/frame-demuxer';
@@ -145,21 +145,54 @@ export class RelayHelper {
   }
 }
 
+/** Read-ahead of a relayed connection: big enough that the engine's stream is rarely paused. */
+const RELAY_BUFFER = 1024 * 1024;
+
 /**
  * The exec's output is multiplexed (no TTY, so bytes pass unaltered): a duplex whose readable
- * side is stdout only (nc's stderr is dropped) and whose writable side is the exec's stdin.
+ * side is stdout only (nc's stderr is dropped) and whose writable side is the exec's stdin. The
+ * stdout pieces of one network chunk are pushed as one buffer, and the engine's socket is paused
+ * only when a whole megabyte waits unread (the bench measured the forward at 0.6x of the raw
+ * stream with a 16 KiB PassThrough in between, pausing the TLS socket every few frames).
  */
+class ExecRelayStream extends Duplex {
+  private readonly demux = new FrameDemuxer();
+
+  constructor(private readonly socket: Duplex) {
+    super({ readableHighWaterMark: RELAY_BUFFER, writableHighWaterMark: RELAY_BUFFER });
+    socket.on('data', (chunk: Buffer) => {
+      const pieces = this.demux.push(chunk).filter((p) => p.stream === 1);
+      if (!pieces.length) return;
+      const data = pieces.length === 1 ? pieces[0]!.data : Buffer.concat(pieces.map((p) => p.data));
+      if (!this.push(data)) socket.pause();
+    });
+    const end = () => {
+      if (!this.readableEnded) this.push(null);
+    };
+    socket.once('end', end);
+    socket.once('close', end);
+    socket.once('error', (e) => this.destroy(e));
+  }
+
+  override _read(): void {
+    this.socket.resume();
+  }
+
+  override _write(chunk: Buffer, _enc: BufferEncoding, done: (e?: Error | null) => void): void {
+    this.socket.write(chunk, done);
+  }
+
+  override _final(done: (e?: Error | null) => void): void {
+    this.socket.end();
+    done();
+  }
+
+  override _destroy(e: Error | null, done: (e?: Error | null) => void): void {
+    this.socket.destroy();
+    done(e);
+  }
+}
+
 function demuxed(socket: Duplex): Duplex {
-  const out = new PassThrough();
-  const demux = new FrameDemuxer();
-  socket.on('data', (chunk: Buffer) => {
-    for (const piece of demux.push(chunk)) {
-      if (piece.stream === 1 && !out.write(piece.data)) socket.pause();
-    }
-  });
-  out.on('drain', () => socket.resume());
-  socket.once('end', () => out.end());
-  socket.once('close', () => out.end());
-  socket.once('error', (e) => out.destroy(e));
-  return Duplex.from({ readable: out, writable: socket });
+  return new ExecRelayStream(socket);
 }
