@@ -8,7 +8,7 @@ import { readDf } from '../system/disk-usage';
 import { engineStatus, engineText } from '../../engine/engine-error';
 import type { TaskControl } from '../tasks/task-registry';
 import { createVolumeHelper, pickImage, type HelperRegistry } from '../volumes/volume-helper';
-import { ensureSomeImage } from './helper-image';
+import { ensureSomeImage } from './image-copy';
 import type { MobilityDeps } from './mobility-deps';
 import { pipeArchive } from './pipe-archive';
 import { timedCall } from './timed-call';

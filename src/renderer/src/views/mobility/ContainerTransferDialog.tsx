@@ -1,7 +1,6 @@
 import { useId, useState } from 'react';
 import { containerNameSchema, type ContainerTransferPreflight, type HostView } from '@shared/contract';
 import { Dialog } from '../../components/ui/Dialog';
-import { ErrorBanner } from '../../components/ui/ErrorBanner';
 import { TextField } from '../../components/ui/Field';
 import { formatBytes } from '../../lib/format';
 import { usePolicy } from '../../hooks/usePolicy';
@@ -14,6 +13,7 @@ import {
   PreflightSection,
   ProblemItems,
   TransferActions,
+  TransferErrors,
   TransferTaskDialog,
   VolumeItems,
 } from './TransferParts';
@@ -149,13 +149,12 @@ export function ContainerTransferDialog({
           {report && <PreflightReport report={report} targetName={targetName} />}
         </PreflightSection>
       </div>
-      {reason && report && (
-        <p className="field-error" role="note">
-          {verb} is not possible: {reason}
-        </p>
-      )}
-      {pre.error && <ErrorBanner error={pre.error} title="Couldn't check the target" />}
-      {transfer.error && <ErrorBanner error={transfer.error} title={`Couldn't start the ${mode}`} />}
+      <TransferErrors
+        mode={mode}
+        reason={report ? reason : undefined}
+        checkError={pre.error}
+        startError={transfer.error}
+      />
     </Dialog>
   );
 }

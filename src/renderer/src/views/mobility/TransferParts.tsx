@@ -1,6 +1,7 @@
 import type { ReactNode } from 'react';
-import type { TaskView, TransferProblem } from '@shared/contract';
+import type { AppErrorShape, TaskView, TransferProblem } from '@shared/contract';
 import { Dialog } from '../../components/ui/Dialog';
+import { ErrorBanner } from '../../components/ui/ErrorBanner';
 import { TaskLiveFooter } from '../../components/tasks/TaskLive';
 import { formatBytes } from '../../lib/format';
 import { TransferLive } from './TransferLive';
@@ -155,6 +156,32 @@ export function VolumeItems({
             : `copied (${v.size === null ? 'size unknown' : formatBytes(v.size)})`}
         </li>
       ))}
+    </>
+  );
+}
+
+/** Under a move or clone form: why it cannot go ahead, and what failed. */
+export function TransferErrors({
+  mode,
+  reason,
+  checkError,
+  startError,
+}: {
+  mode: 'move' | 'clone';
+  /** Shown once the preflight has answered. */
+  reason: string | undefined;
+  checkError: AppErrorShape | undefined;
+  startError: AppErrorShape | undefined;
+}) {
+  return (
+    <>
+      {reason && (
+        <p className="field-error" role="note">
+          {mode === 'move' ? 'Move' : 'Clone'} is not possible: {reason}
+        </p>
+      )}
+      {checkError && <ErrorBanner error={checkError} title="Couldn't check the target" />}
+      {startError && <ErrorBanner error={startError} title={`Couldn't start the ${mode}`} />}
     </>
   );
 }
