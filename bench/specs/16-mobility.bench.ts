@@ -119,13 +119,30 @@ test('mobility: volume copy A to B vs docker run tar | docker -H B run tar', asy
 });
 
 /** Reads everything a TCP connection to 127.0.0.1:port sends after `request`, timing it. */
-function drain(socket: Duplex, request: string, expect: number): Promise<number> {
+function drain(
+  socket: Duplex,
+  request: string,
+  expect: number,
+  what: string,
+  t0 = performance.now(),
+): Promise<number> {
   return new Promise((resolve, reject) => {
     let got = 0;
+    // A stream that stops moving fails the round, naming itself, instead of hanging the bench.
+    let stall: NodeJS.Timeout | undefined;
+    const idle = () => {
+      clearTimeout(stall);
+      stall = setTimeout(() => {
+        socket.destroy();
+        reject(new Error(`${what}: no bytes for 30 s after ${got} of ${expect}`));
+      }, 30_000);
+    };
+    idle();
+    socket.once('close', () => clearTimeout(stall));
     let tail = Buffer.alloc(0);
-    const t0 = performance.now();
     socket.on('data', (d: Buffer) => {
       got += d.length;
+      idle();
       tail = Buffer.concat([tail, d]).subarray(-300);
       if (got >= expect) {
         socket.destroy();
@@ -198,6 +215,8 @@ function rawTlsExec(container: string, request: string, bytes: number): Promise<
   };
   const base = { host: lab.engineB.tlsHost, port: lab.engineB.tlsPort, ...agentOpts, agent: false as const };
   return new Promise((resolve, reject) => {
+    // Timed from the exec create, as each forwarded connection is (it makes and starts an exec too).
+    const t0 = performance.now();
     const create = https.request(
       {
         ...base,
@@ -218,7 +237,7 @@ function rawTlsExec(container: string, request: string, bytes: number): Promise<
           });
           start.on('upgrade', (_r, socket: Duplex) => {
             // 8-byte frame headers every ~32 KiB are a rounding error next to the payload.
-            drain(socket, request, bytes).then(resolve, reject);
+            drain(socket, request, bytes, 'raw exec stream', t0).then(resolve, reject);
           });
           start.on('error', reject);
           start.end(JSON.stringify({ Detach: false, Tty: false }));
@@ -289,10 +308,10 @@ test('mobility: forwarded TCP stream vs ssh -L (SSH host) and a raw hijacked exe
       await new Promise((r) => setTimeout(r, 200));
     }
     const get = 'GET /z HTTP/1.0\r\n\r\n';
-    const viaSshL = async () => drain(await connectTcp(sshPort), get, bytes);
-    const viaFwdSsh = async () => drain(await connectTcp(fwdSsh.localPort), get, bytes);
+    const viaSshL = async () => drain(await connectTcp(sshPort), get, bytes, 'ssh -L');
+    const viaFwdSsh = async () => drain(await connectTcp(fwdSsh.localPort), get, bytes, 'SSH forward');
     const viaRaw = () => rawTlsExec(name, get, bytes);
-    const viaFwdTls = async () => drain(await connectTcp(fwdTls.localPort), get, bytes);
+    const viaFwdTls = async () => drain(await connectTcp(fwdTls.localPort), get, bytes, 'TLS forward');
     const times = {
       sshL: [] as number[],
       fwdSsh: [] as number[],
