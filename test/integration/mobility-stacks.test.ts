@@ -1,10 +1,10 @@
 import { execFile } from 'node:child_process';
 import { promises as fs } from 'node:fs';
-import http from 'node:http';
 import os from 'node:os';
 import path from 'node:path';
 import { promisify } from 'node:util';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { httpGet } from './support/http-get';
 import { docker, loadLab, uniqueName, type Lab } from './support/lab';
 import { startResourcesRig, type ResourcesRig } from './support/resources-backend';
 import { taskOutput, waitForTask } from './support/images-backend';
@@ -40,18 +40,6 @@ volumes:
   data:
     labels: { berthmaster.test: "1" }
 `;
-}
-
-function httpGet(url: string): Promise<string> {
-  return new Promise((resolve, reject) => {
-    const req = http.get(url, { timeout: 10_000, agent: false }, (res) => {
-      let body = '';
-      res.on('data', (d: Buffer) => (body += d.toString()));
-      res.on('end', () => resolve(body));
-    });
-    req.on('timeout', () => req.destroy(new Error(`no answer from ${url}`)));
-    req.on('error', reject);
-  });
 }
 
 /** "running" / "exited" per service of a project on an engine, sorted. */
