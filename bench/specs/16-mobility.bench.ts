@@ -119,12 +119,31 @@ test('mobility: volume copy A to B vs docker run tar | docker -H B run tar', asy
 });
 
 /** Reads everything a TCP connection to 127.0.0.1:port sends after `request`, timing it. */
-function drain(socket: Duplex, request: string, expect: number): Promise<number> {
+function drain(
+  socket: Duplex,
+  request: string,
+  expect: number,
+  what: string,
+  t0 = performance.now(),
+): Promise<number> {
   return new Promise((resolve, reject) => {
     let got = 0;
-    const t0 = performance.now();
+    // A stream that stops moving fails the round, naming itself, instead of hanging the bench.
+    let stall: NodeJS.Timeout | undefined;
+    const idle = () => {
+      clearTimeout(stall);
+      stall = setTimeout(() => {
+        socket.destroy();
+        reject(new Error(`${what}: no bytes for 30 s after ${got} of ${expect}`));
+      }, 30_000);
+    };
+    idle();
+    socket.once('close', () => clearTimeout(stall));
+    let tail = Buffer.alloc(0);
     socket.on('data', (d: Buffer) => {
       got += d.length;
+      idle();
+      tail = Buffer.concat([tail, d]).subarray(-300);
       if (got >= expect) {
         socket.destroy();
         resolve(performance.now() - t0);
@@ -132,7 +151,13 @@ function drain(socket: Duplex, request: string, expect: number): Promise<number>
     });
     socket.once('error', reject);
     socket.once('close', () =>
-      got >= expect ? undefined : reject(new Error(`stream ended after ${got} of ${expect} bytes`)),
+      got >= expect
+        ? undefined
+        : reject(
+            new Error(
+              `stream ended after ${got} of ${expect} bytes; last bytes: ${JSON.stringify(tail.toString('latin1').replace(/\0+/g, '<0>'))}`,
+            ),
+          ),
     );
     if (request) socket.write(request);
   });
@@ -190,6 +215,8 @@ function rawTlsExec(container: string, request: string, bytes: number): Promise<
   };
   const base = { host: lab.engineB.tlsHost, port: lab.engineB.tlsPort, ...agentOpts, agent: false as const };
   return new Promise((resolve, reject) => {
+    // Timed from the exec create, as each forwarded connection is (it makes and starts an exec too).
+    const t0 = performance.now();
     const create = https.request(
       {
         ...base,
@@ -210,7 +237,7 @@ function rawTlsExec(container: string, request: string, bytes: number): Promise<
           });
           start.on('upgrade', (_r, socket: Duplex) => {
             // 8-byte frame headers every ~32 KiB are a rounding error next to the payload.
-            drain(socket, request, bytes).then(resolve, reject);
+            drain(socket, request, bytes, 'raw exec stream', t0).then(resolve, reject);
           });
           start.on('error', reject);
           start.end(JSON.stringify({ Detach: false, Tty: false }));
@@ -237,14 +264,17 @@ test('mobility: forwarded TCP stream vs ssh -L (SSH host) and a raw hijacked exe
   const tls = await addHost(api, 'bench-mob-tls', endpoints.tlsB());
   const { name, ip } = await sender();
   let sshL: ChildProcess | undefined;
+  const opened: string[] = [];
   try {
     const fwdSsh = await api.mobility.forwardOpen({ hostId: ssh, container: name, port: 9000 });
+    opened.push(fwdSsh.id);
     const fwdTls = await api.mobility.forwardOpen({
       hostId: tls,
       container: name,
       port: 9000,
       relayImage: lab.image,
     });
+    opened.push(fwdTls.id);
     // The reference tunnel: OpenSSH's own port forward to the container's address.
     const sshPort = 40000 + Math.floor(Math.random() * 10000);
     sshL = spawn(
@@ -278,10 +308,10 @@ test('mobility: forwarded TCP stream vs ssh -L (SSH host) and a raw hijacked exe
       await new Promise((r) => setTimeout(r, 200));
     }
     const get = 'GET /z HTTP/1.0\r\n\r\n';
-    const viaSshL = async () => drain(await connectTcp(sshPort), get, bytes);
-    const viaFwdSsh = async () => drain(await connectTcp(fwdSsh.localPort), get, bytes);
+    const viaSshL = async () => drain(await connectTcp(sshPort), get, bytes, 'ssh -L');
+    const viaFwdSsh = async () => drain(await connectTcp(fwdSsh.localPort), get, bytes, 'SSH forward');
     const viaRaw = () => rawTlsExec(name, get, bytes);
-    const viaFwdTls = async () => drain(await connectTcp(fwdTls.localPort), get, bytes);
+    const viaFwdTls = async () => drain(await connectTcp(fwdTls.localPort), get, bytes, 'TLS forward');
     const times = {
       sshL: [] as number[],
       fwdSsh: [] as number[],
@@ -325,9 +355,9 @@ test('mobility: forwarded TCP stream vs ssh -L (SSH host) and a raw hijacked exe
         },
       ],
     });
-    await api.mobility.forwardClose({ id: fwdSsh.id });
-    await api.mobility.forwardClose({ id: fwdTls.id });
   } finally {
+    // Closing removes the relay helper; a failed round must not leave it behind.
+    for (const id of opened) await api.mobility.forwardClose({ id }).catch(() => undefined);
     sshL?.kill('SIGKILL');
     close();
     await docker(lab.engineB.socketPath, 'rm', '-f', name).catch(() => undefined);

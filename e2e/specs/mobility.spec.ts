@@ -10,6 +10,12 @@ const volume = uniqueName('mob-vol');
 const web = uniqueName('mob-web');
 const webVolume = uniqueName('mob-webvol');
 const hidden = uniqueName('mob-fwd');
+const restored = uniqueName('mob-restored');
+const cloned = uniqueName('mob-clone');
+const clonedVolume = uniqueName('mob-clonevol');
+const project = uniqueName('mobstk').toLowerCase();
+const projectPort = 20000 + Math.floor(Math.random() * 20000);
+const backupFile = `/tmp/${uniqueName('mob-backup')}.tar`;
 const LABEL = ['--label', 'berthmaster.test=1'];
 
 /** busybox httpd serving `text` from /www, on port 80, published nowhere. */
@@ -35,8 +41,57 @@ test.beforeAll(async () => {
       key: await read(lab.tls.key),
     },
   });
+  // A two-service compose project on A with data in a named volume, deployed by the app.
+  const hosts = await api.hosts.list({});
+  const local = hosts.find((h) => h.name === 'local');
+  if (!local) throw new Error('no local host in the web app');
+  const { taskId } = await api.stacks.up({
+    hostId: local.id,
+    project,
+    composeYaml: `services:
+  web:
+    image: ${lab.image}
+    command: ["httpd", "-f", "-p", "80", "-h", "/www"]
+    ports: ["${projectPort}:80"]
+    volumes: ["data:/www"]
+    labels: { berthmaster.test: "1" }
+  worker:
+    image: ${lab.image}
+    command: ["sleep", "3600"]
+    labels: { berthmaster.test: "1" }
+volumes:
+  data:
+    labels: { berthmaster.test: "1" }
+`,
+  });
+  await waitTask(api, taskId);
   socket.close();
   const A = lab.engineA.socketPath;
+  await docker(
+    A,
+    'run',
+    '--rm',
+    '-v',
+    `${project}_data:/www`,
+    lab.image,
+    'sh',
+    '-c',
+    'echo stack page > /www/index.html',
+  );
+  await docker(A, 'volume', 'create', ...LABEL, restored);
+  await docker(A, 'volume', 'create', ...LABEL, clonedVolume);
+  await docker(
+    A,
+    'run',
+    '-d',
+    ...LABEL,
+    '--name',
+    cloned,
+    '-v',
+    `${clonedVolume}:/www`,
+    lab.image,
+    ...httpd('cloned page'),
+  );
   // ~50 MB of random bytes, so the copy's progress has time to show.
   await docker(A, 'volume', 'create', ...LABEL, volume);
   await docker(
@@ -84,11 +139,44 @@ test.beforeAll(async () => {
 
 test.afterAll(async () => {
   for (const sock of [lab.engineA.socketPath, lab.engineB.socketPath]) {
-    for (const c of [web, hidden]) await docker(sock, 'rm', '-f', '-v', c).catch(() => undefined);
-    for (const v of [volume, webVolume]) await docker(sock, 'volume', 'rm', '-f', v).catch(() => undefined);
+    for (const c of [web, hidden, cloned]) await docker(sock, 'rm', '-f', '-v', c).catch(() => undefined);
+    const ids = await docker(
+      sock,
+      'ps',
+      '-aq',
+      '--filter',
+      `label=com.docker.compose.project=${project}`,
+    ).catch(() => '');
+    if (ids) await docker(sock, 'rm', '-f', ...ids.split('\n')).catch(() => undefined);
+    await docker(sock, 'network', 'rm', `${project}_default`).catch(() => undefined);
+    for (const v of [volume, webVolume, restored, clonedVolume, `${project}_data`])
+      await docker(sock, 'volume', 'rm', '-f', v).catch(() => undefined);
   }
+  await fs.rm(backupFile, { force: true });
   await app?.stop();
 });
+
+type Api = Awaited<ReturnType<typeof connectWs>>['api'];
+
+/** Resolves when a task (started over the API) has succeeded. */
+function waitTask(api: Api, taskId: string): Promise<void> {
+  return new Promise((resolve, reject) => {
+    const sub = api.tasks.watch(
+      {},
+      {
+        onEvent(ev) {
+          const tasks = ev.type === 'snapshot' ? ev.tasks : ev.type === 'upsert' ? [ev.task] : [];
+          const t = tasks.find((x) => x.id === taskId);
+          if (!t || t.state === 'running') return;
+          sub.close();
+          if (t.state === 'succeeded') resolve();
+          else reject(new Error(`task ${t.title} ${t.state}: ${t.error?.message ?? ''}`));
+        },
+        onEnd: (err) => reject(err ?? new Error('tasks.watch ended')),
+      },
+    );
+  });
+}
 
 async function shot(page: Page, name: string) {
   await page.screenshot({ path: `e2e/screenshots/mobility-${name}.png` });
@@ -195,5 +283,100 @@ test.describe.serial('moving work between hosts @mobility', () => {
     await tunnel.getByRole('button', { name: `Stop forward ${hidden}:80` }).click();
     await expect(page.getByText('No forwards')).toBeVisible();
     await expect(page.request.get(href)).rejects.toThrow();
+  });
+  test('backs a volume up to a file and restores it into another volume @mobility', async ({ page }) => {
+    await openLocal(page, 'Volumes');
+    const table = page.getByRole('table', { name: 'Volumes' });
+    await table
+      .getByRole('row', { name: volume, exact: true })
+      .getByRole('button', { name: `Back up ${volume} to a file` })
+      .click();
+    const dialog = page.getByRole('dialog', { name: 'Back up volume to a file' });
+    await dialog.getByRole('textbox', { name: 'File' }).fill(backupFile);
+    await dialog.getByRole('button', { name: 'Back up', exact: true }).click();
+    const live = page.getByRole('dialog', { name: `Backing up ${volume}` });
+    await expect(live.getByRole('button', { name: 'Done' })).toBeVisible({ timeout: 90_000 });
+    await shot(page, 'volume-backup');
+    await live.getByRole('button', { name: 'Done' }).click();
+    expect((await fs.stat(backupFile)).size).toBeGreaterThan(50 * 1024 * 1024);
+
+    await table
+      .getByRole('row', { name: restored, exact: true })
+      .getByRole('button', { name: `Restore ${restored} from a file` })
+      .click();
+    const restore = page.getByRole('dialog', { name: 'Restore volume from a file' });
+    await restore.getByRole('textbox', { name: 'File' }).fill(backupFile);
+    await restore.getByRole('button', { name: 'Restore', exact: true }).click();
+    const restoring = page.getByRole('dialog', { name: `Restoring into ${restored}` });
+    await expect(restoring.getByRole('button', { name: 'Done' })).toBeVisible({ timeout: 90_000 });
+    await shot(page, 'volume-restore');
+    await restoring.getByRole('button', { name: 'Done' }).click();
+    const size = await docker(
+      lab.engineA.socketPath,
+      'run',
+      '--rm',
+      '-v',
+      `${restored}:/v`,
+      lab.image,
+      'sh',
+      '-c',
+      'wc -c < /v/blob',
+    );
+    expect(Number(size)).toBe(50 * 1024 * 1024);
+  });
+
+  test('clones a container to the other host and keeps the source running @mobility', async ({ page }) => {
+    await openLocal(page, 'Containers');
+    const row = page
+      .getByRole('table', { name: 'Containers' })
+      .getByRole('row', { name: cloned, exact: true });
+    await row.getByRole('button', { name: `More actions for ${cloned}` }).click();
+    await page
+      .getByRole('menu', { name: `Actions for ${cloned}` })
+      .getByRole('menuitem', { name: 'Clone to host…' })
+      .click();
+    const dialog = page.getByRole('dialog', { name: 'Clone container to another host' });
+    await expect(dialog.getByRole('region', { name: 'Preflight' })).toContainText(`Volume ${clonedVolume}`, {
+      timeout: 30_000,
+    });
+    await dialog.getByRole('button', { name: 'Clone', exact: true }).click();
+    const live = page.getByRole('dialog', { name: `Cloning ${cloned} to lab-b` });
+    await expect(live.getByRole('button', { name: 'Done' })).toBeVisible({ timeout: 90_000 });
+    await expect(live.getByRole('status')).not.toContainText(/failed|Couldn't/i);
+    await shot(page, 'clone-done');
+    await live.getByRole('button', { name: 'Done' }).click();
+    for (const sock of [lab.engineA.socketPath, lab.engineB.socketPath]) {
+      expect(await docker(sock, 'inspect', '-f', '{{.State.Running}}', cloned)).toBe('true');
+    }
+    expect(await docker(lab.engineB.socketPath, 'exec', cloned, 'cat', '/www/index.html')).toBe(
+      'cloned page',
+    );
+  });
+
+  test('clones a compose project to the other host from its stack row @mobility', async ({ page }) => {
+    await openLocal(page, 'Stacks');
+    await page.getByRole('button', { name: `Move / clone… ${project}` }).click();
+    const dialog = page.getByRole('dialog', { name: `Move or clone project ${project}` });
+    const preflight = dialog.getByRole('region', { name: 'Preflight' });
+    await expect(preflight).toContainText(`Volume ${project}_data`, { timeout: 30_000 });
+    await expect(preflight).toContainText('the one Berthmaster keeps for this project');
+    await shot(page, 'stack-preflight');
+    await dialog.getByRole('button', { name: 'Clone', exact: true }).click();
+    const live = page.getByRole('dialog', { name: `Cloning ${project} to lab-b` });
+    await expect(live.getByRole('button', { name: 'Done' })).toBeVisible({ timeout: 120_000 });
+    await expect(live.getByRole('status')).not.toContainText(/failed|Couldn't/i);
+    await shot(page, 'stack-clone-done');
+    await live.getByRole('button', { name: 'Done' }).click();
+    const res = await page.request.get(`http://${lab.engineB.tlsHost}:${projectPort}/index.html`);
+    expect(await res.text()).toBe('stack page\n');
+    const states = await docker(
+      lab.engineA.socketPath,
+      'ps',
+      '--filter',
+      `label=com.docker.compose.project=${project}`,
+      '--format',
+      '{{.State}}',
+    );
+    expect(states.split('\n')).toEqual(['running', 'running']);
   });
 });

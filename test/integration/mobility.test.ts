@@ -1,10 +1,10 @@
 import { promises as fs } from 'node:fs';
-import http from 'node:http';
 import net from 'node:net';
 import os from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import type { TaskView } from '@shared/contract';
+import { httpGet } from './support/http-get';
 import { docker, loadLab, read, uniqueName, type Lab } from './support/lab';
 import { rejection, startResourcesRig, type ResourcesRig } from './support/resources-backend';
 import { taskOutput, waitForTask } from './support/images-backend';
@@ -42,19 +42,6 @@ async function checksums(socket: string, volume: string): Promise<string> {
     '-c',
     'cd /v && find . -type f | sort | while read f; do echo "$(md5sum < "$f") $f $(stat -c %a "$f")"; done',
   );
-}
-
-function httpGet(url: string): Promise<string> {
-  return new Promise((resolve, reject) => {
-    // A new connection each time (no keep-alive): each one is looked up again by the forward.
-    const req = http.get(url, { timeout: 10_000, agent: false }, (res) => {
-      let body = '';
-      res.on('data', (d: Buffer) => (body += d.toString()));
-      res.on('end', () => resolve(body));
-    });
-    req.on('timeout', () => req.destroy(new Error(`no answer from ${url}`)));
-    req.on('error', reject);
-  });
 }
 
 beforeAll(async () => {

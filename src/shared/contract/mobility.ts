@@ -2,6 +2,7 @@ import { z } from 'zod';
 import { containerNameSchema, runImageSchema } from './container-run-spec';
 import { call, stream } from './define';
 import { hostIdSchema } from './ids';
+import { stackNameSchema } from './stacks';
 import type { TaskStarted } from './tasks';
 import { volumeNameSchema } from './volumes';
 
@@ -41,6 +42,20 @@ export interface ContainerTransferPreflight {
   problems: TransferProblem[];
 }
 
+export interface StackTransferPreflight {
+  project: string;
+  /** The file the app keeps for it (deployed or adopted here), or one rebuilt from its containers. */
+  file: 'stored' | 'reconstructed';
+  /** The compose file that will be deployed on the target. */
+  composeYaml: string;
+  running: boolean;
+  /** One row per image the services run; missing ones are copied from the source. */
+  images: Array<{ reference: string; services: string[]; presentOnTarget: boolean; size: number | null }>;
+  /** Named volumes with data on the source: copied. */
+  volumes: Array<{ name: string; size: number | null; onTarget: boolean }>;
+  problems: TransferProblem[];
+}
+
 export interface ForwardView {
   id: string;
   hostId: string;
@@ -74,6 +89,12 @@ const containerTransfer = {
   container: containerRef,
   targetHostId: hostIdSchema,
   name: containerNameSchema.optional(),
+};
+
+const stackTransfer = {
+  hostId: hostIdSchema,
+  project: stackNameSchema,
+  targetHostId: hostIdSchema,
 };
 
 /** Moving work between hosts: volumes, containers, and reaching any container's port. */
@@ -120,6 +141,21 @@ export const mobilityContract = {
     }),
     // Copies the container's volumes off one host (and may remove it there); creates it on the
     // other, where a restricted policy also inspects the create body (the service does).
+    { hostFields: { hostId: 'browse', targetHostId: 'write' } },
+  ),
+  stackPreflight: call<StackTransferPreflight>()(z.strictObject(stackTransfer), {
+    timeoutMs: 120_000,
+    hostFields: { hostId: 'read', targetHostId: 'read' },
+  }),
+  /** A compose project, service by service: files, images, volumes, then deploy on the target. */
+  stackTransfer: call<TaskStarted>()(
+    z.strictObject({
+      ...stackTransfer,
+      mode: z.enum(['move', 'clone']),
+      /** Move only: take the project down on the source once the target runs (volumes stay). */
+      removeSource: z.boolean().default(false),
+    }),
+    // As a container move: volumes are read off one host, the project is deployed on the other.
     { hostFields: { hostId: 'browse', targetHostId: 'write' } },
   ),
   forwardOpen: call<ForwardView>()(

@@ -16,7 +16,9 @@ export type TaskKind =
   | 'volume-backup'
   | 'volume-restore'
   | 'container-move'
-  | 'container-clone';
+  | 'container-clone'
+  | 'stack-move'
+  | 'stack-clone';
 export type TaskState = 'running' | 'succeeded' | 'failed' | 'cancelled';
 
 export const taskIdSchema = z.string().regex(/^t-[a-z0-9]{1,32}$/, 'not a valid task id');

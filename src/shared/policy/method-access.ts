@@ -45,6 +45,10 @@ export const METHOD_ACCESS: Record<MethodName, Access | ((input: unknown) => Acc
   // Copies the container's volumes (browse); a move that removes the source deletes.
   'mobility.containerTransfer': (input) =>
     (input as { removeSource?: boolean } | null)?.removeSource ? 'delete' : 'browse',
+  'mobility.stackPreflight': 'read',
+  // As a container: volumes copied (browse); taking the source project down deletes.
+  'mobility.stackTransfer': (input) =>
+    (input as { removeSource?: boolean } | null)?.removeSource ? 'delete' : 'browse',
   // A forward reaches as far as a shell into the container's network.
   'mobility.forwardOpen': 'exec',
   'mobility.forwardClose': 'app',

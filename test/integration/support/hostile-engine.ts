@@ -10,11 +10,21 @@ import type { Socket } from 'node:net';
  * - /containers/json: a body of hundreds of MB
  * - /images/json: the connection reset in the middle of the JSON
  * - /networks: a slow drip that never completes
+ * - container `fwd-target` runs; helper containers can be created, started and removed, but an
+ *   exec create never answers (a port forward's relay must give up and leave nothing behind)
  */
 export async function hostileEngine() {
   const socketPath = path.join(os.tmpdir(), `berthmaster-hostile-${process.pid}-${Date.now()}.sock`);
   const sockets = new Set<Socket>();
-  const stats = { eventBytes: 0, eventsOpen: 0, hugeBytes: 0, dripsOpen: 0 };
+  const stats = {
+    eventBytes: 0,
+    eventsOpen: 0,
+    hugeBytes: 0,
+    dripsOpen: 0,
+    execsOpen: 0,
+    helpers: new Set<string>(),
+    helpersMade: 0,
+  };
   const json = (res: http.ServerResponse, value: unknown) => {
     res.writeHead(200, { 'content-type': 'application/json' });
     res.end(JSON.stringify(value));
@@ -73,6 +83,32 @@ export async function hostileEngine() {
         stats.dripsOpen--;
       });
       return;
+    }
+    if (p === '/containers/fwd-target/json' || p === `/containers/${'f'.repeat(64)}/json`) {
+      return json(res, {
+        Id: 'f'.repeat(64),
+        Name: '/fwd-target',
+        State: { Running: true, StartedAt: '2026-01-01T00:00:00Z' },
+        HostConfig: { NetworkMode: 'bridge' },
+        NetworkSettings: { Networks: {} },
+      });
+    }
+    if (p === '/containers/create' && req.method === 'POST') {
+      const id = `helper${stats.helpersMade++}`.padEnd(64, '0');
+      stats.helpers.add(id);
+      res.writeHead(201, { 'content-type': 'application/json' });
+      return void res.end(JSON.stringify({ Id: id, Warnings: [] }));
+    }
+    const helper = /^\/containers\/(helper[0-9a-f]+)(\/\w+)?$/.exec(p ?? '');
+    if (helper && req.method === 'POST' && helper[2] === '/start') return void res.writeHead(204).end();
+    if (helper && req.method === 'DELETE') {
+      stats.helpers.delete(helper[1]!);
+      return void res.writeHead(204).end();
+    }
+    if (helper && req.method === 'POST' && helper[2] === '/exec') {
+      stats.execsOpen++;
+      res.on('close', () => stats.execsOpen--);
+      return; // never answers
     }
     res.writeHead(404, { 'content-type': 'application/json' });
     res.end(JSON.stringify({ message: 'not on this engine' }));

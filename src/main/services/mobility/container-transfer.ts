@@ -1,4 +1,3 @@
-import { randomBytes } from 'node:crypto';
 import type Docker from 'dockerode';
 import {
   AppError,
@@ -7,17 +6,23 @@ import {
   type TaskView,
   type TransferProblem,
 } from '@shared/contract';
-import { toAppError } from '../../errors/to-app-error';
 import { createContainer, runSpecOf } from '../containers/create';
 import { toCreateOptions } from '../containers/run-spec';
-import { engineStream } from '../../engine/request';
-import { humanBytes } from '../images/bytes';
-import { engineStatus, engineText } from '../../engine/engine-error';
-import type { TaskControl } from '../tasks/task-registry';
+import { engineStatus } from '../../engine/engine-error';
 import type { HelperRegistry } from '../volumes/volume-helper';
-import { pickImage } from '../volumes/volume-helper';
+import { bindSourceExists } from './bind-probe';
+import { copyImage } from './image-copy';
+import { portHolder } from './port-clash';
 import type { MobilityDeps } from './mobility-deps';
-import { copyVolumeData, volumeExists, volumeSize } from './volume-copy';
+import {
+  copyVolumes,
+  refuseOrNote,
+  removeCopiedVolumes,
+  requireOtherHost,
+  transferFailed,
+  transferSummary,
+} from './transfer-steps';
+import { volumeExists, volumeSize } from './volume-copy';
 
 export interface ContainerTransferRequest {
   hostId: string;
@@ -33,31 +38,6 @@ export interface ContainerTransferRequest {
 
 const BUILTIN_NETWORKS = new Set(['default', 'bridge', 'host', 'none']);
 
-/** Does `path` exist on the target's machine? The engine refuses a bind mount of a missing path. */
-async function bindSourceExists(dst: Docker, source: string, signal: AbortSignal): Promise<boolean> {
-  const image = await pickImage(dst, signal).catch(() => undefined);
-  if (!image) return true; // nothing to probe with; create will report it
-  try {
-    const probe = await dst.createContainer({
-      name: `berthmaster-bind-probe-${randomBytes(4).toString('hex')}`,
-      Image: image,
-      Entrypoint: ['/berthmaster-helper-never-started'],
-      Cmd: [],
-      Labels: { 'berthmaster.helper': 'bind-probe' },
-      HostConfig: {
-        NetworkMode: 'none',
-        Mounts: [{ Type: 'bind', Source: source, Target: '/probe', ReadOnly: true }],
-      },
-      abortSignal: signal,
-    } as unknown as Docker.ContainerCreateOptions);
-    await probe.remove({ force: true }).catch(() => undefined);
-    return true;
-  } catch (e) {
-    if (/bind source path does not exist|no such file/i.test(engineText(e))) return false;
-    throw e;
-  }
-}
-
 interface Plan {
   spec: RunSpec;
   sourceId: string;
@@ -68,9 +48,7 @@ interface Plan {
 }
 
 async function plan(deps: MobilityDeps, req: ContainerTransferRequest, signal: AbortSignal): Promise<Plan> {
-  if (req.hostId === req.targetHostId) {
-    throw new AppError({ code: 'INVALID_INPUT', message: 'Choose another host to move or clone to.' });
-  }
+  requireOtherHost(req);
   const [src, dst] = await Promise.all([deps.docker(req.hostId), deps.docker(req.targetHostId)]);
   const info = await src
     .getContainer(req.container)
@@ -118,21 +96,12 @@ async function plan(deps: MobilityDeps, req: ContainerTransferRequest, signal: A
   }
   for (const p of spec.ports) {
     if (!p.hostPort) continue;
-    const clash = targetContainers.find(
-      (c) =>
-        c.State === 'running' &&
-        c.Ports.some(
-          (q) =>
-            q.PublicPort === p.hostPort &&
-            q.Type === p.protocol &&
-            (!p.hostIp || !q.IP || q.IP === p.hostIp || q.IP === '0.0.0.0' || q.IP === '::'),
-        ),
-    );
+    const clash = portHolder(targetContainers, { ...p, hostPort: p.hostPort });
     if (clash) {
       problems.push({
         field: `ports.${p.hostPort}/${p.protocol}`,
         blocking: true,
-        message: `Port ${p.hostPort}/${p.protocol} is already published on ${target} by ${(clash.Names[0] ?? clash.Id).replace(/^\//, '')}.`,
+        message: `Port ${p.hostPort}/${p.protocol} is already published on ${target} by ${clash}.`,
       });
     }
   }
@@ -207,34 +176,6 @@ export async function containerTransferPreflight(
   };
 }
 
-async function copyImage(
-  ctl: TaskControl,
-  src: Docker,
-  dst: Docker,
-  ref: string,
-  size: number,
-): Promise<void> {
-  ctl.output(`Copying image ${ref} (≈${humanBytes(size)})`);
-  const saved = await engineStream(src, {
-    path: '/images/get',
-    method: 'GET',
-    query: { names: [ref] },
-    signal: ctl.signal,
-  });
-  const loaded = await engineStream(dst, {
-    path: '/images/load',
-    method: 'POST',
-    query: { quiet: true },
-    body: saved,
-    signal: ctl.signal,
-  });
-  let text = '';
-  for await (const chunk of loaded) text += (chunk as Buffer).toString('utf8');
-  const error = /"error(?:Detail)?"\s*:\s*(?:\{"message":)?"([^"]+)"/.exec(text)?.[1];
-  if (error)
-    throw new AppError({ code: 'ENGINE_ERROR', message: `The target could not load ${ref}: ${error}` });
-}
-
 /**
  * Moves or clones a container to another host: image (copied if missing), named volumes
  * (copied), configuration (the run spec), then create and start there and check it runs. Only a
@@ -258,16 +199,10 @@ export function startContainerTransfer(
     async (ctl) => {
       const [src, dst] = await Promise.all([deps.docker(req.hostId), deps.docker(req.targetHostId)]);
       const p = await plan(deps, req, ctl.signal);
-      const blocking = p.problems.filter((x) => x.blocking);
-      if (blocking.length) {
-        throw new AppError({
-          code: 'CONFLICT',
-          message: `${verb} to ${target} cannot start: ${blocking.map((b) => b.message).join(' ')}`,
-        });
-      }
       // The target's policy judges the container as if it were created there by hand.
-      deps.checkCreateBody(req.targetHostId, toCreateOptions(p.spec));
-      for (const w of p.problems) ctl.output(`Note: ${w.message}`);
+      if (!p.problems.some((x) => x.blocking))
+        deps.checkCreateBody(req.targetHostId, toCreateOptions(p.spec));
+      refuseOrNote(ctl, p.problems, verb, target);
       const made: { volumes: string[]; container?: string } = { volumes: [] };
       // Volumes are copied from a stopped container, so the copy is consistent.
       const stopForCopy = p.sourceRunning && p.volumes.length > 0;
@@ -281,20 +216,14 @@ export function startContainerTransfer(
           await src.getContainer(p.sourceId).stop({ abortSignal: ctl.signal } as object);
           sourceStopped = true;
         }
-        for (const v of p.volumes) {
-          ctl.output(`Copying volume ${v.name}${v.size !== null ? ` (≈${humanBytes(v.size)})` : ''}`);
-          await copyVolumeData(ctl, helpers, {
-            src,
-            dst,
-            srcName: v.name,
-            dstName: v.name,
-            size: v.size,
-            origin: `${deps.hostName(req.hostId)}/${v.name}`,
-            keepPartial: false,
-            targetLabel: target,
-          });
-          made.volumes.push(v.name);
-        }
+        await copyVolumes(ctl, helpers, {
+          src,
+          dst,
+          source: deps.hostName(req.hostId),
+          target,
+          volumes: p.volumes,
+          made: made.volumes,
+        });
         if (sourceStopped && req.mode === 'clone') {
           await src.getContainer(p.sourceId).start({ abortSignal: ctl.signal } as object);
           sourceStopped = false;
@@ -324,7 +253,7 @@ export function startContainerTransfer(
           ctl.output(`Removed ${p.spec.name} from ${deps.hostName(req.hostId)} (its volumes stay)`);
         }
         return {
-          summary: `${req.mode === 'move' ? 'Moved' : 'Cloned'} ${p.spec.name} to ${target}${made.volumes.length ? ` with ${made.volumes.length} volume${made.volumes.length === 1 ? '' : 's'}` : ''}`,
+          summary: transferSummary(req.mode, p.spec.name ?? req.container, target, made.volumes.length),
         };
       } catch (e) {
         const undo = AbortSignal.timeout(30_000);
@@ -335,13 +264,7 @@ export function startContainerTransfer(
             .catch(() => undefined);
           ctl.output(`Removed the new container from ${target}`);
         }
-        for (const v of made.volumes) {
-          await dst
-            .getVolume(v)
-            .remove({ force: true, abortSignal: undo } as object)
-            .catch(() => undefined);
-          ctl.output(`Removed the copied volume ${v} from ${target}`);
-        }
+        await removeCopiedVolumes(ctl, dst, made.volumes, target);
         if (sourceStopped) {
           await src
             .getContainer(p.sourceId)
@@ -349,9 +272,7 @@ export function startContainerTransfer(
             .then(() => ctl.output(`Started ${p.spec.name} again on ${deps.hostName(req.hostId)}`))
             .catch(() => ctl.output(`Could not start ${p.spec.name} again on ${deps.hostName(req.hostId)}`));
         }
-        if (ctl.signal.aborted) throw e;
-        const shape = toAppError(e);
-        throw new AppError({ ...shape, message: `${verb} to ${target} failed: ${shape.message}` });
+        transferFailed(ctl, e, verb, target);
       }
     },
   );

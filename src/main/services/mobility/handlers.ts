@@ -2,12 +2,16 @@ import { AppError, type Contract, type ForwardView } from '@shared/contract';
 import { policyAllows } from '@shared/policy/method-access';
 import type { Handlers } from '../../rpc/handlers';
 import type { AppContext } from '../../app/app-context';
+import { defaultConfigDir } from '../../config-dir';
 import { containerBodyCheck } from '../../security/workload-bodies';
+import { stackServiceFor } from '../stacks/stack-service-for';
+import { StackStore } from '../stacks/stack-store';
 import { tasksFor } from '../tasks/tasks-for';
 import type { HelperRegistry } from '../volumes/volume-helper';
 import { containerTransferPreflight, startContainerTransfer } from './container-transfer';
 import type { MobilityDeps } from './mobility-deps';
 import { PortForwards } from './port-forwards';
+import { stackTransferPreflight, startStackTransfer } from './stack-transfer';
 import { startVolumeBackup, startVolumeRestore } from './volume-backup';
 import { startVolumeCopy, volumeCopyPreflight } from './volume-copy';
 
@@ -21,12 +25,16 @@ export function mobilityHandlers(ctx: AppContext): Handlers<Contract>['mobility'
         throw new AppError({ code: 'NOT_FOUND', message: `No host with id ${id}.` });
     }
   };
+  const store = new StackStore(ctx.configDir ?? defaultConfigDir());
+  const stacks = stackServiceFor(ctx, store);
   const deps = (): MobilityDeps => ({
     docker: async (hostId) => (await ctx.hosts.client(hostId)).docker,
     hostName,
     tasks: tasksFor(ctx),
     checkCreateBody: (hostId, body) =>
       containerBodyCheck(ctx.hosts.get(hostId), 'mobility.containerTransfer')(body),
+    stacks,
+    forgetStack: (hostId, project) => store.forget(hostId, project),
   });
   const forwards = new PortForwards({ client: (hostId) => ctx.hosts.client(hostId), hostName });
   // A host that is removed takes its forwards along; one that disconnects keeps them (they
@@ -67,6 +75,14 @@ export function mobilityHandlers(ctx: AppContext): Handlers<Contract>['mobility'
     containerTransfer: (input) => {
       known(input.hostId, input.targetHostId);
       return { taskId: startContainerTransfer(deps(), helpers, input).id };
+    },
+    stackPreflight: async (input, { signal }) => {
+      known(input.hostId, input.targetHostId);
+      return stackTransferPreflight(deps(), { ...input, mode: 'clone', removeSource: false }, signal);
+    },
+    stackTransfer: (input) => {
+      known(input.hostId, input.targetHostId);
+      return { taskId: startStackTransfer(deps(), helpers, input).id };
     },
     forwardOpen: async (input, { signal }) => {
       known(input.hostId);

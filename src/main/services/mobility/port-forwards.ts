@@ -22,6 +22,9 @@ export interface ForwardSpec {
 export interface PortForwardDeps {
   client(hostId: string): Promise<EngineClient>;
   hostName(hostId: string): string;
+  /** Limits for tests against a hostile engine: one connection's dial, and each engine call of it. */
+  dialTimeoutMs?: number;
+  callTimeoutMs?: number;
 }
 
 /** How long one connection may take to reach the container before it is given up. */
@@ -124,7 +127,8 @@ export class PortForwards {
       server,
       sockets: new Set(),
     };
-    if (via === 'exec') forward.relay = new RelayHelper(client.docker, info.Id, spec.relayImage);
+    if (via === 'exec')
+      forward.relay = new RelayHelper(client.docker, info.Id, spec.relayImage, this.deps.callTimeoutMs);
     server.on('connection', (socket) => void this.handle(forward, socket));
     this.forwards.set(id, forward);
     this.changed();
@@ -157,7 +161,7 @@ export class PortForwards {
     socket.once('close', done);
     socket.once('error', done);
     try {
-      upstream = await this.dial(forward, AbortSignal.timeout(DIAL_TIMEOUT_MS));
+      upstream = await this.dial(forward, AbortSignal.timeout(this.deps.dialTimeoutMs ?? DIAL_TIMEOUT_MS));
     } catch (e) {
       v.lastError = toAppError(e).message;
       done();

@@ -1,14 +1,14 @@
 import { randomBytes } from 'node:crypto';
 import net from 'node:net';
-import { Duplex, PassThrough } from 'node:stream';
+import { Duplex } from 'node:stream';
 import type Docker from 'dockerode';
 import { AppError } from '@shared/contract';
 import { FrameDemuxer } from '../logs/frame-demuxer';
 import { engineStatus, engineText } from '../../engine/engine-error';
 import { HELPER_LABEL } from '../volumes/volume-helper';
+import { timedCall } from './timed-call';
 
 export const FORWARD_HELPER_KIND = 'port-forward';
-const REMOVE_TIMEOUT_MS = 30_000;
 
 /**
  * A helper container in the target container's network namespace, kept running (sleeping) so
@@ -28,11 +28,30 @@ export class RelayHelper {
     private readonly docker: Docker,
     private readonly targetId: string,
     private readonly image: string,
+    /** Each engine call's own limit (the caller's signal bounds a whole connect too). */
+    private readonly callMs?: number,
   ) {}
+
+  private call<T>(
+    what: string,
+    fn: (signal: AbortSignal) => Promise<T>,
+    signal?: AbortSignal,
+    late?: (v: T) => void,
+  ) {
+    return timedCall(what, fn, {
+      ...(signal ? { signal } : {}),
+      ...(this.callMs ? { ms: this.callMs } : {}),
+      ...(late ? { late } : {}),
+    });
+  }
 
   /** The running helper for the target's current run, made or re-made as needed. */
   private async ready(signal: AbortSignal): Promise<Docker.Container> {
-    const target = await this.docker.getContainer(this.targetId).inspect({ abortSignal: signal } as object);
+    const target = await this.call(
+      'Looking up the container',
+      (s) => this.docker.getContainer(this.targetId).inspect({ abortSignal: s } as object),
+      signal,
+    );
     if (!target.State.Running) {
       throw new AppError({ code: 'CONFLICT', message: `${target.Name.replace(/^\//, '')} is not running.` });
     }
@@ -45,15 +64,22 @@ export class RelayHelper {
     await this.removeContainer();
     let container: Docker.Container;
     try {
-      container = await this.docker.createContainer({
-        name: `berthmaster-forward-${randomBytes(5).toString('hex')}`,
-        Image: this.image,
-        Entrypoint: ['sh', '-c', 'while :; do sleep 3600; done'],
-        Cmd: [],
-        Labels: { [HELPER_LABEL]: FORWARD_HELPER_KIND, [`${HELPER_LABEL}.target`]: this.targetId },
-        HostConfig: { NetworkMode: `container:${this.targetId}`, AutoRemove: false },
-        abortSignal: AbortSignal.timeout(REMOVE_TIMEOUT_MS),
-      } as unknown as Docker.ContainerCreateOptions);
+      container = await this.call(
+        'Creating the relay helper',
+        (s) =>
+          this.docker.createContainer({
+            name: `berthmaster-forward-${randomBytes(5).toString('hex')}`,
+            Image: this.image,
+            Entrypoint: ['sh', '-c', 'while :; do sleep 3600; done'],
+            Cmd: [],
+            Labels: { [HELPER_LABEL]: FORWARD_HELPER_KIND, [`${HELPER_LABEL}.target`]: this.targetId },
+            HostConfig: { NetworkMode: `container:${this.targetId}`, AutoRemove: false },
+            abortSignal: s,
+          } as unknown as Docker.ContainerCreateOptions),
+        undefined,
+        // Made after it was given up: nothing may be left behind.
+        (late) => void late.remove({ force: true }).catch(() => undefined),
+      );
     } catch (e) {
       if (engineStatus(e) === 404) {
         throw new AppError({
@@ -71,21 +97,33 @@ export class RelayHelper {
     }
     this.container = container;
     this.madeFor = startedAt;
-    await container.start({ abortSignal: AbortSignal.timeout(REMOVE_TIMEOUT_MS) } as object);
+    await this.call('Starting the relay helper', (s) => container.start({ abortSignal: s } as object));
     return container;
   }
 
   /** One TCP connection to 127.0.0.1:port inside the target's namespace, as a byte duplex. */
   async connect(port: number, signal: AbortSignal): Promise<Duplex> {
     const helper = await this.ready(signal);
-    const exec = await helper.exec({
-      Cmd: ['sh', '-c', 'exec nc 127.0.0.1 "$0"', String(port)],
-      AttachStdin: true,
-      AttachStdout: true,
-      AttachStderr: true,
-      Tty: false,
-    });
-    const socket = (await exec.start({ hijack: true, stdin: true, Tty: false })) as Duplex;
+    const exec = await this.call(
+      'Creating the relay exec',
+      (s) =>
+        helper.exec({
+          Cmd: ['sh', '-c', 'exec nc 127.0.0.1 "$0"', String(port)],
+          AttachStdin: true,
+          AttachStdout: true,
+          AttachStderr: true,
+          Tty: false,
+          abortSignal: s,
+        } as Docker.ExecCreateOptions),
+      signal,
+    );
+    const socket = await this.call(
+      'Starting the relay exec',
+      async (s) =>
+        (await exec.start({ hijack: true, stdin: true, Tty: false, abortSignal: s } as object)) as Duplex,
+      signal,
+      (late) => late.destroy(),
+    );
     if (socket instanceof net.Socket) socket.setNoDelay(true);
     return demuxed(socket);
   }
@@ -101,27 +139,60 @@ export class RelayHelper {
     const c = this.container;
     this.container = undefined;
     if (c)
-      await c
-        .remove({ force: true, abortSignal: AbortSignal.timeout(REMOVE_TIMEOUT_MS) } as object)
-        .catch(() => undefined);
+      await this.call('Removing the relay helper', (s) =>
+        c.remove({ force: true, abortSignal: s } as object),
+      ).catch(() => undefined);
   }
 }
 
+/** Read-ahead of a relayed connection: big enough that the engine's stream is rarely paused. */
+const RELAY_BUFFER = 1024 * 1024;
+
 /**
  * The exec's output is multiplexed (no TTY, so bytes pass unaltered): a duplex whose readable
- * side is stdout only (nc's stderr is dropped) and whose writable side is the exec's stdin.
+ * side is stdout only (nc's stderr is dropped) and whose writable side is the exec's stdin. The
+ * stdout pieces of one network chunk are pushed as one buffer, and the engine's socket is paused
+ * only when a whole megabyte waits unread (the bench measured the forward at 0.6x of the raw
+ * stream with a 16 KiB PassThrough in between, pausing the TLS socket every few frames).
  */
+class ExecRelayStream extends Duplex {
+  private readonly demux = new FrameDemuxer();
+
+  constructor(private readonly socket: Duplex) {
+    super({ readableHighWaterMark: RELAY_BUFFER, writableHighWaterMark: RELAY_BUFFER });
+    socket.on('data', (chunk: Buffer) => {
+      const pieces = this.demux.push(chunk).filter((p) => p.stream === 1);
+      if (!pieces.length) return;
+      const data = pieces.length === 1 ? pieces[0]!.data : Buffer.concat(pieces.map((p) => p.data));
+      if (!this.push(data)) socket.pause();
+    });
+    const end = () => {
+      if (!this.readableEnded) this.push(null);
+    };
+    socket.once('end', end);
+    socket.once('close', end);
+    socket.once('error', (e) => this.destroy(e));
+  }
+
+  override _read(): void {
+    this.socket.resume();
+  }
+
+  override _write(chunk: Buffer, _enc: BufferEncoding, done: (e?: Error | null) => void): void {
+    this.socket.write(chunk, done);
+  }
+
+  override _final(done: (e?: Error | null) => void): void {
+    this.socket.end();
+    done();
+  }
+
+  override _destroy(e: Error | null, done: (e?: Error | null) => void): void {
+    this.socket.destroy();
+    done(e);
+  }
+}
+
 function demuxed(socket: Duplex): Duplex {
-  const out = new PassThrough();
-  const demux = new FrameDemuxer();
-  socket.on('data', (chunk: Buffer) => {
-    for (const piece of demux.push(chunk)) {
-      if (piece.stream === 1 && !out.write(piece.data)) socket.pause();
-    }
-  });
-  out.on('drain', () => socket.resume());
-  socket.once('end', () => out.end());
-  socket.once('close', () => out.end());
-  socket.once('error', (e) => out.destroy(e));
-  return Duplex.from({ readable: out, writable: socket });
+  return new ExecRelayStream(socket);
 }

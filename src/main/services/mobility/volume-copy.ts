@@ -8,9 +8,10 @@ import { readDf } from '../system/disk-usage';
 import { engineStatus, engineText } from '../../engine/engine-error';
 import type { TaskControl } from '../tasks/task-registry';
 import { createVolumeHelper, pickImage, type HelperRegistry } from '../volumes/volume-helper';
-import { ensureSomeImage } from './helper-image';
+import { ensureSomeImage } from './image-copy';
 import type { MobilityDeps } from './mobility-deps';
 import { pipeArchive } from './pipe-archive';
+import { timedCall } from './timed-call';
 
 export interface VolumeCopyRequest {
   hostId: string;
@@ -92,6 +93,8 @@ export interface VolumeDataCopy {
   /** After a failure or cancel, keep what was copied instead of removing the new volume. */
   keepPartial: boolean;
   targetLabel: string;
+  /** Labels the new volume carries besides its origin (a compose project's, for a stack). */
+  labels?: Record<string, string>;
 }
 
 /**
@@ -121,18 +124,44 @@ export async function copyVolumeData(
       ctl.output(`${c.targetLabel} has no images: copying one for the helper container`);
       await ensureSomeImage(c.src, c.dst, signal);
     });
-    await c.dst.createVolume({
-      Name: c.dstName,
-      Labels: { 'berthmaster.copied-from': c.origin },
-      abortSignal: signal,
-    } as Docker.VolumeCreateOptions);
+    await timedCall(
+      `Creating volume ${c.dstName} on ${c.targetLabel}`,
+      (s) =>
+        c.dst.createVolume({
+          Name: c.dstName,
+          Labels: { ...c.labels, 'berthmaster.copied-from': c.origin },
+          abortSignal: s,
+        } as Docker.VolumeCreateOptions),
+      // Made after it was given up: it is no one's, so it goes.
+      {
+        signal,
+        late: () =>
+          void c.dst
+            .getVolume(c.dstName)
+            .remove()
+            .catch(() => undefined),
+      },
+    );
     created = true;
     const target = await createVolumeHelper(c.dst, c.dstName, signal, helpers, { writable: true });
     try {
-      const archive = (await source.container.getArchive({
-        path: '/volume',
-        abortSignal: signal,
-      } as object)) as Readable;
+      // The call ends when the engine starts sending; the transfer itself runs as long as it needs.
+      const archive = await timedCall(
+        `Reading ${c.srcName}`,
+        async (s) => {
+          const body = (await source.container.getArchive({
+            path: '/volume',
+            abortSignal: s,
+          } as object)) as Readable;
+          signal.addEventListener(
+            'abort',
+            () => body.destroy(new AppError({ code: 'CANCELLED', message: 'The copy was cancelled.' })),
+            { once: true },
+          );
+          return body;
+        },
+        { signal, late: (body) => body.destroy() },
+      );
       const counter = byteCounter(reporter(ctl, c.size));
       await pipeArchive(archive, counter, (body) =>
         target.container.putArchive(body, { path: '/', abortSignal: signal } as object),

@@ -3,66 +3,18 @@ import { AppError, type Contract } from '@shared/contract';
 import type { Handlers } from '../../rpc/handlers';
 import type { AppContext } from '../../app/app-context';
 import { defaultConfigDir } from '../../config-dir';
-import { credentialTarget, registriesFor } from '../registries/registries-for';
-import { buildImage } from '../images/build-task';
-import type { ImageTaskDeps } from '../images/image-task-deps';
-import { pullImage } from '../images/registry-tasks';
 import { tasksFor } from '../tasks/tasks-for';
 import { reconstructCompose } from './adopt';
 import { followStackLogs } from './stack-logs';
 import { loadProject } from './load-project';
-import { stackService } from './stack-service';
+import { stackServiceFor } from './stack-service-for';
 import { StackStore } from './stack-store';
 
 /** Binds the stacks namespace: quick calls answer, deploys run as tasks in the task registry. */
 export function stacksHandlers(ctx: AppContext): Handlers<Contract>['stacks'] {
   const store = new StackStore(ctx.configDir ?? defaultConfigDir());
   const tasks = () => tasksFor(ctx);
-  const imageDeps = (): ImageTaskDeps => ({
-    docker: async (hostId) => (await ctx.hosts.client(hostId)).docker,
-    hostName: (hostId) => ctx.hosts.get(hostId)?.name ?? hostId,
-    registries: registriesFor(ctx),
-    credentialTarget: (hostId) => credentialTarget(ctx, hostId),
-    tasks: tasksFor(ctx),
-  });
-  const on = async (hostId: string) => {
-    const host = ctx.hosts.get(hostId);
-    if (!host) throw new AppError({ code: 'NOT_FOUND', message: `No host with id ${hostId}.` });
-    const docker = (await ctx.hosts.client(hostId)).docker;
-    return stackService({
-      hostId,
-      docker,
-      store,
-      host: {
-        hostId,
-        name: host.name,
-        policy: host.policy ?? 'full',
-        ...(host.allowedBindPaths ? { allowedBindPaths: host.allowedBindPaths } : {}),
-      },
-      pull: async (reference, ctl) => {
-        await registriesFor(ctx).checkConsent(reference, credentialTarget(ctx, hostId));
-        await pullImage(imageDeps(), hostId, reference, ctl);
-      },
-      build: async (svc, ctl) => {
-        const b = svc.build!;
-        await buildImage(
-          imageDeps(),
-          {
-            hostId,
-            contextPath: b.context,
-            dockerfile: b.dockerfile,
-            tags: [svc.image],
-            buildArgs: b.args,
-            labels: b.labels,
-            noCache: false,
-            pull: false,
-            ...(b.target ? { target: b.target } : {}),
-          },
-          ctl,
-        );
-      },
-    });
-  };
+  const on = stackServiceFor(ctx, store);
   const task = (hostId: string, title: string, body: Parameters<ReturnType<typeof tasks>['start']>[1]) => ({
     taskId: tasks().start({ kind: 'stack', hostId, title, phase: 'Starting…' }, body).id,
   });

@@ -12,6 +12,8 @@ export const KIND_LABELS: Record<TaskKind, string> = {
   'volume-restore': 'Volume restore',
   'container-move': 'Move',
   'container-clone': 'Clone',
+  'stack-move': 'Stack move',
+  'stack-clone': 'Stack clone',
   update: 'Update',
   stack: 'Stack',
 };

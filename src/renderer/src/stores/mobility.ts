@@ -1,9 +1,10 @@
 import { create } from 'zustand';
 
-/** A volume or a container, as the mobility dialogs need it. */
+/** A volume, a container or a compose project, as the mobility dialogs need it. */
 export type MobilityDialog =
   | { kind: 'volume-copy' | 'volume-backup' | 'volume-restore'; hostId: string; volume: string }
   | { kind: 'container-move' | 'container-clone'; hostId: string; containerId: string; name: string }
+  | { kind: 'stack-transfer'; hostId: string; project: string }
   | {
       kind: 'forward';
       hostId: string;

@@ -1,16 +1,22 @@
 import { useId, useState } from 'react';
 import { containerNameSchema, type ContainerTransferPreflight, type HostView } from '@shared/contract';
 import { Dialog } from '../../components/ui/Dialog';
-import { ErrorBanner } from '../../components/ui/ErrorBanner';
 import { TextField } from '../../components/ui/Field';
-import { TaskLiveFooter } from '../../components/tasks/TaskLive';
 import { formatBytes } from '../../lib/format';
 import { usePolicy } from '../../hooks/usePolicy';
 import { usePreflight } from '../../hooks/usePreflight';
 import { useTaskCall } from '../../hooks/useTaskCall';
 import { useHostsStore } from '../../stores/hosts';
 import { TargetHostField, useTargetHosts } from './TargetHostField';
-import { TransferLive } from './TransferLive';
+import {
+  CheckboxRow,
+  PreflightSection,
+  ProblemItems,
+  TransferActions,
+  TransferErrors,
+  TransferTaskDialog,
+  VolumeItems,
+} from './TransferParts';
 
 /** What the preflight found on the target, one line per thing; blocking problems in red. */
 function PreflightReport({ report, targetName }: { report: ContainerTransferPreflight; targetName: string }) {
@@ -23,28 +29,8 @@ function PreflightReport({ report, targetName }: { report: ContainerTransferPref
           ? `already on ${targetName}`
           : `copied to ${targetName} (${formatBytes(image.size)})`}
       </li>
-      {volumes.length === 0 ? (
-        <li>No named volumes to copy</li>
-      ) : (
-        volumes.map((v) => (
-          <li key={v.name}>
-            Volume <strong className="mono">{v.name}</strong>:{' '}
-            {v.onTarget
-              ? `exists on ${targetName}`
-              : `copied (${v.size === null ? 'size unknown' : formatBytes(v.size)})`}
-          </li>
-        ))
-      )}
-      {problems.map((p) => (
-        <li
-          key={`${p.field}:${p.message}`}
-          className={p.blocking ? 'preflight-blocking' : 'preflight-warning'}
-        >
-          <span className="mono">{p.field}</span>: {p.message}
-          {p.blocking ? ' (blocks)' : ''}
-        </li>
-      ))}
-      {problems.length === 0 && <li>No clashes on {targetName}</li>}
+      <VolumeItems volumes={volumes} targetName={targetName} none="No named volumes to copy" />
+      <ProblemItems problems={problems} targetName={targetName} />
     </ul>
   );
 }
@@ -91,18 +77,17 @@ export function ContainerTransferDialog({
 
   if (transfer.taskId) {
     return (
-      <Dialog
+      <TransferTaskDialog
         title={`${mode === 'move' ? 'Moving' : 'Cloning'} ${sourceName} to ${targetName}`}
+        taskId={transfer.taskId}
+        task={transfer.task}
+        verb={mode}
         onClose={onClose}
-        size="large"
-        footer={<TaskLiveFooter taskId={transfer.taskId} onClose={onClose} verb={mode} />}
+        large
       >
-        <p className="muted dialog-lead">
-          Image, volumes, then the container on {targetName}, started and checked before anything happens on{' '}
-          {host.name}. Closing this keeps it running: follow it in Tasks.
-        </p>
-        <TransferLive taskId={transfer.taskId} task={transfer.task} />
-      </Dialog>
+        Image, volumes, then the container on {targetName}, started and checked before anything happens on{' '}
+        {host.name}. Closing this keeps it running: follow it in Tasks.
+      </TransferTaskDialog>
     );
   }
 
@@ -116,30 +101,23 @@ export function ContainerTransferDialog({
       onClose={onClose}
       size="large"
       footer={
-        <>
-          <button type="button" className="button" onClick={onClose}>
-            Cancel
-          </button>
-          <button
-            type="button"
-            className="button button-primary"
-            disabled={!report || !!reason || !!nameError || transfer.busy}
-            title={reason}
-            onClick={() =>
-              void transfer.start({
-                hostId: host.id,
-                container: containerId,
-                targetHostId: target,
-                name,
-                mode,
-                removeSource: mode === 'move' && removeSource,
-              })
-            }
-          >
-            {transfer.busy && <span className="spinner" aria-hidden="true" />}
-            {verb}
-          </button>
-        </>
+        <TransferActions
+          label={verb}
+          disabled={!report || !!reason || !!nameError}
+          busy={transfer.busy}
+          reason={reason}
+          onStart={() =>
+            void transfer.start({
+              hostId: host.id,
+              container: containerId,
+              targetHostId: target,
+              name,
+              mode,
+              removeSource: mode === 'move' && removeSource,
+            })
+          }
+          onClose={onClose}
+        />
       }
     >
       <p className="dialog-lead">
@@ -159,35 +137,24 @@ export function ContainerTransferDialog({
           error={nameError}
         />
         {mode === 'move' && (
-          <div className="checkbox-row">
-            <input
-              id={`${id}-remove`}
-              type="checkbox"
-              checked={removeSource}
-              onChange={(e) => setRemoveSource(e.target.checked)}
-            />
-            <label htmlFor={`${id}-remove`}>
-              Remove the source afterwards (otherwise it is only stopped)
-            </label>
-          </div>
+          <CheckboxRow id={`${id}-remove`} checked={removeSource} onChange={setRemoveSource}>
+            Remove the source afterwards (otherwise it is only stopped)
+          </CheckboxRow>
         )}
-        <section className="preflight" aria-label="Preflight" aria-busy={pre.loading}>
-          <h3 className="preflight-title">On {targetName}</h3>
-          {pre.loading && (
-            <p className="muted" role="status">
-              <span className="spinner" aria-hidden="true" /> Checking {targetName}…
-            </p>
-          )}
+        <PreflightSection
+          title={`On ${targetName}`}
+          loading={pre.loading}
+          checking={`Checking ${targetName}…`}
+        >
           {report && <PreflightReport report={report} targetName={targetName} />}
-        </section>
+        </PreflightSection>
       </div>
-      {reason && report && (
-        <p className="field-error" role="note">
-          {verb} is not possible: {reason}
-        </p>
-      )}
-      {pre.error && <ErrorBanner error={pre.error} title="Couldn't check the target" />}
-      {transfer.error && <ErrorBanner error={transfer.error} title={`Couldn't start the ${mode}`} />}
+      <TransferErrors
+        mode={mode}
+        reason={report ? reason : undefined}
+        checkError={pre.error}
+        startError={transfer.error}
+      />
     </Dialog>
   );
 }

@@ -2,6 +2,7 @@ import { useHostsStore } from '../../stores/hosts';
 import { useMobilityStore } from '../../stores/mobility';
 import { ContainerTransferDialog } from './ContainerTransferDialog';
 import { ForwardDialog } from './ForwardDialog';
+import { StackTransferDialog } from './StackTransferDialog';
 import { VolumeCopyDialog } from './VolumeCopyDialog';
 import { VolumeFileDialog } from './VolumeFileDialog';
 
@@ -35,6 +36,8 @@ export function MobilityDialogs() {
           onClose={close}
         />
       );
+    case 'stack-transfer':
+      return <StackTransferDialog host={host} project={dialog.project} onClose={close} />;
     case 'forward':
       return (
         <ForwardDialog

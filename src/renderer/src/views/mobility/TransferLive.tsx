@@ -8,7 +8,8 @@ function throughput(task: TaskView, now: number): string | undefined {
   const bytes = task.progress.bytes;
   const end = task.endedAt ?? now;
   const seconds = (end - task.startedAt) / 1000;
-  if (!bytes || seconds <= 0) return undefined;
+  // A few KiB (a small volume inside a move) over a task of many steps is no speed worth showing.
+  if (!bytes || bytes < 1024 * 1024 || seconds <= 0) return undefined;
   return `${formatBytes(bytes / seconds)}/s`;
 }
 

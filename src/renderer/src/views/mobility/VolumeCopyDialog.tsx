@@ -3,14 +3,13 @@ import { volumeNameSchema, type HostView } from '@shared/contract';
 import { Dialog } from '../../components/ui/Dialog';
 import { ErrorBanner } from '../../components/ui/ErrorBanner';
 import { TextField } from '../../components/ui/Field';
-import { TaskLiveFooter } from '../../components/tasks/TaskLive';
 import { formatBytes } from '../../lib/format';
 import { usePolicy } from '../../hooks/usePolicy';
 import { usePreflight } from '../../hooks/usePreflight';
 import { useTaskCall } from '../../hooks/useTaskCall';
 import { useHostsStore } from '../../stores/hosts';
 import { TargetHostField, useTargetHosts } from './TargetHostField';
-import { TransferLive } from './TransferLive';
+import { CheckboxRow, PreflightSection, TransferActions, TransferTaskDialog } from './TransferParts';
 
 /** Copy a volume to another host: preflight (size, running users, name), then the copy task. */
 export function VolumeCopyDialog({
@@ -41,18 +40,17 @@ export function VolumeCopyDialog({
 
   if (copy.taskId) {
     return (
-      <Dialog
+      <TransferTaskDialog
         title={`Copying ${volume} to ${targetHost?.name ?? 'the other host'}`}
+        taskId={copy.taskId}
+        task={copy.task}
+        verb="copy"
         onClose={onClose}
-        size="large"
-        footer={<TaskLiveFooter taskId={copy.taskId} onClose={onClose} verb="copy" />}
+        large
       >
-        <p className="muted dialog-lead">
-          Streaming from {host.name} to {targetHost?.name} as volume <strong className="mono">{name}</strong>.
-          Closing this keeps the copy running: follow it in Tasks.
-        </p>
-        <TransferLive taskId={copy.taskId} task={copy.task} />
-      </Dialog>
+        Streaming from {host.name} to {targetHost?.name} as volume <strong className="mono">{name}</strong>.
+        Closing this keeps the copy running: follow it in Tasks.
+      </TransferTaskDialog>
     );
   }
 
@@ -71,30 +69,23 @@ export function VolumeCopyDialog({
       title="Copy volume to another host"
       onClose={onClose}
       footer={
-        <>
-          <button type="button" className="button" onClick={onClose}>
-            Cancel
-          </button>
-          <button
-            type="button"
-            className="button button-primary"
-            disabled={blocked || copy.busy}
-            title={reason}
-            onClick={() =>
-              void copy.start({
-                hostId: host.id,
-                name: volume,
-                targetHostId: target,
-                targetName: name,
-                stopUsers,
-                keepPartial,
-              })
-            }
-          >
-            {copy.busy && <span className="spinner" aria-hidden="true" />}
-            Copy
-          </button>
-        </>
+        <TransferActions
+          label="Copy"
+          disabled={blocked}
+          busy={copy.busy}
+          reason={reason}
+          onStart={() =>
+            void copy.start({
+              hostId: host.id,
+              name: volume,
+              targetHostId: target,
+              targetName: name,
+              stopUsers,
+              keepPartial,
+            })
+          }
+          onClose={onClose}
+        />
       }
     >
       <p className="dialog-lead">
@@ -114,12 +105,7 @@ export function VolumeCopyDialog({
             nameError ?? (report?.targetNameTaken ? `a volume named ${name} already exists there` : undefined)
           }
         />
-        <section className="preflight" aria-label="Preflight" aria-busy={pre.loading}>
-          {pre.loading && (
-            <p className="muted" role="status">
-              <span className="spinner" aria-hidden="true" /> Checking both hosts…
-            </p>
-          )}
+        <PreflightSection loading={pre.loading} checking="Checking both hosts…">
           {report && (
             <ul className="preflight-list">
               <li>
@@ -143,26 +129,14 @@ export function VolumeCopyDialog({
             </ul>
           )}
           {users.length > 0 && (
-            <div className="checkbox-row">
-              <input
-                id={`${id}-stop`}
-                type="checkbox"
-                checked={stopUsers}
-                onChange={(e) => setStopUsers(e.target.checked)}
-              />
-              <label htmlFor={`${id}-stop`}>Stop them for the copy and start them after</label>
-            </div>
+            <CheckboxRow id={`${id}-stop`} checked={stopUsers} onChange={setStopUsers}>
+              Stop them for the copy and start them after
+            </CheckboxRow>
           )}
-        </section>
-        <div className="checkbox-row">
-          <input
-            id={`${id}-keep`}
-            type="checkbox"
-            checked={keepPartial}
-            onChange={(e) => setKeepPartial(e.target.checked)}
-          />
-          <label htmlFor={`${id}-keep`}>Keep a partial copy if it is cancelled or fails</label>
-        </div>
+        </PreflightSection>
+        <CheckboxRow id={`${id}-keep`} checked={keepPartial} onChange={setKeepPartial}>
+          Keep a partial copy if it is cancelled or fails
+        </CheckboxRow>
       </div>
       {reason && !pre.loading && report && <p className="field-hint">{reason}</p>}
       {pre.error && <ErrorBanner error={pre.error} title="Couldn't check the copy" />}

@@ -3,9 +3,8 @@ import type { HostView } from '@shared/contract';
 import { Dialog } from '../../components/ui/Dialog';
 import { ErrorBanner } from '../../components/ui/ErrorBanner';
 import { TextField } from '../../components/ui/Field';
-import { TaskLiveFooter } from '../../components/tasks/TaskLive';
 import { useTaskCall } from '../../hooks/useTaskCall';
-import { TransferLive } from './TransferLive';
+import { CheckboxRow, TransferTaskDialog } from './TransferParts';
 
 const ABSOLUTE = /^(\/|[A-Za-z]:[\\/])/;
 
@@ -50,15 +49,13 @@ export function VolumeFileDialog({
 
   if (call.taskId) {
     return (
-      <Dialog
+      <TransferTaskDialog
         title={backup ? `Backing up ${volume}` : `Restoring into ${volume}`}
+        taskId={call.taskId}
+        task={call.task}
+        verb={backup ? 'backup' : 'restore'}
         onClose={onClose}
-        footer={
-          <TaskLiveFooter taskId={call.taskId} onClose={onClose} verb={backup ? 'backup' : 'restore'} />
-        }
-      >
-        <TransferLive taskId={call.taskId} task={call.task} />
-      </Dialog>
+      />
     );
   }
   return (
@@ -95,17 +92,9 @@ export function VolumeFileDialog({
               : 'A tar file on the machine running Berthmaster (the server, in browser mode): its files go to the volume root.'
           }
         />
-        <div className="checkbox-row">
-          <input
-            id={`${id}-flag`}
-            type="checkbox"
-            checked={flag}
-            onChange={(e) => setFlag(e.target.checked)}
-          />
-          <label htmlFor={`${id}-flag`}>
-            {backup ? 'Replace the file if it exists' : 'Create the volume if it does not exist'}
-          </label>
-        </div>
+        <CheckboxRow id={`${id}-flag`} checked={flag} onChange={setFlag}>
+          {backup ? 'Replace the file if it exists' : 'Create the volume if it does not exist'}
+        </CheckboxRow>
       </form>
       {call.error && (
         <ErrorBanner

@@ -5,7 +5,17 @@ import { ORIGIN_TEXT, serviceCount, stackCount } from './stack-text';
 import { serviceColor } from './service-color';
 
 export type StackAction =
-  'deploy' | 'edit' | 'down' | 'start' | 'stop' | 'restart' | 'pull' | 'adopt' | 'logs' | 'forget';
+  | 'deploy'
+  | 'edit'
+  | 'down'
+  | 'start'
+  | 'stop'
+  | 'restart'
+  | 'pull'
+  | 'adopt'
+  | 'logs'
+  | 'forget'
+  | 'transfer';
 
 export interface ServiceLinks {
   restart(service: string): void;
@@ -74,6 +84,7 @@ export function StackRow({ stack, expanded, onToggle, can, busy, onAction, links
           {button('restart', 'Restart', 'stacks.restart')}
           {stack.stored && button('pull', 'Pull', 'stacks.pull')}
           {button('logs', 'Logs', 'stacks.logs')}
+          {button('transfer', 'Move / clone…', 'mobility.stackPreflight')}
           {button('down', 'Down…', 'stacks.down')}
           {stack.stored && stack.state === 'empty' && button('forget', 'Forget…', 'stacks.forget')}
         </td>

@@ -9,6 +9,7 @@ import { usePolicy } from '../../hooks/usePolicy';
 import { plural } from '../../lib/plural';
 import { guard } from '../../lib/policy';
 import { useDetailsStore } from '../../stores/details';
+import { useMobilityStore } from '../../stores/mobility';
 import { useSectionStore } from '../../stores/sections';
 import { EMPTY_HOST_STACKS, useStacksStore } from '../../stores/stacks';
 import { useTerminalsStore } from '../../stores/terminals';
@@ -131,6 +132,8 @@ export function StacksView({ host }: { host: HostView }) {
         return setScreen({ kind: 'logs', project: stack.name });
       case 'forget':
         return setForgetting(stack.name);
+      case 'transfer':
+        return useMobilityStore.getState().open({ kind: 'stack-transfer', hostId, project: stack.name });
     }
   };
 

@@ -1,0 +1,169 @@
+import { useId, useState } from 'react';
+import type { HostView, StackTransferPreflight } from '@shared/contract';
+import { Dialog } from '../../components/ui/Dialog';
+import { formatBytes } from '../../lib/format';
+import { usePolicy } from '../../hooks/usePolicy';
+import { usePreflight } from '../../hooks/usePreflight';
+import { useTaskCall } from '../../hooks/useTaskCall';
+import { useHostsStore } from '../../stores/hosts';
+import { TargetHostField, useTargetHosts } from './TargetHostField';
+import {
+  CheckboxRow,
+  PreflightSection,
+  ProblemItems,
+  TransferActions,
+  TransferErrors,
+  TransferTaskDialog,
+  VolumeItems,
+} from './TransferParts';
+
+function StackReport({ report, targetName }: { report: StackTransferPreflight; targetName: string }) {
+  return (
+    <>
+      <ul className="preflight-list">
+        <li>
+          Compose file:{' '}
+          {report.file === 'stored'
+            ? 'the one Berthmaster keeps for this project'
+            : 'rebuilt from the containers (the project was not deployed here)'}
+        </li>
+        {report.images.map((i) => (
+          <li key={i.reference}>
+            Image <strong className="mono">{i.reference}</strong> ({i.services.join(', ')}):{' '}
+            {i.presentOnTarget
+              ? `already on ${targetName}`
+              : `copied to ${targetName}${i.size === null ? '' : ` (${formatBytes(i.size)})`}`}
+          </li>
+        ))}
+        <VolumeItems
+          volumes={report.volumes}
+          targetName={targetName}
+          none="No named volumes with data to copy"
+        />
+        <ProblemItems problems={report.problems} targetName={targetName} />
+      </ul>
+      <details className="preflight-file">
+        <summary>Compose file deployed on {targetName}</summary>
+        <pre className="mono">{report.composeYaml}</pre>
+      </details>
+    </>
+  );
+}
+
+/**
+ * Move or clone a compose project to another host, service by service: its file, images and
+ * named volumes, after a preflight on the target; deployed there through the stacks service.
+ * A move stops (and optionally takes down) the project on the source once the target runs it.
+ */
+export function StackTransferDialog({
+  host,
+  project,
+  onClose,
+}: {
+  host: HostView;
+  project: string;
+  onClose(): void;
+}) {
+  const targets = useTargetHosts(host.id);
+  const [target, setTarget] = useState(targets[0]?.id ?? '');
+  const [mode, setMode] = useState<'move' | 'clone'>('clone');
+  const [removeSource, setRemoveSource] = useState(false);
+  const id = useId();
+  const targetHost = useHostsStore((s) => s.hosts.find((h) => h.id === target));
+  const pre = usePreflight(
+    'mobility.stackPreflight',
+    target ? { hostId: host.id, project, targetHostId: target } : undefined,
+  );
+  const transfer = useTaskCall('mobility.stackTransfer');
+  const input = {
+    hostId: host.id,
+    project,
+    targetHostId: target,
+    mode,
+    removeSource: mode === 'move' && removeSource,
+  };
+  const verdict = usePolicy(target).allowed('mobility.stackTransfer', input);
+  const verb = mode === 'move' ? 'Move' : 'Clone';
+  const targetName = targetHost?.name ?? 'the target';
+
+  if (transfer.taskId) {
+    return (
+      <TransferTaskDialog
+        title={`${mode === 'move' ? 'Moving' : 'Cloning'} ${project} to ${targetName}`}
+        taskId={transfer.taskId}
+        task={transfer.task}
+        verb={mode}
+        onClose={onClose}
+        large
+      >
+        Images, volumes, then the project deployed on {targetName} and checked before anything happens on{' '}
+        {host.name}. Closing this keeps it running: follow it in Tasks.
+      </TransferTaskDialog>
+    );
+  }
+
+  const report = pre.result;
+  const blocking = report?.problems.find((p) => p.blocking);
+  const reason = !verdict.ok ? verdict.reason : blocking?.message;
+
+  return (
+    <Dialog
+      title={`Move or clone project ${project}`}
+      onClose={onClose}
+      size="large"
+      footer={
+        <TransferActions
+          label={verb}
+          disabled={!report || !!reason}
+          busy={transfer.busy}
+          reason={reason}
+          onStart={() => void transfer.start(input)}
+          onClose={onClose}
+        />
+      }
+    >
+      <p className="dialog-lead">
+        Take compose project <strong className="mono">{project}</strong> from <strong>{host.name}</strong> to
+        another host with its compose file, images and named volumes. Running services are stopped while their
+        volumes are copied.
+      </p>
+      <div className="mobility-form">
+        <TargetHostField id={`${id}-target`} hosts={targets} value={target} onChange={setTarget} />
+        <div className="field">
+          <label htmlFor={`${id}-mode`} className="field-label">
+            Mode
+          </label>
+          <select
+            id={`${id}-mode`}
+            className="input"
+            value={mode}
+            onChange={(e) => setMode(e.target.value === 'move' ? 'move' : 'clone')}
+          >
+            <option value="clone">Clone: the project keeps running on {host.name}</option>
+            <option value="move">
+              Move: the project is stopped on {host.name} once it runs on the target
+            </option>
+          </select>
+        </div>
+        {mode === 'move' && (
+          <CheckboxRow id={`${id}-remove`} checked={removeSource} onChange={setRemoveSource}>
+            Take the project down on {host.name} afterwards (its volumes stay)
+          </CheckboxRow>
+        )}
+        <PreflightSection
+          title={`On ${targetName}`}
+          loading={pre.loading}
+          checking={`Checking ${targetName}…`}
+        >
+          {report && <StackReport report={report} targetName={targetName} />}
+        </PreflightSection>
+      </div>
+      <TransferErrors
+        mode={mode}
+        reason={report ? reason : undefined}
+        checkError={pre.error}
+        startError={transfer.error}
+      />
+    </Dialog>
+  );
+}
