@@ -38,7 +38,11 @@ async function up(project: string, composeYaml: string) {
 }
 
 /** The engine's own record of what happened to a project's containers since `since`. */
-async function events(since: string, project: string, event: string): Promise<Array<Record<string, string>>> {
+async function events(
+  since: string,
+  project: string,
+  event: string,
+): Promise<Array<{ id: string } & Record<string, string>>> {
   const out = await docker(
     sock,
     'events',

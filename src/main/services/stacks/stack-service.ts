@@ -12,6 +12,7 @@ import type { TaskControl } from '../tasks/task-registry';
 import { applyPlan, type ApplyDeps } from './apply';
 import type { CreateCheckHost } from './create-check';
 import { discoverProjects } from './discovery';
+import { removalWaves } from './dependency-order';
 import { L } from './labels';
 import { loadProject } from './load-project';
 import { observe } from './observed-state';
@@ -211,13 +212,25 @@ export function stackService(deps: StackHostDeps) {
         all: true,
         ...byLabel,
       } as Docker.ContainerListOptions);
-      // Stop in reverse start order: dependents first is what compose does; by number is close enough when unknown.
-      await Promise.all(
-        containers.map(async (c) => {
-          ctl.output(`${c.Labels[L.service] ?? ''}: removing ${(c.Names[0] ?? c.Id).replace(/^\//, '')}`);
-          await docker.getContainer(c.Id).remove({ force: true, v: false, abortSignal: signal } as object);
-        }),
-      );
+      // Dependents first, as compose does: each container's depends_on label gives the graph.
+      const deps = new Map<string, string[]>();
+      for (const c of containers) {
+        const label = c.Labels[L.dependsOn] ?? '';
+        const on = label ? label.split(',').map((d) => d.split(':')[0] ?? '') : [];
+        deps.set(c.Labels[L.service] ?? '', [...(deps.get(c.Labels[L.service] ?? '') ?? []), ...on]);
+      }
+      for (const wave of removalWaves(deps)) {
+        await Promise.all(
+          containers
+            .filter((c) => wave.includes(c.Labels[L.service] ?? ''))
+            .map(async (c) => {
+              ctl.output(`${c.Labels[L.service] ?? ''}: removing ${(c.Names[0] ?? c.Id).replace(/^\//, '')}`);
+              await docker
+                .getContainer(c.Id)
+                .remove({ force: true, v: false, abortSignal: signal } as object);
+            }),
+        );
+      }
       const networks = (await docker.listNetworks(byLabel as object)) as Docker.NetworkInspectInfo[];
       for (const n of networks) {
         ctl.output(`Network ${n.Name}: removing`);
