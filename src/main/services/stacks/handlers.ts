@@ -17,6 +17,8 @@ import { StackStore } from './stack-store';
 /** Binds the stacks namespace: quick calls answer, deploys run as tasks in the task registry. */
 export function stacksHandlers(ctx: AppContext): Handlers<Contract>['stacks'] {
   const store = new StackStore(ctx.configDir ?? defaultConfigDir());
+  // docker compose interpolates from the shell; the app's own environment plays that part.
+  const environment = ctx.env ?? process.env;
   const tasks = () => tasksFor(ctx);
   const imageDeps = (): ImageTaskDeps => ({
     docker: async (hostId) => (await ctx.hosts.client(hostId)).docker,
@@ -33,6 +35,7 @@ export function stacksHandlers(ctx: AppContext): Handlers<Contract>['stacks'] {
       hostId,
       docker,
       store,
+      environment,
       host: {
         hostId,
         name: host.name,
@@ -89,6 +92,7 @@ export function stacksHandlers(ctx: AppContext): Handlers<Contract>['stacks'] {
         workingDir:
           input.workingDir ?? path.join(ctx.configDir ?? defaultConfigDir(), 'stacks', '_', input.project),
         profiles: input.profiles,
+        environment,
       }),
     save: async ({ hostId, project, ...rest }) => (await on(hostId)).save(project, files(rest)),
     forget: async ({ hostId, project }) => store.forget(hostId, project),
@@ -133,6 +137,7 @@ export function stacksHandlers(ctx: AppContext): Handlers<Contract>['stacks'] {
         envText: rest.envText,
         projectName: project,
         workingDir: rest.workingDir ?? store.dir(hostId, project),
+        environment,
       });
       if (!load.project) {
         const first = load.diagnostics.find((d) => d.severity === 'error');
