@@ -37,14 +37,19 @@ async function shot(page: Page, file: string) {
 const servicesRow = (page: Page) =>
   page.getByRole('table', { name: 'Services' }).getByRole('row').filter({ hasText: name });
 
+/** A host's section (tab), picked in the sidebar as a user does. */
+async function hostTab(page: Page, host: string, tab: string) {
+  await page
+    .getByRole('navigation', { name: 'Hosts' })
+    .getByRole('button', { name: host, exact: true })
+    .click();
+  await page.getByRole('tab', { name: tab, exact: true }).click();
+}
+
 /** The swarm section of engine A ("local", the manager), on one of its tabs. */
 async function openSwarm(page: Page, tab: string) {
   await page.goto(app.url);
-  await page
-    .getByRole('navigation', { name: 'Hosts' })
-    .getByRole('button', { name: 'local', exact: true })
-    .click();
-  await page.getByRole('tab', { name: 'Swarm', exact: true }).click();
+  await hostTab(page, 'local', 'Swarm');
   await page.getByRole('tab', { name: tab, exact: true }).click();
 }
 
@@ -100,11 +105,7 @@ test.describe('swarm @swarm', () => {
     page,
   }) => {
     await page.goto(app.url);
-    await page
-      .getByRole('navigation', { name: 'Hosts' })
-      .getByRole('button', { name: 'local', exact: true })
-      .click();
-    await page.getByRole('tab', { name: 'Swarm', exact: true }).click();
+    await hostTab(page, 'local', 'Swarm');
 
     const overview = page.getByRole('group', { name: 'Cluster overview' });
     await expect(overview).toContainText('managers');
@@ -185,21 +186,13 @@ test.describe('swarm @swarm', () => {
       },
     });
     socket.close();
-    await page
-      .getByRole('navigation', { name: 'Hosts' })
-      .getByRole('button', { name: 'lab-b-worker', exact: true })
-      .click();
-    await page.getByRole('tab', { name: 'Swarm', exact: true }).click();
+    await hostTab(page, 'lab-b-worker', 'Swarm');
     await expect(page.getByText(/lab-b-worker is not a swarm manager: it is a worker node/)).toBeVisible();
     await expect(page.getByText('10.123.0.1:2377', { exact: false }).first()).toBeVisible();
     await shot(page, 'worker');
 
     // Back on the manager, a task's container opens in the container view of the host running it.
-    await page
-      .getByRole('navigation', { name: 'Hosts' })
-      .getByRole('button', { name: 'local', exact: true })
-      .click();
-    await page.getByRole('tab', { name: 'Swarm', exact: true }).click();
+    await hostTab(page, 'local', 'Swarm');
     await page.getByRole('tab', { name: 'Tasks', exact: true }).click();
     await page
       .getByRole('button', { name: new RegExp(`^Open container of ${name}\\.\\d on lab-b-worker$`) })
@@ -240,11 +233,7 @@ test.describe('swarm @swarm', () => {
     try {
       await page.setViewportSize({ width: 1400, height: 900 });
       await page.goto(app.url);
-      await page
-        .getByRole('navigation', { name: 'Hosts' })
-        .getByRole('button', { name: 'local', exact: true })
-        .click();
-      await page.getByRole('tab', { name: 'Stacks', exact: true }).click();
+      await hostTab(page, 'local', 'Stacks');
       await page.getByRole('button', { name: 'New stack' }).click();
       await page.getByLabel('Project name').fill(stack);
       const editor = page.getByLabel('Compose file', { exact: true });
