@@ -133,7 +133,7 @@ test.describe('compose stacks @stacks', () => {
     await replaceText(page, 'Compose file', composeFile(lab.image, false));
     await expect(page.getByText('Valid', { exact: true })).toBeVisible();
     const vars = page.getByRole('table', { name: 'Variables' });
-    await expect(vars.getByRole('row', { name: /WEB_PORT 8081 env file/ })).toBeVisible();
+    await expect(vars.getByRole('row', { name: /WEB_PORT 8081 \.env$/ })).toBeVisible();
     await shot(page, '2-valid');
 
     // Plan before apply: both services to create.

@@ -222,27 +222,59 @@ async function converge(
       }
       continue;
     }
+    if (current) say(`recreating ${current.name}`);
+    else say(`creating ${p.name}`);
+    // As docker compose does: the old container steps aside under "<shortid>_<name>" while the new
+    // one is made, and goes only once that worked; a failed create gives its name back, running.
+    const aside = current ? `${current.id.slice(0, 12)}_${p.name}` : undefined;
+    if (current && aside) {
+      await docker.getContainer(current.id).rename({ name: aside, abortSignal: signal } as object);
+    }
+    let created: Docker.Container | undefined;
+    try {
+      created = await docker.createContainer({
+        ...p.body,
+        name: p.name,
+        abortSignal: signal,
+      } as unknown as Docker.ContainerCreateOptions);
+      await injectFiles(docker, created.id, project, svc, signal);
+      for (const n of p.extraNetworks) {
+        await docker
+          .getNetwork(n.name)
+          .connect({ Container: created.id, EndpointConfig: n.config, abortSignal: signal } as object);
+      }
+    } catch (e) {
+      if (!current) throw e;
+      await restore(docker, current, created, say);
+      throw new AppError({
+        code: e instanceof AppError && e.code === 'CANCELLED' ? 'CANCELLED' : 'ENGINE_ERROR',
+        message: `${e instanceof AppError ? e.message : engineMessage(e)} (${current.name} kept running, unchanged)`,
+      });
+    }
     markChanged();
     if (current) {
-      say(`recreating ${current.name}`);
       await docker
         .getContainer(current.id)
         .stop({ t: svc.stopGracePeriod ?? 10, abortSignal: signal } as object)
         .catch(() => undefined);
       await docker.getContainer(current.id).remove({ force: true, abortSignal: signal } as object);
-    } else say(`creating ${p.name}`);
-    const container = await docker.createContainer({
-      ...p.body,
-      name: p.name,
-      abortSignal: signal,
-    } as unknown as Docker.ContainerCreateOptions);
-    await injectFiles(docker, container.id, project, svc, signal);
-    for (const n of p.extraNetworks) {
-      await docker
-        .getNetwork(n.name)
-        .connect({ Container: container.id, EndpointConfig: n.config, abortSignal: signal } as object);
     }
-    await container.start({ abortSignal: signal } as object);
+    await created.start({ abortSignal: signal } as object);
     say(`started ${p.name}`);
   }
+}
+
+/**
+ * Undoes a recreate whose new container could not be made: the half-made one goes, the old one
+ * gets its name back (it kept running throughout). Not cancellable: it must finish.
+ */
+async function restore(
+  docker: Docker,
+  old: ObservedState['containers'][number],
+  created: Docker.Container | undefined,
+  say: (text: string) => void,
+): Promise<void> {
+  if (created) await created.remove({ force: true }).catch(() => undefined);
+  await docker.getContainer(old.id).rename({ name: old.name });
+  say(`kept ${old.name} (${old.id.slice(0, 12)}) running: its replacement could not be created`);
 }

@@ -72,3 +72,21 @@ export function dependencyWaves(services: StackService[]): StackService[][] {
   }
   return waves;
 }
+
+/**
+ * The order to take services down: dependents first. `deps` maps each service to what it depends
+ * on (from the file, or the containers' com.docker.compose.depends_on labels); each wave holds the
+ * services nothing left depends on. A cycle (a file edited by hand) ends in one last wave.
+ */
+export function removalWaves(deps: Map<string, string[]>): string[][] {
+  const left = new Set(deps.keys());
+  const waves: string[][] = [];
+  while (left.size) {
+    const needed = new Set([...left].flatMap((s) => deps.get(s) ?? []));
+    const wave = [...left].filter((s) => !needed.has(s));
+    const next = wave.length ? wave : [...left];
+    waves.push(next.sort());
+    for (const s of next) left.delete(s);
+  }
+  return waves;
+}

@@ -13,6 +13,8 @@ import { StackStore } from './stack-store';
 /** Binds the stacks namespace: quick calls answer, deploys run as tasks in the task registry. */
 export function stacksHandlers(ctx: AppContext): Handlers<Contract>['stacks'] {
   const store = new StackStore(ctx.configDir ?? defaultConfigDir());
+  // docker compose interpolates from the shell; the app's own environment plays that part.
+  const environment = ctx.env ?? process.env;
   const tasks = () => tasksFor(ctx);
   const on = stackServiceFor(ctx, store);
   const task = (hostId: string, title: string, body: Parameters<ReturnType<typeof tasks>['start']>[1]) => ({
@@ -41,6 +43,7 @@ export function stacksHandlers(ctx: AppContext): Handlers<Contract>['stacks'] {
         workingDir:
           input.workingDir ?? path.join(ctx.configDir ?? defaultConfigDir(), 'stacks', '_', input.project),
         profiles: input.profiles,
+        environment,
       }),
     save: async ({ hostId, project, ...rest }) => (await on(hostId)).save(project, files(rest)),
     forget: async ({ hostId, project }) => store.forget(hostId, project),
@@ -85,6 +88,7 @@ export function stacksHandlers(ctx: AppContext): Handlers<Contract>['stacks'] {
         envText: rest.envText,
         projectName: project,
         workingDir: rest.workingDir ?? store.dir(hostId, project),
+        environment,
       });
       if (!load.project) {
         const first = load.diagnostics.find((d) => d.severity === 'error');

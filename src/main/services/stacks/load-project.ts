@@ -32,8 +32,11 @@ export interface LoadInput {
   /** Recorded in the config_files label. */
   configFile?: string;
   environmentFile?: string;
-  /** Extra variables that win over `.env` (the shell's, in the CLI). */
-  environment?: Record<string, string>;
+  /**
+   * The process environment, which wins over `.env` as the shell's does for docker compose. Only
+   * the variables the file references are read from it: the rest never reaches a deployment.
+   */
+  environment?: Readonly<Record<string, string | undefined>>;
   /** Active profiles; COMPOSE_PROFILES in `.env` adds to them. */
   profiles?: string[];
   homeDir?: string;
@@ -54,7 +57,8 @@ export function loadProject(input: LoadInput): StackLoadResult {
   diagnostics.push(...dotenv.diagnostics);
   const extra = input.environment ?? {};
   const lookup = (name: string) => {
-    if (name in extra) return { value: extra[name] as string, source: 'environment' as const };
+    const shell = Object.hasOwn(extra, name) ? extra[name] : undefined;
+    if (shell !== undefined) return { value: shell, source: 'environment' as const };
     if (name in dotenv.values) return { value: dotenv.values[name] as string, source: 'env-file' as const };
     return undefined;
   };
@@ -116,7 +120,8 @@ export function loadProject(input: LoadInput): StackLoadResult {
 
   const profiles = new Set([
     ...(input.profiles ?? []),
-    ...(dotenv.values.COMPOSE_PROFILES ?? extra.COMPOSE_PROFILES ?? '').split(',').filter(Boolean),
+    // Not from the process environment: the file does not reference it, so it stays out.
+    ...(dotenv.values.COMPOSE_PROFILES ?? '').split(',').filter(Boolean),
   ]);
   const enabled = (svc: Raw | null) => {
     const p = Array.isArray(svc?.profiles) ? (svc.profiles as unknown[]).map(String) : [];

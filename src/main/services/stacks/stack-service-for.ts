@@ -27,6 +27,8 @@ export function stackServiceFor(ctx: AppContext, store: StackStore): (hostId: st
       hostId,
       docker,
       store,
+      // docker compose interpolates from the shell; the app's own environment plays that part.
+      environment: ctx.env ?? process.env,
       host: {
         hostId,
         name: host.name,

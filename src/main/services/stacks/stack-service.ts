@@ -12,8 +12,9 @@ import type { TaskControl } from '../tasks/task-registry';
 import { applyPlan, type ApplyDeps } from './apply';
 import type { CreateCheckHost } from './create-check';
 import { discoverProjects } from './discovery';
+import { removalWaves } from './dependency-order';
 import { L } from './labels';
-import { loadProject } from './load-project';
+import { loadProject, type LoadInput } from './load-project';
 import { observe } from './observed-state';
 import { computePlan } from './plan';
 import type { StackStore } from './stack-store';
@@ -33,6 +34,8 @@ export interface StackHostDeps {
   store: StackStore;
   host: CreateCheckHost;
   homeDir?: string;
+  /** The app's process environment: variables the file references resolve from it before `.env`. */
+  environment?: LoadInput['environment'];
   pull(reference: string, ctl: TaskControl): Promise<void>;
   build: ApplyDeps['build'];
 }
@@ -43,6 +46,7 @@ export function loadFor(
   hostId: string,
   project: string,
   files: FilesInput,
+  environment?: LoadInput['environment'],
 ): StackLoadResult {
   const workingDir = files.workingDir ?? store.dir(hostId, project);
   return loadProject({
@@ -53,6 +57,7 @@ export function loadFor(
     configFile: store.composeFile(hostId, project),
     ...(files.envText ? { environmentFile: store.envFile(hostId, project) } : {}),
     profiles: files.profiles,
+    ...(environment ? { environment } : {}),
     ...homeDirOpt(),
   });
 }
@@ -107,7 +112,7 @@ export function stackService(deps: StackHostDeps) {
     given: Partial<FilesInput>,
   ): Promise<{ files: FilesInput; load: StackLoadResult; project: StackProject }> {
     const files = await filesFor(project, given);
-    const load = loadFor(store, hostId, project, files);
+    const load = loadFor(store, hostId, project, files, deps.environment);
     if (!load.project) throw errorsOf(load);
     return { files, load, project: load.project };
   }
@@ -124,7 +129,7 @@ export function stackService(deps: StackHostDeps) {
       for (const name of names) {
         const files = await store.get(hostId, name);
         if (!files) continue;
-        const load = loadFor(store, hostId, name, files);
+        const load = loadFor(store, hostId, name, files, deps.environment);
         stored.set(name, Object.fromEntries((load.project?.services ?? []).map((s) => [s.name, s.replicas])));
       }
       return discoverProjects(docker, stored, signal);
@@ -144,7 +149,7 @@ export function stackService(deps: StackHostDeps) {
       signal: AbortSignal,
     ): Promise<StackPlanResult> {
       const files = await filesFor(project, given);
-      const load = loadFor(store, hostId, project, files);
+      const load = loadFor(store, hostId, project, files, deps.environment);
       if (!load.project) return { load, plan: null };
       if (opts.target === 'swarm') {
         await requireManager(docker, hostId, signal);
@@ -211,13 +216,25 @@ export function stackService(deps: StackHostDeps) {
         all: true,
         ...byLabel,
       } as Docker.ContainerListOptions);
-      // Stop in reverse start order: dependents first is what compose does; by number is close enough when unknown.
-      await Promise.all(
-        containers.map(async (c) => {
-          ctl.output(`${c.Labels[L.service] ?? ''}: removing ${(c.Names[0] ?? c.Id).replace(/^\//, '')}`);
-          await docker.getContainer(c.Id).remove({ force: true, v: false, abortSignal: signal } as object);
-        }),
-      );
+      // Dependents first, as compose does: each container's depends_on label gives the graph.
+      const graph = new Map<string, string[]>();
+      for (const c of containers) {
+        const service = c.Labels[L.service] ?? '';
+        const on = (c.Labels[L.dependsOn] ?? '').split(',').filter(Boolean);
+        graph.set(service, [...(graph.get(service) ?? []), ...on.map((d) => d.split(':')[0] ?? '')]);
+      }
+      for (const wave of removalWaves(graph)) {
+        await Promise.all(
+          containers
+            .filter((c) => wave.includes(c.Labels[L.service] ?? ''))
+            .map(async (c) => {
+              ctl.output(`${c.Labels[L.service] ?? ''}: removing ${(c.Names[0] ?? c.Id).replace(/^\//, '')}`);
+              await docker
+                .getContainer(c.Id)
+                .remove({ force: true, v: false, abortSignal: signal } as object);
+            }),
+        );
+      }
       const networks = (await docker.listNetworks(byLabel as object)) as Docker.NetworkInspectInfo[];
       for (const n of networks) {
         ctl.output(`Network ${n.Name}: removing`);

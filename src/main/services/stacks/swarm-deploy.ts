@@ -78,24 +78,11 @@ export async function deploySwarm(
         ...spec.networks.find((n) => n.name === r.name)!.body,
         abortSignal: signal,
       } as never);
-    if (r.kind === 'secret')
-      await docker.createSecret({
-        Name: r.name,
-        Labels: ns,
-        Data: data(
-          spec.secrets.find((s) => s.name === r.name)!,
-          'secret',
-        ),
-      } as never);
-    if (r.kind === 'config')
-      await docker.createConfig({
-        Name: r.name,
-        Labels: ns,
-        Data: data(
-          spec.configs.find((s) => s.name === r.name)!,
-          'config',
-        ),
-      } as never);
+    if (r.kind === 'secret' || r.kind === 'config') {
+      const file = (r.kind === 'secret' ? spec.secrets : spec.configs).find((s) => s.name === r.name)!;
+      const body = { Name: r.name, Labels: ns, Data: data(file, r.kind) } as never;
+      await (r.kind === 'secret' ? docker.createSecret(body) : docker.createConfig(body));
+    }
   }
   // The engine wants secret and config references by id as well as by name.
   const [secretList, configList] = await Promise.all([

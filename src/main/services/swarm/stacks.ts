@@ -12,6 +12,9 @@ interface Labelled {
   Spec?: { Name?: string; Labels?: Record<string, string> | null };
 }
 
+/** How long a network removal waits for the stack's stopping containers to let go of it. */
+const NETWORK_FREE_WAIT_MS = 60_000;
+
 const nameOf = (o: Labelled) => o.Spec?.Name ?? o.Name ?? o.ID ?? o.Id ?? '';
 const labelsOf = (o: Labelled) => o.Spec?.Labels ?? o.Labels ?? {};
 const idOf = (o: Labelled) => o.ID ?? o.Id ?? '';
@@ -33,6 +36,34 @@ export function stackService(docker: Docker) {
       'services' | 'networks' | 'secrets' | 'configs',
       Labelled[]
     >;
+  };
+
+  /** The manager lists a removed overlay network until its local containers let go: wait for that. */
+  const gone = async (path: string, deadline: number, signal: AbortSignal) => {
+    while (Date.now() < deadline && !signal.aborted) {
+      try {
+        await request(docker, { path, method: 'GET', signal });
+      } catch {
+        return;
+      }
+      await new Promise((r) => setTimeout(r, 500));
+    }
+  };
+
+  /** Deletes one object; a network still held by the removed services' containers is retried. */
+  const remove = async (path: string, kind: string, signal: AbortSignal) => {
+    const deadline = Date.now() + NETWORK_FREE_WAIT_MS;
+    for (;;) {
+      try {
+        await request(docker, { path, method: 'DELETE', ok: [204], signal });
+        if (kind === 'networks') await gone(path, deadline, signal);
+        return;
+      } catch (e) {
+        const held = kind === 'networks' && /active endpoints/i.test(engineText(e));
+        if (!held || Date.now() > deadline || signal.aborted) throw e;
+        await new Promise((r) => setTimeout(r, 500));
+      }
+    }
   };
 
   return {
@@ -57,6 +88,8 @@ export function stackService(docker: Docker) {
     /**
      * Removes everything of a stack, in the order `docker stack rm` uses: services first (they hold
      * the rest), then secrets, configs and networks. One failure does not stop the others.
+     * A network is retried while the removed services' containers still hold it ("has active
+     * endpoints" until they stop); `docker stack rm` of 20.10 leaves it behind instead.
      */
     async remove(stack: string, { signal }: Signal): Promise<StackRemoval> {
       const all = await byLabel(signal, stack);
@@ -70,7 +103,7 @@ export function stackService(docker: Docker) {
       for (const [kind, path] of kinds) {
         for (const o of all[kind]) {
           try {
-            await request(docker, { path: `${path}${idOf(o)}`, method: 'DELETE', ok: [204], signal });
+            await remove(`${path}${idOf(o)}`, kind, signal);
             out.removed.push(`${kind.slice(0, -1)} ${nameOf(o)}`);
           } catch (e) {
             out.failed.push({ name: `${kind.slice(0, -1)} ${nameOf(o)}`, error: engineText(e) });

@@ -6,6 +6,7 @@ import { TaskLive, TaskLiveFooter } from '../../components/tasks/TaskLive';
 import { useMutation } from '../../hooks/useMutation';
 import { useNetworksStore } from '../../stores/networks';
 import { useStacksStore } from '../../stores/stacks';
+import { CancelApplyFooter } from './CancelApplyFooter';
 import { showPath } from './diagnostic-text';
 import { PlanView } from './PlanView';
 
@@ -68,20 +69,14 @@ export function DeployDialog({ hostId, hostName, project, files, onClose, onStar
         taskId ? (
           <TaskLiveFooter taskId={taskId} onClose={onClose} verb="deploy" />
         ) : (
-          <>
-            <button type="button" className="button" onClick={onClose}>
-              Cancel
-            </button>
-            <button
-              type="button"
-              className="button button-primary"
-              disabled={!canApply || upCall.busy}
-              onClick={() => void apply()}
-            >
-              {upCall.busy && <span className="spinner" aria-hidden="true" />}
-              {result?.plan?.noop ? 'Apply anyway' : 'Apply'}
-            </button>
-          </>
+          <CancelApplyFooter
+            onCancel={onClose}
+            onApply={() => void apply()}
+            disabled={!canApply}
+            busy={upCall.busy}
+          >
+            {result?.plan?.noop ? 'Apply anyway' : 'Apply'}
+          </CancelApplyFooter>
         )
       }
     >

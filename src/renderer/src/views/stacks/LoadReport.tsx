@@ -1,5 +1,16 @@
-import type { StackLoadResult } from '@shared/contract';
+import type { StackLoadResult, StackVariableUse } from '@shared/contract';
 import { showPath } from './diagnostic-text';
+
+/** Where a value came from, said plainly: the app's environment wins over .env, as a shell does. */
+const SOURCE: Record<StackVariableUse['source'], { text: string; hint: string }> = {
+  environment: {
+    text: 'app environment',
+    hint: "From Berthmaster's own environment, which wins over .env (as the shell's does for docker compose).",
+  },
+  'env-file': { text: '.env', hint: 'From the .env file below.' },
+  default: { text: 'default', hint: 'Not set anywhere: the default written in the file.' },
+  unset: { text: 'unset', hint: 'Not set in the app environment nor in .env.' },
+};
 
 /** Beside the editor: problems at their lines, variables as resolved, keys not applied here. */
 export function LoadReport({ result }: { result: StackLoadResult | undefined }) {
@@ -26,17 +37,25 @@ export function LoadReport({ result }: { result: StackLoadResult | undefined }) 
           No ${'{'}VAR{'}'} in the file.
         </p>
       ) : (
-        <table className="stack-variables" aria-label="Variables">
-          <tbody>
-            {variables.map((v, i) => (
-              <tr key={i}>
-                <td className="mono">{v.name}</td>
-                <td className="mono">{v.value === null ? <em>unset (empty)</em> : v.value}</td>
-                <td className="muted">{v.source.replace('-', ' ')}</td>
-              </tr>
-            ))}
-          </tbody>
-        </table>
+        <>
+          <p className="field-hint">
+            Values come from .env, or from the app&apos;s environment when it sets the same name (it wins, as
+            a shell does for docker compose).
+          </p>
+          <table className="stack-variables" aria-label="Variables">
+            <tbody>
+              {variables.map((v, i) => (
+                <tr key={i}>
+                  <td className="mono">{v.name}</td>
+                  <td className="mono">{v.value === null ? <em>unset (empty)</em> : v.value}</td>
+                  <td className="muted" title={SOURCE[v.source].hint}>
+                    {SOURCE[v.source].text}
+                  </td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </>
       )}
       <h3 className="stack-subtitle">Not applied on this engine</h3>
       {unsupported.length === 0 ? (

@@ -10,8 +10,10 @@ const ACTION_TEXT: Record<StackServiceAction, string> = {
   remove: 'Remove',
 };
 
-function replicas(s: StackServicePlan): string {
-  return s.current === s.desired ? plural(s.desired, 'container') : `${s.current} → ${s.desired} containers`;
+/** Compose runs containers; a swarm stack runs a service's replicas (tasks), placed by the swarm. */
+function replicas(s: StackServicePlan, target: StackPlan['target']): string {
+  const unit = target === 'swarm' ? 'replica' : 'container';
+  return s.current === s.desired ? plural(s.desired, unit) : `${s.current} → ${s.desired} ${unit}s`;
 }
 
 /** What an apply would do, service by service, like a `terraform plan`. */
@@ -37,7 +39,7 @@ export function PlanView({ plan }: { plan: StackPlan }) {
           <li key={s.service} className={`stack-plan-row action-${s.action}`}>
             <span className={`stack-action-badge action-${s.action}`}>{ACTION_TEXT[s.action]}</span>
             <strong className="mono">{s.service}</strong>
-            <span className="muted">{replicas(s)}</span>
+            <span className="muted">{replicas(s, plan.target)}</span>
             {s.pull && <span className="muted">pull {s.pull}</span>}
             {s.build && <span className="muted">build</span>}
             {s.reasons.length > 0 && (

@@ -3,6 +3,7 @@ import type { StackServiceSummary } from '@shared/contract';
 import { Dialog } from '../../components/ui/Dialog';
 import { ErrorBanner } from '../../components/ui/ErrorBanner';
 import { useMutation } from '../../hooks/useMutation';
+import { CancelApplyFooter } from './CancelApplyFooter';
 
 export interface ScaleDialogProps {
   hostId: string;
@@ -24,23 +25,18 @@ export function ScaleDialog({ hostId, project, service, onClose, onStarted }: Sc
       onClose={onClose}
       size="small"
       footer={
-        <>
-          <button type="button" className="button" onClick={onClose}>
-            Cancel
-          </button>
-          <button
-            type="button"
-            className="button button-primary"
-            disabled={!ok || scale.busy}
-            onClick={() =>
-              void scale
-                .run({ hostId, project, service: service.name, replicas: n })
-                .then((o) => o.ok && onStarted(o.value.taskId))
-            }
-          >
-            Scale
-          </button>
-        </>
+        <CancelApplyFooter
+          onCancel={onClose}
+          onApply={() =>
+            void scale
+              .run({ hostId, project, service: service.name, replicas: n })
+              .then((o) => o.ok && onStarted(o.value.taskId))
+          }
+          disabled={!ok}
+          busy={scale.busy}
+        >
+          Scale
+        </CancelApplyFooter>
       }
     >
       <label className="field">

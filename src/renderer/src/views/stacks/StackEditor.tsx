@@ -30,6 +30,8 @@ export function StackEditor({ host, project, initial, adopting, notes, onBack }:
   const [composeYaml, setComposeYaml] = useState(initial.composeYaml);
   const [envText, setEnvText] = useState(initial.envText);
   const [deploying, setDeploying] = useState(false);
+  // The name this editor has itself saved or deployed: that stack is no clash (seen in the swarm e2e).
+  const [written, setWritten] = useState<string>();
   const validation = useStackValidate(name, composeYaml, envText);
   const refetch = () => useStacksStore.getState().fetch(host.id);
   const save = useMutation(adopting ? 'stacks.adopt' : 'stacks.save', {
@@ -39,13 +41,14 @@ export function StackEditor({ host, project, initial, adopting, notes, onBack }:
   const files = useMemo(() => ({ composeYaml, envText }), [composeYaml, envText]);
   const nameOk = NAME_RE.test(name);
   const clash = useStacksStore((st) =>
-    project ? undefined : st.byHost[host.id]?.items.find((i) => i.name === name),
+    project || name === written ? undefined : st.byHost[host.id]?.items.find((i) => i.name === name),
   );
   const result = validation.result;
   const errorCount = result?.diagnostics.filter((d) => d.severity === 'error').length ?? 0;
 
   const onSave = async () => {
     const out = await save.run({ hostId: host.id, project: name, composeYaml, envText, profiles: [] });
+    if (out.ok) setWritten(name);
     if (out.ok && adopting) onBack();
   };
 
@@ -155,7 +158,10 @@ export function StackEditor({ host, project, initial, adopting, notes, onBack }:
           project={name}
           files={files}
           onClose={() => setDeploying(false)}
-          onStarted={() => void refetch()}
+          onStarted={() => {
+            setWritten(name);
+            void refetch();
+          }}
         />
       )}
     </section>
