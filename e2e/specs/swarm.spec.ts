@@ -276,6 +276,21 @@ test.describe('swarm @swarm', () => {
         .poll(() => onA('service', 'logs', '--raw', `${stack}_web`), { timeout: 30_000 })
         .toContain('config=stack-config-value');
 
+      // The host's Stacks tab shows the stored stack as a swarm stack with its replicas running,
+      // not as an empty compose project, and without the compose-only actions.
+      await page.goto(app.url);
+      await hostTab(page, 'local', 'Stacks');
+      const stored = page
+        .getByRole('table', { name: 'Stacks on local' })
+        .getByRole('row')
+        .filter({ hasText: stack })
+        .first();
+      await expect(stored).toContainText('Swarm');
+      await expect(stored).toContainText('running', { timeout: 30_000 });
+      await expect(stored).toContainText('2/2');
+      await expect(stored.getByRole('button', { name: `Stop ${stack}` })).toHaveCount(0);
+      await shot(page, 'stack-in-host-stacks');
+
       // The swarm's Stacks tab lists it with its objects; removing it there empties the engine.
       await page.getByRole('tab', { name: 'Swarm', exact: true }).click();
       await page.getByRole('tablist', { name: 'Swarm' }).getByRole('tab', { name: 'Stacks' }).click();

@@ -110,7 +110,9 @@ export async function discoverProjects(
         p.services.push({ name: svcName, image: '', running: 0, desired, containers: [] });
     }
   }
+  await addSwarmStacks(docker, [...projects.values()], signal);
   for (const p of projects.values()) {
+    if (p.origin === 'swarm') continue;
     const serviceList: StackServiceSummary[] = p.services;
     serviceList.sort((a, b) => a.name.localeCompare(b.name));
     const running = serviceList.reduce((n, s) => n + s.running, 0);
@@ -125,4 +127,71 @@ export async function discoverProjects(
             : 'partial';
   }
   return [...projects.values()].filter((p) => p.name).sort((a, b) => a.name.localeCompare(b.name));
+}
+
+/**
+ * A stored project deployed as a swarm stack has services, not containers: without this it would
+ * read "empty". Asked only when a stored project has no containers, so hosts without swarm stacks
+ * pay nothing; a host that is not a manager answers 503 and has none.
+ */
+async function addSwarmStacks(
+  docker: Docker,
+  all: ComposeStackSummary[],
+  signal: AbortSignal,
+): Promise<void> {
+  const candidates = new Map(
+    all.filter((p) => p.stored && p.services.every((s) => s.containers.length === 0)).map((p) => [p.name, p]),
+  );
+  if (candidates.size === 0) return;
+  let services: Docker.Service[];
+  try {
+    services = await docker.listServices({
+      status: true,
+      filters: { label: [L.stackNamespace] },
+      abortSignal: signal,
+    } as Docker.ServiceListOptions);
+  } catch {
+    return;
+  }
+  const seen = new Set<ComposeStackSummary>();
+  for (const svc of services) {
+    const labels = svc.Spec?.Labels ?? {};
+    const project = candidates.get(labels[L.stackNamespace] ?? '');
+    if (!project) continue;
+    if (!seen.has(project)) {
+      seen.add(project);
+      project.origin = 'swarm';
+      project.services = [];
+      project.ports = [];
+    }
+    const name = (svc.Spec?.Name ?? '').replace(`${project.name}_`, '');
+    const status = (svc as { ServiceStatus?: { RunningTasks?: number; DesiredTasks?: number } })
+      .ServiceStatus;
+    project.services.push({
+      name,
+      image:
+        (
+          svc.Spec?.TaskTemplate as { ContainerSpec?: { Image?: string } } | undefined
+        )?.ContainerSpec?.Image?.replace(/@sha256:.*$/, '') ?? '',
+      running: status?.RunningTasks ?? 0,
+      desired: status?.DesiredTasks ?? null,
+      containers: [],
+    });
+    for (const port of svc.Endpoint?.Ports ?? [])
+      if (port.PublishedPort)
+        project.ports.push(`*:${port.PublishedPort}->${port.TargetPort}/${port.Protocol ?? 'tcp'}`);
+  }
+  for (const p of seen) {
+    p.services.sort((a, b) => a.name.localeCompare(b.name));
+    const running = p.services.reduce((n, s) => n + s.running, 0);
+    const desired = p.services.reduce((n, s) => n + (s.desired ?? 0), 0);
+    p.state =
+      desired === 0 && running === 0
+        ? 'stopped'
+        : running === 0
+          ? 'stopped'
+          : running >= desired
+            ? 'running'
+            : 'partial';
+  }
 }

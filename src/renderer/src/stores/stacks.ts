@@ -16,8 +16,8 @@ export const EMPTY_HOST_STACKS: HostStacks = {
 /** The compose projects of each host (found by labels, plus the app's stored ones). */
 export const useStacksStore = createHostResourceStore<HostStacks>({
   empty: EMPTY_HOST_STACKS,
-  // A stack's state is its containers' state; its networks and volumes show in the details.
-  invalidatedBy: ['container', 'network', 'volume'],
+  // A stack's state is its containers' (or, deployed to a swarm, its services') state.
+  invalidatedBy: ['container', 'network', 'volume', 'swarm'],
   async load(hostId) {
     return { items: await api.stacks.list({ hostId }) };
   },

@@ -24,13 +24,23 @@ export interface DeployDialogProps {
   onClose(): void;
   /** The up task started (the editor then knows the file is saved). */
   onStarted?(): void;
+  /** How it is deployed now (a swarm stack updates as one). */
+  initialTarget?: 'compose' | 'swarm';
 }
 
 /** Plan first, then apply as a task followed here, with cancel. */
-export function DeployDialog({ hostId, hostName, project, files, onClose, onStarted }: DeployDialogProps) {
+export function DeployDialog({
+  hostId,
+  hostName,
+  project,
+  files,
+  onClose,
+  onStarted,
+  initialTarget = 'compose',
+}: DeployDialogProps) {
   const [pull, setPull] = useState<StackPullPolicy>('missing');
   const [removeOrphans, setRemoveOrphans] = useState(false);
-  const [target, setTarget] = useState<'compose' | 'swarm'>('compose');
+  const [target, setTarget] = useState<'compose' | 'swarm'>(initialTarget);
   // The networks store already asks the engine whether it is a swarm manager (for overlay networks).
   const manager = useNetworksStore((s) => s.byHost[hostId]?.capabilities?.swarmManager ?? false);
   const knowsManager = useNetworksStore((s) => s.byHost[hostId]?.fetchedAt !== undefined);

@@ -37,6 +37,8 @@ export interface StackRowProps {
 /** One compose project, and when expanded its services and their containers. */
 export function StackRow({ stack, expanded, onToggle, can, busy, onAction, links }: StackRowProps) {
   const target = { project: stack.name };
+  // A swarm stack's services live in the Swarm tab; the compose actions here do not apply to it.
+  const swarm = stack.origin === 'swarm';
   const button = (action: StackAction, label: string, method: string, primary = false) => (
     <button
       type="button"
@@ -79,13 +81,19 @@ export function StackRow({ stack, expanded, onToggle, can, busy, onAction, links
             ? button('deploy', 'Update', 'stacks.up', true)
             : button('adopt', 'Adopt', 'stacks.adopt', true)}
           {stack.stored && button('edit', 'Edit', 'stacks.save')}
-          {button('start', 'Start', 'stacks.start')}
-          {button('stop', 'Stop', 'stacks.stop')}
-          {button('restart', 'Restart', 'stacks.restart')}
-          {stack.stored && button('pull', 'Pull', 'stacks.pull')}
-          {button('logs', 'Logs', 'stacks.logs')}
-          {button('transfer', 'Move / clone…', 'mobility.stackPreflight')}
-          {button('down', 'Down…', 'stacks.down')}
+          {swarm ? (
+            <span className="muted">Services, logs and removal: Swarm tab</span>
+          ) : (
+            <>
+              {button('start', 'Start', 'stacks.start')}
+              {button('stop', 'Stop', 'stacks.stop')}
+              {button('restart', 'Restart', 'stacks.restart')}
+              {stack.stored && button('pull', 'Pull', 'stacks.pull')}
+              {button('logs', 'Logs', 'stacks.logs')}
+              {button('transfer', 'Move / clone…', 'mobility.stackPreflight')}
+              {button('down', 'Down…', 'stacks.down')}
+            </>
+          )}
           {stack.stored && stack.state === 'empty' && button('forget', 'Forget…', 'stacks.forget')}
         </td>
       </tr>
@@ -114,46 +122,50 @@ export function StackRow({ stack, expanded, onToggle, can, busy, onAction, links
               ))}
             </td>
             <td className="stack-actions">
-              <button
-                type="button"
-                className="button button-small"
-                aria-label={`Restart service ${svc.name}`}
-                onClick={() => links.restart(svc.name)}
-                {...guard(can.allowed('stacks.restart', target))}
-              >
-                Restart
-              </button>
-              {stack.stored && (
-                <button
-                  type="button"
-                  className="button button-small"
-                  aria-label={`Scale service ${svc.name}`}
-                  onClick={() => links.scale(svc)}
-                  {...guard(can.allowed('stacks.scale', target))}
-                >
-                  Scale…
-                </button>
-              )}
-              {svc.containers[0] && (
+              {!swarm && (
                 <>
                   <button
                     type="button"
                     className="button button-small"
-                    aria-label={`Logs of ${svc.containers[0].name}`}
-                    onClick={() => links.logs(svc.containers[0]!.id, svc.containers[0]!.name)}
+                    aria-label={`Restart service ${svc.name}`}
+                    onClick={() => links.restart(svc.name)}
+                    {...guard(can.allowed('stacks.restart', target))}
                   >
-                    Logs
+                    Restart
                   </button>
-                  <button
-                    type="button"
-                    className="button button-small"
-                    aria-label={`Terminal in ${svc.containers[0].name}`}
-                    disabled={svc.running === 0}
-                    onClick={() => links.terminal(svc.containers[0]!.id, svc.containers[0]!.name)}
-                    {...guard(can.allowed('exec.open'))}
-                  >
-                    Terminal
-                  </button>
+                  {stack.stored && (
+                    <button
+                      type="button"
+                      className="button button-small"
+                      aria-label={`Scale service ${svc.name}`}
+                      onClick={() => links.scale(svc)}
+                      {...guard(can.allowed('stacks.scale', target))}
+                    >
+                      Scale…
+                    </button>
+                  )}
+                  {svc.containers[0] && (
+                    <>
+                      <button
+                        type="button"
+                        className="button button-small"
+                        aria-label={`Logs of ${svc.containers[0].name}`}
+                        onClick={() => links.logs(svc.containers[0]!.id, svc.containers[0]!.name)}
+                      >
+                        Logs
+                      </button>
+                      <button
+                        type="button"
+                        className="button button-small"
+                        aria-label={`Terminal in ${svc.containers[0].name}`}
+                        disabled={svc.running === 0}
+                        onClick={() => links.terminal(svc.containers[0]!.id, svc.containers[0]!.name)}
+                        {...guard(can.allowed('exec.open'))}
+                      >
+                        Terminal
+                      </button>
+                    </>
+                  )}
                 </>
               )}
             </td>

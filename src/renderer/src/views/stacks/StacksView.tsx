@@ -251,6 +251,9 @@ export function StacksView({ host }: { host: HostView }) {
           hostId={hostId}
           hostName={host.name}
           project={deploying}
+          initialTarget={
+            data.items.find((x) => x.name === deploying)?.origin === 'swarm' ? 'swarm' : 'compose'
+          }
           onClose={() => setDeploying(undefined)}
         />
       )}
