@@ -363,6 +363,19 @@ describe('API log', () => {
   });
 });
 
+/** Waits until an exec has ended (a detached start returns at once). */
+async function waitForExec(exec: { inspect(): Promise<unknown> }): Promise<void> {
+  for (;;) {
+    const state = (await exec.inspect()) as { Running: boolean; ExitCode: number | null };
+    // ExitCode stays null until the process has ended.
+    if (!state.Running && state.ExitCode !== null) {
+      expect(state.ExitCode).toBe(0);
+      return;
+    }
+    await new Promise((r) => setTimeout(r, 50));
+  }
+}
+
 /** Runs a form's curl form (every request in order) and returns the last answer. */
 async function runCurl(copy: FormCopy, target: EngineTarget, env: Record<string, string>, cwd?: string) {
   let out = '';
@@ -371,7 +384,7 @@ async function runCurl(copy: FormCopy, target: EngineTarget, env: Record<string,
   return out;
 }
 
-describe('copy as, before sending a form: the curl and docker CLI forms make what the app makes', () => {
+describe('copy as, before sending a form: each copy (curl, docker CLI, SDKs) makes what the app makes', () => {
   const hosts = () => [
     { which: 'socket', hostId: localId },
     { which: 'tls', hostId: tlsId },
@@ -434,7 +447,7 @@ describe('copy as, before sending a form: the curl and docker CLI forms make wha
     }
   });
 
-  it('exec: the curl form creates the exec the form describes; docker exec runs it, with the secret from the environment', async () => {
+  it('exec: each copy (curl, Python, Node) creates the exec the form describes and it runs with the secret from the environment; docker exec runs it too', async () => {
     for (const { which, hostId } of hosts()) {
       const socket = socketOf(hostId);
       const name = uniqueName('bm-form-exec');
@@ -453,26 +466,43 @@ describe('copy as, before sending a form: the curl and docker CLI forms make wha
       );
       const target = (await api.apilog.target({ hostId })).target;
       const env = snippetEnv(target);
-      const copy = execFormCopy({
+      const client = await rig.backend.hosts.client(hostId);
+      // Each copy writes its own file, so each exec is seen to have run, and with what.
+      const form = (by: string) => ({
         container: name,
-        cmd: ['sh', '-c', 'echo "$API_TOKEN" > /tmp/by-copy'],
+        cmd: ['sh', '-c', `echo "$API_TOKEN" > /tmp/by-${by}`],
         tty: false,
         workingDir: '/tmp',
         env: [`API_TOKEN=${SECRET_ENV}`],
       });
-      for (const text of [copy.dockerCli ?? '', curlCommand(copy.requests[0]!, target)])
+      const cliCopy = execFormCopy(form('docker'));
+      expect(cliCopy.dockerCli).not.toContain(SECRET_ENV);
+      for (const by of ['curl', 'python', 'node'] as const) {
+        const req = execFormCopy(form(by)).requests[0]!;
+        const text =
+          by === 'curl' ? curlCommand(req, target) : copyAs(req, target).find((f) => f.format === by)?.text;
+        expect(text, `${which} ${by}`).toBeDefined();
         expect(text).not.toContain(SECRET_ENV);
-      const { Id } = JSON.parse(await runCurl(copy, target, env)) as { Id: string };
-      const client = await rig.backend.hosts.client(hostId);
-      const exec = (await client.docker.getExec(Id).inspect()) as unknown as {
-        ProcessConfig: { entrypoint: string; arguments: string[]; tty: boolean };
-        ContainerID: string;
-        Running: boolean;
-      };
-      expect(exec.ProcessConfig, which).toMatchObject({ entrypoint: 'sh', tty: false });
-      expect(exec.ProcessConfig.arguments).toEqual(['-c', 'echo "$API_TOKEN" > /tmp/by-copy']);
-      await runWith('sh', ['-ec', `${copy.dockerCli ?? 'false'} </dev/null`], env);
-      expect(await docker(socket, 'exec', name, 'cat', '/tmp/by-copy'), which).toBe(SECRET_ENV);
+        const out =
+          by === 'curl'
+            ? (await runWith('sh', ['-ec', text ?? 'false'], env)).stdout
+            : await runSnippet(by, text ?? '', env);
+        const { Id } = JSON.parse(out) as { Id: string };
+        const exec = client.docker.getExec(Id);
+        const created = (await exec.inspect()) as unknown as {
+          ProcessConfig: { entrypoint: string; arguments: string[]; tty: boolean };
+          ContainerID: string;
+          Running: boolean;
+        };
+        expect(created.ProcessConfig, `${which} ${by}`).toMatchObject({ entrypoint: 'sh', tty: false });
+        expect(created.ProcessConfig.arguments).toEqual(['-c', `echo "$API_TOKEN" > /tmp/by-${by}`]);
+        expect(created.Running).toBe(false);
+        await exec.start({ Detach: true });
+        await waitForExec(exec);
+        expect(await docker(socket, 'exec', name, 'cat', `/tmp/by-${by}`), `${which} ${by}`).toBe(SECRET_ENV);
+      }
+      await runWith('sh', ['-ec', `${cliCopy.dockerCli ?? 'false'} </dev/null`], env);
+      expect(await docker(socket, 'exec', name, 'cat', '/tmp/by-docker'), which).toBe(SECRET_ENV);
     }
   });
 
@@ -522,7 +552,9 @@ describe('copy as, before sending a form: the curl and docker CLI forms make wha
     }
   });
 
-  it('pull (with the registry login): the curl and CLI forms pull the image the app pulled', async () => {
+  // Engine B cannot reach the lab registry (127.0.0.1 on this machine, outside its namespace):
+  // the pull copies run on engine A's socket.
+  it('pull (with the registry login): the curl, CLI, Python and Node forms pull the image the app pulled, the password only from the environment', async () => {
     const ref = `${lab.registry.address}/${repo}:v1`;
     const target = (await api.apilog.target({ hostId: localId })).target;
     const env = snippetEnv(target);
@@ -530,11 +562,30 @@ describe('copy as, before sending a form: the curl and docker CLI forms make wha
     const pulled = await api.images.pull({ hostId: localId, reference: ref });
     expect(await waitForTask(api, pulled.taskId)).toMatchObject({ state: 'succeeded' });
     const id = await docker(lab.engineA.socketPath, 'image', 'inspect', '--format', '{{.Id}}', ref);
-    for (const text of [copy.dockerCli ?? 'false', curlCommand(copy.requests[0]!, target)]) {
+    const sdk = (format: 'python' | 'node') =>
+      copyAs(copy.requests[0]!, target).find((f) => f.format === format)?.text;
+    const copies = [
+      {
+        by: 'docker',
+        run: () => runWith('sh', ['-ec', copy.dockerCli ?? 'false'], env),
+        text: copy.dockerCli,
+      },
+      { by: 'curl', run: () => runCurl(copy, target, env), text: curlCommand(copy.requests[0]!, target) },
+      ...(['python', 'node'] as const).map((f) => ({
+        by: f,
+        run: () => runSnippet(f, sdk(f) ?? '', env),
+        text: sdk(f),
+      })),
+    ];
+    for (const { by, run, text } of copies) {
+      expect(text, by).toBeDefined();
       expect(text).not.toContain(lab.registry.password);
       await docker(lab.engineA.socketPath, 'rmi', ref);
-      await runWith('sh', ['-ec', text], env);
-      expect(await docker(lab.engineA.socketPath, 'image', 'inspect', '--format', '{{.Id}}', ref)).toBe(id);
+      await expect(docker(lab.engineA.socketPath, 'image', 'inspect', ref)).rejects.toThrow();
+      await run();
+      expect(await docker(lab.engineA.socketPath, 'image', 'inspect', '--format', '{{.Id}}', ref), by).toBe(
+        id,
+      );
     }
   });
 });
