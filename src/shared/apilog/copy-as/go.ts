@@ -22,6 +22,8 @@ function goValue(v: unknown): string {
 /**
  * Go with the Docker SDK (github.com/docker/docker/client): the client from the environment,
  * pinned to the host's version, and the request sent over its HTTP client (which dials the engine).
+ * Only SDK calls that exist from 20.10 (Debian's golang-github-docker-docker-dev, GOPATH mode, which
+ * the integration test builds it with) to today's module; `any` needs Go 1.18.
  */
 export function goSnippet(req: EngineRequest, t: EngineTarget): string {
   const base =
