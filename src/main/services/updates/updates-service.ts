@@ -7,7 +7,7 @@ import { credentialTarget, registriesFor } from '../registries/registries-for';
 import { tasksFor } from '../tasks/tasks-for';
 import { runSafeUpdate, type SafeUpdateDeps } from './safe-update';
 import { UpdateChecker } from './update-checker';
-import { planUpdate } from './update-plan';
+import { planUpdate, unplannable } from './update-plan';
 import { UpdateSchedule } from './update-schedule';
 
 const PROJECT_LABEL = 'com.docker.compose.project';
@@ -94,17 +94,7 @@ export class UpdatesService {
     return Promise.all(
       items.map(async ({ hostId, id }) => {
         const host = this.ctx.hosts.get(hostId);
-        if (!host) {
-          return {
-            hostId,
-            containerId: id,
-            name: id,
-            image: '',
-            canUpdate: false,
-            canRollBack: false,
-            reason: `No host with id ${hostId}.`,
-          };
-        }
+        if (!host) return unplannable(hostId, id, `No host with id ${hostId}.`);
         const plan = await planUpdate((await this.ctx.hosts.client(hostId)).docker, hostId, id, signal);
         if (!policyAllows(host.policy, 'delete')) {
           return {
