@@ -9,6 +9,7 @@ import { runSafeUpdate, type SafeUpdateDeps } from './safe-update';
 import { UpdateChecker } from './update-checker';
 import { planUpdate, unplannable } from './update-plan';
 import { UpdateSchedule } from './update-schedule';
+import { perContext } from '../../app/per-context';
 
 const PROJECT_LABEL = 'com.docker.compose.project';
 
@@ -155,14 +156,5 @@ export class UpdatesService {
   }
 }
 
-const services = new WeakMap<AppContext, UpdatesService>();
-
 /** The one updates service of a backend (alerts listen to its checker). */
-export function updatesFor(ctx: AppContext): UpdatesService {
-  let s = services.get(ctx);
-  if (!s) {
-    s = new UpdatesService(ctx);
-    services.set(ctx, s);
-  }
-  return s;
-}
+export const updatesFor = perContext((ctx) => new UpdatesService(ctx));
