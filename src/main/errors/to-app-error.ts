@@ -1,5 +1,6 @@
 import { AppError, type AppErrorShape, type ErrorCode } from '@shared/contract';
 import { connectionLost } from './connection-lost';
+import { TLS_UNKNOWN_CA } from './tls-unknown-ca';
 import { engineText } from '../engine/engine-error';
 
 /** Where a failed request was going, so messages can name it. */
@@ -19,15 +20,6 @@ interface NodeishError {
   name?: unknown;
   cause?: unknown;
 }
-
-const TLS_UNKNOWN_CA = new Set([
-  'UNABLE_TO_VERIFY_LEAF_SIGNATURE',
-  'SELF_SIGNED_CERT_IN_CHAIN',
-  'DEPTH_ZERO_SELF_SIGNED_CERT',
-  'UNABLE_TO_GET_ISSUER_CERT_LOCALLY',
-  'UNABLE_TO_GET_ISSUER_CERT',
-  'CERT_SIGNATURE_FAILURE',
-]);
 
 function shape(code: ErrorCode, message: string, detail?: string): AppErrorShape {
   return detail ? { code, message, detail } : { code, message };

@@ -84,27 +84,43 @@ export function createDispatcher<C extends ContractShape>(opts: DispatcherOption
       if (!closed) transport.send(msg);
     };
 
-    const runCall = async (id: number, method: string, input: unknown) => {
-      const entry = defs.get(method);
-      if (!entry || entry.def.kind !== 'call') {
-        return send({ t: 'error', id, error: invalid(`Unknown call "${method}".`) });
-      }
-      const parsed = entry.def.input.safeParse(input);
+    /**
+     * Validates and authorizes one call or subscription. A refusal is answered with `refuse` and
+     * yields undefined; a refusal by policy is audited too (the audit log skips reads): it is the
+     * entry a reviewer most needs to see.
+     */
+    const admit = (
+      method: string,
+      schema: z.ZodType,
+      input: unknown,
+      what: 'input' | 'parameters',
+      refuse: (error: AppErrorShape) => void,
+    ): { data: unknown } | undefined => {
+      const parsed = schema.safeParse(input);
       if (!parsed.success) {
-        return send({
-          t: 'error',
-          id,
-          error: invalid(`Invalid input for ${method}: ${describeIssues(parsed.error)}.`),
-        });
+        refuse(invalid(`Invalid ${what} for ${method}: ${describeIssues(parsed.error)}.`));
+        return undefined;
       }
       try {
         opts.authorize?.(method, parsed.data);
       } catch (error) {
         const shape = opts.mapError(error);
-        send({ t: 'error', id, error: shape });
-        // A refused attempt is audited too: it is the entry a reviewer most needs to see.
-        return opts.onCallSettled?.(method, parsed.data, { ok: false, error: shape });
+        refuse(shape);
+        opts.onCallSettled?.(method, parsed.data, { ok: false, error: shape });
+        return undefined;
       }
+      return { data: parsed.data };
+    };
+
+    const runCall = async (id: number, method: string, input: unknown) => {
+      const entry = defs.get(method);
+      if (!entry || entry.def.kind !== 'call') {
+        return send({ t: 'error', id, error: invalid(`Unknown call "${method}".`) });
+      }
+      const parsed = admit(method, entry.def.input, input, 'input', (error) =>
+        send({ t: 'error', id, error }),
+      );
+      if (!parsed) return;
       const controller = new AbortController();
       calls.set(id, controller);
       const timeoutMs = entry.def.timeoutMs;
@@ -149,22 +165,10 @@ export function createDispatcher<C extends ContractShape>(opts: DispatcherOption
         return send({ t: 'end', id, error: invalid(`Unknown stream "${name}".`) });
       }
       if (subs.has(id)) return send({ t: 'end', id, error: invalid('Duplicate subscription id.') });
-      const parsed = entry.def.params.safeParse(params);
-      if (!parsed.success) {
-        return send({
-          t: 'end',
-          id,
-          error: invalid(`Invalid parameters for ${name}: ${describeIssues(parsed.error)}.`),
-        });
-      }
-      try {
-        opts.authorize?.(name, parsed.data);
-      } catch (error) {
-        const shape = opts.mapError(error);
-        send({ t: 'end', id, error: shape });
-        // Audited like a refused call (the audit log skips reads).
-        return opts.onCallSettled?.(name, parsed.data, { ok: false, error: shape });
-      }
+      const parsed = admit(name, entry.def.params, params, 'parameters', (error) =>
+        send({ t: 'end', id, error }),
+      );
+      if (!parsed) return;
       const max = opts.maxSubscriptions?.();
       if (max !== undefined && subs.size >= max) {
         return send({
@@ -183,8 +187,7 @@ export function createDispatcher<C extends ContractShape>(opts: DispatcherOption
       let waiters: Array<() => void> = [];
       let dispose: Dispose | undefined;
       let ended = false;
-      const finish = (error?: unknown) => {
-        if (ended) return;
+      const teardown = () => {
         ended = true;
         subs.delete(id);
         controller.abort();
@@ -195,6 +198,10 @@ export function createDispatcher<C extends ContractShape>(opts: DispatcherOption
         } catch (e) {
           opts.log.error(`disposing ${name} failed`, e);
         }
+      };
+      const finish = (error?: unknown) => {
+        if (ended) return;
+        teardown();
         if (error === undefined) send({ t: 'end', id });
         else send({ t: 'end', id, error: opts.mapError(error) });
       };
@@ -213,19 +220,8 @@ export function createDispatcher<C extends ContractShape>(opts: DispatcherOption
         signal: controller.signal,
       };
       subs.set(id, {
-        dispose: () => {
-          // Unsubscribed by the client: no end message is owed.
-          ended = true;
-          subs.delete(id);
-          controller.abort();
-          for (const w of waiters) w();
-          waiters = [];
-          try {
-            dispose?.();
-          } catch (e) {
-            opts.log.error(`disposing ${name} failed`, e);
-          }
-        },
+        // Unsubscribed by the client: no end message is owed.
+        dispose: teardown,
         credit: (n) => {
           credit = Math.min(STREAM_WINDOW, credit + n);
           if (credit > 0) {

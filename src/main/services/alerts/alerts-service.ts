@@ -7,6 +7,7 @@ import { updatesFor } from '../updates/updates-service';
 import { AlertStore, type NewAlert } from './alert-store';
 import { ContainerRules } from './container-rules';
 import { diskBytes, formatBytes } from './disk-rule';
+import { perContext } from '../../app/per-context';
 
 /**
  * Alerts for every host of one backend, driven by what is already flowing: the shared engine
@@ -158,13 +159,4 @@ export class AlertsService {
   }
 }
 
-const services = new WeakMap<AppContext, AlertsService>();
-
-export function alertsFor(ctx: AppContext): AlertsService {
-  let s = services.get(ctx);
-  if (!s) {
-    s = new AlertsService(ctx);
-    services.set(ctx, s);
-  }
-  return s;
-}
+export const alertsFor = perContext((ctx) => new AlertsService(ctx));

@@ -1,4 +1,5 @@
 import type { DiskUsage } from '@shared/contract';
+import { binaryScale } from '../images/bytes';
 
 /** Bytes the engine uses on disk: images, containers, volumes and build cache together. */
 export function diskBytes(usage: DiskUsage): number {
@@ -6,12 +7,6 @@ export function diskBytes(usage: DiskUsage): number {
 }
 
 export function formatBytes(n: number): string {
-  const units = ['B', 'KiB', 'MiB', 'GiB', 'TiB'];
-  let v = n;
-  let i = 0;
-  while (v >= 1024 && i < units.length - 1) {
-    v /= 1024;
-    i++;
-  }
-  return `${v.toFixed(v >= 10 || i === 0 ? 0 : 1)} ${units[i]}`;
+  const { value, unit, power } = binaryScale(n);
+  return `${value.toFixed(value >= 10 || power === 0 ? 0 : 1)} ${unit}`;
 }

@@ -106,24 +106,30 @@ function headersOf(res: http.IncomingMessage): Record<string, string> {
   return out;
 }
 
-function headTimeout(signal: AbortSignal): { signal: AbortSignal; clear(): void; timedOut(): boolean } {
+/** Dials and waits for the response head, within CONSOLE_HEAD_TIMEOUT_MS (the body may take longer). */
+async function dialHead(
+  docker: Docker,
+  req: ConsoleRequest,
+  signal: AbortSignal,
+): Promise<http.IncomingMessage> {
   const timer = new AbortController();
   const t = setTimeout(() => timer.abort(new Error('timeout')), CONSOLE_HEAD_TIMEOUT_MS);
-  return {
-    signal: AbortSignal.any([signal, timer.signal]),
-    clear: () => clearTimeout(t),
-    timedOut: () => timer.signal.aborted,
-  };
-}
-
-function dialError(e: unknown, timedOut: boolean, req: ConsoleRequest): AppError {
-  if (timedOut)
-    return new AppError({
-      code: 'TIMEOUT',
-      message: `The engine did not answer ${req.method} ${req.path} within ${CONSOLE_HEAD_TIMEOUT_MS / 1000} s.`,
+  try {
+    return await dial(docker, req, AbortSignal.any([signal, timer.signal]));
+  } catch (e) {
+    if (timer.signal.aborted)
+      throw new AppError({
+        code: 'TIMEOUT',
+        message: `The engine did not answer ${req.method} ${req.path} within ${CONSOLE_HEAD_TIMEOUT_MS / 1000} s.`,
+      });
+    if (e instanceof AppError) throw e;
+    throw new AppError({
+      code: 'ENGINE_UNREACHABLE',
+      message: `The request failed: ${(e as Error).message}`,
     });
-  if (e instanceof AppError) return e;
-  return new AppError({ code: 'ENGINE_UNREACHABLE', message: `The request failed: ${(e as Error).message}` });
+  } finally {
+    clearTimeout(t);
+  }
 }
 
 /** Sends one request and reads the whole answer (the engine's 4xx/5xx included, as a response). */
@@ -148,15 +154,7 @@ export async function sendConsoleRequest(
     req.body,
   );
   const t0 = performance.now();
-  const head = headTimeout(signal);
-  let res: http.IncomingMessage;
-  try {
-    res = await dial(docker, req, head.signal);
-  } catch (e) {
-    throw dialError(e, head.timedOut(), req);
-  } finally {
-    head.clear();
-  }
+  const res = await dialHead(docker, req, signal);
   const chunks: Buffer[] = [];
   let size = 0;
   let cut = false;
@@ -207,15 +205,7 @@ export async function followConsoleRequest(
     signal: AbortSignal;
   },
 ): Promise<() => void> {
-  const head = headTimeout(sink.signal);
-  let res: http.IncomingMessage;
-  try {
-    res = await dial(docker, req, head.signal);
-  } catch (e) {
-    throw dialError(e, head.timedOut(), req);
-  } finally {
-    head.clear();
-  }
+  const res = await dialHead(docker, req, sink.signal);
   sink.emit({ kind: 'head', status: res.statusCode ?? 0, headers: headersOf(res) });
   res.setEncoding('utf8');
   res.on('data', (text: string) => {

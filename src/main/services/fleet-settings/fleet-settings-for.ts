@@ -1,14 +1,5 @@
-import type { AppContext } from '../../app/app-context';
 import { FleetSettingsStore } from './fleet-settings-store';
-
-const stores = new WeakMap<AppContext, FleetSettingsStore>();
+import { perContext } from '../../app/per-context';
 
 /** The one fleet settings store of a backend, shared by updates, alerts and host charts. */
-export function fleetSettingsFor(ctx: AppContext): FleetSettingsStore {
-  let store = stores.get(ctx);
-  if (!store) {
-    store = new FleetSettingsStore(ctx.configDir);
-    stores.set(ctx, store);
-  }
-  return store;
-}
+export const fleetSettingsFor = perContext((ctx) => new FleetSettingsStore(ctx.configDir));

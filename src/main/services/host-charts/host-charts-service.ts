@@ -3,6 +3,7 @@ import type { AppContext } from '../../app/app-context';
 import { fleetSettingsFor } from '../fleet-settings/fleet-settings-for';
 import { summaryHubsFor } from '../stats/summary-hubs';
 import { HostSampler } from './host-sampler';
+import { perContext } from '../../app/per-context';
 
 /**
  * Host charts for a backend: a sampler per host runs while someone watches or the history
@@ -84,13 +85,4 @@ export class HostChartsService {
   }
 }
 
-const services = new WeakMap<AppContext, HostChartsService>();
-
-export function hostChartsFor(ctx: AppContext): HostChartsService {
-  let s = services.get(ctx);
-  if (!s) {
-    s = new HostChartsService(ctx);
-    services.set(ctx, s);
-  }
-  return s;
-}
+export const hostChartsFor = perContext((ctx) => new HostChartsService(ctx));

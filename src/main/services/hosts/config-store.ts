@@ -12,6 +12,7 @@ import {
 } from '@shared/contract';
 import type { SecretBox } from '../../security/secret-box';
 import { openEndpoint, sealEndpoint } from './sealed-endpoint';
+import { writeJsonAtomic } from '../../write-json-atomic';
 
 export const CONFIG_VERSION = 1;
 
@@ -123,8 +124,6 @@ export class ConfigStore {
   }
 
   private async writeAtomic(config: ConfigFile): Promise<void> {
-    await fs.mkdir(this.dir, { recursive: true, mode: 0o700 });
-    const tmp = `${this.file}.${process.pid}.${Date.now()}.tmp`;
     const box = this.secrets;
     const onDisk = box
       ? {
@@ -134,13 +133,6 @@ export class ConfigStore {
           ),
         }
       : config;
-    const handle = await fs.open(tmp, 'w', 0o600);
-    try {
-      await handle.writeFile(`${JSON.stringify(onDisk, null, 2)}\n`, 'utf8');
-      await handle.sync();
-    } finally {
-      await handle.close();
-    }
-    await fs.rename(tmp, this.file);
+    await writeJsonAtomic(this.dir, this.file, onDisk);
   }
 }

@@ -3,20 +3,11 @@ import net from 'node:net';
 import tls from 'node:tls';
 import type { Duplex } from 'node:stream';
 import { AppError, type TlsCertificateInfo } from '@shared/contract';
-
-/** Node's codes for "the chain does not end at the CA you gave". */
-const UNKNOWN_CA = new Set([
-  'UNABLE_TO_VERIFY_LEAF_SIGNATURE',
-  'SELF_SIGNED_CERT_IN_CHAIN',
-  'DEPTH_ZERO_SELF_SIGNED_CERT',
-  'UNABLE_TO_GET_ISSUER_CERT_LOCALLY',
-  'UNABLE_TO_GET_ISSUER_CERT',
-  'CERT_SIGNATURE_FAILURE',
-]);
+import { TLS_UNKNOWN_CA } from '../../errors/tls-unknown-ca';
 
 export function isUnknownCaError(e: unknown): boolean {
   const code = (e as { code?: unknown } | null)?.code;
-  return typeof code === 'string' && UNKNOWN_CA.has(code);
+  return typeof code === 'string' && TLS_UNKNOWN_CA.has(code);
 }
 
 function dn(name: tls.Certificate | undefined): string {

@@ -46,8 +46,20 @@ function reportBytes(ctl: TaskControl, verb: string, totalBytes: number) {
     });
 }
 
-/** Follows POST /images/load's answer: "Loaded image: x" lines, or an in-band error. */
-async function followLoad(res: Readable, ctl: TaskControl): Promise<string[]> {
+/** POST /images/load with `body` as the tar, then follows its answer: "Loaded image: x" lines, or an in-band error. */
+async function loadImages(
+  docker: Docker,
+  body: Readable,
+  quiet: boolean,
+  ctl: TaskControl,
+): Promise<string[]> {
+  const res = await engineStream(docker, {
+    path: '/images/load',
+    method: 'POST',
+    query: { quiet },
+    body,
+    signal: ctl.signal,
+  });
   const loaded: string[] = [];
   let failure: AppError | undefined;
   await readJsonLines(res, (ev) => {
@@ -153,14 +165,7 @@ export function startLoad(deps: ImageTaskDeps, hostId: string, file: string): Ta
     source.pipe(counter);
     source.once('error', (e) => counter.destroy(e));
     try {
-      const res = await engineStream(docker, {
-        path: '/images/load',
-        method: 'POST',
-        query: { quiet: false },
-        body: counter,
-        signal: ctl.signal,
-      });
-      const loaded = await followLoad(res, ctl);
+      const loaded = await loadImages(docker, counter, false, ctl);
       return { summary: loaded.length ? `Loaded ${loaded.join(', ')}` : `Loaded ${path.basename(file)}` };
     } finally {
       source.destroy();
@@ -204,16 +209,9 @@ export function startCopy(
         counter.destroy(new Error(`${deps.hostName(hostId)} stopped sending the images.`));
     });
     try {
-      const res = await engineStream(dst, {
-        path: '/images/load',
-        method: 'POST',
-        // Quiet, as `docker load` asks when its output is not a terminal: the engine then skips a
-        // progress message per chunk (the counter above reports progress); "Loaded image" stays.
-        query: { quiet: true },
-        body: counter,
-        signal: ctl.signal,
-      });
-      const loaded = await followLoad(res, ctl);
+      // Quiet, as `docker load` asks when its output is not a terminal: the engine then skips a
+      // progress message per chunk (the counter above reports progress); "Loaded image" stays.
+      const loaded = await loadImages(dst, counter, true, ctl);
       ctl.output(`Copied ${humanBytes(counter.bytes)}`);
       return { summary: `Copied ${loaded.length ? loaded.join(', ') : what} (${humanBytes(counter.bytes)})` };
     } catch (e) {

@@ -3,8 +3,8 @@ import type Docker from 'dockerode';
 import { LOG_STDOUT, type LogEvent } from '@shared/contract';
 import type { Dispose, StreamSink } from '../../rpc/handlers';
 import { FrameDemuxer, type DemuxPiece } from './frame-demuxer';
-import { LogBatcher } from './log-batcher';
 import { PieceJoiner } from './piece-joiner';
+import { pipePieces } from './pipe-pieces';
 import { openLogStream, type LogRequest } from './log-service';
 
 /**
@@ -22,32 +22,18 @@ export function pipeLogBody(
 ): Dispose {
   const demuxer = tty ? undefined : new FrameDemuxer();
   const joiner = timestamps ? new PieceJoiner(!tty) : undefined;
-  const batcher = new LogBatcher(sink, { pause: () => body.pause(), resume: () => body.resume() });
-  let done = false;
-
-  const onData = (chunk: Buffer) => {
-    const pieces: DemuxPiece[] = demuxer ? demuxer.push(chunk) : [{ stream: LOG_STDOUT, data: chunk }];
-    batcher.add(joiner ? joiner.push(pieces) : pieces);
-  };
-  const finish = (error?: Error) => {
-    if (done) return;
-    done = true;
-    if (joiner) batcher.add(joiner.flush());
-    batcher.end();
-    batcher.close();
-    onDone(error);
-  };
-  body.on('data', onData);
-  body.once('end', () => finish());
-  body.once('error', (e: Error) => finish(sink.signal.aborted ? undefined : e));
-  body.once('close', () => finish());
-
-  return () => {
-    done = true;
-    batcher.close();
-    body.off('data', onData);
-    body.destroy();
-  };
+  return pipePieces(
+    body,
+    sink,
+    {
+      push: (chunk) => {
+        const pieces: DemuxPiece[] = demuxer ? demuxer.push(chunk) : [{ stream: LOG_STDOUT, data: chunk }];
+        return joiner ? joiner.push(pieces) : pieces;
+      },
+      flush: joiner && (() => joiner.flush()),
+    },
+    onDone,
+  );
 }
 
 /**

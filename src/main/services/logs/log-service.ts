@@ -1,7 +1,7 @@
 import type { IncomingMessage } from 'node:http';
 import type Docker from 'dockerode';
+import { openContainerStream } from './container-stream';
 import { headerDeadline } from './header-deadline';
-import { trackEngineStream } from './live-streams';
 
 export interface LogRequest {
   follow: boolean;
@@ -59,24 +59,13 @@ export async function openLogStream(
   if (req.since !== undefined) query.since = req.since;
   if (req.until !== undefined) query.until = req.until;
 
-  const guard = headerDeadline(signal, LOG_OPEN_TIMEOUT_MS, 'the log request');
-  const body = await new Promise<IncomingMessage>((resolve, reject) => {
-    docker.modem.dial(
-      {
-        path: `/containers/${id}/logs?`,
-        method: 'GET',
-        isStream: true,
-        abortSignal: guard.signal,
-        statusCodes: { 200: true, 404: 'no such container', 500: 'server error' },
-        options: query,
-      },
-      (err, result) => {
-        guard.settled();
-        if (err) reject(err);
-        else resolve(result as IncomingMessage);
-      },
-    );
+  const body = await openContainerStream(docker, {
+    endpoint: 'logs',
+    id,
+    what: 'the log request',
+    query,
+    timeoutMs: LOG_OPEN_TIMEOUT_MS,
+    signal,
   });
-  trackEngineStream('logs', body);
   return { tty, body, containerId, startedAt };
 }

@@ -16,13 +16,14 @@ import { portHolder } from './port-clash';
 import type { MobilityDeps } from './mobility-deps';
 import {
   copyVolumes,
+  imageOnTarget,
   refuseOrNote,
   removeCopiedVolumes,
   requireOtherHost,
   transferFailed,
   transferSummary,
+  volumeToCopy,
 } from './transfer-steps';
-import { volumeExists, volumeSize } from './volume-copy';
 
 export interface ContainerTransferRequest {
   hostId: string;
@@ -70,16 +71,7 @@ async function plan(deps: MobilityDeps, req: ContainerTransferRequest, signal: A
 
   const image = await src.getImage(info.Image).inspect({ abortSignal: signal } as object);
   const ref = image.RepoTags?.find((t) => t === spec.image) ?? image.RepoTags?.[0] ?? image.Id;
-  const onTarget = await dst
-    .getImage(image.Id)
-    .inspect({ abortSignal: signal } as object)
-    .then(
-      () => true,
-      (e: unknown) => {
-        if (engineStatus(e) === 404) return false;
-        throw e;
-      },
-    );
+  const onTarget = await imageOnTarget(dst, image.Id, signal);
   // The target runs the very image the source runs, by id, whatever the tag points at there.
   spec.image = ref;
 
@@ -139,15 +131,9 @@ async function plan(deps: MobilityDeps, req: ContainerTransferRequest, signal: A
         message: `An anonymous volume at ${m.target} starts empty on ${target}: its data is not copied.`,
       });
     } else {
-      const exists = await volumeExists(dst, m.source, signal);
-      volumes.push({ name: m.source, size: await volumeSize(src, m.source, signal), onTarget: exists });
-      if (exists) {
-        problems.push({
-          field: `mounts.${m.target}`,
-          blocking: true,
-          message: `${target} already has a volume named ${m.source}: remove or rename it there first.`,
-        });
-      }
+      volumes.push(
+        await volumeToCopy({ src, dst, target, signal }, m.source, `mounts.${m.target}`, problems),
+      );
     }
   }
   return {

@@ -18,13 +18,14 @@ import { portHolder } from './port-clash';
 import type { MobilityDeps } from './mobility-deps';
 import {
   copyVolumes,
+  imageOnTarget,
   refuseOrNote,
   removeCopiedVolumes,
   requireOtherHost,
   transferFailed,
   transferSummary,
+  volumeToCopy,
 } from './transfer-steps';
-import { volumeExists, volumeSize } from './volume-copy';
 
 export interface StackTransferRequest {
   hostId: string;
@@ -86,11 +87,8 @@ async function imagesOf(
       });
       continue;
     }
-    const onTarget = await dst
-      .getImage(image.Id)
-      .inspect({ abortSignal: signal } as object)
-      .then(() => true, notFound);
-    images.push({ reference, services, presentOnTarget: onTarget === true, size: image.Size });
+    const presentOnTarget = await imageOnTarget(dst, image.Id, signal);
+    images.push({ reference, services, presentOnTarget, size: image.Size });
   }
   return images;
 }
@@ -202,20 +200,8 @@ async function plan(deps: MobilityDeps, req: StackTransferRequest, signal: Abort
   for (const v of project.volumes) {
     const onSource = await src.getVolume(v.name).inspect({ abortSignal: signal }).catch(notFound);
     if (!onSource) continue; // made empty on the target, as on a first deploy
-    const onTarget = await volumeExists(dst, v.name, signal);
-    if (onTarget) {
-      problems.push({
-        field: `volumes.${v.key}`,
-        blocking: true,
-        message: `${target} already has a volume named ${v.name}: remove or rename it there first.`,
-      });
-    }
-    volumes.push({
-      name: v.name,
-      size: await volumeSize(src, v.name, signal),
-      onTarget,
-      labels: onSource.Labels ?? {},
-    });
+    const copy = await volumeToCopy({ src, dst, target, signal }, v.name, `volumes.${v.key}`, problems);
+    volumes.push({ ...copy, labels: onSource.Labels ?? {} });
   }
   // An external volume missing on the target is fine when it is one that gets copied.
   const copied = volumes.map((v) => `"${v.name}"`);

@@ -4,9 +4,45 @@ import { toAppError } from '../../errors/to-app-error';
 import { humanBytes } from '../images/bytes';
 import type { TaskControl } from '../tasks/task-registry';
 import type { HelperRegistry } from '../volumes/volume-helper';
-import { copyVolumeData } from './volume-copy';
+import { engineStatus } from '../../engine/engine-error';
+import { copyVolumeData, volumeExists, volumeSize } from './volume-copy';
 
 /** The steps a container move and a project move share. */
+
+/** Whether the target already has the image, by id (whatever its tags there). */
+export async function imageOnTarget(dst: Docker, imageId: string, signal: AbortSignal): Promise<boolean> {
+  return dst
+    .getImage(imageId)
+    .inspect({ abortSignal: signal } as object)
+    .then(
+      () => true,
+      (e: unknown) => {
+        if (engineStatus(e) === 404) return false;
+        throw e;
+      },
+    );
+}
+
+/**
+ * A named volume to copy: its size on the source and whether the target has one of that name
+ * already, which blocks (`field` names it in the problem).
+ */
+export async function volumeToCopy(
+  c: { src: Docker; dst: Docker; target: string; signal: AbortSignal },
+  name: string,
+  field: string,
+  problems: TransferProblem[],
+): Promise<{ name: string; size: number | null; onTarget: boolean }> {
+  const onTarget = await volumeExists(c.dst, name, c.signal);
+  if (onTarget) {
+    problems.push({
+      field,
+      blocking: true,
+      message: `${c.target} already has a volume named ${name}: remove or rename it there first.`,
+    });
+  }
+  return { name, size: await volumeSize(c.src, name, c.signal), onTarget };
+}
 
 export function requireOtherHost(req: { hostId: string; targetHostId: string }): void {
   if (req.hostId === req.targetHostId) {

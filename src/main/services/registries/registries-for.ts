@@ -3,22 +3,16 @@ import { defaultConfigDir } from '../../config-dir';
 import { RegistryService, type CredentialTarget } from './registry-service';
 import { fileKeySecretBox } from '../../security/secret-box';
 import { endpointKey } from '../contexts/context-mapping';
-
-const services = new WeakMap<AppContext, RegistryService>();
+import { perContext } from '../../app/per-context';
 
 /** The one registry-login service of a backend, shared by the registries and images namespaces. */
-export function registriesFor(ctx: AppContext): RegistryService {
-  let service = services.get(ctx);
-  if (!service) {
-    const dir = ctx.configDir ?? defaultConfigDir();
-    service = new RegistryService(dir, ctx.secrets ?? fileKeySecretBox(dir), (id) => {
-      const host = ctx.hosts.get(id);
-      return host ? endpointKey(host.endpoint) : undefined;
-    });
-    services.set(ctx, service);
-  }
-  return service;
-}
+export const registriesFor = perContext((ctx) => {
+  const dir = ctx.configDir ?? defaultConfigDir();
+  return new RegistryService(dir, ctx.secrets ?? fileKeySecretBox(dir), (id) => {
+    const host = ctx.hosts.get(id);
+    return host ? endpointKey(host.endpoint) : undefined;
+  });
+});
 
 /**
  * Where a login would go when used on `hostId`: its name, its endpoint, and whether it is a socket

@@ -2,6 +2,7 @@ import { promises as fs } from 'node:fs';
 import path from 'node:path';
 import { z } from 'zod';
 import { AppError, hostIdSchema, registryIdSchema } from '@shared/contract';
+import { writeJsonAtomic } from '../../write-json-atomic';
 
 export const REGISTRIES_FILE = 'registries.json';
 
@@ -70,16 +71,7 @@ export class RegistryStore {
     return next;
   }
 
-  private async write(registries: StoredRegistry[]) {
-    await fs.mkdir(this.dir, { recursive: true, mode: 0o700 });
-    const tmp = `${this.file}.${process.pid}.${Date.now()}.tmp`;
-    const handle = await fs.open(tmp, 'w', 0o600);
-    try {
-      await handle.writeFile(`${JSON.stringify({ version: 1, registries }, null, 2)}\n`, 'utf8');
-      await handle.sync();
-    } finally {
-      await handle.close();
-    }
-    await fs.rename(tmp, this.file);
+  private write(registries: StoredRegistry[]) {
+    return writeJsonAtomic(this.dir, this.file, { version: 1, registries });
   }
 }

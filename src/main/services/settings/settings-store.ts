@@ -2,6 +2,7 @@ import { promises as fs } from 'node:fs';
 import path from 'node:path';
 import { SETTINGS_VERSION, type Settings, type SettingsPatch, type SettingsState } from '@shared/contract';
 import { defaultSettings, migrateSettings } from './settings-migration';
+import { writeJsonAtomic } from '../../write-json-atomic';
 
 /**
  * settings.json next to hosts.json. Loaded once (migrated, validated), written atomically on
@@ -75,18 +76,7 @@ export class SettingsStore {
   }
 
   private save(settings: Settings): Promise<void> {
-    const run = this.writing.then(async () => {
-      await fs.mkdir(this.dir, { recursive: true, mode: 0o700 });
-      const tmp = `${this.file}.${process.pid}.${Date.now()}.tmp`;
-      const handle = await fs.open(tmp, 'w', 0o600);
-      try {
-        await handle.writeFile(`${JSON.stringify(settings, null, 2)}\n`, 'utf8');
-        await handle.sync();
-      } finally {
-        await handle.close();
-      }
-      await fs.rename(tmp, this.file);
-    });
+    const run = this.writing.then(() => writeJsonAtomic(this.dir, this.file, settings));
     this.writing = run.catch(() => undefined);
     return run;
   }

@@ -6,7 +6,7 @@ import { defaultConfigDir } from '../../config-dir';
 import { tasksFor } from '../tasks/tasks-for';
 import { reconstructCompose } from './adopt';
 import { followStackLogs } from './stack-logs';
-import { loadProject } from './load-project';
+import { loadFailureMessage, loadProject } from './load-project';
 import { stackServiceFor } from './stack-service-for';
 import { StackStore } from './stack-store';
 
@@ -90,15 +90,7 @@ export function stacksHandlers(ctx: AppContext): Handlers<Contract>['stacks'] {
         workingDir: rest.workingDir ?? store.dir(hostId, project),
         environment,
       });
-      if (!load.project) {
-        const first = load.diagnostics.find((d) => d.severity === 'error');
-        throw new AppError({
-          code: 'INVALID_INPUT',
-          message: first
-            ? `${first.at ? `line ${first.at.line}: ` : ''}${first.message}`
-            : 'The compose file is not valid.',
-        });
-      }
+      if (!load.project) throw new AppError({ code: 'INVALID_INPUT', message: loadFailureMessage(load) });
       await (await on(hostId)).save(project, files(rest));
     },
     logs: async ({ hostId, project, services, follow, tail }, sink) => {

@@ -93,18 +93,18 @@ export function containerLabels(
   return labels;
 }
 
-export function networkLabels(
+/** A project's network or volume: its own labels, then compose's (which win). */
+function resourceLabels(
+  keyLabel: string,
   project: string,
   key: string,
   own: Record<string, string>,
 ): Record<string, string> {
-  return { ...own, [L.network]: key, [L.project]: project, [L.version]: COMPOSE_VERSION };
+  return { ...own, [keyLabel]: key, [L.project]: project, [L.version]: COMPOSE_VERSION };
 }
 
-export function volumeLabels(
-  project: string,
-  key: string,
-  own: Record<string, string>,
-): Record<string, string> {
-  return { ...own, [L.volume]: key, [L.project]: project, [L.version]: COMPOSE_VERSION };
-}
+export const networkLabels = (project: string, key: string, own: Record<string, string>) =>
+  resourceLabels(L.network, project, key, own);
+
+export const volumeLabels = (project: string, key: string, own: Record<string, string>) =>
+  resourceLabels(L.volume, project, key, own);

@@ -50,6 +50,14 @@ export function normalizeProjectName(name: string): string {
   return name.toLowerCase().replace(/[^a-z0-9_-]/g, '');
 }
 
+/** Why a load gave no project, in one line: its first error (with the line), or a generic word. */
+export function loadFailureMessage(load: StackLoadResult): string {
+  const first = load.diagnostics.find((d) => d.severity === 'error');
+  return first
+    ? `${first.at ? `line ${first.at.line}: ` : ''}${first.message}`
+    : 'The compose file is not valid.';
+}
+
 /** Parses, interpolates, validates and normalizes a compose file with its `.env`. Never throws for bad input. */
 export function loadProject(input: LoadInput): StackLoadResult {
   const { source, diagnostics } = parseYaml(input.composeYaml);

@@ -14,7 +14,7 @@ import type { CreateCheckHost } from './create-check';
 import { discoverProjects } from './discovery';
 import { removalWaves } from './dependency-order';
 import { L } from './labels';
-import { loadProject, type LoadInput } from './load-project';
+import { loadFailureMessage, loadProject, type LoadInput } from './load-project';
 import { observe } from './observed-state';
 import { computePlan } from './plan';
 import type { StackStore } from './stack-store';
@@ -67,12 +67,9 @@ function homeDirOpt(): { homeDir?: string } {
 }
 
 function errorsOf(load: StackLoadResult): AppError {
-  const first = load.diagnostics.find((d) => d.severity === 'error');
   return new AppError({
     code: 'INVALID_INPUT',
-    message: first
-      ? `${first.at ? `line ${first.at.line}: ` : ''}${first.message}`
-      : 'The compose file is not valid.',
+    message: loadFailureMessage(load),
     detail: load.diagnostics
       .filter((d) => d.severity === 'error')
       .map((d) => `${d.at ? `${d.at.line}:${d.at.col} ` : ''}${d.message}`)

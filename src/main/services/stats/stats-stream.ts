@@ -1,8 +1,6 @@
-import type { IncomingMessage } from 'node:http';
 import type Docker from 'dockerode';
 import type { StatsSample } from '@shared/contract';
-import { headerDeadline } from '../logs/header-deadline';
-import { trackEngineStream } from '../logs/live-streams';
+import { openContainerStream } from '../logs/container-stream';
 import { AppError } from '@shared/contract';
 import { NdjsonObjects } from '../../engine/ndjson';
 import { lineTooLong } from '../../engine/progress-stream';
@@ -31,25 +29,14 @@ export async function watchStats(
   handlers: StatsWatchHandlers,
   signal: AbortSignal,
 ): Promise<StatsWatch> {
-  const guard = headerDeadline(signal, STATS_OPEN_TIMEOUT_MS, 'the stats request');
-  const body = await new Promise<IncomingMessage>((resolve, reject) => {
-    docker.modem.dial(
-      {
-        path: `/containers/${id}/stats?`,
-        method: 'GET',
-        isStream: true,
-        abortSignal: guard.signal,
-        statusCodes: { 200: true, 404: 'no such container', 500: 'server error' },
-        options: { stream: true },
-      },
-      (err, result) => {
-        guard.settled();
-        if (err) reject(err);
-        else resolve(result as IncomingMessage);
-      },
-    );
+  const body = await openContainerStream(docker, {
+    endpoint: 'stats',
+    id,
+    what: 'the stats request',
+    query: { stream: true },
+    timeoutMs: STATS_OPEN_TIMEOUT_MS,
+    signal,
   });
-  trackEngineStream('stats', body);
   if (signal.aborted) {
     body.destroy();
     return { stop: () => undefined };

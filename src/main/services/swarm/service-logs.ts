@@ -6,7 +6,7 @@ import { engineStream } from '../../engine/request';
 import { FrameDemuxer, type DemuxPiece } from '../logs/frame-demuxer';
 import { headerDeadline } from '../logs/header-deadline';
 import { trackEngineStream } from '../logs/live-streams';
-import { LogBatcher } from '../logs/log-batcher';
+import { pipePieces } from '../logs/pipe-pieces';
 import { filters, request } from './engine';
 import type { EngineNode, EngineService, EngineTask } from './engine-types';
 import { labelLine, LineSplitter, type LabelSource } from './log-labels';
@@ -125,8 +125,6 @@ export async function followServiceLogs(
 
   const demuxer = tty ? undefined : new FrameDemuxer();
   const splitters = new Map<number, LineSplitter>();
-  const batcher = new LogBatcher(sink, { pause: () => body.pause(), resume: () => body.resume() });
-  let done = false;
 
   const relabel = (stream: 1 | 2 | 3, line: Buffer): DemuxPiece => {
     if (stream === 3) return { stream, data: line };
@@ -134,41 +132,32 @@ export async function followServiceLogs(
     if (out.unknownTask) labels.noteUnknown();
     return { stream, data: Buffer.from(out.text, 'utf8') };
   };
-  const onData = (chunk: Buffer) => {
-    const pieces: DemuxPiece[] = demuxer ? demuxer.push(chunk) : [{ stream: 1, data: chunk }];
-    const out: DemuxPiece[] = [];
-    for (const p of pieces) {
-      let splitter = splitters.get(p.stream);
-      if (!splitter) {
-        splitter = new LineSplitter();
-        splitters.set(p.stream, splitter);
-      }
-      for (const line of splitter.push(p.data)) out.push(relabel(p.stream, line));
-    }
-    batcher.add(out);
-  };
-  const finish = (error?: Error) => {
-    if (done) return;
-    done = true;
-    const rest: DemuxPiece[] = [];
-    for (const [stream, s] of splitters) {
-      const line = s.flush();
-      if (line) rest.push(relabel(stream as 1 | 2 | 3, line));
-    }
-    batcher.add(rest);
-    batcher.end();
-    batcher.close();
-    sink.end(error);
-  };
-  body.on('data', onData);
-  body.once('end', () => finish());
-  body.once('error', (e: Error) => finish(sink.signal.aborted ? undefined : e));
-  body.once('close', () => finish());
-
-  return () => {
-    done = true;
-    batcher.close();
-    body.off('data', onData);
-    body.destroy();
-  };
+  return pipePieces(
+    body,
+    sink,
+    {
+      push: (chunk) => {
+        const pieces: DemuxPiece[] = demuxer ? demuxer.push(chunk) : [{ stream: 1, data: chunk }];
+        const out: DemuxPiece[] = [];
+        for (const p of pieces) {
+          let splitter = splitters.get(p.stream);
+          if (!splitter) {
+            splitter = new LineSplitter();
+            splitters.set(p.stream, splitter);
+          }
+          for (const line of splitter.push(p.data)) out.push(relabel(p.stream, line));
+        }
+        return out;
+      },
+      flush: () => {
+        const rest: DemuxPiece[] = [];
+        for (const [stream, s] of splitters) {
+          const line = s.flush();
+          if (line) rest.push(relabel(stream as 1 | 2 | 3, line));
+        }
+        return rest;
+      },
+    },
+    (error) => sink.end(error),
+  );
 }

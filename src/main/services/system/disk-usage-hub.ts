@@ -1,5 +1,5 @@
 import type { DiskUsage } from '@shared/contract';
-import type { AppContext } from '../../app/app-context';
+import { perContext } from '../../app/per-context';
 
 type Listener = (hostId: string, usage: DiskUsage) => void;
 
@@ -20,13 +20,4 @@ export class DiskUsageHub {
   }
 }
 
-const hubs = new WeakMap<AppContext, DiskUsageHub>();
-
-export function diskUsageHubFor(ctx: AppContext): DiskUsageHub {
-  let hub = hubs.get(ctx);
-  if (!hub) {
-    hub = new DiskUsageHub();
-    hubs.set(ctx, hub);
-  }
-  return hub;
-}
+export const diskUsageHubFor = perContext(() => new DiskUsageHub());

@@ -4,6 +4,11 @@ import { toAppError } from '../../errors/to-app-error';
 import { classifyReference } from './image-digests';
 import { unkeptSettings } from './unkept-settings';
 
+/** The plan of a container that cannot be read at all: nothing can be done, and why. */
+export function unplannable(hostId: string, id: string, reason: string): UpdatePlan {
+  return { hostId, containerId: id, name: id, image: '', canUpdate: false, canRollBack: false, reason };
+}
+
 /**
  * What updating one container would do, read before anything changes: whether it can run at
  * all, and whether its current image is still on the host to go back to.
@@ -18,16 +23,7 @@ export async function planUpdate(
   try {
     info = await docker.getContainer(id).inspect({ abortSignal: signal });
   } catch (e) {
-    const err = toAppError(e);
-    return {
-      hostId,
-      containerId: id,
-      name: id,
-      image: '',
-      canUpdate: false,
-      canRollBack: false,
-      reason: err.message,
-    };
+    return unplannable(hostId, id, toAppError(e).message);
   }
   const plan: UpdatePlan = {
     hostId,

@@ -7,8 +7,9 @@ import { credentialTarget, registriesFor } from '../registries/registries-for';
 import { tasksFor } from '../tasks/tasks-for';
 import { runSafeUpdate, type SafeUpdateDeps } from './safe-update';
 import { UpdateChecker } from './update-checker';
-import { planUpdate } from './update-plan';
+import { planUpdate, unplannable } from './update-plan';
 import { UpdateSchedule } from './update-schedule';
+import { perContext } from '../../app/per-context';
 
 const PROJECT_LABEL = 'com.docker.compose.project';
 
@@ -94,17 +95,7 @@ export class UpdatesService {
     return Promise.all(
       items.map(async ({ hostId, id }) => {
         const host = this.ctx.hosts.get(hostId);
-        if (!host) {
-          return {
-            hostId,
-            containerId: id,
-            name: id,
-            image: '',
-            canUpdate: false,
-            canRollBack: false,
-            reason: `No host with id ${hostId}.`,
-          };
-        }
+        if (!host) return unplannable(hostId, id, `No host with id ${hostId}.`);
         const plan = await planUpdate((await this.ctx.hosts.client(hostId)).docker, hostId, id, signal);
         if (!policyAllows(host.policy, 'delete')) {
           return {
@@ -165,14 +156,5 @@ export class UpdatesService {
   }
 }
 
-const services = new WeakMap<AppContext, UpdatesService>();
-
 /** The one updates service of a backend (alerts listen to its checker). */
-export function updatesFor(ctx: AppContext): UpdatesService {
-  let s = services.get(ctx);
-  if (!s) {
-    s = new UpdatesService(ctx);
-    services.set(ctx, s);
-  }
-  return s;
-}
+export const updatesFor = perContext((ctx) => new UpdatesService(ctx));
