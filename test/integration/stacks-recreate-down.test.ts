@@ -164,16 +164,19 @@ services:
   web:
     image: ${lab.image}
     command: sleep 3600
+    stop_grace_period: 1s
     labels: {berthmaster.test: "1"}
     depends_on: [api]
   api:
     image: ${lab.image}
     command: sleep 3600
+    stop_grace_period: 1s
     labels: {berthmaster.test: "1"}
     depends_on: [db]
   db:
     image: ${lab.image}
     command: sleep 3600
+    stop_grace_period: 1s
     environment: {MODE: ${dbMode}}
     labels: {berthmaster.test: "1"}
 `;
@@ -190,4 +193,31 @@ services:
     expect(await containersOf(project)).toEqual([]);
     expect(await docker(sock, 'network', 'ls', '-q', '--filter', `name=^${project}_default$`)).toBe('');
   });
+
+  it(
+    'down stops each container with its stop signal and grace period before removing it, as compose does',
+    { timeout: 120_000 },
+    async () => {
+      const project = newProject();
+      // The process exits 0 on SIGTERM: a graceful stop says exit 0, a forced removal 137 (SIGKILL).
+      const file = `
+services:
+  app:
+    image: ${lab.image}
+    command: ["sh", "-c", "trap 'exit 0' TERM; while true; do sleep 1; done"]
+    stop_grace_period: 20s
+    labels: {berthmaster.test: "1"}
+`;
+      expect((await up(project, file)).task.state).toBe('succeeded');
+      const since = await engineNow();
+      const { taskId } = await api.stacks.down({ hostId: backend.hosts.socket.id, project });
+      const down = await settled(api, taskId);
+      expect(down.state, JSON.stringify(down.error)).toBe('succeeded');
+      const kills = (await events(since, project, 'kill')).map((k) => k.signal);
+      expect(kills[0]).toBe('15');
+      expect((await events(since, project, 'die')).map((d) => d.exitCode)).toEqual(['0']);
+      expect(await events(since, project, 'stop')).toHaveLength(1);
+      expect(await containersOf(project)).toEqual([]);
+    },
+  );
 });

@@ -225,7 +225,18 @@ export function stackService(deps: StackHostDeps) {
           containers
             .filter((c) => wave.includes(c.Labels[L.service] ?? ''))
             .map(async (c) => {
-              ctl.output(`${c.Labels[L.service] ?? ''}: removing ${(c.Names[0] ?? c.Id).replace(/^\//, '')}`);
+              const name = (c.Names[0] ?? c.Id).replace(/^\//, '');
+              const service = c.Labels[L.service] ?? '';
+              if (c.State === 'running' || c.State === 'paused' || c.State === 'restarting') {
+                // Stopped first with its own stop signal and grace period (its StopSignal and
+                // StopTimeout), as compose does: a forced removal would SIGKILL a database mid-write.
+                ctl.output(`${service}: stopping ${name}`);
+                await docker
+                  .getContainer(c.Id)
+                  .stop({ abortSignal: signal } as object)
+                  .catch(notModified);
+              }
+              ctl.output(`${service}: removing ${name}`);
               await docker
                 .getContainer(c.Id)
                 .remove({ force: true, v: false, abortSignal: signal } as object);
@@ -330,4 +341,9 @@ export function stackService(deps: StackHostDeps) {
     save: (project: string, files: FilesInput) => store.save(hostId, project, files),
     stored: (project: string): Promise<StackStoredFiles | null> => store.get(hostId, project),
   };
+}
+
+/** 304 from a stop: the container had already stopped on its own, which is what was wanted. */
+function notModified(e: unknown): void {
+  if ((e as { statusCode?: number }).statusCode !== 304) throw e;
 }
