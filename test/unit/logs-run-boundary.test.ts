@@ -43,4 +43,24 @@ describe('where a new run begins in the log', () => {
       { text: new1, runs: [1, new1.length] },
     ]);
   });
+
+  it('starts the new run after the previous run ended when its first line predates StartedAt', () => {
+    // The process printed before the engine recorded its start; the old run had ended earlier.
+    const finished = '2026-12-06T20:00:10.2Z';
+    const early = '2026-12-06T20:00:10.300000000Z run 2 first\n';
+    const old = '2026-12-06T20:00:10.100000000Z run 1 bye\n';
+    const text = old + early + new1;
+    const [before, after] = new RunBoundary(started, finished).split({ text, runs: [1, text.length] });
+    expect(before?.text).toBe(old);
+    expect(after?.text).toBe(early + new1);
+  });
+
+  it('ignores a FinishedAt that is the zero time or not before StartedAt', () => {
+    const text = old2 + new1;
+    for (const finished of ['0001-01-01T00:00:00Z', '2026-12-06T20:00:12Z']) {
+      const [before, after] = new RunBoundary(started, finished).split({ text, runs: [1, text.length] });
+      expect(before?.text).toBe(old2);
+      expect(after?.text).toBe(new1);
+    }
+  });
 });

@@ -183,15 +183,22 @@ export async function followResilient(
             outage = false;
             sink.emit({ type: 'resumed' });
           }
-          if (stopped || next.startedAt !== knownStart) {
+          // The start read before the stream opened can be the run that was just ending: a quick
+          // restart then brings the new run's lines on this stream. Read it again now the stream is
+          // open, so the separator's boundary is the run this stream can carry.
+          const run = req.timestamps
+            ? await runTimesNow(d, fullId, attempt.signal, seg.startedAt)
+            : { startedAt: seg.startedAt };
+          const startedAt = run.startedAt;
+          if (stopped || next.startedAt !== knownStart || startedAt !== knownStart) {
             // The separator goes before the first line of the new run, found by its timestamp;
             // without timestamps, where the new stream begins.
             if (boundary) sink.emit({ type: 'restarted' }); // a run that printed nothing
-            if (req.timestamps) boundary = new RunBoundary(seg.startedAt);
+            if (req.timestamps) boundary = new RunBoundary(startedAt, run.finishedAt);
             else sink.emit({ type: 'restarted' });
           }
           stopped = false;
-          knownStart = seg.startedAt;
+          knownStart = startedAt;
         } catch (e) {
           if (signal.aborted) return;
           const error = toAppError(e);
@@ -218,4 +225,20 @@ export async function followResilient(
     life.abort();
     stopSegment?.();
   };
+}
+
+/** The container's current run start and its previous run's end; the earlier reading if the engine cannot say. */
+async function runTimesNow(
+  docker: Docker,
+  id: string,
+  signal: AbortSignal,
+  startedAt: string,
+): Promise<{ startedAt: string; finishedAt?: string }> {
+  try {
+    const info = await docker.getContainer(id).inspect({ abortSignal: signal } as object);
+    const finishedAt = info.State?.FinishedAt;
+    return { startedAt: info.State?.StartedAt || startedAt, ...(finishedAt ? { finishedAt } : {}) };
+  } catch {
+    return { startedAt };
+  }
 }

@@ -1,4 +1,4 @@
-import { tsToUnix } from './log-position';
+import { tsToUnix, unixAfter } from './log-position';
 
 /** One `data` event's text and its [stream, length, ...] runs. */
 export interface LogData {
@@ -30,9 +30,17 @@ export class RunBoundary {
   /** Per stream: does the next byte begin a line? */
   private readonly atLineStart = new Map<number, boolean>();
 
-  /** `startedAt`: the new run's start, RFC 3339. */
-  constructor(startedAt: string) {
-    this.start = tsToUnix(startedAt);
+  /**
+   * `startedAt`: the new run's start; `finishedAt`: the previous run's end (both RFC 3339). A
+   * process can print before the engine records its start, so when the previous run's end is
+   * known the new run begins with the first line after it.
+   */
+  constructor(startedAt: string, finishedAt?: string) {
+    const start = tsToUnix(startedAt);
+    const end = finishedAt ? tsToUnix(finishedAt) : undefined;
+    // FinishedAt is the zero time before a first stop, and later than StartedAt once this run ended.
+    const endUsable = end !== undefined && !end.startsWith('-') && Number(end.split('.')[0]) > 0;
+    this.start = start && endUsable && !atOrAfter(end, start) ? unixAfter(end) : start;
   }
 
   private readonly start: string | undefined;
