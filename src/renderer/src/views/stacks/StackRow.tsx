@@ -82,7 +82,7 @@ export function StackRow({ stack, expanded, onToggle, can, busy, onAction, links
             : button('adopt', 'Adopt', 'stacks.adopt', true)}
           {stack.stored && button('edit', 'Edit', 'stacks.save')}
           {swarm ? (
-            <span className="muted">Services, logs and removal: Swarm tab</span>
+            <span className="muted stack-actions-note">Services, logs and removal: Swarm tab</span>
           ) : (
             <>
               {button('start', 'Start', 'stacks.start')}
