@@ -80,8 +80,10 @@ test('updates: a check of 200 containers on 2 hosts vs the raw distribution call
     server = await startServer();
     const { api, close, localId } = await connect(server);
     await api.hosts.remove({ id: localId });
-    const hostA = await addHost(api, 'upd-a', { kind: 'socket', socketPath: proxyA.socketPath });
-    const hostB = await addHost(api, 'upd-b', { kind: 'socket', socketPath: proxyB.socketPath });
+    // Both proxies lead to this machine's own engines: confirmed local, so the registry login may go to them.
+    const local = { kind: 'socket', localEngine: true } as const;
+    const hostA = await addHost(api, 'upd-a', { ...local, socketPath: proxyA.socketPath });
+    const hostB = await addHost(api, 'upd-b', { ...local, socketPath: proxyB.socketPath });
     await api.registries.add({
       address: lab.registry.address,
       username: lab.registry.username,
