@@ -7,7 +7,8 @@ import { onHostLost, pause, whenConnected, type HostWatch } from '../hosts/host-
 import { pipeLogBody } from './follow-logs';
 import { containerFate } from './container-state';
 import { LogPosition, msToUnix, unixAfter } from './log-position';
-import { openLogStream, type LogRequest, type OpenLogStream } from './log-service';
+import { LOG_OPEN_TIMEOUT_MS, openLogStream, type LogRequest, type OpenLogStream } from './log-service';
+import { timedCall } from '../../engine/timed-call';
 import { RunBoundary } from './run-boundary';
 
 export interface ResilientLogDeps {
@@ -235,10 +236,15 @@ async function runTimesNow(
   startedAt: string,
 ): Promise<{ startedAt: string; finishedAt?: string }> {
   try {
-    const info = await docker.getContainer(id).inspect({ abortSignal: signal } as object);
+    const info = await timedCall(
+      'Reading the container run times',
+      (s) => docker.getContainer(id).inspect({ abortSignal: s } as object),
+      { signal, ms: LOG_OPEN_TIMEOUT_MS },
+    );
     const finishedAt = info.State?.FinishedAt;
     return { startedAt: info.State?.StartedAt || startedAt, ...(finishedAt ? { finishedAt } : {}) };
   } catch {
+    // Only the separator's place depends on it: the start read with the stream is good enough.
     return { startedAt };
   }
 }

@@ -2,7 +2,7 @@ import { randomBytes } from 'node:crypto';
 import type Docker from 'dockerode';
 import { engineText } from '../../engine/engine-error';
 import { pickImage } from '../volumes/volume-helper';
-import { timedCall } from './timed-call';
+import { timedCall } from '../../engine/timed-call';
 
 /** Does `path` exist on the target's machine? The engine refuses a bind mount of a missing path. */
 export async function bindSourceExists(dst: Docker, source: string, signal: AbortSignal): Promise<boolean> {

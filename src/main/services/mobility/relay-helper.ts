@@ -6,7 +6,7 @@ import { AppError } from '@shared/contract';
 import { FrameDemuxer } from '../logs/frame-demuxer';
 import { engineStatus, engineText } from '../../engine/engine-error';
 import { HELPER_LABEL } from '../volumes/volume-helper';
-import { timedCall } from './timed-call';
+import { timedCall } from '../../engine/timed-call';
 
 export const FORWARD_HELPER_KIND = 'port-forward';
 

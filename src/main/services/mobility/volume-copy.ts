@@ -11,7 +11,7 @@ import { createVolumeHelper, pickImage, type HelperRegistry } from '../volumes/v
 import { ensureSomeImage } from './image-copy';
 import type { MobilityDeps } from './mobility-deps';
 import { pipeArchive } from './pipe-archive';
-import { timedCall } from './timed-call';
+import { timedCall } from '../../engine/timed-call';
 
 export interface VolumeCopyRequest {
   hostId: string;

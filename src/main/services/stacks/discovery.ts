@@ -150,8 +150,10 @@ async function addSwarmStacks(
       filters: { label: [L.stackNamespace] },
       abortSignal: signal,
     } as Docker.ServiceListOptions);
-  } catch {
-    return;
+  } catch (e) {
+    // 503: not a swarm manager, so no swarm stacks here; anything else is the engine's trouble.
+    if ((e as { statusCode?: number }).statusCode === 503) return;
+    throw e;
   }
   const seen = new Set<ComposeStackSummary>();
   for (const svc of services) {

@@ -1,6 +1,6 @@
 import { AppError } from '@shared/contract';
 
-/** What one engine call of a copy, probe or relay may take before it is given up. */
+/** What one engine call may take before it is given up, unless the caller says otherwise. */
 export const REMOTE_CALL_MS = 30_000;
 
 /**
