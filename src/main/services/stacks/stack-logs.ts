@@ -2,6 +2,7 @@ import type Docker from 'dockerode';
 import type { StackLogLine } from '@shared/contract';
 import type { Readable } from 'node:stream';
 import { NdjsonSplitter } from '../../engine/ndjson';
+import { pause } from '../hosts/host-liveness';
 import { FrameDemuxer } from '../logs/frame-demuxer';
 import { openLogStream } from '../logs/log-service';
 import { L } from './labels';
@@ -18,6 +19,8 @@ export interface MergedLogOptions {
 
 /** Caps the sources of one merged view (each is an engine stream). */
 const MAX_SOURCES = 50;
+/** Pause before re-opening the project's start events after that stream dropped. */
+const RESTART_WATCH_RETRY_MS = 2000;
 
 interface Source {
   id: string;
@@ -105,26 +108,38 @@ function watchStarts(
       // Not an event: ignored.
     }
   });
-  const request = (
-    docker.getEvents({
-      filters: {
-        type: ['container'],
-        event: ['start'],
-        label: [`${L.project}=${opts.project}`, `${L.oneoff}=False`],
-      },
-      abortSignal: opts.signal,
-    } as object) as unknown as Promise<Readable>
-  ).then(
-    (stream) => {
-      stream.on('data', (chunk: Buffer) => split.push(chunk));
-      stream.once('error', () => undefined);
-      return stream;
-    },
-    () => undefined,
-  );
+  let current: Readable | undefined;
+  // The event stream is re-opened when it drops (an engine restart, a proxy closing it) so
+  // restarts keep being followed; a pause between attempts keeps a dead engine from spinning.
+  const follow = async () => {
+    while (!opts.signal.aborted) {
+      try {
+        const stream = (await docker.getEvents({
+          filters: {
+            type: ['container'],
+            event: ['start'],
+            label: [`${L.project}=${opts.project}`, `${L.oneoff}=False`],
+          },
+          abortSignal: opts.signal,
+        } as object)) as unknown as Readable;
+        current = stream;
+        await new Promise<void>((resolve) => {
+          stream.on('data', (chunk: Buffer) => split.push(chunk));
+          stream.once('end', resolve);
+          stream.once('close', resolve);
+          stream.once('error', () => resolve());
+        });
+      } catch {
+        // Refused or cut: tried again after the pause, until the view closes.
+      }
+      current = undefined;
+      await pause(RESTART_WATCH_RETRY_MS, opts.signal).catch(() => undefined);
+    }
+  };
+  void follow();
   const ended = new Promise<void>((resolve) => {
     const done = () => {
-      void request.then((stream) => stream?.destroy());
+      current?.destroy();
       resolve();
     };
     if (opts.signal.aborted) done();
@@ -185,21 +200,20 @@ async function readSource(
         for (const p of demux.push(chunk))
           emit(p.stream === 2 ? 'stderr' : 'stdout', p.data.toString('utf8'));
     });
+    const onAbort = () => {
+      open.body.destroy();
+      resolve();
+    };
     const done = () => {
+      // A followed view outlives many container runs: its signal keeps no listener per run.
+      opts.signal.removeEventListener('abort', onAbort);
       if (partial.stdout) emit('stdout', '\n');
       if (partial.stderr) emit('stderr', '\n');
       resolve();
     };
     open.body.once('end', done);
     open.body.once('error', done);
-    opts.signal.addEventListener(
-      'abort',
-      () => {
-        open.body.destroy();
-        resolve();
-      },
-      { once: true },
-    );
+    opts.signal.addEventListener('abort', onAbort, { once: true });
   });
   opts.onSource(container, service, 'ended');
 }
