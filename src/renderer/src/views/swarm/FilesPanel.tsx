@@ -73,7 +73,7 @@ function FileList({ hostId, kind }: { hostId: string; kind: Kind }) {
                 {f.stack && <span className="muted"> · stack {f.stack}</span>}
               </td>
               <td className="mono-soft">{f.usedBy.join(', ') || <span className="muted">unused</span>}</td>
-              <td className="muted">{new Date(f.createdAt).toLocaleString()}</td>
+              <td className="muted swarm-when">{new Date(f.createdAt).toLocaleString()}</td>
               <td className="swarm-actions">
                 <button
                   type="button"

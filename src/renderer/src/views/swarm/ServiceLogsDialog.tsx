@@ -2,6 +2,7 @@ import { useDeferredValue, useEffect, useMemo, useReducer, useRef, useState } fr
 import type { AppErrorShape, SwarmService } from '@shared/contract';
 import { Dialog } from '../../components/ui/Dialog';
 import { ErrorBanner } from '../../components/ui/ErrorBanner';
+import { SearchBox } from '../../components/ui/SearchBox';
 import { LogModel } from '../../components/log-viewer/log-model';
 import { LogRows, type LogRowsHandle } from '../../components/log-viewer/LogRows';
 import { compileSearch } from '../../components/log-viewer/search';
@@ -83,13 +84,11 @@ export function ServiceLogsDialog(props: { hostId: string; service: SwarmService
           >
             Timestamps
           </button>
-          <input
-            type="search"
-            className="input search-input"
-            aria-label="Search the service logs"
+          <SearchBox
+            label="Search the service logs"
             placeholder="Search (shows matching lines)"
             value={search}
-            onChange={(e) => setSearch(e.target.value)}
+            onChange={setSearch}
           />
           <span className="muted">
             {plural(model.rowCount, 'line')}
