@@ -4,6 +4,7 @@ import { existsSync, mkdirSync, readFileSync, rmSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { buildIfStale } from './build-if-stale.mjs';
+import { playwrightFailures, vitestFailures } from './test-failures.mjs';
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 const reports = path.join(root, 'test-results', 'reports');
@@ -11,6 +12,8 @@ rmSync(reports, { recursive: true, force: true });
 mkdirSync(reports, { recursive: true });
 
 const totals = { passed: 0, failed: 0, skipped: 0 };
+// Names of failed tests, printed again just above the summary: CI keeps only the output's tail.
+const failures = [];
 const add = (suite, passed, failed, skipped) => {
   totals.passed += passed;
   totals.failed += failed;
@@ -47,6 +50,7 @@ if (existsSync(vitestJson)) {
     (f) => f.status === 'failed' && (f.assertionResults ?? []).length === 0,
   ).length;
   const failed = r.numFailedTests + brokenFiles;
+  failures.push(...vitestFailures(r, root));
   // A run that failed without a failed test (a crash, a config error) is still a failure.
   add(
     'vitest',
@@ -63,7 +67,9 @@ buildIfStale(root);
 const pwJson = path.join(reports, 'playwright.json');
 const pwStatus = run('npx', ['playwright', 'test']);
 if (existsSync(pwJson)) {
-  const s = JSON.parse(readFileSync(pwJson, 'utf8')).stats ?? {};
+  const report = JSON.parse(readFileSync(pwJson, 'utf8'));
+  const s = report.stats ?? {};
+  failures.push(...playwrightFailures(report));
   const passed = (s.expected ?? 0) + (s.flaky ?? 0);
   // Specs that fail to load run no test and report nothing unexpected: that is a failure too.
   const broken = pwStatus !== 0 || passed === 0 ? 1 : 0;
@@ -72,5 +78,5 @@ if (existsSync(pwJson)) {
   add('playwright', 0, 1, 0);
 }
 
+for (const f of failures) console.log(`[test] FAILED ${f}`);
 console.log(`${totals.passed} passed, ${totals.failed} failed, ${totals.skipped} skipped`);
-process.exit(totals.failed > 0 || totals.passed === 0 ? 1 : 0);
