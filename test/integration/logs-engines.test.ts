@@ -356,36 +356,44 @@ describe('stats: closing and sharing (A, counted at the socket)', () => {
     await vi.waitFor(() => expect(proxyA.openWith(`/containers/${name}/stats`)).toBe(0), { timeout: 10_000 });
   });
 
-  it('a host summary shares one engine stream per container among subscribers', async () => {
-    const t = targets.socket as Target;
-    const idle = await run(t, 'it-sum-idle', lab.image, 'sleep', '600');
-    const busy = await run(t, 'it-sum-busy', lab.image, 'sh', '-c', 'yes > /dev/null');
-    const got: StatsSummary[][] = [[], []];
-    const before = liveEngineStreams('stats');
-    const subs = [0, 1].map((i) =>
-      api.stats.summary({ hostId: t.host.id, ids: [idle.id, busy.id] }, { onEvent: (s) => got[i]?.push(s) }),
-    );
-    try {
-      await vi.waitFor(
-        () => {
-          for (const g of got) expect(g.at(-1)?.items.length).toBe(2);
-        },
-        { timeout: 20_000 },
+  // Starts several containers and waits for each one's samples: 16 s on a busy machine.
+  it(
+    'a host summary shares one engine stream per container among subscribers',
+    { timeout: 60_000 },
+    async () => {
+      const t = targets.socket as Target;
+      const idle = await run(t, 'it-sum-idle', lab.image, 'sleep', '600');
+      const busy = await run(t, 'it-sum-busy', lab.image, 'sh', '-c', 'yes > /dev/null');
+      const got: StatsSummary[][] = [[], []];
+      const before = liveEngineStreams('stats');
+      const subs = [0, 1].map((i) =>
+        api.stats.summary(
+          { hostId: t.host.id, ids: [idle.id, busy.id] },
+          { onEvent: (s) => got[i]?.push(s) },
+        ),
       );
-      // Two subscribers, two containers: two engine streams, not four.
-      expect(liveEngineStreams('stats') - before).toBe(2);
-      const last = got[0]?.at(-1) as StatsSummary;
-      const byId = new Map(last.items.map((i) => [i.id, i]));
-      expect(byId.get(busy.id)?.cpuPercent).toBeGreaterThan(2);
-      expect(byId.get(idle.id)?.cpuPercent).toBeLessThan(1);
-      expect(byId.get(idle.id)?.memUsage).toBeGreaterThan(0);
-    } finally {
-      for (const s of subs) s.close();
-    }
-    // Streams linger briefly (scrolling back is cheap), then close.
-    await vi.waitFor(() => expect(liveEngineStreams('stats')).toBe(before), {
-      timeout: 20_000,
-      interval: 500,
-    });
-  });
+      try {
+        await vi.waitFor(
+          () => {
+            for (const g of got) expect(g.at(-1)?.items.length).toBe(2);
+          },
+          { timeout: 20_000 },
+        );
+        // Two subscribers, two containers: two engine streams, not four.
+        expect(liveEngineStreams('stats') - before).toBe(2);
+        const last = got[0]?.at(-1) as StatsSummary;
+        const byId = new Map(last.items.map((i) => [i.id, i]));
+        expect(byId.get(busy.id)?.cpuPercent).toBeGreaterThan(2);
+        expect(byId.get(idle.id)?.cpuPercent).toBeLessThan(1);
+        expect(byId.get(idle.id)?.memUsage).toBeGreaterThan(0);
+      } finally {
+        for (const s of subs) s.close();
+      }
+      // Streams linger briefly (scrolling back is cheap), then close.
+      await vi.waitFor(() => expect(liveEngineStreams('stats')).toBe(before), {
+        timeout: 20_000,
+        interval: 500,
+      });
+    },
+  );
 });
