@@ -1,10 +1,10 @@
 import { create } from 'zustand';
 import type { Alert, AlertsEvent, AppErrorShape } from '@shared/contract';
-import type { Subscription } from '@shared/rpc/client';
 import { toErrorShape } from '../lib/errors';
 import { alertNotification } from '../lib/alert-text';
 import { notificationsEnabled, showNotification } from '../lib/notifications';
 import { api } from '../rpc/api';
+import { pageWatch } from './page-watch';
 import { useHostsStore } from './hosts';
 
 interface AlertsState {
@@ -58,20 +58,12 @@ function apply(ev: AlertsEvent): void {
   if (ev.type === 'added') notify(ev.alert);
 }
 
-let subscription: Subscription | undefined;
-
 /** Follows the alerts for the life of the page; a new one becomes a desktop notification. */
-export function startAlertsWatch(): void {
-  if (subscription) return;
-  subscription = api.alerts.watch(
-    {},
-    {
-      onEvent: apply,
-      onEnd(error) {
-        subscription = undefined;
-        if (error) useAlertsStore.setState({ error: toErrorShape(error) });
-        if (error && error.code !== 'INTERNAL') setTimeout(startAlertsWatch, 2000);
-      },
-    },
-  );
-}
+export const startAlertsWatch = pageWatch<AlertsEvent>({
+  open: (handlers) => api.alerts.watch({}, handlers),
+  onEvent: apply,
+  onEnd(error) {
+    if (error) useAlertsStore.setState({ error: toErrorShape(error) });
+    return error && error.code !== 'INTERNAL' ? 2000 : undefined;
+  },
+});

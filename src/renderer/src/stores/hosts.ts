@@ -7,8 +7,8 @@ import type {
   HostView,
   HostsSnapshot,
 } from '@shared/contract';
-import type { Subscription } from '@shared/rpc/client';
 import { api } from '../rpc/api';
+import { pageWatch } from './page-watch';
 import { toErrorShape } from '../lib/errors';
 import { readStored, writeStored } from '../lib/storage';
 
@@ -168,27 +168,16 @@ function applySnapshot(snap: HostsSnapshot) {
   });
 }
 
-let subscription: Subscription | undefined;
-
 /** Subscribes to `hosts.watch` once for the life of the window. */
-export function startHostsWatch(): void {
-  if (subscription) return;
-  subscription = api.hosts.watch(
-    {},
-    {
-      onEvent: applySnapshot,
-      onEnd(error) {
-        subscription = undefined;
-        if (error) {
-          useHostsStore.setState({ streamError: toErrorShape(error) });
-        } else {
-          // The backend closed the stream without a reason: ask again.
-          window.setTimeout(startHostsWatch, 1000);
-        }
-      },
-    },
-  );
-}
+export const startHostsWatch = pageWatch<HostsSnapshot>({
+  open: (handlers) => api.hosts.watch({}, handlers),
+  onEvent: applySnapshot,
+  onEnd(error) {
+    if (error) useHostsStore.setState({ streamError: toErrorShape(error) });
+    // The backend closed the stream without a reason: ask again.
+    return error ? undefined : 1000;
+  },
+});
 
 /** Convenience selectors. */
 export const selectSelectedHost = (s: HostsState): HostView | undefined =>

@@ -1,7 +1,7 @@
 import { create } from 'zustand';
 import type { AppErrorShape, TaskView, TasksEvent } from '@shared/contract';
-import type { Subscription } from '@shared/rpc/client';
 import { api } from '../rpc/api';
+import { pageWatch } from './page-watch';
 import { toErrorShape } from '../lib/errors';
 
 export interface TasksState {
@@ -68,22 +68,15 @@ function apply(ev: TasksEvent) {
   }
 }
 
-let subscription: Subscription | undefined;
-
 /** Follows every task in main for the life of the page (started once by the Tasks panel). */
-export function startTasksWatch(): void {
-  if (subscription) return;
-  subscription = api.tasks.watch(
-    {},
-    {
-      onEvent: apply,
-      onEnd(error) {
-        subscription = undefined;
-        useTasksStore.setState({ streamError: toErrorShape(error ?? new Error('The task list stopped.')) });
-      },
-    },
-  );
-}
+export const startTasksWatch = pageWatch<TasksEvent>({
+  open: (handlers) => api.tasks.watch({}, handlers),
+  onEvent: apply,
+  onEnd(error) {
+    useTasksStore.setState({ streamError: toErrorShape(error ?? new Error('The task list stopped.')) });
+    return undefined;
+  },
+});
 
 /** Newest first. */
 export function sortedTasks(tasks: Record<string, TaskView>): TaskView[] {
