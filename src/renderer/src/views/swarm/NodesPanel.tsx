@@ -2,6 +2,7 @@ import { PlainTable } from '../../components/ui/PlainTable';
 import { useId, useState } from 'react';
 import type { AppErrorShape, CallInput, Contract, SwarmNode } from '@shared/contract';
 import { ConfirmDialog } from '../../components/ConfirmDialog';
+import { LabeledField } from '../../components/ui/LabeledField';
 import { Dialog } from '../../components/ui/Dialog';
 import { DialogActions } from '../../components/ui/DialogActions';
 import { ErrorBanner } from '../../components/ui/ErrorBanner';
@@ -269,10 +270,12 @@ function LabelsDialog(props: {
       }
     >
       {props.error && <ErrorBanner error={props.error} title="Could not save" />}
-      <div className="field">
-        <label className="field-label" htmlFor={id}>
-          Labels (key=value, one per line)
-        </label>
+      <LabeledField
+        id={id}
+        label="Labels (key=value, one per line)"
+        error={problem}
+        hint="Used by placement constraints, e.g. node.labels.zone==b."
+      >
         <textarea
           id={id}
           className="textarea mono"
@@ -280,12 +283,7 @@ function LabelsDialog(props: {
           value={text}
           onChange={(e) => setText(e.target.value)}
         />
-        {problem ? (
-          <p className="field-error">{problem}</p>
-        ) : (
-          <p className="field-hint">Used by placement constraints, e.g. node.labels.zone==b.</p>
-        )}
-      </div>
+      </LabeledField>
     </Dialog>
   );
 }
