@@ -58,7 +58,7 @@ export function AllStacksPage() {
       ) : (
         <div className="table-scroll">
           <PlainTable
-            className="data-table stack-table"
+            className="plain-table stack-table"
             label="Stacks of every host"
             columns={['Host', 'Name', 'Origin', 'State', 'Running', 'Ports']}
           >

@@ -182,7 +182,7 @@ export function StacksView({ host }: { host: HostView }) {
     body = (
       <div className="table-scroll">
         <PlainTable
-          className="data-table stack-table"
+          className="plain-table stack-table"
           label={`Stacks on ${host.name}`}
           columns={['Name', 'Origin', 'State', 'Running', 'Ports', 'Actions']}
         >

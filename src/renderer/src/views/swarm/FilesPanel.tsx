@@ -62,7 +62,7 @@ function FileList({ hostId, kind }: { hostId: string; kind: Kind }) {
       {items?.length === 0 && <p className="muted">No {kind}s.</p>}
       {items && items.length > 0 && (
         <PlainTable
-          className="swarm-table swarm-table-compact"
+          className="plain-table swarm-table swarm-table-compact"
           label={title}
           columns={['Name', 'Used by', 'Created']}
           actions

@@ -97,7 +97,7 @@ export function NodesPanel({ hostId, nodes }: { hostId: string; nodes: SwarmNode
   return (
     <div className="swarm-panel">
       <PlainTable
-        className="swarm-table"
+        className="plain-table swarm-table"
         label="Nodes"
         columns={['Node', 'Role', 'Availability', 'Status', 'Engine', 'Resources', 'Labels']}
         actions

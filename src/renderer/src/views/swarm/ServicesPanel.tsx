@@ -88,7 +88,7 @@ export function ServicesPanel(props: {
         <p className="empty-state">No services yet.</p>
       ) : (
         <PlainTable
-          className="swarm-table"
+          className="plain-table swarm-table"
           label="Services"
           columns={['Name', 'Mode', 'Replicas', 'Image', 'Ports', 'Update', 'Stack']}
           actions
