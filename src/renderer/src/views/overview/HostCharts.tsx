@@ -57,23 +57,19 @@ function HostChartCard({
     to - from >= HOUR - HOST_CHART_STEP_MS
       ? 'last hour'
       : `last ${Math.max(1, Math.round((to - from) / 60_000))} min`;
-  // The two tiles: CPU and memory, each a sparkline and its latest value.
+  // The two tiles: CPU and memory, each a sparkline (its floor, units and colour) and its latest value.
   const tiles = [
     {
       label: 'CPU',
       value: last && `${last.cpuPercent.toFixed(1)}%`,
       series: points.map((p) => [p.at, p.cpuPercent] as const),
-      floor: 10,
-      binary: false,
-      color: 'var(--accent)',
+      scale: { floor: 10, color: 'var(--accent)' },
     },
     {
       label: 'Memory',
       value: last && formatBytes(last.memUsage),
       series: points.map((p) => [p.at, p.memUsage] as const),
-      floor: 1024 * 1024,
-      binary: true,
-      color: 'var(--green)',
+      scale: { floor: 1024 * 1024, binary: true, color: 'var(--green)' },
     },
   ];
   return (
@@ -97,14 +93,7 @@ function HostChartCard({
             <span className="chart-label">
               {c.label} <strong>{c.value ?? '—'}</strong>
             </span>
-            <Sparkline
-              points={c.series}
-              from={from}
-              to={to}
-              floor={c.floor}
-              binary={c.binary}
-              color={c.color}
-            />
+            <Sparkline points={c.series} from={from} to={to} {...c.scale} />
           </button>
         ))}
       </div>
