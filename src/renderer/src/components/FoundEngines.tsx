@@ -72,7 +72,7 @@ export function FoundEngines({ onAdded }: { onAdded?: (host: HostView) => void }
           Looking for local engines…
         </p>
       ) : (
-        <ul>
+        <ul className="item-stack">
           {state.engines.map((e) => (
             <li key={e.socketPath}>
               <span className="found-engines-what">

@@ -26,7 +26,7 @@ export function CopySnippet({ label, text, note }: { label: string; text?: strin
         )}
       </header>
       {text !== undefined ? (
-        <pre className="copy-snippet-text" tabIndex={0} aria-label={`${label} snippet`}>
+        <pre className="output-box" tabIndex={0} aria-label={`${label} snippet`}>
           {text}
         </pre>
       ) : (

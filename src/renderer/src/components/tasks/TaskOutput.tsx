@@ -32,7 +32,7 @@ export function TaskOutput({ taskId, label = 'Output', tall }: TaskOutputProps) 
   return (
     <pre
       ref={ref}
-      className={`task-output${tall ? ' task-output-tall' : ''}`}
+      className={`output-box${tall ? ' task-output-tall' : ''}`}
       role="log"
       aria-label={label}
       tabIndex={0}

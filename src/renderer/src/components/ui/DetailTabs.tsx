@@ -1,12 +1,12 @@
 import { useRef, type KeyboardEvent } from 'react';
 
-export interface TabDef {
-  id: string;
+export interface TabDef<T extends string = string> {
+  id: T;
   label: string;
 }
 
 /** A WAI-ARIA tab list with arrow-key navigation; panels use `${prefix}-panel-${id}`. */
-export function DetailTabs({
+export function DetailTabs<T extends string>({
   label,
   prefix,
   tabs,
@@ -15,9 +15,9 @@ export function DetailTabs({
 }: {
   label: string;
   prefix: string;
-  tabs: TabDef[];
-  current: string;
-  onSelect(id: string): void;
+  tabs: ReadonlyArray<TabDef<T>>;
+  current: T;
+  onSelect(id: NoInfer<T>): void;
 }) {
   const refs = useRef<Array<HTMLButtonElement | null>>([]);
   const onKey = (e: KeyboardEvent, i: number) => {

@@ -1,3 +1,5 @@
+import { LineIcon } from './LineIcon';
+
 export type ImageAction = 'tag' | 'push' | 'copy' | 'save' | 'remove';
 
 const PATHS: Record<ImageAction, string> = {
@@ -11,15 +13,8 @@ const PATHS: Record<ImageAction, string> = {
 /** The small line icons of the image row actions. */
 export function ImageActionIcon({ action }: { action: ImageAction }) {
   return (
-    <svg viewBox="0 0 16 16" width="14" height="14" aria-hidden="true">
-      <path
-        d={PATHS[action]}
-        fill="none"
-        stroke="currentColor"
-        strokeWidth="1.5"
-        strokeLinecap="round"
-        strokeLinejoin="round"
-      />
-    </svg>
+    <LineIcon strokeWidth={1.5}>
+      <path d={PATHS[action]} />
+    </LineIcon>
   );
 }

@@ -1,4 +1,5 @@
 import { useId } from 'react';
+import { RefreshIcon } from './RefreshIcon';
 
 export interface SearchBoxProps {
   label: string;
@@ -51,20 +52,7 @@ export function RefreshButton({ loading, onClick }: { loading: boolean; onClick(
       disabled={loading}
       aria-busy={loading || undefined}
     >
-      {loading ? (
-        <span className="spinner" aria-hidden="true" />
-      ) : (
-        <svg viewBox="0 0 16 16" width="13" height="13" aria-hidden="true">
-          <path
-            d="M12.8 8A4.8 4.8 0 1 1 11.4 4.6M12.2 2.2v3h-3"
-            fill="none"
-            stroke="currentColor"
-            strokeWidth="1.6"
-            strokeLinecap="round"
-            strokeLinejoin="round"
-          />
-        </svg>
-      )}
+      {loading ? <span className="spinner" aria-hidden="true" /> : <RefreshIcon />}
       Refresh
     </button>
   );

@@ -43,6 +43,29 @@ export interface FormState {
 export type FieldName = keyof FormState;
 export type FieldErrors = Partial<Record<FieldName, string>>;
 
+/** The form's state and setters, as its field groups receive them. */
+export interface FormBinding {
+  idPrefix: string;
+  form: FormState;
+  set<K extends FieldName>(field: K, value: FormState[K]): void;
+  errors: FieldErrors;
+}
+
+export const fieldId = (prefix: string, field: FieldName) => `${prefix}-${field}`;
+
+/** The text fields of the form (the others are choices and checkboxes). */
+type TextName = { [K in FieldName]: FormState[K] extends string ? K : never }[FieldName];
+
+/** A text field's id, value, change handler and error, bound to the form. */
+export function bindField({ idPrefix, form, set, errors }: FormBinding, field: TextName) {
+  return {
+    id: fieldId(idPrefix, field),
+    value: form[field],
+    onChange: (v: string) => set(field, v),
+    error: errors[field],
+  };
+}
+
 /** Which secrets the stored host already has (the renderer never sees them). */
 export interface StoredSecrets {
   kind: EndpointKind;

@@ -54,7 +54,7 @@ export function ActivityView({ host }: { host: HostView }) {
   useEffect(() => virtual.measure(), [virtual, rowHeight]);
 
   return (
-    <section className="activity-view" aria-label="Activity">
+    <section className="view-panel" aria-label="Activity">
       <div className="toolbar activity-toolbar">
         <label className="checkbox-inline">
           <input type="checkbox" checked={allHosts} onChange={(e) => setAllHosts(e.target.checked)} />

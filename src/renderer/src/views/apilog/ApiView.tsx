@@ -26,7 +26,7 @@ export function ApiView({ host }: { host: HostView }) {
     <section className="api-view" aria-label="Engine API">
       <DetailTabs label="Engine API" prefix="api" tabs={TABS} current={tab} onSelect={setTab} />
       <div
-        className="api-view-panel"
+        className="view-panel api-view-panel"
         role="tabpanel"
         id={`api-panel-${tab}`}
         aria-labelledby={`api-tab-${tab}`}

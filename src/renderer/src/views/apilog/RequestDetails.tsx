@@ -10,6 +10,7 @@ import { durationText, statusText } from '../../lib/api-log-format';
 import { fullDate } from '../../lib/format';
 import { BodyView } from './BodyView';
 import { HeaderList } from './HeaderList';
+import { CloseIcon } from '../../components/ui/CloseIcon';
 
 const TABS = [
   { id: 'request', label: 'Request' },
@@ -55,9 +56,7 @@ export function RequestDetails({
           Open in console
         </button>
         <button type="button" className="icon-button" aria-label="Close details" onClick={onClose}>
-          <svg viewBox="0 0 16 16" width="14" height="14" aria-hidden="true">
-            <path d="M3.5 3.5l9 9m0-9l-9 9" stroke="currentColor" strokeWidth="1.6" strokeLinecap="round" />
-          </svg>
+          <CloseIcon size={14} />
         </button>
       </header>
       <p className="api-details-meta muted">

@@ -1,4 +1,5 @@
 import { useId, useRef } from 'react';
+import { SettingRow } from './SettingRow';
 
 export interface SettingChoiceProps<T extends string> {
   label: string;
@@ -23,10 +24,7 @@ export function SettingChoice<T extends string>({ label, value, options, onChang
     buttons?.[options.indexOf(next)]?.focus();
   };
   return (
-    <div className="field setting-row">
-      <span className="field-label" id={labelId}>
-        {label}
-      </span>
+    <SettingRow label={label} labelId={labelId}>
       <div
         ref={ref}
         className="segmented"
@@ -60,6 +58,6 @@ export function SettingChoice<T extends string>({ label, value, options, onChang
           );
         })}
       </div>
-    </div>
+    </SettingRow>
   );
 }

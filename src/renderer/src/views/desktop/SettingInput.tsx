@@ -2,26 +2,11 @@ import { useEffect, useId, useState } from 'react';
 import { settingsPatchSchema, type Settings } from '@shared/contract';
 import { toErrorShape } from '../../lib/errors';
 import { useSettingsStore } from '../../stores/settings';
+import type { InputSetting } from './setting-fields';
+import { SettingRow } from './SettingRow';
 
-type TextKey =
-  | 'logBufferLines'
-  | 'terminalScrollback'
-  | 'terminalFontSize'
-  | 'terminalFontFamily'
-  | 'defaultShell'
-  | 'maxStreamsPerWindow'
-  | 'maxUploadMiB'
-  | 'apiLogEntries';
-
-export interface SettingInputProps {
-  field: TextKey;
-  label: string;
-  hint: string;
-  placeholder?: string;
-  numeric?: boolean;
-  /** Narrow input for numbers. */
-  width?: number;
-}
+type TextKey = InputSetting['field'];
+export type SettingInputProps = Omit<InputSetting, 'kind'>;
 
 /** A typed setting: checked as you type, saved on Enter or when focus leaves. */
 export function SettingInput({ field, label, hint, placeholder, numeric, width }: SettingInputProps) {
@@ -58,10 +43,15 @@ export function SettingInput({ field, label, hint, placeholder, numeric, width }
   };
 
   return (
-    <div className="field setting-row">
-      <label className="field-label" htmlFor={id}>
-        {label}
-      </label>
+    <SettingRow
+      label={label}
+      htmlFor={id}
+      note={
+        <span id={`${id}-hint`} className={error ? 'field-error' : 'field-hint'}>
+          {error ? `${label}: ${error}` : hint}
+        </span>
+      }
+    >
       <input
         id={id}
         className="input"
@@ -82,9 +72,6 @@ export function SettingInput({ field, label, hint, placeholder, numeric, width }
           if (e.key === 'Enter') void save();
         }}
       />
-      <span id={`${id}-hint`} className={error ? 'field-error' : 'field-hint'}>
-        {error ? `${label}: ${error}` : hint}
-      </span>
-    </div>
+    </SettingRow>
   );
 }

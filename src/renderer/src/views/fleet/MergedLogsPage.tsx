@@ -39,7 +39,7 @@ export function MergedLogsPage() {
           />
         ))}
         {selector && (
-          <ul className="merged-members" aria-label="Followed containers">
+          <ul className="chip-row" aria-label="Followed containers">
             {members.length === 0 && <li className="muted">Waiting for matching containers…</li>}
             {members.map((m) => (
               <li

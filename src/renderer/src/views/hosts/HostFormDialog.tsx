@@ -1,5 +1,6 @@
 import { useEffect, useId, useRef, useState } from 'react';
 import type { AppErrorShape, EngineInfo, HostView } from '@shared/contract';
+import { DialogActions } from '../../components/ui/DialogActions';
 import { Dialog } from '../../components/ui/Dialog';
 import { ErrorBanner } from '../../components/ui/ErrorBanner';
 import { HostKeyPrompt } from '../../components/HostKeyPrompt';
@@ -12,6 +13,7 @@ import { ColorPicker } from './ColorPicker';
 import { FoundEngines } from '../../components/FoundEngines';
 import { TextField } from '../../components/ui/Field';
 import {
+  bindField,
   buildEndpoint,
   emptyForm,
   ENDPOINT_FIELDS,
@@ -169,37 +171,33 @@ export function HostFormDialog({ host, onClose }: HostFormDialogProps) {
       size="large"
       className="host-form-dialog"
       footer={
-        <>
-          <button
-            type="button"
-            className="button"
-            onClick={() => void runTest()}
-            disabled={pending !== undefined}
-            aria-busy={pending === 'test' || undefined}
-          >
-            {pending === 'test' && <span className="spinner" aria-hidden="true" />}
-            Test connection
-          </button>
-          {pending === 'test' && (
-            <span className="footer-status" role="status">
-              Testing…
-            </span>
-          )}
-          <span className="header-spacer" />
-          <button type="button" className="button" onClick={cancel}>
-            Cancel
-          </button>
-          <button
-            type="submit"
-            form={formId}
-            className="button button-primary"
-            disabled={pending !== undefined}
-            aria-busy={pending === 'save' || undefined}
-          >
-            {pending === 'save' && <span className="spinner" aria-hidden="true" />}
-            Save
-          </button>
-        </>
+        <DialogActions
+          leading={
+            <>
+              <button
+                type="button"
+                className="button"
+                onClick={() => void runTest()}
+                disabled={pending !== undefined}
+                aria-busy={pending === 'test' || undefined}
+              >
+                {pending === 'test' && <span className="spinner" aria-hidden="true" />}
+                Test connection
+              </button>
+              {pending === 'test' && (
+                <span className="footer-status" role="status">
+                  Testing…
+                </span>
+              )}
+              <span className="header-spacer" />
+            </>
+          }
+          onCancel={cancel}
+          form={formId}
+          submitLabel="Save"
+          busy={pending === 'save'}
+          disabled={pending !== undefined}
+        />
       }
     >
       {!editing && <FoundEngines onAdded={onClose} />}
@@ -214,11 +212,8 @@ export function HostFormDialog({ host, onClose }: HostFormDialogProps) {
       >
         <div className="field-row">
           <TextField
-            id={`${prefix}-name`}
+            {...bindField({ idPrefix: prefix, form, set, errors }, 'name')}
             label="Name"
-            value={form.name}
-            onChange={(v) => set('name', v)}
-            error={errors.name}
             placeholder="e.g. build-server"
             required
             className="grow"

@@ -1,32 +1,28 @@
 import type { TlsTrust } from '@shared/contract';
 import { CheckboxField } from '../../components/ui/CheckboxField';
-import type { FieldErrors, FieldName, FormState, StoredSecrets } from '../../lib/forms/host-form';
+import { RadioCards, type RadioCard } from '../../components/ui/RadioCards';
+import {
+  bindField as bind,
+  fieldId as fid,
+  type FormBinding,
+  type StoredSecrets,
+} from '../../lib/forms/host-form';
 import { TextField } from '../../components/ui/Field';
 import { PemField } from './PemField';
 
-export interface KindFieldsProps {
-  idPrefix: string;
-  form: FormState;
-  set<K extends FieldName>(field: K, value: FormState[K]): void;
-  errors: FieldErrors;
+export interface KindFieldsProps extends FormBinding {
   /** Secrets of the host being edited, when it already is of this kind. */
   stored: StoredSecrets | undefined;
 }
 
-const fid = (prefix: string, field: FieldName) => `${prefix}-${field}`;
-
-/** The text fields of the form (the others are choices and checkboxes). */
-type TextName = { [K in FieldName]: FormState[K] extends string ? K : never }[FieldName];
-
-/** A text field's id, value, change handler and error, bound to the form. */
-function bind({ idPrefix, form, set, errors }: KindFieldsProps, field: TextName) {
-  return {
-    id: fid(idPrefix, field),
-    value: form[field],
-    onChange: (v: string) => set(field, v),
-    error: errors[field],
-  };
-}
+/** A stored key stays unless replaced: its empty field says so instead of showing a PEM header. */
+const keptKey = (kept: boolean, what: string, pemHeader: string) =>
+  kept
+    ? {
+        placeholder: 'Stored key kept unless replaced',
+        hint: `${what} is stored: the stored key is kept unless replaced.`,
+      }
+    : { placeholder: pemHeader };
 
 function SocketFields({ idPrefix, form, set, errors }: KindFieldsProps) {
   const localId = fid(idPrefix, 'localEngine');
@@ -104,7 +100,7 @@ function TcpFields(props: KindFieldsProps) {
   );
 }
 
-const TLS_TRUST: { value: TlsTrust; label: string; hint: string }[] = [
+const TLS_TRUST: RadioCard<TlsTrust>[] = [
   { value: 'ca', label: 'CA certificate', hint: 'The server certificate must be signed by this CA.' },
   {
     value: 'pin',
@@ -115,6 +111,7 @@ const TLS_TRUST: { value: TlsTrust; label: string; hint: string }[] = [
     value: 'insecure',
     label: 'Skip verification',
     hint: 'Any certificate is accepted: someone on the network could pose as this engine.',
+    danger: true,
   },
 ];
 
@@ -122,33 +119,13 @@ function TlsTrustPicker({ idPrefix, form, set }: KindFieldsProps) {
   return (
     <fieldset className="field tls-trust">
       <legend className="field-label">Server verification</legend>
-      <div className="policy-options" role="radiogroup" aria-label="Server verification">
-        {TLS_TRUST.map((t) => {
-          const id = `${idPrefix}-tlsTrust-${t.value}`;
-          return (
-            <div
-              key={t.value}
-              className={`policy-option${form.tlsTrust === t.value ? ' is-checked' : ''}${t.value === 'insecure' ? ' is-danger' : ''}`}
-            >
-              <input
-                id={id}
-                type="radio"
-                name={`${idPrefix}-tlsTrust`}
-                value={t.value}
-                checked={form.tlsTrust === t.value}
-                onChange={() => set('tlsTrust', t.value)}
-                aria-describedby={`${id}-hint`}
-              />
-              <label htmlFor={id}>
-                <span className="policy-title">{t.label}</span>
-                <span id={`${id}-hint`} className="kind-option-hint">
-                  {t.hint}
-                </span>
-              </label>
-            </div>
-          );
-        })}
-      </div>
+      <RadioCards
+        name={`${idPrefix}-tlsTrust`}
+        label="Server verification"
+        value={form.tlsTrust}
+        options={TLS_TRUST}
+        onChange={(v) => set('tlsTrust', v)}
+      />
     </fieldset>
   );
 }
@@ -199,8 +176,7 @@ function TlsFields(props: KindFieldsProps) {
         pasteLabel="Client key (PEM)"
         fileLabel="Client key file"
         secret
-        placeholder={keyKept ? 'Stored key kept unless replaced' : '-----BEGIN PRIVATE KEY-----'}
-        hint={keyKept ? 'A client key is stored: the stored key is kept unless replaced.' : undefined}
+        {...keptKey(keyKept, 'A client key', '-----BEGIN PRIVATE KEY-----')}
         required={!keyKept}
       />
     </>
@@ -233,8 +209,7 @@ function SshFields(props: KindFieldsProps) {
           pasteLabel="Private key (PEM)"
           fileLabel="Private key file"
           secret
-          placeholder={keyKept ? 'Stored key kept unless replaced' : '-----BEGIN OPENSSH PRIVATE KEY-----'}
-          hint={keyKept ? 'A private key is stored: the stored key is kept unless replaced.' : undefined}
+          {...keptKey(keyKept, 'A private key', '-----BEGIN OPENSSH PRIVATE KEY-----')}
           accept=""
         />
         <TextField

@@ -1,9 +1,10 @@
 import type { HostPolicy } from '@shared/contract';
 import { CheckboxField } from '../../components/ui/CheckboxField';
 import { TextField } from '../../components/ui/Field';
-import type { FieldErrors, FormState } from '../../lib/forms/host-form';
+import { bindField, type FormBinding } from '../../lib/forms/host-form';
+import { RadioCards, type RadioCard } from '../../components/ui/RadioCards';
 
-const POLICIES: { value: HostPolicy; label: string; hint: string }[] = [
+const POLICIES: RadioCard<HostPolicy>[] = [
   { value: 'full', label: 'Full control', hint: 'Everything, including shells, deletes and builds.' },
   {
     value: 'restricted',
@@ -13,42 +14,21 @@ const POLICIES: { value: HostPolicy; label: string; hint: string }[] = [
   { value: 'read-only', label: 'Read-only', hint: 'Look, never touch.' },
 ];
 
-export interface SafetyFieldsProps {
-  idPrefix: string;
-  form: FormState;
-  set<K extends keyof FormState>(field: K, value: FormState[K]): void;
-  errors: FieldErrors;
-}
+export type SafetyFieldsProps = FormBinding;
 
 /** What Berthmaster may do on the host, the production guard, and labels for grouping. */
-export function SafetyFields({ idPrefix, form, set, errors }: SafetyFieldsProps) {
+export function SafetyFields(props: SafetyFieldsProps) {
+  const { idPrefix, form, set } = props;
   return (
     <fieldset className="field safety-fields">
       <legend className="field-label">Safety</legend>
-      <div className="policy-options" role="radiogroup" aria-label="Policy">
-        {POLICIES.map((p) => {
-          const id = `${idPrefix}-policy-${p.value}`;
-          return (
-            <div key={p.value} className={`policy-option${form.policy === p.value ? ' is-checked' : ''}`}>
-              <input
-                id={id}
-                type="radio"
-                name={`${idPrefix}-policy`}
-                value={p.value}
-                checked={form.policy === p.value}
-                onChange={() => set('policy', p.value)}
-                aria-describedby={`${id}-hint`}
-              />
-              <label htmlFor={id}>
-                <span className="policy-title">{p.label}</span>
-                <span id={`${id}-hint`} className="kind-option-hint">
-                  {p.hint}
-                </span>
-              </label>
-            </div>
-          );
-        })}
-      </div>
+      <RadioCards
+        name={`${idPrefix}-policy`}
+        label="Policy"
+        value={form.policy}
+        options={POLICIES}
+        onChange={(v) => set('policy', v)}
+      />
       <CheckboxField
         id={`${idPrefix}-production`}
         className="checkbox-field"
@@ -58,21 +38,15 @@ export function SafetyFields({ idPrefix, form, set, errors }: SafetyFieldsProps)
         hint="Framed in red; anything destructive asks you to type a name first."
       />
       <TextField
-        id={`${idPrefix}-labels`}
+        {...bindField(props, 'labels')}
         label="Labels"
-        value={form.labels}
-        onChange={(v) => set('labels', v)}
-        error={errors.labels}
         hint="Comma-separated, e.g. staging, eu-west: for grouping and search."
         placeholder="dev, staging, production…"
       />
       {form.policy === 'restricted' && (
         <TextField
-          id={`${idPrefix}-allowedBindPaths`}
+          {...bindField(props, 'allowedBindPaths')}
           label="Allowed bind mount paths"
-          value={form.allowedBindPaths}
-          onChange={(v) => set('allowedBindPaths', v)}
-          error={errors.allowedBindPaths}
           hint="Comma-separated host folders containers may mount, e.g. /srv/data. Empty: no bind mounts."
           placeholder="/srv/data"
           mono

@@ -1,6 +1,17 @@
 import type { EngineInfo } from '@shared/contract';
 import { formatBytes } from '../../lib/format';
 
+/** The engine's facts worth a glance, as term and value. */
+const facts = (info: EngineInfo): Array<[string, string | number]> => [
+  ['Docker', info.engineVersion],
+  ['API', info.apiVersion],
+  ['OS / arch', `${info.os || info.osType} / ${info.arch}`],
+  ['CPUs', info.cpus],
+  ['Memory', formatBytes(info.memTotal)],
+  ['Containers', `${info.containersRunning} running / ${info.containers} total`],
+  ['Images', info.images],
+];
+
 /** What a successful connection test found. */
 export function TestResult({ info }: { info: EngineInfo }) {
   return (
@@ -20,38 +31,12 @@ export function TestResult({ info }: { info: EngineInfo }) {
         Connection works{info.name ? ` — ${info.name}` : ''}
       </div>
       <dl className="test-facts">
-        <div>
-          <dt>Docker</dt>
-          <dd>{info.engineVersion}</dd>
-        </div>
-        <div>
-          <dt>API</dt>
-          <dd>{info.apiVersion}</dd>
-        </div>
-        <div>
-          <dt>OS / arch</dt>
-          <dd>
-            {info.os || info.osType} / {info.arch}
-          </dd>
-        </div>
-        <div>
-          <dt>CPUs</dt>
-          <dd>{info.cpus}</dd>
-        </div>
-        <div>
-          <dt>Memory</dt>
-          <dd>{formatBytes(info.memTotal)}</dd>
-        </div>
-        <div>
-          <dt>Containers</dt>
-          <dd>
-            {info.containersRunning} running / {info.containers} total
-          </dd>
-        </div>
-        <div>
-          <dt>Images</dt>
-          <dd>{info.images}</dd>
-        </div>
+        {facts(info).map(([term, value]) => (
+          <div key={term}>
+            <dt>{term}</dt>
+            <dd>{value}</dd>
+          </div>
+        ))}
       </dl>
     </div>
   );

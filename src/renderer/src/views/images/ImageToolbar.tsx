@@ -4,6 +4,7 @@ import { SearchBox } from '../../components/ui/SearchBox';
 import { guard } from '../../lib/policy';
 import { useSelectedPolicy } from '../../hooks/usePolicy';
 import { plural } from '../../lib/plural';
+import { RefreshIcon } from '../../components/ui/RefreshIcon';
 
 const FILTERS: Array<{ value: ImageFilter; label: string }> = [
   { value: 'all', label: 'All' },
@@ -104,20 +105,7 @@ export function ImageToolbar(p: ImageToolbarProps) {
           disabled={p.loading}
           aria-busy={p.loading || undefined}
         >
-          {p.loading ? (
-            <span className="spinner" aria-hidden="true" />
-          ) : (
-            <svg viewBox="0 0 16 16" width="14" height="14" aria-hidden="true">
-              <path
-                d="M12.8 8A4.8 4.8 0 1 1 11.4 4.6M12.2 2.2v3h-3"
-                fill="none"
-                stroke="currentColor"
-                strokeWidth="1.6"
-                strokeLinecap="round"
-                strokeLinejoin="round"
-              />
-            </svg>
-          )}
+          {p.loading ? <span className="spinner" aria-hidden="true" /> : <RefreshIcon size={14} />}
         </button>
       </div>
     </div>

@@ -20,7 +20,7 @@ export function HostCard({ host, status, info, disk, refreshError, onOpen }: Hos
   return (
     <button
       type="button"
-      className={`host-card state-${state}${host.production ? ' is-production' : ''}`}
+      className={`card-button host-card state-${state}${host.production ? ' is-production' : ''}`}
       onClick={onOpen}
       aria-label={`Open ${host.name}`}
     >
@@ -51,18 +51,18 @@ export function HostCard({ host, status, info, disk, refreshError, onOpen }: Hos
             {info.os} · {info.arch} · {info.cpus} CPUs · {formatBytes(info.memTotal)}
           </span>
           <span className="host-card-counts">
-            <span>
-              <strong>{info.containersRunning}</strong> running
-            </span>
-            <span>
-              <strong>{info.containersPaused}</strong> paused
-            </span>
-            <span>
-              <strong>{info.containersStopped}</strong> stopped
-            </span>
-            <span>
-              <strong>{info.images}</strong> images
-            </span>
+            {(
+              [
+                [info.containersRunning, 'running'],
+                [info.containersPaused, 'paused'],
+                [info.containersStopped, 'stopped'],
+                [info.images, 'images'],
+              ] as const
+            ).map(([n, what]) => (
+              <span key={what}>
+                <strong>{n}</strong> {what}
+              </span>
+            ))}
           </span>
           {disk && (
             <span className="host-card-facts">

@@ -57,8 +57,21 @@ function HostChartCard({
     to - from >= HOUR - HOST_CHART_STEP_MS
       ? 'last hour'
       : `last ${Math.max(1, Math.round((to - from) / 60_000))} min`;
-  const cpu = points.map((p) => [p.at, p.cpuPercent] as const);
-  const mem = points.map((p) => [p.at, p.memUsage] as const);
+  // The two tiles: CPU and memory, each a sparkline (its floor, units and colour) and its latest value.
+  const tiles = [
+    {
+      label: 'CPU',
+      value: last && `${last.cpuPercent.toFixed(1)}%`,
+      series: points.map((p) => [p.at, p.cpuPercent] as const),
+      scale: { floor: 10, color: 'var(--accent)' },
+    },
+    {
+      label: 'Memory',
+      value: last && formatBytes(last.memUsage),
+      series: points.map((p) => [p.at, p.memUsage] as const),
+      scale: { floor: 1024 * 1024, binary: true, color: 'var(--green)' },
+    },
+  ];
   return (
     <section className="chart-card" aria-label={`${host.name} last hour`} data-samples={points.length}>
       <header className="chart-card-head">
@@ -69,28 +82,20 @@ function HostChartCard({
         <span className="muted">{span}</span>
       </header>
       <div className="chart-pair">
-        <button
-          type="button"
-          className="chart-button"
-          onClick={onOpen}
-          aria-label={`CPU of ${host.name}, open host`}
-        >
-          <span className="chart-label">
-            CPU <strong>{last ? `${last.cpuPercent.toFixed(1)}%` : '—'}</strong>
-          </span>
-          <Sparkline points={cpu} from={from} to={to} floor={10} color="var(--accent)" />
-        </button>
-        <button
-          type="button"
-          className="chart-button"
-          onClick={onOpen}
-          aria-label={`Memory of ${host.name}, open host`}
-        >
-          <span className="chart-label">
-            Memory <strong>{last ? formatBytes(last.memUsage) : '—'}</strong>
-          </span>
-          <Sparkline points={mem} from={from} to={to} floor={1024 * 1024} binary color="var(--green)" />
-        </button>
+        {tiles.map((c) => (
+          <button
+            key={c.label}
+            type="button"
+            className="card-button chart-button"
+            onClick={onOpen}
+            aria-label={`${c.label} of ${host.name}, open host`}
+          >
+            <span className="chart-label">
+              {c.label} <strong>{c.value ?? '—'}</strong>
+            </span>
+            <Sparkline points={c.series} from={from} to={to} {...c.scale} />
+          </button>
+        ))}
       </div>
       <div className="chart-tops">
         <TopList label="Top CPU" items={chart?.topCpu ?? []} value={(t) => `${t.cpuPercent.toFixed(1)}%`} />

@@ -11,6 +11,7 @@ import { groupHosts } from '../../lib/host-groups';
 import { HostRow } from './HostRow';
 import { useSinceStore } from '../../stores/since';
 import { AlertsCount } from '../../components/fleet/AlertsCount';
+import { LineIcon } from '../../components/ui/LineIcon';
 
 const COLLAPSED_KEY = 'berthmaster.sidebar.collapsedGroups';
 
@@ -143,16 +144,9 @@ export function Sidebar() {
           title="Import Docker contexts"
           onClick={() => useDesktopUiStore.getState().openContexts()}
         >
-          <svg viewBox="0 0 16 16" width="14" height="14" aria-hidden="true">
-            <path
-              d="M8 2v7.5M4.8 6.6 8 9.8l3.2-3.2M2.5 11v1.8c0 .4.3.7.7.7h9.6c.4 0 .7-.3.7-.7V11"
-              fill="none"
-              stroke="currentColor"
-              strokeWidth="1.5"
-              strokeLinecap="round"
-              strokeLinejoin="round"
-            />
-          </svg>
+          <LineIcon strokeWidth={1.5}>
+            <path d="M8 2v7.5M4.8 6.6 8 9.8l3.2-3.2M2.5 11v1.8c0 .4.3.7.7.7h9.6c.4 0 .7-.3.7-.7V11" />
+          </LineIcon>
         </button>
       </div>
     </aside>

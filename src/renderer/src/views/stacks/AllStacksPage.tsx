@@ -1,5 +1,6 @@
 import { useEffect, useMemo } from 'react';
 import { ErrorBanner } from '../../components/ui/ErrorBanner';
+import { PlainTable } from '../../components/ui/PlainTable';
 import { plural } from '../../lib/plural';
 import { useHostsStore } from '../../stores/hosts';
 import { useSectionStore } from '../../stores/sections';
@@ -56,44 +57,36 @@ export function AllStacksPage() {
         </div>
       ) : (
         <div className="table-scroll">
-          <table className="data-table stack-table" aria-label="Stacks of every host">
-            <thead>
-              <tr>
-                <th>Host</th>
-                <th>Name</th>
-                <th>Origin</th>
-                <th>State</th>
-                <th>Running</th>
-                <th>Ports</th>
+          <PlainTable
+            className="plain-table stack-table"
+            label="Stacks of every host"
+            columns={['Host', 'Name', 'Origin', 'State', 'Running', 'Ports']}
+          >
+            {rows.map(({ host, stack }) => (
+              <tr key={`${host.id}/${stack.name}`}>
+                <td>
+                  <span className="host-dot" style={{ background: host.color }} aria-hidden="true" />{' '}
+                  {host.name}
+                </td>
+                <td>
+                  <button
+                    type="button"
+                    className="link-button mono"
+                    aria-label={`Open ${stack.name} on ${host.name}`}
+                    onClick={() => open(host.id)}
+                  >
+                    {stack.name}
+                  </button>
+                </td>
+                <td>{ORIGIN_TEXT[stack.origin]}</td>
+                <td>
+                  <span className={`stack-state state-${stack.state}`}>{stack.state}</span>
+                </td>
+                <td className="mono">{stackCount(stack)}</td>
+                <td className="mono stack-ports">{stack.ports.join(', ')}</td>
               </tr>
-            </thead>
-            <tbody>
-              {rows.map(({ host, stack }) => (
-                <tr key={`${host.id}/${stack.name}`}>
-                  <td>
-                    <span className="host-dot" style={{ background: host.color }} aria-hidden="true" />{' '}
-                    {host.name}
-                  </td>
-                  <td>
-                    <button
-                      type="button"
-                      className="link-button mono"
-                      aria-label={`Open ${stack.name} on ${host.name}`}
-                      onClick={() => open(host.id)}
-                    >
-                      {stack.name}
-                    </button>
-                  </td>
-                  <td>{ORIGIN_TEXT[stack.origin]}</td>
-                  <td>
-                    <span className={`stack-state state-${stack.state}`}>{stack.state}</span>
-                  </td>
-                  <td className="mono">{stackCount(stack)}</td>
-                  <td className="mono stack-ports">{stack.ports.join(', ')}</td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
+            ))}
+          </PlainTable>
         </div>
       )}
     </section>

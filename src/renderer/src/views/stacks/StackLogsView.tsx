@@ -3,6 +3,7 @@ import { useVirtualizer } from '@tanstack/react-virtual';
 import type { HostView } from '@shared/contract';
 import { ErrorBanner } from '../../components/ui/ErrorBanner';
 import { SearchBox } from '../../components/ui/SearchBox';
+import { ToggleButton } from '../../components/ui/ToggleButton';
 import { logFileName, saveLines } from '../../components/log-viewer/export-log';
 import { compileSearch } from '../../components/log-viewer/search';
 import { useStackLogs } from '../../hooks/useStackLogs';
@@ -69,34 +70,22 @@ export function StackLogsView({
           ← Stacks
         </button>
         <h2 className="toolbar-title">Logs of {project}</h2>
-        <button
-          type="button"
-          className={`toggle-button log-follow${follow ? ' is-on' : ''}`}
-          aria-pressed={follow}
-          onClick={() => setFollow(!follow)}
-        >
+        <ToggleButton on={follow} onChange={setFollow} className="log-follow">
           <span className="log-follow-dot" aria-hidden="true" />
           Follow
-        </button>
-        <button
-          type="button"
-          className={`toggle-button${timestamps ? ' is-on' : ''}`}
-          aria-pressed={timestamps}
-          onClick={() => setTimestamps(!timestamps)}
-        >
+        </ToggleButton>
+        <ToggleButton on={timestamps} onChange={setTimestamps}>
           Timestamps
-        </button>
+        </ToggleButton>
         <SearchBox label="Search logs" placeholder="Text in a line" value={search} onChange={setSearch} />
-        <button
-          type="button"
-          className={`toggle-button${regex ? ' is-on' : ''}`}
-          aria-pressed={regex}
-          aria-label="Regular expression"
+        <ToggleButton
+          on={regex}
+          onChange={setRegex}
+          label="Regular expression"
           title="Search with a regular expression"
-          onClick={() => setRegex(!regex)}
         >
           .*
-        </button>
+        </ToggleButton>
         {compiled.error && <span className="field-error">{compiled.error}</span>}
         <span className="header-spacer" />
         <span className="toolbar-count" aria-live="polite">

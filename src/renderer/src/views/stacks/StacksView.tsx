@@ -3,6 +3,7 @@ import { useEffect, useMemo, useState } from 'react';
 import type { ComposeStackSummary, HostView, StackServiceSummary } from '@shared/contract';
 import { ConfirmDialog } from '../../components/ConfirmDialog';
 import { ErrorBanner } from '../../components/ui/ErrorBanner';
+import { PlainTable } from '../../components/ui/PlainTable';
 import { PlusIcon } from '../../components/ui/Icons';
 import { useMutation } from '../../hooks/useMutation';
 import { usePolicy } from '../../hooks/usePolicy';
@@ -34,6 +35,17 @@ type Screen =
     }
   | { kind: 'logs'; project: string };
 
+/** The stack actions that ask first: what the confirmation says. */
+type ConfirmedAction = 'stop' | 'forget';
+const CONFIRMS: Record<ConfirmedAction, { verb: string; text(project: string, host: string): string }> = {
+  stop: { verb: 'Stop', text: (p, host) => `Every container of ${p} on ${host} stops. Nothing is removed.` },
+  forget: {
+    verb: 'Forget',
+    text: (p, host) =>
+      `The app deletes its copy of the compose file and .env of ${p}. Nothing on ${host} is touched.`,
+  },
+};
+
 /** The compose projects of one host: state, services, lifecycle, editor, plan and logs. */
 export function StacksView({ host }: { host: HostView }) {
   const hostId = host.id;
@@ -47,8 +59,7 @@ export function StacksView({ host }: { host: HostView }) {
   const [downing, setDowning] = useState<ComposeStackSummary>();
   const [scaling, setScaling] = useState<{ project: string; service: StackServiceSummary }>();
   const [task, setTask] = useState<{ id: string; title: string }>();
-  const [stopping, setStopping] = useState<string>();
-  const [forgetting, setForgetting] = useState<string>();
+  const [confirming, setConfirming] = useState<{ action: ConfirmedAction; project: string }>();
   const refetch = () => fetch(hostId);
   const start = useMutation('stacks.start', { toast: (_, i) => `Started ${i.project}.`, refetch });
   const stop = useMutation('stacks.stop', { toast: (_, i) => `Stopped ${i.project}.`, refetch });
@@ -61,6 +72,7 @@ export function StacksView({ host }: { host: HostView }) {
     toast: (_, i) => `Forgot the file of ${i.project}.`,
     refetch,
   });
+  const confirmed = confirming?.action === 'forget' ? forget : stop;
   const get = useMutation('stacks.get');
   const preview = useMutation('stacks.adoptPreview');
   const busy = start.busy || stop.busy || restart.busy || pull.busy || get.busy || preview.busy;
@@ -120,7 +132,7 @@ export function StacksView({ host }: { host: HostView }) {
       case 'start':
         return void start.run(target);
       case 'stop':
-        return setStopping(stack.name);
+        return setConfirming({ action, project: stack.name });
       case 'restart':
         return void restart.run(target);
       case 'pull': {
@@ -131,7 +143,7 @@ export function StacksView({ host }: { host: HostView }) {
       case 'logs':
         return setScreen({ kind: 'logs', project: stack.name });
       case 'forget':
-        return setForgetting(stack.name);
+        return setConfirming({ action, project: stack.name });
       case 'transfer':
         return useMobilityStore.getState().open({ kind: 'stack-transfer', hostId, project: stack.name });
     }
@@ -169,39 +181,31 @@ export function StacksView({ host }: { host: HostView }) {
   } else {
     body = (
       <div className="table-scroll">
-        <table className="data-table stack-table" aria-label={`Stacks on ${host.name}`}>
-          <thead>
-            <tr>
-              <th>Name</th>
-              <th>Origin</th>
-              <th>State</th>
-              <th>Running</th>
-              <th>Ports</th>
-              <th>Actions</th>
-            </tr>
-          </thead>
-          <tbody>
-            {rows.map((s) => (
-              <StackRow
-                key={s.name}
-                stack={s}
-                can={can}
-                busy={busy}
-                expanded={expanded.has(s.name)}
-                onToggle={() =>
-                  setExpanded((e) => {
-                    const n = new Set(e);
-                    if (n.has(s.name)) n.delete(s.name);
-                    else n.add(s.name);
-                    return n;
-                  })
-                }
-                onAction={(a) => void act(s, a)}
-                links={linksFor(s.name)}
-              />
-            ))}
-          </tbody>
-        </table>
+        <PlainTable
+          className="plain-table stack-table"
+          label={`Stacks on ${host.name}`}
+          columns={['Name', 'Origin', 'State', 'Running', 'Ports', 'Actions']}
+        >
+          {rows.map((s) => (
+            <StackRow
+              key={s.name}
+              stack={s}
+              can={can}
+              busy={busy}
+              expanded={expanded.has(s.name)}
+              onToggle={() =>
+                setExpanded((e) => {
+                  const n = new Set(e);
+                  if (n.has(s.name)) n.delete(s.name);
+                  else n.add(s.name);
+                  return n;
+                })
+              }
+              onAction={(a) => void act(s, a)}
+              links={linksFor(s.name)}
+            />
+          ))}
+        </PlainTable>
       </div>
     );
   }
@@ -281,37 +285,20 @@ export function StacksView({ host }: { host: HostView }) {
           }}
         />
       )}
-      {stopping && (
+      {confirming && (
         <ConfirmDialog
-          title={`Stop ${stopping}?`}
-          confirmLabel="Stop"
-          busy={stop.busy}
-          error={stop.error}
-          onCancel={() => setStopping(undefined)}
+          title={`${CONFIRMS[confirming.action].verb} ${confirming.project}?`}
+          confirmLabel={CONFIRMS[confirming.action].verb}
+          busy={confirmed.busy}
+          error={confirmed.error}
+          onCancel={() => setConfirming(undefined)}
           onConfirm={() =>
-            void stop.run({ hostId, project: stopping }).then((o) => o.ok && setStopping(undefined))
+            void confirmed
+              .run({ hostId, project: confirming.project })
+              .then((o) => o.ok && setConfirming(undefined))
           }
         >
-          <p>
-            Every container of {stopping} on {host.name} stops. Nothing is removed.
-          </p>
-        </ConfirmDialog>
-      )}
-      {forgetting && (
-        <ConfirmDialog
-          title={`Forget ${forgetting}?`}
-          confirmLabel="Forget"
-          busy={forget.busy}
-          error={forget.error}
-          onCancel={() => setForgetting(undefined)}
-          onConfirm={() =>
-            void forget.run({ hostId, project: forgetting }).then((o) => o.ok && setForgetting(undefined))
-          }
-        >
-          <p>
-            The app deletes its copy of the compose file and .env of {forgetting}. Nothing on {host.name} is
-            touched.
-          </p>
+          <p>{CONFIRMS[confirming.action].text(confirming.project, host.name)}</p>
         </ConfirmDialog>
       )}
       {task && (

@@ -1,5 +1,6 @@
 import { useId, useState, type ReactNode } from 'react';
 import { serviceSpecSchema } from '@shared/contract';
+import { LabeledField } from '../../components/ui/LabeledField';
 import { Dialog } from '../../components/ui/Dialog';
 import { DialogActions } from '../../components/ui/DialogActions';
 import { ErrorBanner } from '../../components/ui/ErrorBanner';
@@ -36,36 +37,25 @@ export function CreateServiceDialog(props: { hostId: string; onClose(): void; on
       className: `${opts.area ? 'textarea' : 'input'}${opts.mono ? ' mono' : ''}`,
     };
     return (
-      <div className="field">
-        <label className="field-label" htmlFor={id}>
-          {label}
-        </label>
+      <LabeledField id={id} label={label} error={problem} hint={opts.hint}>
         {opts.area ? (
           <textarea {...common} rows={2} onChange={(e) => set(k, e.target.value)} />
         ) : (
           <input {...common} onChange={(e) => set(k, e.target.value)} />
         )}
-        {problem ? (
-          <p className="field-error">{problem}</p>
-        ) : (
-          opts.hint && <p className="field-hint">{opts.hint}</p>
-        )}
-      </div>
+      </LabeledField>
     );
   };
   const select = (k: Key, label: string, options: string[]) => {
     const id = `${baseId}-${k}`;
     return (
-      <div className="field">
-        <label className="field-label" htmlFor={id}>
-          {label}
-        </label>
+      <LabeledField id={id} label={label}>
         <select id={id} className="input" value={form[k]} onChange={(e) => set(k, e.target.value)}>
           {options.map((o) => (
             <option key={o}>{o}</option>
           ))}
         </select>
-      </div>
+      </LabeledField>
     );
   };
 

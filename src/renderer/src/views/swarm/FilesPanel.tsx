@@ -2,6 +2,7 @@ import { PlainTable } from '../../components/ui/PlainTable';
 import { useId, useState } from 'react';
 import { MAX_SWARM_FILE_BYTES, type SwarmFile } from '@shared/contract';
 import { ConfirmDialog } from '../../components/ConfirmDialog';
+import { LabeledField } from '../../components/ui/LabeledField';
 import { Dialog } from '../../components/ui/Dialog';
 import { DialogActions } from '../../components/ui/DialogActions';
 import { ErrorBanner } from '../../components/ui/ErrorBanner';
@@ -61,7 +62,7 @@ function FileList({ hostId, kind }: { hostId: string; kind: Kind }) {
       {items?.length === 0 && <p className="muted">No {kind}s.</p>}
       {items && items.length > 0 && (
         <PlainTable
-          className="swarm-table swarm-table-compact"
+          className="plain-table swarm-table swarm-table-compact"
           label={title}
           columns={['Name', 'Used by', 'Created']}
           actions
@@ -166,16 +167,10 @@ function CreateFileDialog(props: { hostId: string; kind: Kind; onClose(): void; 
     >
       {error && <ErrorBanner error={error} title={`Could not create the ${kind}`} />}
       <div className="swarm-form">
-        <div className="field">
-          <label className="field-label" htmlFor={ids.name}>
-            Name
-          </label>
+        <LabeledField id={ids.name} label="Name">
           <input id={ids.name} className="input" value={name} onChange={(e) => setName(e.target.value)} />
-        </div>
-        <div className="field">
-          <label className="field-label" htmlFor={ids.value}>
-            Value
-          </label>
+        </LabeledField>
+        <LabeledField id={ids.value} label="Value">
           <textarea
             id={ids.value}
             className="textarea mono"
@@ -184,13 +179,10 @@ function CreateFileDialog(props: { hostId: string; kind: Kind; onClose(): void; 
             disabled={file !== undefined}
             onChange={(e) => setText(e.target.value)}
           />
-        </div>
-        <div className="field">
-          <label className="field-label" htmlFor={ids.file}>
-            …or from a file
-          </label>
+        </LabeledField>
+        <LabeledField id={ids.file} label="…or from a file">
           <input id={ids.file} type="file" onChange={(e) => void pick(e.target.files?.[0])} />
-        </div>
+        </LabeledField>
         <p className={tooBig ? 'field-error' : 'field-hint'}>
           {tooBig
             ? 'Too large: the engine keeps at most 500 KB.'

@@ -29,7 +29,7 @@ export function NodeMap({ nodes, tasks }: { nodes: SwarmNode[]; tasks: SwarmTask
             <div className="swarm-map-meta">
               {n.state} · {n.availability} · {n.addr}
             </div>
-            <ul className="swarm-chips" aria-label={`Tasks on ${label}`}>
+            <ul className="chip-row" aria-label={`Tasks on ${label}`}>
               {mine.length === 0 && <li className="swarm-map-empty">no tasks</li>}
               {mine.map((t) => (
                 <li

@@ -2,6 +2,7 @@ import { PlainTable } from '../../components/ui/PlainTable';
 import { useId, useState } from 'react';
 import type { AppErrorShape, CallInput, Contract, SwarmNode } from '@shared/contract';
 import { ConfirmDialog } from '../../components/ConfirmDialog';
+import { LabeledField } from '../../components/ui/LabeledField';
 import { Dialog } from '../../components/ui/Dialog';
 import { DialogActions } from '../../components/ui/DialogActions';
 import { ErrorBanner } from '../../components/ui/ErrorBanner';
@@ -14,27 +15,50 @@ import { nodeLabel } from './NodeMap';
 type Change = Omit<CallInput<Contract['swarm']['nodeUpdate']>, 'hostId' | 'id'>;
 type Pending = { node: SwarmNode; title: string; text: string; change: Change } | undefined;
 
-/** What each change does, said before it happens. */
-function describe(node: SwarmNode, change: Change, label: string): { title: string; text: string } {
-  if (change.availability === 'drain') {
-    return {
-      title: `Drain ${label}?`,
-      text: 'Its tasks stop here and are rescheduled on other nodes; nothing new is placed on it.',
-    };
-  }
-  if (change.availability === 'pause') {
-    return { title: `Pause ${label}?`, text: 'Its tasks keep running, but no new task is placed on it.' };
-  }
-  if (change.availability === 'active') {
-    return { title: `Activate ${label}?`, text: 'The scheduler may place tasks on it again.' };
-  }
-  if (change.role === 'manager') {
-    return { title: `Promote ${label}?`, text: 'It joins the raft quorum of managers.' };
-  }
-  return {
-    title: `Demote ${label}?`,
-    text: `It leaves the managers${node.leader ? ' (it is the leader: another manager takes over)' : ''}. Keep an odd number of managers.`,
-  };
+/** A change a node's row offers: the verb on its button and in its confirmation, said before it happens. */
+interface NodeChange {
+  verb: string;
+  change: Change;
+  text: string;
+}
+
+/** The availability and role changes that apply to a node now, in button order. */
+function nodeChanges(node: SwarmNode): NodeChange[] {
+  const version = node.version;
+  const availability: NodeChange[] =
+    node.availability === 'active'
+      ? [
+          {
+            verb: 'Drain',
+            change: { availability: 'drain', version },
+            text: 'Its tasks stop here and are rescheduled on other nodes; nothing new is placed on it.',
+          },
+          {
+            verb: 'Pause',
+            change: { availability: 'pause', version },
+            text: 'Its tasks keep running, but no new task is placed on it.',
+          },
+        ]
+      : [
+          {
+            verb: 'Activate',
+            change: { availability: 'active', version },
+            text: 'The scheduler may place tasks on it again.',
+          },
+        ];
+  const role: NodeChange =
+    node.role === 'manager'
+      ? {
+          verb: 'Demote',
+          change: { role: 'worker', version },
+          text: `It leaves the managers${node.leader ? ' (it is the leader: another manager takes over)' : ''}. Keep an odd number of managers.`,
+        }
+      : {
+          verb: 'Promote',
+          change: { role: 'manager', version },
+          text: 'It joins the raft quorum of managers.',
+        };
+  return [...availability, role];
 }
 
 /** Nodes with role, availability, state, engine, resources, labels; and every node action. */
@@ -64,16 +88,16 @@ export function NodesPanel({ hostId, nodes }: { hostId: string; nodes: SwarmNode
     setLabels(undefined);
     setRemoving(undefined);
   };
-  const ask = (node: SwarmNode, change: Change) => {
+  const ask = (node: SwarmNode, { verb, change, text }: NodeChange) => {
     resetErrors();
-    setPending({ node, change, ...describe(node, change, nodeLabel(node, nodes)) });
+    setPending({ node, change, text, title: `${verb} ${nodeLabel(node, nodes)}?` });
   };
   const mayUpdate = can.allowed('swarm.nodeUpdate');
 
   return (
     <div className="swarm-panel">
       <PlainTable
-        className="swarm-table"
+        className="plain-table swarm-table"
         label="Nodes"
         columns={['Node', 'Role', 'Availability', 'Status', 'Engine', 'Resources', 'Labels']}
         actions
@@ -114,49 +138,18 @@ export function NodesPanel({ hostId, nodes }: { hostId: string; nodes: SwarmNode
                   .join(', ') || <span className="muted">—</span>}
               </td>
               <td className="swarm-actions">
-                {n.availability === 'active' ? (
-                  <>
-                    <button
-                      type="button"
-                      className="button button-small"
-                      aria-label={`Drain ${label}`}
-                      onClick={() => ask(n, { availability: 'drain', version: n.version })}
-                      {...guard(mayUpdate)}
-                    >
-                      Drain
-                    </button>
-                    <button
-                      type="button"
-                      className="button button-small"
-                      aria-label={`Pause ${label}`}
-                      onClick={() => ask(n, { availability: 'pause', version: n.version })}
-                      {...guard(mayUpdate)}
-                    >
-                      Pause
-                    </button>
-                  </>
-                ) : (
+                {nodeChanges(n).map((c) => (
                   <button
+                    key={c.verb}
                     type="button"
                     className="button button-small"
-                    aria-label={`Activate ${label}`}
-                    onClick={() => ask(n, { availability: 'active', version: n.version })}
+                    aria-label={`${c.verb} ${label}`}
+                    onClick={() => ask(n, c)}
                     {...guard(mayUpdate)}
                   >
-                    Activate
+                    {c.verb}
                   </button>
-                )}
-                <button
-                  type="button"
-                  className="button button-small"
-                  aria-label={`${n.role === 'manager' ? 'Demote' : 'Promote'} ${label}`}
-                  onClick={() =>
-                    ask(n, { role: n.role === 'manager' ? 'worker' : 'manager', version: n.version })
-                  }
-                  {...guard(mayUpdate)}
-                >
-                  {n.role === 'manager' ? 'Demote' : 'Promote'}
-                </button>
+                ))}
                 <button
                   type="button"
                   className="button button-small"
@@ -269,10 +262,12 @@ function LabelsDialog(props: {
       }
     >
       {props.error && <ErrorBanner error={props.error} title="Could not save" />}
-      <div className="field">
-        <label className="field-label" htmlFor={id}>
-          Labels (key=value, one per line)
-        </label>
+      <LabeledField
+        id={id}
+        label="Labels (key=value, one per line)"
+        error={problem}
+        hint="Used by placement constraints, e.g. node.labels.zone==b."
+      >
         <textarea
           id={id}
           className="textarea mono"
@@ -280,12 +275,7 @@ function LabelsDialog(props: {
           value={text}
           onChange={(e) => setText(e.target.value)}
         />
-        {problem ? (
-          <p className="field-error">{problem}</p>
-        ) : (
-          <p className="field-hint">Used by placement constraints, e.g. node.labels.zone==b.</p>
-        )}
-      </div>
+      </LabeledField>
     </Dialog>
   );
 }

@@ -1,5 +1,6 @@
 import { useEffect, useId, useState, type ReactNode } from 'react';
 import type { AppErrorShape, SwarmNode, SwarmService } from '@shared/contract';
+import { LabeledField } from '../../components/ui/LabeledField';
 import { Dialog } from '../../components/ui/Dialog';
 import { DialogActions } from '../../components/ui/DialogActions';
 import { ErrorBanner } from '../../components/ui/ErrorBanner';
@@ -90,10 +91,11 @@ export function ScaleDialog({ hostId, service, nodes, onClose }: Props) {
       errorTitle="Could not scale"
       onSubmit={() => void submit()}
     >
-      <div className="field">
-        <label className="field-label" htmlFor={id}>
-          Replicas
-        </label>
+      <LabeledField
+        id={id}
+        label="Replicas"
+        hint={`Now ${service.running} running of ${service.desired} desired.`}
+      >
         <input
           id={id}
           className="input"
@@ -103,10 +105,7 @@ export function ScaleDialog({ hostId, service, nodes, onClose }: Props) {
           value={replicas}
           onChange={(e) => setReplicas(e.target.value)}
         />
-        <p className="field-hint">
-          Now {service.running} running of {service.desired} desired.
-        </p>
-      </div>
+      </LabeledField>
     </ServiceChangeDialog>
   );
 }
@@ -158,22 +157,16 @@ export function UpdateDialog({ hostId, service, nodes, onClose }: Props) {
       onSubmit={() => void submit()}
     >
       <div className="swarm-form">
-        <div className="field">
-          <label className="field-label" htmlFor={ids.image}>
-            Image
-          </label>
+        <LabeledField id={ids.image} label="Image">
           <input
             id={ids.image}
             className="input mono"
             value={image}
             onChange={(e) => setImage(e.target.value)}
           />
-        </div>
+        </LabeledField>
         {service.mode === 'replicated' && (
-          <div className="field">
-            <label className="field-label" htmlFor={ids.replicas}>
-              Replicas
-            </label>
+          <LabeledField id={ids.replicas} label="Replicas">
             <input
               id={ids.replicas}
               className="input"
@@ -182,12 +175,16 @@ export function UpdateDialog({ hostId, service, nodes, onClose }: Props) {
               value={replicas}
               onChange={(e) => setReplicas(e.target.value)}
             />
-          </div>
+          </LabeledField>
         )}
-        <div className="field">
-          <label className="field-label" htmlFor={ids.env}>
-            Environment <span className="optional">(KEY=value, one per line)</span>
-          </label>
+        <LabeledField
+          id={ids.env}
+          label={
+            <>
+              Environment <span className="optional">(KEY=value, one per line)</span>
+            </>
+          }
+        >
           <textarea
             id={ids.env}
             className="textarea mono"
@@ -195,7 +192,7 @@ export function UpdateDialog({ hostId, service, nodes, onClose }: Props) {
             value={env ?? ''}
             onChange={(e) => setEnv(e.target.value)}
           />
-        </div>
+        </LabeledField>
         <p className="field-hint">
           Tasks are replaced by the service&apos;s update policy; you watch each one here. Version{' '}
           {service.version}: if someone changes the service meanwhile, the update is refused instead of

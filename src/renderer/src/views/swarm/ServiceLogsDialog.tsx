@@ -3,6 +3,7 @@ import type { AppErrorShape, SwarmService } from '@shared/contract';
 import { Dialog } from '../../components/ui/Dialog';
 import { ErrorBanner } from '../../components/ui/ErrorBanner';
 import { SearchBox } from '../../components/ui/SearchBox';
+import { ToggleButton } from '../../components/ui/ToggleButton';
 import { LogModel } from '../../components/log-viewer/log-model';
 import { LogRows, type LogRowsHandle } from '../../components/log-viewer/LogRows';
 import { compileSearch } from '../../components/log-viewer/search';
@@ -68,22 +69,12 @@ export function ServiceLogsDialog(props: { hostId: string; service: SwarmService
     <Dialog title={`Logs of ${service.name}`} onClose={onClose} size="large" className="swarm-logs-dialog">
       <div className="log-viewer swarm-logs">
         <div className="log-bar" role="group" aria-label="Log options">
-          <button
-            type="button"
-            className={`toggle-button${follow ? ' is-on' : ''}`}
-            aria-pressed={follow}
-            onClick={() => setFollow((f) => !f)}
-          >
+          <ToggleButton on={follow} onChange={setFollow}>
             Follow
-          </button>
-          <button
-            type="button"
-            className={`toggle-button${timestamps ? ' is-on' : ''}`}
-            aria-pressed={timestamps}
-            onClick={() => setTimestamps((t) => !t)}
-          >
+          </ToggleButton>
+          <ToggleButton on={timestamps} onChange={setTimestamps}>
             Timestamps
-          </button>
+          </ToggleButton>
           <SearchBox
             label="Search the service logs"
             placeholder="Search (shows matching lines)"

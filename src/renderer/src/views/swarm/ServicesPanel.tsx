@@ -12,6 +12,31 @@ import { TasksTable } from './TasksTable';
 
 type Action = 'scale' | 'update' | 'rollback' | 'remove' | 'logs';
 
+/** A service row's buttons, in order: the engine method each needs (for policy) and when it cannot apply. */
+const SERVICE_ACTIONS: Array<{
+  action: Action;
+  label: string;
+  method?: string;
+  unavailable?(s: SwarmService): boolean;
+  danger?: boolean;
+}> = [
+  {
+    action: 'scale',
+    label: 'Scale',
+    method: 'swarm.serviceScale',
+    unavailable: (s) => s.mode !== 'replicated',
+  },
+  { action: 'update', label: 'Update', method: 'swarm.serviceUpdate' },
+  {
+    action: 'rollback',
+    label: 'Roll back',
+    method: 'swarm.serviceRollback',
+    unavailable: (s) => !s.canRollback,
+  },
+  { action: 'logs', label: 'Logs' },
+  { action: 'remove', label: 'Remove', method: 'swarm.serviceRemove', danger: true },
+];
+
 function ports(s: SwarmService): string {
   return s.ports
     .map((p) => `${p.published ?? '*'}→${p.target}/${p.protocol}${p.mode === 'host' ? ' host' : ''}`)
@@ -63,7 +88,7 @@ export function ServicesPanel(props: {
         <p className="empty-state">No services yet.</p>
       ) : (
         <PlainTable
-          className="swarm-table"
+          className="plain-table swarm-table"
           label="Services"
           columns={['Name', 'Mode', 'Replicas', 'Image', 'Ports', 'Update', 'Stack']}
           actions
@@ -176,52 +201,19 @@ function ServiceRows(props: {
         </td>
         <td>{s.stack ?? <span className="muted">—</span>}</td>
         <td className="swarm-actions">
-          <button
-            type="button"
-            className="button button-small"
-            aria-label={`Scale ${s.name}`}
-            disabled={s.mode !== 'replicated'}
-            onClick={() => onAction('scale')}
-            {...guard(can.allowed('swarm.serviceScale'))}
-          >
-            Scale
-          </button>
-          <button
-            type="button"
-            className="button button-small"
-            aria-label={`Update ${s.name}`}
-            onClick={() => onAction('update')}
-            {...guard(can.allowed('swarm.serviceUpdate'))}
-          >
-            Update
-          </button>
-          <button
-            type="button"
-            className="button button-small"
-            aria-label={`Roll back ${s.name}`}
-            disabled={!s.canRollback}
-            onClick={() => onAction('rollback')}
-            {...guard(can.allowed('swarm.serviceRollback'))}
-          >
-            Roll back
-          </button>
-          <button
-            type="button"
-            className="button button-small"
-            aria-label={`Logs of ${s.name}`}
-            onClick={() => onAction('logs')}
-          >
-            Logs
-          </button>
-          <button
-            type="button"
-            className="button button-small button-danger"
-            aria-label={`Remove ${s.name}`}
-            onClick={() => onAction('remove')}
-            {...guard(can.allowed('swarm.serviceRemove'))}
-          >
-            Remove
-          </button>
+          {SERVICE_ACTIONS.map((a) => (
+            <button
+              key={a.action}
+              type="button"
+              className={`button button-small${a.danger ? ' button-danger' : ''}`}
+              aria-label={a.action === 'logs' ? `Logs of ${s.name}` : `${a.label} ${s.name}`}
+              disabled={a.unavailable?.(s)}
+              onClick={() => onAction(a.action)}
+              {...(a.method && guard(can.allowed(a.method)))}
+            >
+              {a.label}
+            </button>
+          ))}
         </td>
       </tr>
       {expanded && (

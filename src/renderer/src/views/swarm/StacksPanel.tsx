@@ -31,7 +31,7 @@ export function StacksPanel({ hostId }: { hostId: string }) {
       )}
       {stacks && stacks.length > 0 && (
         <PlainTable
-          className="swarm-table"
+          className="plain-table swarm-table"
           label="Stacks"
           columns={['Stack', 'Services', 'Networks', 'Secrets', 'Configs']}
           actions

@@ -22,7 +22,7 @@ export function TasksTable({
   };
   return (
     <PlainTable
-      className="swarm-table swarm-table-compact"
+      className="plain-table swarm-table swarm-table-compact"
       label={label}
       columns={['Task', 'Node', 'State', 'Desired', 'Since', 'Container', 'Error']}
     >

@@ -36,7 +36,7 @@ export function UpdateProgress({
         {last.settled ? ' · settled' : ''}
       </p>
       <PlainTable
-        className="swarm-table swarm-table-compact"
+        className="plain-table swarm-table swarm-table-compact"
         columns={['Task', 'Node', 'Image', 'State', 'Desired']}
       >
         {current.map((t) => (

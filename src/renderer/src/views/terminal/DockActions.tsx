@@ -38,7 +38,7 @@ export function DockActions() {
         A+
       </button>
       <label className="terminal-scrollback">
-        <span className="terminal-sr-only">Scrollback lines</span>
+        <span className="visually-hidden">Scrollback lines</span>
         <select
           className="input input-small"
           value={scrollback}

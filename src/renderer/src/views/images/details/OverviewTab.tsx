@@ -49,7 +49,7 @@ export function OverviewTab({
         {details.repoTags.length === 0 ? (
           <p className="muted">None: this image is dangling.</p>
         ) : (
-          <ul className="tag-list">
+          <ul className="item-stack">
             {details.repoTags.map((t) => (
               <li key={t} className="tag-list-item">
                 <span className="mono">{t}</span>
@@ -110,7 +110,7 @@ export function OverviewTab({
         {details.containers.length === 0 ? (
           <p className="muted">No container was created from this image.</p>
         ) : (
-          <ul className="user-list">
+          <ul className="item-stack">
             {details.containers.map((c) => (
               <li key={c.id}>
                 <span className="mono">{c.name}</span>{' '}
