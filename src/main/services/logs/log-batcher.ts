@@ -40,7 +40,7 @@ export class LogBatcher {
     private readonly opts: LogBatcherOptions,
   ) {
     this.maxBytes = opts.maxBytes ?? 256 * 1024;
-    this.maxDelayMs = opts.maxDelayMs ?? 48;
+    this.maxDelayMs = opts.maxDelayMs ?? 16;
   }
 
   add(pieces: readonly DemuxPiece[]): void {
