@@ -2,12 +2,14 @@ import { execFile } from 'node:child_process';
 import { promisify } from 'node:util';
 import { expect, test, type Page } from '@playwright/test';
 import { benchName, docker, dockerLabelled, lab } from '../support/bench-objects';
+import { cpuSeconds, pidFromFile } from '../support/cpu';
 import { median, ms, record, secs } from '../support/results';
 import { openContainerTab } from '../support/open-container';
 import { startServer, type BenchServer } from '../support/server';
 import { jsHeapUsed, logRowShownAt, longTasks, observeLongTasks, pageProfile } from '../support/ui';
 
 const run = promisify(execFile);
+const cpuSecs = (v: number[]) => `${median(v).toFixed(2)} s`;
 const LINES = 1_000_000;
 const ROUNDS = 3;
 /** About 100 bytes a line, as the issue asks: ~100 MB of output. */
@@ -59,12 +61,27 @@ test('logs: 1,000,000 lines until the viewer holds the last one vs docker logs >
 }) => {
   test.setTimeout(900_000);
   const last = `${PAD} ${LINES}`;
+  const dockerd = pidFromFile('/var/run/docker.pid');
+  // CPU seconds of each side per round: on a busy machine the times stretch, the work does not.
+  const cpu = {
+    cliSelf: [] as number[],
+    cliDockerd: [] as number[],
+    server: [] as number[],
+    dockerd: [] as number[],
+  };
   const viaCli = async () => {
+    const d0 = cpuSeconds(dockerd);
     const t0 = performance.now();
-    await run('sh', ['-c', `docker -H unix://${lab.engineA.socketPath} logs ${name} > /dev/null`], {
-      timeout: 300_000,
-    });
-    return performance.now() - t0;
+    const { stderr } = await run(
+      'bash',
+      ['-c', `TIMEFORMAT='%U %S'; time docker -H unix://${lab.engineA.socketPath} logs ${name} > /dev/null`],
+      { timeout: 300_000 },
+    );
+    const took = performance.now() - t0;
+    const [user, sys] = stderr.trim().split(/\s+/).slice(-2).map(Number);
+    cpu.cliSelf.push((user ?? 0) + (sys ?? 0));
+    cpu.cliDockerd.push(cpuSeconds(dockerd) - d0);
+    return took;
   };
   // Each round in a fresh page: nothing of the previous round's viewer is reused.
   const viaViewer = async (round: number) => {
@@ -79,8 +96,12 @@ test('logs: 1,000,000 lines until the viewer holds the last one vs docker logs >
     const since = await p.evaluate(() => performance.now());
     const stopProfile = round === 0 ? await pageProfile(p, 'logs') : async () => undefined;
     const t1 = await p.evaluate(() => performance.now());
+    const s0 = cpuSeconds(server.pid);
+    const d0 = cpuSeconds(dockerd);
     await p.getByRole('checkbox', { name: 'All lines' }).check();
     const allMs = (await logRowShownAt(p, last, 500_000)) - t1;
+    cpu.server.push(cpuSeconds(server.pid) - s0);
+    cpu.dockerd.push(cpuSeconds(dockerd) - d0);
     // The poller read rows' text: the row is also on screen for a user.
     await expect(lines.getByText(last, { exact: true })).toBeVisible();
     await stopProfile();
@@ -119,7 +140,8 @@ test('logs: 1,000,000 lines until the viewer holds the last one vs docker logs >
     ratio,
     figures:
       `${LINES.toLocaleString('en')} lines (~${((LINES * (PAD.length + 9)) / 1e6).toFixed(0)} MB): viewer holds the last line after ${secs(ours)} vs docker logs ${secs(cli)} (medians of ${ROUNDS} interleaved rounds: ${oursMs.map(secs).join(', ')} vs ${cliMs.map(secs).join(', ')}); ` +
-      `first screen of the tail ${ms(first)} (${firstScreens.map(ms).join(', ')}); JS heap after ${heapMb.toFixed(0)} MB; longest main-thread task ${longest.toFixed(0)} ms, ${over200} over 200 ms`,
+      `first screen of the tail ${ms(first)} (${firstScreens.map(ms).join(', ')}); ` +
+      `CPU per read, medians: Berthmaster server ${cpuSecs(cpu.server)} and dockerd ${cpuSecs(cpu.dockerd)} vs docker logs ${cpuSecs(cpu.cliSelf)} and dockerd ${cpuSecs(cpu.cliDockerd)}; JS heap after ${heapMb.toFixed(0)} MB; longest main-thread task ${longest.toFixed(0)} ms, ${over200} over 200 ms`,
     checks: [
       {
         label: 'time until the viewer holds the last line',

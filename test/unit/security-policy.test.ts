@@ -93,6 +93,17 @@ describe('audit log', () => {
     expect((await fs.stat(path.join(dir, 'audit.jsonl'))).mode & 0o777).toBe(0o600);
   });
 
+  it("does not record a terminal's flow control (an ack per 32 KiB of output drawn)", async () => {
+    const dir = await fs.mkdtemp(path.join(os.tmpdir(), 'berthmaster-audit-'));
+    const log = new AuditLog(dir);
+    const hosts = { get: () => undefined };
+    for (let i = 0; i < 3; i++)
+      log.recordCall('exec.ack', { sessionId: 's-1', viewerId: 1, bytes: 32768 }, { ok: true }, hosts);
+    log.recordCall('exec.input', { sessionId: 's-1', data: 'ls\r' }, { ok: true }, hosts);
+    await log.flush();
+    expect(log.list(10).map((e) => e.action)).toEqual(['exec.input']);
+  });
+
   it('describes only names and ids', () => {
     expect(describeTarget({ id: 'x', password: 'p', image: 'busybox' })).toBe('id=x image=busybox');
   });

@@ -21,6 +21,12 @@ const READ_LIKE_APP_CALLS = new Set([
   'apilog.details',
   'apilog.target',
 ]);
+/**
+ * Flow control, not an action: a terminal acknowledges every 32 KiB of output it has drawn, so
+ * recording it wrote an audit line (and a file append) per 32 KiB and pushed real actions out of
+ * the kept entries.
+ */
+const FLOW_CONTROL_CALLS = new Set(['exec.ack']);
 /** Audited even when they only read: every request typed in the API console. */
 const ALWAYS_AUDITED = new Set(['apilog.send', 'apilog.follow']);
 /** Only these input fields are recorded: names and ids, never credentials or payloads. */
@@ -116,6 +122,7 @@ export class AuditLog {
   ): void {
     const access = accessOf(method, input);
     if ((access === 'read' && !ALWAYS_AUDITED.has(method)) || READ_LIKE_APP_CALLS.has(method)) return;
+    if (FLOW_CONTROL_CALLS.has(method)) return;
     const entry: AuditEntry = {
       at: Date.now(),
       action: method,

@@ -14,10 +14,14 @@ export const execViewerIdSchema = z
 
 /** Largest exec.input payload; the renderer splits bigger pastes. */
 export const EXEC_INPUT_MAX = 64 * 1024;
-/** Output a viewer may have received but not yet written before main pauses the engine stream. */
-export const EXEC_FLOW_HIGH = 256 * 1024;
-/** ...and the level under which main resumes it. */
-export const EXEC_FLOW_LOW = 64 * 1024;
+/**
+ * Output a viewer may have received but not yet written before main pauses the engine stream.
+ * With 256 KiB and a resume at 64 KiB the page ran dry while a resume travelled to the engine and
+ * back (43% idle in the exec throughput profile): what is left at the resume must last that long.
+ */
+export const EXEC_FLOW_HIGH = 512 * 1024;
+/** ...and the level under which main resumes it: half the window is still to draw then. */
+export const EXEC_FLOW_LOW = 256 * 1024;
 
 const NO_NUL = /^[^\0]*$/;
 const cmdPart = z.string().min(1).max(4096).regex(NO_NUL, 'must not contain NUL');

@@ -4,7 +4,10 @@ import type { StreamSink } from '../../rpc/handlers';
 import type { DemuxPiece } from './frame-demuxer';
 
 export interface LogBatcherOptions {
-  /** Flush when this many bytes are pending (default 64 KiB). */
+  /**
+   * Flush when this many bytes are pending (default 256 KiB: a 100 MB log is 400 WebSocket
+   * messages, not 1,600; the page splits one such batch in a few ms).
+   */
   maxBytes?: number;
   /** ...or when the oldest pending byte is this old (default 16 ms: one frame). */
   maxDelayMs?: number;
@@ -36,17 +39,33 @@ export class LogBatcher {
     private readonly sink: StreamSink<LogEvent>,
     private readonly opts: LogBatcherOptions,
   ) {
-    this.maxBytes = opts.maxBytes ?? 64 * 1024;
+    this.maxBytes = opts.maxBytes ?? 256 * 1024;
     this.maxDelayMs = opts.maxDelayMs ?? 16;
   }
 
   add(pieces: readonly DemuxPiece[]): void {
     if (this.closed) return;
+    // Adjacent pieces of one stream (a line each, mostly) are decoded together: one decoder call
+    // per run instead of one per line.
+    let run: Buffer[] = [];
+    let runStream = 0;
+    let runBytes = 0;
+    const decodeRun = () => {
+      if (runBytes === 0) return;
+      const bytes = run.length === 1 ? (run[0] as Buffer) : Buffer.concat(run, runBytes);
+      this.append(runStream, this.decoder(runStream).decode(bytes, { stream: true }));
+      run = [];
+      runBytes = 0;
+    };
     for (const p of pieces) {
       if (p.data.length === 0) continue;
+      if (p.stream !== runStream) decodeRun();
+      runStream = p.stream;
+      run.push(p.data);
+      runBytes += p.data.length;
       this.bytes += p.data.length;
-      this.append(p.stream, this.decoder(p.stream).decode(p.data, { stream: true }));
     }
+    decodeRun();
     if (this.bytes >= this.maxBytes) this.flush();
     else if (this.bytes > 0) this.timer ??= setTimeout(() => this.flush(), this.maxDelayMs);
   }

@@ -93,6 +93,12 @@ export class PieceJoiner {
 
   private framedPiece(p: DemuxPiece, out: DemuxPiece[]): void {
     const s = this.state(p.stream);
+    // The common case, a whole message that is a whole line after a whole line: it passes as it
+    // is (its timestamp is kept, and no later piece can continue it).
+    if (p.end && !s.continues && s.prefix?.length === 0 && p.data[p.data.length - 1] === NL) {
+      out.push(p);
+      return;
+    }
     const pos = s.prefix ? this.takePrefix(s, p.stream, p.data, 0, out) : 0;
     if (pos < p.data.length) out.push({ stream: p.stream, data: p.data.subarray(pos) });
     if (!p.end) return;

@@ -23,10 +23,27 @@ export function pipePieces(
 ): Dispose {
   const batcher = new LogBatcher(sink, { pause: () => body.pause(), resume: () => body.resume() });
   let done = false;
+  // The engine flushes every log line as its own HTTP chunk, so one socket read of 64 KiB emits
+  // hundreds of 'data' events. They are gathered and handled as one buffer once the read's
+  // events are over (a microtask): one pass of the stage, a few pieces instead of one per line.
+  let gathered: Buffer[] = [];
+  let gatheredBytes = 0;
+  const handleGathered = () => {
+    if (gathered.length === 0) return;
+    const chunk = gathered.length === 1 ? (gathered[0] as Buffer) : Buffer.concat(gathered, gatheredBytes);
+    gathered = [];
+    gatheredBytes = 0;
+    if (!done) batcher.add(stage.push(chunk));
+  };
 
-  const onData = (chunk: Buffer) => batcher.add(stage.push(chunk));
+  const onData = (chunk: Buffer) => {
+    if (gathered.length === 0) queueMicrotask(handleGathered);
+    gathered.push(chunk);
+    gatheredBytes += chunk.length;
+  };
   const finish = (error?: Error) => {
     if (done) return;
+    handleGathered();
     done = true;
     if (stage.flush) batcher.add(stage.flush());
     batcher.end();
@@ -40,6 +57,7 @@ export function pipePieces(
 
   return () => {
     done = true;
+    gathered = [];
     batcher.close();
     body.off('data', onData);
     body.destroy();
