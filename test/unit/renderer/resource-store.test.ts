@@ -75,6 +75,26 @@ describe('createHostResourceStore', () => {
     expect(asked).toEqual(['h1', 'h1']);
   });
 
+  it('fetches again when invalidated while a fetch is in flight (that answer may predate the change)', async () => {
+    let calls = 0;
+    let release: (() => void) | undefined;
+    const store = makeStore(async () => {
+      calls += 1;
+      if (calls === 2) await new Promise<void>((r) => (release = r));
+      return [`v${calls}`];
+    });
+    await store.getState().fetch('h1');
+    const inFlight = store.getState().fetch('h1');
+    invalidate('volume', 'h1');
+    // Past any debounce of the invalidation, while the second fetch still waits for its answer.
+    await new Promise((r) => setTimeout(r, 120));
+    expect(calls).toBe(2);
+    release?.();
+    await inFlight;
+    await vi.waitFor(() => expect(store.getState().byHost.h1?.items).toEqual(['v3']));
+    expect(calls).toBe(3);
+  });
+
   it('forgets a host once it leaves the host list', async () => {
     const store = makeStore(async () => ['x']);
     useHostsStore.setState({ hosts: [host('h1'), host('h2')] });

@@ -55,6 +55,8 @@ export function createHostResourceStore<H extends HostLoad, X extends object = o
 ): UseBoundStore<StoreApi<HostResourceState<H> & X>> {
   type S = HostResourceState<H> & X;
   const inFlight = new Map<string, Promise<void>>();
+  /** Hosts invalidated while their fetch was in flight: that answer may predate the change. */
+  const stale = new Set<string>();
 
   const store = create<S>()((set, get) => {
     const patch = (hostId: string, p: Partial<H>) =>
@@ -82,12 +84,14 @@ export function createHostResourceStore<H extends HostLoad, X extends object = o
             patch(hostId, { loading: false, error: toErrorShape(e) } as Partial<H>);
           } finally {
             inFlight.delete(hostId);
+            if (stale.delete(hostId)) void get().fetch(hostId);
           }
         })();
         inFlight.set(hostId, p);
         return p;
       },
       forgetHost(hostId) {
+        stale.delete(hostId);
         set((s) => {
           const byHost = { ...s.byHost };
           delete byHost[hostId];
@@ -101,7 +105,9 @@ export function createHostResourceStore<H extends HostLoad, X extends object = o
   for (const kind of config.invalidatedBy) {
     onInvalidate(kind, (hostId) => {
       const s = store.getState();
-      if (s.byHost[hostId]) void s.fetch(hostId);
+      if (!s.byHost[hostId]) return;
+      if (inFlight.has(hostId)) stale.add(hostId);
+      else void s.fetch(hostId);
     });
   }
   useHostsStore.subscribe((s, prev) => {
