@@ -95,6 +95,53 @@ describe('createHostResourceStore', () => {
     expect(calls).toBe(3);
   });
 
+  it('after events naming ids, asks for those rows only and merges them; an unnamed change refetches all', async () => {
+    interface Row {
+      id: string;
+      v: number;
+    }
+    let server: Row[] = [
+      { id: 'a', v: 1 },
+      { id: 'b', v: 1 },
+    ];
+    const asked: Array<string[] | 'all'> = [];
+    const store = createHostResourceStore<HostLoad & { items: Row[] }>({
+      empty: { items: [], loading: false, error: undefined, fetchedAt: undefined },
+      invalidatedBy: ['container'],
+      load: async () => {
+        asked.push('all');
+        return { items: structuredClone(server) };
+      },
+      refresh: async (_hostId, ids, prev) => {
+        asked.push(ids);
+        const fresh = structuredClone(server.filter((r) => ids.includes(r.id)));
+        const gone = new Set(ids);
+        return {
+          items: [
+            ...fresh.filter((r) => !prev.items.some((p) => p.id === r.id)),
+            ...prev.items.flatMap((p) => (gone.has(p.id) ? fresh.filter((r) => r.id === p.id) : [p])),
+          ],
+        };
+      },
+    });
+    await store.getState().fetch('h9');
+    const a = store.getState().byHost.h9!.items[0];
+    server = [
+      { id: 'c', v: 1 },
+      { id: 'a', v: 1 },
+    ];
+    invalidate('container', 'h9', 'b');
+    invalidate('container', 'h9', 'c');
+    await vi.waitFor(() => expect(store.getState().byHost.h9?.items.map((r) => r.id)).toEqual(['c', 'a']));
+    expect(asked).toEqual(['all', ['b', 'c']]);
+    expect(store.getState().byHost.h9!.items[1]).toBe(a);
+    // Past the window, an event without an id: the whole list.
+    await new Promise((r) => setTimeout(r, 60));
+    invalidate('container', 'h9');
+    await vi.waitFor(() => expect(asked).toHaveLength(3));
+    expect(asked[2]).toBe('all');
+  });
+
   it('forgets a host once it leaves the host list', async () => {
     const store = makeStore(async () => ['x']);
     useHostsStore.setState({ hosts: [host('h1'), host('h2')] });
