@@ -75,7 +75,7 @@ describe('createHostResourceStore', () => {
     expect(asked).toEqual(['h1', 'h1']);
   });
 
-  it('fetches again when invalidated while a fetch is in flight (that answer may predate the change)', async () => {
+  it('fetches again when an object changed while a fetch was in flight (that answer may predate it)', async () => {
     let calls = 0;
     let release: (() => void) | undefined;
     const store = makeStore(async () => {
@@ -85,7 +85,7 @@ describe('createHostResourceStore', () => {
     });
     await store.getState().fetch('h1');
     const inFlight = store.getState().fetch('h1');
-    invalidate('volume', 'h1');
+    invalidate('volume', 'h1', 'vol-1');
     // Past any debounce of the invalidation, while the second fetch still waits for its answer.
     await new Promise((r) => setTimeout(r, 120));
     expect(calls).toBe(2);
@@ -140,6 +140,25 @@ describe('createHostResourceStore', () => {
     invalidate('container', 'h9');
     await vi.waitFor(() => expect(asked).toHaveLength(3));
     expect(asked[2]).toBe('all');
+  });
+
+  it("lets the whole-list fetch in flight answer a whole-list invalidation (a new page's resync)", async () => {
+    let calls = 0;
+    let release: (() => void) | undefined;
+    const store = makeStore(async () => {
+      calls += 1;
+      if (calls === 2) await new Promise<void>((r) => (release = r));
+      return [`v${calls}`];
+    });
+    await store.getState().fetch('h2');
+    const inFlight = store.getState().fetch('h2');
+    invalidate('volume', 'h2');
+    await new Promise((r) => setTimeout(r, 120));
+    release?.();
+    await inFlight;
+    await new Promise((r) => setTimeout(r, 20));
+    expect(calls).toBe(2);
+    expect(store.getState().byHost.h2?.items).toEqual(['v2']);
   });
 
   it('forgets a host once it leaves the host list', async () => {

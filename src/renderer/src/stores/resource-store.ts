@@ -112,12 +112,19 @@ export function createHostResourceStore<H extends HostLoad, X extends object = o
     invalidated = (hostId, ids) => {
       if (!get().byHost[hostId]) return;
       const want = ids && ids.size > 0 ? new Set(ids) : 'all';
-      if (inFlight.has(hostId)) {
-        const before = stale.get(hostId);
-        if (want === 'all' || before === 'all') stale.set(hostId, 'all');
-        else stale.set(hostId, before ? new Set([...before, ...want]) : want);
-      } else if (want === 'all') void get().fetch(hostId);
-      else void refreshIds(hostId, want);
+      const running = inFlight.get(hostId);
+      if (!running) {
+        if (want === 'all') void get().fetch(hostId);
+        else void refreshIds(hostId, want);
+        return;
+      }
+      // A whole-list fetch in flight answers a whole-list invalidation (the resync of a page that
+      // just subscribed arrives while its first fetches run: refetching each would list twice).
+      // Named objects are refreshed after it, since its answer may predate their change.
+      if (want === 'all' && !running.partial) return;
+      const before = stale.get(hostId);
+      if (want === 'all' || before === 'all') stale.set(hostId, 'all');
+      else stale.set(hostId, before ? new Set([...before, ...want]) : want);
     };
     const base: HostResourceState<H> = {
       byHost: {},
