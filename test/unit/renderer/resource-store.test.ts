@@ -28,6 +28,25 @@ function makeStore(load: (hostId: string) => Promise<string[]>) {
 
 const host = (id: string) => ({ id, name: id }) as HostView;
 
+/**
+ * A host loaded once, then a second fetch held in flight while the host is invalidated (`id`: an
+ * object named by an event; none: the whole list), past any debounce of the invalidation.
+ */
+async function invalidatedInFlight(hostId: string, id?: string) {
+  let calls = 0;
+  let release: (() => void) | undefined;
+  const store = makeStore(async () => {
+    calls += 1;
+    if (calls === 2) await new Promise<void>((r) => (release = r));
+    return [`v${calls}`];
+  });
+  await store.getState().fetch(hostId);
+  const inFlight = store.getState().fetch(hostId);
+  invalidate('volume', hostId, id);
+  await new Promise((r) => setTimeout(r, 120));
+  return { store, inFlight, calls: () => calls, release: () => release?.() };
+}
+
 afterEach(() => {
   vi.useRealTimers();
 });
@@ -76,23 +95,12 @@ describe('createHostResourceStore', () => {
   });
 
   it('fetches again when an object changed while a fetch was in flight (that answer may predate it)', async () => {
-    let calls = 0;
-    let release: (() => void) | undefined;
-    const store = makeStore(async () => {
-      calls += 1;
-      if (calls === 2) await new Promise<void>((r) => (release = r));
-      return [`v${calls}`];
-    });
-    await store.getState().fetch('h1');
-    const inFlight = store.getState().fetch('h1');
-    invalidate('volume', 'h1', 'vol-1');
-    // Past any debounce of the invalidation, while the second fetch still waits for its answer.
-    await new Promise((r) => setTimeout(r, 120));
-    expect(calls).toBe(2);
-    release?.();
-    await inFlight;
-    await vi.waitFor(() => expect(store.getState().byHost.h1?.items).toEqual(['v3']));
-    expect(calls).toBe(3);
+    const g = await invalidatedInFlight('h1', 'vol-1');
+    expect(g.calls()).toBe(2);
+    g.release();
+    await g.inFlight;
+    await vi.waitFor(() => expect(g.store.getState().byHost.h1?.items).toEqual(['v3']));
+    expect(g.calls()).toBe(3);
   });
 
   it('after events naming ids, asks for those rows only and merges them; an unnamed change refetches all', async () => {
@@ -143,22 +151,12 @@ describe('createHostResourceStore', () => {
   });
 
   it("lets the whole-list fetch in flight answer a whole-list invalidation (a new page's resync)", async () => {
-    let calls = 0;
-    let release: (() => void) | undefined;
-    const store = makeStore(async () => {
-      calls += 1;
-      if (calls === 2) await new Promise<void>((r) => (release = r));
-      return [`v${calls}`];
-    });
-    await store.getState().fetch('h2');
-    const inFlight = store.getState().fetch('h2');
-    invalidate('volume', 'h2');
-    await new Promise((r) => setTimeout(r, 120));
-    release?.();
-    await inFlight;
+    const g = await invalidatedInFlight('h2');
+    g.release();
+    await g.inFlight;
     await new Promise((r) => setTimeout(r, 20));
-    expect(calls).toBe(2);
-    expect(store.getState().byHost.h2?.items).toEqual(['v2']);
+    expect(g.calls()).toBe(2);
+    expect(g.store.getState().byHost.h2?.items).toEqual(['v2']);
   });
 
   it('forgets a host once it leaves the host list', async () => {
