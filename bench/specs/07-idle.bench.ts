@@ -4,7 +4,7 @@ import { cpuOver, rssBytes } from '../support/cpu';
 import { record } from '../support/results';
 import { addHost, endpoints } from '../support/hosts';
 import { connect, startServer, type BenchServer } from '../support/server';
-import { hostButton } from '../support/ui';
+import { hostButton, pageProfile } from '../support/ui';
 import { requestProxy } from '../../test/integration/support/request-proxy';
 
 const WINDOW_MS = 30_000;
@@ -20,7 +20,13 @@ test.afterAll(async () => {
 });
 
 /** The page's main-thread time (CDP TaskDuration) and the server's CPU over one window, in % of a core. */
-async function idleWindow(page: Page, serverPid: number): Promise<{ server: number; page: number }> {
+async function idleWindow(
+  page: Page,
+  serverPid: number,
+  profile: string,
+): Promise<{ server: number; page: number }> {
+  // BENCH_PAGE_PROF: what the page does while idle (the sampling adds a little to its figure).
+  const stopProfile = await pageProfile(page, profile);
   const cdp = await page.context().newCDPSession(page);
   await cdp.send('Performance.enable');
   const task = async () =>
@@ -30,6 +36,7 @@ async function idleWindow(page: Page, serverPid: number): Promise<{ server: numb
   const cpu = await cpuOver({ server: serverPid }, WINDOW_MS);
   const pageCpu = (((await task()) - page0) / (WINDOW_MS / 1000)) * 100;
   await cdp.detach();
+  await stopProfile();
   return { server: cpu.server as number, page: pageCpu };
 }
 
@@ -73,14 +80,14 @@ test('idle: 20, then 50 hosts connected, nothing changing', async ({ page }) => 
 
   await openAndSettle(page, server.url);
   const rss20 = rssBytes(server.pid) / 1024 / 1024;
-  const at20 = await idleWindow(page, server.pid);
+  const at20 = await idleWindow(page, server.pid, 'idle-20');
 
   for (const [name, ep] of plan(15, 10, 10, { a: 6, b: 6, t: 4, s: 4 })) await addHost(api, name, ep);
   close();
   await openAndSettle(page, server.url);
   const rss50 = rssBytes(server.pid) / 1024 / 1024;
   const seen0 = [proxyA.lines.length, proxyB.lines.length] as const;
-  const at50 = await idleWindow(page, server.pid);
+  const at50 = await idleWindow(page, server.pid, 'idle-50');
   const during = [...proxyA.lines.slice(seen0[0]), ...proxyB.lines.slice(seen0[1])];
   // Event streams are long-lived and expected; anything else is a request an idle app should not make.
   const extra = during.filter((l) => !/^GET \/v[\d.]+\/events/.test(l) && !l.startsWith('GET /events'));

@@ -5,6 +5,7 @@ import { addHost, endpoints } from '../support/hosts';
 import { median, ms, record } from '../support/results';
 import { connect, startServer, type BenchServer } from '../support/server';
 import { requestProxy } from '../../test/integration/support/request-proxy';
+import { pageProfile } from '../support/ui';
 
 // Scale: 20 hosts of 500 containers each, all on engine B (12 sockets through a counting proxy,
 // 4 TLS, 4 SSH), merged in the All containers page.
@@ -89,13 +90,16 @@ test('All containers: 20 hosts x 500 containers, click to all rows ready vs the 
   // A fresh page each round, "All containers" clicked as soon as it can be: the page connects to
   // the server, subscribes to every host and lists all 20. The server keeps its engine links
   // between pages (as a running app does), so one unmeasured round opens them first.
-  const round = async () => {
+  const round = async (profile?: string) => {
     await page.goto(server.url);
     await page
       .getByRole('navigation', { name: 'Pages' })
       .getByRole('button', { name: 'All containers' })
       .waitFor();
-    return clickToAllRows(page, HOST_COUNT * PER_HOST, HOST_COUNT);
+    const stopProfile = profile ? await pageProfile(page, profile) : undefined;
+    const took = await clickToAllRows(page, HOST_COUNT * PER_HOST, HOST_COUNT);
+    await stopProfile?.();
+    return took;
   };
   const warmup = await round();
   const raw: number[] = [];
@@ -105,7 +109,7 @@ test('All containers: 20 hosts x 500 containers, click to all rows ready vs the 
     const r = await slowestRawList();
     raw.push(r.ms);
     perHost = r.count;
-    ours.push(await round());
+    ours.push(await round(`all-hosts-${i}`));
   }
   await page.close();
   await proxy.close();

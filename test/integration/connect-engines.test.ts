@@ -1,3 +1,4 @@
+import { inspect } from 'node:util';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { AppError, type AppErrorShape, type Endpoint } from '@shared/contract';
 import {
@@ -5,6 +6,7 @@ import {
   readEngineInfo,
   type EngineClient,
 } from '../../src/main/services/hosts/engine-client';
+import { enginePing } from '../../src/main/services/hosts/system-calls';
 import { docker, loadLab, read, type Lab } from './support/lab';
 
 let lab: Lab;
@@ -54,6 +56,14 @@ describe('connecting to real engines', () => {
     expect(info.id).toBe(await docker(lab.engineA.socketPath, 'info', '-f', '{{.ID}}'));
     const engineApi = await docker(lab.engineA.socketPath, 'version', '-f', '{{.Server.APIVersion}}');
     expect(client.apiVersion).toBe(engineApi <= '1.43' ? engineApi : '1.43');
+  });
+
+  it("inspects a request's abort signal in one word (docker-modem inspects every request's options)", async () => {
+    const client = await connect({ kind: 'socket', socketPath: lab.engineA.socketPath });
+    const signal = AbortSignal.any([AbortSignal.timeout(5000), new AbortController().signal]);
+    expect(inspect(signal, { showHidden: true, depth: null })).not.toBe('[abort signal]');
+    await enginePing(client.docker, signal);
+    expect(inspect(signal, { showHidden: true, depth: null })).toBe('[abort signal]');
   });
 
   it('reaches engine B over TLS, a different engine from A', async () => {

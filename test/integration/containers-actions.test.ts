@@ -81,6 +81,21 @@ describe.each([0, 1])('actions on engine %i', (index) => {
     await expect(h.cli(e, 'inspect', c)).rejects.toThrow();
   }, 60_000);
 
+  it('lists just the containers of the given full ids, those still there (a refresh after events)', async () => {
+    const e = engine();
+    const [a, b] = [h.name('ids-a'), h.name('ids-b')];
+    const idA = await make(e, a, { running: false });
+    const idB = await make(e, b, { running: false });
+    const both = await h.api.containers.list({ hostId: e.hostId, all: true, ids: [idA, idB] });
+    expect(both.map((c) => c.name).sort()).toEqual([a, b].sort());
+    await h.cli(e, 'rm', b);
+    const left = await h.api.containers.list({ hostId: e.hostId, all: true, ids: [idA, idB] });
+    expect(left.map((c) => c.id)).toEqual([idA]);
+    const refused = await rejection(h.api.containers.list({ hostId: e.hostId, all: true, ids: [a] }));
+    expect(refused.code).toBe('INVALID_INPUT');
+    await h.cli(e, 'rm', a);
+  });
+
   it('pause, unpause, kill with a signal, rename and remove with its anonymous volumes', async () => {
     const e = engine();
     const name = h.name('life');

@@ -19,7 +19,7 @@ import {
 } from '@shared/apilog/request-access';
 import { accessOf } from '@shared/policy/method-access';
 import { ApiLogBook } from '../../src/main/engine/request-log/api-log-book';
-import { BodyCapture, SHOW_LIMIT } from '../../src/main/engine/request-log/body-capture';
+import { BodyCapture, CAPTURE_LIMIT, SHOW_LIMIT } from '../../src/main/engine/request-log/body-capture';
 
 /** A command as one line: the generators wrap long ones with backslash continuations. */
 const flat = (s: string | undefined) => (s ?? '').replace(/ \\\n\s*/g, ' ');
@@ -112,6 +112,24 @@ describe('body capture', () => {
     const view = text.render('/containers/x/logs', true);
     expect(view.truncated).toBe(true);
     expect(view.text.length).toBe(SHOW_LIMIT);
+  });
+
+  it('says a JSON document kept only in part is too large; JSON lines kept in part are shown, redacted', () => {
+    const doc = new BodyCapture('json', 'application/json');
+    const half = Buffer.from(`[${'{"Id":"abc"},'.repeat(CAPTURE_LIMIT / 8)}`);
+    doc.add(half);
+    doc.add(Buffer.from('{"Id":"end"}]\n'));
+    expect(doc.render('/containers/json', true)).toMatchObject({
+      kind: 'json',
+      truncated: true,
+      text: `${doc.bytes.toLocaleString('en')} bytes of JSON (too large to show)`,
+    });
+    const lines = new BodyCapture('json', 'application/json');
+    lines.add(Buffer.from('{"status":"ok"}\n'.repeat(CAPTURE_LIMIT / 8)));
+    lines.add(Buffer.from('{"password":"hunter2"}\n'));
+    const view = lines.render('/images/create', true);
+    expect(view.truncated).toBe(true);
+    expect(view.text.startsWith('{"status":"ok"}')).toBe(true);
   });
 });
 

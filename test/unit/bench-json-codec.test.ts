@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { decodeJson, encodeJson } from '@shared/rpc/json-codec';
+import { decodeJson, encodeJson, holdsBytes } from '@shared/rpc/json-codec';
 
 describe('json codec fast path (bench)', () => {
   it('decodes messages without bytes exactly as JSON.parse does', () => {
@@ -16,6 +16,21 @@ describe('json codec fast path (bench)', () => {
     expect(decoded.a[0].bytes).toBeInstanceOf(Uint8Array);
     expect([...decoded.a[0].bytes]).toEqual([0, 1, 2, 255]);
     expect([...decoded.b]).toEqual([0, 1, 2, 255]);
+  });
+
+  it('finds a byte array behind primitives, in arrays and objects, and none where there is none', () => {
+    const list = Array.from({ length: 50 }, (_, i) => ({
+      id: `c${i}`,
+      n: i,
+      ok: true,
+      none: null,
+      tags: ['a'],
+    }));
+    expect(holdsBytes({ t: 'result', result: list })).toBe(false);
+    expect(holdsBytes([1, 'x', null, [2, [3, { deep: new Uint8Array(1) }]]])).toBe(true);
+    expect(holdsBytes({ t: 'result', result: [...list, { id: 'last', data: Buffer.from('x') }] })).toBe(true);
+    expect(holdsBytes('text')).toBe(false);
+    expect(holdsBytes(new Uint8Array(0))).toBe(true);
   });
 
   it('leaves a string that mentions the marker a string', () => {

@@ -77,6 +77,16 @@ describe('filtering, search and sorting', () => {
     ).toEqual(['db', 'web-1']);
   });
 
+  it('sorts a list once per order: the same list and order give the same array back', () => {
+    const list = [c('b'), c('a'), c('c')];
+    const asc = sortContainers(list, { key: 'name', dir: 'asc' });
+    expect(sortContainers(list, { key: 'name', dir: 'asc' })).toBe(asc);
+    const desc = sortContainers(list, { key: 'name', dir: 'desc' });
+    expect(desc.map((x) => x.name)).toEqual(['c', 'b', 'a']);
+    expect(sortContainers([...list], { key: 'name', dir: 'desc' })).not.toBe(desc);
+    expect(list.map((x) => x.name)).toEqual(['b', 'a', 'c']);
+  });
+
   it('groups compose projects under collapsible headers, loose containers after them', () => {
     const sorted = sortContainers(items, { key: 'name', dir: 'asc' });
     const open = buildTableItems(sorted, true, () => false);

@@ -268,13 +268,22 @@ export interface ContainerCreateResult {
 
 const target = { hostId: hostIdSchema, id: containerRefSchema };
 const labelFilters = z.array(containerLabelFilterSchema).max(20).default([]);
+/** The full ids engine events carry: a list refreshed after events asks for those containers only. */
+export const LIST_IDS_MAX = 100;
+const listIds = z
+  .array(z.string().regex(/^[a-f0-9]{64}$/, 'not a full container id'))
+  .min(1)
+  .max(LIST_IDS_MAX);
 /** The engine's stop timeout (seconds) before SIGKILL; absent: the container's own (10 s by default). */
 const stopTimeout = z.number().int().min(0).max(600).optional();
 // A stop can take its whole timeout; leave headroom on top of the longest one allowed.
 const STOP_CALL_MS = 660_000;
 
 export const containersContract = {
-  list: call<ContainerSummary[]>()(z.strictObject({ hostId: hostIdSchema, all: z.boolean().default(true) })),
+  /** Every container, or (`ids`) just those of the given full ids that still exist. */
+  list: call<ContainerSummary[]>()(
+    z.strictObject({ hostId: hostIdSchema, all: z.boolean().default(true), ids: listIds.optional() }),
+  ),
   start: call<void>()(z.strictObject(target)),
   stop: call<void>()(z.strictObject({ ...target, timeoutSec: stopTimeout }), { timeoutMs: STOP_CALL_MS }),
   restart: call<void>()(z.strictObject({ ...target, timeoutSec: stopTimeout }), { timeoutMs: STOP_CALL_MS }),

@@ -28,6 +28,25 @@ function makeStore(load: (hostId: string) => Promise<string[]>) {
 
 const host = (id: string) => ({ id, name: id }) as HostView;
 
+/**
+ * A host loaded once, then a second fetch held in flight while the host is invalidated (`id`: an
+ * object named by an event; none: the whole list), past any debounce of the invalidation.
+ */
+async function invalidatedInFlight(hostId: string, id?: string) {
+  let calls = 0;
+  let release: (() => void) | undefined;
+  const store = makeStore(async () => {
+    calls += 1;
+    if (calls === 2) await new Promise<void>((r) => (release = r));
+    return [`v${calls}`];
+  });
+  await store.getState().fetch(hostId);
+  const inFlight = store.getState().fetch(hostId);
+  invalidate('volume', hostId, id);
+  await new Promise((r) => setTimeout(r, 120));
+  return { store, inFlight, calls: () => calls, release: () => release?.() };
+}
+
 afterEach(() => {
   vi.useRealTimers();
 });
@@ -73,6 +92,71 @@ describe('createHostResourceStore', () => {
     invalidate('image', 'h1');
     await vi.runAllTimersAsync();
     expect(asked).toEqual(['h1', 'h1']);
+  });
+
+  it('fetches again when an object changed while a fetch was in flight (that answer may predate it)', async () => {
+    const g = await invalidatedInFlight('h1', 'vol-1');
+    expect(g.calls()).toBe(2);
+    g.release();
+    await g.inFlight;
+    await vi.waitFor(() => expect(g.store.getState().byHost.h1?.items).toEqual(['v3']));
+    expect(g.calls()).toBe(3);
+  });
+
+  it('after events naming ids, asks for those rows only and merges them; an unnamed change refetches all', async () => {
+    interface Row {
+      id: string;
+      v: number;
+    }
+    let server: Row[] = [
+      { id: 'a', v: 1 },
+      { id: 'b', v: 1 },
+    ];
+    const asked: Array<string[] | 'all'> = [];
+    const store = createHostResourceStore<HostLoad & { items: Row[] }>({
+      empty: { items: [], loading: false, error: undefined, fetchedAt: undefined },
+      invalidatedBy: ['container'],
+      load: async () => {
+        asked.push('all');
+        return { items: structuredClone(server) };
+      },
+      refresh: async (_hostId, ids, prev) => {
+        asked.push(ids);
+        const fresh = structuredClone(server.filter((r) => ids.includes(r.id)));
+        const gone = new Set(ids);
+        return {
+          items: [
+            ...fresh.filter((r) => !prev.items.some((p) => p.id === r.id)),
+            ...prev.items.flatMap((p) => (gone.has(p.id) ? fresh.filter((r) => r.id === p.id) : [p])),
+          ],
+        };
+      },
+    });
+    await store.getState().fetch('h9');
+    const a = store.getState().byHost.h9!.items[0];
+    server = [
+      { id: 'c', v: 1 },
+      { id: 'a', v: 1 },
+    ];
+    invalidate('container', 'h9', 'b');
+    invalidate('container', 'h9', 'c');
+    await vi.waitFor(() => expect(store.getState().byHost.h9?.items.map((r) => r.id)).toEqual(['c', 'a']));
+    expect(asked).toEqual(['all', ['b', 'c']]);
+    expect(store.getState().byHost.h9!.items[1]).toBe(a);
+    // Past the window, an event without an id: the whole list.
+    await new Promise((r) => setTimeout(r, 60));
+    invalidate('container', 'h9');
+    await vi.waitFor(() => expect(asked).toHaveLength(3));
+    expect(asked[2]).toBe('all');
+  });
+
+  it("lets the whole-list fetch in flight answer a whole-list invalidation (a new page's resync)", async () => {
+    const g = await invalidatedInFlight('h2');
+    g.release();
+    await g.inFlight;
+    await new Promise((r) => setTimeout(r, 20));
+    expect(g.calls()).toBe(2);
+    expect(g.store.getState().byHost.h2?.items).toEqual(['v2']);
   });
 
   it('forgets a host once it leaves the host list', async () => {

@@ -88,9 +88,14 @@ export class ApiLogBook {
       },
       updated: (rec, final) => {
         if (final) {
-          // Redact now and drop the raw bytes: nothing unredacted outlives the request.
-          rec.requestBody.render(rec.entry.path, true);
-          rec.responseBody?.render(rec.entry.path, true);
+          // Redact and drop the raw bytes on the next turn: nothing unredacted outlives the request
+          // by more than that, and the caller waiting for the answer does not wait for the log.
+          setImmediate(() => {
+            rec.requestBody.render(rec.entry.path, true);
+            rec.responseBody?.render(rec.entry.path, true);
+            this.notify(hostId, rec.entry);
+          });
+          return;
         }
         this.notify(hostId, rec.entry);
       },

@@ -3,6 +3,8 @@ import { redactText } from '@shared/apilog/redact';
 
 /** Bodies are kept for redaction up to this size; larger ones are summarised. */
 export const CAPTURE_LIMIT = 256 * 1024;
+const NEWLINE = 0x0a;
+
 /** Text shown per body (after redaction). */
 export const SHOW_LIMIT = 64 * 1024;
 
@@ -54,6 +56,11 @@ export class BodyCapture {
     }
   }
 
+  /** Whether only the body's beginning was kept. */
+  private cutShort(): boolean {
+    return this.kept > CAPTURE_LIMIT || this.bytes > this.kept;
+  }
+
   /** The redacted view; `final` drops the raw bytes so nothing unredacted stays in memory. */
   render(path: string, final: boolean): ApiLogBody {
     if (this.view) return { ...this.view, bytes: this.bytes };
@@ -76,13 +83,20 @@ export class BodyCapture {
         truncated: true,
         ...base,
       };
+    } else if (this.kind === 'json' && this.cutShort() && !this.chunks.some((c) => c.includes(NEWLINE))) {
+      // One JSON document cut short cannot be shown: say so without decoding what was kept
+      // (a 1,000-container list decoded 256 KiB per request only to drop it).
+      view = {
+        kind: 'json',
+        text: `${this.bytes.toLocaleString('en')} bytes of JSON (too large to show)`,
+        bytes: this.bytes,
+        truncated: true,
+        ...base,
+      };
     } else {
       const raw = Buffer.concat(this.chunks).toString('utf8');
-      const cut = this.kept > CAPTURE_LIMIT || this.bytes > this.kept;
-      const text =
-        this.kind === 'json' && cut && !raw.includes('\n')
-          ? `${this.bytes.toLocaleString('en')} bytes of JSON (too large to show)`
-          : redactText(raw, path);
+      const cut = this.cutShort();
+      const text = redactText(raw, path);
       view = {
         kind: this.kind,
         text: text.length > SHOW_LIMIT ? text.slice(0, SHOW_LIMIT) : text,

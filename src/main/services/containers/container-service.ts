@@ -30,8 +30,10 @@ function ignoreAlready(pattern: RegExp) {
 export function containerService(docker: Docker) {
   const c = (id: string) => docker.getContainer(id);
   return {
-    async list(all: boolean, { signal }: Signal): Promise<ContainerSummary[]> {
-      const list = await docker.listContainers({ all, abortSignal: signal } as Docker.ContainerListOptions);
+    /** `ids`: only these (full ids), the ones still there; a refresh after events needs no more. */
+    async list(all: boolean, { signal }: Signal, ids?: string[]): Promise<ContainerSummary[]> {
+      const opts = { all, abortSignal: signal, ...(ids ? { filters: { id: ids } } : {}) };
+      const list = await docker.listContainers(opts as Docker.ContainerListOptions);
       return list.map(toSummary);
     },
     async start(id: string, { signal }: Signal): Promise<void> {

@@ -25,7 +25,7 @@ export function containersHandlers({
   const on = async (hostId: string) => containerService(await docker(hostId));
 
   return {
-    list: async ({ hostId, all }, ctx) => (await on(hostId)).list(all, ctx),
+    list: async ({ hostId, all, ids }, ctx) => (await on(hostId)).list(all, ctx, ids),
     start: async ({ hostId, id }, ctx) => (await on(hostId)).start(id, ctx),
     stop: async ({ hostId, id, timeoutSec }, ctx) => (await on(hostId)).stop(id, timeoutSec, ctx),
     restart: async ({ hostId, id, timeoutSec }, ctx) => (await on(hostId)).restart(id, timeoutSec, ctx),

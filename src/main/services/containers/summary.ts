@@ -17,16 +17,19 @@ export function toState(s: string | undefined): ContainerState {
 
 /** The list endpoint has no health field; its Status text ends in "(healthy)", "(health: starting)"... */
 export function healthFromStatus(status: string): ContainerHealth | undefined {
-  if (/\(healthy\)/.test(status)) return 'healthy';
-  if (/\(unhealthy\)/.test(status)) return 'unhealthy';
-  if (/\(health: starting\)/.test(status)) return 'starting';
+  // Plain searches: this runs for every container of every list.
+  if (status.includes('(healthy)')) return 'healthy';
+  if (status.includes('(unhealthy)')) return 'unhealthy';
+  if (status.includes('(health: starting)')) return 'starting';
   return undefined;
 }
+
+const withoutSlash = (name: string) => (name.startsWith('/') ? name.slice(1) : name);
 
 export function toSummary(c: Docker.ContainerInfo): ContainerSummary {
   const out: ContainerSummary = {
     id: c.Id,
-    name: (c.Names[0] ?? c.Id.slice(0, 12)).replace(/^\//, ''),
+    name: withoutSlash(c.Names[0] ?? c.Id.slice(0, 12)),
     image: c.Image,
     state: toState(c.State),
     status: c.Status,

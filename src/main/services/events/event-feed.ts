@@ -1,10 +1,12 @@
 import type { Readable } from 'node:stream';
 import type { EngineEvent, EventBatch, HostsSnapshot } from '@shared/contract';
+import { leadingWindow } from '@shared/lib/leading-window';
 import type { HostService } from '../hosts/host-service';
 import { NdjsonSplitter } from '../../engine/ndjson';
 import { normalizeEvent, toSinceParam } from './normalize-event';
 
 const KEEP_PER_HOST = 1000;
+/** Events within this long of the last batch travel in the next one; a lone event goes at once. */
 const BATCH_MS = 16;
 const RESTART_DELAY_MS = 1000;
 const MAX_EVENT_BYTES = 256 * 1024;
@@ -120,7 +122,8 @@ export class EventFeeds {
   private pendingLost = new Set<string>();
   /** Hosts said to be disconnected and not resynced since: said once per outage. */
   private lost = new Set<string>();
-  private timer: ReturnType<typeof setTimeout> | undefined;
+  // setImmediate: events read in the same I/O turn still travel together.
+  private batcher = leadingWindow(() => this.flush(), { windowMs: BATCH_MS, soon: (fn) => setImmediate(fn) });
   private unwatch: () => void;
 
   constructor(private readonly hosts: HostService) {
@@ -158,25 +161,24 @@ export class EventFeeds {
 
   private queue(event: EngineEvent) {
     this.pending.push(event);
-    this.timer ??= setTimeout(() => this.flush(), BATCH_MS);
+    this.batcher.request();
   }
 
   private queueLost(hostId: string) {
     if (this.lost.has(hostId)) return;
     this.lost.add(hostId);
     this.pendingLost.add(hostId);
-    this.timer ??= setTimeout(() => this.flush(), BATCH_MS);
+    this.batcher.request();
   }
 
   private queueResync(hostId: string) {
     this.lost.delete(hostId);
     this.pendingLost.delete(hostId);
     this.pendingResync.add(hostId);
-    this.timer ??= setTimeout(() => this.flush(), BATCH_MS);
+    this.batcher.request();
   }
 
   private flush() {
-    this.timer = undefined;
     const events = this.pending;
     const resync = [...this.pendingResync];
     const lost = [...this.pendingLost];
@@ -222,7 +224,7 @@ export class EventFeeds {
 
   dispose(): void {
     this.unwatch();
-    clearTimeout(this.timer);
+    this.batcher.cancel();
     for (const f of this.feeds.values()) f.stop();
     this.feeds.clear();
     this.listeners.clear();

@@ -186,6 +186,26 @@ function cheapToInspect(agent: http.Agent): void {
   Object.defineProperty(agent, inspect.custom, { value: () => '[engine agent]' });
 }
 
+const inspectSignal = () => '[abort signal]';
+
+/**
+ * The same debug line inspects each request's abort signal (an AbortSignal.timeout or .any walks
+ * its timers and sources): most of what an idle TLS host's heartbeat cost (profile of the idle
+ * bench, issue 23). Each signal gets a one-word inspection too, before the request is built.
+ */
+function cheapSignals(docker: Docker): void {
+  const modem = docker.modem as unknown as {
+    dial(options: { abortSignal?: AbortSignal }, cb: unknown): unknown;
+  };
+  const dial = modem.dial.bind(modem);
+  modem.dial = (options, cb) => {
+    const signal = options.abortSignal;
+    if (signal && !Object.hasOwn(signal, inspect.custom))
+      Object.defineProperty(signal, inspect.custom, { value: inspectSignal });
+    return dial(options, cb);
+  };
+}
+
 async function transportFor(endpoint: Endpoint, deps: EngineClientDeps): Promise<Transport> {
   const base = {
     host: undefined,
@@ -296,6 +316,7 @@ export async function openEngineClient(
     const docker = withoutDockerEnv(() => new Docker({ ...transport.options, version: `v${apiVersion}` }));
     if (agent) limitResponseBodies(docker, agent, transport.address);
     keepBodiesOutOfQueries(docker);
+    cheapSignals(docker);
     const client: EngineClient = { docker, apiVersion, address: transport.address, close: transport.close };
     if (transport.sshHandshakes) client.sshHandshakes = transport.sshHandshakes;
     if (transport.forwardTcp) client.forwardTcp = transport.forwardTcp;

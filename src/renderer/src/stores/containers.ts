@@ -3,6 +3,7 @@ import { api } from '../rpc/api';
 import { invoke } from '../rpc/api';
 import { containerAction, type ContainerAction } from '../actions/container-actions';
 import { toErrorShape } from '../lib/errors';
+import { mergeById } from '../lib/merge-by-id';
 import { readStored, writeStored } from '../lib/storage';
 import { useHostsStore } from './hosts';
 import { createHostResourceStore, type HostLoad, type HostResourceState } from './resource-store';
@@ -156,6 +157,10 @@ export const useContainersStore = createHostResourceStore<HostContainers, Contai
   empty: EMPTY_HOST_CONTAINERS,
   invalidatedBy: ['container'],
   load: async (hostId) => ({ items: await api.containers.list({ hostId, all: true }) }),
+  // After events, only the containers they name are asked for and merged in.
+  refresh: async (hostId, ids, prev) => ({
+    items: mergeById(prev.items, ids, await api.containers.list({ hostId, all: true, ids })),
+  }),
   afterFetch: (hostId, get) => pruneSelection(hostId, get, (p) => useContainersStore.setState(p)),
   onForget: (hostId, s) => {
     const selected = { ...s.selected };

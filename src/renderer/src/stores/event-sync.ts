@@ -22,7 +22,8 @@ function handle(batch: EventBatch) {
   useActivityStore.getState().add(batch.events);
   for (const e of batch.events) {
     const kind = KINDS[e.type];
-    if (kind) invalidate(kind, e.hostId);
+    // Containers are refreshed by id (the event names the one that changed).
+    if (kind) invalidate(kind, e.hostId, kind === 'container' && e.id ? e.id : undefined);
     // A container's image/network/volume usage changes with it.
     if (e.type === 'container' && (e.action === 'create' || e.action === 'destroy')) {
       invalidate('image', e.hostId);

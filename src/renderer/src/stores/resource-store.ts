@@ -27,6 +27,13 @@ export interface HostResourceConfig<H extends HostLoad, X extends object> {
   empty: H;
   /** Fetches a host's data: the fields it returns replace the slice's. */
   load(hostId: string): Promise<Partial<H>>;
+  /**
+   * Fetches only what changed after events naming these ids, merged into the loaded slice `prev`
+   * (a 10,000-container host refetched whole on every event). Without it, events refetch all.
+   */
+  refresh?(hostId: string, ids: string[], prev: H): Promise<Partial<H>>;
+  /** At most this many ids per refresh; more refetch all (default 50). */
+  refreshMaxIds?: number;
   /** Engine event kinds after which a loaded host refetches. */
   invalidatedBy: readonly ResourceKind[];
   /** State and actions beyond server data (a filter, an action's error banners). */
@@ -54,8 +61,16 @@ export function createHostResourceStore<H extends HostLoad, X extends object = o
   config: HostResourceConfig<H, X>,
 ): UseBoundStore<StoreApi<HostResourceState<H> & X>> {
   type S = HostResourceState<H> & X;
-  const inFlight = new Map<string, Promise<void>>();
+  /** One request per host at a time: a full fetch, or a refresh of some ids. */
+  const inFlight = new Map<string, { promise: Promise<void>; partial: boolean }>();
+  /**
+   * Hosts invalidated while a request was in flight (its answer may predate the change): the ids
+   * to refresh once it is done, or 'all'.
+   */
+  const stale = new Map<string, Set<string> | 'all'>();
+  const maxIds = config.refreshMaxIds ?? 50;
 
+  let invalidated: (hostId: string, ids: ReadonlySet<string> | undefined) => void = () => undefined;
   const store = create<S>()((set, get) => {
     const patch = (hostId: string, p: Partial<H>) =>
       set(
@@ -64,11 +79,60 @@ export function createHostResourceStore<H extends HostLoad, X extends object = o
             byHost: { ...s.byHost, [hostId]: { ...(s.byHost[hostId] ?? config.empty), ...p } },
           }) as Partial<S>,
       );
+    /** Runs what was asked while the host's last request was in flight. */
+    const drain = (hostId: string) => {
+      const want = stale.get(hostId);
+      stale.delete(hostId);
+      if (want === 'all') void get().fetch(hostId);
+      else if (want) void refreshIds(hostId, want);
+    };
+    const refreshIds = (hostId: string, ids: Set<string>): Promise<void> => {
+      const prev = get().byHost[hostId];
+      if (!config.refresh || !prev || prev.fetchedAt === undefined || ids.size > maxIds)
+        return get().fetch(hostId);
+      const refresh = config.refresh;
+      const p = (async () => {
+        try {
+          const data = await refresh(hostId, [...ids], prev);
+          const now = get().byHost[hostId];
+          if (!now) return;
+          patch(hostId, { ...shareStructure(pick(now, data), data), error: undefined });
+          config.afterFetch?.(hostId, get);
+        } catch {
+          // A refresh that failed leaves the list as it was; the next full fetch says why.
+          stale.set(hostId, 'all');
+        } finally {
+          inFlight.delete(hostId);
+          drain(hostId);
+        }
+      })();
+      inFlight.set(hostId, { promise: p, partial: true });
+      return p;
+    };
+    invalidated = (hostId, ids) => {
+      if (!get().byHost[hostId]) return;
+      const want = ids && ids.size > 0 ? new Set(ids) : 'all';
+      const running = inFlight.get(hostId);
+      if (!running) {
+        if (want === 'all') void get().fetch(hostId);
+        else void refreshIds(hostId, want);
+        return;
+      }
+      // A whole-list fetch in flight answers a whole-list invalidation (the resync of a page that
+      // just subscribed arrives while its first fetches run: refetching each would list twice).
+      // Named objects are refreshed after it, since its answer may predate their change.
+      if (want === 'all' && !running.partial) return;
+      const before = stale.get(hostId);
+      if (want === 'all' || before === 'all') stale.set(hostId, 'all');
+      else stale.set(hostId, before ? new Set([...before, ...want]) : want);
+    };
     const base: HostResourceState<H> = {
       byHost: {},
       fetch(hostId) {
         const pending = inFlight.get(hostId);
-        if (pending) return pending;
+        // A refresh of some ids does not answer for the whole list: fetch all after it.
+        if (pending)
+          return pending.partial ? pending.promise.then(() => get().fetch(hostId)) : pending.promise;
         patch(hostId, { loading: true } as Partial<H>);
         const p = (async () => {
           try {
@@ -82,12 +146,14 @@ export function createHostResourceStore<H extends HostLoad, X extends object = o
             patch(hostId, { loading: false, error: toErrorShape(e) } as Partial<H>);
           } finally {
             inFlight.delete(hostId);
+            drain(hostId);
           }
         })();
-        inFlight.set(hostId, p);
+        inFlight.set(hostId, { promise: p, partial: false });
         return p;
       },
       forgetHost(hostId) {
+        stale.delete(hostId);
         set((s) => {
           const byHost = { ...s.byHost };
           delete byHost[hostId];
@@ -99,10 +165,7 @@ export function createHostResourceStore<H extends HostLoad, X extends object = o
   });
 
   for (const kind of config.invalidatedBy) {
-    onInvalidate(kind, (hostId) => {
-      const s = store.getState();
-      if (s.byHost[hostId]) void s.fetch(hostId);
-    });
+    onInvalidate(kind, (hostId, ids) => invalidated(hostId, ids));
   }
   useHostsStore.subscribe((s, prev) => {
     if (s.hosts === prev.hosts) return;
