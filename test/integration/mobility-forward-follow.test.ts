@@ -1,0 +1,104 @@
+import Docker from 'dockerode';
+import { afterAll, beforeAll, expect, it, vi } from 'vitest';
+import type { EngineClient } from '../../src/main/services/hosts/engine-client';
+import { PortForwards } from '../../src/main/services/mobility/port-forwards';
+import { httpGet } from './support/http-get';
+import { docker, loadLab, uniqueName, type Lab } from './support/lab';
+
+/**
+ * A relayed forward (socket and TLS hosts) learns of its target's restarts from the engine's
+ * events instead of inspecting the container for every connection: connections to a running
+ * target cost no inspect, a restart is still followed, and a stopped target still says so.
+ */
+let lab: Lab;
+let forwards: PortForwards;
+let name: string;
+/** Container inspects the forward made (its client is the real engine, counted on the way). */
+let inspects = 0;
+
+beforeAll(async () => {
+  lab = loadLab();
+  name = uniqueName('mob-follow');
+  await docker(
+    lab.engineA.socketPath,
+    'run',
+    '-d',
+    '--name',
+    name,
+    '--label',
+    'berthmaster.test=1',
+    lab.image,
+    'sh',
+    '-c',
+    'mkdir -p /www && echo "run $(date +%s%N)" > /www/index.html && exec httpd -f -p 8080 -h /www',
+  );
+  const engine = new Docker({ socketPath: lab.engineA.socketPath });
+  const getContainer = engine.getContainer.bind(engine);
+  engine.getContainer = (id: string) => {
+    const c = getContainer(id);
+    const inspect = c.inspect.bind(c) as (...a: unknown[]) => Promise<unknown>;
+    c.inspect = ((...a: unknown[]) => {
+      inspects++;
+      return inspect(...a);
+    }) as typeof c.inspect;
+    return c;
+  };
+  forwards = new PortForwards({
+    client: async () => ({ docker: engine }) as unknown as EngineClient,
+    hostName: () => 'engine A',
+  });
+});
+
+afterAll(async () => {
+  forwards?.dispose();
+  if (name) await docker(lab.engineA.socketPath, 'rm', '-f', name).catch(() => undefined);
+});
+
+it('connects without an inspect per connection, follows a restart, and says when the target stopped', async () => {
+  const fwd = await forwards.open(
+    { hostId: 'h-a', container: name, port: 8080, localPort: 0, relayImage: lab.image },
+    AbortSignal.timeout(30_000),
+  );
+  const url = `http://127.0.0.1:${fwd.localPort}/index.html`;
+  const first = await httpGet(url);
+  expect(first).toMatch(/^run \d+/);
+  const afterFirst = inspects;
+  for (let i = 0; i < 5; i++) expect(await httpGet(url)).toBe(first);
+  expect(inspects - afterFirst).toBe(0);
+
+  await docker(lab.engineA.socketPath, 'restart', '-t', '1', name);
+  const second = await vi.waitFor(
+    async () => {
+      const body = await httpGet(url);
+      if (body === first) throw new Error('still the old run');
+      return body;
+    },
+    { timeout: 20_000, interval: 300 },
+  );
+  expect(second).toMatch(/^run \d+/);
+  const afterRestart = inspects;
+  for (let i = 0; i < 5; i++) expect(await httpGet(url)).toBe(second);
+  // At most one look after a late event of the restart; never one per connection.
+  expect(inspects - afterRestart).toBeLessThanOrEqual(1);
+
+  await docker(lab.engineA.socketPath, 'stop', '-t', '1', name);
+  await vi.waitFor(
+    async () => {
+      await httpGet(url).catch(() => undefined);
+      expect(forwards.list()[0]?.lastError).toBe(`${name} is not running.`);
+    },
+    { timeout: 20_000, interval: 300 },
+  );
+
+  await forwards.close(fwd.id);
+  const id = await docker(lab.engineA.socketPath, 'inspect', '-f', '{{.Id}}', name);
+  expect(
+    await docker(
+      lab.engineA.socketPath,
+      'ps',
+      '-aq',
+      '--filter',
+      `label=berthmaster.helper.target=${id}`,
+    ),
+  ).toBe('');
+}, 90_000);
