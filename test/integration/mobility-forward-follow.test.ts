@@ -8,7 +8,8 @@ import { docker, loadLab, uniqueName, type Lab } from './support/lab';
 /**
  * A relayed forward (socket and TLS hosts) learns of its target's restarts from the engine's
  * events instead of inspecting the container for every connection: connections to a running
- * target cost no inspect, a restart is still followed, and a stopped target still says so.
+ * target cost no inspect, a restart is still followed, a helper removed behind its back is
+ * remade, and a stopped target still says so.
  */
 let lab: Lab;
 let forwards: PortForwards;
@@ -81,6 +82,16 @@ it('connects without an inspect per connection, follows a restart, and says when
   // At most one look after a late event of the restart; never one per connection.
   expect(inspects - afterRestart).toBeLessThanOrEqual(1);
 
+  // A relay helper removed behind the forward's back (no event of the target says so) is remade.
+  const id = await docker(lab.engineA.socketPath, 'inspect', '-f', '{{.Id}}', name);
+  const helpers = () =>
+    docker(lab.engineA.socketPath, 'ps', '-aq', '--filter', `label=berthmaster.helper.target=${id}`);
+  const removed = await helpers();
+  expect(removed).not.toBe('');
+  await docker(lab.engineA.socketPath, 'rm', '-f', ...removed.split('\n'));
+  expect(await httpGet(url)).toBe(second);
+  expect(await helpers()).not.toBe('');
+
   await docker(lab.engineA.socketPath, 'stop', '-t', '1', name);
   await vi.waitFor(
     async () => {
@@ -91,14 +102,5 @@ it('connects without an inspect per connection, follows a restart, and says when
   );
 
   await forwards.close(fwd.id);
-  const id = await docker(lab.engineA.socketPath, 'inspect', '-f', '{{.Id}}', name);
-  expect(
-    await docker(
-      lab.engineA.socketPath,
-      'ps',
-      '-aq',
-      '--filter',
-      `label=berthmaster.helper.target=${id}`,
-    ),
-  ).toBe('');
+  expect(await helpers()).toBe('');
 }, 90_000);
