@@ -8,7 +8,7 @@ import { docker, loadLab, uniqueName, type Lab } from './support/lab';
 /**
  * A relayed forward (socket and TLS hosts) learns of its target's restarts from the engine's
  * events instead of inspecting the container for every connection: connections to a running
- * target cost no inspect, a restart is still followed, a helper removed behind its back is
+ * target cost no inspect (its helper is ready before the first), a restart is still followed, a helper removed behind its back is
  * remade, and a stopped target still says so.
  */
 let lab: Lab;
@@ -61,6 +61,11 @@ it('connects without an inspect per connection, follows a restart, and says when
     AbortSignal.timeout(30_000),
   );
   const url = `http://127.0.0.1:${fwd.localPort}/index.html`;
+  const id = await docker(lab.engineA.socketPath, 'inspect', '-f', '{{.Id}}', name);
+  const helpers = () =>
+    docker(lab.engineA.socketPath, 'ps', '-q', '--filter', `label=berthmaster.helper.target=${id}`);
+  // The relay helper is made and started when the forward opens, before its first connection.
+  await vi.waitFor(async () => expect(await helpers()).not.toBe(''), { timeout: 20_000, interval: 200 });
   const first = await httpGet(url);
   expect(first).toMatch(/^run \d+/);
   const afterFirst = inspects;
@@ -83,9 +88,6 @@ it('connects without an inspect per connection, follows a restart, and says when
   expect(inspects - afterRestart).toBeLessThanOrEqual(1);
 
   // A relay helper removed behind the forward's back (no event of the target says so) is remade.
-  const id = await docker(lab.engineA.socketPath, 'inspect', '-f', '{{.Id}}', name);
-  const helpers = () =>
-    docker(lab.engineA.socketPath, 'ps', '-aq', '--filter', `label=berthmaster.helper.target=${id}`);
   const removed = await helpers();
   expect(removed).not.toBe('');
   await docker(lab.engineA.socketPath, 'rm', '-f', ...removed.split('\n'));
@@ -102,5 +104,7 @@ it('connects without an inspect per connection, follows a restart, and says when
   );
 
   await forwards.close(fwd.id);
-  expect(await helpers()).toBe('');
+  expect(
+    await docker(lab.engineA.socketPath, 'ps', '-aq', '--filter', `label=berthmaster.helper.target=${id}`),
+  ).toBe('');
 }, 90_000);

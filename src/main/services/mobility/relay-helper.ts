@@ -124,6 +124,14 @@ export class RelayHelper {
     return container;
   }
 
+  /**
+   * Makes the helper now, so the first connection does not wait for it; a failure here is
+   * reported by that connection, which tries again.
+   */
+  prepare(signal: AbortSignal): void {
+    this.ready(signal).catch(() => undefined);
+  }
+
   /** One TCP connection to 127.0.0.1:port inside the target's namespace, as a byte duplex. */
   async connect(port: number, signal: AbortSignal): Promise<Duplex> {
     try {
