@@ -4,6 +4,7 @@ import type { EngineClient } from '../../src/main/services/hosts/engine-client';
 import { PortForwards } from '../../src/main/services/mobility/port-forwards';
 import { httpGet } from './support/http-get';
 import { docker, loadLab, uniqueName, type Lab } from './support/lab';
+import { runQuietWeb } from './support/quiet-web';
 
 /**
  * A relayed forward (socket and TLS hosts) learns of its target's restarts from the engine's
@@ -20,19 +21,7 @@ let inspects = 0;
 beforeAll(async () => {
   lab = loadLab();
   name = uniqueName('mob-follow');
-  await docker(
-    lab.engineA.socketPath,
-    'run',
-    '-d',
-    '--name',
-    name,
-    '--label',
-    'berthmaster.test=1',
-    lab.image,
-    'sh',
-    '-c',
-    'mkdir -p /www && echo "run $(date +%s%N)" > /www/index.html && exec httpd -f -p 8080 -h /www',
-  );
+  await runQuietWeb(lab.engineA.socketPath, lab.image, name);
   const engine = new Docker({ socketPath: lab.engineA.socketPath });
   const getContainer = engine.getContainer.bind(engine);
   engine.getContainer = (id: string) => {
