@@ -6,7 +6,6 @@ import { AppError, type ForwardView } from '@shared/contract';
 import { toAppError } from '../../errors/to-app-error';
 import type { EngineClient } from '../hosts/engine-client';
 import { engineStatus } from '../../engine/engine-error';
-import { batchedCopy } from './batched-copy';
 import { RelayHelper } from './relay-helper';
 
 export interface ForwardSpec {
@@ -178,8 +177,10 @@ export class PortForwards {
     delete v.lastError;
     upstream.once('close', done);
     upstream.once('error', done);
-    batchedCopy(socket, upstream, (n) => (v.bytesOut += n));
-    batchedCopy(upstream, socket, (n) => (v.bytesIn += n));
+    socket.on('data', (b: Buffer) => (v.bytesOut += b.length));
+    upstream.on('data', (b: Buffer) => (v.bytesIn += b.length));
+    socket.pipe(upstream);
+    upstream.pipe(socket);
   }
 
   async close(id: string): Promise<void> {
