@@ -5,6 +5,7 @@ import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import type { TaskView } from '@shared/contract';
 import { httpGet } from './support/http-get';
+import { runQuietWeb } from './support/quiet-web';
 import { docker, loadLab, read, uniqueName, type Lab } from './support/lab';
 import { rejection, startResourcesRig, type ResourcesRig } from './support/resources-backend';
 import { taskOutput, waitForTask } from './support/images-backend';
@@ -333,19 +334,7 @@ describe('port forwarding to a container that publishes nothing', () => {
   async function quietWeb(socket: string): Promise<string> {
     const name = uniqueName('mob-fwd');
     made.push({ socket, kind: 'container', name });
-    await docker(
-      socket,
-      'run',
-      '-d',
-      '--name',
-      name,
-      '--label',
-      'berthmaster.test=1',
-      lab.image,
-      'sh',
-      '-c',
-      'mkdir -p /www && echo "run $(date +%s%N)" > /www/index.html && exec httpd -f -p 8080 -h /www',
-    );
+    await runQuietWeb(socket, lab.image, name);
     return name;
   }
 

@@ -55,8 +55,9 @@ async function containerAddress(docker: Docker, container: string, signal: Abort
 /**
  * Local ports (127.0.0.1 only) forwarded to any port of any container on any host, published or
  * not: over the SSH connection the app already holds (direct-tcpip) on SSH hosts, and through a
- * relay helper's hijacked exec streams on socket and TLS hosts. Each connection looks the
- * container up again, so a forward follows the container across restarts.
+ * relay helper's hijacked exec streams on socket and TLS hosts. A forward follows the container
+ * across restarts: over SSH each connection looks its address up again; the relay helper
+ * follows the container's events.
  */
 export class PortForwards {
   private readonly forwards = new Map<string, Forward>();
@@ -127,8 +128,10 @@ export class PortForwards {
       server,
       sockets: new Set(),
     };
-    if (via === 'exec')
+    if (via === 'exec') {
       forward.relay = new RelayHelper(client.docker, info.Id, spec.relayImage, this.deps.callTimeoutMs);
+      forward.relay.prepare(AbortSignal.timeout(this.deps.dialTimeoutMs ?? DIAL_TIMEOUT_MS));
+    }
     server.on('connection', (socket) => void this.handle(forward, socket));
     this.forwards.set(id, forward);
     this.changed();
@@ -172,10 +175,10 @@ export class PortForwards {
       return;
     }
     delete v.lastError;
-    socket.on('data', (b: Buffer) => (v.bytesOut += b.length));
-    upstream.on('data', (b: Buffer) => (v.bytesIn += b.length));
     upstream.once('close', done);
     upstream.once('error', done);
+    socket.on('data', (b: Buffer) => (v.bytesOut += b.length));
+    upstream.on('data', (b: Buffer) => (v.bytesIn += b.length));
     socket.pipe(upstream);
     upstream.pipe(socket);
   }

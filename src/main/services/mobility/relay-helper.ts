@@ -7,6 +7,7 @@ import { FrameDemuxer } from '../logs/frame-demuxer';
 import { engineStatus, engineText } from '../../engine/engine-error';
 import { HELPER_LABEL } from '../volumes/volume-helper';
 import { timedCall } from '../../engine/timed-call';
+import { RunWatch } from './run-watch';
 
 export const FORWARD_HELPER_KIND = 'port-forward';
 
@@ -15,7 +16,8 @@ export const FORWARD_HELPER_KIND = 'port-forward';
  * each forwarded connection can be an exec of `nc 127.0.0.1 PORT` inside it: the engine's own
  * hijacked exec stream carries the bytes, so no port needs publishing and nothing listens on
  * the host. Its namespace is the target's *current* one: after a restart of the target the
- * helper is made again.
+ * helper is made again. The target is looked up only when its events say it may have changed
+ * (or while they cannot be followed): not once per connection.
  */
 export class RelayHelper {
   private container: Docker.Container | undefined;
@@ -23,6 +25,9 @@ export class RelayHelper {
   private madeFor = '';
   private making: Promise<Docker.Container> | undefined;
   private disposed = false;
+  private readonly runs: RunWatch;
+  /** The events generation at which the helper was last known to match the target's run. */
+  private checkedAt: number | undefined;
 
   constructor(
     private readonly docker: Docker,
@@ -30,7 +35,10 @@ export class RelayHelper {
     private readonly image: string,
     /** Each engine call's own limit (the caller's signal bounds a whole connect too). */
     private readonly callMs?: number,
-  ) {}
+  ) {
+    this.runs = new RunWatch(docker, targetId, callMs);
+    this.runs.ensure();
+  }
 
   private call<T>(
     what: string,
@@ -47,6 +55,9 @@ export class RelayHelper {
 
   /** The running helper for the target's current run, made or re-made as needed. */
   private async ready(signal: AbortSignal): Promise<Docker.Container> {
+    const gen = this.runs.generation;
+    if (this.container && !this.making && gen !== undefined && gen === this.checkedAt) return this.container;
+    this.runs.ensure();
     const target = await this.call(
       'Looking up the container',
       (s) => this.docker.getContainer(this.targetId).inspect({ abortSignal: s } as object),
@@ -55,9 +66,21 @@ export class RelayHelper {
     if (!target.State.Running) {
       throw new AppError({ code: 'CONFLICT', message: `${target.Name.replace(/^\//, '')} is not running.` });
     }
-    if (this.container && this.madeFor === target.State.StartedAt) return this.container;
-    this.making ??= this.make(target.State.StartedAt).finally(() => (this.making = undefined));
-    return this.making;
+    let helper: Docker.Container;
+    if (this.container && this.madeFor === target.State.StartedAt) helper = this.container;
+    else {
+      this.making ??= this.make(target.State.StartedAt).finally(() => (this.making = undefined));
+      helper = await this.making;
+    }
+    // No start, die or destroy of the target since before the look: the next connection may skip it.
+    this.checkedAt = gen;
+    return helper;
+  }
+
+  /** The helper failed an exec (removed, stopped, paused under us): look and remake next time. */
+  private distrust(): void {
+    this.checkedAt = undefined;
+    this.madeFor = '';
   }
 
   private async make(startedAt: string): Promise<Docker.Container> {
@@ -101,9 +124,28 @@ export class RelayHelper {
     return container;
   }
 
+  /**
+   * Makes the helper now, so the first connection does not wait for it; a failure here is
+   * reported by that connection, which tries again.
+   */
+  prepare(signal: AbortSignal): void {
+    this.ready(signal).catch(() => undefined);
+  }
+
   /** One TCP connection to 127.0.0.1:port inside the target's namespace, as a byte duplex. */
   async connect(port: number, signal: AbortSignal): Promise<Duplex> {
-    const helper = await this.ready(signal);
+    try {
+      return await this.relay(await this.ready(signal), port, signal);
+    } catch (e) {
+      // A helper gone or stopped without our events saying so: looked up, remade, tried once more.
+      const status = engineStatus(e);
+      if (status !== 404 && status !== 409) throw e;
+      this.distrust();
+      return this.relay(await this.ready(signal), port, signal);
+    }
+  }
+
+  private async relay(helper: Docker.Container, port: number, signal: AbortSignal): Promise<Duplex> {
     const exec = await this.call(
       'Creating the relay exec',
       (s) =>
@@ -131,6 +173,7 @@ export class RelayHelper {
   /** Removes the helper for good: the forward is closed. */
   async dispose(): Promise<void> {
     this.disposed = true;
+    this.runs.close();
     await this.making?.catch(() => undefined);
     await this.removeContainer();
   }
