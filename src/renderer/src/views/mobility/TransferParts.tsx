@@ -1,7 +1,7 @@
 import type { ReactNode } from 'react';
-import type { AppErrorShape, TaskView, TransferProblem } from '@shared/contract';
+import type { HostView, TaskView, TransferProblem } from '@shared/contract';
 import { Dialog } from '../../components/ui/Dialog';
-import { ErrorBanner } from '../../components/ui/ErrorBanner';
+import { TargetHostField } from '../../components/TargetHostField';
 import { TaskLiveFooter } from '../../components/tasks/TaskLive';
 import { formatBytes } from '../../lib/format';
 import { TransferLive } from './TransferLive';
@@ -69,6 +69,47 @@ export function TransferActions({
         {label}
       </button>
     </>
+  );
+}
+
+/**
+ * The form of a copy, move or clone before it starts: the lead, the target host first, the
+ * dialog's own fields and preflight, then its errors; Cancel and the action in the footer.
+ */
+export function TransferFormDialog({
+  title,
+  large = false,
+  lead,
+  target,
+  action,
+  onClose,
+  errors,
+  children,
+}: {
+  title: string;
+  large?: boolean;
+  lead: ReactNode;
+  target: { id: string; hosts: HostView[]; value: string; onChange(hostId: string): void };
+  action: { label: string; disabled: boolean; busy: boolean; reason: string | undefined; onStart(): void };
+  onClose(): void;
+  /** Under the form: why it cannot go ahead, and what failed. */
+  errors: ReactNode;
+  children: ReactNode;
+}) {
+  return (
+    <Dialog
+      title={title}
+      onClose={onClose}
+      {...(large ? { size: 'large' as const } : {})}
+      footer={<TransferActions {...action} onClose={onClose} />}
+    >
+      <p className="dialog-lead">{lead}</p>
+      <div className="mobility-form">
+        <TargetHostField {...target} />
+        {children}
+      </div>
+      {errors}
+    </Dialog>
   );
 }
 
@@ -156,32 +197,6 @@ export function VolumeItems({
             : `copied (${v.size === null ? 'size unknown' : formatBytes(v.size)})`}
         </li>
       ))}
-    </>
-  );
-}
-
-/** Under a move or clone form: why it cannot go ahead, and what failed. */
-export function TransferErrors({
-  mode,
-  reason,
-  checkError,
-  startError,
-}: {
-  mode: 'move' | 'clone';
-  /** Shown once the preflight has answered. */
-  reason: string | undefined;
-  checkError: AppErrorShape | undefined;
-  startError: AppErrorShape | undefined;
-}) {
-  return (
-    <>
-      {reason && (
-        <p className="field-error" role="note">
-          {mode === 'move' ? 'Move' : 'Clone'} is not possible: {reason}
-        </p>
-      )}
-      {checkError && <ErrorBanner error={checkError} title="Couldn't check the target" />}
-      {startError && <ErrorBanner error={startError} title={`Couldn't start the ${mode}`} />}
     </>
   );
 }
