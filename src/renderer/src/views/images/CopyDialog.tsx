@@ -1,5 +1,4 @@
 import { useId } from 'react';
-import type { HostView, ImageSummary } from '@shared/contract';
 import { Dialog } from '../../components/ui/Dialog';
 import { DialogActions } from '../../components/ui/DialogActions';
 import { ErrorBanner } from '../../components/ui/ErrorBanner';
@@ -9,17 +8,10 @@ import { TaskLiveDialog } from '../../components/tasks/TaskLive';
 import { imageLabel } from './filter';
 import { referencesOf } from './references';
 import { useTaskCall } from '../../hooks/useTaskCall';
+import type { ImageDialogProps } from './image-dialog';
 
 /** Copy to another host: `docker save` on this engine streams straight into `docker load` there. */
-export function CopyDialog({
-  host,
-  image,
-  onClose,
-}: {
-  host: HostView;
-  image: ImageSummary;
-  onClose(): void;
-}) {
+export function CopyDialog({ host, image, onClose }: ImageDialogProps) {
   const { hosts, target, setTarget, targetHost } = useTargetHost(host.id);
   const { taskId, busy, error, start } = useTaskCall('images.copy');
   const id = useId();

@@ -1,4 +1,4 @@
-import { useCallback, useEffect, useMemo, useState } from 'react';
+import { useCallback, useEffect, useMemo, useState, type ComponentType } from 'react';
 import type { HostView, ImageSummary } from '@shared/contract';
 import { ResourceListView } from '../../components/ResourceListView';
 import { EmptyState } from '../../components/ui/EmptyState';
@@ -30,12 +30,25 @@ import { PushDialog } from './PushDialog';
 import { RemoveImageDialog } from './RemoveImageDialog';
 import { SaveDialog } from './SaveDialog';
 import { TagDialog } from './TagDialog';
+import type { ImageDialogProps } from './image-dialog';
 
 const { remove } = IMAGE_ACTIONS;
 
+/** The dialogs about the whole host, and those about one image, by the command that opens them. */
+const HOST_DIALOGS: Record<
+  'pull' | 'build' | 'load' | 'prune',
+  ComponentType<{ host: HostView; onClose(): void }>
+> = { pull: PullDialog, build: BuildDialog, load: LoadDialog, prune: PruneDialog };
+const IMAGE_DIALOGS: Record<'tag' | 'push' | 'copy' | 'save', ComponentType<ImageDialogProps>> = {
+  tag: TagDialog,
+  push: PushDialog,
+  copy: CopyDialog,
+  save: SaveDialog,
+};
+
 type Open =
-  | { kind: 'pull' | 'build' | 'load' | 'prune' }
-  | { kind: 'tag' | 'push' | 'copy' | 'save' | 'remove'; image: ImageSummary }
+  | { kind: keyof typeof HOST_DIALOGS }
+  | { kind: keyof typeof IMAGE_DIALOGS | 'remove'; image: ImageSummary }
   | undefined;
 
 /** The images of one host: filter, search, sort; pull, build, load, prune; per-image actions. */
@@ -86,6 +99,12 @@ export function ImagesView({ host }: { host: HostView }) {
     c === 'registries' ? setRegistriesOpen(true) : setOpen({ kind: c });
   const close = () => setOpen(undefined);
 
+  const HostDialog = open && !('image' in open) ? HOST_DIALOGS[open.kind] : undefined;
+  const forImage =
+    open && 'image' in open && open.kind !== 'remove'
+      ? { Dialog: IMAGE_DIALOGS[open.kind], image: open.image }
+      : undefined;
+
   if (details) return <ImageDetailsView host={host} imageId={details.imageId} />;
 
   const query = search.trim();
@@ -135,14 +154,8 @@ export function ImagesView({ host }: { host: HostView }) {
       empty={empty}
       overlays={
         <>
-          {open?.kind === 'pull' && <PullDialog host={host} onClose={close} />}
-          {open?.kind === 'build' && <BuildDialog host={host} onClose={close} />}
-          {open?.kind === 'load' && <LoadDialog host={host} onClose={close} />}
-          {open?.kind === 'prune' && <PruneDialog host={host} onClose={close} />}
-          {open?.kind === 'tag' && <TagDialog host={host} image={open.image} onClose={close} />}
-          {open?.kind === 'push' && <PushDialog host={host} image={open.image} onClose={close} />}
-          {open?.kind === 'copy' && <CopyDialog host={host} image={open.image} onClose={close} />}
-          {open?.kind === 'save' && <SaveDialog host={host} image={open.image} onClose={close} />}
+          {HostDialog && <HostDialog host={host} onClose={close} />}
+          {forImage && <forImage.Dialog host={host} image={forImage.image} onClose={close} />}
           {open?.kind === 'remove' && (
             <RemoveImageDialog
               host={host}

@@ -1,4 +1,4 @@
-import { useId, useState, type FormEvent } from 'react';
+import { useState } from 'react';
 import { parseImageReference, type HostView } from '@shared/contract';
 import { Dialog } from '../../components/ui/Dialog';
 import { DialogActions } from '../../components/ui/DialogActions';
@@ -6,6 +6,7 @@ import { TextField } from '../../components/ui/Field';
 import { StartError } from './registries/RegistryConsent';
 import { TaskLiveDialog } from '../../components/tasks/TaskLive';
 import { loginHint, useRegistryMatch } from '../../hooks/useRegistryMatch';
+import { useCheckedForm } from '../../hooks/useCheckedForm';
 import { useTaskCall } from '../../hooks/useTaskCall';
 import { CopyAsMenu } from '../../components/api/CopyAsMenu';
 import { pullFormCopy } from '@shared/apilog/form-copy';
@@ -13,21 +14,14 @@ import { pullFormCopy } from '@shared/apilog/form-copy';
 /** Pull by reference: checked as typed (nothing is sent while it is malformed), then followed live. */
 export function PullDialog({ host, onClose }: { host: HostView; onClose(): void }) {
   const [reference, setReference] = useState('');
-  const [touched, setTouched] = useState(false);
   const { taskId, busy, error, start } = useTaskCall('images.pull');
-  const id = useId();
-  const formId = `${id}-form`;
   const parsed = parseImageReference(reference);
   const match = useRegistryMatch(reference);
-  const fieldError = touched && !parsed.ok ? parsed.reason : undefined;
-
   const pull = () => void start({ hostId: host.id, reference: reference.trim() });
-  const submit = (e: FormEvent) => {
-    e.preventDefault();
-    setTouched(true);
-    if (!parsed.ok) return;
-    pull();
-  };
+  const { id, formId, touched, setTouched, shown, submit } = useCheckedForm(
+    parsed.ok ? undefined : parsed.reason,
+    pull,
+  );
 
   if (taskId) {
     return (
@@ -73,7 +67,7 @@ export function PullDialog({ host, onClose }: { host: HostView; onClose(): void 
           placeholder="127.0.0.1:5000/team/app:1.0"
           required
           mono
-          error={fieldError}
+          error={shown}
           hint={
             loginHint(match) ??
             'registry/name:tag or name@digest. Without a tag, :latest is pulled. Logins come from Registries.'

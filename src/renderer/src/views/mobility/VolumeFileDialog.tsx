@@ -1,12 +1,12 @@
-import { useId, useState, type FormEvent } from 'react';
+import { useState } from 'react';
 import type { HostView } from '@shared/contract';
 import { Dialog } from '../../components/ui/Dialog';
 import { ErrorBanner } from '../../components/ui/ErrorBanner';
 import { TextField } from '../../components/ui/Field';
+import { useCheckedForm } from '../../hooks/useCheckedForm';
 import { useTaskCall } from '../../hooks/useTaskCall';
+import { hostPathProblem } from '../../lib/host-path';
 import { CheckboxRow, TransferTaskDialog } from './TransferParts';
-
-const ABSOLUTE = /^(\/|[A-Za-z]:[\\/])/;
 
 /**
  * Back a volume up to a tar file, or restore one into it, on the machine running Berthmaster's
@@ -26,26 +26,14 @@ export function VolumeFileDialog({
   const backup = mode === 'backup';
   const [path, setPath] = useState(`/tmp/${volume}.tar`);
   const [flag, setFlag] = useState(!backup);
-  const [touched, setTouched] = useState(false);
   const backupCall = useTaskCall('mobility.volumeBackup');
   const restoreCall = useTaskCall('mobility.volumeRestore');
   const call = backup ? backupCall : restoreCall;
-  const id = useId();
-  const formId = `${id}-form`;
-  const pathError = !path.trim()
-    ? 'enter a file path'
-    : !ABSOLUTE.test(path.trim())
-      ? 'the path must be absolute'
-      : undefined;
-
-  const submit = (e: FormEvent) => {
-    e.preventDefault();
-    setTouched(true);
-    if (pathError) return;
+  const { id, formId, shown, submit } = useCheckedForm(hostPathProblem(path, 'enter a file path'), () => {
     const file = path.trim();
     if (backup) void backupCall.start({ hostId: host.id, name: volume, file, overwrite: flag });
     else void restoreCall.start({ hostId: host.id, name: volume, file, create: flag });
-  };
+  });
 
   if (call.taskId) {
     return (
@@ -85,7 +73,7 @@ export function VolumeFileDialog({
           onChange={setPath}
           required
           mono
-          error={touched ? pathError : undefined}
+          error={shown}
           hint={
             backup
               ? 'A tar file on the machine running Berthmaster (the server, in browser mode), of the files at the volume root.'
