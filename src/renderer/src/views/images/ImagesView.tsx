@@ -5,6 +5,7 @@ import { EmptyState } from '../../components/ui/EmptyState';
 import { callOf } from '../../actions/define';
 import { IMAGE_ACTIONS } from '../../actions/image-actions';
 import { formatBytes } from '../../lib/format';
+import { useHostResource } from '../../hooks/useHostResource';
 import { useNow } from '../../hooks/useNow';
 import { EMPTY_HOST_IMAGES, startImageSync, useImagesStore } from '../../stores/images';
 import { useRegistriesStore } from '../../stores/registries';
@@ -54,10 +55,9 @@ type Open =
 /** The images of one host: filter, search, sort; pull, build, load, prune; per-image actions. */
 export function ImagesView({ host }: { host: HostView }) {
   const hostId = host.id;
-  const data = useImagesStore((s) => s.byHost[hostId]) ?? EMPTY_HOST_IMAGES;
+  const { data, refetch } = useHostResource(useImagesStore, hostId, EMPTY_HOST_IMAGES);
   const details = useImagesStore((s) => (s.details?.hostId === hostId ? s.details : undefined));
   const openDetails = useImagesStore((s) => s.openDetails);
-  const fetch = useImagesStore((s) => s.fetch);
   const act = useImagesStore((s) => s.act);
   const allErrors = useImagesStore((s) => s.actionErrors);
   const dismissError = useImagesStore((s) => s.dismissError);
@@ -69,10 +69,7 @@ export function ImagesView({ host }: { host: HostView }) {
   const [open, setOpen] = useState<Open>();
   const now = useNow(30_000);
 
-  useEffect(() => {
-    startImageSync();
-    void fetch(hostId);
-  }, [hostId, fetch]);
+  useEffect(() => startImageSync(), []);
 
   const rows = useMemo(
     () => sortImages(filterImages(data.items, filter, search), sort),
@@ -135,7 +132,7 @@ export function ImagesView({ host }: { host: HostView }) {
     <ResourceListView
       label={`Images on ${host.name}`}
       className="containers-view images-view"
-      load={{ ...data, noun: 'images', loadingText: 'Loading images…', onRetry: () => void fetch(hostId) }}
+      load={{ ...data, noun: 'images', loadingText: 'Loading images…', onRetry: refetch }}
       toolbar={
         <ImageToolbar
           filter={filter}
@@ -146,7 +143,7 @@ export function ImagesView({ host }: { host: HostView }) {
           shown={rows.length}
           totalSize={totalSize}
           loading={data.loading}
-          onRefresh={() => void fetch(hostId)}
+          onRefresh={refetch}
           onCommand={onCommand}
         />
       }

@@ -1,4 +1,4 @@
-import { useEffect, useMemo, useState } from 'react';
+import { useMemo, useState } from 'react';
 import type { HostView, NetworkSummary } from '@shared/contract';
 import { ConfirmActionDialog } from '../../components/ConfirmActionDialog';
 import { ResourceListView } from '../../components/ResourceListView';
@@ -7,6 +7,7 @@ import { ToolbarActions } from '../../components/ui/ToolbarActions';
 import { ResourceToolbar } from '../../components/ui/ResourceToolbar';
 import { actionsFor } from '../../actions/define';
 import { NETWORK_ACTIONS } from '../../actions/network-actions';
+import { useHostResource } from '../../hooks/useHostResource';
 import { usePolicy } from '../../hooks/usePolicy';
 import { plural } from '../../lib/plural';
 import { EMPTY_HOST_NETWORKS, useNetworksStore } from '../../stores/networks';
@@ -24,18 +25,13 @@ const TOOLBAR = actionsFor(NETWORK_ACTIONS, 'toolbar');
 export function NetworksView({ host }: { host: HostView }) {
   const hostId = host.id;
   const can = usePolicy(hostId);
-  const data = useNetworksStore((s) => s.byHost[hostId]) ?? EMPTY_HOST_NETWORKS;
-  const fetch = useNetworksStore((s) => s.fetch);
+  const { data, refetch } = useHostResource(useNetworksStore, hostId, EMPTY_HOST_NETWORKS);
   const toast = useUiStore((s) => s.toast);
   const [search, setSearch] = useState('');
   const [open, setOpen] = useState<{ id: string; name: string }>();
   const [creating, setCreating] = useState(false);
   const [pruning, setPruning] = useState(false);
   const [removing, setRemoving] = useState<NetworkSummary>();
-
-  useEffect(() => {
-    void fetch(hostId);
-  }, [hostId, fetch]);
 
   const rows = useMemo(() => filterNetworks(data.items, search), [data.items, search]);
 
@@ -46,7 +42,7 @@ export function NetworksView({ host }: { host: HostView }) {
         networkId={open.id}
         networkName={open.name}
         onBack={() => setOpen(undefined)}
-        onChanged={() => void fetch(hostId)}
+        onChanged={refetch}
       />
     );
   }
@@ -58,7 +54,7 @@ export function NetworksView({ host }: { host: HostView }) {
         ...data,
         noun: 'networks',
         loadingText: 'Loading networks…',
-        onRetry: () => void fetch(hostId),
+        onRetry: refetch,
       }}
       toolbar={
         <ResourceToolbar
@@ -71,7 +67,7 @@ export function NetworksView({ host }: { host: HostView }) {
           }}
           count={plural(data.items.length, 'network')}
           loading={data.loading}
-          onRefresh={() => void fetch(hostId)}
+          onRefresh={refetch}
         >
           <ToolbarActions
             actions={TOOLBAR}
@@ -100,7 +96,7 @@ export function NetworksView({ host }: { host: HostView }) {
               onCreated={(name) => {
                 setCreating(false);
                 toast(`Created network ${name}.`);
-                void fetch(hostId);
+                refetch();
               }}
             />
           )}
@@ -110,7 +106,7 @@ export function NetworksView({ host }: { host: HostView }) {
               hostName={host.name}
               networks={data.items}
               onClose={() => setPruning(false)}
-              onPruned={() => void fetch(hostId)}
+              onPruned={refetch}
             />
           )}
           {removing && (
@@ -120,7 +116,7 @@ export function NetworksView({ host }: { host: HostView }) {
               options={{}}
               title={`Remove network ${removing.name}?`}
               done={`Removed network ${removing.name}.`}
-              refetch={() => void fetch(hostId)}
+              refetch={refetch}
               onClose={() => setRemoving(undefined)}
             >
               <p>

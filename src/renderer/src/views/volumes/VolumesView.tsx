@@ -1,4 +1,4 @@
-import { useEffect, useId, useMemo, useState } from 'react';
+import { useId, useMemo, useState } from 'react';
 import type { HostView, VolumeSummary } from '@shared/contract';
 import { ConfirmActionDialog } from '../../components/ConfirmActionDialog';
 import { PruneDialog } from '../../components/prune/PruneKindDialog';
@@ -8,6 +8,7 @@ import { ToolbarActions } from '../../components/ui/ToolbarActions';
 import { ResourceToolbar } from '../../components/ui/ResourceToolbar';
 import { actionsFor } from '../../actions/define';
 import { VOLUME_ACTIONS, type VolumeActionId } from '../../actions/volume-actions';
+import { useHostResource } from '../../hooks/useHostResource';
 import { usePolicy } from '../../hooks/usePolicy';
 import { formatBytes } from '../../lib/format';
 import { plural } from '../../lib/plural';
@@ -26,8 +27,7 @@ const TOOLBAR = actionsFor(VOLUME_ACTIONS, 'toolbar');
 export function VolumesView({ host }: { host: HostView }) {
   const hostId = host.id;
   const can = usePolicy(hostId);
-  const data = useVolumesStore((s) => s.byHost[hostId]) ?? EMPTY_HOST_VOLUMES;
-  const fetch = useVolumesStore((s) => s.fetch);
+  const { data, refetch } = useHostResource(useVolumesStore, hostId, EMPTY_HOST_VOLUMES);
   const filter = useVolumesStore((s) => s.filter);
   const setFilter = useVolumesStore((s) => s.setFilter);
   const toast = useUiStore((s) => s.toast);
@@ -37,10 +37,6 @@ export function VolumesView({ host }: { host: HostView }) {
   const [creating, setCreating] = useState(false);
   const [pruning, setPruning] = useState(false);
   const [removing, setRemoving] = useState<VolumeSummary>();
-
-  useEffect(() => {
-    void fetch(hostId);
-  }, [hostId, fetch]);
 
   const rows = useMemo(() => filterVolumes(data.items, filter, search), [data.items, filter, search]);
   const unused = useMemo(() => data.items.filter(isUnused).length, [data.items]);
@@ -88,7 +84,7 @@ export function VolumesView({ host }: { host: HostView }) {
         ...data,
         noun: 'volumes',
         loadingText: 'Loading volumes and their sizes…',
-        onRetry: () => void fetch(hostId),
+        onRetry: refetch,
       }}
       toolbar={
         <ResourceToolbar
@@ -122,7 +118,7 @@ export function VolumesView({ host }: { host: HostView }) {
             </>
           }
           loading={data.loading}
-          onRefresh={() => void fetch(hostId)}
+          onRefresh={refetch}
         >
           <ToolbarActions
             actions={TOOLBAR}
@@ -142,7 +138,7 @@ export function VolumesView({ host }: { host: HostView }) {
               onCreated={(name) => {
                 setCreating(false);
                 toast(`Created volume ${name}.`);
-                void fetch(hostId);
+                refetch();
               }}
             />
           )}
@@ -152,7 +148,7 @@ export function VolumesView({ host }: { host: HostView }) {
               hostName={host.name}
               kind="volumes"
               onClose={() => setPruning(false)}
-              onPruned={() => void fetch(hostId)}
+              onPruned={refetch}
             />
           )}
           {removing && (
@@ -162,7 +158,7 @@ export function VolumesView({ host }: { host: HostView }) {
               options={{}}
               title={`Remove volume ${removing.name}?`}
               done={`Removed volume ${removing.name}.`}
-              refetch={() => void fetch(hostId)}
+              refetch={refetch}
               onClose={() => setRemoving(undefined)}
             >
               <p>
