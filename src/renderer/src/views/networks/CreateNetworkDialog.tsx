@@ -27,7 +27,8 @@ export interface CreateNetworkDialogProps {
   hostName: string;
   capabilities: NetworkCapabilities | undefined;
   onClose(): void;
-  onCreated(name: string): void;
+  /** The networks to refetch once it is created (the dialog toasts and closes). */
+  refetch(): void;
 }
 
 /** The create form: validated next to each field before anything is sent. */
@@ -36,13 +37,17 @@ export function CreateNetworkDialog({
   hostName,
   capabilities,
   onClose,
-  onCreated,
+  refetch,
 }: CreateNetworkDialogProps) {
   const id = useId();
   const [form, setForm] = useState<NetworkForm>(EMPTY_NETWORK_FORM);
   const [touched, setTouched] = useState<ReadonlySet<string>>(new Set());
   const [submitted, setSubmitted] = useState(false);
-  const create = useMutation('networks.create', { holdBusyOnSuccess: true });
+  const create = useMutation('networks.create', {
+    holdBusyOnSuccess: true,
+    toast: (_, i) => `Created network ${i.name}.`,
+    refetch,
+  });
   const { busy, error } = create;
   const { input, errors } = useMemo(() => buildNetworkInput(form, hostId), [form, hostId]);
   const overlayAllowed = capabilities?.swarmManager === true;
@@ -57,7 +62,7 @@ export function CreateNetworkDialog({
     setSubmitted(true);
     if (!input || busy) return;
     const out = await create.run(input);
-    if (out.ok) onCreated(input.name);
+    if (out.ok) onClose();
   };
 
   const address = (field: AddressField, label: string, placeholder: string, hint?: string) => (

@@ -11,7 +11,6 @@ import { useHostResource } from '../../hooks/useHostResource';
 import { usePolicy } from '../../hooks/usePolicy';
 import { plural } from '../../lib/plural';
 import { EMPTY_HOST_NETWORKS, useNetworksStore } from '../../stores/networks';
-import { useUiStore } from '../../stores/ui';
 import { CreateNetworkDialog } from './CreateNetworkDialog';
 import { filterNetworks } from './filter';
 import { NetworkDetails } from './NetworkDetails';
@@ -26,7 +25,6 @@ export function NetworksView({ host }: { host: HostView }) {
   const hostId = host.id;
   const can = usePolicy(hostId);
   const { data, refetch } = useHostResource(useNetworksStore, hostId, EMPTY_HOST_NETWORKS);
-  const toast = useUiStore((s) => s.toast);
   const [search, setSearch] = useState('');
   const [open, setOpen] = useState<{ id: string; name: string }>();
   const [creating, setCreating] = useState(false);
@@ -93,11 +91,7 @@ export function NetworksView({ host }: { host: HostView }) {
               hostName={host.name}
               capabilities={data.capabilities}
               onClose={() => setCreating(false)}
-              onCreated={(name) => {
-                setCreating(false);
-                toast(`Created network ${name}.`);
-                refetch();
-              }}
+              refetch={refetch}
             />
           )}
           {pruning && (
@@ -114,8 +108,7 @@ export function NetworksView({ host }: { host: HostView }) {
               action={remove}
               target={{ hostId, id: removing.id }}
               options={{}}
-              title={`Remove network ${removing.name}?`}
-              done={`Removed network ${removing.name}.`}
+              subject={`network ${removing.name}`}
               refetch={refetch}
               onClose={() => setRemoving(undefined)}
             >

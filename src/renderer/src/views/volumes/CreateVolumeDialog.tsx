@@ -15,18 +15,23 @@ export interface CreateVolumeDialogProps {
   hostId: string;
   hostName: string;
   onClose(): void;
-  onCreated(name: string): void;
+  /** The volumes to refetch once it is created (the dialog toasts and closes). */
+  refetch(): void;
 }
 
 /** Name (or a random one), driver, driver options and labels. */
-export function CreateVolumeDialog({ hostId, hostName, onClose, onCreated }: CreateVolumeDialogProps) {
+export function CreateVolumeDialog({ hostId, hostName, onClose, refetch }: CreateVolumeDialogProps) {
   const id = useId();
   const [name, setName] = useState('');
   const [driver, setDriver] = useState('local');
   const [options, setOptions] = useState<KeyValueRow[]>([]);
   const [labels, setLabels] = useState<KeyValueRow[]>([]);
   const [submitted, setSubmitted] = useState(false);
-  const create = useMutation('volumes.create', { holdBusyOnSuccess: true });
+  const create = useMutation('volumes.create', {
+    holdBusyOnSuccess: true,
+    toast: (v) => `Created volume ${v.name}.`,
+    refetch,
+  });
   const { busy, error } = create;
 
   const nameError =
@@ -51,7 +56,7 @@ export function CreateVolumeDialog({ hostId, hostName, onClose, onCreated }: Cre
       options: opts.record,
       labels: labs.record,
     });
-    if (out.ok) onCreated(out.value.name);
+    if (out.ok) onClose();
   };
 
   return (

@@ -13,7 +13,6 @@ import { usePolicy } from '../../hooks/usePolicy';
 import { formatBytes } from '../../lib/format';
 import { plural } from '../../lib/plural';
 import { useMobilityStore } from '../../stores/mobility';
-import { useUiStore } from '../../stores/ui';
 import { EMPTY_HOST_VOLUMES, useVolumesStore, type VolumeFilter } from '../../stores/volumes';
 import { CreateVolumeDialog } from './CreateVolumeDialog';
 import { filterVolumes, isUnused } from './filter';
@@ -30,7 +29,6 @@ export function VolumesView({ host }: { host: HostView }) {
   const { data, refetch } = useHostResource(useVolumesStore, hostId, EMPTY_HOST_VOLUMES);
   const filter = useVolumesStore((s) => s.filter);
   const setFilter = useVolumesStore((s) => s.setFilter);
-  const toast = useUiStore((s) => s.toast);
   const radioName = useId();
   const [search, setSearch] = useState('');
   const [open, setOpen] = useState<{ name: string; tab: 'files' | 'inspect' }>();
@@ -135,11 +133,7 @@ export function VolumesView({ host }: { host: HostView }) {
               hostId={hostId}
               hostName={host.name}
               onClose={() => setCreating(false)}
-              onCreated={(name) => {
-                setCreating(false);
-                toast(`Created volume ${name}.`);
-                refetch();
-              }}
+              refetch={refetch}
             />
           )}
           {pruning && (
@@ -156,8 +150,7 @@ export function VolumesView({ host }: { host: HostView }) {
               action={remove}
               target={{ hostId, name: removing.name }}
               options={{}}
-              title={`Remove volume ${removing.name}?`}
-              done={`Removed volume ${removing.name}.`}
+              subject={`volume ${removing.name}`}
               refetch={refetch}
               onClose={() => setRemoving(undefined)}
             >
