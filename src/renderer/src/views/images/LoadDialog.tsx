@@ -1,7 +1,6 @@
 import { useState } from 'react';
 import type { HostView } from '@shared/contract';
-import { Dialog } from '../../components/ui/Dialog';
-import { DialogActions } from '../../components/ui/DialogActions';
+import { FormDialog } from '../../components/ui/FormDialog';
 import { ErrorBanner } from '../../components/ui/ErrorBanner';
 import { TextField } from '../../components/ui/Field';
 import { TaskLiveDialog } from '../../components/tasks/TaskLive';
@@ -22,25 +21,25 @@ export function LoadDialog({ host, onClose }: { host: HostView; onClose(): void 
     return <TaskLiveDialog taskId={taskId} title="Loading images" verb="load" onClose={onClose} />;
   }
   return (
-    <Dialog
+    <FormDialog
       title={`Load images into ${host.name}`}
       onClose={onClose}
-      footer={<DialogActions submitLabel="Load" onCancel={onClose} form={formId} busy={busy} />}
+      formId={formId}
+      actions={{ submitLabel: 'Load', busy }}
+      onSubmit={submit}
+      after={error && <ErrorBanner error={error} title="Couldn't start loading" />}
     >
-      <form id={formId} onSubmit={submit} noValidate>
-        <TextField
-          id={`${id}-path`}
-          label="Tar file"
-          value={path}
-          onChange={setPath}
-          placeholder="/tmp/app-1.0.tar"
-          required
-          mono
-          error={shown}
-          hint="A file on the machine running Berthmaster (the server, in browser mode)."
-        />
-      </form>
-      {error && <ErrorBanner error={error} title="Couldn't start loading" />}
-    </Dialog>
+      <TextField
+        id={`${id}-path`}
+        label="Tar file"
+        value={path}
+        onChange={setPath}
+        placeholder="/tmp/app-1.0.tar"
+        required
+        mono
+        error={shown}
+        hint="A file on the machine running Berthmaster (the server, in browser mode)."
+      />
+    </FormDialog>
   );
 }

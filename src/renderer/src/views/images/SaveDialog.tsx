@@ -1,6 +1,5 @@
 import { useState } from 'react';
-import { Dialog } from '../../components/ui/Dialog';
-import { DialogActions } from '../../components/ui/DialogActions';
+import { FormDialog } from '../../components/ui/FormDialog';
 import { ErrorBanner } from '../../components/ui/ErrorBanner';
 import { TextField } from '../../components/ui/Field';
 import { TaskLiveDialog } from '../../components/tasks/TaskLive';
@@ -27,33 +26,33 @@ export function SaveDialog({ host, image, onClose }: ImageDialogProps) {
     );
   }
   return (
-    <Dialog
+    <FormDialog
       title="Save image to a file"
       onClose={onClose}
-      footer={<DialogActions submitLabel="Save" onCancel={onClose} form={formId} busy={busy} />}
+      formId={formId}
+      actions={{ submitLabel: 'Save', busy }}
+      onSubmit={submit}
+      after={error && <ErrorBanner error={error} title="Couldn't start saving" />}
     >
-      <form id={formId} onSubmit={submit} noValidate>
-        <TextField
-          id={`${id}-path`}
-          label="File"
-          value={path}
-          onChange={setPath}
-          required
-          mono
-          error={shown}
-          hint="A tar file on the machine running Berthmaster (the server, in browser mode). Load it with Load or docker load."
+      <TextField
+        id={`${id}-path`}
+        label="File"
+        value={path}
+        onChange={setPath}
+        required
+        mono
+        error={shown}
+        hint="A tar file on the machine running Berthmaster (the server, in browser mode). Load it with Load or docker load."
+      />
+      <div className="checkbox-row">
+        <input
+          id={`${id}-ow`}
+          type="checkbox"
+          checked={overwrite}
+          onChange={(e) => setOverwrite(e.target.checked)}
         />
-        <div className="checkbox-row">
-          <input
-            id={`${id}-ow`}
-            type="checkbox"
-            checked={overwrite}
-            onChange={(e) => setOverwrite(e.target.checked)}
-          />
-          <label htmlFor={`${id}-ow`}>Replace the file if it exists</label>
-        </div>
-      </form>
-      {error && <ErrorBanner error={error} title="Couldn't start saving" />}
-    </Dialog>
+        <label htmlFor={`${id}-ow`}>Replace the file if it exists</label>
+      </div>
+    </FormDialog>
   );
 }

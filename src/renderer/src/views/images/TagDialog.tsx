@@ -1,7 +1,6 @@
 import { useState } from 'react';
 import { parseImageReference } from '@shared/contract';
-import { Dialog } from '../../components/ui/Dialog';
-import { DialogActions } from '../../components/ui/DialogActions';
+import { FormDialog } from '../../components/ui/FormDialog';
 import { ErrorBanner } from '../../components/ui/ErrorBanner';
 import { useCheckedForm } from '../../hooks/useCheckedForm';
 import { useMutation } from '../../hooks/useMutation';
@@ -26,28 +25,28 @@ export function TagDialog({ host, image, onClose }: ImageDialogProps) {
   });
 
   return (
-    <Dialog
+    <FormDialog
       title="Tag image"
       onClose={onClose}
-      footer={<DialogActions submitLabel="Add tag" onCancel={onClose} form={formId} busy={busy} />}
+      formId={formId}
+      actions={{ submitLabel: 'Add tag', busy }}
+      onSubmit={submit}
+      after={error && <ErrorBanner error={error} title="Couldn't tag the image" />}
     >
-      <form id={formId} onSubmit={submit} noValidate>
-        <p className="dialog-lead">
-          New name for <strong className="mono">{imageLabel(image)}</strong>:
-        </p>
-        <TextField
-          id={`${id}-target`}
-          label="New tag"
-          value={target}
-          onChange={setTarget}
-          placeholder="127.0.0.1:5000/team/app:1.0"
-          required
-          mono
-          error={shown}
-          hint="registry/name:tag. To push to a registry, its address must be the first part of the name."
-        />
-      </form>
-      {error && <ErrorBanner error={error} title="Couldn't tag the image" />}
-    </Dialog>
+      <p className="dialog-lead">
+        New name for <strong className="mono">{imageLabel(image)}</strong>:
+      </p>
+      <TextField
+        id={`${id}-target`}
+        label="New tag"
+        value={target}
+        onChange={setTarget}
+        placeholder="127.0.0.1:5000/team/app:1.0"
+        required
+        mono
+        error={shown}
+        hint="registry/name:tag. To push to a registry, its address must be the first part of the name."
+      />
+    </FormDialog>
   );
 }

@@ -1,6 +1,6 @@
 import { useState } from 'react';
 import type { HostView } from '@shared/contract';
-import { Dialog } from '../../components/ui/Dialog';
+import { FormDialog } from '../../components/ui/FormDialog';
 import { ErrorBanner } from '../../components/ui/ErrorBanner';
 import { TextField } from '../../components/ui/Field';
 import { useCheckedForm } from '../../hooks/useCheckedForm';
@@ -47,49 +47,45 @@ export function VolumeFileDialog({
     );
   }
   return (
-    <Dialog
+    <FormDialog
       title={backup ? 'Back up volume to a file' : 'Restore volume from a file'}
       onClose={onClose}
-      footer={
-        <>
-          <button type="button" className="button" onClick={onClose}>
-            Cancel
-          </button>
-          <button type="submit" form={formId} className="button button-primary" disabled={call.busy}>
-            {backup ? 'Back up' : 'Restore'}
-          </button>
-        </>
+      formId={formId}
+      formClassName="mobility-form"
+      actions={{ submitLabel: backup ? 'Back up' : 'Restore', busy: call.busy }}
+      onSubmit={submit}
+      lead={
+        <p className="dialog-lead">
+          {backup ? 'Back up' : 'Restore into'} volume <strong className="mono">{volume}</strong> on{' '}
+          <strong>{host.name}</strong>.
+        </p>
+      }
+      after={
+        call.error && (
+          <ErrorBanner
+            error={call.error}
+            title={backup ? "Couldn't start the backup" : "Couldn't start the restore"}
+          />
+        )
       }
     >
-      <p className="dialog-lead">
-        {backup ? 'Back up' : 'Restore into'} volume <strong className="mono">{volume}</strong> on{' '}
-        <strong>{host.name}</strong>.
-      </p>
-      <form id={formId} className="mobility-form" onSubmit={submit} noValidate>
-        <TextField
-          id={`${id}-path`}
-          label="File"
-          value={path}
-          onChange={setPath}
-          required
-          mono
-          error={shown}
-          hint={
-            backup
-              ? 'A tar file on the machine running Berthmaster (the server, in browser mode), of the files at the volume root.'
-              : 'A tar file on the machine running Berthmaster (the server, in browser mode): its files go to the volume root.'
-          }
-        />
-        <CheckboxRow id={`${id}-flag`} checked={flag} onChange={setFlag}>
-          {backup ? 'Replace the file if it exists' : 'Create the volume if it does not exist'}
-        </CheckboxRow>
-      </form>
-      {call.error && (
-        <ErrorBanner
-          error={call.error}
-          title={backup ? "Couldn't start the backup" : "Couldn't start the restore"}
-        />
-      )}
-    </Dialog>
+      <TextField
+        id={`${id}-path`}
+        label="File"
+        value={path}
+        onChange={setPath}
+        required
+        mono
+        error={shown}
+        hint={
+          backup
+            ? 'A tar file on the machine running Berthmaster (the server, in browser mode), of the files at the volume root.'
+            : 'A tar file on the machine running Berthmaster (the server, in browser mode): its files go to the volume root.'
+        }
+      />
+      <CheckboxRow id={`${id}-flag`} checked={flag} onChange={setFlag}>
+        {backup ? 'Replace the file if it exists' : 'Create the volume if it does not exist'}
+      </CheckboxRow>
+    </FormDialog>
   );
 }

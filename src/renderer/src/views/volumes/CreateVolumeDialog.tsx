@@ -1,6 +1,5 @@
 import { useId, useState } from 'react';
-import { Dialog } from '../../components/ui/Dialog';
-import { DialogActions } from '../../components/ui/DialogActions';
+import { FormDialog } from '../../components/ui/FormDialog';
 import { ErrorBanner } from '../../components/ui/ErrorBanner';
 import { useMutation } from '../../hooks/useMutation';
 import { TextField } from '../../components/ui/Field';
@@ -60,80 +59,69 @@ export function CreateVolumeDialog({ hostId, hostName, onClose, refetch }: Creat
   };
 
   return (
-    <Dialog
+    <FormDialog
       title={`Create volume on ${hostName}`}
       onClose={onClose}
-      footer={
-        <DialogActions
-          submitLabel="Create"
-          onCancel={onClose}
-          form={`${id}-form`}
-          busy={busy}
-          leading={
-            <CopyAsMenu
-              hostId={hostId}
-              build={() =>
-                invalid
-                  ? undefined
-                  : volumeFormCopy({
-                      name: name.trim(),
-                      driver: driver.trim(),
-                      options: opts.record,
-                      labels: labs.record,
-                    })
-              }
-            />
-          }
-        />
-      }
+      formId={`${id}-form`}
+      formClassName="host-form"
+      actions={{
+        submitLabel: 'Create',
+        busy,
+        leading: (
+          <CopyAsMenu
+            hostId={hostId}
+            build={() =>
+              invalid
+                ? undefined
+                : volumeFormCopy({
+                    name: name.trim(),
+                    driver: driver.trim(),
+                    options: opts.record,
+                    labels: labs.record,
+                  })
+            }
+          />
+        ),
+      }}
+      onSubmit={() => void submit()}
+      after={error && <ErrorBanner error={error} title="Couldn't create the volume" />}
     >
-      <form
-        id={`${id}-form`}
-        className="host-form"
-        noValidate
-        onSubmit={(e) => {
-          e.preventDefault();
-          void submit();
-        }}
-      >
-        <TextField
-          id={`${id}-name`}
-          label="Name"
-          value={name}
-          onChange={setName}
-          placeholder="app-data"
-          hint="Leave empty for a random name."
-          error={nameError}
-        />
-        <TextField
-          id={`${id}-driver`}
-          label="Driver"
-          value={driver}
-          onChange={setDriver}
-          required
-          error={submitted ? driverError : undefined}
-          hint="local stores data on this host; plugins (e.g. NFS drivers) must be installed on the engine."
-          mono
-        />
-        <KeyValueEditor
-          legend="Driver options"
-          noun="option"
-          rows={options}
-          errors={submitted ? opts.errors : {}}
-          onChange={setOptions}
-          keyPlaceholder="type"
-          valuePlaceholder="tmpfs"
-        />
-        <KeyValueEditor
-          legend="Labels"
-          noun="label"
-          rows={labels}
-          errors={submitted ? labs.errors : {}}
-          onChange={setLabels}
-          keyPlaceholder="com.example.team"
-        />
-      </form>
-      {error && <ErrorBanner error={error} title="Couldn't create the volume" />}
-    </Dialog>
+      <TextField
+        id={`${id}-name`}
+        label="Name"
+        value={name}
+        onChange={setName}
+        placeholder="app-data"
+        hint="Leave empty for a random name."
+        error={nameError}
+      />
+      <TextField
+        id={`${id}-driver`}
+        label="Driver"
+        value={driver}
+        onChange={setDriver}
+        required
+        error={submitted ? driverError : undefined}
+        hint="local stores data on this host; plugins (e.g. NFS drivers) must be installed on the engine."
+        mono
+      />
+      <KeyValueEditor
+        legend="Driver options"
+        noun="option"
+        rows={options}
+        errors={submitted ? opts.errors : {}}
+        onChange={setOptions}
+        keyPlaceholder="type"
+        valuePlaceholder="tmpfs"
+      />
+      <KeyValueEditor
+        legend="Labels"
+        noun="label"
+        rows={labels}
+        errors={submitted ? labs.errors : {}}
+        onChange={setLabels}
+        keyPlaceholder="com.example.team"
+      />
+    </FormDialog>
   );
 }
