@@ -1,6 +1,6 @@
-import { useId } from 'react';
 import type { ImageFilter } from './filter';
 import { SearchBox } from '../../components/ui/SearchBox';
+import { Segmented } from '../../components/ui/Segmented';
 import { guard } from '../../lib/policy';
 import { useSelectedPolicy } from '../../hooks/usePolicy';
 import { plural } from '../../lib/plural';
@@ -29,25 +29,11 @@ export interface ImageToolbarProps {
 
 /** Filter, search and counts on the left; the commands that act on the host on the right. */
 export function ImageToolbar(p: ImageToolbarProps) {
-  const name = useId();
   const can = useSelectedPolicy();
   return (
     <div className="toolbar image-toolbar">
       <h2 className="toolbar-title">Images</h2>
-      <div className="segmented" role="radiogroup" aria-label="Show images">
-        {FILTERS.map((f) => (
-          <label key={f.value} className={`segment${p.filter === f.value ? ' is-checked' : ''}`}>
-            <input
-              type="radio"
-              name={name}
-              value={f.value}
-              checked={p.filter === f.value}
-              onChange={() => p.onFilter(f.value)}
-            />
-            <span>{f.label}</span>
-          </label>
-        ))}
-      </div>
+      <Segmented label="Show images" options={FILTERS} value={p.filter} onChange={p.onFilter} />
       <SearchBox
         label="Search images"
         placeholder="Repository, tag or ID"

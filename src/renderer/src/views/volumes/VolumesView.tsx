@@ -1,9 +1,10 @@
-import { useId, useMemo, useState } from 'react';
+import { useMemo, useState } from 'react';
 import type { HostView, VolumeSummary } from '@shared/contract';
 import { ConfirmActionDialog } from '../../components/ConfirmActionDialog';
 import { PruneDialog } from '../../components/prune/PruneKindDialog';
 import { ResourceListView } from '../../components/ResourceListView';
 import { EmptyState } from '../../components/ui/EmptyState';
+import { Segmented } from '../../components/ui/Segmented';
 import { ToolbarActions } from '../../components/ui/ToolbarActions';
 import { ResourceToolbar } from '../../components/ui/ResourceToolbar';
 import { actionsFor } from '../../actions/define';
@@ -21,6 +22,10 @@ import { VolumeTable } from './VolumeTable';
 
 const { remove } = VOLUME_ACTIONS;
 const TOOLBAR = actionsFor(VOLUME_ACTIONS, 'toolbar');
+const SHOW: Array<{ value: VolumeFilter; label: string }> = [
+  { value: 'all', label: 'All' },
+  { value: 'unused', label: 'Unused' },
+];
 
 /** The volumes of one host: sizes and users, search, unused filter, create/remove/prune, browse. */
 export function VolumesView({ host }: { host: HostView }) {
@@ -29,7 +34,6 @@ export function VolumesView({ host }: { host: HostView }) {
   const { data, refetch } = useHostResource(useVolumesStore, hostId, EMPTY_HOST_VOLUMES);
   const filter = useVolumesStore((s) => s.filter);
   const setFilter = useVolumesStore((s) => s.setFilter);
-  const radioName = useId();
   const [search, setSearch] = useState('');
   const [open, setOpen] = useState<{ name: string; tab: 'files' | 'inspect' }>();
   const [creating, setCreating] = useState(false);
@@ -87,22 +91,7 @@ export function VolumesView({ host }: { host: HostView }) {
       toolbar={
         <ResourceToolbar
           title="Volumes"
-          filters={
-            <div className="segmented" role="radiogroup" aria-label="Show">
-              {(['all', 'unused'] as VolumeFilter[]).map((value) => (
-                <label key={value} className={`segment${filter === value ? ' is-checked' : ''}`}>
-                  <input
-                    type="radio"
-                    name={radioName}
-                    value={value}
-                    checked={filter === value}
-                    onChange={() => setFilter(value)}
-                  />
-                  <span>{value === 'all' ? 'All' : 'Unused'}</span>
-                </label>
-              ))}
-            </div>
-          }
+          filters={<Segmented label="Show" options={SHOW} value={filter} onChange={setFilter} />}
           search={{
             label: 'Search volumes',
             placeholder: 'Name, label or container',
