@@ -1,5 +1,6 @@
-import { useRef, useState, type KeyboardEvent } from 'react';
+import { useState } from 'react';
 import type { HostView } from '@shared/contract';
+import { DetailTabs } from '../../../components/ui/DetailTabs';
 import { ErrorBanner } from '../../../components/ui/ErrorBanner';
 import { formatBytes, shortId } from '../../../lib/format';
 import { useImagesStore } from '../../../stores/images';
@@ -20,17 +21,7 @@ export function ImageDetailsView({ host, imageId }: { host: HostView; imageId: s
   const summary = useImagesStore((s) => s.byHost[host.id]?.items.find((i) => i.id === imageId));
   const { details, error, loading, reload } = useImageDetails(host.id, imageId);
   const [tab, setTab] = useState<TabId>('overview');
-  const refs = useRef<Array<HTMLButtonElement | null>>([]);
   const name = details?.repoTags[0] ?? summary?.repoTags[0] ?? shortId(imageId);
-
-  const onKey = (e: KeyboardEvent, i: number) => {
-    const delta = e.key === 'ArrowRight' ? 1 : e.key === 'ArrowLeft' ? -1 : 0;
-    if (!delta) return;
-    e.preventDefault();
-    const next = (i + delta + TABS.length) % TABS.length;
-    setTab(TABS[next]?.id ?? 'overview');
-    refs.current[next]?.focus();
-  };
 
   return (
     <section className="container-details image-details" aria-label={`Image ${name}`}>
@@ -42,27 +33,13 @@ export function ImageDetailsView({ host, imageId }: { host: HostView; imageId: s
         {summary && <span className="muted">{formatBytes(summary.size)}</span>}
         {loading && <span className="spinner" aria-label="Loading" />}
       </header>
-      <div className="details-tabs" role="tablist" aria-label="Image details">
-        {TABS.map((t, i) => (
-          <button
-            key={t.id}
-            ref={(el) => {
-              refs.current[i] = el;
-            }}
-            type="button"
-            role="tab"
-            id={`image-tab-${t.id}`}
-            aria-selected={tab === t.id}
-            aria-controls={`image-panel-${t.id}`}
-            tabIndex={tab === t.id ? 0 : -1}
-            className={`section-tab${tab === t.id ? ' is-active' : ''}`}
-            onClick={() => setTab(t.id)}
-            onKeyDown={(e) => onKey(e, i)}
-          >
-            {t.label}
-          </button>
-        ))}
-      </div>
+      <DetailTabs
+        label="Image details"
+        prefix="image"
+        tabs={[...TABS]}
+        current={tab}
+        onSelect={(id) => setTab(TABS.find((t) => t.id === id)?.id ?? 'overview')}
+      />
       <div
         className="details-panel image-details-panel"
         role="tabpanel"
