@@ -14,6 +14,14 @@ const FILTERS: Array<{ value: ImageFilter; label: string }> = [
 
 export type ImageCommand = 'pull' | 'build' | 'load' | 'prune' | 'registries';
 
+/** The host's image commands, each guarded by its method's policy; Pull is the main one. */
+const COMMANDS = [
+  { id: 'pull', label: 'Pull', method: 'images.pull' },
+  { id: 'build', label: 'Build', method: 'images.build' },
+  { id: 'load', label: 'Load', method: 'images.load' },
+  { id: 'prune', label: 'Prune', method: 'images.prune' },
+] as const;
+
 export interface ImageToolbarProps {
   filter: ImageFilter;
   onFilter(f: ImageFilter): void;
@@ -46,38 +54,17 @@ export function ImageToolbar(p: ImageToolbarProps) {
       </span>
       <span className="header-spacer" />
       <div className="toolbar-group" role="group" aria-label="Image commands">
-        <button
-          type="button"
-          className="button button-primary"
-          onClick={() => p.onCommand('pull')}
-          {...guard(can.allowed('images.pull'))}
-        >
-          Pull
-        </button>
-        <button
-          type="button"
-          className="button"
-          onClick={() => p.onCommand('build')}
-          {...guard(can.allowed('images.build'))}
-        >
-          Build
-        </button>
-        <button
-          type="button"
-          className="button"
-          onClick={() => p.onCommand('load')}
-          {...guard(can.allowed('images.load'))}
-        >
-          Load
-        </button>
-        <button
-          type="button"
-          className="button"
-          onClick={() => p.onCommand('prune')}
-          {...guard(can.allowed('images.prune'))}
-        >
-          Prune
-        </button>
+        {COMMANDS.map((c) => (
+          <button
+            key={c.id}
+            type="button"
+            className={c.id === 'pull' ? 'button button-primary' : 'button'}
+            onClick={() => p.onCommand(c.id)}
+            {...guard(can.allowed(c.method))}
+          >
+            {c.label}
+          </button>
+        ))}
         <button type="button" className="button" onClick={() => p.onCommand('registries')}>
           Registries
         </button>
