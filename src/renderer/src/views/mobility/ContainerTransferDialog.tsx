@@ -1,13 +1,12 @@
 import { useId, useState } from 'react';
 import { containerNameSchema, type ContainerTransferPreflight, type HostView } from '@shared/contract';
-import { TextField } from '../../components/ui/Field';
 import { formatBytes } from '../../lib/format';
 import { usePolicy } from '../../hooks/usePolicy';
 import { usePreflight } from '../../hooks/usePreflight';
 import { useTargetHost } from '../../hooks/useTargetHost';
 import { useTaskCall } from '../../hooks/useTaskCall';
 import { MoveCloneDialog } from './MoveCloneDialog';
-import { CheckboxRow, ProblemItems, VolumeItems } from './TransferParts';
+import { CheckboxRow, ProblemItems, TargetNameField, useTargetName, VolumeItems } from './TransferParts';
 
 /** What the preflight found on the target, one line per thing; blocking problems in red. */
 function PreflightReport({ report, targetName }: { report: ContainerTransferPreflight; targetName: string }) {
@@ -45,10 +44,9 @@ export function ContainerTransferDialog({
 }) {
   const targetHost = useTargetHost(host.id);
   const target = targetHost.target;
-  const [name, setName] = useState(sourceName);
+  const { name, setName, nameError } = useTargetName(sourceName, containerNameSchema);
   const [removeSource, setRemoveSource] = useState(false);
   const id = useId();
-  const nameError = containerNameSchema.safeParse(name).error?.issues[0]?.message;
   const pre = usePreflight(
     'mobility.containerPreflight',
     target && !nameError
@@ -101,15 +99,7 @@ export function ContainerTransferDialog({
       report={(report, targetName) => <PreflightReport report={report} targetName={targetName} />}
       onClose={onClose}
     >
-      <TextField
-        id={`${id}-name`}
-        label="Name on the target"
-        value={name}
-        onChange={setName}
-        required
-        mono
-        error={nameError}
-      />
+      <TargetNameField id={`${id}-name`} value={name} onChange={setName} error={nameError} />
       {mode === 'move' && (
         <CheckboxRow id={`${id}-remove`} checked={removeSource} onChange={setRemoveSource}>
           Remove the source afterwards (otherwise it is only stopped)

@@ -1,7 +1,8 @@
-import type { ReactNode } from 'react';
+import { useState, type ReactNode } from 'react';
 import type { HostView, TaskView, TransferProblem } from '@shared/contract';
 import { Dialog } from '../../components/ui/Dialog';
 import { TargetHostField } from '../../components/TargetHostField';
+import { TextField } from '../../components/ui/Field';
 import { TaskLiveFooter } from '../../components/tasks/TaskLive';
 import { formatBytes } from '../../lib/format';
 import { TransferLive } from './TransferLive';
@@ -110,6 +111,40 @@ export function TransferFormDialog({
       </div>
       {errors}
     </Dialog>
+  );
+}
+
+/** The name a copy, move or clone gets on the target (the source's at first), checked as typed. */
+export function useTargetName(
+  initial: string,
+  schema: { safeParse(value: string): { error?: { issues: Array<{ message: string }> } } },
+) {
+  const [name, setName] = useState(initial);
+  return { name, setName, nameError: schema.safeParse(name).error?.issues[0]?.message };
+}
+
+/** The field of that name. */
+export function TargetNameField({
+  id,
+  value,
+  onChange,
+  error,
+}: {
+  id: string;
+  value: string;
+  onChange(name: string): void;
+  error: string | undefined;
+}) {
+  return (
+    <TextField
+      id={id}
+      label="Name on the target"
+      value={value}
+      onChange={onChange}
+      required
+      mono
+      error={error}
+    />
   );
 }
 

@@ -1,13 +1,19 @@
 import { useId, useState } from 'react';
 import { volumeNameSchema, type HostView } from '@shared/contract';
 import { ErrorBanner } from '../../components/ui/ErrorBanner';
-import { TextField } from '../../components/ui/Field';
 import { formatBytes } from '../../lib/format';
 import { usePolicy } from '../../hooks/usePolicy';
 import { usePreflight } from '../../hooks/usePreflight';
 import { useTargetHost } from '../../hooks/useTargetHost';
 import { useTaskCall } from '../../hooks/useTaskCall';
-import { CheckboxRow, PreflightSection, TransferFormDialog, TransferTaskDialog } from './TransferParts';
+import {
+  CheckboxRow,
+  PreflightSection,
+  TargetNameField,
+  TransferFormDialog,
+  TransferTaskDialog,
+  useTargetName,
+} from './TransferParts';
 
 /** Copy a volume to another host: preflight (size, running users, name), then the copy task. */
 export function VolumeCopyDialog({
@@ -20,11 +26,10 @@ export function VolumeCopyDialog({
   onClose(): void;
 }) {
   const { hosts, target, setTarget, targetHost } = useTargetHost(host.id);
-  const [name, setName] = useState(volume);
+  const { name, setName, nameError } = useTargetName(volume, volumeNameSchema);
   const [stopUsers, setStopUsers] = useState(false);
   const [keepPartial, setKeepPartial] = useState(false);
   const id = useId();
-  const nameError = volumeNameSchema.safeParse(name).error?.issues[0]?.message;
   const pre = usePreflight(
     'mobility.volumeCopyPreflight',
     target && !nameError
@@ -94,13 +99,10 @@ export function VolumeCopyDialog({
         </>
       }
     >
-      <TextField
+      <TargetNameField
         id={`${id}-name`}
-        label="Name on the target"
         value={name}
         onChange={setName}
-        required
-        mono
         error={
           nameError ?? (report?.targetNameTaken ? `a volume named ${name} already exists there` : undefined)
         }
