@@ -29,8 +29,7 @@ describe('ConfirmActionDialog', () => {
         action={NETWORK_ACTIONS.remove}
         target={{ hostId: 'h1', id: 'n1' }}
         options={{}}
-        title="Remove network web?"
-        done="Removed network web."
+        subject="network web"
         refetch={refetch}
         onClose={onClose}
       >
@@ -38,6 +37,8 @@ describe('ConfirmActionDialog', () => {
       </ConfirmActionDialog>,
     );
     const doc = el.ownerDocument;
+    // Title and toast are worded from the descriptor (Remove / removed) and the subject.
+    expect(doc.body.textContent).toContain('Remove network web?');
     const confirm = () => button(doc.body, 'Remove');
     await act(async () => confirm().click());
     expect(calls).toEqual([{ method: 'networks.remove', input: { hostId: 'h1', id: 'n1' } }]);

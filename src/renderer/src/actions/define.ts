@@ -79,3 +79,41 @@ export function callOf<M extends CallName, T, O>(
   if (!a.input) throw new Error(`${a.method} is run by its dialog, not directly`);
   return { method: a.method, input: a.input(target, options) };
 }
+
+/**
+ * The words, look and placement every resource shares for its toolbar's Prune unused and
+ * Create, and its Remove: a table spreads one and adds its method, input and what differs.
+ */
+export const PRUNE_UNUSED = {
+  id: 'prune',
+  label: 'Prune unused',
+  busy: 'Pruning…',
+  done: 'pruned',
+  icon: 'prune',
+  confirm: 'prune',
+  appears: ['toolbar'],
+} as const;
+
+export function createRow(noun: string) {
+  return {
+    id: 'create',
+    label: `Create ${noun}`,
+    busy: 'Creating…',
+    failed: 'create',
+    done: 'created',
+    icon: 'run',
+    primary: true,
+    appears: ['toolbar'],
+  } as const;
+}
+
+export const REMOVE = {
+  id: 'remove',
+  label: 'Remove',
+  busy: 'Removing…',
+  failed: 'remove',
+  done: 'removed',
+  icon: 'trash',
+  confirm: 'remove',
+  danger: true,
+} as const;

@@ -1,5 +1,5 @@
 import type { ImageSummary } from '@shared/contract';
-import { defineAction, type ResourceAction } from './define';
+import { defineAction, REMOVE, type ResourceAction } from './define';
 
 type Item = Pick<ImageSummary, 'dangling'>;
 export interface ImageTarget {
@@ -69,15 +69,8 @@ export const IMAGE_ACTIONS = {
     appliesTo: always,
   }),
   remove: defineAction({
-    id: 'remove',
+    ...REMOVE,
     method: 'images.remove',
-    label: 'Remove',
-    busy: 'Removing…',
-    failed: 'remove',
-    done: 'removed',
-    icon: 'trash',
-    confirm: 'remove',
-    danger: true,
     appears: ['row'],
     appliesTo: always,
     input: (t, o) => ({ ...t, force: o.force ?? false }),

@@ -1,5 +1,5 @@
 import type { NetworkSummary } from '@shared/contract';
-import { defineAction, type ResourceAction } from './define';
+import { createRow, defineAction, PRUNE_UNUSED, REMOVE, type ResourceAction } from './define';
 
 type Item = Pick<NetworkSummary, 'builtin'>;
 export interface NetworkTarget {
@@ -13,39 +13,15 @@ export const BUILTIN_REASON = 'Built-in networks belong to the engine and cannot
 /** Every network action, one row each: the toolbar's commands, then the row's. */
 export const NETWORK_ACTIONS = {
   prune: defineAction({
-    id: 'prune',
+    ...PRUNE_UNUSED,
     method: 'networks.prune',
-    label: 'Prune unused',
-    busy: 'Pruning…',
     failed: 'prune networks on',
-    done: 'pruned',
-    icon: 'prune',
-    confirm: 'prune',
-    appears: ['toolbar'],
     appliesTo: () => true,
   }),
-  create: defineAction({
-    id: 'create',
-    method: 'networks.create',
-    label: 'Create network',
-    busy: 'Creating…',
-    failed: 'create',
-    done: 'created',
-    icon: 'run',
-    primary: true,
-    appears: ['toolbar'],
-    appliesTo: () => true,
-  }),
+  create: defineAction({ ...createRow('network'), method: 'networks.create', appliesTo: () => true }),
   remove: defineAction({
-    id: 'remove',
+    ...REMOVE,
     method: 'networks.remove',
-    label: 'Remove',
-    busy: 'Removing…',
-    failed: 'remove',
-    done: 'removed',
-    icon: 'trash',
-    confirm: 'remove',
-    danger: true,
     toast: true,
     appears: ['row'],
     appliesTo: (n: Item) => !n.builtin,

@@ -1,4 +1,4 @@
-import { defineAction, type ResourceAction } from './define';
+import { createRow, defineAction, PRUNE_UNUSED, REMOVE, type ResourceAction } from './define';
 
 export interface VolumeTarget {
   hostId: string;
@@ -14,29 +14,12 @@ const always = () => true;
  */
 export const VOLUME_ACTIONS = {
   prune: defineAction({
-    id: 'prune',
+    ...PRUNE_UNUSED,
     method: 'volumes.prune',
-    label: 'Prune unused',
-    busy: 'Pruning…',
     failed: 'prune volumes on',
-    done: 'pruned',
-    icon: 'prune',
-    confirm: 'prune',
-    appears: ['toolbar'],
     appliesTo: always,
   }),
-  create: defineAction({
-    id: 'create',
-    method: 'volumes.create',
-    label: 'Create volume',
-    busy: 'Creating…',
-    failed: 'create',
-    done: 'created',
-    icon: 'run',
-    primary: true,
-    appears: ['toolbar'],
-    appliesTo: always,
-  }),
+  create: defineAction({ ...createRow('volume'), method: 'volumes.create', appliesTo: always }),
   browse: defineAction({
     id: 'browse',
     method: 'volumes.browse',
@@ -89,15 +72,8 @@ export const VOLUME_ACTIONS = {
     appliesTo: always,
   }),
   remove: defineAction({
-    id: 'remove',
+    ...REMOVE,
     method: 'volumes.remove',
-    label: 'Remove',
-    busy: 'Removing…',
-    failed: 'remove',
-    done: 'removed',
-    icon: 'trash',
-    confirm: 'remove',
-    danger: true,
     toast: true,
     appears: ['row'],
     appliesTo: always,

@@ -9,14 +9,14 @@ interface ConfirmActionDialogProps<M extends CallName, T, O> {
     method: M;
     label: string;
     busy: string;
+    done: string;
     danger?: boolean;
     input?(target: T, options: O): CallInputOf<M>;
   };
   target: T;
   options: O;
-  title: string;
-  /** The toast after success ("Removed network x."). */
-  done: string;
+  /** What it acts on ("network x"): the title asks "Remove network x?", the toast says "Removed network x.". */
+  subject: string;
   /** What to refetch after success. */
   refetch(): void;
   onClose(): void;
@@ -28,10 +28,11 @@ interface ConfirmActionDialogProps<M extends CallName, T, O> {
  * (it stays open to retry), the toast and the refetch, then closes.
  */
 export function ConfirmActionDialog<M extends CallName, T, O>(p: ConfirmActionDialogProps<M, T, O>) {
-  const m = useResourceAction(p.action, { toast: () => p.done, refetch: p.refetch });
+  const done = `${p.action.done.charAt(0).toUpperCase()}${p.action.done.slice(1)} ${p.subject}.`;
+  const m = useResourceAction(p.action, { toast: () => done, refetch: p.refetch });
   return (
     <ConfirmDialog
-      title={p.title}
+      title={`${p.action.label} ${p.subject}?`}
       confirmLabel={p.action.label}
       danger={p.action.danger ?? false}
       busy={m.busy}

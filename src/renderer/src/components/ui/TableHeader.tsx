@@ -1,14 +1,11 @@
 import { useEffect, useRef } from 'react';
 import type { SortKey } from '../../lib/container-filter';
+import { SortHeaderCells, type Column } from './SortHeaderCells';
 
 /** Height of the header row: the virtualized body starts below it. */
 export { HEADER_HEIGHT } from '../../lib/row-height';
 
-export interface Column<K extends string> {
-  label: string;
-  sortKey?: K;
-  className: string;
-}
+export type { Column } from './SortHeaderCells';
 
 /** The container columns every containers table shows (a page may put its own in front). */
 export const CONTAINER_COLUMNS: Column<SortKey>[] = [
@@ -20,7 +17,7 @@ export const CONTAINER_COLUMNS: Column<SortKey>[] = [
   { label: 'Ports', className: 'cell-ports' },
   { label: 'Created', sortKey: 'created', className: 'cell-created' },
   { label: 'Project', sortKey: 'project', className: 'cell-project' },
-  { label: 'Actions', className: 'cell-actions' },
+  { label: 'Actions', className: 'cell-actions', hideLabel: true },
 ];
 
 export interface SelectAllProps {
@@ -65,34 +62,7 @@ export function TableHeader<K extends string>({ columns, sort, onSort, ...select
         <div role="columnheader" className="ctable-cell cell-select">
           <SelectAll {...select} />
         </div>
-        {columns.map((col) => {
-          const sorted = col.sortKey && sort.key === col.sortKey;
-          return (
-            <div
-              key={col.label}
-              role="columnheader"
-              className={`ctable-cell ${col.className}`}
-              aria-sort={sorted ? (sort.dir === 'asc' ? 'ascending' : 'descending') : undefined}
-            >
-              {col.sortKey ? (
-                <button
-                  type="button"
-                  className={`sort-button${sorted ? ' is-sorted' : ''}`}
-                  onClick={() => col.sortKey && onSort(col.sortKey)}
-                >
-                  {col.label}
-                  <span className="sort-arrow" aria-hidden="true">
-                    {sorted ? (sort.dir === 'asc' ? '▲' : '▼') : ''}
-                  </span>
-                </button>
-              ) : col.label === 'Actions' ? (
-                <span className="visually-hidden">{col.label}</span>
-              ) : (
-                col.label
-              )}
-            </div>
-          );
-        })}
+        <SortHeaderCells columns={columns} sort={sort} onSort={onSort} />
       </div>
     </div>
   );

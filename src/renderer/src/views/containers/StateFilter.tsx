@@ -1,4 +1,4 @@
-import { useId } from 'react';
+import { Segmented } from '../../components/ui/Segmented';
 import type { ContainerFilter } from '../../stores/containers';
 
 const FILTERS: Array<{ value: ContainerFilter; label: string }> = [
@@ -15,21 +15,5 @@ export function StateFilter({
   filter: ContainerFilter;
   onFilter(f: ContainerFilter): void;
 }) {
-  const name = useId();
-  return (
-    <div className="segmented" role="radiogroup" aria-label="Show">
-      {FILTERS.map(({ value, label }) => (
-        <label key={value} className={`segment${filter === value ? ' is-checked' : ''}`}>
-          <input
-            type="radio"
-            name={name}
-            value={value}
-            checked={filter === value}
-            onChange={() => onFilter(value)}
-          />
-          <span>{label}</span>
-        </label>
-      ))}
-    </div>
-  );
+  return <Segmented label="Show" options={FILTERS} value={filter} onChange={onFilter} />;
 }

@@ -3,6 +3,7 @@ import type { MergedSelector } from '@shared/contract';
 import { plural } from '../../lib/plural';
 import { useContainersStore } from '../../stores/containers';
 import { useHostsStore } from '../../stores/hosts';
+import { Segmented } from '../../components/ui/Segmented';
 
 type Kind = MergedSelector['kind'];
 
@@ -32,7 +33,6 @@ export function MergedLogsPicker({
   const [kind, setKind] = useState<Kind>('containers');
   const [text, setText] = useState('');
   const [hostId, setHostId] = useState('');
-  const radio = useId();
   const textId = useId();
   const hostSel = useId();
 
@@ -71,20 +71,7 @@ export function MergedLogsPicker({
         if (s) onFollow(s);
       }}
     >
-      <div className="segmented" role="radiogroup" aria-label="Follow">
-        {KINDS.map((k) => (
-          <label key={k.value} className={`segment${kind === k.value ? ' is-checked' : ''}`}>
-            <input
-              type="radio"
-              name={radio}
-              value={k.value}
-              checked={kind === k.value}
-              onChange={() => setKind(k.value)}
-            />
-            <span>{k.label}</span>
-          </label>
-        ))}
-      </div>
+      <Segmented<Kind> label="Follow" options={KINDS} value={kind} onChange={setKind} />
       {kind === 'containers' ? (
         <span className="merged-picked muted" title={names.join(', ')}>
           {items.length === 0

@@ -1,33 +1,21 @@
-import { useId, useState } from 'react';
-import type { HostView, ImageSummary } from '@shared/contract';
+import { useId } from 'react';
 import { Dialog } from '../../components/ui/Dialog';
 import { DialogActions } from '../../components/ui/DialogActions';
 import { ErrorBanner } from '../../components/ui/ErrorBanner';
-import { useHostsStore } from '../../stores/hosts';
+import { TargetHostField } from '../../components/TargetHostField';
+import { useTargetHost } from '../../hooks/useTargetHost';
 import { TaskLiveDialog } from '../../components/tasks/TaskLive';
 import { imageLabel } from './filter';
 import { referencesOf } from './references';
 import { useTaskCall } from '../../hooks/useTaskCall';
+import type { ImageDialogProps } from './image-dialog';
 
 /** Copy to another host: `docker save` on this engine streams straight into `docker load` there. */
-export function CopyDialog({
-  host,
-  image,
-  onClose,
-}: {
-  host: HostView;
-  image: ImageSummary;
-  onClose(): void;
-}) {
-  const hosts = useHostsStore((s) => s.hosts);
-  const statuses = useHostsStore((s) => s.statuses);
-  const others = hosts.filter((h) => h.id !== host.id);
-  const firstConnected = others.find((h) => statuses[h.id]?.state === 'connected') ?? others[0];
-  const [target, setTarget] = useState(firstConnected?.id ?? '');
+export function CopyDialog({ host, image, onClose }: ImageDialogProps) {
+  const { hosts, target, setTarget, targetHost } = useTargetHost(host.id);
   const { taskId, busy, error, start } = useTaskCall('images.copy');
   const id = useId();
   const label = imageLabel(image);
-  const targetHost = hosts.find((h) => h.id === target);
 
   if (taskId) {
     return (
@@ -68,32 +56,14 @@ export function CopyDialog({
         {image.repoTags.length > 1 ? ` (and its ${image.repoTags.length - 1} other tags)` : ''} from{' '}
         <strong>{host.name}</strong> to:
       </p>
-      {others.length === 0 ? (
-        <p className="muted">Add another host first: there is nowhere to copy to.</p>
-      ) : (
-        <div className="field">
-          <label htmlFor={`${id}-target`} className="field-label">
-            Target host
-          </label>
-          <select
-            id={`${id}-target`}
-            className="input"
-            value={target}
-            onChange={(e) => setTarget(e.target.value)}
-          >
-            {others.map((h) => (
-              <option key={h.id} value={h.id}>
-                {h.name}
-                {statuses[h.id]?.state === 'connected' ? '' : ` (${statuses[h.id]?.state ?? 'connecting'})`}
-              </option>
-            ))}
-          </select>
-          <p className="field-hint">
-            The image goes engine to engine through Berthmaster, whatever the connections (socket, TLS or
-            SSH).
-          </p>
-        </div>
-      )}
+      <TargetHostField
+        id={`${id}-target`}
+        hosts={hosts}
+        value={target}
+        onChange={setTarget}
+        nowhere="there is nowhere to copy to"
+        hint="The image goes engine to engine through Berthmaster, whatever the connections (socket, TLS or SSH)."
+      />
       {error && <ErrorBanner error={error} title="Couldn't start the copy" />}
     </Dialog>
   );

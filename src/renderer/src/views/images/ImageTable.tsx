@@ -1,21 +1,22 @@
 import { HEADER_HEIGHT } from '../../lib/row-height';
-import { useEffect, useRef } from 'react';
-import { useVirtualizer } from '@tanstack/react-virtual';
+import { useCallback, useRef } from 'react';
 import type { ImageSummary } from '@shared/contract';
 import type { ImageSort, ImageSortKey } from './filter';
 import type { ImageAction } from '../../components/ui/ImageActionIcon';
 import { useRowHeight } from '../../hooks/useRowHeight';
+import { useTableRows } from '../../hooks/useTableRows';
+import { SortHeaderCells, type Column } from '../../components/ui/SortHeaderCells';
 import { ImageRow } from './ImageRow';
 
 const ROW_HEIGHT = 46;
 
-const COLUMNS: Array<{ label: string; sortKey?: ImageSortKey; className: string; hidden?: boolean }> = [
+const COLUMNS: Column<ImageSortKey>[] = [
   { label: 'Repository:tag', sortKey: 'name', className: 'icell-tags' },
   { label: 'Image ID', className: 'icell-id' },
   { label: 'Size', sortKey: 'size', className: 'icell-size' },
   { label: 'Created', sortKey: 'created', className: 'icell-created' },
   { label: 'Used by', sortKey: 'containers', className: 'icell-used' },
-  { label: 'Actions', className: 'cell-actions icell-actions', hidden: true },
+  { label: 'Actions', className: 'cell-actions icell-actions', hideLabel: true },
 ];
 
 export interface ImageTableProps {
@@ -31,16 +32,8 @@ export interface ImageTableProps {
 export function ImageTable({ rows, now, sort, onSort, onAction, onOpen }: ImageTableProps) {
   const scrollRef = useRef<HTMLDivElement>(null);
   const rowHeight = useRowHeight(ROW_HEIGHT);
-  const virtualizer = useVirtualizer({
-    count: rows.length,
-    getScrollElement: () => scrollRef.current,
-    estimateSize: () => rowHeight,
-    overscan: 10,
-    scrollMargin: HEADER_HEIGHT,
-    getItemKey: (i) => rows[i]?.id ?? i,
-  });
-  // A density change resizes every row.
-  useEffect(() => virtualizer.measure(), [virtualizer, rowHeight]);
+  const estimateSize = useCallback(() => rowHeight, [rowHeight]);
+  const virtualizer = useTableRows(rows, scrollRef, estimateSize, (image) => image.id);
 
   return (
     <div
@@ -52,34 +45,7 @@ export function ImageTable({ rows, now, sort, onSort, onAction, onOpen }: ImageT
     >
       <div role="rowgroup" className="ctable-head">
         <div role="row" className="ctable-row ctable-header-row itable-row" aria-rowindex={1}>
-          {COLUMNS.map((col) => {
-            const sorted = col.sortKey !== undefined && sort.key === col.sortKey;
-            return (
-              <div
-                key={col.label}
-                role="columnheader"
-                className={`ctable-cell ${col.className}`}
-                aria-sort={sorted ? (sort.dir === 'asc' ? 'ascending' : 'descending') : undefined}
-              >
-                {col.sortKey ? (
-                  <button
-                    type="button"
-                    className={`sort-button${sorted ? ' is-sorted' : ''}`}
-                    onClick={() => col.sortKey && onSort(col.sortKey)}
-                  >
-                    {col.label}
-                    <span className="sort-arrow" aria-hidden="true">
-                      {sorted ? (sort.dir === 'asc' ? '▲' : '▼') : ''}
-                    </span>
-                  </button>
-                ) : col.hidden ? (
-                  <span className="visually-hidden">{col.label}</span>
-                ) : (
-                  col.label
-                )}
-              </div>
-            );
-          })}
+          <SortHeaderCells columns={COLUMNS} sort={sort} onSort={onSort} />
         </div>
       </div>
       <div role="rowgroup" className="ctable-body" style={{ height: virtualizer.getTotalSize() }}>

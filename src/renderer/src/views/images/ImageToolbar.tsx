@@ -1,6 +1,6 @@
-import { useId } from 'react';
 import type { ImageFilter } from './filter';
 import { SearchBox } from '../../components/ui/SearchBox';
+import { Segmented } from '../../components/ui/Segmented';
 import { guard } from '../../lib/policy';
 import { useSelectedPolicy } from '../../hooks/usePolicy';
 import { plural } from '../../lib/plural';
@@ -14,6 +14,14 @@ const FILTERS: Array<{ value: ImageFilter; label: string }> = [
 ];
 
 export type ImageCommand = 'pull' | 'build' | 'load' | 'prune' | 'registries';
+
+/** The host's image commands, each guarded by its method's policy; Pull is the main one. */
+const COMMANDS = [
+  { id: 'pull', label: 'Pull', method: 'images.pull' },
+  { id: 'build', label: 'Build', method: 'images.build' },
+  { id: 'load', label: 'Load', method: 'images.load' },
+  { id: 'prune', label: 'Prune', method: 'images.prune' },
+] as const;
 
 export interface ImageToolbarProps {
   filter: ImageFilter;
@@ -30,25 +38,11 @@ export interface ImageToolbarProps {
 
 /** Filter, search and counts on the left; the commands that act on the host on the right. */
 export function ImageToolbar(p: ImageToolbarProps) {
-  const name = useId();
   const can = useSelectedPolicy();
   return (
     <div className="toolbar image-toolbar">
       <h2 className="toolbar-title">Images</h2>
-      <div className="segmented" role="radiogroup" aria-label="Show images">
-        {FILTERS.map((f) => (
-          <label key={f.value} className={`segment${p.filter === f.value ? ' is-checked' : ''}`}>
-            <input
-              type="radio"
-              name={name}
-              value={f.value}
-              checked={p.filter === f.value}
-              onChange={() => p.onFilter(f.value)}
-            />
-            <span>{f.label}</span>
-          </label>
-        ))}
-      </div>
+      <Segmented label="Show images" options={FILTERS} value={p.filter} onChange={p.onFilter} />
       <SearchBox
         label="Search images"
         placeholder="Repository, tag or ID"
@@ -61,38 +55,17 @@ export function ImageToolbar(p: ImageToolbarProps) {
       </span>
       <span className="header-spacer" />
       <div className="toolbar-group" role="group" aria-label="Image commands">
-        <button
-          type="button"
-          className="button button-primary"
-          onClick={() => p.onCommand('pull')}
-          {...guard(can.allowed('images.pull'))}
-        >
-          Pull
-        </button>
-        <button
-          type="button"
-          className="button"
-          onClick={() => p.onCommand('build')}
-          {...guard(can.allowed('images.build'))}
-        >
-          Build
-        </button>
-        <button
-          type="button"
-          className="button"
-          onClick={() => p.onCommand('load')}
-          {...guard(can.allowed('images.load'))}
-        >
-          Load
-        </button>
-        <button
-          type="button"
-          className="button"
-          onClick={() => p.onCommand('prune')}
-          {...guard(can.allowed('images.prune'))}
-        >
-          Prune
-        </button>
+        {COMMANDS.map((c) => (
+          <button
+            key={c.id}
+            type="button"
+            className={c.id === 'pull' ? 'button button-primary' : 'button'}
+            onClick={() => p.onCommand(c.id)}
+            {...guard(can.allowed(c.method))}
+          >
+            {c.label}
+          </button>
+        ))}
         <button type="button" className="button" onClick={() => p.onCommand('registries')}>
           Registries
         </button>

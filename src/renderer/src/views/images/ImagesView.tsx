@@ -1,10 +1,11 @@
-import { useCallback, useEffect, useMemo, useState } from 'react';
+import { useCallback, useEffect, useMemo, useState, type ComponentType } from 'react';
 import type { HostView, ImageSummary } from '@shared/contract';
 import { ResourceListView } from '../../components/ResourceListView';
 import { EmptyState } from '../../components/ui/EmptyState';
 import { callOf } from '../../actions/define';
 import { IMAGE_ACTIONS } from '../../actions/image-actions';
 import { formatBytes } from '../../lib/format';
+import { useHostResource } from '../../hooks/useHostResource';
 import { useNow } from '../../hooks/useNow';
 import { EMPTY_HOST_IMAGES, startImageSync, useImagesStore } from '../../stores/images';
 import { useRegistriesStore } from '../../stores/registries';
@@ -30,21 +31,33 @@ import { PushDialog } from './PushDialog';
 import { RemoveImageDialog } from './RemoveImageDialog';
 import { SaveDialog } from './SaveDialog';
 import { TagDialog } from './TagDialog';
+import type { ImageDialogProps } from './image-dialog';
 
 const { remove } = IMAGE_ACTIONS;
 
+/** The dialogs about the whole host, and those about one image, by the command that opens them. */
+const HOST_DIALOGS: Record<
+  'pull' | 'build' | 'load' | 'prune',
+  ComponentType<{ host: HostView; onClose(): void }>
+> = { pull: PullDialog, build: BuildDialog, load: LoadDialog, prune: PruneDialog };
+const IMAGE_DIALOGS: Record<'tag' | 'push' | 'copy' | 'save', ComponentType<ImageDialogProps>> = {
+  tag: TagDialog,
+  push: PushDialog,
+  copy: CopyDialog,
+  save: SaveDialog,
+};
+
 type Open =
-  | { kind: 'pull' | 'build' | 'load' | 'prune' }
-  | { kind: 'tag' | 'push' | 'copy' | 'save' | 'remove'; image: ImageSummary }
+  | { kind: keyof typeof HOST_DIALOGS }
+  | { kind: keyof typeof IMAGE_DIALOGS | 'remove'; image: ImageSummary }
   | undefined;
 
 /** The images of one host: filter, search, sort; pull, build, load, prune; per-image actions. */
 export function ImagesView({ host }: { host: HostView }) {
   const hostId = host.id;
-  const data = useImagesStore((s) => s.byHost[hostId]) ?? EMPTY_HOST_IMAGES;
+  const { data, refetch } = useHostResource(useImagesStore, hostId, EMPTY_HOST_IMAGES);
   const details = useImagesStore((s) => (s.details?.hostId === hostId ? s.details : undefined));
   const openDetails = useImagesStore((s) => s.openDetails);
-  const fetch = useImagesStore((s) => s.fetch);
   const act = useImagesStore((s) => s.act);
   const allErrors = useImagesStore((s) => s.actionErrors);
   const dismissError = useImagesStore((s) => s.dismissError);
@@ -56,10 +69,7 @@ export function ImagesView({ host }: { host: HostView }) {
   const [open, setOpen] = useState<Open>();
   const now = useNow(30_000);
 
-  useEffect(() => {
-    startImageSync();
-    void fetch(hostId);
-  }, [hostId, fetch]);
+  useEffect(() => startImageSync(), []);
 
   const rows = useMemo(
     () => sortImages(filterImages(data.items, filter, search), sort),
@@ -85,6 +95,12 @@ export function ImagesView({ host }: { host: HostView }) {
   const onCommand = (c: ImageCommand) =>
     c === 'registries' ? setRegistriesOpen(true) : setOpen({ kind: c });
   const close = () => setOpen(undefined);
+
+  const HostDialog = open && !('image' in open) ? HOST_DIALOGS[open.kind] : undefined;
+  const forImage =
+    open && 'image' in open && open.kind !== 'remove'
+      ? { Dialog: IMAGE_DIALOGS[open.kind], image: open.image }
+      : undefined;
 
   if (details) return <ImageDetailsView host={host} imageId={details.imageId} />;
 
@@ -116,7 +132,7 @@ export function ImagesView({ host }: { host: HostView }) {
     <ResourceListView
       label={`Images on ${host.name}`}
       className="containers-view images-view"
-      load={{ ...data, noun: 'images', loadingText: 'Loading images…', onRetry: () => void fetch(hostId) }}
+      load={{ ...data, noun: 'images', loadingText: 'Loading images…', onRetry: refetch }}
       toolbar={
         <ImageToolbar
           filter={filter}
@@ -127,7 +143,7 @@ export function ImagesView({ host }: { host: HostView }) {
           shown={rows.length}
           totalSize={totalSize}
           loading={data.loading}
-          onRefresh={() => void fetch(hostId)}
+          onRefresh={refetch}
           onCommand={onCommand}
         />
       }
@@ -135,14 +151,8 @@ export function ImagesView({ host }: { host: HostView }) {
       empty={empty}
       overlays={
         <>
-          {open?.kind === 'pull' && <PullDialog host={host} onClose={close} />}
-          {open?.kind === 'build' && <BuildDialog host={host} onClose={close} />}
-          {open?.kind === 'load' && <LoadDialog host={host} onClose={close} />}
-          {open?.kind === 'prune' && <PruneDialog host={host} onClose={close} />}
-          {open?.kind === 'tag' && <TagDialog host={host} image={open.image} onClose={close} />}
-          {open?.kind === 'push' && <PushDialog host={host} image={open.image} onClose={close} />}
-          {open?.kind === 'copy' && <CopyDialog host={host} image={open.image} onClose={close} />}
-          {open?.kind === 'save' && <SaveDialog host={host} image={open.image} onClose={close} />}
+          {HostDialog && <HostDialog host={host} onClose={close} />}
+          {forImage && <forImage.Dialog host={host} image={forImage.image} onClose={close} />}
           {open?.kind === 'remove' && (
             <RemoveImageDialog
               host={host}

@@ -1,57 +1,45 @@
-import { useId, useState, type FormEvent } from 'react';
+import { useState } from 'react';
 import type { HostView } from '@shared/contract';
-import { Dialog } from '../../components/ui/Dialog';
-import { DialogActions } from '../../components/ui/DialogActions';
+import { FormDialog } from '../../components/ui/FormDialog';
 import { ErrorBanner } from '../../components/ui/ErrorBanner';
 import { TextField } from '../../components/ui/Field';
 import { TaskLiveDialog } from '../../components/tasks/TaskLive';
+import { useCheckedForm } from '../../hooks/useCheckedForm';
 import { useTaskCall } from '../../hooks/useTaskCall';
-
-const ABSOLUTE = /^(\/|[A-Za-z]:[\\/])/;
+import { hostPathProblem } from '../../lib/host-path';
 
 /** Load images from a tar file (as written by Save or docker save) on the backend's machine. */
 export function LoadDialog({ host, onClose }: { host: HostView; onClose(): void }) {
   const [path, setPath] = useState('');
-  const [touched, setTouched] = useState(false);
   const { taskId, busy, error, start } = useTaskCall('images.load');
-  const id = useId();
-  const formId = `${id}-form`;
-  const pathError = !path.trim()
-    ? 'enter the path of a tar file'
-    : !ABSOLUTE.test(path.trim())
-      ? 'the path must be absolute'
-      : undefined;
-
-  const submit = (e: FormEvent) => {
-    e.preventDefault();
-    setTouched(true);
-    if (pathError) return;
-    void start({ hostId: host.id, path: path.trim() });
-  };
+  const { id, formId, shown, submit } = useCheckedForm(
+    hostPathProblem(path, 'enter the path of a tar file'),
+    () => void start({ hostId: host.id, path: path.trim() }),
+  );
 
   if (taskId) {
     return <TaskLiveDialog taskId={taskId} title="Loading images" verb="load" onClose={onClose} />;
   }
   return (
-    <Dialog
+    <FormDialog
       title={`Load images into ${host.name}`}
       onClose={onClose}
-      footer={<DialogActions submitLabel="Load" onCancel={onClose} form={formId} busy={busy} />}
+      formId={formId}
+      actions={{ submitLabel: 'Load', busy }}
+      onSubmit={submit}
+      after={error && <ErrorBanner error={error} title="Couldn't start loading" />}
     >
-      <form id={formId} onSubmit={submit} noValidate>
-        <TextField
-          id={`${id}-path`}
-          label="Tar file"
-          value={path}
-          onChange={setPath}
-          placeholder="/tmp/app-1.0.tar"
-          required
-          mono
-          error={touched ? pathError : undefined}
-          hint="A file on the machine running Berthmaster (the server, in browser mode)."
-        />
-      </form>
-      {error && <ErrorBanner error={error} title="Couldn't start loading" />}
-    </Dialog>
+      <TextField
+        id={`${id}-path`}
+        label="Tar file"
+        value={path}
+        onChange={setPath}
+        placeholder="/tmp/app-1.0.tar"
+        required
+        mono
+        error={shown}
+        hint="A file on the machine running Berthmaster (the server, in browser mode)."
+      />
+    </FormDialog>
   );
 }

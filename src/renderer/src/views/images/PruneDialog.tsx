@@ -1,6 +1,7 @@
 import { useId, useState } from 'react';
 import type { HostView, PruneImagesResult } from '@shared/contract';
 import { Dialog } from '../../components/ui/Dialog';
+import { DialogActions } from '../../components/ui/DialogActions';
 import { ErrorBanner } from '../../components/ui/ErrorBanner';
 import { useMutation } from '../../hooks/useMutation';
 import { formatBytes } from '../../lib/format';
@@ -27,21 +28,15 @@ export function PruneDialog({ host, onClose }: { host: HostView; onClose(): void
       onClose={onClose}
       size="small"
       footer={
-        result ? (
-          <button type="button" className="button button-primary" onClick={onClose}>
-            Close
-          </button>
-        ) : (
-          <>
-            <button type="button" className="button" onClick={onClose}>
-              Cancel
-            </button>
-            <button type="button" className="button button-danger" disabled={busy} onClick={() => void run()}>
-              {busy && <span className="spinner" aria-hidden="true" />}
-              {scope === 'dangling' ? 'Remove dangling images' : 'Remove unused images'}
-            </button>
-          </>
-        )
+        <DialogActions
+          done={!!result}
+          doneLabel="Close"
+          onCancel={onClose}
+          submitLabel={scope === 'dangling' ? 'Remove dangling images' : 'Remove unused images'}
+          danger
+          busy={busy}
+          onSubmit={() => void run()}
+        />
       }
     >
       {result ? (

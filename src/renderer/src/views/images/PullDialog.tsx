@@ -1,11 +1,11 @@
-import { useId, useState, type FormEvent } from 'react';
+import { useState } from 'react';
 import { parseImageReference, type HostView } from '@shared/contract';
-import { Dialog } from '../../components/ui/Dialog';
-import { DialogActions } from '../../components/ui/DialogActions';
+import { FormDialog } from '../../components/ui/FormDialog';
 import { TextField } from '../../components/ui/Field';
 import { StartError } from './registries/RegistryConsent';
 import { TaskLiveDialog } from '../../components/tasks/TaskLive';
 import { loginHint, useRegistryMatch } from '../../hooks/useRegistryMatch';
+import { useCheckedForm } from '../../hooks/useCheckedForm';
 import { useTaskCall } from '../../hooks/useTaskCall';
 import { CopyAsMenu } from '../../components/api/CopyAsMenu';
 import { pullFormCopy } from '@shared/apilog/form-copy';
@@ -13,21 +13,14 @@ import { pullFormCopy } from '@shared/apilog/form-copy';
 /** Pull by reference: checked as typed (nothing is sent while it is malformed), then followed live. */
 export function PullDialog({ host, onClose }: { host: HostView; onClose(): void }) {
   const [reference, setReference] = useState('');
-  const [touched, setTouched] = useState(false);
   const { taskId, busy, error, start } = useTaskCall('images.pull');
-  const id = useId();
-  const formId = `${id}-form`;
   const parsed = parseImageReference(reference);
   const match = useRegistryMatch(reference);
-  const fieldError = touched && !parsed.ok ? parsed.reason : undefined;
-
   const pull = () => void start({ hostId: host.id, reference: reference.trim() });
-  const submit = (e: FormEvent) => {
-    e.preventDefault();
-    setTouched(true);
-    if (!parsed.ok) return;
-    pull();
-  };
+  const { id, formId, touched, setTouched, shown, submit } = useCheckedForm(
+    parsed.ok ? undefined : parsed.reason,
+    pull,
+  );
 
   if (taskId) {
     return (
@@ -43,44 +36,40 @@ export function PullDialog({ host, onClose }: { host: HostView; onClose(): void 
   }
 
   return (
-    <Dialog
+    <FormDialog
       title={`Pull an image to ${host.name}`}
       onClose={onClose}
-      footer={
-        <DialogActions
-          submitLabel="Pull"
-          onCancel={onClose}
-          form={formId}
-          busy={busy}
-          leading={
-            <CopyAsMenu
-              hostId={host.id}
-              build={() => (parsed.ok ? pullFormCopy(reference.trim(), Boolean(match?.login)) : undefined)}
-            />
-          }
-        />
-      }
+      formId={formId}
+      actions={{
+        submitLabel: 'Pull',
+        busy,
+        leading: (
+          <CopyAsMenu
+            hostId={host.id}
+            build={() => (parsed.ok ? pullFormCopy(reference.trim(), Boolean(match?.login)) : undefined)}
+          />
+        ),
+      }}
+      onSubmit={submit}
+      after={error && <StartError error={error} title="Couldn't start the pull" host={host} onRetry={pull} />}
     >
-      <form id={formId} onSubmit={submit} noValidate>
-        <TextField
-          id={`${id}-ref`}
-          label="Image reference"
-          value={reference}
-          onChange={(v) => {
-            setReference(v);
-            if (touched && parseImageReference(v).ok) setTouched(false);
-          }}
-          placeholder="127.0.0.1:5000/team/app:1.0"
-          required
-          mono
-          error={fieldError}
-          hint={
-            loginHint(match) ??
-            'registry/name:tag or name@digest. Without a tag, :latest is pulled. Logins come from Registries.'
-          }
-        />
-      </form>
-      {error && <StartError error={error} title="Couldn't start the pull" host={host} onRetry={pull} />}
-    </Dialog>
+      <TextField
+        id={`${id}-ref`}
+        label="Image reference"
+        value={reference}
+        onChange={(v) => {
+          setReference(v);
+          if (touched && parseImageReference(v).ok) setTouched(false);
+        }}
+        placeholder="127.0.0.1:5000/team/app:1.0"
+        required
+        mono
+        error={shown}
+        hint={
+          loginHint(match) ??
+          'registry/name:tag or name@digest. Without a tag, :latest is pulled. Logins come from Registries.'
+        }
+      />
+    </FormDialog>
   );
 }

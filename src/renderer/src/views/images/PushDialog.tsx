@@ -1,22 +1,14 @@
 import { useId, useState } from 'react';
-import type { HostView, ImageSummary } from '@shared/contract';
 import { Dialog } from '../../components/ui/Dialog';
 import { DialogActions } from '../../components/ui/DialogActions';
 import { StartError } from './registries/RegistryConsent';
 import { TaskLiveDialog } from '../../components/tasks/TaskLive';
 import { loginHint, useRegistryMatch } from '../../hooks/useRegistryMatch';
 import { useTaskCall } from '../../hooks/useTaskCall';
+import type { ImageDialogProps } from './image-dialog';
 
 /** Push one of the image's tags to its registry with the stored login, layer by layer. */
-export function PushDialog({
-  host,
-  image,
-  onClose,
-}: {
-  host: HostView;
-  image: ImageSummary;
-  onClose(): void;
-}) {
+export function PushDialog({ host, image, onClose }: ImageDialogProps) {
   const [reference, setReference] = useState(image.repoTags[0] ?? '');
   const { taskId, busy, error, start } = useTaskCall('images.push');
   const match = useRegistryMatch(reference);

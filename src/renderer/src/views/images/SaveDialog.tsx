@@ -1,44 +1,24 @@
-import { useId, useState, type FormEvent } from 'react';
-import type { HostView, ImageSummary } from '@shared/contract';
-import { Dialog } from '../../components/ui/Dialog';
-import { DialogActions } from '../../components/ui/DialogActions';
+import { useState } from 'react';
+import { FormDialog } from '../../components/ui/FormDialog';
 import { ErrorBanner } from '../../components/ui/ErrorBanner';
 import { TextField } from '../../components/ui/Field';
 import { TaskLiveDialog } from '../../components/tasks/TaskLive';
 import { imageLabel } from './filter';
 import { referencesOf, tarNameFor } from './references';
+import { useCheckedForm } from '../../hooks/useCheckedForm';
 import { useTaskCall } from '../../hooks/useTaskCall';
-
-const ABSOLUTE = /^(\/|[A-Za-z]:[\\/])/;
+import { hostPathProblem } from '../../lib/host-path';
+import type { ImageDialogProps } from './image-dialog';
 
 /** Save an image (all its tags) to a tar file on the machine running Berthmaster's backend. */
-export function SaveDialog({
-  host,
-  image,
-  onClose,
-}: {
-  host: HostView;
-  image: ImageSummary;
-  onClose(): void;
-}) {
+export function SaveDialog({ host, image, onClose }: ImageDialogProps) {
   const [path, setPath] = useState(`/tmp/${tarNameFor(image)}`);
   const [overwrite, setOverwrite] = useState(false);
-  const [touched, setTouched] = useState(false);
   const { taskId, busy, error, start } = useTaskCall('images.save');
-  const id = useId();
-  const formId = `${id}-form`;
-  const pathError = !path.trim()
-    ? 'enter a file path'
-    : !ABSOLUTE.test(path.trim())
-      ? 'the path must be absolute'
-      : undefined;
-
-  const submit = (e: FormEvent) => {
-    e.preventDefault();
-    setTouched(true);
-    if (pathError) return;
-    void start({ hostId: host.id, references: referencesOf(image), path: path.trim(), overwrite });
-  };
+  const { id, formId, shown, submit } = useCheckedForm(
+    hostPathProblem(path, 'enter a file path'),
+    () => void start({ hostId: host.id, references: referencesOf(image), path: path.trim(), overwrite }),
+  );
 
   if (taskId) {
     return (
@@ -46,33 +26,33 @@ export function SaveDialog({
     );
   }
   return (
-    <Dialog
+    <FormDialog
       title="Save image to a file"
       onClose={onClose}
-      footer={<DialogActions submitLabel="Save" onCancel={onClose} form={formId} busy={busy} />}
+      formId={formId}
+      actions={{ submitLabel: 'Save', busy }}
+      onSubmit={submit}
+      after={error && <ErrorBanner error={error} title="Couldn't start saving" />}
     >
-      <form id={formId} onSubmit={submit} noValidate>
-        <TextField
-          id={`${id}-path`}
-          label="File"
-          value={path}
-          onChange={setPath}
-          required
-          mono
-          error={touched ? pathError : undefined}
-          hint="A tar file on the machine running Berthmaster (the server, in browser mode). Load it with Load or docker load."
+      <TextField
+        id={`${id}-path`}
+        label="File"
+        value={path}
+        onChange={setPath}
+        required
+        mono
+        error={shown}
+        hint="A tar file on the machine running Berthmaster (the server, in browser mode). Load it with Load or docker load."
+      />
+      <div className="checkbox-row">
+        <input
+          id={`${id}-ow`}
+          type="checkbox"
+          checked={overwrite}
+          onChange={(e) => setOverwrite(e.target.checked)}
         />
-        <div className="checkbox-row">
-          <input
-            id={`${id}-ow`}
-            type="checkbox"
-            checked={overwrite}
-            onChange={(e) => setOverwrite(e.target.checked)}
-          />
-          <label htmlFor={`${id}-ow`}>Replace the file if it exists</label>
-        </div>
-      </form>
-      {error && <ErrorBanner error={error} title="Couldn't start saving" />}
-    </Dialog>
+        <label htmlFor={`${id}-ow`}>Replace the file if it exists</label>
+      </div>
+    </FormDialog>
   );
 }

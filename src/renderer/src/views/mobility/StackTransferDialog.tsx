@@ -1,21 +1,12 @@
 import { useId, useState } from 'react';
 import type { HostView, StackTransferPreflight } from '@shared/contract';
-import { Dialog } from '../../components/ui/Dialog';
 import { formatBytes } from '../../lib/format';
 import { usePolicy } from '../../hooks/usePolicy';
 import { usePreflight } from '../../hooks/usePreflight';
+import { useTargetHost } from '../../hooks/useTargetHost';
 import { useTaskCall } from '../../hooks/useTaskCall';
-import { useHostsStore } from '../../stores/hosts';
-import { TargetHostField, useTargetHosts } from './TargetHostField';
-import {
-  CheckboxRow,
-  PreflightSection,
-  ProblemItems,
-  TransferActions,
-  TransferErrors,
-  TransferTaskDialog,
-  VolumeItems,
-} from './TransferParts';
+import { MoveCloneDialog } from './MoveCloneDialog';
+import { CheckboxRow, ProblemItems, VolumeItems } from './TransferParts';
 
 function StackReport({ report, targetName }: { report: StackTransferPreflight; targetName: string }) {
   return (
@@ -64,12 +55,11 @@ export function StackTransferDialog({
   project: string;
   onClose(): void;
 }) {
-  const targets = useTargetHosts(host.id);
-  const [target, setTarget] = useState(targets[0]?.id ?? '');
+  const targetHost = useTargetHost(host.id);
+  const target = targetHost.target;
   const [mode, setMode] = useState<'move' | 'clone'>('clone');
   const [removeSource, setRemoveSource] = useState(false);
   const id = useId();
-  const targetHost = useHostsStore((s) => s.hosts.find((h) => h.id === target));
   const pre = usePreflight(
     'mobility.stackPreflight',
     target ? { hostId: host.id, project, targetHostId: target } : undefined,
@@ -83,87 +73,53 @@ export function StackTransferDialog({
     removeSource: mode === 'move' && removeSource,
   };
   const verdict = usePolicy(target).allowed('mobility.stackTransfer', input);
-  const verb = mode === 'move' ? 'Move' : 'Clone';
-  const targetName = targetHost?.name ?? 'the target';
-
-  if (transfer.taskId) {
-    return (
-      <TransferTaskDialog
-        title={`${mode === 'move' ? 'Moving' : 'Cloning'} ${project} to ${targetName}`}
-        taskId={transfer.taskId}
-        task={transfer.task}
-        verb={mode}
-        onClose={onClose}
-        large
-      >
-        Images, volumes, then the project deployed on {targetName} and checked before anything happens on{' '}
-        {host.name}. Closing this keeps it running: follow it in Tasks.
-      </TransferTaskDialog>
-    );
-  }
-
-  const report = pre.result;
-  const blocking = report?.problems.find((p) => p.blocking);
-  const reason = !verdict.ok ? verdict.reason : blocking?.message;
 
   return (
-    <Dialog
+    <MoveCloneDialog
+      mode={mode}
+      what={project}
       title={`Move or clone project ${project}`}
-      onClose={onClose}
-      size="large"
-      footer={
-        <TransferActions
-          label={verb}
-          disabled={!report || !!reason}
-          busy={transfer.busy}
-          reason={reason}
-          onStart={() => void transfer.start(input)}
-          onClose={onClose}
-        />
+      id={id}
+      target={targetHost}
+      pre={pre}
+      transfer={transfer}
+      verdict={verdict}
+      onStart={() => void transfer.start(input)}
+      lead={
+        <>
+          Take compose project <strong className="mono">{project}</strong> from <strong>{host.name}</strong>{' '}
+          to another host with its compose file, images and named volumes. Running services are stopped while
+          their volumes are copied.
+        </>
       }
+      steps={(targetName) => (
+        <>
+          Images, volumes, then the project deployed on {targetName} and checked before anything happens on{' '}
+          {host.name}.
+        </>
+      )}
+      report={(report, targetName) => <StackReport report={report} targetName={targetName} />}
+      onClose={onClose}
     >
-      <p className="dialog-lead">
-        Take compose project <strong className="mono">{project}</strong> from <strong>{host.name}</strong> to
-        another host with its compose file, images and named volumes. Running services are stopped while their
-        volumes are copied.
-      </p>
-      <div className="mobility-form">
-        <TargetHostField id={`${id}-target`} hosts={targets} value={target} onChange={setTarget} />
-        <div className="field">
-          <label htmlFor={`${id}-mode`} className="field-label">
-            Mode
-          </label>
-          <select
-            id={`${id}-mode`}
-            className="input"
-            value={mode}
-            onChange={(e) => setMode(e.target.value === 'move' ? 'move' : 'clone')}
-          >
-            <option value="clone">Clone: the project keeps running on {host.name}</option>
-            <option value="move">
-              Move: the project is stopped on {host.name} once it runs on the target
-            </option>
-          </select>
-        </div>
-        {mode === 'move' && (
-          <CheckboxRow id={`${id}-remove`} checked={removeSource} onChange={setRemoveSource}>
-            Take the project down on {host.name} afterwards (its volumes stay)
-          </CheckboxRow>
-        )}
-        <PreflightSection
-          title={`On ${targetName}`}
-          loading={pre.loading}
-          checking={`Checking ${targetName}…`}
+      <div className="field">
+        <label htmlFor={`${id}-mode`} className="field-label">
+          Mode
+        </label>
+        <select
+          id={`${id}-mode`}
+          className="input"
+          value={mode}
+          onChange={(e) => setMode(e.target.value === 'move' ? 'move' : 'clone')}
         >
-          {report && <StackReport report={report} targetName={targetName} />}
-        </PreflightSection>
+          <option value="clone">Clone: the project keeps running on {host.name}</option>
+          <option value="move">Move: the project is stopped on {host.name} once it runs on the target</option>
+        </select>
       </div>
-      <TransferErrors
-        mode={mode}
-        reason={report ? reason : undefined}
-        checkError={pre.error}
-        startError={transfer.error}
-      />
-    </Dialog>
+      {mode === 'move' && (
+        <CheckboxRow id={`${id}-remove`} checked={removeSource} onChange={setRemoveSource}>
+          Take the project down on {host.name} afterwards (its volumes stay)
+        </CheckboxRow>
+      )}
+    </MoveCloneDialog>
   );
 }

@@ -1,7 +1,8 @@
-import type { ReactNode } from 'react';
-import type { AppErrorShape, TaskView, TransferProblem } from '@shared/contract';
+import { useState, type ReactNode } from 'react';
+import type { HostView, TaskView, TransferProblem } from '@shared/contract';
 import { Dialog } from '../../components/ui/Dialog';
-import { ErrorBanner } from '../../components/ui/ErrorBanner';
+import { TargetHostField } from '../../components/TargetHostField';
+import { TextField } from '../../components/ui/Field';
 import { TaskLiveFooter } from '../../components/tasks/TaskLive';
 import { formatBytes } from '../../lib/format';
 import { TransferLive } from './TransferLive';
@@ -69,6 +70,81 @@ export function TransferActions({
         {label}
       </button>
     </>
+  );
+}
+
+/**
+ * The form of a copy, move or clone before it starts: the lead, the target host first, the
+ * dialog's own fields and preflight, then its errors; Cancel and the action in the footer.
+ */
+export function TransferFormDialog({
+  title,
+  large = false,
+  lead,
+  target,
+  action,
+  onClose,
+  errors,
+  children,
+}: {
+  title: string;
+  large?: boolean;
+  lead: ReactNode;
+  target: { id: string; hosts: HostView[]; value: string; onChange(hostId: string): void };
+  action: { label: string; disabled: boolean; busy: boolean; reason: string | undefined; onStart(): void };
+  onClose(): void;
+  /** Under the form: why it cannot go ahead, and what failed. */
+  errors: ReactNode;
+  children: ReactNode;
+}) {
+  return (
+    <Dialog
+      title={title}
+      onClose={onClose}
+      {...(large ? { size: 'large' as const } : {})}
+      footer={<TransferActions {...action} onClose={onClose} />}
+    >
+      <p className="dialog-lead">{lead}</p>
+      <div className="mobility-form">
+        <TargetHostField {...target} />
+        {children}
+      </div>
+      {errors}
+    </Dialog>
+  );
+}
+
+/** The name a copy, move or clone gets on the target (the source's at first), checked as typed. */
+export function useTargetName(
+  initial: string,
+  schema: { safeParse(value: string): { error?: { issues: Array<{ message: string }> } } },
+) {
+  const [name, setName] = useState(initial);
+  return { name, setName, nameError: schema.safeParse(name).error?.issues[0]?.message };
+}
+
+/** The field of that name. */
+export function TargetNameField({
+  id,
+  value,
+  onChange,
+  error,
+}: {
+  id: string;
+  value: string;
+  onChange(name: string): void;
+  error: string | undefined;
+}) {
+  return (
+    <TextField
+      id={id}
+      label="Name on the target"
+      value={value}
+      onChange={onChange}
+      required
+      mono
+      error={error}
+    />
   );
 }
 
@@ -156,32 +232,6 @@ export function VolumeItems({
             : `copied (${v.size === null ? 'size unknown' : formatBytes(v.size)})`}
         </li>
       ))}
-    </>
-  );
-}
-
-/** Under a move or clone form: why it cannot go ahead, and what failed. */
-export function TransferErrors({
-  mode,
-  reason,
-  checkError,
-  startError,
-}: {
-  mode: 'move' | 'clone';
-  /** Shown once the preflight has answered. */
-  reason: string | undefined;
-  checkError: AppErrorShape | undefined;
-  startError: AppErrorShape | undefined;
-}) {
-  return (
-    <>
-      {reason && (
-        <p className="field-error" role="note">
-          {mode === 'move' ? 'Move' : 'Clone'} is not possible: {reason}
-        </p>
-      )}
-      {checkError && <ErrorBanner error={checkError} title="Couldn't check the target" />}
-      {startError && <ErrorBanner error={startError} title={`Couldn't start the ${mode}`} />}
     </>
   );
 }

@@ -1,15 +1,19 @@
 import { useId, useState } from 'react';
 import { volumeNameSchema, type HostView } from '@shared/contract';
-import { Dialog } from '../../components/ui/Dialog';
 import { ErrorBanner } from '../../components/ui/ErrorBanner';
-import { TextField } from '../../components/ui/Field';
 import { formatBytes } from '../../lib/format';
 import { usePolicy } from '../../hooks/usePolicy';
 import { usePreflight } from '../../hooks/usePreflight';
+import { useTargetHost } from '../../hooks/useTargetHost';
 import { useTaskCall } from '../../hooks/useTaskCall';
-import { useHostsStore } from '../../stores/hosts';
-import { TargetHostField, useTargetHosts } from './TargetHostField';
-import { CheckboxRow, PreflightSection, TransferActions, TransferTaskDialog } from './TransferParts';
+import {
+  CheckboxRow,
+  PreflightSection,
+  TargetNameField,
+  TransferFormDialog,
+  TransferTaskDialog,
+  useTargetName,
+} from './TransferParts';
 
 /** Copy a volume to another host: preflight (size, running users, name), then the copy task. */
 export function VolumeCopyDialog({
@@ -21,14 +25,11 @@ export function VolumeCopyDialog({
   volume: string;
   onClose(): void;
 }) {
-  const targets = useTargetHosts(host.id);
-  const [target, setTarget] = useState(targets[0]?.id ?? '');
-  const [name, setName] = useState(volume);
+  const { hosts, target, setTarget, targetHost } = useTargetHost(host.id);
+  const { name, setName, nameError } = useTargetName(volume, volumeNameSchema);
   const [stopUsers, setStopUsers] = useState(false);
   const [keepPartial, setKeepPartial] = useState(false);
   const id = useId();
-  const targetHost = useHostsStore((s) => s.hosts.find((h) => h.id === target));
-  const nameError = volumeNameSchema.safeParse(name).error?.issues[0]?.message;
   const pre = usePreflight(
     'mobility.volumeCopyPreflight',
     target && !nameError
@@ -65,82 +66,79 @@ export function VolumeCopyDialog({
   const blocked = !report || !!reason || !!nameError;
 
   return (
-    <Dialog
+    <TransferFormDialog
       title="Copy volume to another host"
       onClose={onClose}
-      footer={
-        <TransferActions
-          label="Copy"
-          disabled={blocked}
-          busy={copy.busy}
-          reason={reason}
-          onStart={() =>
-            void copy.start({
-              hostId: host.id,
-              name: volume,
-              targetHostId: target,
-              targetName: name,
-              stopUsers,
-              keepPartial,
-            })
-          }
-          onClose={onClose}
-        />
+      target={{ id: `${id}-target`, hosts, value: target, onChange: setTarget }}
+      action={{
+        label: 'Copy',
+        disabled: blocked,
+        busy: copy.busy,
+        reason,
+        onStart: () =>
+          void copy.start({
+            hostId: host.id,
+            name: volume,
+            targetHostId: target,
+            targetName: name,
+            stopUsers,
+            keepPartial,
+          }),
+      }}
+      lead={
+        <>
+          Copy volume <strong className="mono">{volume}</strong> from <strong>{host.name}</strong>, engine to
+          engine through two short-lived helper containers.
+        </>
+      }
+      errors={
+        <>
+          {reason && !pre.loading && report && <p className="field-hint">{reason}</p>}
+          {pre.error && <ErrorBanner error={pre.error} title="Couldn't check the copy" />}
+          {copy.error && <ErrorBanner error={copy.error} title="Couldn't start the copy" />}
+        </>
       }
     >
-      <p className="dialog-lead">
-        Copy volume <strong className="mono">{volume}</strong> from <strong>{host.name}</strong>, engine to
-        engine through two short-lived helper containers.
-      </p>
-      <div className="mobility-form">
-        <TargetHostField id={`${id}-target`} hosts={targets} value={target} onChange={setTarget} />
-        <TextField
-          id={`${id}-name`}
-          label="Name on the target"
-          value={name}
-          onChange={setName}
-          required
-          mono
-          error={
-            nameError ?? (report?.targetNameTaken ? `a volume named ${name} already exists there` : undefined)
-          }
-        />
-        <PreflightSection loading={pre.loading} checking="Checking both hosts…">
-          {report && (
-            <ul className="preflight-list">
-              <li>
-                Size:{' '}
-                <strong>
-                  {report.size === null ? 'unknown (the driver does not say)' : formatBytes(report.size)}
-                </strong>
+      <TargetNameField
+        id={`${id}-name`}
+        value={name}
+        onChange={setName}
+        error={
+          nameError ?? (report?.targetNameTaken ? `a volume named ${name} already exists there` : undefined)
+        }
+      />
+      <PreflightSection loading={pre.loading} checking="Checking both hosts…">
+        {report && (
+          <ul className="preflight-list">
+            <li>
+              Size:{' '}
+              <strong>
+                {report.size === null ? 'unknown (the driver does not say)' : formatBytes(report.size)}
+              </strong>
+            </li>
+            <li>
+              {report.targetNameTaken
+                ? `Name taken on ${targetHost?.name}`
+                : `Name free on ${targetHost?.name}`}
+            </li>
+            {users.length > 0 && (
+              <li className="preflight-warning">
+                In use by running {users.length === 1 ? 'container' : 'containers'}{' '}
+                <strong>{users.map((u) => u.name).join(', ')}</strong>: copying a live database is
+                inconsistent.
               </li>
-              <li>
-                {report.targetNameTaken
-                  ? `Name taken on ${targetHost?.name}`
-                  : `Name free on ${targetHost?.name}`}
-              </li>
-              {users.length > 0 && (
-                <li className="preflight-warning">
-                  In use by running {users.length === 1 ? 'container' : 'containers'}{' '}
-                  <strong>{users.map((u) => u.name).join(', ')}</strong>: copying a live database is
-                  inconsistent.
-                </li>
-              )}
-            </ul>
-          )}
-          {users.length > 0 && (
-            <CheckboxRow id={`${id}-stop`} checked={stopUsers} onChange={setStopUsers}>
-              Stop them for the copy and start them after
-            </CheckboxRow>
-          )}
-        </PreflightSection>
-        <CheckboxRow id={`${id}-keep`} checked={keepPartial} onChange={setKeepPartial}>
-          Keep a partial copy if it is cancelled or fails
-        </CheckboxRow>
-      </div>
-      {reason && !pre.loading && report && <p className="field-hint">{reason}</p>}
-      {pre.error && <ErrorBanner error={pre.error} title="Couldn't check the copy" />}
-      {copy.error && <ErrorBanner error={copy.error} title="Couldn't start the copy" />}
-    </Dialog>
+            )}
+          </ul>
+        )}
+        {users.length > 0 && (
+          <CheckboxRow id={`${id}-stop`} checked={stopUsers} onChange={setStopUsers}>
+            Stop them for the copy and start them after
+          </CheckboxRow>
+        )}
+      </PreflightSection>
+      <CheckboxRow id={`${id}-keep`} checked={keepPartial} onChange={setKeepPartial}>
+        Keep a partial copy if it is cancelled or fails
+      </CheckboxRow>
+    </TransferFormDialog>
   );
 }

@@ -1,12 +1,12 @@
-import { useId, useState, type FormEvent } from 'react';
+import { useState } from 'react';
 import type { HostView } from '@shared/contract';
-import { Dialog } from '../../components/ui/Dialog';
+import { FormDialog } from '../../components/ui/FormDialog';
 import { ErrorBanner } from '../../components/ui/ErrorBanner';
 import { TextField } from '../../components/ui/Field';
+import { useCheckedForm } from '../../hooks/useCheckedForm';
 import { useTaskCall } from '../../hooks/useTaskCall';
+import { hostPathProblem } from '../../lib/host-path';
 import { CheckboxRow, TransferTaskDialog } from './TransferParts';
-
-const ABSOLUTE = /^(\/|[A-Za-z]:[\\/])/;
 
 /**
  * Back a volume up to a tar file, or restore one into it, on the machine running Berthmaster's
@@ -26,26 +26,14 @@ export function VolumeFileDialog({
   const backup = mode === 'backup';
   const [path, setPath] = useState(`/tmp/${volume}.tar`);
   const [flag, setFlag] = useState(!backup);
-  const [touched, setTouched] = useState(false);
   const backupCall = useTaskCall('mobility.volumeBackup');
   const restoreCall = useTaskCall('mobility.volumeRestore');
   const call = backup ? backupCall : restoreCall;
-  const id = useId();
-  const formId = `${id}-form`;
-  const pathError = !path.trim()
-    ? 'enter a file path'
-    : !ABSOLUTE.test(path.trim())
-      ? 'the path must be absolute'
-      : undefined;
-
-  const submit = (e: FormEvent) => {
-    e.preventDefault();
-    setTouched(true);
-    if (pathError) return;
+  const { id, formId, shown, submit } = useCheckedForm(hostPathProblem(path, 'enter a file path'), () => {
     const file = path.trim();
     if (backup) void backupCall.start({ hostId: host.id, name: volume, file, overwrite: flag });
     else void restoreCall.start({ hostId: host.id, name: volume, file, create: flag });
-  };
+  });
 
   if (call.taskId) {
     return (
@@ -59,49 +47,45 @@ export function VolumeFileDialog({
     );
   }
   return (
-    <Dialog
+    <FormDialog
       title={backup ? 'Back up volume to a file' : 'Restore volume from a file'}
       onClose={onClose}
-      footer={
-        <>
-          <button type="button" className="button" onClick={onClose}>
-            Cancel
-          </button>
-          <button type="submit" form={formId} className="button button-primary" disabled={call.busy}>
-            {backup ? 'Back up' : 'Restore'}
-          </button>
-        </>
+      formId={formId}
+      formClassName="mobility-form"
+      actions={{ submitLabel: backup ? 'Back up' : 'Restore', busy: call.busy }}
+      onSubmit={submit}
+      lead={
+        <p className="dialog-lead">
+          {backup ? 'Back up' : 'Restore into'} volume <strong className="mono">{volume}</strong> on{' '}
+          <strong>{host.name}</strong>.
+        </p>
+      }
+      after={
+        call.error && (
+          <ErrorBanner
+            error={call.error}
+            title={backup ? "Couldn't start the backup" : "Couldn't start the restore"}
+          />
+        )
       }
     >
-      <p className="dialog-lead">
-        {backup ? 'Back up' : 'Restore into'} volume <strong className="mono">{volume}</strong> on{' '}
-        <strong>{host.name}</strong>.
-      </p>
-      <form id={formId} className="mobility-form" onSubmit={submit} noValidate>
-        <TextField
-          id={`${id}-path`}
-          label="File"
-          value={path}
-          onChange={setPath}
-          required
-          mono
-          error={touched ? pathError : undefined}
-          hint={
-            backup
-              ? 'A tar file on the machine running Berthmaster (the server, in browser mode), of the files at the volume root.'
-              : 'A tar file on the machine running Berthmaster (the server, in browser mode): its files go to the volume root.'
-          }
-        />
-        <CheckboxRow id={`${id}-flag`} checked={flag} onChange={setFlag}>
-          {backup ? 'Replace the file if it exists' : 'Create the volume if it does not exist'}
-        </CheckboxRow>
-      </form>
-      {call.error && (
-        <ErrorBanner
-          error={call.error}
-          title={backup ? "Couldn't start the backup" : "Couldn't start the restore"}
-        />
-      )}
-    </Dialog>
+      <TextField
+        id={`${id}-path`}
+        label="File"
+        value={path}
+        onChange={setPath}
+        required
+        mono
+        error={shown}
+        hint={
+          backup
+            ? 'A tar file on the machine running Berthmaster (the server, in browser mode), of the files at the volume root.'
+            : 'A tar file on the machine running Berthmaster (the server, in browser mode): its files go to the volume root.'
+        }
+      />
+      <CheckboxRow id={`${id}-flag`} checked={flag} onChange={setFlag}>
+        {backup ? 'Replace the file if it exists' : 'Create the volume if it does not exist'}
+      </CheckboxRow>
+    </FormDialog>
   );
 }

@@ -1,8 +1,7 @@
 import { useEffect, useId, useMemo, useState } from 'react';
 import type { NetworkSummary } from '@shared/contract';
 import { checkCidr, formatCidr, formatIp, parseIp, usableHostProblem, type Cidr } from '@shared/lib/cidr';
-import { Dialog } from '../../components/ui/Dialog';
-import { DialogActions } from '../../components/ui/DialogActions';
+import { FormDialog } from '../../components/ui/FormDialog';
 import { ErrorBanner } from '../../components/ui/ErrorBanner';
 import { useMutation } from '../../hooks/useMutation';
 import { useContainersStore } from '../../stores/containers';
@@ -90,83 +89,68 @@ export function ConnectDialog({ hostId, network, attached, onClose, onConnected 
   };
 
   return (
-    <Dialog
+    <FormDialog
       title={`Connect a container to ${network.name}`}
       onClose={onClose}
-      footer={
-        <DialogActions
-          submitLabel="Connect"
-          onCancel={onClose}
-          form={`${id}-form`}
-          busy={busy}
-          disabled={containers === undefined}
-        />
-      }
+      formId={`${id}-form`}
+      formClassName="host-form"
+      actions={{ submitLabel: 'Connect', busy, disabled: containers === undefined }}
+      onSubmit={() => void submit()}
+      after={error && <ErrorBanner error={error} title="Couldn't connect" />}
     >
-      <form
-        id={`${id}-form`}
-        className="host-form"
-        noValidate
-        onSubmit={(e) => {
-          e.preventDefault();
-          void submit();
-        }}
-      >
-        <div className="field">
-          <label htmlFor={`${id}-container`} className="field-label">
-            Container
-          </label>
-          {containers === undefined ? (
-            <p className="muted" role="status">
-              <span className="spinner" aria-hidden="true" /> Loading containers…
-            </p>
-          ) : containers.length === 0 ? (
-            <p className="field-hint">Every container of this host is already on {network.name}.</p>
-          ) : (
-            <select
-              id={`${id}-container`}
-              className="input"
-              value={container}
-              aria-invalid={containerError ? true : undefined}
-              onChange={(e) => setContainer(e.target.value)}
-            >
-              {containers.map((c) => (
-                <option key={c.id} value={c.name}>
-                  {c.name} ({c.state})
-                </option>
-              ))}
-            </select>
-          )}
-          {containerError && <p className="field-error">{containerError}</p>}
-        </div>
+      <div className="field">
+        <label htmlFor={`${id}-container`} className="field-label">
+          Container
+        </label>
+        {containers === undefined ? (
+          <p className="muted" role="status">
+            <span className="spinner" aria-hidden="true" /> Loading containers…
+          </p>
+        ) : containers.length === 0 ? (
+          <p className="field-hint">Every container of this host is already on {network.name}.</p>
+        ) : (
+          <select
+            id={`${id}-container`}
+            className="input"
+            value={container}
+            aria-invalid={containerError ? true : undefined}
+            onChange={(e) => setContainer(e.target.value)}
+          >
+            {containers.map((c) => (
+              <option key={c.id} value={c.name}>
+                {c.name} ({c.state})
+              </option>
+            ))}
+          </select>
+        )}
+        {containerError && <p className="field-error">{containerError}</p>}
+      </div>
+      <TextField
+        id={`${id}-aliases`}
+        label="Aliases"
+        value={aliases}
+        onChange={setAliases}
+        placeholder="api, api.internal"
+        hint="Other names this container answers to on this network; separate with commas or spaces."
+        error={aliasError}
+        mono
+      />
+      <div onBlur={() => setIpTouched(true)}>
         <TextField
-          id={`${id}-aliases`}
-          label="Aliases"
-          value={aliases}
-          onChange={setAliases}
-          placeholder="api, api.internal"
-          hint="Other names this container answers to on this network; separate with commas or spaces."
-          error={aliasError}
+          id={`${id}-ipv4`}
+          label="Static IPv4 address"
+          value={ipv4}
+          onChange={setIpv4}
+          placeholder={example}
+          hint={
+            subnets.length
+              ? `Inside ${subnets.map(formatCidr).join(' or ')}. Leave empty for an automatic address.`
+              : 'Needs a network with a configured IPv4 subnet; this one has none.'
+          }
+          error={ipTouched || submitted ? ipError : undefined}
           mono
         />
-        <div onBlur={() => setIpTouched(true)}>
-          <TextField
-            id={`${id}-ipv4`}
-            label="Static IPv4 address"
-            value={ipv4}
-            onChange={setIpv4}
-            placeholder={example}
-            hint={
-              subnets.length
-                ? `Inside ${subnets.map(formatCidr).join(' or ')}. Leave empty for an automatic address.`
-                : 'Needs a network with a configured IPv4 subnet; this one has none.'
-            }
-            error={ipTouched || submitted ? ipError : undefined}
-            mono
-          />
-        </div>
-      </form>
-      {error && <ErrorBanner error={error} title="Couldn't connect" />}
-    </Dialog>
+      </div>
+    </FormDialog>
   );
 }

@@ -1,4 +1,4 @@
-import { useEffect, useMemo, useState } from 'react';
+import { useMemo, useState } from 'react';
 import type { HostView, NetworkSummary } from '@shared/contract';
 import { ConfirmActionDialog } from '../../components/ConfirmActionDialog';
 import { ResourceListView } from '../../components/ResourceListView';
@@ -7,10 +7,10 @@ import { ToolbarActions } from '../../components/ui/ToolbarActions';
 import { ResourceToolbar } from '../../components/ui/ResourceToolbar';
 import { actionsFor } from '../../actions/define';
 import { NETWORK_ACTIONS } from '../../actions/network-actions';
+import { useHostResource } from '../../hooks/useHostResource';
 import { usePolicy } from '../../hooks/usePolicy';
 import { plural } from '../../lib/plural';
 import { EMPTY_HOST_NETWORKS, useNetworksStore } from '../../stores/networks';
-import { useUiStore } from '../../stores/ui';
 import { CreateNetworkDialog } from './CreateNetworkDialog';
 import { filterNetworks } from './filter';
 import { NetworkDetails } from './NetworkDetails';
@@ -24,18 +24,12 @@ const TOOLBAR = actionsFor(NETWORK_ACTIONS, 'toolbar');
 export function NetworksView({ host }: { host: HostView }) {
   const hostId = host.id;
   const can = usePolicy(hostId);
-  const data = useNetworksStore((s) => s.byHost[hostId]) ?? EMPTY_HOST_NETWORKS;
-  const fetch = useNetworksStore((s) => s.fetch);
-  const toast = useUiStore((s) => s.toast);
+  const { data, refetch } = useHostResource(useNetworksStore, hostId, EMPTY_HOST_NETWORKS);
   const [search, setSearch] = useState('');
   const [open, setOpen] = useState<{ id: string; name: string }>();
   const [creating, setCreating] = useState(false);
   const [pruning, setPruning] = useState(false);
   const [removing, setRemoving] = useState<NetworkSummary>();
-
-  useEffect(() => {
-    void fetch(hostId);
-  }, [hostId, fetch]);
 
   const rows = useMemo(() => filterNetworks(data.items, search), [data.items, search]);
 
@@ -46,7 +40,7 @@ export function NetworksView({ host }: { host: HostView }) {
         networkId={open.id}
         networkName={open.name}
         onBack={() => setOpen(undefined)}
-        onChanged={() => void fetch(hostId)}
+        onChanged={refetch}
       />
     );
   }
@@ -58,7 +52,7 @@ export function NetworksView({ host }: { host: HostView }) {
         ...data,
         noun: 'networks',
         loadingText: 'Loading networks…',
-        onRetry: () => void fetch(hostId),
+        onRetry: refetch,
       }}
       toolbar={
         <ResourceToolbar
@@ -71,7 +65,7 @@ export function NetworksView({ host }: { host: HostView }) {
           }}
           count={plural(data.items.length, 'network')}
           loading={data.loading}
-          onRefresh={() => void fetch(hostId)}
+          onRefresh={refetch}
         >
           <ToolbarActions
             actions={TOOLBAR}
@@ -97,11 +91,7 @@ export function NetworksView({ host }: { host: HostView }) {
               hostName={host.name}
               capabilities={data.capabilities}
               onClose={() => setCreating(false)}
-              onCreated={(name) => {
-                setCreating(false);
-                toast(`Created network ${name}.`);
-                void fetch(hostId);
-              }}
+              refetch={refetch}
             />
           )}
           {pruning && (
@@ -110,7 +100,7 @@ export function NetworksView({ host }: { host: HostView }) {
               hostName={host.name}
               networks={data.items}
               onClose={() => setPruning(false)}
-              onPruned={() => void fetch(hostId)}
+              onPruned={refetch}
             />
           )}
           {removing && (
@@ -118,9 +108,8 @@ export function NetworksView({ host }: { host: HostView }) {
               action={remove}
               target={{ hostId, id: removing.id }}
               options={{}}
-              title={`Remove network ${removing.name}?`}
-              done={`Removed network ${removing.name}.`}
-              refetch={() => void fetch(hostId)}
+              subject={`network ${removing.name}`}
+              refetch={refetch}
               onClose={() => setRemoving(undefined)}
             >
               <p>

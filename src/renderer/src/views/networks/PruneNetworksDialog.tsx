@@ -1,6 +1,7 @@
 import { useState } from 'react';
 import type { NetworkSummary } from '@shared/contract';
 import { Dialog } from '../../components/ui/Dialog';
+import { DialogActions } from '../../components/ui/DialogActions';
 import { ErrorBanner } from '../../components/ui/ErrorBanner';
 import { useMutation } from '../../hooks/useMutation';
 
@@ -40,27 +41,15 @@ export function PruneNetworksDialog({
       size="medium"
       dismissOnBackdrop={!busy}
       footer={
-        removed ? (
-          <button type="button" className="button button-primary" onClick={onClose}>
-            Done
-          </button>
-        ) : (
-          <>
-            <button type="button" className="button" onClick={onClose}>
-              Cancel
-            </button>
-            <button
-              type="button"
-              className="button button-danger"
-              onClick={() => void run()}
-              disabled={busy || candidates.length === 0}
-              aria-busy={busy || undefined}
-            >
-              {busy && <span className="spinner" aria-hidden="true" />}
-              Remove unused networks
-            </button>
-          </>
-        )
+        <DialogActions
+          done={!!removed}
+          onCancel={onClose}
+          submitLabel="Remove unused networks"
+          danger
+          busy={busy}
+          disabled={candidates.length === 0}
+          onSubmit={() => void run()}
+        />
       }
     >
       {removed ? (

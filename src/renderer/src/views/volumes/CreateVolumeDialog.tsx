@@ -1,6 +1,5 @@
 import { useId, useState } from 'react';
-import { Dialog } from '../../components/ui/Dialog';
-import { DialogActions } from '../../components/ui/DialogActions';
+import { FormDialog } from '../../components/ui/FormDialog';
 import { ErrorBanner } from '../../components/ui/ErrorBanner';
 import { useMutation } from '../../hooks/useMutation';
 import { TextField } from '../../components/ui/Field';
@@ -15,18 +14,23 @@ export interface CreateVolumeDialogProps {
   hostId: string;
   hostName: string;
   onClose(): void;
-  onCreated(name: string): void;
+  /** The volumes to refetch once it is created (the dialog toasts and closes). */
+  refetch(): void;
 }
 
 /** Name (or a random one), driver, driver options and labels. */
-export function CreateVolumeDialog({ hostId, hostName, onClose, onCreated }: CreateVolumeDialogProps) {
+export function CreateVolumeDialog({ hostId, hostName, onClose, refetch }: CreateVolumeDialogProps) {
   const id = useId();
   const [name, setName] = useState('');
   const [driver, setDriver] = useState('local');
   const [options, setOptions] = useState<KeyValueRow[]>([]);
   const [labels, setLabels] = useState<KeyValueRow[]>([]);
   const [submitted, setSubmitted] = useState(false);
-  const create = useMutation('volumes.create', { holdBusyOnSuccess: true });
+  const create = useMutation('volumes.create', {
+    holdBusyOnSuccess: true,
+    toast: (v) => `Created volume ${v.name}.`,
+    refetch,
+  });
   const { busy, error } = create;
 
   const nameError =
@@ -51,84 +55,73 @@ export function CreateVolumeDialog({ hostId, hostName, onClose, onCreated }: Cre
       options: opts.record,
       labels: labs.record,
     });
-    if (out.ok) onCreated(out.value.name);
+    if (out.ok) onClose();
   };
 
   return (
-    <Dialog
+    <FormDialog
       title={`Create volume on ${hostName}`}
       onClose={onClose}
-      footer={
-        <DialogActions
-          submitLabel="Create"
-          onCancel={onClose}
-          form={`${id}-form`}
-          busy={busy}
-          leading={
-            <CopyAsMenu
-              hostId={hostId}
-              build={() =>
-                invalid
-                  ? undefined
-                  : volumeFormCopy({
-                      name: name.trim(),
-                      driver: driver.trim(),
-                      options: opts.record,
-                      labels: labs.record,
-                    })
-              }
-            />
-          }
-        />
-      }
+      formId={`${id}-form`}
+      formClassName="host-form"
+      actions={{
+        submitLabel: 'Create',
+        busy,
+        leading: (
+          <CopyAsMenu
+            hostId={hostId}
+            build={() =>
+              invalid
+                ? undefined
+                : volumeFormCopy({
+                    name: name.trim(),
+                    driver: driver.trim(),
+                    options: opts.record,
+                    labels: labs.record,
+                  })
+            }
+          />
+        ),
+      }}
+      onSubmit={() => void submit()}
+      after={error && <ErrorBanner error={error} title="Couldn't create the volume" />}
     >
-      <form
-        id={`${id}-form`}
-        className="host-form"
-        noValidate
-        onSubmit={(e) => {
-          e.preventDefault();
-          void submit();
-        }}
-      >
-        <TextField
-          id={`${id}-name`}
-          label="Name"
-          value={name}
-          onChange={setName}
-          placeholder="app-data"
-          hint="Leave empty for a random name."
-          error={nameError}
-        />
-        <TextField
-          id={`${id}-driver`}
-          label="Driver"
-          value={driver}
-          onChange={setDriver}
-          required
-          error={submitted ? driverError : undefined}
-          hint="local stores data on this host; plugins (e.g. NFS drivers) must be installed on the engine."
-          mono
-        />
-        <KeyValueEditor
-          legend="Driver options"
-          noun="option"
-          rows={options}
-          errors={submitted ? opts.errors : {}}
-          onChange={setOptions}
-          keyPlaceholder="type"
-          valuePlaceholder="tmpfs"
-        />
-        <KeyValueEditor
-          legend="Labels"
-          noun="label"
-          rows={labels}
-          errors={submitted ? labs.errors : {}}
-          onChange={setLabels}
-          keyPlaceholder="com.example.team"
-        />
-      </form>
-      {error && <ErrorBanner error={error} title="Couldn't create the volume" />}
-    </Dialog>
+      <TextField
+        id={`${id}-name`}
+        label="Name"
+        value={name}
+        onChange={setName}
+        placeholder="app-data"
+        hint="Leave empty for a random name."
+        error={nameError}
+      />
+      <TextField
+        id={`${id}-driver`}
+        label="Driver"
+        value={driver}
+        onChange={setDriver}
+        required
+        error={submitted ? driverError : undefined}
+        hint="local stores data on this host; plugins (e.g. NFS drivers) must be installed on the engine."
+        mono
+      />
+      <KeyValueEditor
+        legend="Driver options"
+        noun="option"
+        rows={options}
+        errors={submitted ? opts.errors : {}}
+        onChange={setOptions}
+        keyPlaceholder="type"
+        valuePlaceholder="tmpfs"
+      />
+      <KeyValueEditor
+        legend="Labels"
+        noun="label"
+        rows={labels}
+        errors={submitted ? labs.errors : {}}
+        onChange={setLabels}
+        keyPlaceholder="com.example.team"
+      />
+    </FormDialog>
   );
 }

@@ -1,18 +1,19 @@
-import { useEffect, useId, useMemo, useState } from 'react';
+import { useMemo, useState } from 'react';
 import type { HostView, VolumeSummary } from '@shared/contract';
 import { ConfirmActionDialog } from '../../components/ConfirmActionDialog';
 import { PruneDialog } from '../../components/prune/PruneKindDialog';
 import { ResourceListView } from '../../components/ResourceListView';
 import { EmptyState } from '../../components/ui/EmptyState';
+import { Segmented } from '../../components/ui/Segmented';
 import { ToolbarActions } from '../../components/ui/ToolbarActions';
 import { ResourceToolbar } from '../../components/ui/ResourceToolbar';
 import { actionsFor } from '../../actions/define';
 import { VOLUME_ACTIONS, type VolumeActionId } from '../../actions/volume-actions';
+import { useHostResource } from '../../hooks/useHostResource';
 import { usePolicy } from '../../hooks/usePolicy';
 import { formatBytes } from '../../lib/format';
 import { plural } from '../../lib/plural';
 import { useMobilityStore } from '../../stores/mobility';
-import { useUiStore } from '../../stores/ui';
 import { EMPTY_HOST_VOLUMES, useVolumesStore, type VolumeFilter } from '../../stores/volumes';
 import { CreateVolumeDialog } from './CreateVolumeDialog';
 import { filterVolumes, isUnused } from './filter';
@@ -21,26 +22,23 @@ import { VolumeTable } from './VolumeTable';
 
 const { remove } = VOLUME_ACTIONS;
 const TOOLBAR = actionsFor(VOLUME_ACTIONS, 'toolbar');
+const SHOW: Array<{ value: VolumeFilter; label: string }> = [
+  { value: 'all', label: 'All' },
+  { value: 'unused', label: 'Unused' },
+];
 
 /** The volumes of one host: sizes and users, search, unused filter, create/remove/prune, browse. */
 export function VolumesView({ host }: { host: HostView }) {
   const hostId = host.id;
   const can = usePolicy(hostId);
-  const data = useVolumesStore((s) => s.byHost[hostId]) ?? EMPTY_HOST_VOLUMES;
-  const fetch = useVolumesStore((s) => s.fetch);
+  const { data, refetch } = useHostResource(useVolumesStore, hostId, EMPTY_HOST_VOLUMES);
   const filter = useVolumesStore((s) => s.filter);
   const setFilter = useVolumesStore((s) => s.setFilter);
-  const toast = useUiStore((s) => s.toast);
-  const radioName = useId();
   const [search, setSearch] = useState('');
   const [open, setOpen] = useState<{ name: string; tab: 'files' | 'inspect' }>();
   const [creating, setCreating] = useState(false);
   const [pruning, setPruning] = useState(false);
   const [removing, setRemoving] = useState<VolumeSummary>();
-
-  useEffect(() => {
-    void fetch(hostId);
-  }, [hostId, fetch]);
 
   const rows = useMemo(() => filterVolumes(data.items, filter, search), [data.items, filter, search]);
   const unused = useMemo(() => data.items.filter(isUnused).length, [data.items]);
@@ -88,27 +86,12 @@ export function VolumesView({ host }: { host: HostView }) {
         ...data,
         noun: 'volumes',
         loadingText: 'Loading volumes and their sizes…',
-        onRetry: () => void fetch(hostId),
+        onRetry: refetch,
       }}
       toolbar={
         <ResourceToolbar
           title="Volumes"
-          filters={
-            <div className="segmented" role="radiogroup" aria-label="Show">
-              {(['all', 'unused'] as VolumeFilter[]).map((value) => (
-                <label key={value} className={`segment${filter === value ? ' is-checked' : ''}`}>
-                  <input
-                    type="radio"
-                    name={radioName}
-                    value={value}
-                    checked={filter === value}
-                    onChange={() => setFilter(value)}
-                  />
-                  <span>{value === 'all' ? 'All' : 'Unused'}</span>
-                </label>
-              ))}
-            </div>
-          }
+          filters={<Segmented label="Show" options={SHOW} value={filter} onChange={setFilter} />}
           search={{
             label: 'Search volumes',
             placeholder: 'Name, label or container',
@@ -122,7 +105,7 @@ export function VolumesView({ host }: { host: HostView }) {
             </>
           }
           loading={data.loading}
-          onRefresh={() => void fetch(hostId)}
+          onRefresh={refetch}
         >
           <ToolbarActions
             actions={TOOLBAR}
@@ -139,11 +122,7 @@ export function VolumesView({ host }: { host: HostView }) {
               hostId={hostId}
               hostName={host.name}
               onClose={() => setCreating(false)}
-              onCreated={(name) => {
-                setCreating(false);
-                toast(`Created volume ${name}.`);
-                void fetch(hostId);
-              }}
+              refetch={refetch}
             />
           )}
           {pruning && (
@@ -152,7 +131,7 @@ export function VolumesView({ host }: { host: HostView }) {
               hostName={host.name}
               kind="volumes"
               onClose={() => setPruning(false)}
-              onPruned={() => void fetch(hostId)}
+              onPruned={refetch}
             />
           )}
           {removing && (
@@ -160,9 +139,8 @@ export function VolumesView({ host }: { host: HostView }) {
               action={remove}
               target={{ hostId, name: removing.name }}
               options={{}}
-              title={`Remove volume ${removing.name}?`}
-              done={`Removed volume ${removing.name}.`}
-              refetch={() => void fetch(hostId)}
+              subject={`volume ${removing.name}`}
+              refetch={refetch}
               onClose={() => setRemoving(undefined)}
             >
               <p>

@@ -1,14 +1,6 @@
+import type { ReactNode } from 'react';
 import type { HostView } from '@shared/contract';
-import { useHostsStore } from '../../stores/hosts';
-
-/** The other hosts, connected first: where a copy, move or clone may go. */
-export function useTargetHosts(sourceHostId: string): HostView[] {
-  const hosts = useHostsStore((s) => s.hosts);
-  const statuses = useHostsStore((s) => s.statuses);
-  const others = hosts.filter((h) => h.id !== sourceHostId);
-  const up = (h: HostView) => (statuses[h.id]?.state === 'connected' ? 0 : 1);
-  return [...others].sort((a, b) => up(a) - up(b));
-}
+import { useHostsStore } from '../stores/hosts';
 
 /** A select of the target host (by name, with its state when it is not connected). */
 export function TargetHostField({
@@ -16,14 +8,19 @@ export function TargetHostField({
   hosts,
   value,
   onChange,
+  nowhere = 'there is nowhere to go',
+  hint,
 }: {
   id: string;
   hosts: HostView[];
   value: string;
   onChange(hostId: string): void;
+  /** Why an empty list is a dead end ("there is nowhere to copy to"). */
+  nowhere?: string;
+  hint?: ReactNode;
 }) {
   const statuses = useHostsStore((s) => s.statuses);
-  if (hosts.length === 0) return <p className="muted">Add another host first: there is nowhere to go.</p>;
+  if (hosts.length === 0) return <p className="muted">Add another host first: {nowhere}.</p>;
   return (
     <div className="field">
       <label htmlFor={id} className="field-label">
@@ -37,6 +34,7 @@ export function TargetHostField({
           </option>
         ))}
       </select>
+      {hint && <p className="field-hint">{hint}</p>}
     </div>
   );
 }

@@ -1,0 +1,30 @@
+import { useId } from 'react';
+
+interface SegmentedProps<V extends string> {
+  /** The group's accessible name ("Show"). */
+  label: string;
+  options: ReadonlyArray<{ value: V; label: string }>;
+  value: V;
+  onChange(value: V): void;
+}
+
+/** A row of joined radio buttons: one choice of a few (a list's "Show" filter). */
+export function Segmented<V extends string>({ label, options, value, onChange }: SegmentedProps<V>) {
+  const name = useId();
+  return (
+    <div className="segmented" role="radiogroup" aria-label={label}>
+      {options.map((o) => (
+        <label key={o.value} className={`segment${value === o.value ? ' is-checked' : ''}`}>
+          <input
+            type="radio"
+            name={name}
+            value={o.value}
+            checked={value === o.value}
+            onChange={() => onChange(o.value)}
+          />
+          <span>{o.label}</span>
+        </label>
+      ))}
+    </div>
+  );
+}
