@@ -49,3 +49,13 @@ export function PlusIcon() {
     </LineIcon>
   );
 }
+
+/** The magnifier of search fields (the kit's SearchBox, the log search, the palette's input). */
+export function SearchIcon({ size = 13, className = 'search-icon' }: { size?: number; className?: string }) {
+  return (
+    <svg viewBox="0 0 16 16" width={size} height={size} aria-hidden="true" className={className}>
+      <circle cx="7" cy="7" r="4.5" fill="none" stroke="currentColor" strokeWidth="1.5" />
+      <path d="M10.5 10.5L14 14" stroke="currentColor" strokeWidth="1.5" strokeLinecap="round" />
+    </svg>
+  );
+}

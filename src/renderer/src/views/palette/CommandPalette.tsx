@@ -1,4 +1,5 @@
 import { useEffect, useId, useMemo, useRef, useState, type KeyboardEvent } from 'react';
+import { SearchIcon } from '../../components/ui/Icons';
 import { Dialog } from '../../components/ui/Dialog';
 import { listCommands } from '../../lib/commands';
 import { isMacPlatform } from '../../lib/shortcuts';
@@ -119,10 +120,7 @@ function PaletteDialog() {
       dismissOnBackdrop
     >
       <div className="palette-input-row">
-        <svg viewBox="0 0 16 16" width="15" height="15" aria-hidden="true" className="palette-input-icon">
-          <circle cx="7" cy="7" r="4.5" fill="none" stroke="currentColor" strokeWidth="1.5" />
-          <path d="M10.5 10.5L14 14" stroke="currentColor" strokeWidth="1.5" strokeLinecap="round" />
-        </svg>
+        <SearchIcon size={15} className="palette-input-icon" />
         {picker && (
           <span className="palette-step" title="Backspace in the empty field goes back to all actions">
             {picker.heading}
