@@ -22,6 +22,8 @@ export interface Command {
   binding?: Binding;
   /** Keys shown next to it but bound elsewhere (Ctrl+1..9 for hosts, in useHostShortcuts). */
   keys?: readonly string[];
+  /** Why it cannot run here (the host's policy refuses its method): listed, greyed, not run. */
+  disabled?: string;
   /** Runs the command; or returns a picker, which the palette shows next (choose a container…). */
   run(): void | CommandPicker;
 }
@@ -31,6 +33,8 @@ export interface PickItem {
   title: string;
   detail?: string;
   keywords?: readonly string[];
+  /** Why this item cannot be chosen (the action does not apply to it): listed, greyed, not run. */
+  disabled?: string;
   run(): void;
 }
 

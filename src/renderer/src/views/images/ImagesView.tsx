@@ -2,36 +2,21 @@ import { useCallback, useEffect, useMemo, useState } from 'react';
 import type { HostView, ImageSummary } from '@shared/contract';
 import { ResourceListView } from '../../components/ResourceListView';
 import { EmptyState } from '../../components/ui/EmptyState';
-import { callOf } from '../../actions/define';
-import { IMAGE_ACTIONS } from '../../actions/image-actions';
 import { formatBytes } from '../../lib/format';
 import { useNow } from '../../hooks/useNow';
 import { EMPTY_HOST_IMAGES, startImageSync, useImagesStore } from '../../stores/images';
 import { useRegistriesStore } from '../../stores/registries';
 import { RegistriesDialog } from './registries/RegistriesDialog';
 import { BuildDialog } from './BuildDialog';
-import { CopyDialog } from './CopyDialog';
 import { ImageDetailsView } from './details/ImageDetailsView';
-import {
-  filterImages,
-  imageLabel,
-  sortImages,
-  type ImageFilter,
-  type ImageSort,
-  type ImageSortKey,
-} from './filter';
+import { ImageActionDialog } from './ImageActionDialog';
+import { filterImages, sortImages, type ImageFilter, type ImageSort, type ImageSortKey } from './filter';
 import type { ImageAction } from '../../components/ui/ImageActionIcon';
 import { ImageTable } from './ImageTable';
 import { ImageToolbar, type ImageCommand } from './ImageToolbar';
 import { LoadDialog } from './LoadDialog';
 import { PruneDialog } from './PruneDialog';
 import { PullDialog } from './PullDialog';
-import { PushDialog } from './PushDialog';
-import { RemoveImageDialog } from './RemoveImageDialog';
-import { SaveDialog } from './SaveDialog';
-import { TagDialog } from './TagDialog';
-
-const { remove } = IMAGE_ACTIONS;
 
 type Open =
   | { kind: 'pull' | 'build' | 'load' | 'prune' }
@@ -45,7 +30,6 @@ export function ImagesView({ host }: { host: HostView }) {
   const details = useImagesStore((s) => (s.details?.hostId === hostId ? s.details : undefined));
   const openDetails = useImagesStore((s) => s.openDetails);
   const fetch = useImagesStore((s) => s.fetch);
-  const act = useImagesStore((s) => s.act);
   const allErrors = useImagesStore((s) => s.actionErrors);
   const dismissError = useImagesStore((s) => s.dismissError);
   const registriesOpen = useRegistriesStore((s) => s.dialogOpen);
@@ -139,25 +123,8 @@ export function ImagesView({ host }: { host: HostView }) {
           {open?.kind === 'build' && <BuildDialog host={host} onClose={close} />}
           {open?.kind === 'load' && <LoadDialog host={host} onClose={close} />}
           {open?.kind === 'prune' && <PruneDialog host={host} onClose={close} />}
-          {open?.kind === 'tag' && <TagDialog host={host} image={open.image} onClose={close} />}
-          {open?.kind === 'push' && <PushDialog host={host} image={open.image} onClose={close} />}
-          {open?.kind === 'copy' && <CopyDialog host={host} image={open.image} onClose={close} />}
-          {open?.kind === 'save' && <SaveDialog host={host} image={open.image} onClose={close} />}
-          {open?.kind === 'remove' && (
-            <RemoveImageDialog
-              host={host}
-              image={open.image}
-              onCancel={close}
-              onConfirm={(force) => {
-                const image = open.image;
-                close();
-                void act(
-                  hostId,
-                  `Couldn't ${remove.failed} ${imageLabel(image)}`,
-                  callOf(remove, { hostId, id: image.id }, { force }),
-                );
-              }}
-            />
+          {open && 'image' in open && (
+            <ImageActionDialog host={host} action={open.kind} image={open.image} onClose={close} />
           )}
           {registriesOpen && <RegistriesDialog host={host} onClose={() => setRegistriesOpen(false)} />}
         </>

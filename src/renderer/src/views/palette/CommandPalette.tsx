@@ -4,6 +4,9 @@ import { Dialog } from '../../components/ui/Dialog';
 import { listCommands } from '../../lib/commands';
 import { isMacPlatform } from '../../lib/shortcuts';
 import { useContainersStore } from '../../stores/containers';
+import { useImagesStore } from '../../stores/images';
+import { useNetworksStore } from '../../stores/networks';
+import { useVolumesStore } from '../../stores/volumes';
 import { useHostsStore } from '../../stores/hosts';
 import { usePaletteStore } from '../../stores/palette';
 import { registerBuiltinCommands } from './builtin-commands';
@@ -41,6 +44,9 @@ function PaletteDialog() {
   const statuses = useHostsStore((s) => s.statuses);
   const selectedHostId = useHostsStore((s) => s.selectedHostId);
   const containersByHost = useContainersStore((s) => s.byHost);
+  const imagesByHost = useImagesStore((s) => s.byHost);
+  const networksByHost = useNetworksStore((s) => s.byHost);
+  const volumesByHost = useVolumesStore((s) => s.byHost);
   const [query, setQuery] = useState('');
   const [active, setActive] = useState(0);
   const input = useRef<HTMLInputElement>(null);
@@ -58,9 +64,21 @@ function PaletteDialog() {
         hosts,
         mac,
       }),
-    // statuses, selectedHostId and containersByHost feed listCommands()/picker.items() via getState.
+    // statuses, selectedHostId and the lists by host feed listCommands()/picker.items() via getState.
     // eslint-disable-next-line react-hooks/exhaustive-deps
-    [query, picker, search.hits, hosts, mac, statuses, selectedHostId, containersByHost],
+    [
+      query,
+      picker,
+      search.hits,
+      hosts,
+      mac,
+      statuses,
+      selectedHostId,
+      containersByHost,
+      imagesByHost,
+      networksByHost,
+      volumesByHost,
+    ],
   );
   const activeIndex = rows.length === 0 ? -1 : Math.min(active, rows.length - 1);
   const optionId = (i: number) => `${listId}-opt-${i}`;
@@ -70,6 +88,7 @@ function PaletteDialog() {
   }, [query, picker, searchObjects]);
 
   const run = (row: PaletteRow) => {
+    if (row.disabled) return;
     const a = row.action;
     if (a.type === 'command') {
       const next = a.command.run();
