@@ -1,3 +1,4 @@
+import type { SearchKind } from '@shared/contract';
 import type { Binding } from './shortcuts';
 
 /**
@@ -33,6 +34,8 @@ export interface PickItem {
   title: string;
   detail?: string;
   keywords?: readonly string[];
+  /** What it is, for its glyph (a container when absent). */
+  kind?: SearchKind;
   /** Why this item cannot be chosen (the action does not apply to it): listed, greyed, not run. */
   disabled?: string;
   run(): void;

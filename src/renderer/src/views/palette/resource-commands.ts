@@ -1,4 +1,4 @@
-import type { HostView, ImageSummary, NetworkSummary, VolumeSummary } from '@shared/contract';
+import type { HostView, ImageSummary, NetworkSummary, SearchKind, VolumeSummary } from '@shared/contract';
 import { actionText, actionsFor } from '../../actions/define';
 import { IMAGE_ACTIONS } from '../../actions/image-actions';
 import { NETWORK_ACTIONS } from '../../actions/network-actions';
@@ -26,6 +26,7 @@ interface RowAction<Item> {
 
 /** One kind of object whose row actions the palette offers: where its list is, how it opens them. */
 interface ObjectKind<Item> {
+  kind: SearchKind;
   noun: string;
   plural: string;
   actions: readonly RowAction<Item>[];
@@ -55,6 +56,7 @@ function listOf<Item>(
 const openDialog = usePaletteStore.getState;
 
 const IMAGES: ObjectKind<ImageSummary> = {
+  kind: 'image',
   noun: 'Image',
   plural: 'images',
   actions: actionsFor(IMAGE_ACTIONS, 'row'),
@@ -72,6 +74,7 @@ const IMAGES: ObjectKind<ImageSummary> = {
 };
 
 const NETWORKS: ObjectKind<NetworkSummary> = {
+  kind: 'network',
   noun: 'Network',
   plural: 'networks',
   actions: actionsFor(NETWORK_ACTIONS, 'row'),
@@ -86,6 +89,7 @@ const NETWORKS: ObjectKind<NetworkSummary> = {
 const VOLUME_PALETTE_ACTIONS = actionsFor(VOLUME_ACTIONS, 'row').filter((a) => a.id !== 'browse');
 
 const VOLUMES: ObjectKind<VolumeSummary> = {
+  kind: 'volume',
   noun: 'Volume',
   plural: 'volumes',
   actions: VOLUME_PALETTE_ACTIONS,
@@ -96,13 +100,11 @@ const VOLUMES: ObjectKind<VolumeSummary> = {
   open: (hostId, action, v) =>
     action === 'remove'
       ? openDialog().openDialog({ kind: 'volume-remove', hostId, volume: v.name })
-      : useMobilityStore
-          .getState()
-          .open({
-            kind: action as 'volume-copy' | 'volume-backup' | 'volume-restore',
-            hostId,
-            volume: v.name,
-          }),
+      : useMobilityStore.getState().open({
+          kind: action as 'volume-copy' | 'volume-backup' | 'volume-restore',
+          hostId,
+          volume: v.name,
+        }),
 };
 
 function kindCommands<Item>(kind: ObjectKind<Item>, host: HostView): Command[] {
@@ -124,6 +126,7 @@ function kindCommands<Item>(kind: ObjectKind<Item>, host: HostView): Command[] {
             id: kind.key(item),
             title: kind.title(item),
             detail: kind.detail(item),
+            kind: kind.kind,
             ...(a.appliesTo(item) ? {} : { disabled: a.unavailable ?? `${a.label} does not apply` }),
             run: () => kind.open(host.id, a.id, item),
           })),

@@ -78,6 +78,7 @@ export function buildRows(opts: {
       ...(item.detail ? { detail: item.detail } : {}),
       positions: match.positions,
       ...(item.disabled ? { disabled: item.disabled } : {}),
+      ...(item.kind ? { kind: item.kind } : {}),
       action: { type: 'pick', item },
     }));
   }
