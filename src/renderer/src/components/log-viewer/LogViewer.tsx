@@ -12,6 +12,7 @@ import { LogSourceBar } from './LogSourceBar';
 import { LogStatusBar } from './LogStatusBar';
 import { StreamChecks } from './StreamChecks';
 import { useLogSearch } from './useLogSearch';
+import { useStreamFilter } from './useStreamFilter';
 import { useLogStream } from './useLogStream';
 
 export interface LogViewerProps {
@@ -37,14 +38,18 @@ export function LogViewer({ hostId, containerId, containerName }: LogViewerProps
   );
   const { model, version, state, tty, resume } = useLogStream(hostId, containerId, query, follow);
 
-  const [showStdout, setShowStdout] = useState(true);
-  const [showStderr, setShowStderr] = useState(true);
+  const streams = useStreamFilter();
   const { compiled, onlyMatches, options: searchOptions } = useLogSearch();
   const [filterVersion, setFilterVersion] = useState(0);
   useEffect(() => {
-    model.setFilters({ showStdout, showStderr, search: compiled.search, onlyMatches });
+    model.setFilters({
+      showStdout: streams.stdout,
+      showStderr: streams.stderr,
+      search: compiled.search,
+      onlyMatches,
+    });
     setFilterVersion((n) => n + 1);
-  }, [model, showStdout, showStderr, compiled, onlyMatches]);
+  }, [model, streams.stdout, streams.stderr, compiled, onlyMatches]);
 
   const [stick, setStick] = useState(true);
   const [currentSeq, setCurrentSeq] = useState<number | undefined>(undefined);
@@ -106,14 +111,7 @@ export function LogViewer({ hostId, containerId, containerName }: LogViewerProps
           <ToggleButton on={prefs.wrap} onChange={(wrap) => prefs.set({ wrap })}>
             Wrap
           </ToggleButton>
-          {!tty && (
-            <StreamChecks
-              stdout={showStdout}
-              onStdout={setShowStdout}
-              stderr={showStderr}
-              onStderr={setShowStderr}
-            />
-          )}
+          {!tty && <StreamChecks {...streams.checks} />}
           <span className="header-spacer" />
           <LogExportButtons
             lines={() => model.plainRows(prefs.timestamps)}

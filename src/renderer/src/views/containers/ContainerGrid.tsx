@@ -19,22 +19,26 @@ export interface GridContainer {
   hostColor?: string;
 }
 
-export interface ContainerGridProps<T, K extends string> {
-  label: string;
-  className: string;
-  items: T[];
-  columns: Column<K>[];
-  sort: { key: K; dir: 'asc' | 'desc' };
-  onSort(key: K): void;
-  /** Every container the filter lets through (for "Select all"), and how many are selected. */
+/** What every containers table takes from its page and hands to the grid as is. */
+export interface ContainerListProps<K extends string> {
+  /** Every container the filter lets through (for "Select all"). */
   visible: ContainerSummary[];
-  selectedCount: number;
   busy: Record<string, ContainerAction>;
   now: number;
+  sort: { key: K; dir: 'asc' | 'desc' };
+  onSort(key: K): void;
   onSelect(containers: ContainerSummary[], on: boolean): void;
   onAction(action: ContainerAction, c: ContainerSummary): void;
   onOpen(c: ContainerSummary): void;
   onMenu(c: ContainerSummary, anchor: HTMLElement): void;
+}
+
+export interface ContainerGridProps<T, K extends string> extends ContainerListProps<K> {
+  label: string;
+  className: string;
+  items: T[];
+  columns: Column<K>[];
+  selectedCount: number;
   /** Stable (module-level) functions: the virtualizer re-measures when they change. */
   keyOf(item: T): string;
   isOther(item: T): boolean;

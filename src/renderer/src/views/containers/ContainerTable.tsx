@@ -1,30 +1,19 @@
 import { useCallback } from 'react';
-import type { ContainerBulkAction, ContainerSummary, EndpointView } from '@shared/contract';
+import type { ContainerBulkAction, EndpointView } from '@shared/contract';
 import { useRowHeight } from '../../hooks/useRowHeight';
-import type { ContainerAction } from '../../stores/containers';
 import { GroupRow } from './GroupRow';
-import type { GroupItem, Sort, SortKey, TableItem } from '../../lib/container-filter';
+import type { GroupItem, SortKey, TableItem } from '../../lib/container-filter';
 import { CONTAINER_COLUMNS } from '../../components/ui/TableHeader';
-import { ContainerGrid } from './ContainerGrid';
+import { ContainerGrid, type ContainerListProps } from './ContainerGrid';
 
 export const GROUP_HEIGHT = 42;
 
-export interface ContainerTableProps {
+export interface ContainerTableProps extends ContainerListProps<SortKey> {
   hostId: string;
   endpoint: EndpointView;
   items: TableItem[];
-  /** Every container the filter lets through (for "Select all"). */
-  visible: ContainerSummary[];
   selected: Record<string, true>;
-  busy: Record<string, ContainerAction>;
   bulkBusy: ContainerBulkAction | undefined;
-  now: number;
-  sort: Sort;
-  onSort(key: SortKey): void;
-  onSelect(containers: ContainerSummary[], on: boolean): void;
-  onAction(action: ContainerAction, c: ContainerSummary): void;
-  onOpen(c: ContainerSummary): void;
-  onMenu(c: ContainerSummary, anchor: HTMLElement): void;
   onToggleGroup(project: string): void;
   onGroupAction(action: 'start' | 'stop' | 'restart', group: GroupItem): void;
 }
@@ -51,20 +40,11 @@ export function ContainerTable(props: ContainerTableProps) {
   );
   return (
     <ContainerGrid
+      {...props}
       label="Containers"
       className="ctable"
-      items={props.items}
       columns={CONTAINER_COLUMNS}
-      sort={props.sort}
-      onSort={props.onSort}
-      visible={props.visible}
       selectedCount={props.visible.filter((c) => selected[c.id]).length}
-      busy={props.busy}
-      now={props.now}
-      onSelect={props.onSelect}
-      onAction={props.onAction}
-      onOpen={props.onOpen}
-      onMenu={props.onMenu}
       keyOf={keyOf}
       isOther={isGroup}
       otherHeight={groupHeight}

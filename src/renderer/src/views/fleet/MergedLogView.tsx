@@ -5,6 +5,7 @@ import { LogSearchBar } from '../../components/log-viewer/LogSearchBar';
 import { LogExportButtons } from '../../components/log-viewer/LogExportButtons';
 import { StreamChecks } from '../../components/log-viewer/StreamChecks';
 import { useLogSearch } from '../../components/log-viewer/useLogSearch';
+import { useStreamFilter } from '../../components/log-viewer/useStreamFilter';
 import { ToggleButton } from '../../components/ui/ToggleButton';
 import { useFlash } from '../../hooks/useFlash';
 import type { MergedLogs } from '../../hooks/useMergedLogs';
@@ -19,8 +20,7 @@ const DRAWN = 2_000;
  * the log viewer's search (highlight, next/previous, only matching), stream filters and export.
  */
 export function MergedLogView({ logs, hostName }: { logs: MergedLogs; hostName(id: string): string }) {
-  const [showStdout, setShowStdout] = useState(true);
-  const [showStderr, setShowStderr] = useState(true);
+  const streams = useStreamFilter();
   const [timestamps, setTimestamps] = useState(true);
   const { compiled, onlyMatches, options: searchOptions } = useLogSearch();
   const [current, setCurrent] = useState<number>();
@@ -32,13 +32,13 @@ export function MergedLogView({ logs, hostName }: { logs: MergedLogs; hostName(i
   const shown = useMemo(() => {
     const out = lines.filter(
       (l) =>
-        (l.stream === LOG_STDOUT ? showStdout : l.stream === LOG_STDERR ? showStderr : true) &&
+        (l.stream === LOG_STDOUT ? streams.stdout : l.stream === LOG_STDERR ? streams.stderr : true) &&
         (!onlyMatches || !compiled.search || compiled.search.test(l.text)),
     );
     return out.slice(-DRAWN);
     // `lines` is mutated in place: the version says when it changed.
     // eslint-disable-next-line react-hooks/exhaustive-deps
-  }, [version, lines, showStdout, showStderr, onlyMatches, compiled]);
+  }, [version, lines, streams.stdout, streams.stderr, onlyMatches, compiled]);
   const matches = useMemo(() => {
     if (!compiled.search) return [];
     const out: number[] = [];
@@ -72,12 +72,7 @@ export function MergedLogView({ logs, hostName }: { logs: MergedLogs; hostName(i
         <ToggleButton on={timestamps} onChange={setTimestamps}>
           Timestamps
         </ToggleButton>
-        <StreamChecks
-          stdout={showStdout}
-          onStdout={setShowStdout}
-          stderr={showStderr}
-          onStderr={setShowStderr}
-        />
+        <StreamChecks {...streams.checks} />
         <span className="header-spacer" />
         <span className="muted merged-count" aria-live="polite">
           {plural(lines.length, 'line')}

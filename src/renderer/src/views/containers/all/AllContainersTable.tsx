@@ -1,9 +1,8 @@
 import { useMemo } from 'react';
-import type { ContainerSummary, HostView } from '@shared/contract';
-import type { ContainerAction } from '../../../stores/containers';
+import type { HostView } from '@shared/contract';
 import { CONTAINER_COLUMNS, type Column } from '../../../components/ui/TableHeader';
-import { ContainerGrid } from '../ContainerGrid';
-import type { AllItem, AllSort, AllSortKey, NoticeItem } from './merge';
+import { ContainerGrid, type ContainerListProps } from '../ContainerGrid';
+import type { AllItem, AllSortKey, NoticeItem } from './merge';
 
 const NOTICE_HEIGHT = 40;
 
@@ -12,20 +11,10 @@ const COLUMNS: Column<AllSortKey>[] = [
   ...CONTAINER_COLUMNS,
 ];
 
-export interface AllContainersTableProps {
+export interface AllContainersTableProps extends ContainerListProps<AllSortKey> {
   items: AllItem[];
   hostsById: Map<string, HostView>;
-  /** Every container the filter lets through (for "Select all"). */
-  visible: ContainerSummary[];
   isSelected(hostId: string, containerId: string): boolean;
-  busy: Record<string, ContainerAction>;
-  now: number;
-  sort: AllSort;
-  onSort(key: AllSortKey): void;
-  onSelect(containers: ContainerSummary[], on: boolean): void;
-  onAction(action: ContainerAction, c: ContainerSummary): void;
-  onOpen(c: ContainerSummary): void;
-  onMenu(c: ContainerSummary, anchor: HTMLElement): void;
   onRetry(hostId: string): void;
 }
 
@@ -104,20 +93,11 @@ export function AllContainersTable(props: AllContainersTableProps) {
   };
   return (
     <ContainerGrid
+      {...props}
       label="Containers on all hosts"
       className="ctable all-ctable"
-      items={items}
       columns={COLUMNS}
-      sort={props.sort}
-      onSort={props.onSort}
-      visible={props.visible}
       selectedCount={selectedCount}
-      busy={props.busy}
-      now={props.now}
-      onSelect={props.onSelect}
-      onAction={props.onAction}
-      onOpen={props.onOpen}
-      onMenu={props.onMenu}
       keyOf={keyOf}
       isOther={isNotice}
       otherHeight={NOTICE_HEIGHT}
