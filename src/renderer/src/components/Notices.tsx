@@ -1,3 +1,4 @@
+import { CloseIcon } from './ui/Icons';
 import { useHostsStore } from '../stores/hosts';
 import { useUiStore } from '../stores/ui';
 
@@ -34,9 +35,7 @@ export function Notices() {
             aria-label="Dismiss notification"
             onClick={() => dismissToast(t.id)}
           >
-            <svg viewBox="0 0 16 16" width="12" height="12" aria-hidden="true">
-              <path d="M3.5 3.5l9 9m0-9l-9 9" stroke="currentColor" strokeWidth="1.6" strokeLinecap="round" />
-            </svg>
+            <CloseIcon />
           </button>
         </div>
       ))}

@@ -1,3 +1,4 @@
+import { CloseIcon } from './Icons';
 import { useEffect, useId, useRef, type ReactNode, type RefObject } from 'react';
 import { createPortal } from 'react-dom';
 import { isTopDialog, popDialog, pushDialog } from '../../lib/dialog-stack';
@@ -121,9 +122,7 @@ export function Dialog({
             {title}
           </h2>
           <button type="button" className="icon-button" aria-label="Close" onClick={onClose}>
-            <svg viewBox="0 0 16 16" width="14" height="14" aria-hidden="true">
-              <path d="M3.5 3.5l9 9m0-9l-9 9" stroke="currentColor" strokeWidth="1.6" strokeLinecap="round" />
-            </svg>
+            <CloseIcon size={14} />
           </button>
         </header>
         <div className="dialog-body">{children}</div>

@@ -1,3 +1,4 @@
+import { CloseIcon } from './Icons';
 import type { ReactNode } from 'react';
 import type { AppErrorShape } from '@shared/contract';
 import { errorTitle } from '../../lib/errors';
@@ -48,9 +49,7 @@ export function ErrorBanner({
           aria-label={dismissLabel ?? 'Dismiss'}
           onClick={onDismiss}
         >
-          <svg viewBox="0 0 16 16" width="12" height="12" aria-hidden="true">
-            <path d="M3.5 3.5l9 9m0-9l-9 9" stroke="currentColor" strokeWidth="1.6" strokeLinecap="round" />
-          </svg>
+          <CloseIcon />
         </button>
       )}
     </div>

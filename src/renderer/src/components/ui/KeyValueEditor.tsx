@@ -1,3 +1,4 @@
+import { CloseIcon } from './Icons';
 import { useId } from 'react';
 import { type KeyValueRow } from '../../lib/key-values';
 
@@ -65,14 +66,7 @@ export function KeyValueEditor({
                 aria-label={`Remove ${noun} ${i + 1}`}
                 onClick={() => onChange(rows.filter((_, j) => j !== i))}
               >
-                <svg viewBox="0 0 16 16" width="12" height="12" aria-hidden="true">
-                  <path
-                    d="M3.5 3.5l9 9m0-9l-9 9"
-                    stroke="currentColor"
-                    strokeWidth="1.6"
-                    strokeLinecap="round"
-                  />
-                </svg>
+                <CloseIcon />
               </button>
             </div>
             {error && (

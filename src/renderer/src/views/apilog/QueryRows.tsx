@@ -1,3 +1,4 @@
+import { CloseIcon } from '../../components/ui/Icons';
 /** The console's query parameters as name/value rows (order kept: the engine reads repeats). */
 export function QueryRows({
   rows,
@@ -32,9 +33,7 @@ export function QueryRows({
             aria-label={`Remove query parameter ${k || i + 1}`}
             onClick={() => onChange(rows.filter((_, j) => j !== i))}
           >
-            <svg viewBox="0 0 16 16" width="12" height="12" aria-hidden="true">
-              <path d="M3.5 3.5l9 9m0-9l-9 9" stroke="currentColor" strokeWidth="1.6" strokeLinecap="round" />
-            </svg>
+            <CloseIcon />
           </button>
         </div>
       ))}

@@ -1,3 +1,4 @@
+import { CloseIcon } from '../../components/ui/Icons';
 import { useState } from 'react';
 import type { ApiLogEntry, ApiTargetInfo } from '@shared/contract';
 import { queryString, type EngineRequest } from '@shared/apilog/engine-request';
@@ -55,9 +56,7 @@ export function RequestDetails({
           Open in console
         </button>
         <button type="button" className="icon-button" aria-label="Close details" onClick={onClose}>
-          <svg viewBox="0 0 16 16" width="14" height="14" aria-hidden="true">
-            <path d="M3.5 3.5l9 9m0-9l-9 9" stroke="currentColor" strokeWidth="1.6" strokeLinecap="round" />
-          </svg>
+          <CloseIcon size={14} />
         </button>
       </header>
       <p className="api-details-meta muted">

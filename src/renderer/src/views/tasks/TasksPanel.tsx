@@ -1,3 +1,4 @@
+import { CloseIcon } from '../../components/ui/Icons';
 import { useEffect, useMemo, useRef } from 'react';
 import { ErrorBanner } from '../../components/ui/ErrorBanner';
 import { useNow } from '../../hooks/useNow';
@@ -61,14 +62,7 @@ export function TasksPanel() {
               </button>
             )}
             <button type="button" className="icon-button" aria-label="Close tasks" onClick={closePanel}>
-              <svg viewBox="0 0 16 16" width="14" height="14" aria-hidden="true">
-                <path
-                  d="M3.5 3.5l9 9m0-9l-9 9"
-                  stroke="currentColor"
-                  strokeWidth="1.6"
-                  strokeLinecap="round"
-                />
-              </svg>
+              <CloseIcon size={14} />
             </button>
           </header>
           {streamError && <ErrorBanner error={streamError} title="The task list stopped updating" />}
