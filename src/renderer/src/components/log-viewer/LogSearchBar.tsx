@@ -1,3 +1,4 @@
+import { IconButton } from '../ui/IconButton';
 import { forwardRef } from 'react';
 import { SearchIcon } from '../ui/Icons';
 import { ToggleButton } from '../ui/ToggleButton';
@@ -15,10 +16,8 @@ export interface LogSearchBarProps extends LogSearchOptions {
 /** Previous or next match: an arrow pointing up or down. */
 function StepButton({ up, disabled, onClick }: { up: boolean; disabled: boolean; onClick(): void }) {
   return (
-    <button
-      type="button"
-      className="icon-button"
-      aria-label={up ? 'Previous match' : 'Next match'}
+    <IconButton
+      label={up ? 'Previous match' : 'Next match'}
       title={up ? 'Previous match (Shift+Enter)' : 'Next match (Enter)'}
       disabled={disabled}
       onClick={onClick}
@@ -32,7 +31,7 @@ function StepButton({ up, disabled, onClick }: { up: boolean; disabled: boolean;
           strokeLinecap="round"
         />
       </svg>
-    </button>
+    </IconButton>
   );
 }
 

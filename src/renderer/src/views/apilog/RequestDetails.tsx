@@ -1,3 +1,4 @@
+import { IconButton } from '../../components/ui/IconButton';
 import { CloseIcon } from '../../components/ui/Icons';
 import { useState } from 'react';
 import type { ApiLogEntry, ApiTargetInfo } from '@shared/contract';
@@ -55,9 +56,9 @@ export function RequestDetails({
         >
           Open in console
         </button>
-        <button type="button" className="icon-button" aria-label="Close details" onClick={onClose}>
+        <IconButton label="Close details" onClick={onClose}>
           <CloseIcon size={14} />
-        </button>
+        </IconButton>
       </header>
       <p className="api-details-meta muted">
         {statusText(entry)} · {durationText(entry)} · {fullDate(entry.at)}
