@@ -26,7 +26,6 @@ import {
   isLive,
   sortContainers,
   type GroupItem,
-  type Sort,
   type SortKey,
 } from '../../lib/container-filter';
 import { RowMenu } from './RowMenu';
@@ -34,11 +33,15 @@ import { RunContainerDialog } from './run/RunContainerDialog';
 import { moreActionItems, useContainerActions } from './useContainerActions';
 import { hasUpdate, updateKey, useUpdatesStore } from '../../stores/updates';
 import { UpdateSelectedButton } from '../../components/fleet/UpdateSelectedButton';
+import { useSort } from '../../hooks/useSort';
 
 export interface ContainersViewProps {
   host: HostView;
   connected: boolean;
 }
+
+/** Dates sort newest first; names and states A to Z. */
+const newestFirst = (key: SortKey) => (key === 'created' ? 'desc' : 'asc');
 
 /** The containers of one host: toolbar, selection, results, the table, and the details view. */
 export function ContainersView({ host, connected }: ContainersViewProps) {
@@ -64,7 +67,7 @@ export function ContainersView({ host, connected }: ContainersViewProps) {
   const runDialog = useContainersStore((s) => (s.runDialog?.hostId === hostId ? s.runDialog : undefined));
   // Per host: the view is keyed by host id, so switching hosts starts with an empty search.
   const [search, setSearch] = useState('');
-  const [sort, setSort] = useState<Sort>({ key: 'name', dir: 'asc' });
+  const [sort, onSort] = useSort<SortKey>({ key: 'name', dir: 'asc' }, newestFirst);
   const [menu, setMenu] = useState<{ c: ContainerSummary; anchor: HTMLElement }>();
   const [bulkAsk, setBulkAsk] = useState<{ action: 'kill' | 'remove'; targets: ContainerSummary[] }>();
   const [pruning, setPruning] = useState(false);
@@ -91,16 +94,6 @@ export function ContainersView({ host, connected }: ContainersViewProps) {
   const running = useMemo(() => data.items.filter(isLive).length, [data.items]);
   const selectedContainers = useMemo(() => data.items.filter((c) => selected[c.id]), [data.items, selected]);
   const actionErrors = allActionErrors.filter((e) => e.hostId === hostId);
-
-  const onSort = useCallback(
-    (key: SortKey) =>
-      setSort((s) =>
-        s.key === key
-          ? { key, dir: s.dir === 'asc' ? 'desc' : 'asc' }
-          : { key, dir: key === 'created' ? 'desc' : 'asc' },
-      ),
-    [],
-  );
 
   const onOpen = useCallback(
     (c: ContainerSummary) => openDetails({ hostId, containerId: c.id, name: c.name }),

@@ -10,18 +10,22 @@ import { RegistriesDialog } from './registries/RegistriesDialog';
 import { BuildDialog } from './BuildDialog';
 import { ImageDetailsView } from './details/ImageDetailsView';
 import { ImageActionDialog } from './ImageActionDialog';
-import { filterImages, sortImages, type ImageFilter, type ImageSort, type ImageSortKey } from './filter';
+import { filterImages, sortImages, type ImageFilter, type ImageSortKey } from './filter';
 import type { ImageAction } from '../../components/ui/ImageActionIcon';
 import { ImageTable } from './ImageTable';
 import { ImageToolbar, type ImageCommand } from './ImageToolbar';
 import { LoadDialog } from './LoadDialog';
 import { PruneDialog } from './PruneDialog';
 import { PullDialog } from './PullDialog';
+import { useSort } from '../../hooks/useSort';
 
 type Open =
   | { kind: 'pull' | 'build' | 'load' | 'prune' }
   | { kind: 'tag' | 'push' | 'copy' | 'save' | 'remove'; image: ImageSummary }
   | undefined;
+
+/** Names sort A to Z; sizes, dates and counts largest first. */
+const largestFirst = (key: ImageSortKey) => (key === 'name' ? 'asc' : 'desc');
 
 /** The images of one host: filter, search, sort; pull, build, load, prune; per-image actions. */
 export function ImagesView({ host }: { host: HostView }) {
@@ -36,7 +40,7 @@ export function ImagesView({ host }: { host: HostView }) {
   const setRegistriesOpen = useRegistriesStore((s) => s.setDialogOpen);
   const [filter, setFilter] = useState<ImageFilter>('all');
   const [search, setSearch] = useState('');
-  const [sort, setSort] = useState<ImageSort>({ key: 'name', dir: 'asc' });
+  const [sort, onSort] = useSort<ImageSortKey>({ key: 'name', dir: 'asc' }, largestFirst);
   const [open, setOpen] = useState<Open>();
   const now = useNow(30_000);
 
@@ -52,15 +56,6 @@ export function ImagesView({ host }: { host: HostView }) {
   const totalSize = useMemo(() => formatBytes(data.items.reduce((s, i) => s + i.size, 0)), [data.items]);
   const errors = allErrors.filter((e) => e.hostId === hostId);
 
-  const onSort = useCallback(
-    (key: ImageSortKey) =>
-      setSort((s) =>
-        s.key === key
-          ? { key, dir: s.dir === 'asc' ? 'desc' : 'asc' }
-          : { key, dir: key === 'name' ? 'asc' : 'desc' },
-      ),
-    [],
-  );
   const onAction = useCallback((kind: ImageAction, image: ImageSummary) => setOpen({ kind, image }), []);
   const onOpen = useCallback(
     (image: ImageSummary) => openDetails({ hostId, imageId: image.id }),
