@@ -34,6 +34,7 @@ import { moreActionItems, useContainerActions } from './useContainerActions';
 import { hasUpdate, updateKey, useUpdatesStore } from '../../stores/updates';
 import { UpdateSelectedButton } from '../../components/fleet/UpdateSelectedButton';
 import { useSort } from '../../hooks/useSort';
+import { useContainerFilters } from './useContainerFilters';
 
 export interface ContainersViewProps {
   host: HostView;
@@ -54,8 +55,8 @@ export function ContainersView({ host, connected }: ContainersViewProps) {
   const allActionErrors = useContainersStore((s) => s.actionErrors);
   const fetch = useContainersStore((s) => s.fetch);
   const dismissActionError = useContainersStore((s) => s.dismissActionError);
-  const filter = useContainersStore((s) => s.filter);
-  const setFilter = useContainersStore((s) => s.setFilter);
+  const filters = useContainerFilters();
+  const { filter, search } = filters;
   const grouped = useContainersStore((s) => s.grouped);
   const setGrouped = useContainersStore((s) => s.setGrouped);
   const collapsed = useContainersStore((s) => s.collapsed);
@@ -65,8 +66,6 @@ export function ContainersView({ host, connected }: ContainersViewProps) {
   const bulkBusy = useContainersStore((s) => s.bulkBusy[hostId]);
   const bulkOutcome = useContainersStore((s) => s.bulkResults[hostId]);
   const runDialog = useContainersStore((s) => (s.runDialog?.hostId === hostId ? s.runDialog : undefined));
-  // Per host: the view is keyed by host id, so switching hosts starts with an empty search.
-  const [search, setSearch] = useState('');
   const [sort, onSort] = useSort<SortKey>({ key: 'name', dir: 'asc' }, newestFirst);
   const [menu, setMenu] = useState<{ c: ContainerSummary; anchor: HTMLElement }>();
   const [bulkAsk, setBulkAsk] = useState<{ action: 'kill' | 'remove'; targets: ContainerSummary[] }>();
@@ -168,8 +167,8 @@ export function ContainersView({ host, connected }: ContainersViewProps) {
             : `No ${filter === 'exited' ? 'stopped' : 'running'} containers on ${host.name}`
         }
         actions={[
-          !!query && { label: 'Clear search', onClick: () => setSearch('') },
-          filter !== 'all' && { label: 'Show all containers', onClick: () => setFilter('all') },
+          !!query && { label: 'Clear search', onClick: () => filters.onSearch('') },
+          filter !== 'all' && { label: 'Show all containers', onClick: () => filters.onFilter('all') },
         ]}
       />
     );
@@ -188,10 +187,7 @@ export function ContainersView({ host, connected }: ContainersViewProps) {
       toolbar={
         <ContainerToolbar
           hostId={hostId}
-          filter={filter}
-          onFilter={setFilter}
-          search={search}
-          onSearch={setSearch}
+          {...filters}
           grouped={grouped}
           onGrouped={setGrouped}
           total={data.items.length}

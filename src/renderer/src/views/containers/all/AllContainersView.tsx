@@ -25,6 +25,7 @@ import { hasUpdate, updateKey, useUpdatesStore } from '../../../stores/updates';
 import { UpdateSelectedButton } from '../../../components/fleet/UpdateSelectedButton';
 import { MergedLogsSelectedButton } from '../../../components/fleet/MergedLogsSelectedButton';
 import { useSort } from '../../../hooks/useSort';
+import { useContainerFilters } from '../useContainerFilters';
 
 interface BulkAsk {
   action: 'kill' | 'remove';
@@ -52,10 +53,9 @@ export function AllContainersView() {
   const bulkResults = useContainersStore((s) => s.bulkResults);
   const actionErrors = useContainersStore((s) => s.actionErrors);
   const runDialog = useContainersStore((s) => s.runDialog);
-  const filter = useContainersStore((s) => s.filter);
-  const setFilter = useContainersStore((s) => s.setFilter);
+  const filters = useContainerFilters();
+  const { filter, search } = filters;
   const fetch = useContainersStore((s) => s.fetch);
-  const [search, setSearch] = useState('');
   const query = useDeferredValue(search);
   const [hostFilter, setHostFilter] = useState('');
   const [sort, onSort] = useSort<AllSortKey>({ key: 'host', dir: 'asc' }, newestFirst);
@@ -199,9 +199,9 @@ export function AllContainersView() {
               : `No ${filter === 'exited' ? 'stopped' : 'running'} containers`
         }
         actions={[
-          !!query.trim() && { label: 'Clear search', onClick: () => setSearch('') },
+          !!query.trim() && { label: 'Clear search', onClick: () => filters.onSearch('') },
           filter !== 'all' &&
-            merged.total > 0 && { label: 'Show all containers', onClick: () => setFilter('all') },
+            merged.total > 0 && { label: 'Show all containers', onClick: () => filters.onFilter('all') },
         ]}
       />
     );
@@ -213,10 +213,7 @@ export function AllContainersView() {
       className="containers-view all-containers"
       toolbar={
         <AllContainersToolbar
-          filter={filter}
-          onFilter={setFilter}
-          search={search}
-          onSearch={setSearch}
+          {...filters}
           hosts={hosts}
           hostFilter={hostFilter}
           onHostFilter={setHostFilter}
