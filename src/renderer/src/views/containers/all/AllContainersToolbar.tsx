@@ -1,9 +1,9 @@
-import { useId } from 'react';
 import type { HostView } from '@shared/contract';
 import { RefreshButton } from '../../../components/ui/RefreshIconButton';
 import { ContainerFilters, type ContainerFilterProps } from '../ContainerFilters';
 import { plural } from '../../../lib/plural';
 import { UpdatesControls } from '../../../components/fleet/UpdatesControls';
+import { InlineSelect } from '../../../components/ui/InlineSelect';
 
 export interface AllContainersToolbarProps extends ContainerFilterProps {
   hosts: HostView[];
@@ -20,27 +20,17 @@ export interface AllContainersToolbarProps extends ContainerFilterProps {
 /** The per-host list's filter and search, plus a host picker and the totals over all hosts. */
 export function AllContainersToolbar(props: AllContainersToolbarProps) {
   const { total, running, loading } = props;
-  const hostId = useId();
   return (
     <div className="toolbar">
       <h1 className="toolbar-title">All containers</h1>
       <ContainerFilters {...props} />
-      <label htmlFor={hostId} className="visually-hidden">
-        Host
-      </label>
-      <select
-        id={hostId}
+      <InlineSelect
+        label="Host"
         className="input all-host-select"
         value={props.hostFilter}
-        onChange={(e) => props.onHostFilter(e.target.value)}
-      >
-        <option value="">All hosts</option>
-        {props.hosts.map((h) => (
-          <option key={h.id} value={h.id}>
-            {h.name}
-          </option>
-        ))}
-      </select>
+        options={[['', 'All hosts'], ...props.hosts.map((h) => [h.id, h.name] as const)]}
+        onChange={props.onHostFilter}
+      />
       <UpdatesControls hostIds={props.hostFilter ? [props.hostFilter] : undefined} />
       <span className="header-spacer" />
       <span className="toolbar-count" aria-live="polite" title={`${running} running, ${total} in total`}>
