@@ -6,6 +6,7 @@ import { useRowHeight } from '../../hooks/useRowHeight';
 import { useActivityStore } from '../../stores/activity';
 import { useHostsStore } from '../../stores/hosts';
 import { InlineSelect } from '../../components/ui/InlineSelect';
+import { EmptyState } from '../../components/ui/EmptyState';
 
 const TYPES = ['all', 'container', 'image', 'network', 'volume'] as const;
 type TypeFilter = (typeof TYPES)[number];
@@ -89,12 +90,11 @@ export function ActivityView({ host }: { host: HostView }) {
         </label>
       </div>
       {rows.length === 0 ? (
-        <div className="page-empty">
-          <p className="empty-title">No activity yet</p>
-          <p className="muted">
-            Events appear here as the engine reports them: starts, stops, pulls, new networks…
-          </p>
-        </div>
+        <EmptyState
+          className="page-empty"
+          title="No activity yet"
+          hint="Events appear here as the engine reports them: starts, stops, pulls, new networks…"
+        />
       ) : (
         <div
           ref={scrollRef}
