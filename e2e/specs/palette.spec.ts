@@ -211,6 +211,43 @@ test.describe('command palette @live @desktop', () => {
     await expect(tab).toBeHidden();
   });
 
+  test('a volume row action from the palette: picked by name, confirmed in the row dialog, removed', async ({
+    page,
+  }) => {
+    const volume = uniqueName('e2e-palette-vol');
+    await docker(lab.engineA.socketPath, 'volume', 'create', '--label', 'berthmaster.test=1', volume);
+    try {
+      await openApp(page);
+      await hostButton(page, 'local').click();
+      await page.keyboard.press('Control+K');
+      const input = palette(page).getByRole('combobox');
+      await input.fill('Volume: Remove');
+      await expect(
+        palette(page)
+          .getByRole('option', { name: /Volume: Remove…/ })
+          .first(),
+      ).toBeVisible();
+      await input.press('Enter');
+      await expect(
+        palette(page)
+          .getByText(/Remove · volumes on local/)
+          .first(),
+      ).toBeVisible();
+      await input.fill(volume);
+      await expect(palette(page).getByRole('option', { name: new RegExp(volume) })).toBeVisible();
+      await shot(page, 'palette-volume-pick');
+      await input.press('Enter');
+      const confirm = page.getByRole('dialog', { name: `Remove volume ${volume}?` });
+      await expect(confirm).toBeVisible();
+      await shot(page, 'palette-volume-confirm');
+      await confirm.getByRole('button', { name: 'Remove' }).click();
+      await expect(confirm).toBeHidden();
+      await expect(docker(lab.engineA.socketPath, 'volume', 'inspect', volume)).rejects.toThrow();
+    } finally {
+      await docker(lab.engineA.socketPath, 'volume', 'rm', '-f', volume).catch(() => undefined);
+    }
+  });
+
   test('a dead host is reported under the results instead of holding them back', async ({ page }) => {
     const { api, socket } = await connectWs(Number(new URL(app.origin).port), app.token);
     const dead = await api.hosts.add({

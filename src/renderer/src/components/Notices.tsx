@@ -1,6 +1,6 @@
+import { CloseIcon } from './ui/Icons';
 import { useHostsStore } from '../stores/hosts';
 import { useUiStore } from '../stores/ui';
-import { CloseIcon } from './ui/CloseIcon';
 
 /** The backend's notice (e.g. a corrupt hosts file set aside) and short-lived toasts. */
 export function Notices() {

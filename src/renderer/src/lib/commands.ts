@@ -1,3 +1,4 @@
+import type { SearchKind } from '@shared/contract';
 import type { Binding } from './shortcuts';
 
 /**
@@ -22,6 +23,8 @@ export interface Command {
   binding?: Binding;
   /** Keys shown next to it but bound elsewhere (Ctrl+1..9 for hosts, in useHostShortcuts). */
   keys?: readonly string[];
+  /** Why it cannot run here (the host's policy refuses its method): listed, greyed, not run. */
+  disabled?: string;
   /** Runs the command; or returns a picker, which the palette shows next (choose a container…). */
   run(): void | CommandPicker;
 }
@@ -31,6 +34,10 @@ export interface PickItem {
   title: string;
   detail?: string;
   keywords?: readonly string[];
+  /** What it is, for its glyph (a container when absent). */
+  kind?: SearchKind;
+  /** Why this item cannot be chosen (the action does not apply to it): listed, greyed, not run. */
+  disabled?: string;
   run(): void;
 }
 

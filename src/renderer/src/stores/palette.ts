@@ -1,5 +1,6 @@
 import { create } from 'zustand';
 import type { AppErrorShape, SearchHit, SearchHostOutcome } from '@shared/contract';
+import type { ImageActionId } from '../actions/image-actions';
 import type { CommandPicker } from '../lib/commands';
 import { toErrorShape } from '../lib/errors';
 import { api } from '../rpc/api';
@@ -11,7 +12,11 @@ export const SEARCH_DEBOUNCE_MS = 150;
 export type PaletteDialog =
   | { kind: 'pull-image'; hostId: string }
   | { kind: 'prune-images'; hostId: string }
-  | { kind: 'prune-containers'; hostId: string };
+  | { kind: 'prune-containers'; hostId: string }
+  /** A row action of an image, network or volume, asked for in the palette: the row's own dialog. */
+  | { kind: 'image-action'; hostId: string; action: ImageActionId; imageId: string }
+  | { kind: 'network-remove'; hostId: string; networkId: string }
+  | { kind: 'volume-remove'; hostId: string; volume: string };
 
 export interface ObjectSearch {
   /** The query these results answer. */

@@ -1,14 +1,10 @@
-import { forwardRef, type ReactNode } from 'react';
+import { IconButton } from '../ui/IconButton';
+import { forwardRef } from 'react';
+import { SearchIcon } from '../ui/Icons';
+import { ToggleButton } from '../ui/ToggleButton';
+import type { LogSearchOptions } from './useLogSearch';
 
-export interface LogSearchBarProps {
-  query: string;
-  onQuery(q: string): void;
-  caseSensitive: boolean;
-  onCaseSensitive(v: boolean): void;
-  regex: boolean;
-  onRegex(v: boolean): void;
-  onlyMatches: boolean;
-  onOnlyMatches(v: boolean): void;
+export interface LogSearchBarProps extends LogSearchOptions {
   /** 1-based position of the current match, 0 when none is selected. */
   position: number;
   total: number;
@@ -17,30 +13,25 @@ export interface LogSearchBarProps {
   onPrevious(): void;
 }
 
-function Toggle({
-  on,
-  onChange,
-  label,
-  title,
-  children,
-}: {
-  on: boolean;
-  onChange(v: boolean): void;
-  label: string;
-  title: string;
-  children: ReactNode;
-}) {
+/** Previous or next match: an arrow pointing up or down. */
+function StepButton({ up, disabled, onClick }: { up: boolean; disabled: boolean; onClick(): void }) {
   return (
-    <button
-      type="button"
-      className={`toggle-button${on ? ' is-on' : ''}`}
-      aria-pressed={on}
-      aria-label={label}
-      title={title}
-      onClick={() => onChange(!on)}
+    <IconButton
+      label={up ? 'Previous match' : 'Next match'}
+      title={up ? 'Previous match (Shift+Enter)' : 'Next match (Enter)'}
+      disabled={disabled}
+      onClick={onClick}
     >
-      {children}
-    </button>
+      <svg viewBox="0 0 16 16" width="14" height="14" aria-hidden="true">
+        <path
+          d={up ? 'M4 10l4-4 4 4' : 'M4 6l4 4 4-4'}
+          fill="none"
+          stroke="currentColor"
+          strokeWidth="1.6"
+          strokeLinecap="round"
+        />
+      </svg>
+    </IconButton>
   );
 }
 
@@ -56,10 +47,7 @@ export const LogSearchBar = forwardRef<HTMLInputElement, LogSearchBarProps>(func
   return (
     <div className="log-bar log-search" role="search" aria-label="Search logs">
       <div className="search log-search-box">
-        <svg viewBox="0 0 16 16" width="13" height="13" aria-hidden="true" className="search-icon">
-          <circle cx="7" cy="7" r="4.5" fill="none" stroke="currentColor" strokeWidth="1.5" />
-          <path d="M10.5 10.5L14 14" stroke="currentColor" strokeWidth="1.5" strokeLinecap="round" />
-        </svg>
+        <SearchIcon />
         <input
           ref={ref}
           type="search"
@@ -81,44 +69,22 @@ export const LogSearchBar = forwardRef<HTMLInputElement, LogSearchBarProps>(func
           }}
         />
       </div>
-      <Toggle on={p.caseSensitive} onChange={p.onCaseSensitive} label="Match case" title="Match case">
+      <ToggleButton on={p.caseSensitive} onChange={p.onCaseSensitive} label="Match case" title="Match case">
         Aa
-      </Toggle>
-      <Toggle on={p.regex} onChange={p.onRegex} label="Regular expression" title="Regular expression">
+      </ToggleButton>
+      <ToggleButton on={p.regex} onChange={p.onRegex} label="Regular expression" title="Regular expression">
         .*
-      </Toggle>
-      <Toggle
+      </ToggleButton>
+      <ToggleButton
         on={p.onlyMatches}
         onChange={p.onOnlyMatches}
         label="Only matching lines"
         title="Show only the lines that match"
       >
         Only matching
-      </Toggle>
-      <button
-        type="button"
-        className="icon-button"
-        aria-label="Previous match"
-        title="Previous match (Shift+Enter)"
-        disabled={p.total === 0}
-        onClick={p.onPrevious}
-      >
-        <svg viewBox="0 0 16 16" width="14" height="14" aria-hidden="true">
-          <path d="M4 10l4-4 4 4" fill="none" stroke="currentColor" strokeWidth="1.6" strokeLinecap="round" />
-        </svg>
-      </button>
-      <button
-        type="button"
-        className="icon-button"
-        aria-label="Next match"
-        title="Next match (Enter)"
-        disabled={p.total === 0}
-        onClick={p.onNext}
-      >
-        <svg viewBox="0 0 16 16" width="14" height="14" aria-hidden="true">
-          <path d="M4 6l4 4 4-4" fill="none" stroke="currentColor" strokeWidth="1.6" strokeLinecap="round" />
-        </svg>
-      </button>
+      </ToggleButton>
+      <StepButton up disabled={p.total === 0} onClick={p.onPrevious} />
+      <StepButton up={false} disabled={p.total === 0} onClick={p.onNext} />
       <span className={`log-match-count${p.error ? ' is-error' : ''}`} role="status" title={p.error}>
         {counter}
       </span>

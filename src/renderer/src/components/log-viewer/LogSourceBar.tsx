@@ -1,5 +1,6 @@
 import { useEffect, useId, useState } from 'react';
 import { MAX_LOG_TAIL } from '@shared/contract';
+import { ToggleButton } from '../ui/ToggleButton';
 
 export interface LogSourceBarProps {
   follow: boolean;
@@ -13,6 +14,22 @@ export interface LogSourceBarProps {
 }
 
 const TAIL_PRESETS = [100, 1000, 10000, 100000];
+
+/** One end of the time window (local date and time, to the second). */
+function TimeField({ label, value, onChange }: { label: string; value: string; onChange(v: string): void }) {
+  return (
+    <label className="log-field">
+      <span>{label}</span>
+      <input
+        className="input log-time-input"
+        type="datetime-local"
+        step={1}
+        value={value}
+        onChange={(e) => onChange(e.target.value)}
+      />
+    </label>
+  );
+}
 
 /** What to read: follow, how many lines from the end, and a time window. */
 export function LogSourceBar(p: LogSourceBarProps) {
@@ -28,16 +45,15 @@ export function LogSourceBar(p: LogSourceBarProps) {
 
   return (
     <div className="log-bar" role="group" aria-label="Log source">
-      <button
-        type="button"
-        className={`toggle-button log-follow${p.follow ? ' is-on' : ''}`}
-        aria-pressed={p.follow}
-        onClick={() => p.onFollow(!p.follow)}
+      <ToggleButton
+        on={p.follow}
+        onChange={p.onFollow}
+        className="log-follow"
         title="Keep reading new lines as the container writes them"
       >
         <span className="log-follow-dot" aria-hidden="true" />
         Follow
-      </button>
+      </ToggleButton>
       <label className="log-field">
         <span>Tail</span>
         <input
@@ -70,26 +86,8 @@ export function LogSourceBar(p: LogSourceBarProps) {
         />
         All lines
       </label>
-      <label className="log-field">
-        <span>Since</span>
-        <input
-          className="input log-time-input"
-          type="datetime-local"
-          step={1}
-          value={p.since}
-          onChange={(e) => p.onSince(e.target.value)}
-        />
-      </label>
-      <label className="log-field">
-        <span>Until</span>
-        <input
-          className="input log-time-input"
-          type="datetime-local"
-          step={1}
-          value={p.until}
-          onChange={(e) => p.onUntil(e.target.value)}
-        />
-      </label>
+      <TimeField label="Since" value={p.since} onChange={p.onSince} />
+      <TimeField label="Until" value={p.until} onChange={p.onUntil} />
     </div>
   );
 }

@@ -1,16 +1,19 @@
-import { useCallback, useDeferredValue, useEffect, useMemo, useRef, useState } from 'react';
+import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import { DisconnectedBanner } from '../DisconnectedBanner';
 import { ErrorBanner } from '../ui/ErrorBanner';
 import { useLogPrefs } from '../../stores/logs';
-import { copyText, logFileName, saveLines } from './export-log';
+import { useFlash } from '../../hooks/useFlash';
+import { ToggleButton } from '../ui/ToggleButton';
+import { LogExportButtons } from './LogExportButtons';
 import { localInputToUnix } from './log-time';
 import { LogRows, type LogRowsHandle } from './LogRows';
 import { LogSearchBar } from './LogSearchBar';
 import { LogSourceBar } from './LogSourceBar';
 import { LogStatusBar } from './LogStatusBar';
-import { compileSearch } from './search';
+import { StreamChecks } from './StreamChecks';
+import { useLogSearch } from './useLogSearch';
+import { useStreamFilter } from './useStreamFilter';
 import { useLogStream } from './useLogStream';
-import { plural } from '../../lib/plural';
 
 export interface LogViewerProps {
   hostId: string;
@@ -35,29 +38,24 @@ export function LogViewer({ hostId, containerId, containerName }: LogViewerProps
   );
   const { model, version, state, tty, resume } = useLogStream(hostId, containerId, query, follow);
 
-  const [showStdout, setShowStdout] = useState(true);
-  const [showStderr, setShowStderr] = useState(true);
-  const [searchText, setSearchText] = useState('');
-  const [caseSensitive, setCaseSensitive] = useState(false);
-  const [regex, setRegex] = useState(false);
-  const [onlyMatches, setOnlyMatches] = useState(false);
-  // Typing stays responsive: the rescan of up to 200,000 lines follows the deferred value.
-  const deferredSearch = useDeferredValue(searchText);
-  const compiled = useMemo(
-    () => compileSearch(deferredSearch, { regex, caseSensitive }),
-    [deferredSearch, regex, caseSensitive],
-  );
+  const streams = useStreamFilter();
+  const { compiled, onlyMatches, options: searchOptions } = useLogSearch();
   const [filterVersion, setFilterVersion] = useState(0);
   useEffect(() => {
-    model.setFilters({ showStdout, showStderr, search: compiled.search, onlyMatches });
+    model.setFilters({
+      showStdout: streams.stdout,
+      showStderr: streams.stderr,
+      search: compiled.search,
+      onlyMatches,
+    });
     setFilterVersion((n) => n + 1);
-  }, [model, showStdout, showStderr, compiled, onlyMatches]);
+  }, [model, streams.stdout, streams.stderr, compiled, onlyMatches]);
 
   const [stick, setStick] = useState(true);
   const [currentSeq, setCurrentSeq] = useState<number | undefined>(undefined);
   const rowsRef = useRef<LogRowsHandle>(null);
   const searchRef = useRef<HTMLInputElement>(null);
-  const [notice, setNotice] = useState<string | undefined>(undefined);
+  const [notice, flash] = useFlash();
   useEffect(() => setCurrentSeq(undefined), [compiled]);
 
   const matches = model.matches;
@@ -80,24 +78,6 @@ export function LogViewer({ hostId, containerId, containerName }: LogViewerProps
     },
     [matches, currentSeq],
   );
-
-  const flash = (text: string) => {
-    setNotice(text);
-    window.setTimeout(() => setNotice((n) => (n === text ? undefined : n)), 3000);
-  };
-  const onCopy = async () => {
-    const lines = [...model.plainRows(prefs.timestamps)];
-    try {
-      await copyText(lines.join('\n'));
-      flash(`Copied ${plural(lines.length, 'line')}.`);
-    } catch (e) {
-      flash(`Could not copy: ${e instanceof Error ? e.message : String(e)}`);
-    }
-  };
-  const onSave = () => {
-    const n = saveLines(logFileName(containerName), model.plainRows(prefs.timestamps));
-    flash(`Saved ${plural(n, 'line')}.`);
-  };
 
   return (
     <div
@@ -125,61 +105,24 @@ export function LogViewer({ hostId, containerId, containerName }: LogViewerProps
           onUntil={setUntilInput}
         />
         <div className="log-bar" role="group" aria-label="Display">
-          <button
-            type="button"
-            className={`toggle-button${prefs.timestamps ? ' is-on' : ''}`}
-            aria-pressed={prefs.timestamps}
-            onClick={() => prefs.set({ timestamps: !prefs.timestamps })}
-          >
+          <ToggleButton on={prefs.timestamps} onChange={(timestamps) => prefs.set({ timestamps })}>
             Timestamps
-          </button>
-          <button
-            type="button"
-            className={`toggle-button${prefs.wrap ? ' is-on' : ''}`}
-            aria-pressed={prefs.wrap}
-            onClick={() => prefs.set({ wrap: !prefs.wrap })}
-          >
+          </ToggleButton>
+          <ToggleButton on={prefs.wrap} onChange={(wrap) => prefs.set({ wrap })}>
             Wrap
-          </button>
-          {!tty && (
-            <>
-              <label className="log-check log-check-stdout">
-                <input
-                  type="checkbox"
-                  checked={showStdout}
-                  onChange={(e) => setShowStdout(e.target.checked)}
-                />
-                stdout
-              </label>
-              <label className="log-check log-check-stderr">
-                <input
-                  type="checkbox"
-                  checked={showStderr}
-                  onChange={(e) => setShowStderr(e.target.checked)}
-                />
-                stderr
-              </label>
-            </>
-          )}
+          </ToggleButton>
+          {!tty && <StreamChecks {...streams.checks} />}
           <span className="header-spacer" />
-          <button type="button" className="button button-small" onClick={() => void onCopy()}>
-            Copy
-          </button>
-          <button type="button" className="button button-small" onClick={onSave}>
-            Save…
-          </button>
+          <LogExportButtons
+            lines={() => model.plainRows(prefs.timestamps)}
+            name={containerName}
+            onNotice={flash}
+          />
         </div>
       </div>
       <LogSearchBar
         ref={searchRef}
-        query={searchText}
-        onQuery={setSearchText}
-        caseSensitive={caseSensitive}
-        onCaseSensitive={setCaseSensitive}
-        regex={regex}
-        onRegex={setRegex}
-        onlyMatches={onlyMatches}
-        onOnlyMatches={setOnlyMatches}
+        {...searchOptions}
         position={position}
         total={compiled.search ? matches.length : 0}
         error={compiled.error}

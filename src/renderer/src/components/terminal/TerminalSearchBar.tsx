@@ -1,3 +1,4 @@
+import { IconButton } from '../ui/IconButton';
 import { useEffect, useRef, useState } from 'react';
 import type { TerminalController } from './terminal-controller';
 import { noun } from '../../lib/plural';
@@ -60,33 +61,15 @@ export function TerminalSearchBar({ terminal, onClose }: { terminal: TerminalCon
       <span className="terminal-search-status" aria-live="polite">
         {status}
       </span>
-      <button
-        type="button"
-        className="icon-button"
-        aria-label="Previous match"
-        title="Previous (Shift+Enter)"
-        onClick={() => step('previous')}
-      >
+      <IconButton label="Previous match" title="Previous (Shift+Enter)" onClick={() => step('previous')}>
         ↑
-      </button>
-      <button
-        type="button"
-        className="icon-button"
-        aria-label="Next match"
-        title="Next (Enter)"
-        onClick={() => step('next')}
-      >
+      </IconButton>
+      <IconButton label="Next match" title="Next (Enter)" onClick={() => step('next')}>
         ↓
-      </button>
-      <button
-        type="button"
-        className="icon-button"
-        aria-label="Close search"
-        title="Close (Escape)"
-        onClick={close}
-      >
+      </IconButton>
+      <IconButton label="Close search" title="Close (Escape)" onClick={close}>
         ×
-      </button>
+      </IconButton>
     </div>
   );
 }

@@ -1,7 +1,7 @@
+import { CloseIcon } from './Icons';
 import { useEffect, useId, useRef, type ReactNode, type RefObject } from 'react';
 import { createPortal } from 'react-dom';
 import { isTopDialog, popDialog, pushDialog } from '../../lib/dialog-stack';
-import { CloseIcon } from './CloseIcon';
 
 const FOCUSABLE =
   'a[href], button:not([disabled]), input:not([disabled]):not([type="hidden"]), select:not([disabled]), textarea:not([disabled]), [tabindex]:not([tabindex="-1"])';

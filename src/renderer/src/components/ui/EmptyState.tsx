@@ -13,13 +13,15 @@ interface EmptyStateProps {
   hint?: ReactNode;
   /** The buttons that get the user out of it ("Clear search"); falsy entries are left out. */
   actions?: (EmptyAction | false | undefined)[];
+  /** `page-empty` when it fills a whole page instead of a list. */
+  className?: string;
 }
 
 /** What a list shows when it has nothing to show: why, and the way out. */
-export function EmptyState({ title, hint, actions = [] }: EmptyStateProps) {
+export function EmptyState({ title, hint, actions = [], className = 'empty-state' }: EmptyStateProps) {
   const shown = actions.filter((a): a is EmptyAction => !!a);
   return (
-    <div className="empty-state">
+    <div className={className}>
       <p className="empty-title">{title}</p>
       {hint && <p className="muted">{hint}</p>}
       {shown.length > 0 && (
@@ -42,9 +44,9 @@ export function EmptyState({ title, hint, actions = [] }: EmptyStateProps) {
 }
 
 /** A list's first load: a large spinner and what it is waiting for. */
-export function LoadingState({ text }: { text: string }) {
+export function LoadingState({ text, className = 'empty-state' }: { text: string; className?: string }) {
   return (
-    <div className="empty-state" role="status">
+    <div className={className} role="status">
       <span className="spinner spinner-large" aria-hidden="true" />
       <p>{text}</p>
     </div>

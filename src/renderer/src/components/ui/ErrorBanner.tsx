@@ -1,7 +1,7 @@
+import { CloseIcon } from './Icons';
 import type { ReactNode } from 'react';
 import type { AppErrorShape } from '@shared/contract';
 import { errorTitle } from '../../lib/errors';
-import { CloseIcon } from './CloseIcon';
 
 export interface ErrorBannerProps {
   error: AppErrorShape;

@@ -49,3 +49,22 @@ export function PlusIcon() {
     </LineIcon>
   );
 }
+
+/** The magnifier of search fields (the kit's SearchBox, the log search, the palette's input). */
+export function SearchIcon({ size = 13, className = 'search-icon' }: { size?: number; className?: string }) {
+  return (
+    <svg viewBox="0 0 16 16" width={size} height={size} aria-hidden="true" className={className}>
+      <circle cx="7" cy="7" r="4.5" fill="none" stroke="currentColor" strokeWidth="1.5" />
+      <path d="M10.5 10.5L14 14" stroke="currentColor" strokeWidth="1.5" strokeLinecap="round" />
+    </svg>
+  );
+}
+
+/** The ✕ of close and remove buttons (decorative: the button carries the name). */
+export function CloseIcon({ size = 12 }: { size?: number }) {
+  return (
+    <svg viewBox="0 0 16 16" width={size} height={size} aria-hidden="true">
+      <path d="M3.5 3.5l9 9m0-9l-9 9" stroke="currentColor" strokeWidth="1.6" strokeLinecap="round" />
+    </svg>
+  );
+}

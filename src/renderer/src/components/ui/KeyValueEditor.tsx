@@ -1,6 +1,6 @@
+import { CloseIcon } from './Icons';
 import { useId } from 'react';
 import { type KeyValueRow } from '../../lib/key-values';
-import { CloseIcon } from './CloseIcon';
 
 export { keyValuesOf, type KeyValueRow } from '../../lib/key-values';
 

@@ -1,5 +1,6 @@
 import { useId } from 'react';
 import { RefreshIcon } from './RefreshIcon';
+import { SearchIcon } from './Icons';
 
 export interface SearchBoxProps {
   label: string;
@@ -19,10 +20,7 @@ export function SearchBox({ label, placeholder, value, onChange, className, maxL
       <label htmlFor={id} className="visually-hidden">
         {label}
       </label>
-      <svg viewBox="0 0 16 16" width="13" height="13" aria-hidden="true" className="search-icon">
-        <circle cx="7" cy="7" r="4.5" fill="none" stroke="currentColor" strokeWidth="1.5" />
-        <path d="M10.5 10.5L14 14" stroke="currentColor" strokeWidth="1.5" strokeLinecap="round" />
-      </svg>
+      <SearchIcon />
       <input
         id={id}
         type="search"

@@ -5,9 +5,14 @@ import { notificationsEnabled, setNotificationsEnabled } from '../../lib/notific
 import { useRowHeight } from '../../hooks/useRowHeight';
 import { useActivityStore } from '../../stores/activity';
 import { useHostsStore } from '../../stores/hosts';
+import { InlineSelect } from '../../components/ui/InlineSelect';
+import { EmptyState } from '../../components/ui/EmptyState';
 
 const TYPES = ['all', 'container', 'image', 'network', 'volume'] as const;
 type TypeFilter = (typeof TYPES)[number];
+const TYPE_OPTIONS = TYPES.map(
+  (t) => [t, t === 'all' ? 'All types' : `${t[0]?.toUpperCase()}${t.slice(1)}s`] as const,
+);
 
 function matches(e: EngineEvent, type: TypeFilter, q: string): boolean {
   if (type !== 'all' && e.type !== type) return false;
@@ -29,7 +34,6 @@ export function ActivityView({ host }: { host: HostView }) {
   const [search, setSearch] = useState('');
   const [notify, setNotify] = useState(() => notificationsEnabled(host.id));
   const searchId = useId();
-  const typeId = useId();
   const scrollRef = useRef<HTMLDivElement>(null);
 
   const rows = useMemo(() => {
@@ -60,21 +64,7 @@ export function ActivityView({ host }: { host: HostView }) {
           <input type="checkbox" checked={allHosts} onChange={(e) => setAllHosts(e.target.checked)} />
           All hosts
         </label>
-        <label htmlFor={typeId} className="visually-hidden">
-          Event type
-        </label>
-        <select
-          id={typeId}
-          className="input input-small"
-          value={type}
-          onChange={(e) => setType(e.target.value as TypeFilter)}
-        >
-          {TYPES.map((t) => (
-            <option key={t} value={t}>
-              {t === 'all' ? 'All types' : `${t[0]?.toUpperCase()}${t.slice(1)}s`}
-            </option>
-          ))}
-        </select>
+        <InlineSelect<TypeFilter> label="Event type" value={type} options={TYPE_OPTIONS} onChange={setType} />
         <label htmlFor={searchId} className="visually-hidden">
           Search activity
         </label>
@@ -100,12 +90,11 @@ export function ActivityView({ host }: { host: HostView }) {
         </label>
       </div>
       {rows.length === 0 ? (
-        <div className="page-empty">
-          <p className="empty-title">No activity yet</p>
-          <p className="muted">
-            Events appear here as the engine reports them: starts, stops, pulls, new networks…
-          </p>
-        </div>
+        <EmptyState
+          className="page-empty"
+          title="No activity yet"
+          hint="Events appear here as the engine reports them: starts, stops, pulls, new networks…"
+        />
       ) : (
         <div
           ref={scrollRef}

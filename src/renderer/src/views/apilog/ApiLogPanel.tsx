@@ -9,6 +9,7 @@ import { saveText } from '../../lib/save-text';
 import { ApiLogFilters, NO_LOG_FILTER, type LogFilterState } from './ApiLogFilters';
 import { ApiLogTable } from './ApiLogTable';
 import { RequestDetails } from './RequestDetails';
+import { EmptyState, LoadingState } from '../../components/ui/EmptyState';
 
 /** The host's API log: a network-tab-like table, filters, Clear, Export, and the selected request. */
 export function ApiLogPanel({
@@ -95,19 +96,17 @@ export function ApiLogPanel({
       {clearer.error && <ErrorBanner error={clearer.error} title="Couldn't clear the API log" />}
       <div className={`api-log-split${entry ? ' has-details' : ''}`}>
         {!loaded ? (
-          <div className="page-empty" role="status">
-            <span className="spinner spinner-large" aria-hidden="true" />
-            <p>Loading the API log…</p>
-          </div>
+          <LoadingState className="page-empty" text="Loading the API log…" />
         ) : entries.length === 0 ? (
-          <div className="page-empty">
-            <p className="empty-title">{filtered ? 'No requests match' : 'No requests yet'}</p>
-            <p className="muted">
-              {filtered
+          <EmptyState
+            className="page-empty"
+            title={filtered ? 'No requests match' : 'No requests yet'}
+            hint={
+              filtered
                 ? 'Change or clear the filters.'
-                : 'Every engine request the app makes for this host appears here, newest first.'}
-            </p>
-          </div>
+                : 'Every engine request the app makes for this host appears here, newest first.'
+            }
+          />
         ) : (
           <ApiLogTable
             entries={entries}

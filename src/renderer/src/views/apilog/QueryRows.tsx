@@ -1,5 +1,5 @@
-import { CloseIcon } from '../../components/ui/CloseIcon';
-
+import { IconButton } from '../../components/ui/IconButton';
+import { CloseIcon } from '../../components/ui/Icons';
 /** The console's query parameters as name/value rows (order kept: the engine reads repeats). */
 export function QueryRows({
   rows,
@@ -28,14 +28,12 @@ export function QueryRows({
             value={v}
             onChange={(e) => set(i, k, e.target.value)}
           />
-          <button
-            type="button"
-            className="icon-button"
-            aria-label={`Remove query parameter ${k || i + 1}`}
+          <IconButton
+            label={`Remove query parameter ${k || i + 1}`}
             onClick={() => onChange(rows.filter((_, j) => j !== i))}
           >
             <CloseIcon />
-          </button>
+          </IconButton>
         </div>
       ))}
       <button type="button" className="button button-small" onClick={() => onChange([...rows, ['', '']])}>

@@ -1,3 +1,5 @@
+import { IconButton } from '../../components/ui/IconButton';
+import { CloseIcon } from '../../components/ui/Icons';
 import { useState } from 'react';
 import type { ApiLogEntry, ApiTargetInfo } from '@shared/contract';
 import { queryString, type EngineRequest } from '@shared/apilog/engine-request';
@@ -10,7 +12,6 @@ import { durationText, statusText } from '../../lib/api-log-format';
 import { fullDate } from '../../lib/format';
 import { BodyView } from './BodyView';
 import { HeaderList } from './HeaderList';
-import { CloseIcon } from '../../components/ui/CloseIcon';
 
 const TABS = [
   { id: 'request', label: 'Request' },
@@ -55,9 +56,9 @@ export function RequestDetails({
         >
           Open in console
         </button>
-        <button type="button" className="icon-button" aria-label="Close details" onClick={onClose}>
+        <IconButton label="Close details" onClick={onClose}>
           <CloseIcon size={14} />
-        </button>
+        </IconButton>
       </header>
       <p className="api-details-meta muted">
         {statusText(entry)} · {durationText(entry)} · {fullDate(entry.at)}

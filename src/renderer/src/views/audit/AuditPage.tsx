@@ -14,6 +14,7 @@ import { useAuditStore, watchAudit } from '../../stores/audit';
 import { useHostsStore } from '../../stores/hosts';
 import { AuditTable } from './AuditTable';
 import { plural } from '../../lib/plural';
+import { EmptyState, LoadingState } from '../../components/ui/EmptyState';
 
 /**
  * Every mutating call Berthmaster made (time, host, action, target, outcome), newest first, live:
@@ -115,19 +116,17 @@ export function AuditPage() {
       </div>
       {error && <ErrorBanner error={error} title="The audit log stopped updating" />}
       {!loaded ? (
-        <div className="page-empty" role="status">
-          <span className="spinner spinner-large" aria-hidden="true" />
-          <p>Loading the audit log…</p>
-        </div>
+        <LoadingState className="page-empty" text="Loading the audit log…" />
       ) : shown.length === 0 ? (
-        <div className="page-empty">
-          <p className="empty-title">{rows.length === 0 ? 'Nothing recorded yet' : 'No entries match'}</p>
-          <p className="muted">
-            {rows.length === 0
+        <EmptyState
+          className="page-empty"
+          title={rows.length === 0 ? 'Nothing recorded yet' : 'No entries match'}
+          hint={
+            rows.length === 0
               ? 'Starting, stopping, creating or removing anything adds a line here.'
-              : 'Change or clear the filters.'}
-          </p>
-        </div>
+              : 'Change or clear the filters.'
+          }
+        />
       ) : (
         <AuditTable rows={shown} />
       )}

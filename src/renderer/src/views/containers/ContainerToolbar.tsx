@@ -1,17 +1,11 @@
 import { useId } from 'react';
-import type { ContainerFilter } from '../../stores/containers';
 import { ActionIcon } from '../../components/ui/ActionIcon';
 import { RefreshButton } from '../../components/ui/RefreshIconButton';
-import { SearchBox } from '../../components/ui/SearchBox';
-import { StateFilter } from './StateFilter';
+import { ContainerFilters, type ContainerFilterProps } from './ContainerFilters';
 import type { GuardProps } from '../../lib/policy';
 import { UpdatesControls } from '../../components/fleet/UpdatesControls';
 
-export interface ContainerToolbarProps {
-  filter: ContainerFilter;
-  onFilter(f: ContainerFilter): void;
-  search: string;
-  onSearch(q: string): void;
+export interface ContainerToolbarProps extends ContainerFilterProps {
   grouped: boolean;
   onGrouped(on: boolean): void;
   total: number;
@@ -29,18 +23,12 @@ export interface ContainerToolbarProps {
 
 /** Filter switch, search, grouping, counts, and the view's commands (Run, Prune, Refresh). */
 export function ContainerToolbar(props: ContainerToolbarProps) {
-  const { filter, onFilter, search, onSearch, total, running, loading } = props;
+  const { total, running, loading } = props;
   const groupId = useId();
   return (
     <div className="toolbar">
       <h2 className="toolbar-title">Containers</h2>
-      <StateFilter filter={filter} onFilter={onFilter} />
-      <SearchBox
-        label="Search containers"
-        placeholder="Name, image, ID, label"
-        value={search}
-        onChange={onSearch}
-      />
+      <ContainerFilters {...props} />
       <div className="checkbox-row toolbar-check">
         <input
           id={groupId}

@@ -26,7 +26,6 @@ import {
   isLive,
   sortContainers,
   type GroupItem,
-  type Sort,
   type SortKey,
 } from '../../lib/container-filter';
 import { RowMenu } from './RowMenu';
@@ -34,11 +33,16 @@ import { RunContainerDialog } from './run/RunContainerDialog';
 import { moreActionItems, useContainerActions } from './useContainerActions';
 import { hasUpdate, updateKey, useUpdatesStore } from '../../stores/updates';
 import { UpdateSelectedButton } from '../../components/fleet/UpdateSelectedButton';
+import { useSort } from '../../hooks/useSort';
+import { useContainerFilters } from './useContainerFilters';
 
 export interface ContainersViewProps {
   host: HostView;
   connected: boolean;
 }
+
+/** Dates sort newest first; names and states A to Z. */
+const newestFirst = (key: SortKey) => (key === 'created' ? 'desc' : 'asc');
 
 /** The containers of one host: toolbar, selection, results, the table, and the details view. */
 export function ContainersView({ host, connected }: ContainersViewProps) {
@@ -51,8 +55,8 @@ export function ContainersView({ host, connected }: ContainersViewProps) {
   const allActionErrors = useContainersStore((s) => s.actionErrors);
   const fetch = useContainersStore((s) => s.fetch);
   const dismissActionError = useContainersStore((s) => s.dismissActionError);
-  const filter = useContainersStore((s) => s.filter);
-  const setFilter = useContainersStore((s) => s.setFilter);
+  const filters = useContainerFilters();
+  const { filter, search } = filters;
   const grouped = useContainersStore((s) => s.grouped);
   const setGrouped = useContainersStore((s) => s.setGrouped);
   const collapsed = useContainersStore((s) => s.collapsed);
@@ -62,9 +66,7 @@ export function ContainersView({ host, connected }: ContainersViewProps) {
   const bulkBusy = useContainersStore((s) => s.bulkBusy[hostId]);
   const bulkOutcome = useContainersStore((s) => s.bulkResults[hostId]);
   const runDialog = useContainersStore((s) => (s.runDialog?.hostId === hostId ? s.runDialog : undefined));
-  // Per host: the view is keyed by host id, so switching hosts starts with an empty search.
-  const [search, setSearch] = useState('');
-  const [sort, setSort] = useState<Sort>({ key: 'name', dir: 'asc' });
+  const [sort, onSort] = useSort<SortKey>({ key: 'name', dir: 'asc' }, newestFirst);
   const [menu, setMenu] = useState<{ c: ContainerSummary; anchor: HTMLElement }>();
   const [bulkAsk, setBulkAsk] = useState<{ action: 'kill' | 'remove'; targets: ContainerSummary[] }>();
   const [pruning, setPruning] = useState(false);
@@ -91,16 +93,6 @@ export function ContainersView({ host, connected }: ContainersViewProps) {
   const running = useMemo(() => data.items.filter(isLive).length, [data.items]);
   const selectedContainers = useMemo(() => data.items.filter((c) => selected[c.id]), [data.items, selected]);
   const actionErrors = allActionErrors.filter((e) => e.hostId === hostId);
-
-  const onSort = useCallback(
-    (key: SortKey) =>
-      setSort((s) =>
-        s.key === key
-          ? { key, dir: s.dir === 'asc' ? 'desc' : 'asc' }
-          : { key, dir: key === 'created' ? 'desc' : 'asc' },
-      ),
-    [],
-  );
 
   const onOpen = useCallback(
     (c: ContainerSummary) => openDetails({ hostId, containerId: c.id, name: c.name }),
@@ -175,8 +167,8 @@ export function ContainersView({ host, connected }: ContainersViewProps) {
             : `No ${filter === 'exited' ? 'stopped' : 'running'} containers on ${host.name}`
         }
         actions={[
-          !!query && { label: 'Clear search', onClick: () => setSearch('') },
-          filter !== 'all' && { label: 'Show all containers', onClick: () => setFilter('all') },
+          !!query && { label: 'Clear search', onClick: () => filters.onSearch('') },
+          filter !== 'all' && { label: 'Show all containers', onClick: () => filters.onFilter('all') },
         ]}
       />
     );
@@ -195,10 +187,7 @@ export function ContainersView({ host, connected }: ContainersViewProps) {
       toolbar={
         <ContainerToolbar
           hostId={hostId}
-          filter={filter}
-          onFilter={setFilter}
-          search={search}
-          onSearch={setSearch}
+          {...filters}
           grouped={grouped}
           onGrouped={setGrouped}
           total={data.items.length}

@@ -4,6 +4,7 @@ import { guard } from '../../lib/policy';
 import { portLinks, unreachablePorts } from '../../lib/port-links';
 import { usePolicy } from '../../hooks/usePolicy';
 import { useMobilityStore } from '../../stores/mobility';
+import { PortLinkList } from './PortLinkList';
 
 export interface ForwardTarget {
   hostId: string;
@@ -36,9 +37,8 @@ function ForwardButtons({ ports, target }: { ports: number[]; target: ForwardTar
 }
 
 /**
- * Published ports as plain links (a normal <a target=_blank>, so Electron's window-open policy and
- * the browser both handle them); exposed-only ports greyed out. With `forward` (a running
- * container), ports not reachable directly get a "Forward and open" button.
+ * Published ports as plain links (PortLinkList); exposed-only ports greyed out. With `forward`
+ * (a running container), ports not reachable directly get a "Forward and open" button.
  */
 export function PortLinks({
   ports,
@@ -69,26 +69,8 @@ export function PortLinks({
     );
   }
   return (
-    <span className="port-links">
-      {links.map((l) =>
-        l.href ? (
-          <a
-            key={l.text}
-            className="port-link mono"
-            href={l.href}
-            target="_blank"
-            rel="noreferrer"
-            title={l.title}
-          >
-            {l.text}
-          </a>
-        ) : (
-          <span key={l.text} className="port-link mono muted" title={l.title}>
-            {l.text}
-          </span>
-        ),
-      )}
+    <PortLinkList links={links}>
       {forward && unreachable.length > 0 && <ForwardButtons ports={unreachable} target={forward} />}
-    </span>
+    </PortLinkList>
   );
 }

@@ -1,17 +1,13 @@
-import {
-  useDeferredValue,
-  useEffect,
-  useLayoutEffect,
-  useMemo,
-  useRef,
-  useState,
-  type CSSProperties,
-} from 'react';
+import { useEffect, useLayoutEffect, useMemo, useRef, useState, type CSSProperties } from 'react';
 import { LOG_STDERR, LOG_STDOUT } from '@shared/contract';
 import { LogLine, streamClass } from '../../components/log-viewer/LogLine';
 import { LogSearchBar } from '../../components/log-viewer/LogSearchBar';
-import { copyText, logFileName, saveLines } from '../../components/log-viewer/export-log';
-import { compileSearch } from '../../components/log-viewer/search';
+import { LogExportButtons } from '../../components/log-viewer/LogExportButtons';
+import { StreamChecks } from '../../components/log-viewer/StreamChecks';
+import { useLogSearch } from '../../components/log-viewer/useLogSearch';
+import { useStreamFilter } from '../../components/log-viewer/useStreamFilter';
+import { ToggleButton } from '../../components/ui/ToggleButton';
+import { useFlash } from '../../hooks/useFlash';
 import type { MergedLogs } from '../../hooks/useMergedLogs';
 import { memberHue, memberKey, plainMergedLine, unixToRfc3339 } from '../../lib/merged-log';
 import { plural } from '../../lib/plural';
@@ -24,20 +20,11 @@ const DRAWN = 2_000;
  * the log viewer's search (highlight, next/previous, only matching), stream filters and export.
  */
 export function MergedLogView({ logs, hostName }: { logs: MergedLogs; hostName(id: string): string }) {
-  const [showStdout, setShowStdout] = useState(true);
-  const [showStderr, setShowStderr] = useState(true);
+  const streams = useStreamFilter();
   const [timestamps, setTimestamps] = useState(true);
-  const [searchText, setSearchText] = useState('');
-  const [caseSensitive, setCaseSensitive] = useState(false);
-  const [regex, setRegex] = useState(false);
-  const [onlyMatches, setOnlyMatches] = useState(false);
+  const { compiled, onlyMatches, options: searchOptions } = useLogSearch();
   const [current, setCurrent] = useState<number>();
-  const [notice, setNotice] = useState<string>();
-  const deferred = useDeferredValue(searchText);
-  const compiled = useMemo(
-    () => compileSearch(deferred, { regex, caseSensitive }),
-    [deferred, regex, caseSensitive],
-  );
+  const [notice, flash] = useFlash();
   const scroller = useRef<HTMLDivElement>(null);
   const stick = useRef(true);
 
@@ -45,13 +32,13 @@ export function MergedLogView({ logs, hostName }: { logs: MergedLogs; hostName(i
   const shown = useMemo(() => {
     const out = lines.filter(
       (l) =>
-        (l.stream === LOG_STDOUT ? showStdout : l.stream === LOG_STDERR ? showStderr : true) &&
+        (l.stream === LOG_STDOUT ? streams.stdout : l.stream === LOG_STDERR ? streams.stderr : true) &&
         (!onlyMatches || !compiled.search || compiled.search.test(l.text)),
     );
     return out.slice(-DRAWN);
     // `lines` is mutated in place: the version says when it changed.
     // eslint-disable-next-line react-hooks/exhaustive-deps
-  }, [version, lines, showStdout, showStderr, onlyMatches, compiled]);
+  }, [version, lines, streams.stdout, streams.stderr, onlyMatches, compiled]);
   const matches = useMemo(() => {
     if (!compiled.search) return [];
     const out: number[] = [];
@@ -77,67 +64,25 @@ export function MergedLogView({ logs, hostName }: { logs: MergedLogs; hostName(i
     members.get(memberKey(hostId, containerId))?.name ?? containerId.slice(0, 12);
   const plain = () =>
     lines.map((l) => plainMergedLine(l, hostName(l.hostId), nameOf(l.hostId, l.containerId), timestamps));
-  const flash = (text: string) => {
-    setNotice(text);
-    window.setTimeout(() => setNotice((n) => (n === text ? undefined : n)), 3000);
-  };
   const currentRow = current === undefined ? undefined : matches[current];
 
   return (
     <div className="log-viewer merged-log-viewer">
       <div className="log-bar" role="group" aria-label="Display">
-        <button
-          type="button"
-          className={`toggle-button${timestamps ? ' is-on' : ''}`}
-          aria-pressed={timestamps}
-          onClick={() => setTimestamps((v) => !v)}
-        >
+        <ToggleButton on={timestamps} onChange={setTimestamps}>
           Timestamps
-        </button>
-        <label className="log-check log-check-stdout">
-          <input type="checkbox" checked={showStdout} onChange={(e) => setShowStdout(e.target.checked)} />
-          stdout
-        </label>
-        <label className="log-check log-check-stderr">
-          <input type="checkbox" checked={showStderr} onChange={(e) => setShowStderr(e.target.checked)} />
-          stderr
-        </label>
+        </ToggleButton>
+        <StreamChecks {...streams.checks} />
         <span className="header-spacer" />
         <span className="muted merged-count" aria-live="polite">
           {plural(lines.length, 'line')}
           {logs.dropped > 0 ? ` (${logs.dropped.toLocaleString()} older dropped)` : ''}
           {notice ? ` · ${notice}` : ''}
         </span>
-        <button
-          type="button"
-          className="button button-small"
-          onClick={() => {
-            const all = plain();
-            void copyText(all.join('\n')).then(
-              () => flash(`Copied ${plural(all.length, 'line')}.`),
-              (e: unknown) => flash(`Could not copy: ${e instanceof Error ? e.message : String(e)}`),
-            );
-          }}
-        >
-          Copy
-        </button>
-        <button
-          type="button"
-          className="button button-small"
-          onClick={() => flash(`Saved ${plural(saveLines(logFileName('merged'), plain()), 'line')}.`)}
-        >
-          Save…
-        </button>
+        <LogExportButtons lines={plain} name="merged" onNotice={flash} />
       </div>
       <LogSearchBar
-        query={searchText}
-        onQuery={setSearchText}
-        caseSensitive={caseSensitive}
-        onCaseSensitive={setCaseSensitive}
-        regex={regex}
-        onRegex={setRegex}
-        onlyMatches={onlyMatches}
-        onOnlyMatches={setOnlyMatches}
+        {...searchOptions}
         position={current === undefined ? 0 : current + 1}
         total={matches.length}
         error={compiled.error}

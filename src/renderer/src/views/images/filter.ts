@@ -1,4 +1,5 @@
 import type { ImageSummary } from '@shared/contract';
+import { imageLabel } from '../../lib/image-label';
 
 export type ImageFilter = 'all' | 'in-use' | 'unused' | 'dangling';
 export type ImageSortKey = 'name' | 'size' | 'created' | 'containers';
@@ -8,9 +9,7 @@ export interface ImageSort {
 }
 
 /** The name an image sorts and is announced by: its first tag, or its short id when dangling. */
-export function imageLabel(i: ImageSummary): string {
-  return i.repoTags[0] ?? `<none> ${i.id.replace(/^sha256:/, '').slice(0, 12)}`;
-}
+export { imageLabel };
 
 export function filterImages(items: ImageSummary[], filter: ImageFilter, search: string): ImageSummary[] {
   const q = search.trim().toLowerCase();

@@ -1,6 +1,5 @@
 import { useMemo, useState } from 'react';
 import type { HostView, NetworkSummary } from '@shared/contract';
-import { ConfirmActionDialog } from '../../components/ConfirmActionDialog';
 import { ResourceListView } from '../../components/ResourceListView';
 import { EmptyState } from '../../components/ui/EmptyState';
 import { ToolbarActions } from '../../components/ui/ToolbarActions';
@@ -16,8 +15,8 @@ import { filterNetworks } from './filter';
 import { NetworkDetails } from './NetworkDetails';
 import { NetworkTable } from './NetworkTable';
 import { PruneNetworksDialog } from './PruneNetworksDialog';
+import { RemoveNetworkDialog } from './RemoveNetworkDialog';
 
-const { remove } = NETWORK_ACTIONS;
 const TOOLBAR = actionsFor(NETWORK_ACTIONS, 'toolbar');
 
 /** The networks of one host: search, create, remove, prune, and a network's details. */
@@ -104,20 +103,7 @@ export function NetworksView({ host }: { host: HostView }) {
             />
           )}
           {removing && (
-            <ConfirmActionDialog
-              action={remove}
-              target={{ hostId, id: removing.id }}
-              options={{}}
-              subject={`network ${removing.name}`}
-              refetch={refetch}
-              onClose={() => setRemoving(undefined)}
-            >
-              <p>
-                The network {removing.name} is deleted from {host.name}.
-                {removing.containerCount > 0 &&
-                  ` ${removing.containerCount} container${removing.containerCount === 1 ? ' is' : 's are'} still attached.`}
-              </p>
-            </ConfirmActionDialog>
+            <RemoveNetworkDialog host={host} network={removing} onClose={() => setRemoving(undefined)} />
           )}
         </>
       }

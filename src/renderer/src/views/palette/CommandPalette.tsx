@@ -1,8 +1,12 @@
 import { useEffect, useId, useMemo, useRef, useState, type KeyboardEvent } from 'react';
+import { SearchIcon } from '../../components/ui/Icons';
 import { Dialog } from '../../components/ui/Dialog';
 import { listCommands } from '../../lib/commands';
 import { isMacPlatform } from '../../lib/shortcuts';
 import { useContainersStore } from '../../stores/containers';
+import { useImagesStore } from '../../stores/images';
+import { useNetworksStore } from '../../stores/networks';
+import { useVolumesStore } from '../../stores/volumes';
 import { useHostsStore } from '../../stores/hosts';
 import { usePaletteStore } from '../../stores/palette';
 import { registerBuiltinCommands } from './builtin-commands';
@@ -40,6 +44,9 @@ function PaletteDialog() {
   const statuses = useHostsStore((s) => s.statuses);
   const selectedHostId = useHostsStore((s) => s.selectedHostId);
   const containersByHost = useContainersStore((s) => s.byHost);
+  const imagesByHost = useImagesStore((s) => s.byHost);
+  const networksByHost = useNetworksStore((s) => s.byHost);
+  const volumesByHost = useVolumesStore((s) => s.byHost);
   const [query, setQuery] = useState('');
   const [active, setActive] = useState(0);
   const input = useRef<HTMLInputElement>(null);
@@ -57,9 +64,21 @@ function PaletteDialog() {
         hosts,
         mac,
       }),
-    // statuses, selectedHostId and containersByHost feed listCommands()/picker.items() via getState.
+    // statuses, selectedHostId and the lists by host feed listCommands()/picker.items() via getState.
     // eslint-disable-next-line react-hooks/exhaustive-deps
-    [query, picker, search.hits, hosts, mac, statuses, selectedHostId, containersByHost],
+    [
+      query,
+      picker,
+      search.hits,
+      hosts,
+      mac,
+      statuses,
+      selectedHostId,
+      containersByHost,
+      imagesByHost,
+      networksByHost,
+      volumesByHost,
+    ],
   );
   const activeIndex = rows.length === 0 ? -1 : Math.min(active, rows.length - 1);
   const optionId = (i: number) => `${listId}-opt-${i}`;
@@ -69,6 +88,7 @@ function PaletteDialog() {
   }, [query, picker, searchObjects]);
 
   const run = (row: PaletteRow) => {
+    if (row.disabled) return;
     const a = row.action;
     if (a.type === 'command') {
       const next = a.command.run();
@@ -119,10 +139,7 @@ function PaletteDialog() {
       dismissOnBackdrop
     >
       <div className="palette-input-row">
-        <svg viewBox="0 0 16 16" width="15" height="15" aria-hidden="true" className="palette-input-icon">
-          <circle cx="7" cy="7" r="4.5" fill="none" stroke="currentColor" strokeWidth="1.5" />
-          <path d="M10.5 10.5L14 14" stroke="currentColor" strokeWidth="1.5" strokeLinecap="round" />
-        </svg>
+        <SearchIcon size={15} className="palette-input-icon" />
         {picker && (
           <span className="palette-step" title="Backspace in the empty field goes back to all actions">
             {picker.heading}

@@ -44,7 +44,9 @@ export function PaletteList({ id, rows, activeIndex, optionId, onHover, onRun }:
               id={optionId(index)}
               role="option"
               aria-selected={index === activeIndex}
-              className={`palette-option${index === activeIndex ? ' is-active' : ''}`}
+              aria-disabled={row.disabled ? true : undefined}
+              title={row.disabled}
+              className={`palette-option${index === activeIndex ? ' is-active' : ''}${row.disabled ? ' is-disabled' : ''}`}
               onMouseMove={() => {
                 if (index !== activeIndex) onHover(index);
               }}
@@ -67,6 +69,9 @@ export function PaletteList({ id, rows, activeIndex, optionId, onHover, onRun }:
                     )}
                     {row.detail}
                   </span>
+                )}
+                {row.disabled && (
+                  <span className="palette-option-detail palette-option-reason">{row.disabled}</span>
                 )}
               </span>
               {row.keys && (

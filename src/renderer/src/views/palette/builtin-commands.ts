@@ -12,6 +12,7 @@ import { useUiStore } from '../../stores/ui';
 import { useViewStore } from '../../stores/view';
 import { APP_PAGE_ITEMS as APP_PAGES, HOST_SECTION_ITEMS as HOST_SECTIONS } from '../../lib/navigation';
 import { currentConnectedHost, goToHost, goToSection } from './navigate';
+import { resourceActionCommands } from './resource-commands';
 
 /** Pages then host sections share the "G then letter" pool, in the order they are listed. */
 function navigationBindings() {
@@ -181,7 +182,7 @@ function currentHostCommands(): Command[] {
       run: () => palette.openDialog({ kind: 'prune-images', hostId: host.id }),
     });
   }
-  return out;
+  return [...out, ...resourceActionCommands(host)];
 }
 
 const helpCommands: Command[] = [

@@ -15,6 +15,8 @@ export interface PaletteRow {
   kind?: SearchKind;
   /** Colour dot of the host an object lives on. */
   hostColor?: string;
+  /** Why Enter does nothing here (a policy refusal, an action that does not apply). */
+  disabled?: string;
   /** What Enter does: a command may hand back a picker. */
   action:
     | { type: 'command'; command: Command }
@@ -45,6 +47,7 @@ function commandRow(c: Command, section: string, positions: number[], mac: boole
     ...(c.detail ? { detail: c.detail } : {}),
     positions,
     ...(keys ? { keys } : {}),
+    ...(c.disabled ? { disabled: c.disabled } : {}),
     action: { type: 'command', command: c },
   };
 }
@@ -74,6 +77,8 @@ export function buildRows(opts: {
       title: item.title,
       ...(item.detail ? { detail: item.detail } : {}),
       positions: match.positions,
+      ...(item.disabled ? { disabled: item.disabled } : {}),
+      ...(item.kind ? { kind: item.kind } : {}),
       action: { type: 'pick', item },
     }));
   }

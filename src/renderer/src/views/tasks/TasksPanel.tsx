@@ -1,9 +1,11 @@
+import { IconButton } from '../../components/ui/IconButton';
+import { LineIcon } from '../../components/ui/LineIcon';
+import { CloseIcon } from '../../components/ui/Icons';
 import { useEffect, useMemo, useRef } from 'react';
 import { ErrorBanner } from '../../components/ui/ErrorBanner';
 import { useNow } from '../../hooks/useNow';
 import { sortedTasks, startTasksWatch, useTasksStore } from '../../stores/tasks';
 import { TaskCard } from './TaskCard';
-import { CloseIcon } from '../../components/ui/CloseIcon';
 
 /**
  * Every long operation on every host (pull, push, build, save, load, copy). Tasks live in main, so
@@ -61,9 +63,9 @@ export function TasksPanel() {
                 Clear finished
               </button>
             )}
-            <button type="button" className="icon-button" aria-label="Close tasks" onClick={closePanel}>
+            <IconButton label="Close tasks" onClick={closePanel}>
               <CloseIcon size={14} />
-            </button>
+            </IconButton>
           </header>
           {streamError && <ErrorBanner error={streamError} title="The task list stopped updating" />}
           {list.length === 0 ? (
@@ -85,14 +87,8 @@ export function TasksPanel() {
 
 function TasksIcon() {
   return (
-    <svg viewBox="0 0 16 16" width="14" height="14" aria-hidden="true">
-      <path
-        d="M2.5 4h11M2.5 8h11M2.5 12h7"
-        fill="none"
-        stroke="currentColor"
-        strokeWidth="1.6"
-        strokeLinecap="round"
-      />
-    </svg>
+    <LineIcon strokeWidth={1.6}>
+      <path d="M2.5 4h11M2.5 8h11M2.5 12h7" />
+    </LineIcon>
   );
 }

@@ -1,6 +1,5 @@
 import { useMemo, useState } from 'react';
 import type { HostView, VolumeSummary } from '@shared/contract';
-import { ConfirmActionDialog } from '../../components/ConfirmActionDialog';
 import { PruneDialog } from '../../components/prune/PruneKindDialog';
 import { ResourceListView } from '../../components/ResourceListView';
 import { EmptyState } from '../../components/ui/EmptyState';
@@ -19,8 +18,8 @@ import { CreateVolumeDialog } from './CreateVolumeDialog';
 import { filterVolumes, isUnused } from './filter';
 import { VolumeDetails } from './VolumeDetails';
 import { VolumeTable } from './VolumeTable';
+import { RemoveVolumeDialog } from './RemoveVolumeDialog';
 
-const { remove } = VOLUME_ACTIONS;
 const TOOLBAR = actionsFor(VOLUME_ACTIONS, 'toolbar');
 const SHOW: Array<{ value: VolumeFilter; label: string }> = [
   { value: 'all', label: 'All' },
@@ -135,19 +134,7 @@ export function VolumesView({ host }: { host: HostView }) {
             />
           )}
           {removing && (
-            <ConfirmActionDialog
-              action={remove}
-              target={{ hostId, name: removing.name }}
-              options={{}}
-              subject={`volume ${removing.name}`}
-              refetch={refetch}
-              onClose={() => setRemoving(undefined)}
-            >
-              <p>
-                Its data{removing.size !== null ? ` (${formatBytes(removing.size)})` : ''} is deleted from{' '}
-                {host.name} and cannot be recovered.
-              </p>
-            </ConfirmActionDialog>
+            <RemoveVolumeDialog host={host} volume={removing} onClose={() => setRemoving(undefined)} />
           )}
         </>
       }

@@ -1,17 +1,8 @@
-import { useCallback, useMemo, useRef } from 'react';
-import type { ContainerSummary, HostView } from '@shared/contract';
-import { busyKey, type ContainerAction } from '../../../stores/containers';
-import { ContainerRow } from '../ContainerRow';
-import { ROW_HEIGHT } from '../ContainerTable';
-import {
-  CONTAINER_COLUMNS,
-  HEADER_HEIGHT,
-  TableHeader,
-  type Column,
-} from '../../../components/ui/TableHeader';
-import { useTableRows } from '../../../hooks/useTableRows';
-import { useRowHeight } from '../../../hooks/useRowHeight';
-import type { AllItem, AllSort, AllSortKey, NoticeItem } from './merge';
+import { useMemo } from 'react';
+import type { HostView } from '@shared/contract';
+import { CONTAINER_COLUMNS, type Column } from '../../../components/ui/TableHeader';
+import { ContainerGrid, type ContainerListProps } from '../ContainerGrid';
+import type { AllItem, AllSortKey, NoticeItem } from './merge';
 
 const NOTICE_HEIGHT = 40;
 
@@ -20,20 +11,10 @@ const COLUMNS: Column<AllSortKey>[] = [
   ...CONTAINER_COLUMNS,
 ];
 
-export interface AllContainersTableProps {
+export interface AllContainersTableProps extends ContainerListProps<AllSortKey> {
   items: AllItem[];
   hostsById: Map<string, HostView>;
-  /** Every container the filter lets through (for "Select all"). */
-  visible: ContainerSummary[];
   isSelected(hostId: string, containerId: string): boolean;
-  busy: Record<string, ContainerAction>;
-  now: number;
-  sort: AllSort;
-  onSort(key: AllSortKey): void;
-  onSelect(containers: ContainerSummary[], on: boolean): void;
-  onAction(action: ContainerAction, c: ContainerSummary): void;
-  onOpen(c: ContainerSummary): void;
-  onMenu(c: ContainerSummary, anchor: HTMLElement): void;
   onRetry(hostId: string): void;
 }
 
@@ -83,80 +64,49 @@ function NoticeRow({
   );
 }
 
+const keyOf = (it: AllItem) =>
+  it.kind === 'notice' ? `notice:${it.hostId}` : `${it.hostId}/${it.container.id}`;
+const isNotice = (it: AllItem) => it.kind === 'notice';
+
 /**
  * Every host's containers in one ARIA table with a Host column; hosts that cannot be listed get a
  * notice row each. Only the rows in view are in the DOM: 2,000 containers scroll smoothly.
  */
 export function AllContainersTable(props: AllContainersTableProps) {
-  const { items, hostsById, visible, isSelected, busy, now, sort, onSort, onSelect } = props;
-  const onSelectOne = useCallback((c: ContainerSummary, on: boolean) => onSelect([c], on), [onSelect]);
+  const { items, hostsById, isSelected } = props;
   const selectedCount = useMemo(
     () => items.filter((it) => it.kind === 'row' && isSelected(it.hostId, it.container.id)).length,
     [items, isSelected],
   );
-  const scrollRef = useRef<HTMLDivElement>(null);
-  const rowHeight = useRowHeight(ROW_HEIGHT);
-  const estimateSize = useCallback(
-    (i: number) => (items[i]?.kind === 'notice' ? NOTICE_HEIGHT : rowHeight),
-    [items, rowHeight],
-  );
-  const virtualizer = useTableRows(items, scrollRef, estimateSize, (it) =>
-    it.kind === 'notice' ? `notice:${it.hostId}` : `${it.hostId}/${it.container.id}`,
-  );
-
+  const rowOf = (item: AllItem) => {
+    const host = item.kind === 'row' ? hostsById.get(item.hostId) : undefined;
+    if (item.kind !== 'row' || !host) return undefined;
+    return {
+      hostId: item.hostId,
+      hostName: host.name,
+      hostColor: host.color,
+      container: item.container,
+      endpoint: host.endpoint,
+      selected: isSelected(item.hostId, item.container.id),
+      inGroup: false,
+    };
+  };
   return (
-    <div
-      ref={scrollRef}
+    <ContainerGrid
+      {...props}
+      label="Containers on all hosts"
       className="ctable all-ctable"
-      role="table"
-      aria-label="Containers on all hosts"
-      aria-rowcount={items.length + 1}
-      aria-multiselectable="true"
-    >
-      <TableHeader
-        columns={COLUMNS}
-        sort={sort}
-        onSort={onSort}
-        total={visible.length}
-        selected={selectedCount}
-        onSelectAll={(on) => onSelect(visible, on)}
-      />
-      <div role="rowgroup" className="ctable-body" style={{ height: virtualizer.getTotalSize() }}>
-        {virtualizer.getVirtualItems().map((v) => {
-          const item = items[v.index];
-          if (!item) return null;
-          const top = v.start - HEADER_HEIGHT;
-          if (item.kind === 'notice') {
-            return (
-              <NoticeRow key={v.key} item={item} rowIndex={v.index + 2} top={top} onRetry={props.onRetry} />
-            );
-          }
-          const host = hostsById.get(item.hostId);
-          if (!host) return null;
-          const c = item.container;
-          return (
-            <ContainerRow
-              key={v.key}
-              hostId={item.hostId}
-              hostName={host.name}
-              hostColor={host.color}
-              container={c}
-              endpoint={host.endpoint}
-              busy={busy[busyKey(item.hostId, c.id)]}
-              selected={isSelected(item.hostId, c.id)}
-              inGroup={false}
-              now={now}
-              rowIndex={v.index + 2}
-              top={top}
-              height={rowHeight}
-              onSelect={onSelectOne}
-              onAction={props.onAction}
-              onOpen={props.onOpen}
-              onMenu={props.onMenu}
-            />
-          );
-        })}
-      </div>
-    </div>
+      columns={COLUMNS}
+      selectedCount={selectedCount}
+      keyOf={keyOf}
+      isOther={isNotice}
+      otherHeight={NOTICE_HEIGHT}
+      rowOf={rowOf}
+      renderOther={(item, at) =>
+        item.kind === 'notice' && (
+          <NoticeRow key={at.key} item={item} rowIndex={at.rowIndex} top={at.top} onRetry={props.onRetry} />
+        )
+      }
+    />
   );
 }

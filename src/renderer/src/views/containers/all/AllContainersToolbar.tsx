@@ -1,17 +1,11 @@
-import { useId } from 'react';
 import type { HostView } from '@shared/contract';
-import type { ContainerFilter } from '../../../stores/containers';
 import { RefreshButton } from '../../../components/ui/RefreshIconButton';
-import { SearchBox } from '../../../components/ui/SearchBox';
-import { StateFilter } from '../StateFilter';
+import { ContainerFilters, type ContainerFilterProps } from '../ContainerFilters';
 import { plural } from '../../../lib/plural';
 import { UpdatesControls } from '../../../components/fleet/UpdatesControls';
+import { InlineSelect } from '../../../components/ui/InlineSelect';
 
-export interface AllContainersToolbarProps {
-  filter: ContainerFilter;
-  onFilter(f: ContainerFilter): void;
-  search: string;
-  onSearch(q: string): void;
+export interface AllContainersToolbarProps extends ContainerFilterProps {
   hosts: HostView[];
   /** A host id, or '' for every host. */
   hostFilter: string;
@@ -25,34 +19,18 @@ export interface AllContainersToolbarProps {
 
 /** The per-host list's filter and search, plus a host picker and the totals over all hosts. */
 export function AllContainersToolbar(props: AllContainersToolbarProps) {
-  const { filter, onFilter, search, onSearch, total, running, loading } = props;
-  const hostId = useId();
+  const { total, running, loading } = props;
   return (
     <div className="toolbar">
       <h1 className="toolbar-title">All containers</h1>
-      <StateFilter filter={filter} onFilter={onFilter} />
-      <SearchBox
-        label="Search containers"
-        placeholder="Name, image, ID, label"
-        value={search}
-        onChange={onSearch}
-      />
-      <label htmlFor={hostId} className="visually-hidden">
-        Host
-      </label>
-      <select
-        id={hostId}
+      <ContainerFilters {...props} />
+      <InlineSelect
+        label="Host"
         className="input all-host-select"
         value={props.hostFilter}
-        onChange={(e) => props.onHostFilter(e.target.value)}
-      >
-        <option value="">All hosts</option>
-        {props.hosts.map((h) => (
-          <option key={h.id} value={h.id}>
-            {h.name}
-          </option>
-        ))}
-      </select>
+        options={[['', 'All hosts'], ...props.hosts.map((h) => [h.id, h.name] as const)]}
+        onChange={props.onHostFilter}
+      />
       <UpdatesControls hostIds={props.hostFilter ? [props.hostFilter] : undefined} />
       <span className="header-spacer" />
       <span className="toolbar-count" aria-live="polite" title={`${running} running, ${total} in total`}>

@@ -20,10 +20,12 @@ import { moreActionItems } from '../useContainerActions';
 import { AllContainersTable } from './AllContainersTable';
 import { AllContainersToolbar } from './AllContainersToolbar';
 import { HostActions, type Requester } from './HostActions';
-import { mergeContainers, type AllSort, type AllSortKey, type HostSlice } from './merge';
+import { mergeContainers, type AllSortKey, type HostSlice } from './merge';
 import { hasUpdate, updateKey, useUpdatesStore } from '../../../stores/updates';
 import { UpdateSelectedButton } from '../../../components/fleet/UpdateSelectedButton';
 import { MergedLogsSelectedButton } from '../../../components/fleet/MergedLogsSelectedButton';
+import { useSort } from '../../../hooks/useSort';
+import { useContainerFilters } from '../useContainerFilters';
 
 interface BulkAsk {
   action: 'kill' | 'remove';
@@ -32,6 +34,9 @@ interface BulkAsk {
 }
 
 const scopeOf = (n: number) => `${n} selected ${n === 1 ? 'container' : 'containers'}`;
+
+/** Dates sort newest first; hosts, names and states A to Z. */
+const newestFirst = (key: AllSortKey) => (key === 'created' ? 'desc' : 'asc');
 
 /**
  * Every connected host's containers in one list. It loads each host once and then follows the
@@ -48,13 +53,12 @@ export function AllContainersView() {
   const bulkResults = useContainersStore((s) => s.bulkResults);
   const actionErrors = useContainersStore((s) => s.actionErrors);
   const runDialog = useContainersStore((s) => s.runDialog);
-  const filter = useContainersStore((s) => s.filter);
-  const setFilter = useContainersStore((s) => s.setFilter);
+  const filters = useContainerFilters();
+  const { filter, search } = filters;
   const fetch = useContainersStore((s) => s.fetch);
-  const [search, setSearch] = useState('');
   const query = useDeferredValue(search);
   const [hostFilter, setHostFilter] = useState('');
-  const [sort, setSort] = useState<AllSort>({ key: 'host', dir: 'asc' });
+  const [sort, onSort] = useSort<AllSortKey>({ key: 'host', dir: 'asc' }, newestFirst);
   const [menu, setMenu] = useState<{ c: ContainerSummary; anchor: HTMLElement }>();
   const [bulkAsk, setBulkAsk] = useState<BulkAsk>();
   const now = useNow(30_000);
@@ -120,15 +124,6 @@ export function AllContainersView() {
   }, [merged, selected]);
   const selectedContainers = useMemo(() => [...selectedByHost.values()].flat(), [selectedByHost]);
 
-  const onSort = useCallback(
-    (key: AllSortKey) =>
-      setSort((s) =>
-        s.key === key
-          ? { key, dir: s.dir === 'asc' ? 'desc' : 'asc' }
-          : { key, dir: key === 'created' ? 'desc' : 'asc' },
-      ),
-    [],
-  );
   const onSelect = useCallback(
     (cs: ContainerSummary[], on: boolean) => {
       const perHost = new Map<string, string[]>();
@@ -204,9 +199,9 @@ export function AllContainersView() {
               : `No ${filter === 'exited' ? 'stopped' : 'running'} containers`
         }
         actions={[
-          !!query.trim() && { label: 'Clear search', onClick: () => setSearch('') },
+          !!query.trim() && { label: 'Clear search', onClick: () => filters.onSearch('') },
           filter !== 'all' &&
-            merged.total > 0 && { label: 'Show all containers', onClick: () => setFilter('all') },
+            merged.total > 0 && { label: 'Show all containers', onClick: () => filters.onFilter('all') },
         ]}
       />
     );
@@ -218,10 +213,7 @@ export function AllContainersView() {
       className="containers-view all-containers"
       toolbar={
         <AllContainersToolbar
-          filter={filter}
-          onFilter={setFilter}
-          search={search}
-          onSearch={setSearch}
+          {...filters}
           hosts={hosts}
           hostFilter={hostFilter}
           onHostFilter={setHostFilter}

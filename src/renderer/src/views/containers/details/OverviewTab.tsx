@@ -7,6 +7,7 @@ import { portLinks } from '../../../lib/port-links';
 import { joinShellWords } from '../../../lib/forms/shell-words';
 import type { DetailTabProps } from './DetailTabList';
 import { isSecretKey, MASK } from './secrets';
+import { PortLinkList } from '../PortLinkList';
 
 function Card({ title, children, wide }: { title: string; children: ReactNode; wide?: boolean }) {
   return (
@@ -115,25 +116,7 @@ function PortsTable({ view, endpoint }: { view: ContainerInspectView; endpoint: 
               {links.length === 0 ? (
                 <span className="muted">not published</span>
               ) : (
-                <span className="port-links">
-                  {links.map((l) =>
-                    l.href ? (
-                      <a
-                        key={l.text}
-                        className="port-link mono"
-                        href={l.href}
-                        target="_blank"
-                        rel="noreferrer"
-                      >
-                        {l.href.replace(/^http:\/\//, '')}
-                      </a>
-                    ) : (
-                      <span key={l.text} className="port-link mono muted" title={l.title}>
-                        {l.text}
-                      </span>
-                    ),
-                  )}
-                </span>
+                <PortLinkList links={links} byAddress />
               )}
             </td>
           </tr>

@@ -1,5 +1,6 @@
 import { useState } from 'react';
 import { isSecretKey } from '../details/secrets';
+import { RemoveRowButton, RowErrors } from './RemoveRowButton';
 import type { FieldErrors, KeyValueRow } from '../../../lib/forms/run-form';
 
 export interface KeyValueRowsProps {
@@ -76,32 +77,17 @@ export function KeyValueRows(p: KeyValueRowsProps) {
                   {shown[i] ? 'Hide' : 'Show'}
                 </button>
               )}
-              <button
-                type="button"
-                className="icon-button"
-                aria-label={`Remove ${lower} ${i + 1}`}
+              <RemoveRowButton
+                label={`Remove ${lower} ${i + 1}`}
                 onClick={() => p.onChange(p.rows.filter((_, j) => j !== i))}
-              >
-                <svg viewBox="0 0 16 16" width="12" height="12" aria-hidden="true">
-                  <path
-                    d="M3.5 3.5l9 9m0-9l-9 9"
-                    stroke="currentColor"
-                    strokeWidth="1.6"
-                    strokeLinecap="round"
-                  />
-                </svg>
-              </button>
+              />
             </div>
-            {keyErr && (
-              <p id={`${keyId}-error`} className="field-error">
-                {keyErr}
-              </p>
-            )}
-            {valueErr && (
-              <p id={`${valueId}-error`} className="field-error">
-                {valueErr}
-              </p>
-            )}
+            <RowErrors
+              items={[
+                [keyId, keyErr],
+                [valueId, valueErr],
+              ]}
+            />
           </div>
         );
       })}

@@ -1,11 +1,11 @@
-import { CloseIcon } from '../../../components/ui/CloseIcon';
-
+import { IconButton } from '../../../components/ui/IconButton';
+import { CloseIcon } from '../../../components/ui/Icons';
 /** The ✕ that removes one row of a list field; its name says which row. */
 export function RemoveRowButton({ label, onClick }: { label: string; onClick(): void }) {
   return (
-    <button type="button" className="icon-button" aria-label={label} onClick={onClick}>
+    <IconButton label={label} onClick={onClick}>
       <CloseIcon />
-    </button>
+    </IconButton>
   );
 }
 

@@ -27,6 +27,55 @@ function series(samples: readonly StatsSample[], pick: (s: StatsSample) => numbe
   return samples.filter((s) => s.running).map((s) => [s.at, pick(s)] as const);
 }
 
+/** The four charts, one row each: heading, accessible name, lines (label, colour, figure), y axis. */
+const CHARTS: ReadonlyArray<{
+  title: string;
+  label: string;
+  lines: ReadonlyArray<readonly [label: string, color: string, pick: (s: StatsSample) => number]>;
+  minMax: number;
+  formatY(v: number): string;
+  binary: boolean;
+}> = [
+  {
+    title: 'CPU',
+    label: 'CPU usage over the last 5 minutes',
+    lines: [['CPU', 'var(--accent)', (s) => s.cpuPercent]],
+    minMax: 5,
+    formatY: (v) => `${Math.round(v)} %`,
+    binary: false,
+  },
+  {
+    title: 'Memory',
+    label: 'Memory usage over the last 5 minutes',
+    lines: [['Memory', 'var(--chart-violet)', (s) => s.memUsage]],
+    minMax: 1024 * 1024,
+    formatY: formatBytes,
+    binary: true,
+  },
+  {
+    title: 'Network',
+    label: 'Network receive and send rates over the last 5 minutes',
+    lines: [
+      ['Received', 'var(--chart-teal)', (s) => s.netRxRate],
+      ['Sent', 'var(--chart-orange)', (s) => s.netTxRate],
+    ],
+    minMax: 1024,
+    formatY: formatRate,
+    binary: true,
+  },
+  {
+    title: 'Block I/O',
+    label: 'Block read and write rates over the last 5 minutes',
+    lines: [
+      ['Read', 'var(--chart-teal)', (s) => s.blkReadRate],
+      ['Write', 'var(--chart-orange)', (s) => s.blkWriteRate],
+    ],
+    minMax: 1024,
+    formatY: formatRate,
+    binary: true,
+  },
+];
+
 function Figure({ label, value, sub }: { label: string; value: string; sub?: string }) {
   return (
     <div className="stat-figure">
@@ -119,69 +168,25 @@ export function StatsTab({ host, target }: { host: HostView; target: DetailsTarg
         <Figure label="PIDs" value={latest ? String(latest.pids) : '—'} />
       </div>
       <div className="stats-charts">
-        <section className="stats-card" aria-label="CPU chart">
-          <h3 className="stats-card-title">CPU</h3>
-          <LineChart
-            label="CPU usage over the last 5 minutes"
-            series={[{ label: 'CPU', color: 'var(--accent)', points: series(samples, (s) => s.cpuPercent) }]}
-            from={from}
-            to={to}
-            minMax={5}
-            formatY={(v) => `${Math.round(v)} %`}
-            xLabels={xLabels}
-          />
-        </section>
-        <section className="stats-card" aria-label="Memory chart">
-          <h3 className="stats-card-title">Memory</h3>
-          <LineChart
-            label="Memory usage over the last 5 minutes"
-            series={[
-              { label: 'Memory', color: 'var(--chart-violet)', points: series(samples, (s) => s.memUsage) },
-            ]}
-            from={from}
-            to={to}
-            minMax={1024 * 1024}
-            formatY={formatBytes}
-            binary
-            xLabels={xLabels}
-          />
-        </section>
-        <section className="stats-card" aria-label="Network chart">
-          <h3 className="stats-card-title">Network</h3>
-          <LineChart
-            label="Network receive and send rates over the last 5 minutes"
-            series={[
-              { label: 'Received', color: 'var(--chart-teal)', points: series(samples, (s) => s.netRxRate) },
-              { label: 'Sent', color: 'var(--chart-orange)', points: series(samples, (s) => s.netTxRate) },
-            ]}
-            from={from}
-            to={to}
-            minMax={1024}
-            formatY={formatRate}
-            binary
-            xLabels={xLabels}
-          />
-        </section>
-        <section className="stats-card" aria-label="Block I/O chart">
-          <h3 className="stats-card-title">Block I/O</h3>
-          <LineChart
-            label="Block read and write rates over the last 5 minutes"
-            series={[
-              { label: 'Read', color: 'var(--chart-teal)', points: series(samples, (s) => s.blkReadRate) },
-              {
-                label: 'Write',
-                color: 'var(--chart-orange)',
-                points: series(samples, (s) => s.blkWriteRate),
-              },
-            ]}
-            from={from}
-            to={to}
-            minMax={1024}
-            formatY={formatRate}
-            binary
-            xLabels={xLabels}
-          />
-        </section>
+        {CHARTS.map((c) => (
+          <section key={c.title} className="stats-card" aria-label={`${c.title} chart`}>
+            <h3 className="stats-card-title">{c.title}</h3>
+            <LineChart
+              label={c.label}
+              series={c.lines.map(([label, color, pick]) => ({
+                label,
+                color,
+                points: series(samples, pick),
+              }))}
+              from={from}
+              to={to}
+              minMax={c.minMax}
+              formatY={c.formatY}
+              binary={c.binary}
+              xLabels={xLabels}
+            />
+          </section>
+        ))}
       </div>
     </div>
   );

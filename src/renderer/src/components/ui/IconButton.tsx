@@ -1,0 +1,26 @@
+import type { ReactNode } from 'react';
+
+export interface IconButtonProps {
+  /** The accessible name: the button shows only an icon or a symbol. */
+  label: string;
+  title?: string;
+  disabled?: boolean;
+  onClick(): void;
+  children: ReactNode;
+}
+
+/** A small button that shows only an icon (close, remove a row, next match). */
+export function IconButton({ label, title, disabled, onClick, children }: IconButtonProps) {
+  return (
+    <button
+      type="button"
+      className="icon-button"
+      aria-label={label}
+      title={title}
+      disabled={disabled}
+      onClick={onClick}
+    >
+      {children}
+    </button>
+  );
+}
