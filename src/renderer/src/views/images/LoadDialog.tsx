@@ -2,10 +2,10 @@ import { useState } from 'react';
 import type { HostView } from '@shared/contract';
 import { FormDialog } from '../../components/ui/FormDialog';
 import { ErrorBanner } from '../../components/ui/ErrorBanner';
-import { TextField } from '../../components/ui/Field';
 import { TaskLiveDialog } from '../../components/tasks/TaskLive';
 import { useCheckedForm } from '../../hooks/useCheckedForm';
 import { useTaskCall } from '../../hooks/useTaskCall';
+import { HostFileField } from '../../components/HostFileField';
 import { hostPathProblem } from '../../lib/host-path';
 
 /** Load images from a tar file (as written by Save or docker save) on the backend's machine. */
@@ -29,14 +29,12 @@ export function LoadDialog({ host, onClose }: { host: HostView; onClose(): void 
       onSubmit={submit}
       after={error && <ErrorBanner error={error} title="Couldn't start loading" />}
     >
-      <TextField
-        id={`${id}-path`}
+      <HostFileField
+        id={id}
         label="Tar file"
         value={path}
         onChange={setPath}
         placeholder="/tmp/app-1.0.tar"
-        required
-        mono
         error={shown}
         hint="A file on the machine running Berthmaster (the server, in browser mode)."
       />

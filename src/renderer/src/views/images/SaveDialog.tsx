@@ -1,12 +1,12 @@
 import { useState } from 'react';
 import { FormDialog } from '../../components/ui/FormDialog';
 import { ErrorBanner } from '../../components/ui/ErrorBanner';
-import { TextField } from '../../components/ui/Field';
 import { TaskLiveDialog } from '../../components/tasks/TaskLive';
 import { imageLabel } from './filter';
 import { referencesOf, tarNameFor } from './references';
 import { useCheckedForm } from '../../hooks/useCheckedForm';
 import { useTaskCall } from '../../hooks/useTaskCall';
+import { HostFileField } from '../../components/HostFileField';
 import { hostPathProblem } from '../../lib/host-path';
 import type { ImageDialogProps } from './image-dialog';
 
@@ -34,13 +34,10 @@ export function SaveDialog({ host, image, onClose }: ImageDialogProps) {
       onSubmit={submit}
       after={error && <ErrorBanner error={error} title="Couldn't start saving" />}
     >
-      <TextField
-        id={`${id}-path`}
-        label="File"
+      <HostFileField
+        id={id}
         value={path}
         onChange={setPath}
-        required
-        mono
         error={shown}
         hint="A tar file on the machine running Berthmaster (the server, in browser mode). Load it with Load or docker load."
       />

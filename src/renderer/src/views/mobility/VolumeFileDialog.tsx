@@ -2,9 +2,9 @@ import { useState } from 'react';
 import type { HostView } from '@shared/contract';
 import { FormDialog } from '../../components/ui/FormDialog';
 import { ErrorBanner } from '../../components/ui/ErrorBanner';
-import { TextField } from '../../components/ui/Field';
 import { useCheckedForm } from '../../hooks/useCheckedForm';
 import { useTaskCall } from '../../hooks/useTaskCall';
+import { HostFileField } from '../../components/HostFileField';
 import { hostPathProblem } from '../../lib/host-path';
 import { CheckboxRow, TransferTaskDialog } from './TransferParts';
 
@@ -69,13 +69,10 @@ export function VolumeFileDialog({
         )
       }
     >
-      <TextField
-        id={`${id}-path`}
-        label="File"
+      <HostFileField
+        id={id}
         value={path}
         onChange={setPath}
-        required
-        mono
         error={shown}
         hint={
           backup

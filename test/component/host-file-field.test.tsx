@@ -1,0 +1,49 @@
+import { act } from 'react';
+import { afterEach, describe, expect, it, vi } from 'vitest';
+
+// The load dialog's path field (HostFileField) over a fake transport: the engine's side of
+// images.load is tested against the lab engines (integration), not here.
+const calls: { method: string; input: unknown }[] = [];
+vi.mock('../../src/renderer/src/rpc/api', () => ({
+  api: new Proxy({}, { get: () => new Proxy({}, { get: () => async () => [] }) }),
+  invoke: async (method: string, input: unknown) => {
+    calls.push({ method, input });
+    return { taskId: 't1' };
+  },
+}));
+
+const { LoadDialog } = await import('../../src/renderer/src/views/images/LoadDialog');
+const { hostView, settle } = await import('./fixtures');
+const { button, cleanup, render } = await import('./render');
+
+afterEach(() => {
+  cleanup();
+  calls.length = 0;
+});
+
+function type(input: HTMLInputElement, value: string) {
+  const setter = Object.getOwnPropertyDescriptor(HTMLInputElement.prototype, 'value')!.set!;
+  act(() => {
+    setter.call(input, value);
+    input.dispatchEvent(new Event('input', { bubbles: true }));
+  });
+}
+
+describe('HostFileField in the Load dialog', () => {
+  it('is a required field named by its label; a relative path is refused before anything is sent', async () => {
+    const view = render(<LoadDialog host={hostView('h1')} onClose={() => {}} />);
+    const field = view.ownerDocument.querySelector<HTMLInputElement>('input[id$="-path"]')!;
+    const label = view.ownerDocument.querySelector(`label[for="${field.id}"]`);
+    expect(label?.textContent).toContain('Tar file');
+    expect(field.required).toBe(true);
+    type(field, 'app.tar');
+    act(() => button(view.ownerDocument.body, 'Load').click());
+    await settle();
+    expect(view.ownerDocument.body.textContent).toContain('the path must be absolute');
+    expect(calls).toEqual([]);
+    type(field, '/tmp/app.tar');
+    act(() => button(view.ownerDocument.body, 'Load').click());
+    await settle();
+    expect(calls).toEqual([{ method: 'images.load', input: { hostId: 'h1', path: '/tmp/app.tar' } }]);
+  });
+});
