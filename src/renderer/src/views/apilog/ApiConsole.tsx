@@ -172,12 +172,12 @@ export function ApiConsole({
             </div>
           )}
           {hijack && (
-            <p className="api-warnings api-hijack" role="note">
+            <p className="callout callout-warning api-hijack" role="note">
               This endpoint takes over the connection: open a terminal on the container instead.
             </p>
           )}
           {warnings.length > 0 && (
-            <div className="api-warnings">
+            <div className="callout callout-warning api-warnings">
               <p className="api-warnings-title">
                 Warnings from the API description (the request can still be sent):
               </p>

@@ -45,7 +45,7 @@ export function ConsoleResultView({ result, onStop }: { result: ConsoleResult; o
         </span>
       </header>
       {r.warnings.length > 0 && (
-        <ul className="api-warnings" aria-label="Warnings">
+        <ul className="callout callout-warning api-warnings" aria-label="Warnings">
           {r.warnings.map((w) => (
             <li key={w}>{w}</li>
           ))}

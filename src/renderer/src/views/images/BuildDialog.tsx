@@ -98,7 +98,7 @@ export function BuildDialog({ host, onClose }: { host: HostView; onClose(): void
     >
       <form id={formId} className="build-form" onSubmit={submit} noValidate>
         {BROWSER_MODE && (
-          <p className="callout">
+          <p className="callout callout-info">
             Berthmaster runs in your browser here: the folder is read by the Berthmaster backend, so type a
             path on <strong>the machine running Berthmaster</strong>, not on this computer.
           </p>

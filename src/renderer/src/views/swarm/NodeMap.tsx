@@ -22,7 +22,7 @@ export function NodeMap({ nodes, tasks }: { nodes: SwarmNode[]; tasks: SwarmTask
                 aria-hidden="true"
               />
               <span className="swarm-map-name">{label}</span>
-              <span className={`swarm-pill ${n.role === 'manager' ? 'swarm-pill-blue' : ''}`}>
+              <span className={`swarm-pill ${n.role === 'manager' ? 'tone-blue' : ''}`}>
                 {n.leader ? 'leader' : n.role}
               </span>
             </header>
@@ -34,7 +34,7 @@ export function NodeMap({ nodes, tasks }: { nodes: SwarmNode[]; tasks: SwarmTask
               {mine.map((t) => (
                 <li
                   key={t.id}
-                  className={`swarm-chip swarm-chip-${stateTone(t.state)}`}
+                  className={`swarm-chip tone-${stateTone(t.state)}`}
                   title={`${t.serviceName}${t.slot ? `.${t.slot}` : ''} — ${t.state}${t.error ? `: ${t.error}` : ''}\n${t.image}`}
                 >
                   {t.serviceName}

@@ -119,14 +119,12 @@ export function NodesPanel({ hostId, nodes }: { hostId: string; nodes: SwarmNode
                 {n.reachability && !n.leader ? ` (${n.reachability})` : ''}
               </td>
               <td>
-                <span className={`swarm-pill swarm-pill-${n.availability === 'active' ? 'green' : 'amber'}`}>
+                <span className={`swarm-pill tone-${n.availability === 'active' ? 'green' : 'amber'}`}>
                   {n.availability}
                 </span>
               </td>
               <td title={n.message}>
-                <span className={`swarm-pill swarm-pill-${n.state === 'ready' ? 'green' : 'red'}`}>
-                  {n.state}
-                </span>
+                <span className={`swarm-pill tone-${n.state === 'ready' ? 'green' : 'red'}`}>{n.state}</span>
               </td>
               <td className="mono-soft">{n.engineVersion}</td>
               <td className="muted">

@@ -184,7 +184,7 @@ function ServiceRows(props: {
         <td className="muted">{s.mode}</td>
         <td>
           <span
-            className={`swarm-pill swarm-pill-${healthy ? 'green' : 'amber'}`}
+            className={`swarm-pill tone-${healthy ? 'green' : 'amber'}`}
             aria-label={`${s.running} of ${s.desired} running`}
           >
             {s.running}/{s.desired}

@@ -33,7 +33,7 @@ export function TasksTable({
           </td>
           <td>{nodeName(t.nodeId)}</td>
           <td>
-            <span className={`swarm-pill swarm-pill-${stateTone(t.state)}`}>{t.state}</span>
+            <span className={`swarm-pill tone-${stateTone(t.state)}`}>{t.state}</span>
           </td>
           <td className="muted">{t.desiredState}</td>
           <td className="muted" title={t.stateSince}>

@@ -47,7 +47,7 @@ export function UpdateProgress({
             <td>{nodeName(t.nodeId)}</td>
             <td className="mono-soft">{t.image}</td>
             <td>
-              <span className={`swarm-pill swarm-pill-${stateTone(t.state)}`}>{t.state}</span>
+              <span className={`swarm-pill tone-${stateTone(t.state)}`}>{t.state}</span>
               {t.error && <span className="swarm-err"> {t.error}</span>}
             </td>
             <td className="muted">{t.desiredState}</td>

@@ -201,7 +201,7 @@ export function RunContainerDialog({ host, target }: RunContainerDialogProps) {
           }}
         >
           {recreate && (
-            <p className="run-note">
+            <p className="callout callout-info">
               The current container is renamed and stopped, not deleted, until the new one runs; if anything
               fails it is put back as it was.
             </p>
