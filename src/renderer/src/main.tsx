@@ -6,6 +6,7 @@ import { App } from './App';
 import { applyRememberedTheme } from './lib/app-settings';
 import { browserToken } from './rpc/browser-token';
 import './styles/base.css';
+import './styles/panels.css';
 import './styles/layout.css';
 import './styles/components.css';
 import './styles/forms.css';
