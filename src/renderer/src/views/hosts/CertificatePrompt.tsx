@@ -21,7 +21,7 @@ export function CertificatePrompt({ cert, onTrust, onCancel }: CertificatePrompt
         the engine&rsquo;s administrator gives you (
         <span className="mono">openssl x509 -fingerprint -sha256</span>) before trusting it.
       </p>
-      <dl className="cert-facts">
+      <dl className="cert-facts fact-rows">
         <div>
           <dt>Subject</dt>
           <dd className="mono">{cert.subject || '—'}</dd>

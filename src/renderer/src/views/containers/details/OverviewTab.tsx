@@ -20,11 +20,11 @@ function Card({ title, children, wide }: { title: string; children: ReactNode; w
 
 function Facts({ rows }: { rows: Array<[string, ReactNode] | false | undefined> }) {
   return (
-    <dl className="ov-facts">
+    <dl className="ov-facts fact-rows">
       {rows
         .filter((r): r is [string, ReactNode] => Array.isArray(r))
         .map(([k, v]) => (
-          <div key={k} className="ov-fact">
+          <div key={k}>
             <dt>{k}</dt>
             <dd>{v}</dd>
           </div>
