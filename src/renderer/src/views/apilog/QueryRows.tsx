@@ -11,7 +11,7 @@ export function QueryRows({
   const set = (i: number, k: string, v: string) =>
     onChange(rows.map((r, j): [string, string] => (j === i ? [k, v] : r)));
   return (
-    <div className="api-query-rows">
+    <div className="item-stack api-query-rows">
       {rows.map(([k, v], i) => (
         <div key={i} className="api-query-row">
           <input
