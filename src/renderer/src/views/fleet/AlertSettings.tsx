@@ -4,6 +4,7 @@ import { ErrorBanner } from '../../components/ui/ErrorBanner';
 import { ALERT_RULE_LABELS } from '../../lib/alert-text';
 import { useFleetSettingsStore } from '../../stores/fleet-settings';
 import { useHostsStore } from '../../stores/hosts';
+import { usePick } from '../../hooks/usePick';
 
 type AlertsSettings = FleetSettings['alerts'];
 const GIB = 1024 ** 3;
@@ -13,11 +14,8 @@ const toggle = (rules: AlertRule[], rule: AlertRule, on: boolean): AlertRule[] =
 
 /** Which rules alert where, and their thresholds: saved with fleet.configure. */
 export function AlertSettings() {
-  const settings = useFleetSettingsStore((s) => s.settings);
-  const load = useFleetSettingsStore((s) => s.load);
-  const configure = useFleetSettingsStore((s) => s.configure);
-  const saving = useFleetSettingsStore((s) => s.saving);
-  const error = useFleetSettingsStore((s) => s.error);
+  const { settings, saving, error } = usePick(useFleetSettingsStore, 'settings', 'saving', 'error');
+  const { load, configure } = useFleetSettingsStore.getState();
   const hosts = useHostsStore((s) => s.hosts);
   const [draft, setDraft] = useState<AlertsSettings>();
   const [saved, setSaved] = useState(false);

@@ -9,15 +9,14 @@ import { plural } from '../../lib/plural';
 import { sortedAlerts, unacknowledgedCount, useAlertsStore } from '../../stores/alerts';
 import { useHostsStore } from '../../stores/hosts';
 import { AlertSettings } from './AlertSettings';
+import { usePick } from '../../hooks/usePick';
 
 /**
  * Every alert main raised on every host (exits, OOM, unhealthy, restart loops, unreachable hosts,
  * disk, updates), newest first: acknowledge them one by one or all, clear the acknowledged ones.
  */
 export function AlertsPage() {
-  const alerts = useAlertsStore((s) => s.alerts);
-  const loaded = useAlertsStore((s) => s.loaded);
-  const streamError = useAlertsStore((s) => s.error);
+  const { alerts, loaded, error: streamError } = usePick(useAlertsStore, 'alerts', 'loaded', 'error');
   const hosts = useHostsStore((s) => s.hosts);
   const now = useNow(15_000);
   const [showSettings, setShowSettings] = useState(false);

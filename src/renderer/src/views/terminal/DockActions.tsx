@@ -1,16 +1,12 @@
 import { FONT_MAX, FONT_MIN, SCROLLBACK_CHOICES, useTerminalsStore } from '../../stores/terminals';
 import { plural } from '../../lib/plural';
+import { usePick } from '../../hooks/usePick';
 
 /** Font size, scrollback, maximize and hide: they apply to every terminal. */
 export function DockActions() {
-  const fontSize = useTerminalsStore((s) => s.fontSize);
-  const scrollback = useTerminalsStore((s) => s.scrollback);
-  const open = useTerminalsStore((s) => s.open);
-  const maximized = useTerminalsStore((s) => s.maximized);
-  const zoom = useTerminalsStore((s) => s.zoom);
-  const setScrollback = useTerminalsStore((s) => s.setScrollback);
-  const setOpen = useTerminalsStore((s) => s.setOpen);
-  const toggleMaximized = useTerminalsStore((s) => s.toggleMaximized);
+  const { fontSize, scrollback } = usePick(useTerminalsStore, 'fontSize', 'scrollback');
+  const { open, maximized } = usePick(useTerminalsStore, 'open', 'maximized');
+  const { zoom, setScrollback, setOpen, toggleMaximized } = useTerminalsStore.getState();
 
   return (
     <div className="terminal-actions">
