@@ -1,4 +1,5 @@
 import type { CSSProperties } from 'react';
+import { AppPageHeader } from '../../components/ui/AppPageHeader';
 import { ErrorBanner } from '../../components/ui/ErrorBanner';
 import { useMergedLogs } from '../../hooks/useMergedLogs';
 import { memberHue } from '../../lib/merged-log';
@@ -20,10 +21,10 @@ export function MergedLogsPage() {
 
   return (
     <section className="merged-page" aria-label="Merged logs">
-      <header className="audit-header">
-        <h1>Merged logs</h1>
-        <span className="muted">Several containers on any hosts, in one view in time order</span>
-      </header>
+      <AppPageHeader
+        title="Merged logs"
+        summary="Several containers on any hosts, in one view in time order"
+      />
       <div className="merged-body">
         <MergedLogsPicker
           following={selector !== undefined}
