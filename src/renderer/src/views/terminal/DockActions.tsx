@@ -1,6 +1,6 @@
+import { usePick } from '../../hooks/usePick';
 import { FONT_MAX, FONT_MIN, SCROLLBACK_CHOICES, useTerminalsStore } from '../../stores/terminals';
 import { plural } from '../../lib/plural';
-import { usePick } from '../../hooks/usePick';
 
 /** Font size, scrollback, maximize and hide: they apply to every terminal. */
 export function DockActions() {

@@ -1,7 +1,7 @@
+import { usePick } from '../../hooks/usePick';
 import { useRef, type KeyboardEvent } from 'react';
 import type { ExecSessionInfo, HostView } from '@shared/contract';
 import { useTerminalsStore, type TerminalTab } from '../../stores/terminals';
-import { usePick } from '../../hooks/usePick';
 
 const STATE_TEXT: Record<ExecSessionInfo['state'], string> = {
   starting: 'starting',
