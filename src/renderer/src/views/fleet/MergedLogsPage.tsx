@@ -7,6 +7,7 @@ import { useHostsStore } from '../../stores/hosts';
 import { useMergedLogsStore } from '../../stores/merged-logs';
 import { MergedLogsPicker } from './MergedLogsPicker';
 import { MergedLogView } from './MergedLogView';
+import { hostNameOf } from '../../lib/host-name';
 
 const STATE_TEXT = { following: '', stopped: 'stopped', left: 'removed', disconnected: 'host lost' } as const;
 
@@ -16,7 +17,7 @@ export function MergedLogsPage() {
   const follow = useMergedLogsStore((s) => s.follow);
   const hosts = useHostsStore((s) => s.hosts);
   const logs = useMergedLogs(selector, 100);
-  const hostName = (id: string) => hosts.find((h) => h.id === id)?.name ?? id;
+  const hostName = (id: string) => hostNameOf(hosts, id);
   const members = [...logs.members.values()];
 
   return (
