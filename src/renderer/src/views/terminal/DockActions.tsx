@@ -1,4 +1,5 @@
 import { usePick } from '../../hooks/usePick';
+import { IconButton } from '../../components/ui/IconButton';
 import { FONT_MAX, FONT_MIN, SCROLLBACK_CHOICES, useTerminalsStore } from '../../stores/terminals';
 import { plural } from '../../lib/plural';
 
@@ -10,29 +11,25 @@ export function DockActions() {
 
   return (
     <div className="terminal-actions">
-      <button
-        type="button"
-        className="icon-button"
-        aria-label="Smaller text"
+      <IconButton
+        label="Smaller text"
         title="Smaller text (Ctrl+-)"
         disabled={fontSize <= FONT_MIN}
         onClick={() => zoom(-1)}
       >
         A−
-      </button>
+      </IconButton>
       <span className="terminal-font-size" aria-label={`Text size ${fontSize}`}>
         {fontSize}
       </span>
-      <button
-        type="button"
-        className="icon-button"
-        aria-label="Larger text"
+      <IconButton
+        label="Larger text"
         title="Larger text (Ctrl+=)"
         disabled={fontSize >= FONT_MAX}
         onClick={() => zoom(1)}
       >
         A+
-      </button>
+      </IconButton>
       <label className="terminal-scrollback">
         <span className="visually-hidden">Scrollback lines</span>
         <select
