@@ -1,15 +1,14 @@
 import { CloseIcon } from './ui/Icons';
 import { useHostsStore } from '../stores/hosts';
 import { useUiStore } from '../stores/ui';
+import { usePick } from '../hooks/usePick';
 
 /** The backend's notice (e.g. a corrupt hosts file set aside) and short-lived toasts. */
 export function Notices() {
-  const notice = useHostsStore((s) => s.notice);
-  const dismissed = useHostsStore((s) => s.dismissedNotice);
-  const dismissNotice = useHostsStore((s) => s.dismissNotice);
-  const toasts = useUiStore((s) => s.toasts);
-  const dismissToast = useUiStore((s) => s.dismissToast);
-  const showNotice = notice !== undefined && notice !== dismissed;
+  const { notice, dismissedNotice } = usePick(useHostsStore, 'notice', 'dismissedNotice');
+  const { dismissNotice } = useHostsStore.getState();
+  const { toasts, dismissToast } = usePick(useUiStore, 'toasts', 'dismissToast');
+  const showNotice = notice !== undefined && notice !== dismissedNotice;
 
   return (
     <div className="toasts" aria-live="polite">

@@ -6,7 +6,7 @@ import { toErrorShape } from '../lib/errors';
 import { mergeById } from '../lib/merge-by-id';
 import { readStored, writeStored } from '../lib/storage';
 import { useHostsStore } from './hosts';
-import { createHostResourceStore, type HostLoad, type HostResourceState } from './resource-store';
+import { createHostResourceStore, type HostLoad, type HostResourceState, NOT_LOADED } from './resource-store';
 import { useUiStore } from './ui';
 
 export type { ContainerAction };
@@ -104,9 +104,7 @@ export type ContainersState = HostResourceState<HostContainers> & ContainerExtra
 
 export const EMPTY_HOST_CONTAINERS: HostContainers = {
   items: [],
-  loading: false,
-  error: undefined,
-  fetchedAt: undefined,
+  ...NOT_LOADED,
 };
 
 export const EMPTY_SELECTION: Record<string, true> = {};

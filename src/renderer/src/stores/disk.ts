@@ -1,6 +1,6 @@
 import type { DiskKind, DiskUsage, PruneResult } from '@shared/contract';
 import { api } from '../rpc/api';
-import { createHostResourceStore, type HostLoad } from './resource-store';
+import { createHostResourceStore, type HostLoad, NOT_LOADED } from './resource-store';
 
 export interface HostDisk extends HostLoad {
   usage: DiskUsage | undefined;
@@ -10,9 +10,7 @@ export interface HostDisk extends HostLoad {
 
 export const EMPTY_HOST_DISK: HostDisk = {
   usage: undefined,
-  loading: false,
-  error: undefined,
-  fetchedAt: undefined,
+  ...NOT_LOADED,
   lastPrune: {},
 };
 

@@ -3,7 +3,7 @@ import { api } from '../rpc/api';
 import { invoke, type CallName, type CallResultOf } from '../rpc/api';
 import type { ActionCall } from '../actions/define';
 import { toErrorShape } from '../lib/errors';
-import { createHostResourceStore, type HostLoad } from './resource-store';
+import { createHostResourceStore, type HostLoad, NOT_LOADED } from './resource-store';
 import { onTaskFinished } from './tasks';
 
 export interface HostImages extends HostLoad {
@@ -12,9 +12,7 @@ export interface HostImages extends HostLoad {
 
 export const EMPTY_HOST_IMAGES: HostImages = {
   items: [],
-  loading: false,
-  error: undefined,
-  fetchedAt: undefined,
+  ...NOT_LOADED,
 };
 
 export interface ImageActionError {

@@ -1,6 +1,6 @@
 import type { NetworkCapabilities, NetworkSummary } from '@shared/contract';
 import { api } from '../rpc/api';
-import { createHostResourceStore, type HostLoad } from './resource-store';
+import { createHostResourceStore, type HostLoad, NOT_LOADED } from './resource-store';
 
 export interface HostNetworks extends HostLoad {
   items: NetworkSummary[];
@@ -10,9 +10,7 @@ export interface HostNetworks extends HostLoad {
 
 export const EMPTY_HOST_NETWORKS: HostNetworks = {
   items: [],
-  loading: false,
-  error: undefined,
-  fetchedAt: undefined,
+  ...NOT_LOADED,
   capabilities: undefined,
 };
 

@@ -1,7 +1,7 @@
 import type { DiskUsage, EngineInfo } from '@shared/contract';
 import { api } from '../rpc/api';
 import { onInvalidate } from '../lib/invalidation';
-import { createHostResourceStore, type HostLoad } from './resource-store';
+import { createHostResourceStore, type HostLoad, NOT_LOADED } from './resource-store';
 
 export interface HostOverview extends HostLoad {
   info: EngineInfo | undefined;
@@ -11,9 +11,7 @@ export interface HostOverview extends HostLoad {
 export const EMPTY_HOST_OVERVIEW: HostOverview = {
   info: undefined,
   disk: undefined,
-  loading: false,
-  error: undefined,
-  fetchedAt: undefined,
+  ...NOT_LOADED,
 };
 
 /** Disk usage makes the engine walk its layers: refetch it at most this often per host. */

@@ -13,6 +13,9 @@ export interface HostLoad {
   fetchedAt: number | undefined;
 }
 
+/** The load state of a host nothing has been fetched for: each resource's `empty` spreads it. */
+export const NOT_LOADED: HostLoad = { loading: false, error: undefined, fetchedAt: undefined };
+
 export interface HostResourceState<H extends HostLoad> {
   byHost: Record<string, H>;
   /** One request per host at a time: a second caller shares the first one's promise. */

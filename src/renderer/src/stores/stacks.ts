@@ -1,6 +1,6 @@
 import type { ComposeStackSummary } from '@shared/contract';
 import { api } from '../rpc/api';
-import { createHostResourceStore, type HostLoad } from './resource-store';
+import { createHostResourceStore, type HostLoad, NOT_LOADED } from './resource-store';
 
 export interface HostStacks extends HostLoad {
   items: ComposeStackSummary[];
@@ -8,9 +8,7 @@ export interface HostStacks extends HostLoad {
 
 export const EMPTY_HOST_STACKS: HostStacks = {
   items: [],
-  loading: false,
-  error: undefined,
-  fetchedAt: undefined,
+  ...NOT_LOADED,
 };
 
 /** The compose projects of each host (found by labels, plus the app's stored ones). */

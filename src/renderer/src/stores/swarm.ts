@@ -7,7 +7,7 @@ import type {
   SwarmTask,
 } from '@shared/contract';
 import { api } from '../rpc/api';
-import { createHostResourceStore, type HostLoad } from './resource-store';
+import { createHostResourceStore, type HostLoad, NOT_LOADED } from './resource-store';
 
 export interface HostSwarm extends HostLoad {
   info: SwarmInfo | undefined;
@@ -22,9 +22,7 @@ export const EMPTY_HOST_SWARM: HostSwarm = {
   nodes: [],
   services: [],
   tasks: [],
-  loading: false,
-  error: undefined,
-  fetchedAt: undefined,
+  ...NOT_LOADED,
 };
 
 /**
@@ -56,9 +54,7 @@ export const EMPTY_HOST_SWARM_OBJECTS: HostSwarmObjects = {
   stacks: undefined,
   secrets: undefined,
   configs: undefined,
-  loading: false,
-  error: undefined,
-  fetchedAt: undefined,
+  ...NOT_LOADED,
 };
 
 /** A manager's stacks, secrets and configs: fetched when their tab opens, then on swarm events. */

@@ -1,6 +1,6 @@
 import type { VolumeSummary } from '@shared/contract';
 import { api } from '../rpc/api';
-import { createHostResourceStore, type HostLoad } from './resource-store';
+import { createHostResourceStore, type HostLoad, NOT_LOADED } from './resource-store';
 
 export interface HostVolumes extends HostLoad {
   items: VolumeSummary[];
@@ -8,9 +8,7 @@ export interface HostVolumes extends HostLoad {
 
 export const EMPTY_HOST_VOLUMES: HostVolumes = {
   items: [],
-  loading: false,
-  error: undefined,
-  fetchedAt: undefined,
+  ...NOT_LOADED,
 };
 
 export type VolumeFilter = 'all' | 'unused';

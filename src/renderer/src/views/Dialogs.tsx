@@ -6,16 +6,13 @@ import { HostFormDialog } from './hosts/HostFormDialog';
 import { RemoveHostDialog } from './hosts/RemoveHostDialog';
 import { UpdateDialog } from './fleet/UpdateDialog';
 import { MobilityDialogs } from './mobility/MobilityDialogs';
+import { usePick } from '../hooks/usePick';
 
 /** App-level dialogs opened through the ui store. */
 export function Dialogs() {
   const hosts = useHostsStore((s) => s.hosts);
-  const hostForm = useUiStore((s) => s.hostForm);
-  const closeHostForm = useUiStore((s) => s.closeHostForm);
-  const removeHostId = useUiStore((s) => s.removeHostId);
-  const askRemoveHost = useUiStore((s) => s.askRemoveHost);
-  const logHostId = useUiStore((s) => s.logHostId);
-  const showLog = useUiStore((s) => s.showLog);
+  const { hostForm, removeHostId, logHostId } = usePick(useUiStore, 'hostForm', 'removeHostId', 'logHostId');
+  const { closeHostForm, askRemoveHost, showLog } = useUiStore.getState();
 
   const editHost = hostForm?.mode === 'edit' ? hosts.find((h) => h.id === hostForm.hostId) : undefined;
   const removeHost = removeHostId ? hosts.find((h) => h.id === removeHostId) : undefined;

@@ -7,10 +7,9 @@ import { plural } from '../../lib/plural';
 export function FleetSummary() {
   const totals = useUpdatesStore((s) => s.snapshot?.totals);
   const checking = useUpdatesStore((s) => s.checking);
-  const checkNow = useUpdatesStore((s) => s.checkNow);
-  const setOnlyUpdates = useUpdatesStore((s) => s.setOnlyUpdates);
   const alerts = useAlertsStore((s) => unacknowledgedCount(s.alerts));
-  const showPage = useViewStore((s) => s.showPage);
+  const { checkNow, setOnlyUpdates } = useUpdatesStore.getState();
+  const { showPage } = useViewStore.getState();
   const updates = totals ? totals['update-available'] + totals['newer-pulled'] : 0;
   const failed = totals ? totals.unknown + totals['rate-limited'] : 0;
   return (

@@ -1,19 +1,10 @@
-import type { ContainerSummary } from '@shared/contract';
+import { selectedOnHosts, type SelectedContainersProps } from '../../lib/selected-on-hosts';
 import { useMergedLogsStore } from '../../stores/merged-logs';
 import { useViewStore } from '../../stores/view';
 
 /** In the bulk bar: follows the selected containers' logs together on the Merged logs page. */
-export function MergedLogsSelectedButton({
-  selected,
-  hostOf,
-}: {
-  selected: ContainerSummary[];
-  hostOf(c: ContainerSummary): string | undefined;
-}) {
-  const items = selected.flatMap((c) => {
-    const hostId = hostOf(c);
-    return hostId ? [{ hostId, id: c.id }] : [];
-  });
+export function MergedLogsSelectedButton(props: SelectedContainersProps) {
+  const items = selectedOnHosts(props).map(({ hostId, c }) => ({ hostId, id: c.id }));
   return (
     <button
       type="button"

@@ -1,23 +1,14 @@
-import type { ContainerSummary } from '@shared/contract';
+import { selectedOnHosts, type SelectedContainersProps } from '../../lib/selected-on-hosts';
 import { hasUpdate, updateKey, useUpdatesStore } from '../../stores/updates';
 import { useUpdateFlowStore } from '../../stores/update-flow';
 
 /** In the bulk bar: updates the selected containers that have a newer image (preflight first). */
-export function UpdateSelectedButton({
-  selected,
-  hostOf,
-}: {
-  selected: ContainerSummary[];
-  hostOf(c: ContainerSummary): string | undefined;
-}) {
+export function UpdateSelectedButton(props: SelectedContainersProps) {
   const byContainer = useUpdatesStore((s) => s.byContainer);
   const open = useUpdateFlowStore((s) => s.open);
-  const items = selected.flatMap((c) => {
-    const hostId = hostOf(c);
-    return hostId && hasUpdate(byContainer[updateKey(hostId, c.id)])
-      ? [{ hostId, id: c.id, name: c.name }]
-      : [];
-  });
+  const items = selectedOnHosts(props)
+    .filter(({ hostId, c }) => hasUpdate(byContainer[updateKey(hostId, c.id)]))
+    .map(({ hostId, c }) => ({ hostId, id: c.id, name: c.name }));
   return (
     <button
       type="button"

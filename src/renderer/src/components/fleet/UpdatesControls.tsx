@@ -1,6 +1,7 @@
 import { useId } from 'react';
 import { ErrorBanner } from '../ui/ErrorBanner';
 import { hasUpdate, useUpdatesStore } from '../../stores/updates';
+import { usePick } from '../../hooks/usePick';
 
 /**
  * A containers toolbar's update controls: the "Updates available" filter (with how many) and
@@ -8,16 +9,13 @@ import { hasUpdate, useUpdatesStore } from '../../stores/updates';
  */
 export function UpdatesControls({ hostIds }: { hostIds?: string[] }) {
   const id = useId();
-  const onlyUpdates = useUpdatesStore((s) => s.onlyUpdates);
-  const setOnlyUpdates = useUpdatesStore((s) => s.setOnlyUpdates);
-  const checking = useUpdatesStore((s) => s.checking);
-  const error = useUpdatesStore((s) => s.error);
+  const { onlyUpdates, checking, error } = usePick(useUpdatesStore, 'onlyUpdates', 'checking', 'error');
+  const { setOnlyUpdates, checkNow } = useUpdatesStore.getState();
   const count = useUpdatesStore(
     (s) =>
       s.snapshot?.containers.filter((c) => hasUpdate(c) && (!hostIds || hostIds.includes(c.hostId))).length ??
       0,
   );
-  const checkNow = useUpdatesStore((s) => s.checkNow);
   return (
     <>
       <div className="checkbox-row toolbar-check">

@@ -5,6 +5,7 @@ import { useDesktopUiStore } from '../../stores/desktop-ui';
 import { useHostsStore } from '../../stores/hosts';
 import { useUiStore } from '../../stores/ui';
 import { FoundEngines } from '../../components/FoundEngines';
+import { usePick } from '../../hooks/usePick';
 
 /**
  * Shown instead of the host page while no engine has been reached since the app started (or
@@ -12,9 +13,7 @@ import { FoundEngines } from '../../components/FoundEngines';
  * connects, or the user asks for the host's own error details, it steps aside for good.
  */
 export function FirstRunGate({ children }: { children: ReactNode }) {
-  const loaded = useHostsStore((s) => s.loaded);
-  const hosts = useHostsStore((s) => s.hosts);
-  const statuses = useHostsStore((s) => s.statuses);
+  const { loaded, hosts, statuses } = usePick(useHostsStore, 'loaded', 'hosts', 'statuses');
   const [everConnected, setEverConnected] = useState(false);
   const [dismissed, setDismissed] = useState(false);
   const anyConnected = hosts.some((h) => statuses[h.id]?.state === 'connected');
@@ -25,10 +24,9 @@ export function FirstRunGate({ children }: { children: ReactNode }) {
 }
 
 function FirstRun({ onDetails }: { onDetails: (() => void) | undefined }) {
-  const hosts = useHostsStore((s) => s.hosts);
-  const statuses = useHostsStore((s) => s.statuses);
-  const openHostForm = useUiStore((s) => s.openHostForm);
-  const openContexts = useDesktopUiStore((s) => s.openContexts);
+  const { hosts, statuses } = usePick(useHostsStore, 'hosts', 'statuses');
+  const { openHostForm } = useUiStore.getState();
+  const { openContexts } = useDesktopUiStore.getState();
   return (
     <section className="first-run" aria-labelledby="first-run-title">
       <h1 id="first-run-title">Connect a Docker engine</h1>

@@ -7,15 +7,13 @@ import { SettingChoice } from './SettingChoice';
 import { SETTING_GROUPS, type SettingField } from './setting-fields';
 import { SettingInput } from './SettingInput';
 import { SettingRow } from './SettingRow';
+import { usePick } from '../../hooks/usePick';
 
 /** App-wide preferences, saved in settings.json next to the hosts as soon as they change. */
 export function SettingsPage() {
-  const settings = useSettingsStore((s) => s.settings);
+  const { settings, loaded, notice } = usePick(useSettingsStore, 'settings', 'loaded', 'notice');
   const dataDir = useSettingsStore((s) => s.dataDir);
-  const notice = useSettingsStore((s) => s.notice);
-  const loaded = useSettingsStore((s) => s.loaded);
-  const update = useSettingsStore((s) => s.update);
-  const load = useSettingsStore((s) => s.load);
+  const { update, load } = useSettingsStore.getState();
   const [error, setError] = useState<AppErrorShape>();
 
   useEffect(() => {

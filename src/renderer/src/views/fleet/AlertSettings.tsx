@@ -4,20 +4,23 @@ import { ErrorBanner } from '../../components/ui/ErrorBanner';
 import { ALERT_RULE_LABELS } from '../../lib/alert-text';
 import { useFleetSettingsStore } from '../../stores/fleet-settings';
 import { useHostsStore } from '../../stores/hosts';
+import { usePick } from '../../hooks/usePick';
 
 type AlertsSettings = FleetSettings['alerts'];
 const GIB = 1024 ** 3;
+
+/** Bytes as GiB with one decimal, as the inputs show them. */
+const toGiB = (bytes: number) => Math.round((bytes / GIB) * 10) / 10;
+/** What was typed in GiB, as bytes (never negative). */
+const fromGiB = (text: string) => Math.round(Math.max(0, Number(text) || 0) * GIB);
 
 const toggle = (rules: AlertRule[], rule: AlertRule, on: boolean): AlertRule[] =>
   on ? [...new Set([...rules, rule])] : rules.filter((r) => r !== rule);
 
 /** Which rules alert where, and their thresholds: saved with fleet.configure. */
 export function AlertSettings() {
-  const settings = useFleetSettingsStore((s) => s.settings);
-  const load = useFleetSettingsStore((s) => s.load);
-  const configure = useFleetSettingsStore((s) => s.configure);
-  const saving = useFleetSettingsStore((s) => s.saving);
-  const error = useFleetSettingsStore((s) => s.error);
+  const { settings, saving, error } = usePick(useFleetSettingsStore, 'settings', 'saving', 'error');
+  const { load, configure } = useFleetSettingsStore.getState();
   const hosts = useHostsStore((s) => s.hosts);
   const [draft, setDraft] = useState<AlertsSettings>();
   const [saved, setSaved] = useState(false);
@@ -62,24 +65,18 @@ export function AlertSettings() {
         </div>
         <div className="alert-thresholds">
           <label htmlFor={ids.count}>Restart loop: more than</label>
-          <input
+          <CountInput
             id={ids.count}
-            className="input input-narrow"
-            type="number"
-            min={1}
             max={1000}
             value={draft.restartCount}
-            onChange={(e) => set({ restartCount: Math.max(1, Number(e.target.value) || 1) })}
+            onChange={(n) => set({ restartCount: n })}
           />
           <label htmlFor={ids.minutes}>restarts in</label>
-          <input
+          <CountInput
             id={ids.minutes}
-            className="input input-narrow"
-            type="number"
-            min={1}
             max={1440}
             value={draft.restartMinutes}
-            onChange={(e) => set({ restartMinutes: Math.max(1, Number(e.target.value) || 1) })}
+            onChange={(n) => set({ restartMinutes: n })}
           />
           <span>minutes</span>
           <label htmlFor={ids.disk}>Disk alert above</label>
@@ -89,10 +86,8 @@ export function AlertSettings() {
             type="number"
             min={0}
             step="any"
-            value={Math.round((draft.diskThresholdBytes / GIB) * 10) / 10}
-            onChange={(e) =>
-              set({ diskThresholdBytes: Math.round(Math.max(0, Number(e.target.value) || 0) * GIB) })
-            }
+            value={toGiB(draft.diskThresholdBytes)}
+            onChange={(e) => set({ diskThresholdBytes: fromGiB(e.target.value) })}
           />
           <span>GiB</span>
         </div>
@@ -149,18 +144,11 @@ export function AlertSettings() {
                       min={0}
                       step="any"
                       aria-label={`Disk alert threshold on ${h.name} (GiB)`}
-                      placeholder={String(Math.round((draft.diskThresholdBytes / GIB) * 10) / 10)}
-                      value={
-                        entry.diskThresholdBytes === undefined
-                          ? ''
-                          : Math.round((entry.diskThresholdBytes / GIB) * 10) / 10
-                      }
+                      placeholder={String(toGiB(draft.diskThresholdBytes))}
+                      value={entry.diskThresholdBytes === undefined ? '' : toGiB(entry.diskThresholdBytes)}
                       onChange={(e) =>
                         setHost(h.id, {
-                          diskThresholdBytes:
-                            e.target.value === ''
-                              ? undefined
-                              : Math.round(Math.max(0, Number(e.target.value) || 0) * GIB),
+                          diskThresholdBytes: e.target.value === '' ? undefined : fromGiB(e.target.value),
                         })
                       }
                     />
@@ -184,5 +172,20 @@ export function AlertSettings() {
         )}
       </div>
     </form>
+  );
+}
+
+/** A restart-loop threshold: a whole number, at least 1. */
+function CountInput(p: { id: string; max: number; value: number; onChange(n: number): void }) {
+  return (
+    <input
+      id={p.id}
+      className="input input-narrow"
+      type="number"
+      min={1}
+      max={p.max}
+      value={p.value}
+      onChange={(e) => p.onChange(Math.max(1, Number(e.target.value) || 1))}
+    />
   );
 }

@@ -1,5 +1,6 @@
 import { useMemo, useState } from 'react';
-import type { Alert } from '@shared/contract';
+import type { Alert, HostView } from '@shared/contract';
+import { AppPageHeader } from '../../components/ui/AppPageHeader';
 import { ErrorBanner } from '../../components/ui/ErrorBanner';
 import { useMutation } from '../../hooks/useMutation';
 import { useNow } from '../../hooks/useNow';
@@ -9,15 +10,14 @@ import { plural } from '../../lib/plural';
 import { sortedAlerts, unacknowledgedCount, useAlertsStore } from '../../stores/alerts';
 import { useHostsStore } from '../../stores/hosts';
 import { AlertSettings } from './AlertSettings';
+import { usePick } from '../../hooks/usePick';
 
 /**
  * Every alert main raised on every host (exits, OOM, unhealthy, restart loops, unreachable hosts,
  * disk, updates), newest first: acknowledge them one by one or all, clear the acknowledged ones.
  */
 export function AlertsPage() {
-  const alerts = useAlertsStore((s) => s.alerts);
-  const loaded = useAlertsStore((s) => s.loaded);
-  const streamError = useAlertsStore((s) => s.error);
+  const { alerts, loaded, error: streamError } = usePick(useAlertsStore, 'alerts', 'loaded', 'error');
   const hosts = useHostsStore((s) => s.hosts);
   const now = useNow(15_000);
   const [showSettings, setShowSettings] = useState(false);
@@ -26,17 +26,11 @@ export function AlertsPage() {
   const list = useMemo(() => sortedAlerts(alerts), [alerts]);
   const open = unacknowledgedCount(alerts);
   const acknowledged = list.length - open;
-  const hostName = (id: string) => hosts.find((h) => h.id === id)?.name ?? id;
+  const summary = `${plural(list.length, 'alert')}${open > 0 ? ` · ${open} unacknowledged` : ''}`;
 
   return (
     <section className="alerts-page" aria-label="Alerts">
-      <header className="audit-header">
-        <h1>Alerts</h1>
-        <span className="muted" aria-live="polite">
-          {plural(list.length, 'alert')}
-          {open > 0 ? ` · ${open} unacknowledged` : ''}
-        </span>
-        <span className="header-spacer" />
+      <AppPageHeader title="Alerts" summary={summary} live>
         <button
           type="button"
           className="button"
@@ -62,7 +56,7 @@ export function AlertsPage() {
         >
           Alert settings
         </button>
-      </header>
+      </AppPageHeader>
       <div className="alerts-body">
         {streamError && <ErrorBanner error={streamError} />}
         {acknowledge.error && <ErrorBanner error={acknowledge.error} />}
@@ -84,8 +78,7 @@ export function AlertsPage() {
               <AlertRow
                 key={a.id}
                 alert={a}
-                hostName={hostName(a.hostId)}
-                hostColor={hosts.find((h) => h.id === a.hostId)?.color}
+                host={hosts.find((h) => h.id === a.hostId)}
                 now={now}
                 busy={acknowledge.busy}
                 onAcknowledge={() => void acknowledge.run({ ids: [a.id] })}
@@ -100,15 +93,14 @@ export function AlertsPage() {
 
 function AlertRow({
   alert: a,
-  hostName,
-  hostColor,
+  host,
   now,
   busy,
   onAcknowledge,
 }: {
   alert: Alert;
-  hostName: string;
-  hostColor: string | undefined;
+  /** Undefined once the host is removed: the alert keeps its id. */
+  host: HostView | undefined;
   now: number;
   busy: boolean;
   onAcknowledge(): void;
@@ -120,8 +112,8 @@ function AlertRow({
       <span className="alert-main">
         <span className="alert-message">{a.message}</span>
         <span className="alert-where">
-          <span className="swatch" style={{ background: hostColor }} aria-hidden="true" />
-          {hostName}
+          <span className="swatch" style={{ background: host?.color }} aria-hidden="true" />
+          {host?.name ?? a.hostId}
           {a.containerId && <span className="mono-soft"> · {a.subject}</span>}
           {a.detail &&
             Object.entries(a.detail).map(([k, v]) => (

@@ -1,4 +1,5 @@
 import type { CSSProperties } from 'react';
+import { AppPageHeader } from '../../components/ui/AppPageHeader';
 import { ErrorBanner } from '../../components/ui/ErrorBanner';
 import { useMergedLogs } from '../../hooks/useMergedLogs';
 import { memberHue } from '../../lib/merged-log';
@@ -6,6 +7,7 @@ import { useHostsStore } from '../../stores/hosts';
 import { useMergedLogsStore } from '../../stores/merged-logs';
 import { MergedLogsPicker } from './MergedLogsPicker';
 import { MergedLogView } from './MergedLogView';
+import { hostNameOf } from '../../lib/host-name';
 
 const STATE_TEXT = { following: '', stopped: 'stopped', left: 'removed', disconnected: 'host lost' } as const;
 
@@ -15,15 +17,15 @@ export function MergedLogsPage() {
   const follow = useMergedLogsStore((s) => s.follow);
   const hosts = useHostsStore((s) => s.hosts);
   const logs = useMergedLogs(selector, 100);
-  const hostName = (id: string) => hosts.find((h) => h.id === id)?.name ?? id;
+  const hostName = (id: string) => hostNameOf(hosts, id);
   const members = [...logs.members.values()];
 
   return (
     <section className="merged-page" aria-label="Merged logs">
-      <header className="audit-header">
-        <h1>Merged logs</h1>
-        <span className="muted">Several containers on any hosts, in one view in time order</span>
-      </header>
+      <AppPageHeader
+        title="Merged logs"
+        summary="Several containers on any hosts, in one view in time order"
+      />
       <div className="merged-body">
         <MergedLogsPicker
           following={selector !== undefined}

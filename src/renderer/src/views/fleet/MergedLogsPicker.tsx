@@ -4,6 +4,7 @@ import { plural } from '../../lib/plural';
 import { useContainersStore } from '../../stores/containers';
 import { useHostsStore } from '../../stores/hosts';
 import { Segmented } from '../../components/ui/Segmented';
+import { usePick } from '../../hooks/usePick';
 
 type Kind = MergedSelector['kind'];
 
@@ -28,8 +29,7 @@ export function MergedLogsPicker({
   onStop(): void;
 }) {
   const hosts = useHostsStore((s) => s.hosts);
-  const selected = useContainersStore((s) => s.selected);
-  const byHost = useContainersStore((s) => s.byHost);
+  const { selected, byHost } = usePick(useContainersStore, 'selected', 'byHost');
   const [kind, setKind] = useState<Kind>('containers');
   const [text, setText] = useState('');
   const [hostId, setHostId] = useState('');

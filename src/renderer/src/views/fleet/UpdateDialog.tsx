@@ -9,6 +9,7 @@ import { plural } from '../../lib/plural';
 import { useHostsStore } from '../../stores/hosts';
 import { useUpdateFlowStore, type UpdateRequest } from '../../stores/update-flow';
 import { UpdateProgress } from './UpdateProgress';
+import { hostNameOf } from '../../lib/host-name';
 
 /**
  * Updating containers: first what would happen (preflight: can it update, can it roll back), then
@@ -51,7 +52,7 @@ function UpdateFlow({ request, onClose }: { request: UpdateRequest; onClose(): v
     // eslint-disable-next-line react-hooks/exhaustive-deps
   }, []);
 
-  const hostName = (id: string) => hosts.find((h) => h.id === id)?.name ?? id;
+  const hostName = (id: string) => hostNameOf(hosts, id);
   const runnable = (plans ?? []).filter((p) => p.canUpdate);
   const withoutWayBack = runnable.filter((p) => !p.canRollBack);
   // The typed confirmation follows the first production host among the containers to update.

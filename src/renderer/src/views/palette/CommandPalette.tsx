@@ -16,15 +16,14 @@ import { PaletteList } from './PaletteList';
 import { PaletteStatus } from './PaletteStatus';
 import { buildRows, type PaletteRow } from './rows';
 import { usePaletteShortcuts } from './usePaletteShortcuts';
+import { usePick } from '../../hooks/usePick';
 
 registerBuiltinCommands();
 
 /** The palette and the help sheet, plus the app-wide keys (App renders the dialogs its commands open). */
 export function CommandPalette() {
   usePaletteShortcuts();
-  const open = usePaletteStore((s) => s.open);
-  const helpOpen = usePaletteStore((s) => s.helpOpen);
-  const setHelpOpen = usePaletteStore((s) => s.setHelpOpen);
+  const { open, helpOpen, setHelpOpen } = usePick(usePaletteStore, 'open', 'helpOpen', 'setHelpOpen');
   return (
     <>
       {open && <PaletteDialog />}
@@ -34,15 +33,10 @@ export function CommandPalette() {
 }
 
 function PaletteDialog() {
-  const picker = usePaletteStore((s) => s.picker);
-  const search = usePaletteStore((s) => s.search);
-  const close = usePaletteStore((s) => s.closePalette);
-  const setPicker = usePaletteStore((s) => s.setPicker);
-  const searchObjects = usePaletteStore((s) => s.searchObjects);
-  const hosts = useHostsStore((s) => s.hosts);
+  const { picker, search } = usePick(usePaletteStore, 'picker', 'search');
+  const { closePalette: close, setPicker, searchObjects } = usePaletteStore.getState();
   // Commands read several stores when listed; these subscriptions re-list them when those change.
-  const statuses = useHostsStore((s) => s.statuses);
-  const selectedHostId = useHostsStore((s) => s.selectedHostId);
+  const { hosts, statuses, selectedHostId } = usePick(useHostsStore, 'hosts', 'statuses', 'selectedHostId');
   const containersByHost = useContainersStore((s) => s.byHost);
   const imagesByHost = useImagesStore((s) => s.byHost);
   const networksByHost = useNetworksStore((s) => s.byHost);

@@ -3,6 +3,7 @@ import type { CommandPicker } from '../../lib/commands';
 import { errorTitle } from '../../lib/errors';
 import type { ObjectSearch } from '../../stores/palette';
 import { plural } from '../../lib/plural';
+import { hostNameOf } from '../../lib/host-name';
 
 export interface PaletteStatusProps {
   query: string;
@@ -18,7 +19,7 @@ export interface PaletteStatusProps {
  */
 export function PaletteStatus({ query, picker, rowCount, search, hosts }: PaletteStatusProps) {
   const q = query.trim();
-  const name = (id: string) => hosts.find((h) => h.id === id)?.name ?? id;
+  const name = (id: string) => hostNameOf(hosts, id);
   const failed = !picker && q && search.query === q ? search.hosts.filter((h) => !h.ok) : [];
   let text: string;
   if (picker)

@@ -1,5 +1,11 @@
 import { checkPolicy } from '../../lib/policy';
-import { registerCommands, registerShortcutHints, type Command, type PickItem } from '../../lib/commands';
+import type { HostView } from '@shared/contract';
+import {
+  registerCommands,
+  registerShortcutHints,
+  type Command,
+  type CommandPicker,
+} from '../../lib/commands';
 import { goSequences, isMacPlatform } from '../../lib/shortcuts';
 import { useContainersStore } from '../../stores/containers';
 import { useMobilityStore } from '../../stores/mobility';
@@ -65,122 +71,102 @@ function hostCommands(): Command[] {
   return [...switches, add];
 }
 
-/** Running containers of a host, for pickers; loads the list when it has not been yet. */
-function containerItems(
-  hostId: string,
+/** A host's containers to pick from (only the running ones for `onlyRunning`); loads the list if needed. */
+function containerPicker(
+  host: HostView,
+  text: { heading: string; placeholder: string },
   onlyRunning: boolean,
   run: (id: string, name: string) => void,
-): PickItem[] {
-  const data = useContainersStore.getState().byHost[hostId];
-  if (!data) void useContainersStore.getState().fetch(hostId);
-  return (data?.items ?? [])
-    .filter((c) => !onlyRunning || c.state === 'running')
-    .map((c) => ({
-      id: c.id,
-      title: c.name,
-      detail: `${c.image} · ${c.state}`,
-      run: () => run(c.id, c.name),
-    }));
+): CommandPicker {
+  return {
+    heading: `${text.heading} on ${host.name}`,
+    placeholder: text.placeholder,
+    empty: `No ${onlyRunning ? 'running ' : ''}containers on ${host.name}.`,
+    items: () => {
+      const data = useContainersStore.getState().byHost[host.id];
+      if (!data) void useContainersStore.getState().fetch(host.id);
+      return (data?.items ?? [])
+        .filter((c) => !onlyRunning || c.state === 'running')
+        .map((c) => ({
+          id: c.id,
+          title: c.name,
+          detail: `${c.image} · ${c.state}`,
+          run: () => run(c.id, c.name),
+        }));
+    },
+  };
 }
+
+// Move, clone and forward: their words and policy come from the container action table.
+const MOBILITY = [
+  ['move', 'container-move', false, 'Move container to another host…'],
+  ['clone', 'container-clone', false, 'Clone container to another host…'],
+  ['forward', 'forward', true, 'Forward a container port…'],
+] as const;
+
+/** Dialogs a command opens as they are, keyed by the method each calls (its policy and the id). */
+const HOST_DIALOGS = [
+  ['images.pull', 'pull-image', 'Pull image…', ['download', 'registry']],
+  ['containers.prune', 'prune-containers', 'Prune stopped containers…', ['remove', 'delete', 'clean']],
+  ['images.prune', 'prune-images', 'Prune unused images…', ['remove', 'delete', 'clean', 'dangling']],
+] as const;
 
 function currentHostCommands(): Command[] {
   const host = currentConnectedHost();
   if (!host) return [];
   const allowed = (method: string) => checkPolicy(host.policy, method).ok;
-  const palette = usePaletteStore.getState();
-  const on = `on ${host.name}`;
-  const out: Command[] = [
-    {
+  /** Listed under "Current host", with the host's name. */
+  const onHost = (c: Omit<Command, 'section' | 'detail'>): Command => ({
+    ...c,
+    section: 'Current host',
+    detail: `on ${host.name}`,
+  });
+  const openText = { heading: 'Open · containers', placeholder: `Container on ${host.name} to open` };
+  const out = [
+    onHost({
       id: 'container.open',
       title: 'Open container…',
-      section: 'Current host',
-      detail: on,
       keywords: ['details', 'inspect', 'show'],
-      run: () => ({
-        heading: `Open · containers on ${host.name}`,
-        placeholder: `Container on ${host.name} to open`,
-        empty: `No containers on ${host.name}.`,
-        items: () =>
-          containerItems(host.id, false, (id, name) => {
-            goToSection(host.id, 'containers');
-            useDetailsStore.getState().open({ hostId: host.id, containerId: id, name }, 'overview');
-          }),
-      }),
-    },
+      run: () =>
+        containerPicker(host, openText, false, (id, name) => {
+          goToSection(host.id, 'containers');
+          useDetailsStore.getState().open({ hostId: host.id, containerId: id, name }, 'overview');
+        }),
+    }),
   ];
   if (allowed('exec.open')) {
-    out.push({
-      id: 'container.terminal',
-      title: 'Open terminal in container…',
-      section: 'Current host',
-      detail: on,
-      keywords: ['shell', 'exec', 'console', 'sh', 'bash'],
-      run: () => ({
-        heading: `Terminal · running on ${host.name}`,
-        placeholder: `Container to open a shell in`,
-        empty: `No running containers on ${host.name}.`,
-        items: () =>
-          containerItems(host.id, true, (id, name) => {
+    const text = { heading: 'Terminal · running', placeholder: 'Container to open a shell in' };
+    out.push(
+      onHost({
+        id: 'container.terminal',
+        title: 'Open terminal in container…',
+        keywords: ['shell', 'exec', 'console', 'sh', 'bash'],
+        run: () =>
+          containerPicker(host, text, true, (id, name) => {
             void useTerminalsStore.getState().openTerminal(host.id, id, name, rememberedPrefs(host.id, name));
           }),
       }),
-    });
+    );
   }
-  // Move, clone and forward: their words and policy come from the container action table.
-  const mobility = [
-    ['move', 'container-move', false, 'Move container to another host…'],
-    ['clone', 'container-clone', false, 'Clone container to another host…'],
-    ['forward', 'forward', true, 'Forward a container port…'],
-  ] as const;
-  for (const [actionId, kind, onlyRunning, title] of mobility) {
+  for (const [actionId, kind, onlyRunning, title] of MOBILITY) {
     const a = containerAction(actionId);
     if (!allowed(a.method)) continue;
-    out.push({
-      id: `container.${actionId}`,
-      title,
-      section: 'Current host',
-      detail: on,
-      keywords: ['mobility', 'transfer', 'tunnel', 'port', 'host'],
-      run: () => ({
-        heading: `${a.label} · containers on ${host.name}`,
-        placeholder: `Container to ${a.failed}`,
-        empty: `No ${onlyRunning ? 'running ' : ''}containers on ${host.name}.`,
-        items: () =>
-          containerItems(host.id, onlyRunning, (id, name) =>
+    const text = { heading: `${a.label} · containers`, placeholder: `Container to ${a.failed}` };
+    out.push(
+      onHost({
+        id: `container.${actionId}`,
+        title,
+        keywords: ['mobility', 'transfer', 'tunnel', 'port', 'host'],
+        run: () =>
+          containerPicker(host, text, onlyRunning, (id, name) =>
             useMobilityStore.getState().open({ kind, hostId: host.id, containerId: id, name }),
           ),
       }),
-    });
+    );
   }
-  if (allowed('images.pull')) {
-    out.push({
-      id: 'image.pull',
-      title: 'Pull image…',
-      section: 'Current host',
-      detail: on,
-      keywords: ['download', 'registry'],
-      run: () => palette.openDialog({ kind: 'pull-image', hostId: host.id }),
-    });
-  }
-  if (allowed('containers.prune')) {
-    out.push({
-      id: 'containers.prune',
-      title: 'Prune stopped containers…',
-      section: 'Current host',
-      detail: on,
-      keywords: ['remove', 'delete', 'clean'],
-      run: () => palette.openDialog({ kind: 'prune-containers', hostId: host.id }),
-    });
-  }
-  if (allowed('images.prune')) {
-    out.push({
-      id: 'images.prune',
-      title: 'Prune unused images…',
-      section: 'Current host',
-      detail: on,
-      keywords: ['remove', 'delete', 'clean', 'dangling'],
-      run: () => palette.openDialog({ kind: 'prune-images', hostId: host.id }),
-    });
+  for (const [method, kind, title, keywords] of HOST_DIALOGS) {
+    const run = () => usePaletteStore.getState().openDialog({ kind, hostId: host.id });
+    if (allowed(method)) out.push(onHost({ id: method, title, keywords, run }));
   }
   return [...out, ...resourceActionCommands(host)];
 }

@@ -24,14 +24,20 @@ interface RowAction<Item> {
   appliesTo(item: Item): boolean;
 }
 
+/** A per-host list store (stores/resource-store.ts) of one kind of object. */
+interface ListStore<Item> {
+  getState(): {
+    byHost: Record<string, { items: Item[] } | undefined>;
+    fetch(hostId: string): Promise<unknown>;
+  };
+}
+
 /** One kind of object whose row actions the palette offers: where its list is, how it opens them. */
 interface ObjectKind<Item> {
+  /** Also its name in the palette's words: "Image: Remove…", "images on host". */
   kind: SearchKind;
-  noun: string;
-  plural: string;
   actions: readonly RowAction<Item>[];
-  /** The host's list, loaded when it has not been yet. */
-  items(hostId: string): readonly Item[];
+  store: ListStore<Item>;
   key(item: Item): string;
   title(item: Item): string;
   detail(item: Item): string;
@@ -39,15 +45,8 @@ interface ObjectKind<Item> {
   open(hostId: string, actionId: string, item: Item): void;
 }
 
-function listOf<Item>(
-  store: {
-    getState(): {
-      byHost: Record<string, { items: Item[] } | undefined>;
-      fetch(hostId: string): Promise<unknown>;
-    };
-  },
-  hostId: string,
-): readonly Item[] {
+/** The host's list, loaded when it has not been yet. */
+function listOf<Item>(store: ListStore<Item>, hostId: string): readonly Item[] {
   const data = store.getState().byHost[hostId];
   if (!data) void store.getState().fetch(hostId);
   return data?.items ?? [];
@@ -57,10 +56,8 @@ const openDialog = usePaletteStore.getState;
 
 const IMAGES: ObjectKind<ImageSummary> = {
   kind: 'image',
-  noun: 'Image',
-  plural: 'images',
   actions: actionsFor(IMAGE_ACTIONS, 'row'),
-  items: (hostId) => listOf(useImagesStore, hostId),
+  store: useImagesStore,
   key: (i) => i.id,
   title: imageLabel,
   detail: (i) => `${formatBytes(i.size)} · ${i.containers} container${i.containers === 1 ? '' : 's'}`,
@@ -75,10 +72,8 @@ const IMAGES: ObjectKind<ImageSummary> = {
 
 const NETWORKS: ObjectKind<NetworkSummary> = {
   kind: 'network',
-  noun: 'Network',
-  plural: 'networks',
   actions: actionsFor(NETWORK_ACTIONS, 'row'),
-  items: (hostId) => listOf(useNetworksStore, hostId),
+  store: useNetworksStore,
   key: (n) => n.id,
   title: (n) => n.name,
   detail: (n) => `${n.driver} · ${n.scope}`,
@@ -90,10 +85,8 @@ const VOLUME_PALETTE_ACTIONS = actionsFor(VOLUME_ACTIONS, 'row').filter((a) => a
 
 const VOLUMES: ObjectKind<VolumeSummary> = {
   kind: 'volume',
-  noun: 'Volume',
-  plural: 'volumes',
   actions: VOLUME_PALETTE_ACTIONS,
-  items: (hostId) => listOf(useVolumesStore, hostId),
+  store: useVolumesStore,
   key: (v) => v.name,
   title: (v) => v.name,
   detail: (v) => `${v.driver}${v.size !== null ? ` · ${formatBytes(v.size)}` : ''}`,
@@ -108,21 +101,23 @@ const VOLUMES: ObjectKind<VolumeSummary> = {
 };
 
 function kindCommands<Item>(kind: ObjectKind<Item>, host: HostView): Command[] {
+  const noun = kind.kind.charAt(0).toUpperCase() + kind.kind.slice(1);
+  const plural = `${kind.kind}s`;
   return kind.actions.map((a) => {
     const verdict = checkPolicy(host.policy, a.method);
     return {
-      id: `${kind.plural}.row.${a.id}`,
-      title: `${kind.noun}: ${actionText(a)}`,
+      id: `${plural}.row.${a.id}`,
+      title: `${noun}: ${actionText(a)}`,
       section: 'Current host',
       detail: `on ${host.name}`,
-      keywords: [kind.plural, a.id],
+      keywords: [plural, a.id],
       ...(verdict.ok ? {} : { disabled: verdict.reason }),
       run: () => ({
-        heading: `${a.label} · ${kind.plural} on ${host.name}`,
-        placeholder: `${kind.noun} to ${a.failed}`,
-        empty: `No ${kind.plural} on ${host.name}.`,
+        heading: `${a.label} · ${plural} on ${host.name}`,
+        placeholder: `${noun} to ${a.failed}`,
+        empty: `No ${plural} on ${host.name}.`,
         items: (): PickItem[] =>
-          kind.items(host.id).map((item) => ({
+          listOf(kind.store, host.id).map((item) => ({
             id: kind.key(item),
             title: kind.title(item),
             detail: kind.detail(item),

@@ -26,10 +26,8 @@ export function HostMenu({ host, isFirst, isLast }: HostMenuProps) {
   const triggerRef = useRef<HTMLButtonElement>(null);
   const menuRef = useRef<HTMLDivElement>(null);
   const menuId = useId();
-  const openHostForm = useUiStore((s) => s.openHostForm);
-  const askRemoveHost = useUiStore((s) => s.askRemoveHost);
-  const showLog = useUiStore((s) => s.showLog);
-  const askExport = useDesktopUiStore((s) => s.askExport);
+  const { openHostForm, askRemoveHost, showLog } = useUiStore.getState();
+  const { askExport } = useDesktopUiStore.getState();
 
   const items: Item[] = [
     { label: 'Edit', run: () => openHostForm({ mode: 'edit', hostId: host.id }) },

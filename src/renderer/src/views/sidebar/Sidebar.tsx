@@ -12,6 +12,7 @@ import { HostRow } from './HostRow';
 import { useSinceStore } from '../../stores/since';
 import { AlertsCount } from '../../components/fleet/AlertsCount';
 import { LineIcon } from '../../components/ui/LineIcon';
+import { usePick } from '../../hooks/usePick';
 
 const COLLAPSED_KEY = 'berthmaster.sidebar.collapsedGroups';
 
@@ -28,9 +29,7 @@ export const IS_MAC = typeof navigator !== 'undefined' && /Mac|iPhone|iPad/.test
 
 /** Left column: the pages, every host (grouped by first label when hosts have labels), "Add host". */
 export function Sidebar() {
-  const hosts = useHostsStore((s) => s.hosts);
-  const statuses = useHostsStore((s) => s.statuses);
-  const lastErrors = useHostsStore((s) => s.lastErrors);
+  const { hosts, statuses, lastErrors } = usePick(useHostsStore, 'hosts', 'statuses', 'lastErrors');
   const since = useSinceStore((s) => s.byHost);
   const now = useNow(15_000);
   const groups = useMemo(() => groupHosts(hosts), [hosts]);
@@ -43,13 +42,11 @@ export function Sidebar() {
       writeStored(COLLAPSED_KEY, JSON.stringify(Object.keys(next)));
       return next;
     });
-  const loaded = useHostsStore((s) => s.loaded);
-  const selectedHostId = useHostsStore((s) => s.selectedHostId);
-  const select = useHostsStore((s) => s.select);
-  const openHostForm = useUiStore((s) => s.openHostForm);
+  const { loaded, selectedHostId } = usePick(useHostsStore, 'loaded', 'selectedHostId');
   const page = useViewStore((s) => s.page);
-  const showPage = useViewStore((s) => s.showPage);
-  const showHost = useViewStore((s) => s.showHost);
+  const { select } = useHostsStore.getState();
+  const { openHostForm } = useUiStore.getState();
+  const { showPage, showHost } = useViewStore.getState();
   const pick = (id: string) => {
     select(id);
     showHost();

@@ -6,6 +6,8 @@ import { TaskOutcome } from '../../components/tasks/TaskOutcome';
 import { TaskOutput } from '../../components/tasks/TaskOutput';
 import { LayerList, TaskProgress } from '../../components/tasks/TaskProgress';
 import { elapsed, KIND_LABELS, STATE_LABELS } from '../../lib/task-text';
+import { useHostName } from '../../hooks/useHostName';
+import { hostNameOf } from '../../lib/host-name';
 
 export interface TaskCardProps {
   task: TaskView;
@@ -15,15 +17,11 @@ export interface TaskCardProps {
 
 /** One task in the panel: what, where, how far; Cancel while it runs; its output on demand. */
 export const TaskCard = memo(function TaskCard({ task, expanded, now }: TaskCardProps) {
-  const hostName = useHostsStore((s) => s.hosts.find((h) => h.id === task.hostId)?.name ?? 'a removed host');
+  const hostName = useHostName(task.hostId, 'a removed host');
   const targetName = useHostsStore((s) =>
-    task.targetHostId
-      ? (s.hosts.find((h) => h.id === task.targetHostId)?.name ?? 'a removed host')
-      : undefined,
+    task.targetHostId ? hostNameOf(s.hosts, task.targetHostId, 'a removed host') : undefined,
   );
-  const cancel = useTasksStore((s) => s.cancel);
-  const clear = useTasksStore((s) => s.clear);
-  const toggle = useTasksStore((s) => s.toggleExpanded);
+  const { cancel, clear, toggleExpanded: toggle } = useTasksStore.getState();
   const running = task.state === 'running';
 
   return (

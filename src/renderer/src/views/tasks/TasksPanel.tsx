@@ -6,19 +6,16 @@ import { ErrorBanner } from '../../components/ui/ErrorBanner';
 import { useNow } from '../../hooks/useNow';
 import { sortedTasks, startTasksWatch, useTasksStore } from '../../stores/tasks';
 import { TaskCard } from './TaskCard';
+import { usePick } from '../../hooks/usePick';
 
 /**
  * Every long operation on every host (pull, push, build, save, load, copy). Tasks live in main, so
  * the list survives view switches and reloads; this is only a window onto them. Mounted once.
  */
 export function TasksPanel() {
-  const tasks = useTasksStore((s) => s.tasks);
+  const { tasks, expanded, streamError } = usePick(useTasksStore, 'tasks', 'expanded', 'streamError');
   const open = useTasksStore((s) => s.panelOpen);
-  const expanded = useTasksStore((s) => s.expanded);
-  const streamError = useTasksStore((s) => s.streamError);
-  const openPanel = useTasksStore((s) => s.openPanel);
-  const closePanel = useTasksStore((s) => s.closePanel);
-  const clear = useTasksStore((s) => s.clear);
+  const { openPanel, closePanel, clear } = useTasksStore.getState();
   const list = useMemo(() => sortedTasks(tasks), [tasks]);
   const running = list.filter((t) => t.state === 'running').length;
   const failed = list.filter((t) => t.state === 'failed').length;

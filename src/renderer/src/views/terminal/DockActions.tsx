@@ -1,42 +1,35 @@
+import { usePick } from '../../hooks/usePick';
+import { IconButton } from '../../components/ui/IconButton';
 import { FONT_MAX, FONT_MIN, SCROLLBACK_CHOICES, useTerminalsStore } from '../../stores/terminals';
 import { plural } from '../../lib/plural';
 
 /** Font size, scrollback, maximize and hide: they apply to every terminal. */
 export function DockActions() {
-  const fontSize = useTerminalsStore((s) => s.fontSize);
-  const scrollback = useTerminalsStore((s) => s.scrollback);
-  const open = useTerminalsStore((s) => s.open);
-  const maximized = useTerminalsStore((s) => s.maximized);
-  const zoom = useTerminalsStore((s) => s.zoom);
-  const setScrollback = useTerminalsStore((s) => s.setScrollback);
-  const setOpen = useTerminalsStore((s) => s.setOpen);
-  const toggleMaximized = useTerminalsStore((s) => s.toggleMaximized);
+  const { fontSize, scrollback } = usePick(useTerminalsStore, 'fontSize', 'scrollback');
+  const { open, maximized } = usePick(useTerminalsStore, 'open', 'maximized');
+  const { zoom, setScrollback, setOpen, toggleMaximized } = useTerminalsStore.getState();
 
   return (
     <div className="terminal-actions">
-      <button
-        type="button"
-        className="icon-button"
-        aria-label="Smaller text"
+      <IconButton
+        label="Smaller text"
         title="Smaller text (Ctrl+-)"
         disabled={fontSize <= FONT_MIN}
         onClick={() => zoom(-1)}
       >
         A−
-      </button>
+      </IconButton>
       <span className="terminal-font-size" aria-label={`Text size ${fontSize}`}>
         {fontSize}
       </span>
-      <button
-        type="button"
-        className="icon-button"
-        aria-label="Larger text"
+      <IconButton
+        label="Larger text"
         title="Larger text (Ctrl+=)"
         disabled={fontSize >= FONT_MAX}
         onClick={() => zoom(1)}
       >
         A+
-      </button>
+      </IconButton>
       <label className="terminal-scrollback">
         <span className="visually-hidden">Scrollback lines</span>
         <select

@@ -7,6 +7,7 @@ import { startTerminalRestore } from '../../stores/terminal-restore';
 import { isRestored, useTerminalsStore } from '../../stores/terminals';
 import { DockActions } from './DockActions';
 import { TerminalTabStrip } from './TerminalTabStrip';
+import { usePick } from '../../hooks/usePick';
 
 /**
  * The terminals of every host, docked under the main view and mounted once: switching hosts or
@@ -15,11 +16,8 @@ import { TerminalTabStrip } from './TerminalTabStrip';
  * come back (stores/terminal-restore.ts).
  */
 export function TerminalDock() {
-  const tabs = useTerminalsStore((s) => s.tabs);
-  const activeId = useTerminalsStore((s) => s.activeId);
-  const open = useTerminalsStore((s) => s.open);
-  const maximized = useTerminalsStore((s) => s.maximized);
-  const height = useTerminalsStore((s) => s.height);
+  const { tabs, activeId } = usePick(useTerminalsStore, 'tabs', 'activeId');
+  const { open, maximized, height } = usePick(useTerminalsStore, 'open', 'maximized', 'height');
   const hosts = useHostsStore((s) => s.hosts);
   const dock = useRef<HTMLElement>(null);
 

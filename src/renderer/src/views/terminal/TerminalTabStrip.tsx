@@ -1,3 +1,4 @@
+import { usePick } from '../../hooks/usePick';
 import { useRef, type KeyboardEvent } from 'react';
 import type { ExecSessionInfo, HostView } from '@shared/contract';
 import { useTerminalsStore, type TerminalTab } from '../../stores/terminals';
@@ -17,10 +18,8 @@ export function tabLabel(tab: TerminalTab, host: HostView | undefined): string {
 
 /** The session tabs: one per terminal, any host; arrows move between them. */
 export function TerminalTabStrip({ hosts }: { hosts: HostView[] }) {
-  const tabs = useTerminalsStore((s) => s.tabs);
-  const activeId = useTerminalsStore((s) => s.activeId);
-  const activate = useTerminalsStore((s) => s.activate);
-  const closeTab = useTerminalsStore((s) => s.closeTab);
+  const { tabs, activeId } = usePick(useTerminalsStore, 'tabs', 'activeId');
+  const { activate, closeTab } = useTerminalsStore.getState();
   const refs = useRef(new Map<string, HTMLButtonElement>());
 
   const onKey = (e: KeyboardEvent, i: number) => {
