@@ -5,8 +5,14 @@ import { useFormFields } from '../../../hooks/useFormFields';
 import { toErrorShape } from '../../../lib/errors';
 import { useRegistriesStore } from '../../../stores/registries';
 import { TextField } from '../../../components/ui/Field';
+import { SelectField, type SelectChoice } from '../../../components/ui/SelectField';
 
 const ADDRESS = /^(https?:\/\/)?([A-Za-z0-9.-]+|\[[A-Fa-f0-9:]+\])(:[0-9]{1,5})?(\/[A-Za-z0-9._/-]*)?$/;
+
+const SECRET_KINDS: SelectChoice<SecretKind>[] = [
+  { value: 'password', text: 'Password / token' },
+  { value: 'identity-token', text: 'Identity token' },
+];
 
 export interface RegistryFormProps {
   host: HostView;
@@ -115,20 +121,13 @@ export function RegistryForm({ host, registry, onDone, onCancel }: RegistryFormP
               : 'Stored encrypted on the machine running Berthmaster; never shown again.'
           }
         />
-        <div className="field">
-          <label htmlFor={`${id}-kind`} className="field-label">
-            Secret type
-          </label>
-          <select
-            id={`${id}-kind`}
-            className="input"
-            value={kind}
-            onChange={(e) => set('kind', e.target.value as SecretKind)}
-          >
-            <option value="password">Password / token</option>
-            <option value="identity-token">Identity token</option>
-          </select>
-        </div>
+        <SelectField
+          id={`${id}-kind`}
+          label="Secret type"
+          value={kind}
+          choices={SECRET_KINDS}
+          onChange={(v) => set('kind', v)}
+        />
       </div>
       {tested && (
         <p className="task-result" role="status">
