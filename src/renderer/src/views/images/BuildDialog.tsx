@@ -47,7 +47,7 @@ export function BuildDialog({ host, onClose }: { host: HostView; onClose(): void
         title={`Building ${tags[0] ?? values.contextPath}`}
         verb="build"
         size="large"
-        lead={<>On {host.name}. Closing this keeps the build running: follow it in Tasks.</>}
+        where={`On ${host.name}.`}
         onClose={onClose}
       />
     );

@@ -22,7 +22,7 @@ export function PushDialog({ host, image, onClose }: ImageDialogProps) {
         title={`Pushing ${reference}`}
         verb="push"
         size="large"
-        lead={<>From {host.name}. Closing this keeps the push running: follow it in Tasks.</>}
+        where={`From ${host.name}.`}
         onClose={onClose}
       />
     );

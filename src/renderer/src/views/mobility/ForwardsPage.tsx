@@ -1,11 +1,12 @@
 import type { ForwardView } from '@shared/contract';
+import { EmptyState, LoadingState } from '../../components/ui/EmptyState';
 import { ErrorBanner } from '../../components/ui/ErrorBanner';
 import { VirtualTable, type Column } from '../../components/ui/VirtualTable';
 import { formatBytes } from '../../lib/format';
 import { plural } from '../../lib/plural';
 import { useForwards } from '../../hooks/useForwards';
 import { useMutation } from '../../hooks/useMutation';
-import { useHostsStore } from '../../stores/hosts';
+import { useHostName } from '../../hooks/useHostName';
 import { forwardUrl } from './forward-url';
 
 function columns(hostName: (id: string) => string, stop: (f: ForwardView) => void, stopping: boolean) {
@@ -98,9 +99,8 @@ function columns(hostName: (id: string) => string, stop: (f: ForwardView) => voi
 /** Every port forward (any host), live: what it reaches, how, its traffic; Open and Stop. */
 export function ForwardsPage() {
   const { forwards, loaded, streamError } = useForwards();
-  const hosts = useHostsStore((s) => s.hosts);
+  const hostName = useHostName();
   const close = useMutation('mobility.forwardClose', { toast: () => 'Forward stopped' });
-  const hostName = (id: string) => hosts.find((h) => h.id === id)?.name ?? id;
 
   return (
     <section className="audit-page" aria-label="Forwards">
@@ -113,17 +113,13 @@ export function ForwardsPage() {
       {streamError && <ErrorBanner error={streamError} title="The forwards list stopped updating" />}
       {close.error && <ErrorBanner error={close.error} title="Couldn't stop the forward" />}
       {!loaded ? (
-        <div className="page-empty" role="status">
-          <span className="spinner spinner-large" aria-hidden="true" />
-          <p>Loading forwards…</p>
-        </div>
+        <LoadingState className="page-empty" text="Loading forwards…" />
       ) : forwards.length === 0 ? (
-        <div className="page-empty">
-          <p className="empty-title">No forwards</p>
-          <p className="muted">
-            “Forward port…” in a container’s menu reaches any of its ports from 127.0.0.1, published or not.
-          </p>
-        </div>
+        <EmptyState
+          className="page-empty"
+          title="No forwards"
+          hint="“Forward port…” in a container’s menu reaches any of its ports from 127.0.0.1, published or not."
+        />
       ) : (
         <VirtualTable
           label="Forwards"
