@@ -6,7 +6,7 @@ import { formatBytes } from '../../lib/format';
 import { plural } from '../../lib/plural';
 import { useForwards } from '../../hooks/useForwards';
 import { useMutation } from '../../hooks/useMutation';
-import { useHostName } from '../../hooks/useHostName';
+import { useHostsStore } from '../../stores/hosts';
 import { forwardUrl } from './forward-url';
 
 function columns(hostName: (id: string) => string, stop: (f: ForwardView) => void, stopping: boolean) {
@@ -99,8 +99,9 @@ function columns(hostName: (id: string) => string, stop: (f: ForwardView) => voi
 /** Every port forward (any host), live: what it reaches, how, its traffic; Open and Stop. */
 export function ForwardsPage() {
   const { forwards, loaded, streamError } = useForwards();
-  const hostName = useHostName();
+  const hosts = useHostsStore((s) => s.hosts);
   const close = useMutation('mobility.forwardClose', { toast: () => 'Forward stopped' });
+  const hostName = (id: string) => hosts.find((h) => h.id === id)?.name ?? id;
 
   return (
     <section className="audit-page" aria-label="Forwards">
