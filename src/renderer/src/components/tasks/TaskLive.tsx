@@ -64,12 +64,17 @@ interface TaskLiveDialogProps extends TaskLiveProps {
   verb: string;
   /** The line above the progress ("On host. Closing this keeps the pull running…"). */
   lead?: ReactNode;
+  /** Where it runs ("On host."), instead of a lead: the lead adds that closing keeps it running. */
+  where?: string;
   size?: 'large';
   onClose(): void;
 }
 
 /** The dialog a task-starting dialog becomes once its task started: lead, live progress, footer. */
-export function TaskLiveDialog({ taskId, output, title, verb, lead, size, onClose }: TaskLiveDialogProps) {
+export function TaskLiveDialog({ taskId, output, title, verb, size, onClose, ...text }: TaskLiveDialogProps) {
+  const lead = text.where
+    ? `${text.where} Closing this keeps the ${verb} running: follow it in Tasks.`
+    : text.lead;
   return (
     <Dialog
       title={title}

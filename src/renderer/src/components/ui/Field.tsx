@@ -29,6 +29,8 @@ export interface TextFieldProps {
   label: string;
   value: string;
   onChange(value: string): void;
+  /** When the input loses focus (a form may show the field's problem from then on). */
+  onBlur?(): void;
   error?: string | undefined;
   hint?: ReactNode;
   type?: 'text' | 'password';
@@ -46,6 +48,7 @@ export function TextField({
   label,
   value,
   onChange,
+  onBlur,
   error,
   hint,
   type = 'text',
@@ -75,6 +78,7 @@ export function TextField({
         aria-invalid={error ? true : undefined}
         aria-describedby={describedBy(id, Boolean(hint), Boolean(error))}
         onChange={(e) => onChange(e.target.value)}
+        onBlur={onBlur}
       />
       <FieldHint id={id}>{hint}</FieldHint>
       <FieldError id={id} error={error} />

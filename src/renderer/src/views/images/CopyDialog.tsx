@@ -24,12 +24,7 @@ export function CopyDialog({ host, image, onClose }: ImageDialogProps) {
         title={`Copying ${label} to ${targetHost?.name ?? 'the other host'}`}
         verb="copy"
         size="large"
-        lead={
-          <>
-            Streaming from {host.name} to {targetHost?.name}, with no temporary file. Closing this keeps the
-            copy running: follow it in Tasks.
-          </>
-        }
+        where={`Streaming from ${host.name} to ${targetHost?.name ?? 'the other host'}, with no temporary file.`}
         onClose={onClose}
       />
     );

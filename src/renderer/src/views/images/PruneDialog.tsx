@@ -9,6 +9,15 @@ import { useImagesStore } from '../../stores/images';
 
 type Scope = 'dangling' | 'unused';
 
+const SCOPES: { scope: Scope; title: string; hint: string }[] = [
+  { scope: 'dangling', title: 'Dangling', hint: 'Untagged images, left behind by rebuilds and pulls.' },
+  {
+    scope: 'unused',
+    title: 'All unused',
+    hint: 'Every image no container uses, tagged or not. They must be pulled or built again.',
+  },
+];
+
 /** Prune dangling (untagged) or all unused images, then say how much space came back. */
 export function PruneDialog({ host, onClose }: { host: HostView; onClose(): void }) {
   const [scope, setScope] = useState<Scope>('dangling');
@@ -48,32 +57,20 @@ export function PruneDialog({ host, onClose }: { host: HostView; onClose(): void
       ) : (
         <fieldset className="prune-scopes">
           <legend className="field-label">Which images</legend>
-          <label className="radio-row">
-            <input
-              type="radio"
-              name={name}
-              checked={scope === 'dangling'}
-              onChange={() => setScope('dangling')}
-            />
-            <span>
-              <strong>Dangling</strong>
-              <span className="field-hint">Untagged images, left behind by rebuilds and pulls.</span>
-            </span>
-          </label>
-          <label className="radio-row">
-            <input
-              type="radio"
-              name={name}
-              checked={scope === 'unused'}
-              onChange={() => setScope('unused')}
-            />
-            <span>
-              <strong>All unused</strong>
-              <span className="field-hint">
-                Every image no container uses, tagged or not. They must be pulled or built again.
+          {SCOPES.map((s) => (
+            <label key={s.scope} className="radio-row">
+              <input
+                type="radio"
+                name={name}
+                checked={scope === s.scope}
+                onChange={() => setScope(s.scope)}
+              />
+              <span>
+                <strong>{s.title}</strong>
+                <span className="field-hint">{s.hint}</span>
               </span>
-            </span>
-          </label>
+            </label>
+          ))}
         </fieldset>
       )}
       {error && <ErrorBanner error={error} title="Couldn't prune" />}

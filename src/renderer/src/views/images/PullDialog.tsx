@@ -29,7 +29,7 @@ export function PullDialog({ host, onClose }: { host: HostView; onClose(): void 
         title={`Pulling ${reference.trim()}`}
         verb="pull"
         size="large"
-        lead={<>On {host.name}. Closing this keeps the pull running: follow it in Tasks.</>}
+        where={`On ${host.name}.`}
         onClose={onClose}
       />
     );

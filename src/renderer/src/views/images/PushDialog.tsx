@@ -1,6 +1,7 @@
 import { useId, useState } from 'react';
 import { Dialog } from '../../components/ui/Dialog';
 import { DialogActions } from '../../components/ui/DialogActions';
+import { SelectField } from '../../components/ui/SelectField';
 import { StartError } from './registries/RegistryConsent';
 import { TaskLiveDialog } from '../../components/tasks/TaskLive';
 import { loginHint, useRegistryMatch } from '../../hooks/useRegistryMatch';
@@ -21,7 +22,7 @@ export function PushDialog({ host, image, onClose }: ImageDialogProps) {
         title={`Pushing ${reference}`}
         verb="push"
         size="large"
-        lead={<>From {host.name}. Closing this keeps the push running: follow it in Tasks.</>}
+        where={`From ${host.name}.`}
         onClose={onClose}
       />
     );
@@ -41,28 +42,20 @@ export function PushDialog({ host, image, onClose }: ImageDialogProps) {
         />
       }
     >
-      <div className="field">
-        <label htmlFor={`${id}-tag`} className="field-label">
-          Tag to push
-        </label>
-        <select
-          id={`${id}-tag`}
-          className="input mono"
-          value={reference}
-          onChange={(e) => setReference(e.target.value)}
-          aria-describedby={`${id}-hint`}
-        >
-          {image.repoTags.map((t) => (
-            <option key={t} value={t}>
-              {t}
-            </option>
-          ))}
-        </select>
-        <p id={`${id}-hint`} className="field-hint">
-          {loginHint(match) ?? 'The registry is the first part of the name (docker.io when there is none).'}{' '}
-          To push elsewhere, add a tag with that registry first.
-        </p>
-      </div>
+      <SelectField
+        id={`${id}-tag`}
+        label="Tag to push"
+        value={reference}
+        choices={image.repoTags}
+        onChange={setReference}
+        mono
+        hint={
+          <>
+            {loginHint(match) ?? 'The registry is the first part of the name (docker.io when there is none).'}{' '}
+            To push elsewhere, add a tag with that registry first.
+          </>
+        }
+      />
       {error && (
         <StartError
           error={error}

@@ -1,8 +1,9 @@
-import { useEffect, useId, useRef, useState, type FormEvent } from 'react';
+import { useEffect, useRef, useState } from 'react';
 import { DEFAULT_RELAY_IMAGE, type ForwardView, type HostView } from '@shared/contract';
 import { Dialog } from '../../components/ui/Dialog';
 import { ErrorBanner } from '../../components/ui/ErrorBanner';
 import { TextField } from '../../components/ui/Field';
+import { useFormFields } from '../../hooks/useFormFields';
 import { useMutation } from '../../hooks/useMutation';
 import { usePolicy } from '../../hooks/usePolicy';
 import { useContainersStore } from '../../stores/containers';
@@ -21,6 +22,11 @@ function parsePort(text: string, min: number): number | string {
   const n = Number(text);
   return n < min || n > 65535 ? `${min}-65535` : n;
 }
+
+/** Empty picks a free local port (0). */
+const localPortOf = (text: string) => (text.trim() === '' ? 0 : parsePort(text, 1));
+/** What is wrong with a port, if it is not one. */
+const problemOf = (port: number | string) => (typeof port === 'string' ? port : undefined);
 
 /**
  * Forward 127.0.0.1:<local> on the machine running Berthmaster to a port of a container: over SSH
@@ -44,18 +50,17 @@ export function ForwardDialog({
   onClose(): void;
 }) {
   const known = usePortsOf(host.id, containerId);
-  const [port, setPort] = useState(String(initialPort ?? known[0] ?? 80));
-  const [local, setLocal] = useState('');
-  const [relay, setRelay] = useState(DEFAULT_RELAY_IMAGE);
-  const [touched, setTouched] = useState(false);
   const [opened, setOpened] = useState<ForwardView>();
   const open = useMutation('mobility.forwardOpen');
   const verdict = usePolicy(host.id).allowed('mobility.forwardOpen');
-  const id = useId();
-  const formId = `${id}-form`;
   const overSsh = host.endpoint.kind === 'ssh';
-  const portValue = parsePort(port, 1);
-  const localValue = local.trim() === '' ? 0 : parsePort(local, 1);
+  const { formId, values, field, formProps } = useFormFields(
+    { port: String(initialPort ?? known[0] ?? 80), local: '', relay: DEFAULT_RELAY_IMAGE },
+    (v) => ({ port: problemOf(parsePort(v.port, 1)), local: problemOf(localPortOf(v.local)) }),
+    { port: { mono: true }, local: { mono: true }, relay: { mono: true } },
+  );
+  const portValue = parsePort(values.port, 1);
+  const localValue = localPortOf(values.local);
 
   const run = async () => {
     if (typeof portValue === 'string' || typeof localValue === 'string' || !verdict.ok) return;
@@ -64,7 +69,7 @@ export function ForwardDialog({
       container: containerId,
       port: portValue,
       localPort: localValue,
-      ...(overSsh ? {} : { relayImage: relay.trim() }),
+      ...(overSsh ? {} : { relayImage: values.relay.trim() }),
     });
     if (out.ok) setOpened(out.value);
   };
@@ -75,12 +80,6 @@ export function ForwardDialog({
   useEffect(() => {
     if (startAtOnce) void runRef.current();
   }, [startAtOnce]);
-
-  const submit = (e: FormEvent) => {
-    e.preventDefault();
-    setTouched(true);
-    void run();
-  };
 
   if (opened) {
     const url = forwardUrl(opened);
@@ -135,15 +134,11 @@ export function ForwardDialog({
         Reach a port of <strong>{name}</strong> on {host.name} from 127.0.0.1, published or not.
       </p>
       {!verdict.ok && <p className="field-error">{verdict.reason}</p>}
-      <form id={formId} className="mobility-form" onSubmit={submit} noValidate>
+      <form {...formProps(() => void run())} className="mobility-form">
         <TextField
-          id={`${id}-port`}
+          {...field('port')}
           label="Container port"
-          value={port}
-          onChange={setPort}
           inputMode="numeric"
-          mono
-          error={touched && typeof portValue === 'string' ? portValue : undefined}
           hint={
             known.length
               ? `It declares ${known.join(', ')}`
@@ -151,23 +146,16 @@ export function ForwardDialog({
           }
         />
         <TextField
-          id={`${id}-local`}
+          {...field('local')}
           label="Local port"
-          value={local}
-          onChange={setLocal}
           inputMode="numeric"
           placeholder="any free port"
-          mono
-          error={touched && typeof localValue === 'string' ? localValue : undefined}
           hint="On 127.0.0.1 of the machine running Berthmaster; empty picks a free one."
         />
         {!overSsh && (
           <TextField
-            id={`${id}-relay`}
+            {...field('relay')}
             label="Relay image"
-            value={relay}
-            onChange={setRelay}
-            mono
             hint="A helper from this image (it needs sh and nc) shares the container's network and relays each connection."
           />
         )}

@@ -1,4 +1,5 @@
 import type { ForwardView } from '@shared/contract';
+import { EmptyState, LoadingState } from '../../components/ui/EmptyState';
 import { ErrorBanner } from '../../components/ui/ErrorBanner';
 import { VirtualTable, type Column } from '../../components/ui/VirtualTable';
 import { formatBytes } from '../../lib/format';
@@ -113,17 +114,13 @@ export function ForwardsPage() {
       {streamError && <ErrorBanner error={streamError} title="The forwards list stopped updating" />}
       {close.error && <ErrorBanner error={close.error} title="Couldn't stop the forward" />}
       {!loaded ? (
-        <div className="page-empty" role="status">
-          <span className="spinner spinner-large" aria-hidden="true" />
-          <p>Loading forwards…</p>
-        </div>
+        <LoadingState className="page-empty" text="Loading forwards…" />
       ) : forwards.length === 0 ? (
-        <div className="page-empty">
-          <p className="empty-title">No forwards</p>
-          <p className="muted">
-            “Forward port…” in a container’s menu reaches any of its ports from 127.0.0.1, published or not.
-          </p>
-        </div>
+        <EmptyState
+          className="page-empty"
+          title="No forwards"
+          hint="“Forward port…” in a container’s menu reaches any of its ports from 127.0.0.1, published or not."
+        />
       ) : (
         <VirtualTable
           label="Forwards"

@@ -1,5 +1,6 @@
 import { useId, useState } from 'react';
 import type { HostView, StackTransferPreflight } from '@shared/contract';
+import { SelectField } from '../../components/ui/SelectField';
 import { formatBytes } from '../../lib/format';
 import { usePolicy } from '../../hooks/usePolicy';
 import { usePreflight } from '../../hooks/usePreflight';
@@ -101,20 +102,16 @@ export function StackTransferDialog({
       report={(report, targetName) => <StackReport report={report} targetName={targetName} />}
       onClose={onClose}
     >
-      <div className="field">
-        <label htmlFor={`${id}-mode`} className="field-label">
-          Mode
-        </label>
-        <select
-          id={`${id}-mode`}
-          className="input"
-          value={mode}
-          onChange={(e) => setMode(e.target.value === 'move' ? 'move' : 'clone')}
-        >
-          <option value="clone">Clone: the project keeps running on {host.name}</option>
-          <option value="move">Move: the project is stopped on {host.name} once it runs on the target</option>
-        </select>
-      </div>
+      <SelectField
+        id={`${id}-mode`}
+        label="Mode"
+        value={mode}
+        choices={[
+          { value: 'clone', text: `Clone: the project keeps running on ${host.name}` },
+          { value: 'move', text: `Move: the project is stopped on ${host.name} once it runs on the target` },
+        ]}
+        onChange={setMode}
+      />
       {mode === 'move' && (
         <CheckboxRow id={`${id}-remove`} checked={removeSource} onChange={setRemoveSource}>
           Take the project down on {host.name} afterwards (its volumes stay)

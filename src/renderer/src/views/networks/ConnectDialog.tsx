@@ -1,8 +1,9 @@
-import { useEffect, useId, useMemo, useState } from 'react';
+import { useEffect, useMemo } from 'react';
 import type { NetworkSummary } from '@shared/contract';
 import { checkCidr, formatCidr, formatIp, parseIp, usableHostProblem, type Cidr } from '@shared/lib/cidr';
 import { FormDialog } from '../../components/ui/FormDialog';
 import { ErrorBanner } from '../../components/ui/ErrorBanner';
+import { useFormFields } from '../../hooks/useFormFields';
 import { useMutation } from '../../hooks/useMutation';
 import { useContainersStore } from '../../stores/containers';
 import { TextField } from '../../components/ui/Field';
@@ -35,14 +36,15 @@ function ipv4Problem(text: string, subnets: Cidr[]): string | undefined {
   return problems[0] ?? 'This network has no IPv4 subnet.';
 }
 
+const aliasesOf = (text: string) => text.split(/[\s,]+/).filter(Boolean);
+
+function aliasProblem(text: string): string | undefined {
+  const bad = aliasesOf(text).find((a) => !ALIAS.test(a));
+  return bad ? `"${bad}" is not a valid alias (a host name: letters, digits, "-", "_", ".").` : undefined;
+}
+
 /** Connects a container of the host to the network, with optional aliases and a static IPv4. */
 export function ConnectDialog({ hostId, network, attached, onClose, onConnected }: ConnectDialogProps) {
-  const id = useId();
-  const [container, setContainer] = useState('');
-  const [aliases, setAliases] = useState('');
-  const [ipv4, setIpv4] = useState('');
-  const [submitted, setSubmitted] = useState(false);
-  const [ipTouched, setIpTouched] = useState(false);
   const connect = useMutation('networks.connect', { holdBusyOnSuccess: true });
   const busy = connect.busy;
   const listed = useContainersStore((s) => s.byHost[hostId]);
@@ -50,6 +52,15 @@ export function ConnectDialog({ hostId, network, attached, onClose, onConnected 
   const subnets = useMemo(() => ipv4Subnets(network), [network]);
   const first = subnets[0];
   const example = first && first.prefix <= 28 ? formatIp({ family: 4, value: first.network + 10n }) : '';
+  const { id, formId, values, set, setValues, shown, field, submit } = useFormFields(
+    { container: '', aliases: '', ipv4: '' },
+    (v) => ({
+      container: v.container ? undefined : 'Choose a container.',
+      aliases: aliasProblem(v.aliases),
+      ipv4: ipv4Problem(v.ipv4, subnets),
+    }),
+    { aliases: { mono: true, show: 'typing' }, ipv4: { mono: true, show: 'blur' } },
+  );
 
   useEffect(() => {
     void fetchContainers(hostId);
@@ -63,27 +74,20 @@ export function ConnectDialog({ hostId, network, attached, onClose, onConnected 
     [listed, attached],
   );
   useEffect(() => {
-    setContainer((cur) => cur || (containers?.[0]?.name ?? ''));
-  }, [containers]);
+    const name = containers?.[0]?.name;
+    setValues((v) => (v.container || !name ? v : { ...v, container: name }));
+  }, [containers, setValues]);
   const error = connect.error ?? (containers === undefined ? listed?.error : undefined);
 
-  const aliasList = aliases.split(/[\s,]+/).filter(Boolean);
-  const badAlias = aliasList.find((a) => !ALIAS.test(a));
-  const aliasError = badAlias
-    ? `"${badAlias}" is not a valid alias (a host name: letters, digits, "-", "_", ".").`
-    : undefined;
-  const ipError = ipv4Problem(ipv4, subnets);
-  const containerError = submitted && !container ? 'Choose a container.' : undefined;
-
-  const submit = async () => {
-    setSubmitted(true);
-    if (!container || aliasError || ipError || busy) return;
+  const send = async () => {
+    if (busy) return;
+    const ipv4 = values.ipv4.trim();
     const r = await connect.run({
       hostId,
       id: network.id,
-      container,
-      aliases: aliasList,
-      ...(ipv4.trim() ? { ipv4: ipv4.trim() } : {}),
+      container: values.container,
+      aliases: aliasesOf(values.aliases),
+      ...(ipv4 ? { ipv4 } : {}),
     });
     if (r.ok) onConnected();
   };
@@ -92,10 +96,10 @@ export function ConnectDialog({ hostId, network, attached, onClose, onConnected 
     <FormDialog
       title={`Connect a container to ${network.name}`}
       onClose={onClose}
-      formId={`${id}-form`}
+      formId={formId}
       formClassName="host-form"
       actions={{ submitLabel: 'Connect', busy, disabled: containers === undefined }}
-      onSubmit={() => void submit()}
+      onSubmit={() => submit(() => void send())}
       after={error && <ErrorBanner error={error} title="Couldn't connect" />}
     >
       <div className="field">
@@ -112,9 +116,9 @@ export function ConnectDialog({ hostId, network, attached, onClose, onConnected 
           <select
             id={`${id}-container`}
             className="input"
-            value={container}
-            aria-invalid={containerError ? true : undefined}
-            onChange={(e) => setContainer(e.target.value)}
+            value={values.container}
+            aria-invalid={shown('container') ? true : undefined}
+            onChange={(e) => set('container', e.target.value)}
           >
             {containers.map((c) => (
               <option key={c.id} value={c.name}>
@@ -123,34 +127,24 @@ export function ConnectDialog({ hostId, network, attached, onClose, onConnected 
             ))}
           </select>
         )}
-        {containerError && <p className="field-error">{containerError}</p>}
+        {shown('container') && <p className="field-error">{shown('container')}</p>}
       </div>
       <TextField
-        id={`${id}-aliases`}
+        {...field('aliases')}
         label="Aliases"
-        value={aliases}
-        onChange={setAliases}
         placeholder="api, api.internal"
         hint="Other names this container answers to on this network; separate with commas or spaces."
-        error={aliasError}
-        mono
       />
-      <div onBlur={() => setIpTouched(true)}>
-        <TextField
-          id={`${id}-ipv4`}
-          label="Static IPv4 address"
-          value={ipv4}
-          onChange={setIpv4}
-          placeholder={example}
-          hint={
-            subnets.length
-              ? `Inside ${subnets.map(formatCidr).join(' or ')}. Leave empty for an automatic address.`
-              : 'Needs a network with a configured IPv4 subnet; this one has none.'
-          }
-          error={ipTouched || submitted ? ipError : undefined}
-          mono
-        />
-      </div>
+      <TextField
+        {...field('ipv4')}
+        label="Static IPv4 address"
+        placeholder={example}
+        hint={
+          subnets.length
+            ? `Inside ${subnets.map(formatCidr).join(' or ')}. Leave empty for an automatic address.`
+            : 'Needs a network with a configured IPv4 subnet; this one has none.'
+        }
+      />
     </FormDialog>
   );
 }

@@ -1,10 +1,12 @@
-import { useId, useMemo, useState } from 'react';
+import { useMemo } from 'react';
 import type { NetworkCapabilities, NetworkDriver } from '@shared/contract';
 import { FormDialog } from '../../components/ui/FormDialog';
 import { ErrorBanner } from '../../components/ui/ErrorBanner';
+import { useFormFields, type FieldOptions } from '../../hooks/useFormFields';
 import { useMutation } from '../../hooks/useMutation';
 import { TextField } from '../../components/ui/Field';
 import { KeyValueEditor } from '../../components/ui/KeyValueEditor';
+import { CheckboxField } from '../../components/ui/CheckboxField';
 import { CopyAsMenu } from '../../components/api/CopyAsMenu';
 import { networkFormCopy } from '@shared/apilog/form-copy';
 import {
@@ -13,6 +15,23 @@ import {
   type AddressField,
   type NetworkForm,
 } from '../../lib/forms/network-form';
+
+/** Addresses are machine text; the name and addresses show their problem once left. */
+const ADDRESS: FieldOptions = { mono: true, show: 'blur' };
+const FIELDS = {
+  name: { required: true, show: 'blur' },
+  subnet: ADDRESS,
+  gateway: ADDRESS,
+  ipRange: ADDRESS,
+  subnet6: ADDRESS,
+  gateway6: ADDRESS,
+  ipRange6: ADDRESS,
+} satisfies { [K in keyof NetworkForm]?: FieldOptions };
+
+function networkProblems(form: NetworkForm, hostId: string) {
+  const { errors } = buildNetworkInput(form, hostId);
+  return { name: errors.name, ...errors.fields, labels: errors.labels, options: errors.options };
+}
 
 const DRIVER_HINTS: Record<NetworkDriver, string> = {
   bridge: 'A private network on this host; containers reach each other by name.',
@@ -38,45 +57,28 @@ export function CreateNetworkDialog({
   onClose,
   refetch,
 }: CreateNetworkDialogProps) {
-  const id = useId();
-  const [form, setForm] = useState<NetworkForm>(EMPTY_NETWORK_FORM);
-  const [touched, setTouched] = useState<ReadonlySet<string>>(new Set());
-  const [submitted, setSubmitted] = useState(false);
   const create = useMutation('networks.create', {
     holdBusyOnSuccess: true,
     toast: (_, i) => `Created network ${i.name}.`,
     refetch,
   });
   const { busy, error } = create;
-  const { input, errors } = useMemo(() => buildNetworkInput(form, hostId), [form, hostId]);
+  const { id, formId, values, set, field, box, rows, submit } = useFormFields(
+    EMPTY_NETWORK_FORM,
+    (f) => networkProblems(f, hostId),
+    FIELDS,
+  );
+  const input = useMemo(() => buildNetworkInput(values, hostId).input, [values, hostId]);
   const overlayAllowed = capabilities?.swarmManager === true;
 
-  const set = <K extends keyof NetworkForm>(key: K, value: NetworkForm[K]) =>
-    setForm((f) => ({ ...f, [key]: value }));
-  const shown = (field: string) => submitted || touched.has(field);
-  const fieldError = (f: AddressField) => (shown(f) ? errors.fields[f] : undefined);
-  const touch = (field: string) => setTouched((t) => (t.has(field) ? t : new Set(t).add(field)));
-
-  const submit = async () => {
-    setSubmitted(true);
+  const send = async () => {
     if (!input || busy) return;
     const out = await create.run(input);
     if (out.ok) onClose();
   };
 
-  const address = (field: AddressField, label: string, placeholder: string, hint?: string) => (
-    <div onBlur={() => touch(field)} className="even">
-      <TextField
-        id={`${id}-${field}`}
-        label={label}
-        value={form[field]}
-        onChange={(v) => set(field, v)}
-        placeholder={placeholder}
-        error={fieldError(field)}
-        hint={hint}
-        mono
-      />
-    </div>
+  const address = (key: AddressField, label: string, placeholder: string, hint?: string) => (
+    <TextField {...field(key)} label={label} placeholder={placeholder} hint={hint} className="even" />
   );
 
   return (
@@ -84,28 +86,18 @@ export function CreateNetworkDialog({
       title={`Create network on ${hostName}`}
       onClose={onClose}
       size="large"
-      formId={`${id}-form`}
+      formId={formId}
       formClassName="host-form"
       actions={{
         submitLabel: 'Create',
         busy,
         leading: <CopyAsMenu hostId={hostId} build={() => input && networkFormCopy(input)} />,
       }}
-      onSubmit={() => void submit()}
+      onSubmit={() => submit(() => void send())}
       after={error && <ErrorBanner error={error} title="Couldn't create the network" />}
     >
       <div className="field-row">
-        <div className="grow" onBlur={() => touch('name')}>
-          <TextField
-            id={`${id}-name`}
-            label="Name"
-            value={form.name}
-            onChange={(v) => set('name', v)}
-            error={shown('name') ? errors.name : undefined}
-            placeholder="backend"
-            required
-          />
-        </div>
+        <TextField {...field('name')} label="Name" placeholder="backend" className="grow" />
         <div className="field driver-field">
           <label htmlFor={`${id}-driver`} className="field-label">
             Driver
@@ -113,7 +105,7 @@ export function CreateNetworkDialog({
           <select
             id={`${id}-driver`}
             className="input"
-            value={form.driver}
+            value={values.driver}
             aria-describedby={`${id}-driver-hint`}
             onChange={(e) => set('driver', e.target.value as NetworkDriver)}
           >
@@ -127,7 +119,7 @@ export function CreateNetworkDialog({
         </div>
       </div>
       <p id={`${id}-driver-hint`} className="field-hint driver-hint">
-        {DRIVER_HINTS[form.driver]}
+        {DRIVER_HINTS[values.driver]}
       </p>
 
       <fieldset className="subsection">
@@ -142,27 +134,24 @@ export function CreateNetworkDialog({
 
       <fieldset className="subsection">
         <legend className="subsection-title">Options</legend>
-        <label className="checkbox-row">
-          <input
-            type="checkbox"
-            checked={form.internal}
-            onChange={(e) => set('internal', e.target.checked)}
-          />
-          Internal <span className="muted">— no access to the outside world</span>
-        </label>
-        <label className="checkbox-row">
-          <input
-            type="checkbox"
-            checked={form.attachable}
-            onChange={(e) => set('attachable', e.target.checked)}
-          />
-          Attachable <span className="muted">— standalone containers may join (overlay)</span>
-        </label>
-        <label className="checkbox-row">
-          <input type="checkbox" checked={form.ipv6} onChange={(e) => set('ipv6', e.target.checked)} />
-          Enable IPv6
-        </label>
-        {form.ipv6 && (
+        <CheckboxField
+          {...box('internal')}
+          label={
+            <>
+              Internal <span className="muted">— no access to the outside world</span>
+            </>
+          }
+        />
+        <CheckboxField
+          {...box('attachable')}
+          label={
+            <>
+              Attachable <span className="muted">— standalone containers may join (overlay)</span>
+            </>
+          }
+        />
+        <CheckboxField {...box('ipv6')} label="Enable IPv6" />
+        {values.ipv6 && (
           <div className="field-row">
             {address('subnet6', 'IPv6 subnet', 'fd00:1::/64')}
             {address('gateway6', 'IPv6 gateway', 'fd00:1::1')}
@@ -172,21 +161,12 @@ export function CreateNetworkDialog({
       </fieldset>
 
       <div className="subsection">
-        <KeyValueEditor
-          legend="Labels"
-          noun="label"
-          rows={form.labels}
-          errors={submitted ? errors.labels : {}}
-          onChange={(rows) => set('labels', rows)}
-          keyPlaceholder="com.example.team"
-        />
+        <KeyValueEditor legend="Labels" noun="label" {...rows('labels')} keyPlaceholder="com.example.team" />
         <KeyValueEditor
           legend="Driver options"
           noun="option"
-          rows={form.options}
-          errors={submitted ? errors.options : {}}
-          onChange={(rows) => set('options', rows)}
-          keyPlaceholder={form.driver === 'bridge' ? 'com.docker.network.bridge.name' : 'parent'}
+          {...rows('options')}
+          keyPlaceholder={values.driver === 'bridge' ? 'com.docker.network.bridge.name' : 'parent'}
         />
       </div>
     </FormDialog>

@@ -1,6 +1,6 @@
-import { useId, useState } from 'react';
 import { FormDialog } from '../../components/ui/FormDialog';
 import { ErrorBanner } from '../../components/ui/ErrorBanner';
+import { useFormFields } from '../../hooks/useFormFields';
 import { useMutation } from '../../hooks/useMutation';
 import { TextField } from '../../components/ui/Field';
 import { KeyValueEditor, keyValuesOf, type KeyValueRow } from '../../components/ui/KeyValueEditor';
@@ -9,6 +9,7 @@ import { volumeFormCopy } from '@shared/apilog/form-copy';
 
 const NAME = /^[a-zA-Z0-9][a-zA-Z0-9_.-]+$/;
 const DRIVER = /^[a-zA-Z0-9][a-zA-Z0-9_./:-]{0,127}$/;
+const NO_ROWS: KeyValueRow[] = [];
 
 export interface CreateVolumeDialogProps {
   hostId: string;
@@ -20,41 +21,36 @@ export interface CreateVolumeDialogProps {
 
 /** Name (or a random one), driver, driver options and labels. */
 export function CreateVolumeDialog({ hostId, hostName, onClose, refetch }: CreateVolumeDialogProps) {
-  const id = useId();
-  const [name, setName] = useState('');
-  const [driver, setDriver] = useState('local');
-  const [options, setOptions] = useState<KeyValueRow[]>([]);
-  const [labels, setLabels] = useState<KeyValueRow[]>([]);
-  const [submitted, setSubmitted] = useState(false);
   const create = useMutation('volumes.create', {
     holdBusyOnSuccess: true,
     toast: (v) => `Created volume ${v.name}.`,
     refetch,
   });
   const { busy, error } = create;
+  const { formId, values, invalid, field, rows, submit } = useFormFields(
+    { name: '', driver: 'local', options: NO_ROWS, labels: NO_ROWS },
+    (v) => ({
+      name:
+        v.name.trim() && !NAME.test(v.name.trim())
+          ? 'Use at least two of letters, digits, "-", "_" and ".", starting with a letter or digit.'
+          : undefined,
+      driver: DRIVER.test(v.driver.trim()) ? undefined : 'Enter a driver name, e.g. local.',
+      options: keyValuesOf(v.options).errors,
+      labels: keyValuesOf(v.labels).errors,
+    }),
+    { name: { show: 'typing' }, driver: { required: true, mono: true } },
+  );
+  const input = {
+    name: values.name.trim(),
+    driver: values.driver.trim(),
+    options: keyValuesOf(values.options).record,
+    labels: keyValuesOf(values.labels).record,
+  };
 
-  const nameError =
-    name.trim() && !NAME.test(name.trim())
-      ? 'Use at least two of letters, digits, "-", "_" and ".", starting with a letter or digit.'
-      : undefined;
-  const driverError = !DRIVER.test(driver.trim()) ? 'Enter a driver name, e.g. local.' : undefined;
-  const opts = keyValuesOf(options);
-  const labs = keyValuesOf(labels);
-  const invalid =
-    Boolean(nameError || driverError) ||
-    Object.keys(opts.errors).length > 0 ||
-    Object.keys(labs.errors).length > 0;
-
-  const submit = async () => {
-    setSubmitted(true);
-    if (invalid || busy) return;
-    const out = await create.run({
-      hostId,
-      ...(name.trim() ? { name: name.trim() } : {}),
-      driver: driver.trim(),
-      options: opts.record,
-      labels: labs.record,
-    });
+  const send = async () => {
+    if (busy) return;
+    const { name, ...rest } = input;
+    const out = await create.run({ hostId, ...(name ? { name } : {}), ...rest });
     if (out.ok) onClose();
   };
 
@@ -62,66 +58,35 @@ export function CreateVolumeDialog({ hostId, hostName, onClose, refetch }: Creat
     <FormDialog
       title={`Create volume on ${hostName}`}
       onClose={onClose}
-      formId={`${id}-form`}
+      formId={formId}
       formClassName="host-form"
       actions={{
         submitLabel: 'Create',
         busy,
-        leading: (
-          <CopyAsMenu
-            hostId={hostId}
-            build={() =>
-              invalid
-                ? undefined
-                : volumeFormCopy({
-                    name: name.trim(),
-                    driver: driver.trim(),
-                    options: opts.record,
-                    labels: labs.record,
-                  })
-            }
-          />
-        ),
+        leading: <CopyAsMenu hostId={hostId} build={() => (invalid ? undefined : volumeFormCopy(input))} />,
       }}
-      onSubmit={() => void submit()}
+      onSubmit={() => submit(() => void send())}
       after={error && <ErrorBanner error={error} title="Couldn't create the volume" />}
     >
       <TextField
-        id={`${id}-name`}
+        {...field('name')}
         label="Name"
-        value={name}
-        onChange={setName}
         placeholder="app-data"
         hint="Leave empty for a random name."
-        error={nameError}
       />
       <TextField
-        id={`${id}-driver`}
+        {...field('driver')}
         label="Driver"
-        value={driver}
-        onChange={setDriver}
-        required
-        error={submitted ? driverError : undefined}
         hint="local stores data on this host; plugins (e.g. NFS drivers) must be installed on the engine."
-        mono
       />
       <KeyValueEditor
         legend="Driver options"
         noun="option"
-        rows={options}
-        errors={submitted ? opts.errors : {}}
-        onChange={setOptions}
+        {...rows('options')}
         keyPlaceholder="type"
         valuePlaceholder="tmpfs"
       />
-      <KeyValueEditor
-        legend="Labels"
-        noun="label"
-        rows={labels}
-        errors={submitted ? labs.errors : {}}
-        onChange={setLabels}
-        keyPlaceholder="com.example.team"
-      />
+      <KeyValueEditor legend="Labels" noun="label" {...rows('labels')} keyPlaceholder="com.example.team" />
     </FormDialog>
   );
 }

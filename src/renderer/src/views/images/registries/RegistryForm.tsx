@@ -1,11 +1,18 @@
-import { useId, useState, type FormEvent } from 'react';
+import { useState } from 'react';
 import type { AppErrorShape, HostView, LoginResult, RegistryView, SecretKind } from '@shared/contract';
 import { ErrorBanner } from '../../../components/ui/ErrorBanner';
+import { useFormFields } from '../../../hooks/useFormFields';
 import { toErrorShape } from '../../../lib/errors';
 import { useRegistriesStore } from '../../../stores/registries';
 import { TextField } from '../../../components/ui/Field';
+import { SelectField, type SelectChoice } from '../../../components/ui/SelectField';
 
 const ADDRESS = /^(https?:\/\/)?([A-Za-z0-9.-]+|\[[A-Fa-f0-9:]+\])(:[0-9]{1,5})?(\/[A-Za-z0-9._/-]*)?$/;
+
+const SECRET_KINDS: SelectChoice<SecretKind>[] = [
+  { value: 'password', text: 'Password / token' },
+  { value: 'identity-token', text: 'Identity token' },
+];
 
 export interface RegistryFormProps {
   host: HostView;
@@ -21,30 +28,30 @@ export interface RegistryFormProps {
  */
 export function RegistryForm({ host, registry, onDone, onCancel }: RegistryFormProps) {
   const store = useRegistriesStore();
-  const [address, setAddress] = useState(registry?.address ?? '');
-  const [username, setUsername] = useState(registry?.username ?? '');
-  const [secret, setSecret] = useState('');
-  const [kind, setKind] = useState<SecretKind>(registry?.secretKind ?? 'password');
-  const [touched, setTouched] = useState(false);
   const [busy, setBusy] = useState<'test' | 'save'>();
   const [error, setError] = useState<{ during: 'test' | 'save'; error: AppErrorShape }>();
   const [tested, setTested] = useState<LoginResult>();
-  const id = useId();
-  const formId = `${id}-form`;
-
-  const errors = {
-    address: !address.trim()
-      ? 'enter the registry address'
-      : !ADDRESS.test(address.trim())
-        ? 'host[:port], e.g. registry.example.com:5000'
-        : undefined,
-    secret: !registry && !secret ? 'enter the password or token' : undefined,
-  };
-  const invalid = Boolean(errors.address || errors.secret);
+  const { id, values, set, field, submit, formProps } = useFormFields(
+    {
+      address: registry?.address ?? '',
+      username: registry?.username ?? '',
+      secret: '',
+      kind: registry?.secretKind ?? ('password' as SecretKind),
+    },
+    (v) => ({
+      address: !v.address.trim()
+        ? 'enter the registry address'
+        : !ADDRESS.test(v.address.trim())
+          ? 'host[:port], e.g. registry.example.com:5000'
+          : undefined,
+      secret: !registry && !v.secret ? 'enter the password or token' : undefined,
+    }),
+    { address: { required: true, mono: true }, secret: { required: !registry } },
+  );
+  const { username, secret, kind } = values;
+  const address = values.address.trim();
 
   const test = async () => {
-    setTouched(true);
-    if (errors.address || (!secret && !registry)) return;
     setBusy('test');
     setError(undefined);
     setTested(undefined);
@@ -53,7 +60,7 @@ export function RegistryForm({ host, registry, onDone, onCancel }: RegistryFormP
         await store.testLogin({
           hostId: host.id,
           ...(registry ? { id: registry.id } : {}),
-          address: address.trim(),
+          address,
           username,
           ...(secret ? { secret } : {}),
           secretKind: kind,
@@ -66,23 +73,20 @@ export function RegistryForm({ host, registry, onDone, onCancel }: RegistryFormP
     }
   };
 
-  const save = async (e: FormEvent) => {
-    e.preventDefault();
-    setTouched(true);
-    if (invalid) return;
+  const save = async () => {
     setBusy('save');
     setError(undefined);
     try {
       if (registry) {
         await store.update({
           id: registry.id,
-          address: address.trim(),
+          address,
           username,
           secretKind: kind,
           ...(secret ? { secret } : {}),
         });
       } else {
-        await store.add({ address: address.trim(), username, secret, secretKind: kind });
+        await store.add({ address, username, secret, secretKind: kind });
       }
       onDone();
     } catch (err) {
@@ -93,59 +97,37 @@ export function RegistryForm({ host, registry, onDone, onCancel }: RegistryFormP
   };
 
   return (
-    <form id={formId} className="registry-form" onSubmit={(e) => void save(e)} noValidate>
+    <form {...formProps(() => void save())} className="registry-form">
       <h3 className="details-subtitle">{registry ? `Edit ${registry.address}` : 'Add a registry login'}</h3>
       <div className="field-row">
         <TextField
-          id={`${id}-address`}
+          {...field('address')}
           label="Registry address"
-          value={address}
-          onChange={setAddress}
           placeholder="registry.example.com:5000"
-          required
-          mono
           className="grow"
-          error={touched ? errors.address : undefined}
         />
-        <TextField
-          id={`${id}-user`}
-          label="Username"
-          value={username}
-          onChange={setUsername}
-          autoComplete="username"
-        />
+        <TextField {...field('username')} label="Username" autoComplete="username" />
       </div>
       <div className="field-row">
         <TextField
-          id={`${id}-secret`}
+          {...field('secret')}
           label={kind === 'password' ? 'Password or access token' : 'Identity token'}
           type="password"
-          value={secret}
-          onChange={setSecret}
-          required={!registry}
           autoComplete="new-password"
           className="grow"
-          error={touched ? errors.secret : undefined}
           hint={
             registry
               ? 'Leave empty to keep the stored secret.'
               : 'Stored encrypted on the machine running Berthmaster; never shown again.'
           }
         />
-        <div className="field">
-          <label htmlFor={`${id}-kind`} className="field-label">
-            Secret type
-          </label>
-          <select
-            id={`${id}-kind`}
-            className="input"
-            value={kind}
-            onChange={(e) => setKind(e.target.value as SecretKind)}
-          >
-            <option value="password">Password / token</option>
-            <option value="identity-token">Identity token</option>
-          </select>
-        </div>
+        <SelectField
+          id={`${id}-kind`}
+          label="Secret type"
+          value={kind}
+          choices={SECRET_KINDS}
+          onChange={(v) => set('kind', v)}
+        />
       </div>
       {tested && (
         <p className="task-result" role="status">
@@ -159,7 +141,12 @@ export function RegistryForm({ host, registry, onDone, onCancel }: RegistryFormP
         />
       )}
       <div className="registry-form-actions">
-        <button type="button" className="button" onClick={() => void test()} disabled={Boolean(busy)}>
+        <button
+          type="button"
+          className="button"
+          onClick={() => submit(() => void test())}
+          disabled={Boolean(busy)}
+        >
           {busy === 'test' && <span className="spinner" aria-hidden="true" />}
           Test login
         </button>
