@@ -1,4 +1,3 @@
-import { containerAction, withoutForbidden } from '../../../actions/container-actions';
 import { useCallback, useDeferredValue, useEffect, useMemo, useRef, useState } from 'react';
 import type { ContainerBulkAction, ContainerSummary, HostView } from '@shared/contract';
 import { ResourceListView } from '../../../components/ResourceListView';
@@ -14,9 +13,8 @@ import { useViewStore } from '../../../stores/view';
 import { BulkBar } from '../BulkBar';
 import { BulkResults } from '../BulkResults';
 import { BulkConfirmDialog } from '../dialogs/BulkConfirmDialog';
-import { RowMenu } from '../RowMenu';
 import { RunContainerDialog } from '../run/RunContainerDialog';
-import { moreActionItems } from '../useContainerActions';
+import { actionErrorBanners, ContainerMenu, FilteredOutState, selectedScope } from '../ContainerListParts';
 import { AllContainersTable } from './AllContainersTable';
 import { AllContainersToolbar } from './AllContainersToolbar';
 import { HostActions, type Requester } from './HostActions';
@@ -24,19 +22,13 @@ import { mergeContainers, type AllSortKey, type HostSlice } from './merge';
 import { hasUpdate, updateKey, useUpdatesStore } from '../../../stores/updates';
 import { UpdateSelectedButton } from '../../../components/fleet/UpdateSelectedButton';
 import { MergedLogsSelectedButton } from '../../../components/fleet/MergedLogsSelectedButton';
-import { useSort } from '../../../hooks/useSort';
-import { useContainerFilters } from '../useContainerFilters';
+import { useContainerFilters, useContainerSort } from '../useContainerFilters';
 
 interface BulkAsk {
   action: 'kill' | 'remove';
   /** One confirmation per host, asked in turn: each host's own rules (production) apply. */
   queue: Array<{ hostId: string; targets: ContainerSummary[] }>;
 }
-
-const scopeOf = (n: number) => `${n} selected ${n === 1 ? 'container' : 'containers'}`;
-
-/** Dates sort newest first; hosts, names and states A to Z. */
-const newestFirst = (key: AllSortKey) => (key === 'created' ? 'desc' : 'asc');
 
 /**
  * Every connected host's containers in one list. It loads each host once and then follows the
@@ -58,7 +50,7 @@ export function AllContainersView() {
   const fetch = useContainersStore((s) => s.fetch);
   const query = useDeferredValue(search);
   const [hostFilter, setHostFilter] = useState('');
-  const [sort, onSort] = useSort<AllSortKey>({ key: 'host', dir: 'asc' }, newestFirst);
+  const [sort, onSort] = useContainerSort<AllSortKey>('host');
   const [menu, setMenu] = useState<{ c: ContainerSummary; anchor: HTMLElement }>();
   const [bulkAsk, setBulkAsk] = useState<BulkAsk>();
   const now = useNow(30_000);
@@ -177,7 +169,7 @@ export function AllContainersView() {
     }
     const store = useContainersStore.getState();
     for (const { hostId, targets } of queue)
-      void store.bulk(hostId, action, targets, scopeOf(targets.length));
+      void store.bulk(hostId, action, targets, selectedScope(targets.length));
   };
   const anyBulkBusy = [...selectedByHost.keys()].map((h) => bulkBusy[h]).find(Boolean);
 
@@ -188,24 +180,9 @@ export function AllContainersView() {
 
   let empty: React.ReactNode;
   if (hosts.length === 0) empty = <EmptyState title="No hosts yet" />;
-  else if (merged.items.length === 0) {
-    empty = (
-      <EmptyState
-        title={
-          query.trim()
-            ? `No containers match “${query.trim()}”`
-            : merged.total === 0
-              ? 'No containers on any host'
-              : `No ${filter === 'exited' ? 'stopped' : 'running'} containers`
-        }
-        actions={[
-          !!query.trim() && { label: 'Clear search', onClick: () => filters.onSearch('') },
-          filter !== 'all' &&
-            merged.total > 0 && { label: 'Show all containers', onClick: () => filters.onFilter('all') },
-        ]}
-      />
-    );
-  }
+  else if (merged.items.length > 0) empty = null;
+  else if (merged.total === 0) empty = <EmptyState title="No containers on any host" />;
+  else empty = <FilteredOutState filters={filters} query={query.trim()} where="" />;
 
   return (
     <ResourceListView
@@ -226,12 +203,7 @@ export function AllContainersView() {
           }}
         />
       }
-      banners={actionErrors.map((e) => ({
-        id: e.id,
-        error: e.error,
-        title: `Couldn't ${containerAction(e.action).failed} ${e.containerName} on ${hostsById.get(e.hostId)?.name ?? e.hostId}`,
-        onDismiss: () => useContainersStore.getState().dismissActionError(e.id),
-      }))}
+      banners={actionErrorBanners(actionErrors, (e) => ` on ${hostsById.get(e.hostId)?.name ?? e.hostId}`)}
       bulk={
         <>
           {selectedContainers.length > 0 && (
@@ -271,17 +243,11 @@ export function AllContainersView() {
             <HostActions key={h.id} host={h} register={register} />
           ))}
           {menu && menuHost && (
-            <RowMenu
-              label={`Actions for ${menu.c.name}`}
-              anchor={menu.anchor}
-              items={withoutForbidden(
-                moreActionItems(
-                  menu.c,
-                  (kind, c) => requesters.current.get(menuHost.id)?.(kind, c),
-                  () => onOpen(menu.c),
-                ),
-                (method, input) => checkPolicy(menuHost.policy, method, input),
-              )}
+            <ContainerMenu
+              menu={menu}
+              request={(kind, c) => requesters.current.get(menuHost.id)?.(kind, c)}
+              onOpen={onOpen}
+              allowed={(method, input) => checkPolicy(menuHost.policy, method, input)}
               onClose={() => setMenu(undefined)}
             />
           )}
@@ -302,7 +268,7 @@ export function AllContainersView() {
                       asking.hostId,
                       bulkAsk.action,
                       asking.targets,
-                      scopeOf(asking.targets.length),
+                      selectedScope(asking.targets.length),
                       opts,
                     );
                 }}
