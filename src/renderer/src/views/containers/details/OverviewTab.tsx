@@ -24,11 +24,11 @@ type Fact = readonly [name: string, value: ReactNode, className?: string];
 /** Name and value pairs; a row that is false is left out. */
 function Facts({ rows }: { rows: Array<Fact | false | undefined> }) {
   return (
-    <dl className="ov-facts">
+    <dl className="ov-facts fact-rows">
       {rows
         .filter((r): r is Fact => Array.isArray(r))
         .map(([k, v, className]) => (
-          <div key={k} className="ov-fact">
+          <div key={k}>
             <dt>{k}</dt>
             <dd>{className === undefined ? v : <span className={className}>{v}</span>}</dd>
           </div>
