@@ -11,6 +11,8 @@ import {
   type RemoveChoice,
 } from '../../src/renderer/src/views/containers/dialogs/RemoveOptions';
 import { DetailsHeader } from '../../src/renderer/src/components/ui/DetailsHeader';
+import { Timestamp } from '../../src/renderer/src/components/ui/Timestamp';
+import { fullDate } from '../../src/renderer/src/lib/format';
 import { checkPolicy } from '../../src/renderer/src/lib/policy';
 import type { ContainerFilter } from '../../src/renderer/src/stores/containers';
 import { button, cleanup, render } from './render';
@@ -121,5 +123,16 @@ describe('DetailsHeader', () => {
     expect(onBack).toHaveBeenCalled();
     expect(el.querySelector('h2')?.textContent).toBe('web');
     expect(el.querySelector('.pill')?.textContent).toBe('running');
+  });
+});
+
+describe('Timestamp', () => {
+  it('shows the short text, the full date on hover and the ISO moment for machines', () => {
+    const ms = Date.UTC(2026, 11, 7, 6, 0, 0);
+    const el = render(<Timestamp ms={ms} text="3 h" />);
+    const time = el.querySelector('time');
+    expect(time?.textContent).toBe('3 h');
+    expect(time?.getAttribute('datetime')).toBe('2026-12-07T06:00:00.000Z');
+    expect(time?.getAttribute('title')).toBe(fullDate(ms));
   });
 });
