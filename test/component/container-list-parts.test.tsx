@@ -1,3 +1,4 @@
+import { act } from 'react';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import type { ContainerSummary } from '@shared/contract';
 import {
@@ -70,6 +71,29 @@ describe('ContainerMenu', () => {
     expect(request).toHaveBeenCalledWith('pause', expect.objectContaining({ name: 'web' }));
     items[0]?.click();
     expect(onOpen).toHaveBeenCalledWith(expect.objectContaining({ name: 'web' }));
+  });
+
+  it('arrow keys move the focus through the items, wrapping around', () => {
+    render(
+      <ContainerMenu
+        menu={{ c: container('web', 'exited'), anchor: document.body }}
+        request={() => {}}
+        onOpen={() => {}}
+        allowed={() => ({ ok: true })}
+        onClose={() => {}}
+      />,
+    );
+    const menu = document.querySelector('[role="menu"]') as HTMLElement;
+    const items = [...menu.querySelectorAll<HTMLElement>('[role="menuitem"]')];
+    const press = (key: string) =>
+      act(() => menu.dispatchEvent(new KeyboardEvent('keydown', { key, bubbles: true })));
+    items[0]?.focus();
+    press('ArrowUp');
+    expect(document.activeElement).toBe(items[items.length - 1]);
+    press('ArrowDown');
+    expect(document.activeElement).toBe(items[0]);
+    press('ArrowDown');
+    expect(document.activeElement).toBe(items[1]);
   });
 });
 
