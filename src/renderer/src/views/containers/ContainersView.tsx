@@ -2,7 +2,6 @@ import { useCallback, useEffect, useMemo, useState } from 'react';
 import type { ContainerBulkAction, ContainerSummary, HostView } from '@shared/contract';
 import { ResourceListView } from '../../components/ResourceListView';
 import { EmptyState } from '../../components/ui/EmptyState';
-import { useNow } from '../../hooks/useNow';
 import { guard } from '../../lib/policy';
 import { usePolicy } from '../../hooks/usePolicy';
 import {
@@ -32,7 +31,7 @@ import { useContainerActions } from './useContainerActions';
 import { actionErrorBanners, ContainerMenu, FilteredOutState, selectedScope } from './ContainerListParts';
 import { hasUpdate, updateKey, useUpdatesStore } from '../../stores/updates';
 import { UpdateSelectedButton } from '../../components/fleet/UpdateSelectedButton';
-import { useContainerFilters, useContainerSort } from './useContainerFilters';
+import { useContainerList } from './useContainerList';
 
 export interface ContainersViewProps {
   host: HostView;
@@ -49,7 +48,7 @@ export function ContainersView({ host, connected }: ContainersViewProps) {
   const busy = useContainersStore((s) => s.busy);
   const allActionErrors = useContainersStore((s) => s.actionErrors);
   const fetch = useContainersStore((s) => s.fetch);
-  const filters = useContainerFilters();
+  const { filters, sort, onSort, menu, onMenu, closeMenu, now } = useContainerList<SortKey>('name');
   const { filter, search } = filters;
   const grouped = useContainersStore((s) => s.grouped);
   const setGrouped = useContainersStore((s) => s.setGrouped);
@@ -60,11 +59,8 @@ export function ContainersView({ host, connected }: ContainersViewProps) {
   const bulkBusy = useContainersStore((s) => s.bulkBusy[hostId]);
   const bulkOutcome = useContainersStore((s) => s.bulkResults[hostId]);
   const runDialog = useContainersStore((s) => (s.runDialog?.hostId === hostId ? s.runDialog : undefined));
-  const [sort, onSort] = useContainerSort<SortKey>('name');
-  const [menu, setMenu] = useState<{ c: ContainerSummary; anchor: HTMLElement }>();
   const [bulkAsk, setBulkAsk] = useState<{ action: 'kill' | 'remove'; targets: ContainerSummary[] }>();
   const [pruning, setPruning] = useState(false);
-  const now = useNow(30_000);
   const { request, dialogs } = useContainerActions(host);
 
   // Load on selection and on (re)connection; engine events keep it fresh from then on (no polling).
@@ -92,7 +88,6 @@ export function ContainersView({ host, connected }: ContainersViewProps) {
     (c: ContainerSummary) => openDetails({ hostId, containerId: c.id, name: c.name }),
     [hostId, openDetails],
   );
-  const onMenu = useCallback((c: ContainerSummary, anchor: HTMLElement) => setMenu({ c, anchor }), []);
   const onSelect = useCallback(
     (cs: ContainerSummary[], on: boolean) =>
       setSelected(
@@ -210,7 +205,7 @@ export function ContainersView({ host, connected }: ContainersViewProps) {
               request={request}
               onOpen={onOpen}
               allowed={can.allowed}
-              onClose={() => setMenu(undefined)}
+              onClose={closeMenu}
             />
           )}
           {dialogs}

@@ -4,7 +4,6 @@ import { ResourceListView } from '../../../components/ResourceListView';
 import { EmptyState } from '../../../components/ui/EmptyState';
 import { ConfirmHostContext } from '../../../components/confirm-host';
 import { checkPolicy, type Verdict } from '../../../lib/policy';
-import { useNow } from '../../../hooks/useNow';
 import { useContainersStore, type ContainerAction } from '../../../stores/containers';
 import { useDetailsStore } from '../../../stores/details';
 import { useHostsStore } from '../../../stores/hosts';
@@ -22,7 +21,7 @@ import { mergeContainers, type AllSortKey, type HostSlice } from './merge';
 import { hasUpdate, updateKey, useUpdatesStore } from '../../../stores/updates';
 import { UpdateSelectedButton } from '../../../components/fleet/UpdateSelectedButton';
 import { MergedLogsSelectedButton } from '../../../components/fleet/MergedLogsSelectedButton';
-import { useContainerFilters, useContainerSort } from '../useContainerFilters';
+import { useContainerList } from '../useContainerList';
 
 interface BulkAsk {
   action: 'kill' | 'remove';
@@ -45,15 +44,12 @@ export function AllContainersView() {
   const bulkResults = useContainersStore((s) => s.bulkResults);
   const actionErrors = useContainersStore((s) => s.actionErrors);
   const runDialog = useContainersStore((s) => s.runDialog);
-  const filters = useContainerFilters();
+  const { filters, sort, onSort, menu, onMenu, closeMenu, now } = useContainerList<AllSortKey>('host');
   const { filter, search } = filters;
   const fetch = useContainersStore((s) => s.fetch);
   const query = useDeferredValue(search);
   const [hostFilter, setHostFilter] = useState('');
-  const [sort, onSort] = useContainerSort<AllSortKey>('host');
-  const [menu, setMenu] = useState<{ c: ContainerSummary; anchor: HTMLElement }>();
   const [bulkAsk, setBulkAsk] = useState<BulkAsk>();
-  const now = useNow(30_000);
 
   const hostsById = useMemo(() => new Map(hosts.map((h) => [h.id, h])), [hosts]);
   const connectedIds = hosts
@@ -150,7 +146,6 @@ export function AllContainersView() {
     },
     [hostOf],
   );
-  const onMenu = useCallback((c: ContainerSummary, anchor: HTMLElement) => setMenu({ c, anchor }), []);
   const onRetry = useCallback((hostId: string) => void useHostsStore.getState().reconnect(hostId), []);
 
   const bulkAllowed = (action: ContainerBulkAction): Verdict => {
@@ -248,7 +243,7 @@ export function AllContainersView() {
               request={(kind, c) => requesters.current.get(menuHost.id)?.(kind, c)}
               onOpen={onOpen}
               allowed={(method, input) => checkPolicy(menuHost.policy, method, input)}
-              onClose={() => setMenu(undefined)}
+              onClose={closeMenu}
             />
           )}
           {bulkAsk && asking && askHost && (
