@@ -35,6 +35,20 @@ describe('container action descriptors', () => {
     expect(exited.map((a) => a.id)).toEqual(['rename', 'recreate', 'move', 'clone']);
   });
 
+  it('each action takes its words from the verb table and its method from its id where it is a plain call', () => {
+    expect(CONTAINER_ACTIONS.unpause).toMatchObject({
+      method: 'containers.unpause',
+      icon: 'unpause',
+      label: 'Resume',
+      busy: 'Resuming…',
+      failed: 'resume',
+      done: 'resumed',
+    });
+    expect(CONTAINER_ACTIONS.forward).toMatchObject({ confirm: 'forward', failed: 'forward a port of' });
+    expect(CONTAINER_ACTIONS.remove).toMatchObject({ icon: 'remove', danger: true, toast: true });
+    expect(CONTAINER_ACTIONS.start.input?.({ hostId: 'h', id: 'c' }, {})).toEqual({ hostId: 'h', id: 'c' });
+  });
+
   it('builds each call input from the target and options', () => {
     const t = { hostId: 'h', id: 'c' };
     expect(CONTAINER_ACTIONS.kill.input?.(t, {})).toEqual({ ...t, signal: 'SIGKILL' });

@@ -1,7 +1,8 @@
 import type { ContainerSignal, ContainerSummary } from '@shared/contract';
 import { isLive } from '../lib/container-filter';
 import type { Verdict } from '../lib/policy';
-import { defineAction, type Placement, type ResourceAction } from './define';
+import type { CallName } from '../lib/method-types';
+import { defineAction, REMOVE, words, type Placement, type ResourceAction } from './define';
 
 export { actionText } from './define';
 
@@ -24,179 +25,115 @@ const running = (c: Item) => c.state === 'running';
 const paused = (c: Item) => c.state === 'paused';
 const stopped = (c: Item) => !isLive(c);
 
+/** What each action says: label, status while it runs, "Couldn't … x", "x …ed" (see `words`). */
+const WORDS = {
+  start: words('Start', 'Starting…', 'start', 'started'),
+  stop: words('Stop', 'Stopping…', 'stop', 'stopped'),
+  restart: words('Restart', 'Restarting…', 'restart', 'restarted'),
+  pause: words('Pause', 'Pausing…', 'pause', 'paused'),
+  unpause: words('Resume', 'Resuming…', 'resume', 'resumed'),
+  'stop-timeout': words('Stop with timeout', 'Stopping…', 'stop', 'stopped'),
+  kill: words('Kill', 'Killing…', 'kill', 'killed'),
+  rename: words('Rename', 'Renaming…', 'rename', 'renamed'),
+  recreate: words('Edit and recreate', 'Recreating…', 'recreate', 'recreated'),
+  move: words('Move to host', 'Moving…', 'move', 'moved'),
+  clone: words('Clone to host', 'Cloning…', 'clone', 'cloned'),
+  forward: words('Forward port', 'Forwarding…', 'forward a port of', 'forwarded'),
+  terminal: words('Open terminal', 'Opening…', 'open a terminal in', 'opened'),
+};
+
+/** A call on the container alone, named like its method and its icon (start: containers.start). */
+function plainCall<Id extends 'start' | 'stop' | 'restart' | 'pause' | 'unpause'>(id: Id) {
+  return {
+    id,
+    method: `containers.${id}` as const,
+    ...WORDS[id],
+    icon: id,
+    input: (t: ContainerTarget) => t,
+  };
+}
+
+/** An action that opens its dialog first: the dialog has the action's id as its name. */
+function asksFirst<Id extends keyof typeof WORDS, M extends CallName>(id: Id, method: M) {
+  return { id, method, ...WORDS[id], confirm: id };
+}
+
+/** Where most rows appear: a row icon, a button in the details header and the bulk bar; or in menus. */
+const BUTTONS = ['row', 'details', 'bulk'] as const;
+const MENUS = ['menu', 'details-menu'] as const;
+
 /**
  * Every container action, one row each, in the order the surfaces show them (bulk bar: start …
  * remove; menu: pause … recreate). Adding one: a contract method, its service, a row here.
  */
 export const CONTAINER_ACTIONS = {
-  start: defineAction({
-    id: 'start',
-    method: 'containers.start',
-    label: 'Start',
-    busy: 'Starting…',
-    failed: 'start',
-    done: 'started',
-    icon: 'start',
-    appears: ['row', 'details', 'bulk'],
-    appliesTo: stopped,
-    input: (t) => t,
-  }),
+  start: defineAction({ ...plainCall('start'), appears: BUTTONS, appliesTo: stopped }),
   stop: defineAction({
-    id: 'stop',
-    method: 'containers.stop',
-    label: 'Stop',
-    busy: 'Stopping…',
-    failed: 'stop',
-    done: 'stopped',
-    icon: 'stop',
-    appears: ['row', 'details', 'bulk'],
+    ...plainCall('stop'),
+    appears: BUTTONS,
     appliesTo: isLive,
     input: (t, o) => (o.timeoutSec === undefined ? t : { ...t, timeoutSec: o.timeoutSec }),
   }),
-  restart: defineAction({
-    id: 'restart',
-    method: 'containers.restart',
-    label: 'Restart',
-    busy: 'Restarting…',
-    failed: 'restart',
-    done: 'restarted',
-    icon: 'restart',
-    appears: ['row', 'details', 'bulk'],
-    appliesTo: always,
-    input: (t) => t,
-  }),
-  pause: defineAction({
-    id: 'pause',
-    method: 'containers.pause',
-    label: 'Pause',
-    busy: 'Pausing…',
-    failed: 'pause',
-    done: 'paused',
-    icon: 'pause',
-    appears: ['menu', 'details', 'bulk'],
-    appliesTo: running,
-    input: (t) => t,
-  }),
-  unpause: defineAction({
-    id: 'unpause',
-    method: 'containers.unpause',
-    label: 'Resume',
-    busy: 'Resuming…',
-    failed: 'resume',
-    done: 'resumed',
-    icon: 'unpause',
-    appears: ['menu', 'details', 'bulk'],
-    appliesTo: paused,
-    input: (t) => t,
-  }),
+  restart: defineAction({ ...plainCall('restart'), appears: BUTTONS, appliesTo: always }),
+  pause: defineAction({ ...plainCall('pause'), appears: ['menu', 'details', 'bulk'], appliesTo: running }),
+  unpause: defineAction({ ...plainCall('unpause'), appears: ['menu', 'details', 'bulk'], appliesTo: paused }),
   'stop-timeout': defineAction({
-    id: 'stop-timeout',
-    method: 'containers.stop',
-    label: 'Stop with timeout',
-    busy: 'Stopping…',
-    failed: 'stop',
-    done: 'stopped',
+    ...asksFirst('stop-timeout', 'containers.stop'),
     icon: 'stop',
-    confirm: 'stop-timeout',
-    appears: ['menu', 'details-menu'],
+    appears: MENUS,
     appliesTo: isLive,
   }),
   kill: defineAction({
-    id: 'kill',
-    method: 'containers.kill',
-    label: 'Kill',
-    busy: 'Killing…',
-    failed: 'kill',
-    done: 'killed',
+    ...asksFirst('kill', 'containers.kill'),
     icon: 'kill',
-    confirm: 'kill',
     danger: true,
     toast: true,
-    appears: ['menu', 'details-menu', 'bulk'],
+    appears: [...MENUS, 'bulk'],
     appliesTo: isLive,
     input: (t, o) => ({ ...t, signal: o.signal ?? 'SIGKILL' }),
   }),
   rename: defineAction({
-    id: 'rename',
-    method: 'containers.rename',
-    label: 'Rename',
-    busy: 'Renaming…',
-    failed: 'rename',
-    done: 'renamed',
+    ...asksFirst('rename', 'containers.rename'),
     icon: 'rename',
-    confirm: 'rename',
     toast: true,
-    appears: ['menu', 'details-menu'],
+    appears: MENUS,
     appliesTo: always,
     input: (t, o) => ({ ...t, name: o.name ?? '' }),
   }),
   recreate: defineAction({
-    id: 'recreate',
-    method: 'containers.recreate',
-    label: 'Edit and recreate',
-    busy: 'Recreating…',
-    failed: 'recreate',
-    done: 'recreated',
+    ...asksFirst('recreate', 'containers.recreate'),
     icon: 'rename',
-    confirm: 'recreate',
     appears: ['menu', 'details'],
     appliesTo: always,
   }),
   move: defineAction({
-    id: 'move',
-    method: 'mobility.containerTransfer',
-    label: 'Move to host',
-    busy: 'Moving…',
-    failed: 'move',
-    done: 'moved',
-    confirm: 'move',
-    appears: ['menu', 'details-menu'],
+    ...asksFirst('move', 'mobility.containerTransfer'),
+    appears: MENUS,
     appliesTo: always,
   }),
   clone: defineAction({
-    id: 'clone',
-    method: 'mobility.containerTransfer',
-    label: 'Clone to host',
-    busy: 'Cloning…',
-    failed: 'clone',
-    done: 'cloned',
-    confirm: 'clone',
-    appears: ['menu', 'details-menu'],
+    ...asksFirst('clone', 'mobility.containerTransfer'),
+    appears: MENUS,
     appliesTo: always,
   }),
   forward: defineAction({
-    id: 'forward',
-    method: 'mobility.forwardOpen',
-    label: 'Forward port',
-    busy: 'Forwarding…',
-    failed: 'forward a port of',
-    done: 'forwarded',
-    confirm: 'forward',
-    appears: ['menu', 'details-menu'],
+    ...asksFirst('forward', 'mobility.forwardOpen'),
+    appears: MENUS,
     appliesTo: running,
   }),
   remove: defineAction({
-    id: 'remove',
+    ...REMOVE,
     method: 'containers.remove',
-    label: 'Remove',
-    busy: 'Removing…',
-    failed: 'remove',
-    done: 'removed',
     icon: 'remove',
-    confirm: 'remove',
-    danger: true,
     toast: true,
-    appears: ['row', 'details', 'bulk'],
+    appears: BUTTONS,
     appliesTo: always,
     input: (t, o) => ({ ...t, force: o.force ?? false, volumes: o.volumes ?? false }),
   }),
   terminal: defineAction({
     id: 'terminal',
     method: 'exec.open',
-    label: 'Open terminal',
-    busy: 'Opening…',
-    failed: 'open a terminal in',
-    done: 'opened',
+    ...WORDS.terminal,
     appears: ['row'],
     appliesTo: running,
   }),

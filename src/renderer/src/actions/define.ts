@@ -39,6 +39,14 @@ export interface ResourceAction<Id extends string, Item, Target, Options, M exte
   input?(target: Target, options: Options): CallInputOf<M>;
 }
 
+/**
+ * An action's words: its button label, its status while it runs, the verb in "Couldn't … x" and
+ * the participle in "x …ed". One line each, so a table can list every action's words together.
+ */
+export function words(label: string, busy: string, failed: string, done: string) {
+  return { label, busy, failed, done };
+}
+
 /** Keeps each row's method and input typed against each other (a misspelt method fails to compile). */
 export function defineAction<Id extends string, Item, Target, Options, M extends CallName>(
   action: ResourceAction<Id, Item, Target, Options, M>,
@@ -97,10 +105,7 @@ export const PRUNE_UNUSED = {
 export function createRow(noun: string) {
   return {
     id: 'create',
-    label: `Create ${noun}`,
-    busy: 'Creating…',
-    failed: 'create',
-    done: 'created',
+    ...words(`Create ${noun}`, 'Creating…', 'create', 'created'),
     icon: 'run',
     primary: true,
     appears: ['toolbar'],
@@ -109,10 +114,7 @@ export function createRow(noun: string) {
 
 export const REMOVE = {
   id: 'remove',
-  label: 'Remove',
-  busy: 'Removing…',
-  failed: 'remove',
-  done: 'removed',
+  ...words('Remove', 'Removing…', 'remove', 'removed'),
   icon: 'trash',
   confirm: 'remove',
   danger: true,

@@ -1,5 +1,6 @@
 import type { ImageSummary } from '@shared/contract';
-import { defineAction, REMOVE, type ResourceAction } from './define';
+import type { CallName } from '../lib/method-types';
+import { defineAction, REMOVE, words, type ResourceAction } from './define';
 
 type Item = Pick<ImageSummary, 'dangling'>;
 export interface ImageTarget {
@@ -13,61 +14,33 @@ type Row<Id extends string> = ResourceAction<Id, Item, ImageTarget, ImageActionO
 
 const always = () => true;
 
+/** What each row action says: label, status while it runs, "Couldn't … x", "x …ed" (see `words`). */
+const WORDS = {
+  tag: words('Tag', 'Tagging…', 'tag', 'tagged'),
+  push: words('Push', 'Pushing…', 'push', 'pushed'),
+  copy: words('Copy to another host', 'Copying…', 'copy', 'copied'),
+  save: words('Save to a file', 'Saving…', 'save', 'saved'),
+};
+
+/** A row icon of the same name as its action that opens the action's dialog, which makes the call. */
+function rowDialog<Id extends keyof typeof WORDS, M extends CallName>(id: Id, method: M) {
+  return { id, method, ...WORDS[id], icon: id, confirm: id, appears: ['row'] as const };
+}
+
 /**
  * Every image action, one row each, in the order the row icons show them. The row actions open
  * their dialog (`confirm`), which runs the call; Remove's input is built here. Adding one: a
  * contract method, its service, a row here (and its dialog in views/images when it asks first).
  */
 export const IMAGE_ACTIONS = {
-  tag: defineAction({
-    id: 'tag',
-    method: 'images.tag',
-    label: 'Tag',
-    busy: 'Tagging…',
-    failed: 'tag',
-    done: 'tagged',
-    icon: 'tag',
-    confirm: 'tag',
-    appears: ['row'],
-    appliesTo: always,
-  }),
+  tag: defineAction({ ...rowDialog('tag', 'images.tag'), appliesTo: always }),
   push: defineAction({
-    id: 'push',
-    method: 'images.push',
-    label: 'Push',
-    busy: 'Pushing…',
-    failed: 'push',
-    done: 'pushed',
-    icon: 'push',
-    confirm: 'push',
-    appears: ['row'],
+    ...rowDialog('push', 'images.push'),
     appliesTo: (i: Item) => !i.dangling,
     unavailable: 'Push: the image needs a tag first',
   }),
-  copy: defineAction({
-    id: 'copy',
-    method: 'images.copy',
-    label: 'Copy to another host',
-    busy: 'Copying…',
-    failed: 'copy',
-    done: 'copied',
-    icon: 'copy',
-    confirm: 'copy',
-    appears: ['row'],
-    appliesTo: always,
-  }),
-  save: defineAction({
-    id: 'save',
-    method: 'images.save',
-    label: 'Save to a file',
-    busy: 'Saving…',
-    failed: 'save',
-    done: 'saved',
-    icon: 'save',
-    confirm: 'save',
-    appears: ['row'],
-    appliesTo: always,
-  }),
+  copy: defineAction({ ...rowDialog('copy', 'images.copy'), appliesTo: always }),
+  save: defineAction({ ...rowDialog('save', 'images.save'), appliesTo: always }),
   remove: defineAction({
     ...REMOVE,
     method: 'images.remove',
@@ -85,10 +58,7 @@ export const IMAGE_ROW_ACTIONS = Object.values(IMAGE_ACTIONS) as ImageActionRow[
 export const UNTAG_ACTION = defineAction({
   id: 'untag',
   method: 'images.untag',
-  label: 'Remove tag',
-  busy: 'Removing…',
-  failed: 'remove the tag',
-  done: 'untagged',
+  ...words('Remove tag', 'Removing…', 'remove the tag', 'untagged'),
   icon: 'trash',
   confirm: 'untag',
   danger: true,

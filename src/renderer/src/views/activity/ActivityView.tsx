@@ -1,5 +1,5 @@
 import { useVirtualizer } from '@tanstack/react-virtual';
-import { useEffect, useId, useMemo, useRef, useState } from 'react';
+import { useEffect, useMemo, useRef, useState } from 'react';
 import type { EngineEvent, HostView } from '@shared/contract';
 import { notificationsEnabled, setNotificationsEnabled } from '../../lib/notifications';
 import { useRowHeight } from '../../hooks/useRowHeight';
@@ -7,6 +7,7 @@ import { useActivityStore } from '../../stores/activity';
 import { useHostsStore } from '../../stores/hosts';
 import { InlineSelect } from '../../components/ui/InlineSelect';
 import { EmptyState } from '../../components/ui/EmptyState';
+import { SearchBox } from '../../components/ui/SearchBox';
 
 const TYPES = ['all', 'container', 'image', 'network', 'volume'] as const;
 type TypeFilter = (typeof TYPES)[number];
@@ -33,7 +34,6 @@ export function ActivityView({ host }: { host: HostView }) {
   const [type, setType] = useState<TypeFilter>('all');
   const [search, setSearch] = useState('');
   const [notify, setNotify] = useState(() => notificationsEnabled(host.id));
-  const searchId = useId();
   const scrollRef = useRef<HTMLDivElement>(null);
 
   const rows = useMemo(() => {
@@ -65,16 +65,12 @@ export function ActivityView({ host }: { host: HostView }) {
           All hosts
         </label>
         <InlineSelect<TypeFilter> label="Event type" value={type} options={TYPE_OPTIONS} onChange={setType} />
-        <label htmlFor={searchId} className="visually-hidden">
-          Search activity
-        </label>
-        <input
-          id={searchId}
-          className="input input-small activity-search"
-          type="search"
+        <SearchBox
+          label="Search activity"
           placeholder="Action, name or ID"
           value={search}
-          onChange={(e) => setSearch(e.target.value)}
+          onChange={setSearch}
+          className="activity-search"
         />
         <span className="muted activity-count">{rows.length} events</span>
         <label className="checkbox-inline">

@@ -1,6 +1,7 @@
 import { memo } from 'react';
 import type { ContainerSummary, EndpointView } from '@shared/contract';
-import { fullDate, shortId } from '../../lib/format';
+import { shortId } from '../../lib/format';
+import { Timestamp } from '../../components/ui/Timestamp';
 import type { ContainerAction } from '../../stores/containers';
 import { containerAction } from '../../actions/container-actions';
 import { ActionIcon } from '../../components/ui/ActionIcon';
@@ -177,9 +178,7 @@ export const ContainerRow = memo(function ContainerRow({
         />
       </div>
       <div role="cell" className="ctable-cell cell-created">
-        <time dateTime={new Date(createdMs).toISOString()} title={fullDate(createdMs)}>
-          {compactAgo(createdMs, now)}
-        </time>
+        <Timestamp ms={createdMs} text={compactAgo(createdMs, now)} />
       </div>
       <div role="cell" className="ctable-cell cell-project">
         {project ? (

@@ -1,9 +1,7 @@
-import { containerAction, withoutForbidden } from '../../actions/container-actions';
 import { useCallback, useEffect, useMemo, useState } from 'react';
 import type { ContainerBulkAction, ContainerSummary, HostView } from '@shared/contract';
 import { ResourceListView } from '../../components/ResourceListView';
 import { EmptyState } from '../../components/ui/EmptyState';
-import { useNow } from '../../hooks/useNow';
 import { guard } from '../../lib/policy';
 import { usePolicy } from '../../hooks/usePolicy';
 import {
@@ -28,21 +26,17 @@ import {
   type GroupItem,
   type SortKey,
 } from '../../lib/container-filter';
-import { RowMenu } from './RowMenu';
 import { RunContainerDialog } from './run/RunContainerDialog';
-import { moreActionItems, useContainerActions } from './useContainerActions';
+import { useContainerActions } from './useContainerActions';
+import { actionErrorBanners, ContainerMenu, FilteredOutState, selectedScope } from './ContainerListParts';
 import { hasUpdate, updateKey, useUpdatesStore } from '../../stores/updates';
 import { UpdateSelectedButton } from '../../components/fleet/UpdateSelectedButton';
-import { useSort } from '../../hooks/useSort';
-import { useContainerFilters } from './useContainerFilters';
+import { useContainerList } from './useContainerList';
 
 export interface ContainersViewProps {
   host: HostView;
   connected: boolean;
 }
-
-/** Dates sort newest first; names and states A to Z. */
-const newestFirst = (key: SortKey) => (key === 'created' ? 'desc' : 'asc');
 
 /** The containers of one host: toolbar, selection, results, the table, and the details view. */
 export function ContainersView({ host, connected }: ContainersViewProps) {
@@ -54,8 +48,7 @@ export function ContainersView({ host, connected }: ContainersViewProps) {
   const busy = useContainersStore((s) => s.busy);
   const allActionErrors = useContainersStore((s) => s.actionErrors);
   const fetch = useContainersStore((s) => s.fetch);
-  const dismissActionError = useContainersStore((s) => s.dismissActionError);
-  const filters = useContainerFilters();
+  const { filters, sort, onSort, menu, onMenu, closeMenu, now } = useContainerList<SortKey>('name');
   const { filter, search } = filters;
   const grouped = useContainersStore((s) => s.grouped);
   const setGrouped = useContainersStore((s) => s.setGrouped);
@@ -66,11 +59,8 @@ export function ContainersView({ host, connected }: ContainersViewProps) {
   const bulkBusy = useContainersStore((s) => s.bulkBusy[hostId]);
   const bulkOutcome = useContainersStore((s) => s.bulkResults[hostId]);
   const runDialog = useContainersStore((s) => (s.runDialog?.hostId === hostId ? s.runDialog : undefined));
-  const [sort, onSort] = useSort<SortKey>({ key: 'name', dir: 'asc' }, newestFirst);
-  const [menu, setMenu] = useState<{ c: ContainerSummary; anchor: HTMLElement }>();
   const [bulkAsk, setBulkAsk] = useState<{ action: 'kill' | 'remove'; targets: ContainerSummary[] }>();
   const [pruning, setPruning] = useState(false);
-  const now = useNow(30_000);
   const { request, dialogs } = useContainerActions(host);
 
   // Load on selection and on (re)connection; engine events keep it fresh from then on (no polling).
@@ -98,7 +88,6 @@ export function ContainersView({ host, connected }: ContainersViewProps) {
     (c: ContainerSummary) => openDetails({ hostId, containerId: c.id, name: c.name }),
     [hostId, openDetails],
   );
-  const onMenu = useCallback((c: ContainerSummary, anchor: HTMLElement) => setMenu({ c, anchor }), []);
   const onSelect = useCallback(
     (cs: ContainerSummary[], on: boolean) =>
       setSelected(
@@ -126,10 +115,8 @@ export function ContainersView({ host, connected }: ContainersViewProps) {
       setBulkAsk({ action, targets: selectedContainers });
       return;
     }
-    const n = selectedContainers.length;
-    void useContainersStore
-      .getState()
-      .bulk(hostId, action, selectedContainers, `${n} selected ${n === 1 ? 'container' : 'containers'}`);
+    const scope = selectedScope(selectedContainers.length);
+    void useContainersStore.getState().bulk(hostId, action, selectedContainers, scope);
   };
 
   if (details) {
@@ -159,19 +146,7 @@ export function ContainersView({ host, connected }: ContainersViewProps) {
       />
     );
   } else if (visible.length === 0) {
-    empty = (
-      <EmptyState
-        title={
-          query
-            ? `No containers match “${query}”`
-            : `No ${filter === 'exited' ? 'stopped' : 'running'} containers on ${host.name}`
-        }
-        actions={[
-          !!query && { label: 'Clear search', onClick: () => filters.onSearch('') },
-          filter !== 'all' && { label: 'Show all containers', onClick: () => filters.onFilter('all') },
-        ]}
-      />
-    );
+    empty = <FilteredOutState filters={filters} query={query} where={` on ${host.name}`} />;
   }
 
   return (
@@ -200,12 +175,7 @@ export function ContainersView({ host, connected }: ContainersViewProps) {
           pruneGuard={guard(can.allowed('containers.prune'))}
         />
       }
-      banners={actionErrors.map((e) => ({
-        id: e.id,
-        error: e.error,
-        title: `Couldn't ${containerAction(e.action).failed} ${e.containerName}`,
-        onDismiss: () => dismissActionError(e.id),
-      }))}
+      banners={actionErrorBanners(actionErrors, () => '')}
       bulk={
         <>
           {selectedContainers.length > 0 && (
@@ -230,14 +200,12 @@ export function ContainersView({ host, connected }: ContainersViewProps) {
       overlays={
         <>
           {menu && (
-            <RowMenu
-              label={`Actions for ${menu.c.name}`}
-              anchor={menu.anchor}
-              items={withoutForbidden(
-                moreActionItems(menu.c, request, () => onOpen(menu.c)),
-                can.allowed,
-              )}
-              onClose={() => setMenu(undefined)}
+            <ContainerMenu
+              menu={menu}
+              request={request}
+              onOpen={onOpen}
+              allowed={can.allowed}
+              onClose={closeMenu}
             />
           )}
           {dialogs}
@@ -250,16 +218,8 @@ export function ContainersView({ host, connected }: ContainersViewProps) {
               onConfirm={(opts) => {
                 const { action, targets } = bulkAsk;
                 setBulkAsk(undefined);
-                const n = targets.length;
-                void useContainersStore
-                  .getState()
-                  .bulk(
-                    hostId,
-                    action,
-                    targets,
-                    `${n} selected ${n === 1 ? 'container' : 'containers'}`,
-                    opts,
-                  );
+                const scope = selectedScope(targets.length);
+                void useContainersStore.getState().bulk(hostId, action, targets, scope, opts);
               }}
             />
           )}

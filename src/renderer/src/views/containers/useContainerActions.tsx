@@ -1,6 +1,6 @@
 import { useCallback, useState, type ReactNode } from 'react';
 import type { AppErrorShape, ContainerSummary, HostView } from '@shared/contract';
-import { useContainersStore } from '../../stores/containers';
+import { useContainersStore, type ActionOptions, type ContainerAction } from '../../stores/containers';
 import { useMobilityStore } from '../../stores/mobility';
 import { KillDialog } from './dialogs/KillDialog';
 import { RemoveContainerDialog } from './dialogs/RemoveContainerDialog';
@@ -72,72 +72,67 @@ export function useContainerActions(host: HostView, opts: ContainerActionsOption
     setError(undefined);
   };
 
-  /** Runs a dialog's action; the dialog stays open with the error if it fails. */
-  const confirm = async (run: () => Promise<AppErrorShape | undefined>, after?: () => void) => {
-    setBusy(true);
-    const err = await run();
-    setBusy(false);
-    if (err) setError(err);
-    else {
-      close();
-      after?.();
-    }
-  };
-
   let dialogs: ReactNode = null;
   if (pending) {
     const { c } = pending;
-    const act = useContainersStore.getState().act;
-    if (pending.kind === 'remove') {
-      dialogs = (
-        <RemoveContainerDialog
-          container={c}
-          hostName={host.name}
-          onCancel={close}
-          onConfirm={(force, volumes) => {
-            close();
-            void act(hostId, c, 'remove', { force, volumes }).then((err) => {
-              if (!err) onRemoved?.(c);
-            });
-          }}
-        />
-      );
-    } else if (pending.kind === 'kill') {
-      dialogs = (
-        <KillDialog
-          what={c.name}
-          busy={busy}
-          error={error}
-          onCancel={close}
-          onConfirm={(signal) => void confirm(() => act(hostId, c, 'kill', { signal, inline: true }))}
-        />
-      );
-    } else if (pending.kind === 'rename') {
-      dialogs = (
-        <RenameDialog
-          current={c.name}
-          busy={busy}
-          error={error}
-          onCancel={close}
-          onConfirm={(name) =>
-            void confirm(
-              () => act(hostId, c, 'rename', { name, inline: true }),
-              () => onRenamed?.(c, name),
-            )
-          }
-        />
-      );
-    } else {
-      dialogs = (
-        <StopDialog
-          name={c.name}
-          onCancel={close}
-          onConfirm={(timeoutSec) => {
-            close();
-            void act(hostId, c, 'stop', { timeoutSec });
-          }}
-        />
-      );
+    const act = (kind: ContainerAction, options: ActionOptions) =>
+      useContainersStore.getState().act(hostId, c, kind, options);
+    /** Closes the dialog and runs the action; a failure shows as a banner over the list. */
+    const closeAndRun = (kind: ContainerAction, options: ActionOptions, after?: () => void) => {
+      close();
+      void act(kind, options).then((err) => {
+        if (!err) after?.();
+      });
+    };
+    /** Runs the action from the open dialog, which stays open with the error if it fails. */
+    const runInDialog = async (kind: ContainerAction, options: ActionOptions, after?: () => void) => {
+      setBusy(true);
+      const err = await act(kind, { ...options, inline: true });
+      setBusy(false);
+      if (err) setError(err);
+      else {
+        close();
+        after?.();
+      }
+    };
+    const inDialog = { busy, error, onCancel: close };
+    switch (pending.kind) {
+      case 'remove':
+        dialogs = (
+          <RemoveContainerDialog
+            container={c}
+            hostName={host.name}
+            onCancel={close}
+            onConfirm={(choice) => closeAndRun('remove', choice, () => onRemoved?.(c))}
+          />
+        );
+        break;
+      case 'kill':
+        dialogs = (
+          <KillDialog
+            what={c.name}
+            {...inDialog}
+            onConfirm={(signal) => void runInDialog('kill', { signal })}
+          />
+        );
+        break;
+      case 'rename':
+        dialogs = (
+          <RenameDialog
+            current={c.name}
+            {...inDialog}
+            onConfirm={(name) => void runInDialog('rename', { name }, () => onRenamed?.(c, name))}
+          />
+        );
+        break;
+      case 'stop-timeout':
+        dialogs = (
+          <StopDialog
+            name={c.name}
+            onCancel={close}
+            onConfirm={(timeoutSec) => closeAndRun('stop', { timeoutSec })}
+          />
+        );
     }
   }
   return { request, dialogs };

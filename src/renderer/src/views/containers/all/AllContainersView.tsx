@@ -1,11 +1,9 @@
-import { containerAction, withoutForbidden } from '../../../actions/container-actions';
 import { useCallback, useDeferredValue, useEffect, useMemo, useRef, useState } from 'react';
 import type { ContainerBulkAction, ContainerSummary, HostView } from '@shared/contract';
 import { ResourceListView } from '../../../components/ResourceListView';
 import { EmptyState } from '../../../components/ui/EmptyState';
 import { ConfirmHostContext } from '../../../components/confirm-host';
 import { checkPolicy, type Verdict } from '../../../lib/policy';
-import { useNow } from '../../../hooks/useNow';
 import { useContainersStore, type ContainerAction } from '../../../stores/containers';
 import { useDetailsStore } from '../../../stores/details';
 import { useHostsStore } from '../../../stores/hosts';
@@ -14,9 +12,8 @@ import { useViewStore } from '../../../stores/view';
 import { BulkBar } from '../BulkBar';
 import { BulkResults } from '../BulkResults';
 import { BulkConfirmDialog } from '../dialogs/BulkConfirmDialog';
-import { RowMenu } from '../RowMenu';
 import { RunContainerDialog } from '../run/RunContainerDialog';
-import { moreActionItems } from '../useContainerActions';
+import { actionErrorBanners, ContainerMenu, FilteredOutState, selectedScope } from '../ContainerListParts';
 import { AllContainersTable } from './AllContainersTable';
 import { AllContainersToolbar } from './AllContainersToolbar';
 import { HostActions, type Requester } from './HostActions';
@@ -24,19 +21,13 @@ import { mergeContainers, type AllSortKey, type HostSlice } from './merge';
 import { hasUpdate, updateKey, useUpdatesStore } from '../../../stores/updates';
 import { UpdateSelectedButton } from '../../../components/fleet/UpdateSelectedButton';
 import { MergedLogsSelectedButton } from '../../../components/fleet/MergedLogsSelectedButton';
-import { useSort } from '../../../hooks/useSort';
-import { useContainerFilters } from '../useContainerFilters';
+import { useContainerList } from '../useContainerList';
 
 interface BulkAsk {
   action: 'kill' | 'remove';
   /** One confirmation per host, asked in turn: each host's own rules (production) apply. */
   queue: Array<{ hostId: string; targets: ContainerSummary[] }>;
 }
-
-const scopeOf = (n: number) => `${n} selected ${n === 1 ? 'container' : 'containers'}`;
-
-/** Dates sort newest first; hosts, names and states A to Z. */
-const newestFirst = (key: AllSortKey) => (key === 'created' ? 'desc' : 'asc');
 
 /**
  * Every connected host's containers in one list. It loads each host once and then follows the
@@ -53,15 +44,12 @@ export function AllContainersView() {
   const bulkResults = useContainersStore((s) => s.bulkResults);
   const actionErrors = useContainersStore((s) => s.actionErrors);
   const runDialog = useContainersStore((s) => s.runDialog);
-  const filters = useContainerFilters();
+  const { filters, sort, onSort, menu, onMenu, closeMenu, now } = useContainerList<AllSortKey>('host');
   const { filter, search } = filters;
   const fetch = useContainersStore((s) => s.fetch);
   const query = useDeferredValue(search);
   const [hostFilter, setHostFilter] = useState('');
-  const [sort, onSort] = useSort<AllSortKey>({ key: 'host', dir: 'asc' }, newestFirst);
-  const [menu, setMenu] = useState<{ c: ContainerSummary; anchor: HTMLElement }>();
   const [bulkAsk, setBulkAsk] = useState<BulkAsk>();
-  const now = useNow(30_000);
 
   const hostsById = useMemo(() => new Map(hosts.map((h) => [h.id, h])), [hosts]);
   const connectedIds = hosts
@@ -158,7 +146,6 @@ export function AllContainersView() {
     },
     [hostOf],
   );
-  const onMenu = useCallback((c: ContainerSummary, anchor: HTMLElement) => setMenu({ c, anchor }), []);
   const onRetry = useCallback((hostId: string) => void useHostsStore.getState().reconnect(hostId), []);
 
   const bulkAllowed = (action: ContainerBulkAction): Verdict => {
@@ -177,7 +164,7 @@ export function AllContainersView() {
     }
     const store = useContainersStore.getState();
     for (const { hostId, targets } of queue)
-      void store.bulk(hostId, action, targets, scopeOf(targets.length));
+      void store.bulk(hostId, action, targets, selectedScope(targets.length));
   };
   const anyBulkBusy = [...selectedByHost.keys()].map((h) => bulkBusy[h]).find(Boolean);
 
@@ -188,24 +175,9 @@ export function AllContainersView() {
 
   let empty: React.ReactNode;
   if (hosts.length === 0) empty = <EmptyState title="No hosts yet" />;
-  else if (merged.items.length === 0) {
-    empty = (
-      <EmptyState
-        title={
-          query.trim()
-            ? `No containers match “${query.trim()}”`
-            : merged.total === 0
-              ? 'No containers on any host'
-              : `No ${filter === 'exited' ? 'stopped' : 'running'} containers`
-        }
-        actions={[
-          !!query.trim() && { label: 'Clear search', onClick: () => filters.onSearch('') },
-          filter !== 'all' &&
-            merged.total > 0 && { label: 'Show all containers', onClick: () => filters.onFilter('all') },
-        ]}
-      />
-    );
-  }
+  else if (merged.items.length > 0) empty = null;
+  else if (merged.total === 0) empty = <EmptyState title="No containers on any host" />;
+  else empty = <FilteredOutState filters={filters} query={query.trim()} where="" />;
 
   return (
     <ResourceListView
@@ -226,12 +198,7 @@ export function AllContainersView() {
           }}
         />
       }
-      banners={actionErrors.map((e) => ({
-        id: e.id,
-        error: e.error,
-        title: `Couldn't ${containerAction(e.action).failed} ${e.containerName} on ${hostsById.get(e.hostId)?.name ?? e.hostId}`,
-        onDismiss: () => useContainersStore.getState().dismissActionError(e.id),
-      }))}
+      banners={actionErrorBanners(actionErrors, (e) => ` on ${hostsById.get(e.hostId)?.name ?? e.hostId}`)}
       bulk={
         <>
           {selectedContainers.length > 0 && (
@@ -271,18 +238,12 @@ export function AllContainersView() {
             <HostActions key={h.id} host={h} register={register} />
           ))}
           {menu && menuHost && (
-            <RowMenu
-              label={`Actions for ${menu.c.name}`}
-              anchor={menu.anchor}
-              items={withoutForbidden(
-                moreActionItems(
-                  menu.c,
-                  (kind, c) => requesters.current.get(menuHost.id)?.(kind, c),
-                  () => onOpen(menu.c),
-                ),
-                (method, input) => checkPolicy(menuHost.policy, method, input),
-              )}
-              onClose={() => setMenu(undefined)}
+            <ContainerMenu
+              menu={menu}
+              request={(kind, c) => requesters.current.get(menuHost.id)?.(kind, c)}
+              onOpen={onOpen}
+              allowed={(method, input) => checkPolicy(menuHost.policy, method, input)}
+              onClose={closeMenu}
             />
           )}
           {bulkAsk && asking && askHost && (
@@ -302,7 +263,7 @@ export function AllContainersView() {
                       asking.hostId,
                       bulkAsk.action,
                       asking.targets,
-                      scopeOf(asking.targets.length),
+                      selectedScope(asking.targets.length),
                       opts,
                     );
                 }}

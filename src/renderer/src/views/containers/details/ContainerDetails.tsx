@@ -1,6 +1,7 @@
 import { useEffect } from 'react';
 import type { HostView } from '@shared/contract';
 import { DetailTabs } from '../../../components/ui/DetailTabs';
+import { DetailsHeader } from '../../../components/ui/DetailsHeader';
 import { ErrorBanner } from '../../../components/ui/ErrorBanner';
 import { useContainersStore } from '../../../stores/containers';
 import { useDetailsStore, type DetailsTarget } from '../../../stores/details';
@@ -40,11 +41,7 @@ export function ContainerDetails({ host, target }: { host: HostView; target: Det
 
   return (
     <section className="container-details" aria-label={`Container ${target.name}`}>
-      <header className="details-header">
-        <button type="button" className="button button-small" onClick={close}>
-          ← Containers
-        </button>
-        <h2 className="details-title">{target.name}</h2>
+      <DetailsHeader back="Containers" onBack={close} title={target.name}>
         {state && <StatePill state={state} />}
         {summary && (
           <span className="muted details-status" title={summary.status}>
@@ -59,7 +56,7 @@ export function ContainerDetails({ host, target }: { host: HostView; target: Det
             onRemoved={close}
           />
         )}
-      </header>
+      </DetailsHeader>
       {error && (
         <div className="banners">
           <ErrorBanner

@@ -1,5 +1,5 @@
 import { PlainTable } from '../../../components/ui/PlainTable';
-import { useEffect, useId, useRef, useState } from 'react';
+import { useEffect, useRef, useState } from 'react';
 import type { AppErrorShape, ContainerFileEntry } from '@shared/contract';
 import { ErrorBanner } from '../../../components/ui/ErrorBanner';
 import { toErrorShape } from '../../../lib/errors';
@@ -86,7 +86,6 @@ export function FilesTab({ host, target }: DetailTabProps) {
   };
   const [transfer, setTransfer] = useState<Transfer>();
   const uploadRef = useRef<HTMLInputElement>(null);
-  const pathId = useId();
   const go = (p: string) => {
     setTransferError(undefined);
     if (p === wanted) query.reload();
@@ -142,11 +141,8 @@ export function FilesTab({ host, target }: DetailTabProps) {
             if (p) go(p.startsWith('/') ? p : joinPath(path, p));
           }}
         >
-          <label htmlFor={pathId} className="visually-hidden">
-            Path
-          </label>
           <input
-            id={pathId}
+            aria-label="Path"
             className="input mono"
             value={pathInput}
             spellCheck={false}

@@ -18,15 +18,19 @@ function Card({ title, children, wide }: { title: string; children: ReactNode; w
   );
 }
 
-function Facts({ rows }: { rows: Array<[string, ReactNode] | false | undefined> }) {
+/** A fact: its name, its value, and optionally the class of the value (mono, ov-bad…). */
+type Fact = readonly [name: string, value: ReactNode, className?: string];
+
+/** Name and value pairs; a row that is false is left out. */
+function Facts({ rows }: { rows: Array<Fact | false | undefined> }) {
   return (
     <dl className="ov-facts fact-rows">
       {rows
-        .filter((r): r is [string, ReactNode] => Array.isArray(r))
-        .map(([k, v]) => (
+        .filter((r): r is Fact => Array.isArray(r))
+        .map(([k, v, className]) => (
           <div key={k}>
             <dt>{k}</dt>
-            <dd>{v}</dd>
+            <dd>{className === undefined ? v : <span className={className}>{v}</span>}</dd>
           </div>
         ))}
     </dl>
@@ -146,30 +150,10 @@ export function OverviewTab({ host }: DetailTabProps) {
       <Card title="State">
         <Facts
           rows={[
-            [
-              'Status',
-              <span key="s" className={`ov-status ov-status-${s.status}`}>
-                {s.status}
-              </span>,
-            ],
-            !s.running && [
-              'Exit code',
-              <span key="e" className={s.exitCode ? 'ov-bad' : ''}>
-                {s.exitCode}
-              </span>,
-            ],
-            s.oomKilled && [
-              'Out of memory',
-              <span key="o" className="ov-bad">
-                killed by the OOM killer
-              </span>,
-            ],
-            s.error !== '' && [
-              'Error',
-              <span key="err" className="ov-bad">
-                {s.error}
-              </span>,
-            ],
+            ['Status', s.status, `ov-status ov-status-${s.status}`],
+            !s.running && ['Exit code', s.exitCode, s.exitCode ? 'ov-bad' : ''],
+            s.oomKilled && ['Out of memory', 'killed by the OOM killer', 'ov-bad'],
+            s.error !== '' && ['Error', s.error, 'ov-bad'],
             s.running && ['PID', s.pid],
             ['Started', when(s.startedAt)],
             !s.running && !isZeroDate(s.finishedAt) && ['Finished', when(s.finishedAt)],
@@ -190,12 +174,7 @@ export function OverviewTab({ host }: DetailTabProps) {
           <>
             <Facts
               rows={[
-                [
-                  'Status',
-                  <span key="h" className={`ct-health ct-health-${view.health.status}`}>
-                    {view.health.status}
-                  </span>,
-                ],
+                ['Status', view.health.status, `ct-health ct-health-${view.health.status}`],
                 ['Failing streak', view.health.failingStreak],
               ]}
             />
@@ -217,12 +196,7 @@ export function OverviewTab({ host }: DetailTabProps) {
       <Card title="Image and command" wide>
         <Facts
           rows={[
-            [
-              'Image',
-              <span key="i" className="mono">
-                {view.image}
-              </span>,
-            ],
+            ['Image', view.image, 'mono'],
             [
               'Image ID',
               <span key="id" className="mono" title={view.imageId}>
@@ -235,25 +209,10 @@ export function OverviewTab({ host }: DetailTabProps) {
                 {command.length ? joinShellWords(command) : '—'}
               </code>,
             ],
-            view.workingDir !== '' && [
-              'Working dir',
-              <span key="w" className="mono">
-                {view.workingDir}
-              </span>,
-            ],
-            view.user !== '' && [
-              'User',
-              <span key="u" className="mono">
-                {view.user}
-              </span>,
-            ],
+            view.workingDir !== '' && ['Working dir', view.workingDir, 'mono'],
+            view.user !== '' && ['User', view.user, 'mono'],
             ['Terminal', `${view.tty ? 'TTY' : 'no TTY'}, STDIN ${view.openStdin ? 'open' : 'closed'}`],
-            [
-              'Hostname',
-              <span key="hn" className="mono">
-                {view.hostname}
-              </span>,
-            ],
+            ['Hostname', view.hostname, 'mono'],
           ]}
         />
       </Card>

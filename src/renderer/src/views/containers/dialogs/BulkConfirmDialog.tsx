@@ -1,9 +1,9 @@
-import { useId, useState } from 'react';
-import { CheckboxField } from '../../../components/ui/CheckboxField';
+import { useState } from 'react';
 import type { ContainerSignal, ContainerSummary } from '@shared/contract';
 import { ConfirmDialog } from '../../../components/ConfirmDialog';
 import { isLive } from '../../../lib/container-filter';
 import { SignalSelect } from './SignalSelect';
+import { KEEP_ALL, RemoveOptions } from './RemoveOptions';
 
 export interface BulkConfirmProps {
   action: 'kill' | 'remove';
@@ -17,11 +17,8 @@ const SHOWN = 12;
 
 /** Confirms a destructive bulk action, naming the containers (and how many more). */
 export function BulkConfirmDialog({ action, targets, hostName, onConfirm, onCancel }: BulkConfirmProps) {
-  const [force, setForce] = useState(false);
-  const [volumes, setVolumes] = useState(false);
+  const [remove, setRemove] = useState(KEEP_ALL);
   const [signal, setSignal] = useState<ContainerSignal>('SIGKILL');
-  const forceId = useId();
-  const volumesId = useId();
   const running = targets.filter(isLive).length;
   const what = `${targets.length} ${targets.length === 1 ? 'container' : 'containers'}`;
   return (
@@ -29,7 +26,7 @@ export function BulkConfirmDialog({ action, targets, hostName, onConfirm, onCanc
       title={action === 'remove' ? `Remove ${what}?` : `Kill ${what}?`}
       confirmLabel={action === 'remove' ? `Remove ${what}` : `Send ${signal}`}
       danger
-      onConfirm={() => onConfirm({ force, volumes, signal })}
+      onConfirm={() => onConfirm({ ...remove, signal })}
       onCancel={onCancel}
     >
       <p>
@@ -46,22 +43,12 @@ export function BulkConfirmDialog({ action, targets, hostName, onConfirm, onCanc
       {action === 'kill' ? (
         <SignalSelect value={signal} onChange={setSignal} />
       ) : (
-        <>
-          {running > 0 && (
-            <CheckboxField
-              id={forceId}
-              label={`Force (${running} running)`}
-              checked={force}
-              onChange={setForce}
-            />
-          )}
-          <CheckboxField
-            id={volumesId}
-            label="Also remove their anonymous volumes"
-            checked={volumes}
-            onChange={setVolumes}
-          />
-        </>
+        <RemoveOptions
+          value={remove}
+          onChange={setRemove}
+          forceLabel={running > 0 ? `Force (${running} running)` : undefined}
+          volumesLabel="Also remove their anonymous volumes"
+        />
       )}
     </ConfirmDialog>
   );

@@ -1,13 +1,14 @@
-import { useId, useState } from 'react';
-import { CheckboxField } from '../../../components/ui/CheckboxField';
+import { useState } from 'react';
 import type { ContainerSummary } from '@shared/contract';
 import { ConfirmDialog } from '../../../components/ConfirmDialog';
 import { isLive } from '../../../lib/container-filter';
+import { KEEP_ALL, RemoveOptions, type RemoveChoice } from './RemoveOptions';
 
 export interface RemoveContainerDialogProps {
   container: Pick<ContainerSummary, 'name' | 'state'>;
   hostName: string;
-  onConfirm(force: boolean, volumes: boolean): void;
+  /** Force only counts for a running container. */
+  onConfirm(choice: RemoveChoice): void;
   onCancel(): void;
 }
 
@@ -19,38 +20,27 @@ export function RemoveContainerDialog({
   onCancel,
 }: RemoveContainerDialogProps) {
   const live = isLive(container);
-  const [force, setForce] = useState(false);
-  const [volumes, setVolumes] = useState(false);
-  const forceId = useId();
-  const volumesId = useId();
+  const [choice, setChoice] = useState(KEEP_ALL);
   return (
     <ConfirmDialog
       title="Remove container?"
       confirmLabel="Remove"
       danger
       confirmText={container.name}
-      onConfirm={() => onConfirm(live && force, volumes)}
+      onConfirm={() => onConfirm({ ...choice, force: live && choice.force })}
       onCancel={onCancel}
     >
       <p>
         Remove container <strong className="mono">{container.name}</strong> from host{' '}
         <strong>{hostName}</strong>? Its writable layer is deleted; named volumes are kept.
       </p>
-      {live && (
-        <CheckboxField
-          id={forceId}
-          label="Force (container is running)"
-          checked={force}
-          onChange={setForce}
-        />
-      )}
-      <CheckboxField
-        id={volumesId}
-        label="Also remove its anonymous volumes"
-        checked={volumes}
-        onChange={setVolumes}
+      <RemoveOptions
+        value={choice}
+        onChange={setChoice}
+        forceLabel={live ? 'Force (container is running)' : undefined}
+        volumesLabel="Also remove its anonymous volumes"
       />
-      {live && !force && (
+      {live && !choice.force && (
         <p className="hint">
           Docker refuses to remove a running container unless you force it or stop it first.
         </p>

@@ -3,6 +3,8 @@ import { CONTAINER_NAME_PATTERN, CONTAINER_NAME_RULE, type AppErrorShape } from 
 import { Dialog } from '../../../components/ui/Dialog';
 import { DialogActions } from '../../../components/ui/DialogActions';
 import { ErrorBanner } from '../../../components/ui/ErrorBanner';
+import { describedBy, FieldError } from '../../../components/ui/Field';
+import { LabeledField } from '../../../components/ui/LabeledField';
 
 export interface RenameDialogProps {
   current: string;
@@ -17,10 +19,10 @@ export function RenameDialog({ current, busy, error, onConfirm, onCancel }: Rena
   const [name, setName] = useState(current);
   const [touched, setTouched] = useState(false);
   const id = useId();
-  const errId = useId();
   const trimmed = name.trim();
   const problem =
     trimmed === '' ? 'enter a name' : CONTAINER_NAME_PATTERN.test(trimmed) ? undefined : CONTAINER_NAME_RULE;
+  const shown = touched ? problem : undefined;
   const submit = () => {
     setTouched(true);
     if (!problem && trimmed !== current) onConfirm(trimmed);
@@ -48,29 +50,22 @@ export function RenameDialog({ current, busy, error, onConfirm, onCancel }: Rena
           submit();
         }}
       >
-        <div className="field">
-          <label htmlFor={id} className="field-label">
-            New name
-          </label>
+        <LabeledField id={id} label="New name">
           <input
             id={id}
             className="input mono"
             value={name}
             autoComplete="off"
             spellCheck={false}
-            aria-invalid={touched && problem ? true : undefined}
-            aria-describedby={touched && problem ? errId : undefined}
+            aria-invalid={shown ? true : undefined}
+            aria-describedby={describedBy(id, false, Boolean(shown))}
             onChange={(e) => {
               setName(e.target.value);
               setTouched(true);
             }}
           />
-          {touched && problem && (
-            <span id={errId} className="field-error">
-              {problem}
-            </span>
-          )}
-        </div>
+          <FieldError id={id} error={shown} />
+        </LabeledField>
         {error && <ErrorBanner error={error} title="Couldn't rename" />}
       </form>
     </Dialog>

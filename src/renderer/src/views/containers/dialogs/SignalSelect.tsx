@@ -1,5 +1,6 @@
 import { useId } from 'react';
 import { CONTAINER_SIGNALS, type ContainerSignal } from '@shared/contract';
+import { LabeledField } from '../../../components/ui/LabeledField';
 
 const HINTS: Partial<Record<ContainerSignal, string>> = {
   SIGKILL: 'ends the process at once',
@@ -20,10 +21,7 @@ export function SignalSelect({
 }) {
   const id = useId();
   return (
-    <div className="field">
-      <label htmlFor={id} className="field-label">
-        Signal
-      </label>
+    <LabeledField id={id} label="Signal">
       <select
         id={id}
         className="input"
@@ -36,6 +34,6 @@ export function SignalSelect({
           </option>
         ))}
       </select>
-    </div>
+    </LabeledField>
   );
 }

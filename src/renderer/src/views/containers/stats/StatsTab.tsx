@@ -27,18 +27,34 @@ function series(samples: readonly StatsSample[], pick: (s: StatsSample) => numbe
   return samples.filter((s) => s.running).map((s) => [s.at, pick(s)] as const);
 }
 
-/** The four charts, one row each: heading, accessible name, lines (label, colour, figure), y axis. */
-const CHARTS: ReadonlyArray<{
+type Measure = (s: StatsSample) => number;
+
+interface Chart {
   title: string;
-  label: string;
-  lines: ReadonlyArray<readonly [label: string, color: string, pick: (s: StatsSample) => number]>;
+  /** What it shows: its accessible name adds "over the last 5 minutes". */
+  what: string;
+  lines: ReadonlyArray<readonly [label: string, color: string, pick: Measure]>;
   minMax: number;
   formatY(v: number): string;
   binary: boolean;
-}> = [
+}
+
+/** A chart of two byte rates, one in teal and one in orange (received and sent, read and written). */
+function ratesChart(
+  title: string,
+  what: string,
+  [a, pickA]: [string, Measure],
+  [b, pickB]: [string, Measure],
+): Chart {
+  const lines = [[a, 'var(--chart-teal)', pickA] as const, [b, 'var(--chart-orange)', pickB] as const];
+  return { title, what, lines, minMax: 1024, formatY: formatRate, binary: true };
+}
+
+/** The four charts, one row each: heading, what it shows, lines (label, colour, figure), y axis. */
+const CHARTS: readonly Chart[] = [
   {
     title: 'CPU',
-    label: 'CPU usage over the last 5 minutes',
+    what: 'CPU usage',
     lines: [['CPU', 'var(--accent)', (s) => s.cpuPercent]],
     minMax: 5,
     formatY: (v) => `${Math.round(v)} %`,
@@ -46,34 +62,24 @@ const CHARTS: ReadonlyArray<{
   },
   {
     title: 'Memory',
-    label: 'Memory usage over the last 5 minutes',
+    what: 'Memory usage',
     lines: [['Memory', 'var(--chart-violet)', (s) => s.memUsage]],
     minMax: 1024 * 1024,
     formatY: formatBytes,
     binary: true,
   },
-  {
-    title: 'Network',
-    label: 'Network receive and send rates over the last 5 minutes',
-    lines: [
-      ['Received', 'var(--chart-teal)', (s) => s.netRxRate],
-      ['Sent', 'var(--chart-orange)', (s) => s.netTxRate],
-    ],
-    minMax: 1024,
-    formatY: formatRate,
-    binary: true,
-  },
-  {
-    title: 'Block I/O',
-    label: 'Block read and write rates over the last 5 minutes',
-    lines: [
-      ['Read', 'var(--chart-teal)', (s) => s.blkReadRate],
-      ['Write', 'var(--chart-orange)', (s) => s.blkWriteRate],
-    ],
-    minMax: 1024,
-    formatY: formatRate,
-    binary: true,
-  },
+  ratesChart(
+    'Network',
+    'Network receive and send rates',
+    ['Received', (s) => s.netRxRate],
+    ['Sent', (s) => s.netTxRate],
+  ),
+  ratesChart(
+    'Block I/O',
+    'Block read and write rates',
+    ['Read', (s) => s.blkReadRate],
+    ['Write', (s) => s.blkWriteRate],
+  ),
 ];
 
 function Figure({ label, value, sub }: { label: string; value: string; sub?: string }) {
@@ -172,7 +178,7 @@ export function StatsTab({ host, target }: { host: HostView; target: DetailsTarg
           <section key={c.title} className="stats-card" aria-label={`${c.title} chart`}>
             <h3 className="stats-card-title">{c.title}</h3>
             <LineChart
-              label={c.label}
+              label={`${c.what} over the last 5 minutes`}
               series={c.lines.map(([label, color, pick]) => ({
                 label,
                 color,
