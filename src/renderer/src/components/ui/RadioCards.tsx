@@ -1,3 +1,5 @@
+import { RadioInput } from './RadioInput';
+
 export interface RadioCard<T extends string> {
   value: T;
   label: string;
@@ -27,13 +29,12 @@ export function RadioCards<T extends string>({ name, label, value, options, onCh
             key={o.value}
             className={`policy-option${value === o.value ? ' is-checked' : ''}${o.danger ? ' is-danger' : ''}`}
           >
-            <input
+            <RadioInput
               id={id}
-              type="radio"
               name={name}
               value={o.value}
-              checked={value === o.value}
-              onChange={() => onChange(o.value)}
+              current={value}
+              onPick={onChange}
               aria-describedby={`${id}-hint`}
             />
             <label htmlFor={id}>

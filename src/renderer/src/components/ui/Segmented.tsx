@@ -1,4 +1,5 @@
 import { useId } from 'react';
+import { RadioInput } from './RadioInput';
 
 interface SegmentedProps<V extends string> {
   /** The group's accessible name ("Show"). */
@@ -15,13 +16,7 @@ export function Segmented<V extends string>({ label, options, value, onChange }:
     <div className="segmented" role="radiogroup" aria-label={label}>
       {options.map((o) => (
         <label key={o.value} className={`segment${value === o.value ? ' is-checked' : ''}`}>
-          <input
-            type="radio"
-            name={name}
-            value={o.value}
-            checked={value === o.value}
-            onChange={() => onChange(o.value)}
-          />
+          <RadioInput name={name} value={o.value} current={value} onPick={onChange} />
           <span>{o.label}</span>
         </label>
       ))}

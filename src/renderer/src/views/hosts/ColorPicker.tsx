@@ -1,5 +1,6 @@
 import { HOST_COLORS } from '../../lib/forms/host-form';
 import { FieldError } from '../../components/ui/Field';
+import { RadioInput } from '../../components/ui/RadioInput';
 
 export interface ColorPickerProps {
   id: string;
@@ -18,13 +19,7 @@ export function ColorPicker({ id, value, onChange, error }: ColorPickerProps) {
       <div className="swatches">
         {HOST_COLORS.map((c) => (
           <label key={c.value} className="swatch-option" title={c.name}>
-            <input
-              type="radio"
-              name={id}
-              value={c.value}
-              checked={current === c.value}
-              onChange={() => onChange(c.value)}
-            />
+            <RadioInput name={id} value={c.value} current={current} onPick={onChange} />
             <span className="swatch-chip" style={{ background: c.value }} aria-hidden="true" />
             <span className="visually-hidden">{c.name}</span>
           </label>

@@ -1,5 +1,6 @@
 import type { EndpointKind } from '@shared/contract';
 import { KindIcon } from '../../components/KindIcon';
+import { RadioInput } from '../../components/ui/RadioInput';
 import { KIND_LONG_LABELS } from '../../lib/endpoint';
 
 const KINDS: { kind: EndpointKind; hint: string }[] = [
@@ -28,13 +29,12 @@ export function KindPicker({ id, value, onChange }: KindPickerProps) {
               key={kind}
               className={`kind-option${value === kind ? ' is-checked' : ''}${kind === 'tcp' ? ' is-insecure' : ''}`}
             >
-              <input
+              <RadioInput
                 id={inputId}
-                type="radio"
                 name={id}
                 value={kind}
-                checked={value === kind}
-                onChange={() => onChange(kind)}
+                current={value}
+                onPick={onChange}
                 aria-describedby={`${inputId}-hint`}
               />
               <label htmlFor={inputId} className="kind-option-title">
