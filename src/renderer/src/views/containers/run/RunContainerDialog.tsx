@@ -330,16 +330,10 @@ export function RunContainerDialog({ host, target }: RunContainerDialogProps) {
           </Section>
           <Section title="Environment">
             <KeyValueRows
-              legend="Environment variables"
-              noun="Variable"
-              keyWord="name"
               field="env"
               rows={form.env}
               errors={errors}
               idOf={idOf}
-              keyPlaceholder="NAME"
-              valuePlaceholder="value"
-              maskSecrets
               onChange={(v) => update('env', v)}
             />
           </Section>
@@ -367,18 +361,12 @@ export function RunContainerDialog({ host, target }: RunContainerDialogProps) {
           </Section>
           <Section title="Labels and metadata">
             <KeyValueRows
-              legend="Labels"
-              noun="Label"
-              keyWord="key"
               field="labels"
               rows={form.labels}
               errors={errors}
               idOf={idOf}
-              keyPlaceholder="com.example.key"
-              valuePlaceholder="value"
               onChange={(v) => update('labels', v)}
             />
-            {errors.labels && <p className="field-error">{errors.labels}</p>}
           </Section>
         </form>
       )}
