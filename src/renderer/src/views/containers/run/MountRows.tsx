@@ -1,4 +1,5 @@
 import { useId } from 'react';
+import { InlineSelect } from '../../../components/ui/InlineSelect';
 import { RowInput } from '../../../components/ui/RowInput';
 import { emptyMount, type FieldErrors, type MountRow } from '../../../lib/forms/run-form';
 import { RunRows } from './RunRows';
@@ -10,6 +11,11 @@ export interface MountRowsProps {
   idOf(key: string): string;
   onChange(rows: MountRow[]): void;
 }
+
+const MOUNT_TYPES = [
+  ['volume', 'Volume'],
+  ['bind', 'Bind mount'],
+] as const;
 
 /** Volumes (named, or empty for anonymous) and bind mounts of host paths, each maybe read-only. */
 export function MountRows({ volumes, ...props }: MountRowsProps) {
@@ -35,15 +41,13 @@ export function MountRows({ volumes, ...props }: MountRowsProps) {
     >
       {(row, i, { text, set }) => (
         <>
-          <select
+          <InlineSelect
+            label={`Volume ${i + 1} type`}
             className="input"
-            aria-label={`Volume ${i + 1} type`}
             value={row.type}
-            onChange={(e) => set({ type: e.target.value === 'bind' ? 'bind' : 'volume' })}
-          >
-            <option value="volume">Volume</option>
-            <option value="bind">Bind mount</option>
-          </select>
+            options={MOUNT_TYPES}
+            onChange={(type) => set({ type })}
+          />
           <RowInput
             {...text('source')}
             label={`Volume ${i + 1} source`}

@@ -1,3 +1,4 @@
+import { InlineSelect } from '../../../components/ui/InlineSelect';
 import { RowInput } from '../../../components/ui/RowInput';
 import { emptyPort, type FieldErrors, type PortRow } from '../../../lib/forms/run-form';
 import { RunRows } from './RunRows';
@@ -8,6 +9,11 @@ export interface PortRowsProps {
   idOf(key: string): string;
   onChange(rows: PortRow[]): void;
 }
+
+const PROTOCOLS = [
+  ['tcp', 'TCP'],
+  ['udp', 'UDP'],
+] as const;
 
 const HEAD = (
   <div className="run-row-head port-fields" aria-hidden="true">
@@ -51,15 +57,13 @@ export function PortRows(props: PortRowsProps) {
             placeholder="e.g. 80"
             inputMode="numeric"
           />
-          <select
+          <InlineSelect
+            label={`Port ${i + 1} protocol`}
             className="input"
-            aria-label={`Port ${i + 1} protocol`}
             value={row.protocol}
-            onChange={(e) => set({ protocol: e.target.value === 'udp' ? 'udp' : 'tcp' })}
-          >
-            <option value="tcp">TCP</option>
-            <option value="udp">UDP</option>
-          </select>
+            options={PROTOCOLS}
+            onChange={(protocol) => set({ protocol })}
+          />
         </>
       )}
     </RunRows>

@@ -123,6 +123,12 @@ export function RunContainerDialog({ host, target }: RunContainerDialogProps) {
     checked: form[key],
     onChange: (v: boolean) => update(key, v),
   });
+  const list = <K extends 'ports' | 'mounts' | 'env' | 'labels'>(key: K) => ({
+    rows: form[key],
+    errors,
+    idOf,
+    onChange: (rows: RunForm[K]) => update(key, rows),
+  });
   const text = (key: keyof RunForm & string) => ({
     id: idOf(key),
     value: form[key] as string,
@@ -262,7 +268,7 @@ export function RunContainerDialog({ host, target }: RunContainerDialogProps) {
             </div>
           </Section>
           <Section title="Networking">
-            <PortRows rows={form.ports} errors={errors} idOf={idOf} onChange={(v) => update('ports', v)} />
+            <PortRows {...list('ports')} />
             <div className="run-grid">
               <div className="field">
                 <label htmlFor={idOf('network')} className="field-label">
@@ -320,22 +326,10 @@ export function RunContainerDialog({ host, target }: RunContainerDialogProps) {
             </div>
           </Section>
           <Section title="Storage">
-            <MountRows
-              rows={form.mounts}
-              errors={errors}
-              volumes={options.volumes}
-              idOf={idOf}
-              onChange={(v) => update('mounts', v)}
-            />
+            <MountRows {...list('mounts')} volumes={options.volumes} />
           </Section>
           <Section title="Environment">
-            <KeyValueRows
-              field="env"
-              rows={form.env}
-              errors={errors}
-              idOf={idOf}
-              onChange={(v) => update('env', v)}
-            />
+            <KeyValueRows field="env" {...list('env')} />
           </Section>
           <Section title="Resources and process">
             <div className="run-grid run-grid-4">
@@ -360,13 +354,7 @@ export function RunContainerDialog({ host, target }: RunContainerDialogProps) {
             )}
           </Section>
           <Section title="Labels and metadata">
-            <KeyValueRows
-              field="labels"
-              rows={form.labels}
-              errors={errors}
-              idOf={idOf}
-              onChange={(v) => update('labels', v)}
-            />
+            <KeyValueRows field="labels" {...list('labels')} />
           </Section>
         </form>
       )}
