@@ -4,6 +4,7 @@ import { AUTO_SHELL } from '@shared/apilog/form-requests';
 import { execFormCopy } from '@shared/apilog/form-copy';
 import { joinCommand, parseEnvLines, splitCommand, type ShellPrefs } from '../../lib/shell-prefs';
 import { CopyAsMenu } from '../api/CopyAsMenu';
+import { TextField } from '../ui/Field';
 
 const PRESETS: Array<{ id: string; label: string; argv?: string[] }> = [
   { id: 'auto', label: 'Auto (bash, else sh)' },
@@ -132,32 +133,23 @@ export function ShellForm({
       {more && (
         <div className="shell-form-more">
           <div className="shell-form-row">
-            <label className="field" htmlFor={`${id}-user`}>
-              <span className="field-label">
-                User <span className="optional">(optional)</span>
-              </span>
-              <input
-                id={`${id}-user`}
-                className="input mono"
-                value={user}
-                placeholder="root or 1000:1000"
-                spellCheck={false}
-                onChange={(e) => setUser(e.target.value)}
-              />
-            </label>
-            <label className="field grow" htmlFor={`${id}-dir`}>
-              <span className="field-label">
-                Working directory <span className="optional">(optional)</span>
-              </span>
-              <input
-                id={`${id}-dir`}
-                className="input mono"
-                value={workingDir}
-                placeholder="/app"
-                spellCheck={false}
-                onChange={(e) => setWorkingDir(e.target.value)}
-              />
-            </label>
+            <TextField
+              id={`${id}-user`}
+              label="User"
+              placeholder="root or 1000:1000"
+              mono
+              value={user}
+              onChange={setUser}
+            />
+            <TextField
+              id={`${id}-dir`}
+              className="grow"
+              label="Working directory"
+              placeholder="/app"
+              mono
+              value={workingDir}
+              onChange={setWorkingDir}
+            />
           </div>
           <label className="field" htmlFor={`${id}-env`}>
             <span className="field-label">
