@@ -5,6 +5,7 @@ import { execFormCopy } from '@shared/apilog/form-copy';
 import { joinCommand, parseEnvLines, splitCommand, type ShellPrefs } from '../../lib/shell-prefs';
 import { CopyAsMenu } from '../api/CopyAsMenu';
 import { TextField } from '../ui/Field';
+import { LabeledField } from '../ui/LabeledField';
 
 const PRESETS: Array<{ id: string; label: string; argv?: string[] }> = [
   { id: 'auto', label: 'Auto (bash, else sh)' },
@@ -87,8 +88,7 @@ export function ShellForm({
   return (
     <form className="shell-form" onSubmit={submit} aria-label="Open a shell">
       <div className="shell-form-row">
-        <label className="field shell-field" htmlFor={`${id}-shell`}>
-          <span className="field-label">Shell</span>
+        <LabeledField id={`${id}-shell`} label="Shell" className="shell-field">
           <select
             id={`${id}-shell`}
             className="input"
@@ -101,10 +101,9 @@ export function ShellForm({
               </option>
             ))}
           </select>
-        </label>
+        </LabeledField>
         {preset === 'custom' && (
-          <label className="field grow" htmlFor={`${id}-cmd`}>
-            <span className="field-label">Command</span>
+          <LabeledField id={`${id}-cmd`} label="Command" className="grow">
             <input
               id={`${id}-cmd`}
               className="input mono"
@@ -113,7 +112,7 @@ export function ShellForm({
               spellCheck={false}
               onChange={(e) => setCommand(e.target.value)}
             />
-          </label>
+          </LabeledField>
         )}
         <div className="shell-form-submit">
           {copyTarget && <CopyAsMenu hostId={copyTarget.hostId} build={copy} drop="down" />}

@@ -1,8 +1,8 @@
 import { useState } from 'react';
 import { RowInput } from '../../../components/ui/RowInput';
 import { isSecretKey } from '../details/secrets';
-import { RunRows } from './RunRows';
-import type { FieldErrors, KeyValueRow } from '../../../lib/forms/run-form';
+import { RunRows, type RunListProps } from './RunRows';
+import type { KeyValueRow } from '../../../lib/forms/run-form';
 
 /** How each KEY = value list of the form speaks of its rows ("Variable 1 name", "Add variable"). */
 const WORDING = {
@@ -10,12 +10,8 @@ const WORDING = {
   labels: { legend: 'Labels', noun: 'Label', keyWord: 'key', keyPlaceholder: 'com.example.key' },
 };
 
-export interface KeyValueRowsProps {
+export interface KeyValueRowsProps extends RunListProps<KeyValueRow> {
   field: keyof typeof WORDING;
-  rows: KeyValueRow[];
-  errors: FieldErrors;
-  idOf(key: string): string;
-  onChange(rows: KeyValueRow[]): void;
 }
 
 /** Editable KEY = value rows (environment variables, labels), each with its own messages. */

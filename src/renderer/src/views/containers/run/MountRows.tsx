@@ -1,15 +1,12 @@
 import { useId } from 'react';
 import { InlineSelect } from '../../../components/ui/InlineSelect';
 import { RowInput } from '../../../components/ui/RowInput';
-import { emptyMount, type FieldErrors, type MountRow } from '../../../lib/forms/run-form';
-import { RunRows } from './RunRows';
+import { emptyMount, type MountRow } from '../../../lib/forms/run-form';
+import { RunRows, type RunListProps } from './RunRows';
 
-export interface MountRowsProps {
-  rows: MountRow[];
-  errors: FieldErrors;
+export interface MountRowsProps extends RunListProps<MountRow> {
+  /** The host's named volumes, offered as sources. */
   volumes: string[];
-  idOf(key: string): string;
-  onChange(rows: MountRow[]): void;
 }
 
 const MOUNT_TYPES = [

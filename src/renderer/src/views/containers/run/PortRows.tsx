@@ -1,14 +1,7 @@
 import { InlineSelect } from '../../../components/ui/InlineSelect';
 import { RowInput } from '../../../components/ui/RowInput';
-import { emptyPort, type FieldErrors, type PortRow } from '../../../lib/forms/run-form';
-import { RunRows } from './RunRows';
-
-export interface PortRowsProps {
-  rows: PortRow[];
-  errors: FieldErrors;
-  idOf(key: string): string;
-  onChange(rows: PortRow[]): void;
-}
+import { emptyPort, type PortRow } from '../../../lib/forms/run-form';
+import { RunRows, type RunListProps } from './RunRows';
 
 const PROTOCOLS = [
   ['tcp', 'TCP'],
@@ -26,7 +19,7 @@ const HEAD = (
 );
 
 /** Port mappings: host IP (optional), host port (optional: random), container port, protocol. */
-export function PortRows(props: PortRowsProps) {
+export function PortRows(props: RunListProps<PortRow>) {
   return (
     <RunRows
       {...props}

@@ -14,6 +14,7 @@ import { useQuery } from '../../../hooks/useQuery';
 import { useContainersStore, type RunDialogTarget } from '../../../stores/containers';
 import { useDetailsStore } from '../../../stores/details';
 import { TextField } from '../../../components/ui/Field';
+import { LabeledField } from '../../../components/ui/LabeledField';
 import { CopyAsMenu } from '../../../components/api/CopyAsMenu';
 import { runFormCopy } from '@shared/apilog/form-copy';
 import { KeyValueRows } from './KeyValueRows';
@@ -270,10 +271,7 @@ export function RunContainerDialog({ host, target }: RunContainerDialogProps) {
           <Section title="Networking">
             <PortRows {...list('ports')} />
             <div className="run-grid">
-              <div className="field">
-                <label htmlFor={idOf('network')} className="field-label">
-                  Network
-                </label>
+              <LabeledField id={idOf('network')} label="Network" error={errors.network}>
                 <select
                   id={idOf('network')}
                   className="input"
@@ -293,13 +291,9 @@ export function RunContainerDialog({ host, target }: RunContainerDialogProps) {
                     </option>
                   ))}
                 </select>
-                {errors.network && <p className="field-error">{errors.network}</p>}
-              </div>
+              </LabeledField>
               <div className="field-row">
-                <div className="field grow">
-                  <label htmlFor={idOf('restart')} className="field-label">
-                    Restart policy
-                  </label>
+                <LabeledField id={idOf('restart')} label="Restart policy" className="grow">
                   <select
                     id={idOf('restart')}
                     className="input"
@@ -312,7 +306,7 @@ export function RunContainerDialog({ host, target }: RunContainerDialogProps) {
                       </option>
                     ))}
                   </select>
-                </div>
+                </LabeledField>
                 {form.restart === 'on-failure' && (
                   <TextField
                     label="Max retries"

@@ -20,7 +20,15 @@ export interface RowTools<R> {
   set(patch: Partial<R>): void;
 }
 
-export interface RunRowsProps<R> {
+/** A list field of the form as its component gets it: the rows, the form's messages and ids. */
+export interface RunListProps<R> {
+  rows: R[];
+  errors: FieldErrors;
+  idOf(key: string): string;
+  onChange(rows: R[]): void;
+}
+
+export interface RunRowsProps<R> extends RunListProps<R> {
   /** The form's name of the list: its rows' messages are `${field}.${i}.${key}`, its own `${field}`. */
   field: string;
   legend: string;
@@ -30,10 +38,6 @@ export interface RunRowsProps<R> {
   layout: string;
   /** The text keys with messages, in the order they are shown under the row. */
   checked: ReadonlyArray<TextKey<R>>;
-  rows: R[];
-  errors: FieldErrors;
-  idOf(key: string): string;
-  onChange(rows: R[]): void;
   blank(): R;
   /** Said when there is no row. */
   empty: string;
