@@ -1,7 +1,7 @@
 import { useState } from 'react';
 import { RowInput } from '../../../components/ui/RowInput';
 import { isSecretKey } from '../details/secrets';
-import { RunRows, type RunListProps } from './RunRows';
+import { RowJoin, RunRows, type RunListProps } from './RunRows';
 import type { KeyValueRow } from '../../../lib/forms/run-form';
 
 /** How each KEY = value list of the form speaks of its rows ("Variable 1 name", "Add variable"). */
@@ -34,9 +34,7 @@ export function KeyValueRows(props: KeyValueRowsProps) {
       {(row, i, { text }) => (
         <>
           <RowInput {...text('key')} label={`${noun} ${i + 1} ${keyWord}`} placeholder={keyPlaceholder} />
-          <span className="ct-kv-eq" aria-hidden="true">
-            =
-          </span>
+          <RowJoin sign="=" />
           <RowInput
             {...text('value')}
             type={maskable(row.key) && !shown[i] ? 'password' : 'text'}

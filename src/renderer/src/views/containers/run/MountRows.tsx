@@ -2,7 +2,7 @@ import { useId } from 'react';
 import { InlineSelect } from '../../../components/ui/InlineSelect';
 import { RowInput } from '../../../components/ui/RowInput';
 import { emptyMount, type MountRow } from '../../../lib/forms/run-form';
-import { RunRows, type RunListProps } from './RunRows';
+import { RowJoin, RunRows, type RunListProps } from './RunRows';
 
 export interface MountRowsProps extends RunListProps<MountRow> {
   /** The host's named volumes, offered as sources. */
@@ -36,14 +36,13 @@ export function MountRows({ volumes, ...props }: MountRowsProps) {
       empty="Nothing mounted."
       before={volumeList}
     >
-      {(row, i, { text, set }) => (
+      {(row, i, { text, choice, set }) => (
         <>
           <InlineSelect
+            {...choice('type')}
             label={`Volume ${i + 1} type`}
-            className="input"
-            value={row.type}
             options={MOUNT_TYPES}
-            onChange={(type) => set({ type })}
+            className="input"
           />
           <RowInput
             {...text('source')}
@@ -51,9 +50,7 @@ export function MountRows({ volumes, ...props }: MountRowsProps) {
             placeholder={row.type === 'bind' ? '/path/on/host' : 'volume name (empty: new)'}
             list={row.type === 'volume' ? listId : undefined}
           />
-          <span className="ct-kv-eq" aria-hidden="true">
-            →
-          </span>
+          <RowJoin sign="→" />
           <RowInput
             {...text('target')}
             label={`Volume ${i + 1} container path`}

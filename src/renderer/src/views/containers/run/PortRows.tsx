@@ -1,7 +1,7 @@
 import { InlineSelect } from '../../../components/ui/InlineSelect';
 import { RowInput } from '../../../components/ui/RowInput';
 import { emptyPort, type PortRow } from '../../../lib/forms/run-form';
-import { RunRows, type RunListProps } from './RunRows';
+import { RowJoin, RunRows, type RunListProps } from './RunRows';
 
 const PROTOCOLS = [
   ['tcp', 'TCP'],
@@ -32,7 +32,7 @@ export function PortRows(props: RunListProps<PortRow>) {
       empty="No published ports."
       head={HEAD}
     >
-      {(row, i, { text, set }) => (
+      {(_row, i, { text, choice }) => (
         <>
           <RowInput {...text('hostIp')} label={`Port ${i + 1} host IP`} placeholder="all addresses" />
           <RowInput
@@ -41,9 +41,7 @@ export function PortRows(props: RunListProps<PortRow>) {
             placeholder="random"
             inputMode="numeric"
           />
-          <span className="ct-kv-eq" aria-hidden="true">
-            →
-          </span>
+          <RowJoin sign="→" />
           <RowInput
             {...text('containerPort')}
             label={`Port ${i + 1} container port`}
@@ -51,11 +49,10 @@ export function PortRows(props: RunListProps<PortRow>) {
             inputMode="numeric"
           />
           <InlineSelect
+            {...choice('protocol')}
             label={`Port ${i + 1} protocol`}
-            className="input"
-            value={row.protocol}
             options={PROTOCOLS}
-            onChange={(protocol) => set({ protocol })}
+            className="input"
           />
         </>
       )}

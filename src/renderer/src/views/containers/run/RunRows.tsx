@@ -17,6 +17,8 @@ export interface BoundText {
 
 export interface RowTools<R> {
   text(key: TextKey<R>): BoundText;
+  /** A choice of row i (a select's value and edit). */
+  choice<K extends TextKey<R>>(key: K): { value: Extract<R[K], string>; onChange(value: R[K]): void };
   set(patch: Partial<R>): void;
 }
 
@@ -52,8 +54,17 @@ export interface RunRowsProps<R> extends RunListProps<R> {
 /** A list field of the run form (ports, mounts, variables, labels): rows with ✕ and messages, "+ Add". */
 export function RunRows<R>(p: RunRowsProps<R>) {
   const edit = rowEditor(p.rows, p.onChange);
+  const setKey = <K extends keyof R>(i: number, key: K, value: R[K]) => {
+    const patch: Partial<R> = {};
+    patch[key] = value;
+    edit.set(i, patch);
+  };
   const toolsOf = (row: R, i: number): RowTools<R> => ({
     set: (patch) => edit.set(i, patch),
+    choice: (key) => ({
+      value: row[key] as Extract<R[typeof key], string>,
+      onChange: (value) => setKey(i, key, value),
+    }),
     text: (key) => {
       const at = `${p.field}.${i}.${key}`;
       const value = row[key];
@@ -61,7 +72,7 @@ export function RunRows<R>(p: RunRowsProps<R>) {
         id: p.idOf(at),
         error: p.errors[at],
         value: typeof value === 'string' ? value : '',
-        onValue: (v) => edit.set(i, { [key]: v } as Partial<R>),
+        onValue: (v) => setKey(i, key, v as R[typeof key]),
       };
     },
   });
@@ -100,5 +111,14 @@ export function RunRows<R>(p: RunRowsProps<R>) {
         </button>
       </div>
     </fieldset>
+  );
+}
+
+/** The sign between two fields of a row: host → container, KEY = value. */
+export function RowJoin({ sign }: { sign: '→' | '=' }) {
+  return (
+    <span className="ct-kv-eq" aria-hidden="true">
+      {sign}
+    </span>
   );
 }
