@@ -1,5 +1,6 @@
 import { useEffect, useLayoutEffect, useRef, useState } from 'react';
 import { createPortal } from 'react-dom';
+import { moveMenuFocus } from '../../components/ui/menu-focus';
 
 export interface MenuItem {
   id: string;
@@ -57,16 +58,11 @@ export function RowMenu({ label, anchor, items, onClose }: RowMenuProps) {
       className="row-menu"
       style={pos ? { top: pos.top, left: pos.left } : { visibility: 'hidden' }}
       onKeyDown={(e) => {
-        const all = [...(ref.current?.querySelectorAll<HTMLElement>('[role="menuitem"]') ?? [])];
-        const i = all.indexOf(document.activeElement as HTMLElement);
+        if (moveMenuFocus(e, ref.current)) return;
         if (e.key === 'Escape' || e.key === 'Tab') {
           e.preventDefault();
           e.stopPropagation();
           finish();
-        } else if (e.key === 'ArrowDown' || e.key === 'ArrowUp') {
-          e.preventDefault();
-          const next = (i + (e.key === 'ArrowDown' ? 1 : -1) + all.length) % all.length;
-          all[next]?.focus();
         }
       }}
     >
