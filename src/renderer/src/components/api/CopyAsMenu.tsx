@@ -4,6 +4,7 @@ import { curlCommand, goSnippet, nodeSnippet, pythonSnippet, type CopyFormat } f
 import type { FormCopy } from '@shared/apilog/form-copy';
 import { useApiTarget } from '../../hooks/useApiTarget';
 import { copyText } from '../log-viewer/export-log';
+import { MenuItemButton } from '../ui/MenuItemButton';
 import { useDismiss } from '../ui/useDismiss';
 
 const FORMATS: Array<{ format: CopyFormat; label: string }> = [
@@ -73,15 +74,9 @@ export function CopyAsMenu({
       {open && (
         <div className={`menu copy-as-popup copy-as-popup-${drop}`} role="menu" aria-label="Copy as">
           {FORMATS.map((f) => (
-            <button
-              key={f.format}
-              type="button"
-              role="menuitem"
-              className="menu-item"
-              onClick={() => pick(f.format, f.label)}
-            >
+            <MenuItemButton key={f.format} className="menu-item" onClick={() => pick(f.format, f.label)}>
               {f.label}
-            </button>
+            </MenuItemButton>
           ))}
         </div>
       )}

@@ -1,5 +1,6 @@
 import { useEffect, useRef, type KeyboardEvent } from 'react';
 import { focusFirstItem, moveMenuFocus } from '../ui/menu-focus';
+import { MenuItemButton } from '../ui/MenuItemButton';
 import { useDismiss } from '../ui/useDismiss';
 
 export interface MenuItem {
@@ -48,10 +49,8 @@ export function TerminalContextMenu({
       onKeyDown={onKey}
     >
       {items.map((item) => (
-        <button
+        <MenuItemButton
           key={item.label}
-          type="button"
-          role="menuitem"
           className="context-menu-item"
           disabled={item.disabled}
           onClick={() => {
@@ -61,7 +60,7 @@ export function TerminalContextMenu({
         >
           <span>{item.label}</span>
           {item.shortcut && <kbd className="context-menu-shortcut">{item.shortcut}</kbd>}
-        </button>
+        </MenuItemButton>
       ))}
     </div>
   );

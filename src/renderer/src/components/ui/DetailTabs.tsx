@@ -5,15 +5,7 @@ export interface TabDef<T extends string = string> {
   label: string;
 }
 
-/** A WAI-ARIA tab list with arrow-key navigation; panels use `${prefix}-panel-${id}`. */
-export function DetailTabs<T extends string>({
-  label,
-  prefix,
-  tabs,
-  current,
-  onSelect,
-  className = 'details-tabs',
-}: {
+export interface DetailTabsProps<T extends string> {
   label: string;
   prefix: string;
   tabs: ReadonlyArray<TabDef<T>>;
@@ -21,7 +13,11 @@ export function DetailTabs<T extends string>({
   onSelect(id: NoInfer<T>): void;
   /** The strip's look: a details pane's tabs, or the host's section tabs ("section-tabs"). */
   className?: string;
-}) {
+}
+
+/** A WAI-ARIA tab list with arrow-key navigation; panels use `${prefix}-panel-${id}`. */
+export function DetailTabs<T extends string>(props: DetailTabsProps<T>) {
+  const { label, prefix, tabs, current, onSelect, className = 'details-tabs' } = props;
   const refs = useRef<Array<HTMLButtonElement | null>>([]);
   const onKey = (e: KeyboardEvent, i: number) => {
     const delta = e.key === 'ArrowRight' ? 1 : e.key === 'ArrowLeft' ? -1 : 0;
