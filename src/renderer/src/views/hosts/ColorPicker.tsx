@@ -11,15 +11,16 @@ export interface ColorPickerProps {
 
 /** A few swatches (a radio group) and a custom colour input. */
 export function ColorPicker({ id, value, onChange, error }: ColorPickerProps) {
-  const current = value.toLowerCase();
   const customId = `${id}-custom`;
+  // Swatches are lower-case; a stored colour may not be.
+  const group = { name: id, value: value.toLowerCase(), onChange };
   return (
     <fieldset className="field color-picker" id={id}>
       <legend className="field-label">Colour</legend>
       <div className="swatches">
         {HOST_COLORS.map((c) => (
           <label key={c.value} className="swatch-option" title={c.name}>
-            <RadioInput name={id} value={c.value} current={current} onPick={onChange} />
+            <RadioInput group={group} value={c.value} />
             <span className="swatch-chip" style={{ background: c.value }} aria-hidden="true" />
             <span className="visually-hidden">{c.name}</span>
           </label>

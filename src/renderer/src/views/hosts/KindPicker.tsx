@@ -18,6 +18,7 @@ export interface KindPickerProps {
 
 /** Radio group of connection kinds, shown as cards. */
 export function KindPicker({ id, value, onChange }: KindPickerProps) {
+  const group = { name: id, value, onChange };
   return (
     <fieldset className="field kind-picker" id={id}>
       <legend className="field-label">Connection</legend>
@@ -29,14 +30,7 @@ export function KindPicker({ id, value, onChange }: KindPickerProps) {
               key={kind}
               className={`kind-option${value === kind ? ' is-checked' : ''}${kind === 'tcp' ? ' is-insecure' : ''}`}
             >
-              <RadioInput
-                id={inputId}
-                name={id}
-                value={kind}
-                current={value}
-                onPick={onChange}
-                aria-describedby={`${inputId}-hint`}
-              />
+              <RadioInput id={inputId} group={group} value={kind} aria-describedby={`${inputId}-hint`} />
               <label htmlFor={inputId} className="kind-option-title">
                 <KindIcon kind={kind} />
                 {KIND_LONG_LABELS[kind]}
