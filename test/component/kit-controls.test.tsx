@@ -2,7 +2,7 @@ import { act, useState } from 'react';
 import { afterEach, describe, expect, it } from 'vitest';
 import { ActionIcon, type IconName } from '../../src/renderer/src/components/ui/ActionIcon';
 import { RefreshButton } from '../../src/renderer/src/components/ui/RefreshButton';
-import { RowInput } from '../../src/renderer/src/components/ui/RowInput';
+import { MonoInput } from '../../src/renderer/src/components/ui/MonoInput';
 import { Segmented } from '../../src/renderer/src/components/ui/Segmented';
 import { button, cleanup, render } from './render';
 
@@ -41,12 +41,12 @@ describe('kit controls', () => {
     expect(radios.map((r) => r.checked)).toEqual([false, true]);
   });
 
-  it('RowInput points at its message only when it has one', () => {
-    const quiet = render(<RowInput id="r1" label="Port 1 host port" value="" onValue={() => {}} />);
+  it('MonoInput points at its message only when it has one', () => {
+    const quiet = render(<MonoInput id="r1" label="Port 1 host port" value="" onValue={() => {}} />);
     const input = quiet.querySelector('input')!;
     expect(input.getAttribute('aria-label')).toBe('Port 1 host port');
     expect(input.hasAttribute('aria-describedby')).toBe(false);
-    const wrong = render(<RowInput id="r1" label="x" value="" error="bad" onValue={() => {}} />);
+    const wrong = render(<MonoInput id="r1" label="x" value="" error="bad" onValue={() => {}} />);
     expect(wrong.querySelector('input')!.getAttribute('aria-describedby')).toBe('r1-error');
     expect(wrong.querySelector('input')!.getAttribute('aria-invalid')).toBe('true');
   });

@@ -6,6 +6,7 @@ import { joinCommand, parseEnvLines, splitCommand, type ShellPrefs } from '../..
 import { CopyAsMenu } from '../api/CopyAsMenu';
 import { TextField } from '../ui/Field';
 import { LabeledField } from '../ui/LabeledField';
+import { MonoInput } from '../ui/MonoInput';
 
 const PRESETS: Array<{ id: string; label: string; argv?: string[] }> = [
   { id: 'auto', label: 'Auto (bash, else sh)' },
@@ -104,14 +105,7 @@ export function ShellForm({
         </LabeledField>
         {preset === 'custom' && (
           <LabeledField id={`${id}-cmd`} label="Command" className="grow">
-            <input
-              id={`${id}-cmd`}
-              className="input mono"
-              value={command}
-              placeholder="/bin/bash -l"
-              spellCheck={false}
-              onChange={(e) => setCommand(e.target.value)}
-            />
+            <MonoInput id={`${id}-cmd`} value={command} placeholder="/bin/bash -l" onValue={setCommand} />
           </LabeledField>
         )}
         <div className="shell-form-submit">

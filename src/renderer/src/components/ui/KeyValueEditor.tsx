@@ -3,7 +3,7 @@ import { type KeyValueRow } from '../../lib/key-values';
 import { rowEditor } from '../../lib/row-editor';
 import { IconButton } from './IconButton';
 import { CloseIcon } from './Icons';
-import { RowInput } from './RowInput';
+import { MonoInput } from './MonoInput';
 
 export { keyValuesOf, type KeyValueRow } from '../../lib/key-values';
 
@@ -41,7 +41,7 @@ export function KeyValueEditor({
         return (
           <div key={i} className="kv-row-wrap">
             <div className="kv-row">
-              <RowInput
+              <MonoInput
                 id={id}
                 label={`${legend} ${i + 1} key`}
                 placeholder={keyPlaceholder}
@@ -52,7 +52,7 @@ export function KeyValueEditor({
               <span className="kv-eq" aria-hidden="true">
                 =
               </span>
-              <RowInput
+              <MonoInput
                 label={`${legend} ${i + 1} value`}
                 placeholder={valuePlaceholder}
                 value={r.value}

@@ -1,5 +1,5 @@
 import { useState } from 'react';
-import { RowInput } from '../../../components/ui/RowInput';
+import { MonoInput } from '../../../components/ui/MonoInput';
 import { isSecretKey } from '../details/secrets';
 import { RowJoin, RunRows, type RunListProps } from './RunRows';
 import type { KeyValueRow } from '../../../lib/forms/run-form';
@@ -33,9 +33,9 @@ export function KeyValueRows(props: KeyValueRowsProps) {
     >
       {(row, i, { text }) => (
         <>
-          <RowInput {...text('key')} label={`${noun} ${i + 1} ${keyWord}`} placeholder={keyPlaceholder} />
+          <MonoInput {...text('key')} label={`${noun} ${i + 1} ${keyWord}`} placeholder={keyPlaceholder} />
           <RowJoin sign="=" />
-          <RowInput
+          <MonoInput
             {...text('value')}
             type={maskable(row.key) && !shown[i] ? 'password' : 'text'}
             label={`${noun} ${i + 1} value`}

@@ -1,6 +1,6 @@
 import { useId } from 'react';
 import { InlineSelect } from '../../../components/ui/InlineSelect';
-import { RowInput } from '../../../components/ui/RowInput';
+import { MonoInput } from '../../../components/ui/MonoInput';
 import { emptyMount, type MountRow } from '../../../lib/forms/run-form';
 import { RowJoin, RunRows, type RunListProps } from './RunRows';
 
@@ -44,14 +44,14 @@ export function MountRows({ volumes, ...props }: MountRowsProps) {
             options={MOUNT_TYPES}
             className="input"
           />
-          <RowInput
+          <MonoInput
             {...text('source')}
             label={`Volume ${i + 1} source`}
             placeholder={row.type === 'bind' ? '/path/on/host' : 'volume name (empty: new)'}
             list={row.type === 'volume' ? listId : undefined}
           />
           <RowJoin sign="→" />
-          <RowInput
+          <MonoInput
             {...text('target')}
             label={`Volume ${i + 1} container path`}
             placeholder="/path/in/container"

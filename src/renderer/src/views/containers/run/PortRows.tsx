@@ -1,5 +1,5 @@
 import { InlineSelect } from '../../../components/ui/InlineSelect';
-import { RowInput } from '../../../components/ui/RowInput';
+import { MonoInput } from '../../../components/ui/MonoInput';
 import { emptyPort, type PortRow } from '../../../lib/forms/run-form';
 import { RowJoin, RunRows, type RunListProps } from './RunRows';
 
@@ -34,15 +34,15 @@ export function PortRows(props: RunListProps<PortRow>) {
     >
       {(_row, i, { text, choice }) => (
         <>
-          <RowInput {...text('hostIp')} label={`Port ${i + 1} host IP`} placeholder="all addresses" />
-          <RowInput
+          <MonoInput {...text('hostIp')} label={`Port ${i + 1} host IP`} placeholder="all addresses" />
+          <MonoInput
             {...text('hostPort')}
             label={`Port ${i + 1} host port`}
             placeholder="random"
             inputMode="numeric"
           />
           <RowJoin sign="→" />
-          <RowInput
+          <MonoInput
             {...text('containerPort')}
             label={`Port ${i + 1} container port`}
             placeholder="e.g. 80"

@@ -4,7 +4,7 @@ import { CloseIcon } from '../../../components/ui/Icons';
 import type { FieldErrors } from '../../../lib/forms/run-form';
 import { rowEditor } from '../../../lib/row-editor';
 
-/** The keys of a row that hold text (what a RowInput edits). */
+/** The keys of a row that hold text (what a MonoInput edits). */
 type TextKey<R> = { [K in keyof R]: R[K] extends string ? K : never }[keyof R] & string;
 
 /** A text input of row i bound to its field: id and message (by `${field}.${i}.${key}`), value, edit. */

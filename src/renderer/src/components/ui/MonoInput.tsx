@@ -2,17 +2,20 @@ import type { InputHTMLAttributes } from 'react';
 
 type Native = Omit<InputHTMLAttributes<HTMLInputElement>, 'value' | 'onChange' | 'aria-label'>;
 
-export interface RowInputProps extends Native {
-  /** The accessible name, which says the row: "Variable 1 name". */
-  label: string;
+export interface MonoInputProps extends Native {
   value: string;
   onValue(value: string): void;
-  /** What is wrong with it, shown by the row at `${id}-error`. */
+  /** The accessible name when no <label> names it: "Variable 1 name" (a row of a list field). */
+  label?: string;
+  /** What is wrong with it, shown at `${id}-error`. */
   error?: string | undefined;
 }
 
-/** A monospace text input of one row of a list field, pointing at its message when it has one. */
-export function RowInput({
+/**
+ * A monospace text input for what is typed exactly (names, paths, keys, commands): no spelling
+ * check, no autofill; it points at its message when it has one.
+ */
+export function MonoInput({
   label,
   value,
   onValue,
@@ -20,7 +23,7 @@ export function RowInput({
   id,
   className = 'input mono',
   ...native
-}: RowInputProps) {
+}: MonoInputProps) {
   return (
     <input
       id={id}
