@@ -3,6 +3,7 @@ import type { AppErrorShape } from '@shared/contract';
 import { Dialog } from './ui/Dialog';
 import { DialogActions } from './ui/DialogActions';
 import { ErrorBanner } from './ui/ErrorBanner';
+import { MonoInput } from './ui/MonoInput';
 import { selectSelectedHost, useHostsStore } from '../stores/hosts';
 import { useSettingsStore } from '../stores/settings';
 import { ConfirmHostContext } from './confirm-host';
@@ -86,14 +87,7 @@ export function ConfirmDialog({
           <label htmlFor={typedId} className="field-label">
             Type {mustType} to confirm
           </label>
-          <input
-            id={typedId}
-            className="input mono"
-            value={typed}
-            autoComplete="off"
-            spellCheck={false}
-            onChange={(e) => setTyped(e.target.value)}
-          />
+          <MonoInput id={typedId} value={typed} onValue={setTyped} />
         </div>
       )}
       {error && <ErrorBanner error={error} />}

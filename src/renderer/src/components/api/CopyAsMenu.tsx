@@ -1,9 +1,11 @@
-import { useEffect, useRef, useState } from 'react';
+import { useCallback, useRef, useState } from 'react';
 import type { EngineTarget } from '@shared/apilog/engine-request';
 import { curlCommand, goSnippet, nodeSnippet, pythonSnippet, type CopyFormat } from '@shared/apilog/copy-as';
 import type { FormCopy } from '@shared/apilog/form-copy';
 import { useApiTarget } from '../../hooks/useApiTarget';
 import { copyText } from '../log-viewer/export-log';
+import { MenuItemButton } from '../ui/MenuItemButton';
+import { useDismiss } from '../ui/useDismiss';
 
 const FORMATS: Array<{ format: CopyFormat; label: string }> = [
   { format: 'curl', label: 'curl' },
@@ -38,14 +40,8 @@ export function CopyAsMenu({
   const { info, error } = useApiTarget(hostId);
   const ref = useRef<HTMLDivElement>(null);
 
-  useEffect(() => {
-    if (!open) return;
-    const onDown = (e: MouseEvent) => {
-      if (!ref.current?.contains(e.target as Node)) setOpen(false);
-    };
-    document.addEventListener('mousedown', onDown);
-    return () => document.removeEventListener('mousedown', onDown);
-  }, [open]);
+  const close = useCallback(() => setOpen(false), []);
+  useDismiss(ref, close, { open });
 
   const pick = (format: CopyFormat, label: string) => {
     setOpen(false);
@@ -78,15 +74,9 @@ export function CopyAsMenu({
       {open && (
         <div className={`menu copy-as-popup copy-as-popup-${drop}`} role="menu" aria-label="Copy as">
           {FORMATS.map((f) => (
-            <button
-              key={f.format}
-              type="button"
-              role="menuitem"
-              className="menu-item"
-              onClick={() => pick(f.format, f.label)}
-            >
+            <MenuItemButton key={f.format} className="menu-item" onClick={() => pick(f.format, f.label)}>
               {f.label}
-            </button>
+            </MenuItemButton>
           ))}
         </div>
       )}

@@ -1,6 +1,5 @@
 import {
   forwardRef,
-  useCallback,
   useEffect,
   useImperativeHandle,
   useLayoutEffect,
@@ -10,6 +9,7 @@ import {
 } from 'react';
 import { MeasuredRows, type MeasuredRowsHandle } from './MeasuredRows';
 import { renderRow, ROW_HEIGHT, type LogRowsHandle, type LogRowsProps } from './LogRow';
+import { useStickScroll } from './useStickScroll';
 
 export type { LogRowsHandle } from './LogRow';
 
@@ -25,9 +25,10 @@ const OVERSCAN = 15;
 export const LogRows = forwardRef<LogRowsHandle, LogRowsProps>(function LogRows(props, ref) {
   const measured = useRef<MeasuredRowsHandle>(null);
   const { model, wrap, stick, onStickChange } = props;
-  const scrollRef = useRef<HTMLDivElement | null>(null);
   const [viewport, setViewport] = useState({ top: 0, height: 600 });
-  const lastTop = useRef(0);
+  const { scrollRef, lastTop, onScroll } = useStickScroll(onStickChange, (el) =>
+    setViewport({ top: el.scrollTop, height: el.clientHeight }),
+  );
   const lastDropped = useRef(model.rowsDroppedFromTop);
   const count = model.rowCount;
 
@@ -37,7 +38,7 @@ export const LogRows = forwardRef<LogRowsHandle, LogRowsProps>(function LogRows(
     const ro = new ResizeObserver(() => setViewport((v) => ({ ...v, height: el.clientHeight })));
     ro.observe(el);
     return () => ro.disconnect();
-  }, [wrap]);
+  }, [wrap, scrollRef]);
 
   // Following: the end is in view. Paused: rows dropped at the top move the view up by as much,
   // so the lines being read stay put.
@@ -52,17 +53,6 @@ export const LogRows = forwardRef<LogRowsHandle, LogRowsProps>(function LogRows(
       el.scrollTop = Math.max(0, lastTop.current - dropped * ROW_HEIGHT);
     }
   });
-
-  const onScroll = useCallback(() => {
-    const el = scrollRef.current;
-    if (!el) return;
-    const top = el.scrollTop;
-    const atBottom = el.scrollHeight - top - el.clientHeight <= ROW_HEIGHT;
-    if (atBottom) onStickChange(true);
-    else if (top < lastTop.current - 1) onStickChange(false);
-    lastTop.current = top;
-    setViewport({ top, height: el.clientHeight });
-  }, [onStickChange]);
 
   useImperativeHandle(
     ref,
@@ -87,7 +77,7 @@ export const LogRows = forwardRef<LogRowsHandle, LogRowsProps>(function LogRows(
         return el ? model.rowSeq(Math.floor(el.scrollTop / ROW_HEIGHT)) : undefined;
       },
     }),
-    [model, wrap, onStickChange],
+    [model, wrap, onStickChange, scrollRef],
   );
 
   const scrollProps = {

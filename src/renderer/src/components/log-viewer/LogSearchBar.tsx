@@ -1,6 +1,6 @@
 import { IconButton } from '../ui/IconButton';
 import { forwardRef } from 'react';
-import { SearchIcon } from '../ui/Icons';
+import { ChevronIcon, SearchIcon } from '../ui/Icons';
 import { ToggleButton } from '../ui/ToggleButton';
 import type { LogSearchOptions } from './useLogSearch';
 
@@ -22,15 +22,7 @@ function StepButton({ up, disabled, onClick }: { up: boolean; disabled: boolean;
       disabled={disabled}
       onClick={onClick}
     >
-      <svg viewBox="0 0 16 16" width="14" height="14" aria-hidden="true">
-        <path
-          d={up ? 'M4 10l4-4 4 4' : 'M4 6l4 4 4-4'}
-          fill="none"
-          stroke="currentColor"
-          strokeWidth="1.6"
-          strokeLinecap="round"
-        />
-      </svg>
+      <ChevronIcon direction={up ? 'up' : 'down'} />
     </IconButton>
   );
 }

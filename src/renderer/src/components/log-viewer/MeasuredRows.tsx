@@ -1,15 +1,8 @@
 import { useVirtualizer } from '@tanstack/react-virtual';
-import {
-  forwardRef,
-  useCallback,
-  useEffect,
-  useImperativeHandle,
-  useLayoutEffect,
-  useRef,
-  useState,
-  type HTMLAttributes,
-} from 'react';
+import { forwardRef, useImperativeHandle, useLayoutEffect, useState, type HTMLAttributes } from 'react';
 import { renderRow, ROW_HEIGHT, type LogRowsProps } from './LogRow';
+import { useStickScroll } from './useStickScroll';
+import { useThrottledValue } from './useThrottledValue';
 
 export interface MeasuredRowsHandle {
   reveal(row: number): void;
@@ -30,21 +23,8 @@ export const MeasuredRows = forwardRef<
   LogRowsProps & { scrollProps: HTMLAttributes<HTMLDivElement> }
 >(function MeasuredRows(props, ref) {
   const { model, version, stick, onStickChange, scrollProps } = props;
-  const scrollRef = useRef<HTMLDivElement | null>(null);
-  const [shownVersion, setShownVersion] = useState(version);
-  const lastRefresh = useRef(0);
-  useEffect(() => {
-    if (version === shownVersion) return;
-    const wait = lastRefresh.current + WRAPPED_REFRESH_MS - performance.now();
-    const timer = setTimeout(
-      () => {
-        lastRefresh.current = performance.now();
-        setShownVersion(version);
-      },
-      Math.max(0, wait),
-    );
-    return () => clearTimeout(timer);
-  }, [version, shownVersion]);
+  const { scrollRef, onScroll } = useStickScroll(onStickChange);
+  const shownVersion = useThrottledValue(version, WRAPPED_REFRESH_MS);
 
   // The row count as of the last refresh (the model itself has moved on).
   const [count, setCount] = useState(model.rowCount);
@@ -57,20 +37,10 @@ export const MeasuredRows = forwardRef<
     overscan: 8,
     getItemKey: (i) => model.rowSeq(i) ?? -1 - i,
   });
-  const lastTop = useRef(0);
 
   useLayoutEffect(() => {
     if (stick && count > 0) virtualizer.scrollToIndex(count - 1, { align: 'end' });
   }, [count, stick, virtualizer, shownVersion]);
-
-  const onScroll = useCallback(() => {
-    const el = scrollRef.current;
-    if (!el) return;
-    const atBottom = el.scrollHeight - el.scrollTop - el.clientHeight <= ROW_HEIGHT;
-    if (atBottom) onStickChange(true);
-    else if (el.scrollTop < lastTop.current - 1) onStickChange(false);
-    lastTop.current = el.scrollTop;
-  }, [onStickChange]);
 
   useImperativeHandle(
     ref,

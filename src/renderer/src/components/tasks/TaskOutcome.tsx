@@ -1,20 +1,13 @@
 import type { TaskView } from '@shared/contract';
 import { failureTitle } from '../../lib/task-text';
+import { CheckIcon } from '../ui/Icons';
 
 /** What a finished task came to: its result in words, or its error as a titled sentence. */
 export function TaskOutcome({ task }: { task: TaskView }) {
   if (task.state === 'succeeded') {
     return (
       <div className="task-result" role="status">
-        <svg viewBox="0 0 16 16" width="14" height="14" aria-hidden="true">
-          <path
-            d="M3.5 8.5l3 3 6-7"
-            fill="none"
-            stroke="currentColor"
-            strokeWidth="1.8"
-            strokeLinecap="round"
-          />
-        </svg>
+        <CheckIcon />
         <div className="task-result-text">
           <span>{task.result?.summary ?? 'Done'}</span>
           {task.result?.digest && <span className="mono task-digest">{task.result.digest}</span>}

@@ -4,6 +4,9 @@ import { AUTO_SHELL } from '@shared/apilog/form-requests';
 import { execFormCopy } from '@shared/apilog/form-copy';
 import { joinCommand, parseEnvLines, splitCommand, type ShellPrefs } from '../../lib/shell-prefs';
 import { CopyAsMenu } from '../api/CopyAsMenu';
+import { TextField } from '../ui/Field';
+import { LabeledField } from '../ui/LabeledField';
+import { MonoInput } from '../ui/MonoInput';
 
 const PRESETS: Array<{ id: string; label: string; argv?: string[] }> = [
   { id: 'auto', label: 'Auto (bash, else sh)' },
@@ -86,8 +89,7 @@ export function ShellForm({
   return (
     <form className="shell-form" onSubmit={submit} aria-label="Open a shell">
       <div className="shell-form-row">
-        <label className="field shell-field" htmlFor={`${id}-shell`}>
-          <span className="field-label">Shell</span>
+        <LabeledField id={`${id}-shell`} label="Shell" className="shell-field">
           <select
             id={`${id}-shell`}
             className="input"
@@ -100,19 +102,11 @@ export function ShellForm({
               </option>
             ))}
           </select>
-        </label>
+        </LabeledField>
         {preset === 'custom' && (
-          <label className="field grow" htmlFor={`${id}-cmd`}>
-            <span className="field-label">Command</span>
-            <input
-              id={`${id}-cmd`}
-              className="input mono"
-              value={command}
-              placeholder="/bin/bash -l"
-              spellCheck={false}
-              onChange={(e) => setCommand(e.target.value)}
-            />
-          </label>
+          <LabeledField id={`${id}-cmd`} label="Command" className="grow">
+            <MonoInput id={`${id}-cmd`} value={command} placeholder="/bin/bash -l" onValue={setCommand} />
+          </LabeledField>
         )}
         <div className="shell-form-submit">
           {copyTarget && <CopyAsMenu hostId={copyTarget.hostId} build={copy} drop="down" />}
@@ -132,32 +126,23 @@ export function ShellForm({
       {more && (
         <div className="shell-form-more">
           <div className="shell-form-row">
-            <label className="field" htmlFor={`${id}-user`}>
-              <span className="field-label">
-                User <span className="optional">(optional)</span>
-              </span>
-              <input
-                id={`${id}-user`}
-                className="input mono"
-                value={user}
-                placeholder="root or 1000:1000"
-                spellCheck={false}
-                onChange={(e) => setUser(e.target.value)}
-              />
-            </label>
-            <label className="field grow" htmlFor={`${id}-dir`}>
-              <span className="field-label">
-                Working directory <span className="optional">(optional)</span>
-              </span>
-              <input
-                id={`${id}-dir`}
-                className="input mono"
-                value={workingDir}
-                placeholder="/app"
-                spellCheck={false}
-                onChange={(e) => setWorkingDir(e.target.value)}
-              />
-            </label>
+            <TextField
+              id={`${id}-user`}
+              label="User"
+              placeholder="root or 1000:1000"
+              mono
+              value={user}
+              onChange={setUser}
+            />
+            <TextField
+              id={`${id}-dir`}
+              className="grow"
+              label="Working directory"
+              placeholder="/app"
+              mono
+              value={workingDir}
+              onChange={setWorkingDir}
+            />
           </div>
           <label className="field" htmlFor={`${id}-env`}>
             <span className="field-label">

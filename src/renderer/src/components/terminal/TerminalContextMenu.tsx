@@ -1,4 +1,7 @@
 import { useEffect, useRef, type KeyboardEvent } from 'react';
+import { focusFirstItem, moveMenuFocus } from '../ui/menu-focus';
+import { MenuItemButton } from '../ui/MenuItemButton';
+import { useDismiss } from '../ui/useDismiss';
 
 export interface MenuItem {
   label: string;
@@ -21,29 +24,14 @@ export function TerminalContextMenu({
 }) {
   const ref = useRef<HTMLDivElement>(null);
 
-  useEffect(() => {
-    ref.current?.querySelector<HTMLButtonElement>('button:not([disabled])')?.focus();
-    const onDown = (e: MouseEvent) => {
-      if (!ref.current?.contains(e.target as Node)) onClose();
-    };
-    document.addEventListener('mousedown', onDown, true);
-    window.addEventListener('blur', onClose);
-    return () => {
-      document.removeEventListener('mousedown', onDown, true);
-      window.removeEventListener('blur', onClose);
-    };
-  }, [onClose]);
+  useDismiss(ref, onClose, { onWindowBlur: true });
+  useEffect(() => focusFirstItem(ref.current), []);
 
   const onKey = (e: KeyboardEvent) => {
-    const buttons = [...(ref.current?.querySelectorAll<HTMLButtonElement>('button:not([disabled])') ?? [])];
-    const i = buttons.indexOf(document.activeElement as HTMLButtonElement);
+    if (moveMenuFocus(e, ref.current)) return;
     if (e.key === 'Escape') {
       e.preventDefault();
       onClose();
-    } else if (e.key === 'ArrowDown' || e.key === 'ArrowUp') {
-      e.preventDefault();
-      const next = (i + (e.key === 'ArrowDown' ? 1 : -1) + buttons.length) % buttons.length;
-      buttons[next]?.focus();
     }
   };
 
@@ -61,10 +49,8 @@ export function TerminalContextMenu({
       onKeyDown={onKey}
     >
       {items.map((item) => (
-        <button
+        <MenuItemButton
           key={item.label}
-          type="button"
-          role="menuitem"
           className="context-menu-item"
           disabled={item.disabled}
           onClick={() => {
@@ -74,7 +60,7 @@ export function TerminalContextMenu({
         >
           <span>{item.label}</span>
           {item.shortcut && <kbd className="context-menu-shortcut">{item.shortcut}</kbd>}
-        </button>
+        </MenuItemButton>
       ))}
     </div>
   );

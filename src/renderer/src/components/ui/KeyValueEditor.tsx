@@ -1,6 +1,9 @@
-import { CloseIcon } from './Icons';
 import { useId } from 'react';
 import { type KeyValueRow } from '../../lib/key-values';
+import { rowEditor } from '../../lib/row-editor';
+import { IconButton } from './IconButton';
+import { CloseIcon } from './Icons';
+import { MonoInput } from './MonoInput';
 
 export { keyValuesOf, type KeyValueRow } from '../../lib/key-values';
 
@@ -26,8 +29,7 @@ export function KeyValueEditor({
   valuePlaceholder = 'value',
 }: KeyValueEditorProps) {
   const base = useId();
-  const update = (i: number, patch: Partial<KeyValueRow>) =>
-    onChange(rows.map((r, j) => (j === i ? { ...r, ...patch } : r)));
+  const edit = rowEditor(rows, onChange);
   return (
     <fieldset className="field kv-editor">
       <legend className="field-label">
@@ -39,35 +41,26 @@ export function KeyValueEditor({
         return (
           <div key={i} className="kv-row-wrap">
             <div className="kv-row">
-              <input
-                className="input mono"
-                aria-label={`${legend} ${i + 1} key`}
+              <MonoInput
+                id={id}
+                label={`${legend} ${i + 1} key`}
                 placeholder={keyPlaceholder}
                 value={r.key}
-                spellCheck={false}
-                aria-invalid={error ? true : undefined}
-                aria-describedby={error ? `${id}-error` : undefined}
-                onChange={(e) => update(i, { key: e.target.value })}
+                error={error}
+                onValue={(key) => edit.set(i, { key })}
               />
               <span className="kv-eq" aria-hidden="true">
                 =
               </span>
-              <input
-                className="input mono"
-                aria-label={`${legend} ${i + 1} value`}
+              <MonoInput
+                label={`${legend} ${i + 1} value`}
                 placeholder={valuePlaceholder}
                 value={r.value}
-                spellCheck={false}
-                onChange={(e) => update(i, { value: e.target.value })}
+                onValue={(value) => edit.set(i, { value })}
               />
-              <button
-                type="button"
-                className="icon-button"
-                aria-label={`Remove ${noun} ${i + 1}`}
-                onClick={() => onChange(rows.filter((_, j) => j !== i))}
-              >
+              <IconButton label={`Remove ${noun} ${i + 1}`} onClick={() => edit.remove(i)}>
                 <CloseIcon />
-              </button>
+              </IconButton>
             </div>
             {error && (
               <p id={`${id}-error`} className="field-error">
@@ -81,7 +74,7 @@ export function KeyValueEditor({
         <button
           type="button"
           className="button button-small"
-          onClick={() => onChange([...rows, { key: '', value: '' }])}
+          onClick={() => edit.add({ key: '', value: '' })}
         >
           + Add {noun}
         </button>

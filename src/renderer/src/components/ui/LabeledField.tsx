@@ -9,12 +9,14 @@ export interface LabeledFieldProps {
   /** A problem with the value: shown in place of the hint. */
   error?: ReactNode;
   hint?: ReactNode;
+  /** Extra class on the field (its width in a row: "grow"). */
+  className?: string;
 }
 
 /** A label over any control, with a hint or an error under it. */
-export function LabeledField({ id, label, children, error, hint }: LabeledFieldProps) {
+export function LabeledField({ id, label, children, error, hint, className }: LabeledFieldProps) {
   return (
-    <div className="field">
+    <div className={className ? `field ${className}` : 'field'}>
       <label className="field-label" htmlFor={id}>
         {label}
       </label>

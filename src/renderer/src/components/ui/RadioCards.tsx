@@ -1,3 +1,5 @@
+import { RadioInput } from './RadioInput';
+
 export interface RadioCard<T extends string> {
   value: T;
   label: string;
@@ -18,6 +20,7 @@ export interface RadioCardsProps<T extends string> {
 
 /** A radio group whose options each carry a title and a hint that describes them. */
 export function RadioCards<T extends string>({ name, label, value, options, onChange }: RadioCardsProps<T>) {
+  const group = { name, value, onChange };
   return (
     <div className="policy-options" role="radiogroup" aria-label={label}>
       {options.map((o) => {
@@ -27,15 +30,7 @@ export function RadioCards<T extends string>({ name, label, value, options, onCh
             key={o.value}
             className={`policy-option${value === o.value ? ' is-checked' : ''}${o.danger ? ' is-danger' : ''}`}
           >
-            <input
-              id={id}
-              type="radio"
-              name={name}
-              value={o.value}
-              checked={value === o.value}
-              onChange={() => onChange(o.value)}
-              aria-describedby={`${id}-hint`}
-            />
+            <RadioInput id={id} group={group} value={o.value} aria-describedby={`${id}-hint`} />
             <label htmlFor={id}>
               <span className="policy-title">{o.label}</span>
               <span id={`${id}-hint`} className="kind-option-hint">

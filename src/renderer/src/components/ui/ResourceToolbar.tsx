@@ -1,5 +1,6 @@
 import type { ReactNode } from 'react';
-import { RefreshButton, SearchBox } from './SearchBox';
+import { RefreshButton } from './RefreshButton';
+import { SearchBox } from './SearchBox';
 
 interface ResourceToolbarProps {
   title: string;
@@ -33,7 +34,7 @@ export function ResourceToolbar({
       <span className="toolbar-count" aria-live="polite">
         {count}
       </span>
-      <RefreshButton loading={loading} onClick={onRefresh} />
+      <RefreshButton loading={loading} onRefresh={onRefresh} />
       {children}
     </div>
   );

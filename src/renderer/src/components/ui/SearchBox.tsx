@@ -1,5 +1,4 @@
 import { useId } from 'react';
-import { RefreshIcon } from './RefreshIcon';
 import { SearchIcon } from './Icons';
 
 export interface SearchBoxProps {
@@ -37,21 +36,5 @@ export function SearchBox({ label, placeholder, value, onChange, className, maxL
         }}
       />
     </div>
-  );
-}
-
-/** The Refresh button every resource toolbar has. */
-export function RefreshButton({ loading, onClick }: { loading: boolean; onClick(): void }) {
-  return (
-    <button
-      type="button"
-      className="button"
-      onClick={onClick}
-      disabled={loading}
-      aria-busy={loading || undefined}
-    >
-      {loading ? <span className="spinner" aria-hidden="true" /> : <RefreshIcon />}
-      Refresh
-    </button>
   );
 }

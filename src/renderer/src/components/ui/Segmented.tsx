@@ -1,4 +1,5 @@
 import { useId } from 'react';
+import { RadioInput } from './RadioInput';
 
 interface SegmentedProps<V extends string> {
   /** The group's accessible name ("Show"). */
@@ -11,17 +12,12 @@ interface SegmentedProps<V extends string> {
 /** A row of joined radio buttons: one choice of a few (a list's "Show" filter). */
 export function Segmented<V extends string>({ label, options, value, onChange }: SegmentedProps<V>) {
   const name = useId();
+  const group = { name, value, onChange };
   return (
     <div className="segmented" role="radiogroup" aria-label={label}>
       {options.map((o) => (
         <label key={o.value} className={`segment${value === o.value ? ' is-checked' : ''}`}>
-          <input
-            type="radio"
-            name={name}
-            value={o.value}
-            checked={value === o.value}
-            onChange={() => onChange(o.value)}
-          />
+          <RadioInput group={group} value={o.value} />
           <span>{o.label}</span>
         </label>
       ))}

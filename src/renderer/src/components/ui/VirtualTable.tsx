@@ -2,6 +2,7 @@ import { HEADER_HEIGHT } from '../../lib/row-height';
 import { useEffect, useRef, type ReactNode } from 'react';
 import { useVirtualizer } from '@tanstack/react-virtual';
 import { useRowHeight } from '../../hooks/useRowHeight';
+import { visibleRows } from './visible-rows';
 
 export interface Column<T> {
   id: string;
@@ -71,26 +72,22 @@ export function VirtualTable<T>({
         </div>
       </div>
       <div role="rowgroup" className="rtable-body" style={{ height: virtualizer.getTotalSize() }}>
-        {virtualizer.getVirtualItems().map((item) => {
-          const row = rows[item.index];
-          if (!row) return null;
-          return (
-            <div
-              key={rowKey(row)}
-              role="row"
-              aria-label={rowLabel(row)}
-              aria-rowindex={item.index + 2}
-              className="rtable-row"
-              style={{ transform: `translateY(${item.start - HEADER_HEIGHT}px)`, height: rowHeight }}
-            >
-              {columns.map((c) => (
-                <div key={c.id} role="cell" className={`rtable-cell ${c.className ?? ''}`}>
-                  {c.render(row)}
-                </div>
-              ))}
-            </div>
-          );
-        })}
+        {visibleRows(virtualizer, rows).map(({ row, item }) => (
+          <div
+            key={rowKey(row)}
+            role="row"
+            aria-label={rowLabel(row)}
+            aria-rowindex={item.index + 2}
+            className="rtable-row"
+            style={{ transform: `translateY(${item.start - HEADER_HEIGHT}px)`, height: rowHeight }}
+          >
+            {columns.map((c) => (
+              <div key={c.id} role="cell" className={`rtable-cell ${c.className ?? ''}`}>
+                {c.render(row)}
+              </div>
+            ))}
+          </div>
+        ))}
       </div>
     </div>
   );

@@ -1,6 +1,6 @@
 import { useId } from 'react';
 import { ActionIcon } from '../../components/ui/ActionIcon';
-import { RefreshButton } from '../../components/ui/RefreshIconButton';
+import { RefreshButton } from '../../components/ui/RefreshButton';
 import { ContainerFilters, type ContainerFilterProps } from './ContainerFilters';
 import type { GuardProps } from '../../lib/policy';
 import { UpdatesControls } from '../../components/fleet/UpdatesControls';
@@ -43,7 +43,7 @@ export function ContainerToolbar(props: ContainerToolbarProps) {
       <span className="toolbar-count" aria-live="polite" title={`${running} running, ${total} in total`}>
         {running} of {total} running
       </span>
-      <RefreshButton loading={loading} onRefresh={props.onRefresh} />
+      <RefreshButton loading={loading} onRefresh={props.onRefresh} compact />
       <button type="button" className="button" onClick={props.onPrune} {...props.pruneGuard}>
         <ActionIcon action="prune" />
         Prune…

@@ -1,6 +1,6 @@
 import { useEffect, useLayoutEffect, useRef, useState } from 'react';
 import { createPortal } from 'react-dom';
-import { focusByArrow } from '../../components/ui/menu-focus';
+import { moveMenuFocus } from '../../components/ui/menu-focus';
 
 export interface MenuItem {
   id: string;
@@ -58,12 +58,12 @@ export function RowMenu({ label, anchor, items, onClose }: RowMenuProps) {
       className="row-menu"
       style={pos ? { top: pos.top, left: pos.left } : { visibility: 'hidden' }}
       onKeyDown={(e) => {
-        const items = [...(ref.current?.querySelectorAll<HTMLElement>('[role="menuitem"]') ?? [])];
+        if (moveMenuFocus(e, ref.current)) return;
         if (e.key === 'Escape' || e.key === 'Tab') {
           e.preventDefault();
           e.stopPropagation();
           finish();
-        } else if (focusByArrow(e.key, items)) e.preventDefault();
+        }
       }}
     >
       {items.map((item) => (

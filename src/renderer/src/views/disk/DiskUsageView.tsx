@@ -6,7 +6,7 @@ import { useNow } from '../../hooks/useNow';
 import { guard } from '../../lib/policy';
 import { useSelectedPolicy } from '../../hooks/usePolicy';
 import { EMPTY_HOST_DISK, useDiskStore } from '../../stores/disk';
-import { RefreshButton } from '../../components/ui/SearchBox';
+import { RefreshButton } from '../../components/ui/RefreshButton';
 import { countOf, KIND_TEXT } from '../../lib/disk-kinds';
 import { PruneDialog } from '../../components/prune/PruneKindDialog';
 
@@ -98,7 +98,7 @@ export function DiskUsageView({ host }: { host: HostView }) {
         {data.fetchedAt && (
           <span className="toolbar-count">Measured {relativeTime(data.fetchedAt, now)}</span>
         )}
-        <RefreshButton loading={data.loading} onClick={() => void fetch(hostId)} />
+        <RefreshButton loading={data.loading} onRefresh={() => void fetch(hostId)} />
       </div>
       {data.error && (
         <div className="banners">

@@ -1,5 +1,6 @@
 import { HOST_COLORS } from '../../lib/forms/host-form';
 import { FieldError } from '../../components/ui/Field';
+import { RadioInput } from '../../components/ui/RadioInput';
 
 export interface ColorPickerProps {
   id: string;
@@ -10,21 +11,16 @@ export interface ColorPickerProps {
 
 /** A few swatches (a radio group) and a custom colour input. */
 export function ColorPicker({ id, value, onChange, error }: ColorPickerProps) {
-  const current = value.toLowerCase();
   const customId = `${id}-custom`;
+  // Swatches are lower-case; a stored colour may not be.
+  const group = { name: id, value: value.toLowerCase(), onChange };
   return (
     <fieldset className="field color-picker" id={id}>
       <legend className="field-label">Colour</legend>
       <div className="swatches">
         {HOST_COLORS.map((c) => (
           <label key={c.value} className="swatch-option" title={c.name}>
-            <input
-              type="radio"
-              name={id}
-              value={c.value}
-              checked={current === c.value}
-              onChange={() => onChange(c.value)}
-            />
+            <RadioInput group={group} value={c.value} />
             <span className="swatch-chip" style={{ background: c.value }} aria-hidden="true" />
             <span className="visually-hidden">{c.name}</span>
           </label>

@@ -1,5 +1,6 @@
 import type { EndpointKind } from '@shared/contract';
 import { KindIcon } from '../../components/KindIcon';
+import { RadioInput } from '../../components/ui/RadioInput';
 import { KIND_LONG_LABELS } from '../../lib/endpoint';
 
 const KINDS: { kind: EndpointKind; hint: string }[] = [
@@ -17,6 +18,7 @@ export interface KindPickerProps {
 
 /** Radio group of connection kinds, shown as cards. */
 export function KindPicker({ id, value, onChange }: KindPickerProps) {
+  const group = { name: id, value, onChange };
   return (
     <fieldset className="field kind-picker" id={id}>
       <legend className="field-label">Connection</legend>
@@ -28,15 +30,7 @@ export function KindPicker({ id, value, onChange }: KindPickerProps) {
               key={kind}
               className={`kind-option${value === kind ? ' is-checked' : ''}${kind === 'tcp' ? ' is-insecure' : ''}`}
             >
-              <input
-                id={inputId}
-                type="radio"
-                name={id}
-                value={kind}
-                checked={value === kind}
-                onChange={() => onChange(kind)}
-                aria-describedby={`${inputId}-hint`}
-              />
+              <RadioInput id={inputId} group={group} value={kind} aria-describedby={`${inputId}-hint`} />
               <label htmlFor={inputId} className="kind-option-title">
                 <KindIcon kind={kind} />
                 {KIND_LONG_LABELS[kind]}

@@ -1,5 +1,6 @@
 import { useState, type ReactNode } from 'react';
 import { describedBy, FieldError, FieldHint } from '../../components/ui/Field';
+import { LineIcon } from '../../components/ui/LineIcon';
 
 export interface PemFieldProps {
   id: string;
@@ -96,15 +97,9 @@ export function PemField({
             }}
           />
           <label htmlFor={fileId} className="button button-small file-label">
-            <svg viewBox="0 0 16 16" width="12" height="12" aria-hidden="true">
-              <path
-                d="M4 1.75h5l3 3v9.5H4zM9 1.75v3h3"
-                fill="none"
-                stroke="currentColor"
-                strokeWidth="1.4"
-                strokeLinejoin="round"
-              />
-            </svg>
+            <LineIcon size={12}>
+              <path d="M4 1.75h5l3 3v9.5H4zM9 1.75v3h3" />
+            </LineIcon>
             {fileLabel}
           </label>
         </span>

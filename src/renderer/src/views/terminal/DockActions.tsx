@@ -2,6 +2,8 @@ import { usePick } from '../../hooks/usePick';
 import { IconButton } from '../../components/ui/IconButton';
 import { FONT_MAX, FONT_MIN, SCROLLBACK_CHOICES, useTerminalsStore } from '../../stores/terminals';
 import { plural } from '../../lib/plural';
+import { ChevronIcon } from '../../components/ui/Icons';
+import { LineIcon } from '../../components/ui/LineIcon';
 
 /** Font size, scrollback, maximize and hide: they apply to every terminal. */
 export function DockActions() {
@@ -53,13 +55,9 @@ export function DockActions() {
         title={maximized ? 'Restore' : 'Maximize'}
         onClick={toggleMaximized}
       >
-        <svg viewBox="0 0 16 16" width="13" height="13" aria-hidden="true">
-          {maximized ? (
-            <path d="M3 9h7v4H3zM6 6V3h7v7h-3" fill="none" stroke="currentColor" strokeWidth="1.4" />
-          ) : (
-            <path d="M3 3h10v10H3z" fill="none" stroke="currentColor" strokeWidth="1.4" />
-          )}
-        </svg>
+        <LineIcon size={13}>
+          <path d={maximized ? 'M3 9h7v4H3zM6 6V3h7v7h-3' : 'M3 3h10v10H3z'} />
+        </LineIcon>
       </button>
       <button
         type="button"
@@ -69,15 +67,7 @@ export function DockActions() {
         title={open ? 'Hide' : 'Show'}
         onClick={() => setOpen(!open)}
       >
-        <svg viewBox="0 0 16 16" width="13" height="13" aria-hidden="true">
-          <path
-            d={open ? 'M4 6l4 4 4-4' : 'M4 10l4-4 4 4'}
-            fill="none"
-            stroke="currentColor"
-            strokeWidth="1.6"
-            strokeLinecap="round"
-          />
-        </svg>
+        <ChevronIcon direction={open ? 'down' : 'up'} size={13} />
       </button>
     </div>
   );

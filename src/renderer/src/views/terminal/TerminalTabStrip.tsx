@@ -2,6 +2,7 @@ import { usePick } from '../../hooks/usePick';
 import { useRef, type KeyboardEvent } from 'react';
 import type { ExecSessionInfo, HostView } from '@shared/contract';
 import { useTerminalsStore, type TerminalTab } from '../../stores/terminals';
+import { CloseIcon } from '../../components/ui/Icons';
 
 const STATE_TEXT: Record<ExecSessionInfo['state'], string> = {
   starting: 'starting',
@@ -84,9 +85,7 @@ export function TerminalTabStrip({ hosts }: { hosts: HostView[] }) {
               title="Close terminal"
               onClick={() => void closeTab(t.id)}
             >
-              <svg viewBox="0 0 16 16" width="11" height="11" aria-hidden="true">
-                <path d="M4 4l8 8m0-8l-8 8" stroke="currentColor" strokeWidth="1.7" strokeLinecap="round" />
-              </svg>
+              <CloseIcon size={11} />
             </button>
           </div>
         );

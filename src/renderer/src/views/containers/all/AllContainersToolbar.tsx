@@ -1,5 +1,5 @@
 import type { HostView } from '@shared/contract';
-import { RefreshButton } from '../../../components/ui/RefreshIconButton';
+import { RefreshButton } from '../../../components/ui/RefreshButton';
 import { ContainerFilters, type ContainerFilterProps } from '../ContainerFilters';
 import { plural } from '../../../lib/plural';
 import { UpdatesControls } from '../../../components/fleet/UpdatesControls';
@@ -36,7 +36,7 @@ export function AllContainersToolbar(props: AllContainersToolbarProps) {
       <span className="toolbar-count" aria-live="polite" title={`${running} running, ${total} in total`}>
         {running} of {total} running on {plural(props.hostCount, 'host')}
       </span>
-      <RefreshButton loading={loading} onRefresh={props.onRefresh} />
+      <RefreshButton loading={loading} onRefresh={props.onRefresh} compact />
     </div>
   );
 }

@@ -14,6 +14,7 @@ import { useQuery } from '../../../hooks/useQuery';
 import { useContainersStore, type RunDialogTarget } from '../../../stores/containers';
 import { useDetailsStore } from '../../../stores/details';
 import { TextField } from '../../../components/ui/Field';
+import { LabeledField } from '../../../components/ui/LabeledField';
 import { CopyAsMenu } from '../../../components/api/CopyAsMenu';
 import { runFormCopy } from '@shared/apilog/form-copy';
 import { KeyValueRows } from './KeyValueRows';
@@ -122,6 +123,12 @@ export function RunContainerDialog({ host, target }: RunContainerDialogProps) {
     id: idOf(key),
     checked: form[key],
     onChange: (v: boolean) => update(key, v),
+  });
+  const list = <K extends 'ports' | 'mounts' | 'env' | 'labels'>(key: K) => ({
+    rows: form[key],
+    errors,
+    idOf,
+    onChange: (rows: RunForm[K]) => update(key, rows),
   });
   const text = (key: keyof RunForm & string) => ({
     id: idOf(key),
@@ -262,12 +269,9 @@ export function RunContainerDialog({ host, target }: RunContainerDialogProps) {
             </div>
           </Section>
           <Section title="Networking">
-            <PortRows rows={form.ports} errors={errors} idOf={idOf} onChange={(v) => update('ports', v)} />
+            <PortRows {...list('ports')} />
             <div className="run-grid">
-              <div className="field">
-                <label htmlFor={idOf('network')} className="field-label">
-                  Network
-                </label>
+              <LabeledField id={idOf('network')} label="Network" error={errors.network}>
                 <select
                   id={idOf('network')}
                   className="input"
@@ -287,13 +291,9 @@ export function RunContainerDialog({ host, target }: RunContainerDialogProps) {
                     </option>
                   ))}
                 </select>
-                {errors.network && <p className="field-error">{errors.network}</p>}
-              </div>
+              </LabeledField>
               <div className="field-row">
-                <div className="field grow">
-                  <label htmlFor={idOf('restart')} className="field-label">
-                    Restart policy
-                  </label>
+                <LabeledField id={idOf('restart')} label="Restart policy" className="grow">
                   <select
                     id={idOf('restart')}
                     className="input"
@@ -306,7 +306,7 @@ export function RunContainerDialog({ host, target }: RunContainerDialogProps) {
                       </option>
                     ))}
                   </select>
-                </div>
+                </LabeledField>
                 {form.restart === 'on-failure' && (
                   <TextField
                     label="Max retries"
@@ -320,28 +320,10 @@ export function RunContainerDialog({ host, target }: RunContainerDialogProps) {
             </div>
           </Section>
           <Section title="Storage">
-            <MountRows
-              rows={form.mounts}
-              errors={errors}
-              volumes={options.volumes}
-              idOf={idOf}
-              onChange={(v) => update('mounts', v)}
-            />
+            <MountRows {...list('mounts')} volumes={options.volumes} />
           </Section>
           <Section title="Environment">
-            <KeyValueRows
-              legend="Environment variables"
-              noun="Variable"
-              keyWord="name"
-              field="env"
-              rows={form.env}
-              errors={errors}
-              idOf={idOf}
-              keyPlaceholder="NAME"
-              valuePlaceholder="value"
-              maskSecrets
-              onChange={(v) => update('env', v)}
-            />
+            <KeyValueRows field="env" {...list('env')} />
           </Section>
           <Section title="Resources and process">
             <div className="run-grid run-grid-4">
@@ -366,19 +348,7 @@ export function RunContainerDialog({ host, target }: RunContainerDialogProps) {
             )}
           </Section>
           <Section title="Labels and metadata">
-            <KeyValueRows
-              legend="Labels"
-              noun="Label"
-              keyWord="key"
-              field="labels"
-              rows={form.labels}
-              errors={errors}
-              idOf={idOf}
-              keyPlaceholder="com.example.key"
-              valuePlaceholder="value"
-              onChange={(v) => update('labels', v)}
-            />
-            {errors.labels && <p className="field-error">{errors.labels}</p>}
+            <KeyValueRows field="labels" {...list('labels')} />
           </Section>
         </form>
       )}
