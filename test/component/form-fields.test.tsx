@@ -19,20 +19,12 @@ const { SelectField } = await import('../../src/renderer/src/components/ui/Selec
 const { CheckboxField } = await import('../../src/renderer/src/components/ui/CheckboxField');
 const { CreateVolumeDialog } = await import('../../src/renderer/src/views/volumes/CreateVolumeDialog');
 const { settle } = await import('./fixtures');
-const { button, cleanup, render } = await import('./render');
+const { button, cleanup, render, typeInto } = await import('./render');
 
 afterEach(() => {
   cleanup();
   calls.length = 0;
 });
-
-function type(input: HTMLInputElement, value: string) {
-  const setter = Object.getOwnPropertyDescriptor(HTMLInputElement.prototype, 'value')!.set!;
-  act(() => {
-    setter.call(input, value);
-    input.dispatchEvent(new Event('input', { bubbles: true }));
-  });
-}
 
 /** The control named by the label whose text starts with `text`. */
 function labelled<T extends HTMLElement>(root: HTMLElement, text: string): T {
@@ -87,11 +79,11 @@ describe('useFormFields', () => {
     expect(onLeave.className).toContain('mono');
     expect(asTyped.className).not.toContain('mono');
 
-    type(asTyped, 'a b');
+    typeInto(asTyped, 'a b');
     expect(errorOf(asTyped)).toBe('no spaces');
     expect(asTyped.getAttribute('aria-invalid')).toBe('true');
 
-    type(onLeave, 'x');
+    typeInto(onLeave, 'x');
     expect(errorOf(onLeave)).toBeUndefined();
     act(() => onLeave.dispatchEvent(new FocusEvent('focusout', { bubbles: true })));
     expect(errorOf(onLeave)).toBe('a number');
@@ -102,9 +94,9 @@ describe('useFormFields', () => {
     expect(errorOf(onSubmit)).toBe('enter something');
     expect(sent).toEqual([]);
 
-    type(asTyped, 'ab');
-    type(onLeave, '12');
-    type(onSubmit, 'done');
+    typeInto(asTyped, 'ab');
+    typeInto(onLeave, '12');
+    typeInto(onSubmit, 'done');
     act(() => labelled<HTMLInputElement>(view, 'Force').click());
     act(() => button(view, 'Send').click());
     await settle();
@@ -140,13 +132,13 @@ describe('Create volume dialog on useFormFields', () => {
     expect(driver.required).toBe(true);
     expect(name.required).toBe(false);
 
-    type(name, '-bad');
+    typeInto(name, '-bad');
     expect(errorOf(name)).toContain('starting with a letter or digit');
-    type(name, ' data ');
-    type(driver, '');
+    typeInto(name, ' data ');
+    typeInto(driver, '');
     expect(errorOf(driver)).toBeUndefined();
     act(() => button(body, '+ Add label').click());
-    type(body.querySelector<HTMLInputElement>('input[aria-label="Labels 1 value"]')!, 'orphan');
+    typeInto(body.querySelector<HTMLInputElement>('input[aria-label="Labels 1 value"]')!, 'orphan');
     expect(body.textContent).not.toContain('Enter a key.');
     act(() => button(body, 'Create').click());
     await settle();
@@ -154,7 +146,7 @@ describe('Create volume dialog on useFormFields', () => {
     expect(body.textContent).toContain('Enter a key.');
     expect(calls).toEqual([]);
 
-    type(driver, 'local');
+    typeInto(driver, 'local');
     act(() => button(body, 'Remove label 1').click());
     act(() => button(body, 'Create').click());
     await settle();

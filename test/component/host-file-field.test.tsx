@@ -14,20 +14,12 @@ vi.mock('../../src/renderer/src/rpc/api', () => ({
 
 const { LoadDialog } = await import('../../src/renderer/src/views/images/LoadDialog');
 const { hostView, settle } = await import('./fixtures');
-const { button, cleanup, render } = await import('./render');
+const { button, cleanup, render, typeInto } = await import('./render');
 
 afterEach(() => {
   cleanup();
   calls.length = 0;
 });
-
-function type(input: HTMLInputElement, value: string) {
-  const setter = Object.getOwnPropertyDescriptor(HTMLInputElement.prototype, 'value')!.set!;
-  act(() => {
-    setter.call(input, value);
-    input.dispatchEvent(new Event('input', { bubbles: true }));
-  });
-}
 
 describe('HostFileField in the Load dialog', () => {
   it('is a required field named by its label; a relative path is refused before anything is sent', async () => {
@@ -36,12 +28,12 @@ describe('HostFileField in the Load dialog', () => {
     const label = view.ownerDocument.querySelector(`label[for="${field.id}"]`);
     expect(label?.textContent).toContain('Tar file');
     expect(field.required).toBe(true);
-    type(field, 'app.tar');
+    typeInto(field, 'app.tar');
     act(() => button(view.ownerDocument.body, 'Load').click());
     await settle();
     expect(view.ownerDocument.body.textContent).toContain('the path must be absolute');
     expect(calls).toEqual([]);
-    type(field, '/tmp/app.tar');
+    typeInto(field, '/tmp/app.tar');
     act(() => button(view.ownerDocument.body, 'Load').click());
     await settle();
     expect(calls).toEqual([{ method: 'images.load', input: { hostId: 'h1', path: '/tmp/app.tar' } }]);

@@ -36,3 +36,12 @@ export function button(container: HTMLElement, name: string): HTMLButtonElement 
     );
   return found;
 }
+
+/** Types `value` into a text input as a user would: React sees an input event with the new value. */
+export function typeInto(input: HTMLInputElement, value: string): void {
+  const setter = Object.getOwnPropertyDescriptor(HTMLInputElement.prototype, 'value')!.set!;
+  act(() => {
+    setter.call(input, value);
+    input.dispatchEvent(new Event('input', { bubbles: true }));
+  });
+}

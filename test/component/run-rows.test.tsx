@@ -3,19 +3,11 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { KeyValueRows } from '../../src/renderer/src/views/containers/run/KeyValueRows';
 import { PortRows } from '../../src/renderer/src/views/containers/run/PortRows';
 import type { FieldErrors, KeyValueRow, PortRow } from '../../src/renderer/src/lib/forms/run-form';
-import { button, cleanup, render } from './render';
+import { button, cleanup, render, typeInto } from './render';
 
 afterEach(cleanup);
 
 const idOf = (key: string) => `run-${key.replaceAll('.', '-')}`;
-
-function type(input: HTMLInputElement, value: string) {
-  const setter = Object.getOwnPropertyDescriptor(HTMLInputElement.prototype, 'value')!.set!;
-  act(() => {
-    setter.call(input, value);
-    input.dispatchEvent(new Event('input', { bubbles: true }));
-  });
-}
 
 function byLabel<T extends Element>(root: HTMLElement, label: string): T {
   const found = root.querySelector<T>(`[aria-label="${label}"]`);
@@ -40,7 +32,7 @@ describe('RunRows (the run form list fields)', () => {
     expect(view.textContent).toContain('No published ports.');
     act(() => button(view, '+ Add port').click());
     act(() => button(view, '+ Add port').click());
-    type(byLabel<HTMLInputElement>(view, 'Port 2 container port'), '8080');
+    typeInto(byLabel<HTMLInputElement>(view, 'Port 2 container port'), '8080');
     const protocol = byLabel<HTMLSelectElement>(view, 'Port 2 protocol');
     act(() => {
       protocol.value = 'udp';
