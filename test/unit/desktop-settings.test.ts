@@ -100,6 +100,23 @@ describe('settings store', () => {
     expect((await fs.readdir(dir)).filter((f) => f.endsWith('.tmp'))).toEqual([]);
   });
 
+  it('keeps every one of several changes sent at once (none is built on a state another overwrites)', async () => {
+    const dir = await tempDir();
+    const store = new SettingsStore(dir);
+    const answers = await Promise.all([
+      store.update({ logBufferLines: 50_000 }),
+      store.update({ theme: 'dark' }),
+      store.update({ typedConfirmation: 'always' }),
+    ]);
+    const want = { logBufferLines: 50_000, theme: 'dark', typedConfirmation: 'always' };
+    // Each answer holds its own change and those sent before it, and the last holds them all.
+    expect(answers[0]!.settings.logBufferLines).toBe(50_000);
+    expect(answers[1]!.settings).toMatchObject({ logBufferLines: 50_000, theme: 'dark' });
+    expect(answers[2]!.settings).toMatchObject(want);
+    expect((await store.get()).settings).toMatchObject(want);
+    expect((await new SettingsStore(dir).get()).settings).toMatchObject(want);
+  });
+
   it('migrates an old file on load and writes the new version on the next change', async () => {
     const dir = await tempDir();
     await fs.writeFile(path.join(dir, 'settings.json'), JSON.stringify({ theme: 'auto', logLines: 3000 }));

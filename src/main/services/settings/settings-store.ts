@@ -14,7 +14,7 @@ export class SettingsStore {
   private notice: string | undefined;
   private readOnly = false;
   private loaded: Promise<void> | undefined;
-  private writing: Promise<void> = Promise.resolve();
+  private updating: Promise<unknown> = Promise.resolve();
 
   constructor(readonly dir: string) {
     this.file = path.join(dir, 'settings.json');
@@ -64,21 +64,25 @@ export class SettingsStore {
     return this.state();
   }
 
-  async update(patch: SettingsPatch): Promise<SettingsState> {
+  /**
+   * Changes are applied one after another: each is built on the settings the one before it left
+   * (two clicks in flight must not each start from the same old settings and drop the other).
+   */
+  update(patch: SettingsPatch): Promise<SettingsState> {
+    const run = this.updating.then(() => this.apply(patch));
+    this.updating = run.catch(() => undefined);
+    return run;
+  }
+
+  private async apply(patch: SettingsPatch): Promise<SettingsState> {
     await this.load();
     const next: Settings = { ...this.settings, ...dropUndefined(patch), version: SETTINGS_VERSION };
     if (!this.readOnly) {
-      await this.save(next);
+      await writeJsonAtomic(this.dir, this.file, next);
       this.notice = undefined;
     }
     this.settings = next;
     return this.state();
-  }
-
-  private save(settings: Settings): Promise<void> {
-    const run = this.writing.then(() => writeJsonAtomic(this.dir, this.file, settings));
-    this.writing = run.catch(() => undefined);
-    return run;
   }
 }
 

@@ -25,6 +25,9 @@ function apply(next: Settings, prev: Settings | undefined) {
   }
 }
 
+/** The number of the last update sent: only its answer is applied. */
+let latestUpdate = 0;
+
 export const useSettingsStore = create<SettingsStoreState>()((set, get) => ({
   settings: settingsSchema.parse({ version: SETTINGS_VERSION }),
   dataDir: '',
@@ -39,17 +42,28 @@ export const useSettingsStore = create<SettingsStoreState>()((set, get) => ({
 
   async update(patch) {
     const prev = get().settings;
+    const mine = ++latestUpdate;
     // Shown at once (a theme click must not wait for the disk); put back if main refuses it.
     const optimistic = { ...prev, ...patch } as Settings;
     apply(optimistic, prev);
     set({ settings: optimistic });
     try {
       const s = await api.settings.update(patch);
-      apply(s.settings, optimistic);
+      // Main applies changes in order, so the answer to the last one holds them all; an earlier
+      // answer would undo the later clicks still shown optimistically.
+      if (mine !== latestUpdate) return;
+      apply(s.settings, get().settings);
       set({ settings: s.settings, dataDir: s.dataDir, notice: s.notice });
     } catch (e) {
-      apply(prev, optimistic);
-      set({ settings: prev });
+      if (mine === latestUpdate) {
+        // What main holds now (earlier changes may have been saved or refused too).
+        const held = await api.settings.get({}).then(
+          (s) => s.settings,
+          () => prev,
+        );
+        apply(held, get().settings);
+        set({ settings: held });
+      }
       throw e;
     }
   },
