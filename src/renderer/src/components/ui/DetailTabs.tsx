@@ -12,12 +12,15 @@ export function DetailTabs<T extends string>({
   tabs,
   current,
   onSelect,
+  className,
 }: {
   label: string;
   prefix: string;
   tabs: ReadonlyArray<TabDef<T>>;
   current: T;
   onSelect(id: NoInfer<T>): void;
+  /** The tab list's class (`details-tabs`; `section-tabs` for a page's top-level sections). */
+  className?: string;
 }) {
   const refs = useRef<Array<HTMLButtonElement | null>>([]);
   const onKey = (e: KeyboardEvent, i: number) => {
@@ -30,7 +33,7 @@ export function DetailTabs<T extends string>({
     refs.current[next]?.focus();
   };
   return (
-    <div className="details-tabs" role="tablist" aria-label={label}>
+    <div className={className ?? 'details-tabs'} role="tablist" aria-label={label}>
       {tabs.map((t, i) => (
         <button
           key={t.id}

@@ -1,6 +1,6 @@
 import { useEffect, useState } from 'react';
 import type { DiskKind, DiskUsageEntry, HostView } from '@shared/contract';
-import { ErrorBanner } from '../../components/ui/ErrorBanner';
+import { RetryBanner } from '../../components/ui/RetryBanner';
 import { formatBytes, relativeTime } from '../../lib/format';
 import { useNow } from '../../hooks/useNow';
 import { guard } from '../../lib/policy';
@@ -102,14 +102,10 @@ export function DiskUsageView({ host }: { host: HostView }) {
       </div>
       {data.error && (
         <div className="banners">
-          <ErrorBanner
+          <RetryBanner
             error={data.error}
             title="Couldn't measure disk usage"
-            actions={
-              <button type="button" className="button button-small" onClick={() => void fetch(hostId)}>
-                Try again
-              </button>
-            }
+            onRetry={() => void fetch(hostId)}
           />
         </div>
       )}
