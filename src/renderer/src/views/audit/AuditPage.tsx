@@ -1,4 +1,5 @@
-import { useEffect, useId, useMemo, useState } from 'react';
+import { useEffect, useMemo, useState, type ComponentProps } from 'react';
+import { InlineSelect } from '../../components/ui/InlineSelect';
 import { SearchBox } from '../../components/ui/SearchBox';
 import { ErrorBanner } from '../../components/ui/ErrorBanner';
 import {
@@ -16,6 +17,17 @@ import { AuditTable } from './AuditTable';
 import { plural } from '../../lib/plural';
 import { EmptyState, LoadingState } from '../../components/ui/EmptyState';
 
+const OUTCOMES = [
+  ['', 'Any'],
+  ['ok', 'Succeeded'],
+  ['error', 'Failed'],
+] as const;
+
+/** A filter over the log: a select with its label shown beside it. */
+function FilterSelect<T extends string>(props: Omit<ComponentProps<typeof InlineSelect<T>>, 'className'>) {
+  return <InlineSelect {...props} labelClassName="audit-filter-label" className="input audit-select" />;
+}
+
 /**
  * Every mutating call Berthmaster made (time, host, action, target, outcome), newest first, live:
  * filter by host, outcome and text, and export what is shown as JSON Lines or CSV.
@@ -26,8 +38,6 @@ export function AuditPage() {
   const error = useAuditStore((s) => s.error);
   const hosts = useHostsStore((s) => s.hosts);
   const [filter, setFilter] = useState<AuditFilter>(NO_AUDIT_FILTER);
-  const hostSel = useId();
-  const outcomeSel = useId();
 
   useEffect(() => watchAudit(), []);
 
@@ -75,37 +85,18 @@ export function AuditPage() {
         recorded. Exports contain the entries shown.
       </p>
       <div className="toolbar audit-filters" role="search" aria-label="Filter the audit log">
-        <label htmlFor={hostSel} className="audit-filter-label">
-          Host
-        </label>
-        <select
-          id={hostSel}
-          className="input audit-select"
+        <FilterSelect
+          label="Host"
           value={filter.hostId}
-          onChange={(e) => set({ hostId: e.target.value })}
-        >
-          <option value="">All hosts</option>
-          {hostOptions.map(([id, name]) => (
-            <option key={id} value={id}>
-              {name}
-            </option>
-          ))}
-        </select>
-        <label htmlFor={outcomeSel} className="audit-filter-label">
-          Outcome
-        </label>
-        <select
-          id={outcomeSel}
-          className="input audit-select"
+          options={[['', 'All hosts'], ...hostOptions]}
+          onChange={(hostId) => set({ hostId })}
+        />
+        <FilterSelect
+          label="Outcome"
           value={filter.outcome}
-          onChange={(e) =>
-            set({ outcome: e.target.value === 'ok' || e.target.value === 'error' ? e.target.value : '' })
-          }
-        >
-          <option value="">Any</option>
-          <option value="ok">Succeeded</option>
-          <option value="error">Failed</option>
-        </select>
+          options={OUTCOMES}
+          onChange={(outcome) => set({ outcome })}
+        />
         <SearchBox
           className="audit-search"
           label="Search the audit log"

@@ -16,6 +16,7 @@ import { PlusIcon } from '../../components/ui/Icons';
 import { JsonBlock } from '../../components/ui/JsonBlock';
 import { BUILTIN_REASON } from '../../actions/network-actions';
 import { Flag } from '../../components/ui/LabelChips';
+import { actionsColumn } from '../../components/ui/TableCells';
 import { TabbedPanel } from '../../components/ui/TabbedPanel';
 import { VirtualTable, type Column } from '../../components/ui/VirtualTable';
 
@@ -115,26 +116,20 @@ export function NetworkDetails({ host, networkId, networkName, onBack, onChanged
       className: 'cell-soft',
       render: (c) => <span className="mono-soft">{c.mac || '—'}</span>,
     },
-    {
-      id: 'actions',
-      label: 'Actions',
-      hideLabel: true,
-      className: 'cell-actions',
-      render: (c) => (
-        <button
-          type="button"
-          className="button button-small"
-          aria-label={`Disconnect ${c.name}`}
-          onClick={() => {
-            leave.reset();
-            setLeaving(c);
-          }}
-          {...guard(can.allowed('networks.disconnect'))}
-        >
-          Disconnect
-        </button>
-      ),
-    },
+    actionsColumn((c) => (
+      <button
+        type="button"
+        className="button button-small"
+        aria-label={`Disconnect ${c.name}`}
+        onClick={() => {
+          leave.reset();
+          setLeaving(c);
+        }}
+        {...guard(can.allowed('networks.disconnect'))}
+      >
+        Disconnect
+      </button>
+    )),
   ];
 
   return (

@@ -5,6 +5,7 @@ import { NETWORK_ACTIONS } from '../../actions/network-actions';
 import { RowActions } from '../../components/ui/RowActions';
 import { useSelectedPolicy, type HostPolicyView } from '../../hooks/usePolicy';
 import { Flag } from '../../components/ui/LabelChips';
+import { actionsColumn } from '../../components/ui/TableCells';
 import { VirtualTable, type Column } from '../../components/ui/VirtualTable';
 
 import { BUILTIN_REASON } from '../../actions/network-actions';
@@ -103,21 +104,15 @@ const columns = (
     className: 'cell-num',
     render: (n) => <span className={n.containerCount ? '' : 'muted'}>{n.containerCount}</span>,
   },
-  {
-    id: 'actions',
-    label: 'Actions',
-    hideLabel: true,
-    className: 'cell-actions',
-    render: (n) => (
-      <RowActions
-        actions={ROW_ACTIONS}
-        item={n}
-        name={n.name}
-        allowed={can.allowed}
-        onAction={() => onRemove(n)}
-      />
-    ),
-  },
+  actionsColumn((n) => (
+    <RowActions
+      actions={ROW_ACTIONS}
+      item={n}
+      name={n.name}
+      allowed={can.allowed}
+      onAction={() => onRemove(n)}
+    />
+  )),
 ];
 
 /** The networks of a host as a virtualized table. */

@@ -5,6 +5,7 @@ import { VOLUME_ACTIONS, type VolumeActionId } from '../../actions/volume-action
 import { RowActions } from '../../components/ui/RowActions';
 import { useSelectedPolicy, type HostPolicyView } from '../../hooks/usePolicy';
 import { LabelChips } from '../../components/ui/LabelChips';
+import { actionsColumn, MonoCell } from '../../components/ui/TableCells';
 import { VirtualTable, type Column } from '../../components/ui/VirtualTable';
 
 export interface VolumeTableProps {
@@ -42,11 +43,7 @@ const columns = (
   {
     id: 'mountpoint',
     label: 'Mountpoint',
-    render: (v) => (
-      <span className="truncate mono-soft muted" title={v.mountpoint}>
-        {v.mountpoint || '—'}
-      </span>
-    ),
+    render: (v) => <MonoCell text={v.mountpoint} muted />,
   },
   {
     id: 'size',
@@ -81,21 +78,15 @@ const columns = (
       ),
   },
   { id: 'labels', label: 'Labels', render: (v) => <LabelChips labels={v.labels} /> },
-  {
-    id: 'actions',
-    label: 'Actions',
-    hideLabel: true,
-    className: 'cell-actions',
-    render: (v) => (
-      <RowActions
-        actions={ROW_ACTIONS}
-        item={v}
-        name={v.name}
-        allowed={can.allowed}
-        onAction={(id) => onAction(id as VolumeActionId, v)}
-      />
-    ),
-  },
+  actionsColumn((v) => (
+    <RowActions
+      actions={ROW_ACTIONS}
+      item={v}
+      name={v.name}
+      allowed={can.allowed}
+      onAction={(id) => onAction(id as VolumeActionId, v)}
+    />
+  )),
 ];
 
 /** The volumes of a host as a virtualized table. */

@@ -1,0 +1,26 @@
+import type { ReactNode } from 'react';
+import { fullDate } from '../../lib/format';
+import type { Column } from './VirtualTable';
+
+/** A moment in a table: short text (a clock), the full date on hover, machine-readable. */
+export function TimeCell({ at, text }: { at: number; text: string }) {
+  return (
+    <time dateTime={new Date(at).toISOString()} title={fullDate(at)} className="mono-soft">
+      {text}
+    </time>
+  );
+}
+
+/** A long monospace value cut to its cell, whole on hover; a dash when empty. */
+export function MonoCell({ text, muted }: { text: string; muted?: boolean }) {
+  return (
+    <span className={muted ? 'truncate mono-soft muted' : 'truncate mono-soft'} title={text}>
+      {text || '—'}
+    </span>
+  );
+}
+
+/** A table's last column: each row's buttons, under a header only screen readers read. */
+export function actionsColumn<T>(render: (row: T) => ReactNode): Column<T> {
+  return { id: 'actions', label: 'Actions', hideLabel: true, className: 'cell-actions', render };
+}
