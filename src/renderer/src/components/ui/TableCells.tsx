@@ -1,5 +1,7 @@
 import type { ReactNode } from 'react';
 import { fullDate } from '../../lib/format';
+import type { Verdict } from '../../lib/policy';
+import { RowActions, type RowActionView } from './RowActions';
 import type { Column } from './VirtualTable';
 
 /** A moment in a table: short text (a clock), the full date on hover, machine-readable. */
@@ -23,4 +25,15 @@ export function MonoCell({ text, muted }: { text: string; muted?: boolean }) {
 /** A table's last column: each row's buttons, under a header only screen readers read. */
 export function actionsColumn<T>(render: (row: T) => ReactNode): Column<T> {
   return { id: 'actions', label: 'Actions', hideLabel: true, className: 'cell-actions', render };
+}
+
+/** The last column as icon buttons, one per row descriptor (RowActions), named by the row's name. */
+export function rowActionsColumn<T extends { name: string }>(
+  actions: readonly RowActionView<T>[],
+  allowed: (method: string) => Verdict,
+  onAction: (id: string, row: T) => void,
+): Column<T> {
+  return actionsColumn((row) => (
+    <RowActions actions={actions} item={row} name={row.name} allowed={allowed} onAction={onAction} />
+  ));
 }

@@ -2,10 +2,9 @@ import type { NetworkSummary } from '@shared/contract';
 import { shortId } from '../../lib/format';
 import { actionsFor } from '../../actions/define';
 import { NETWORK_ACTIONS } from '../../actions/network-actions';
-import { RowActions } from '../../components/ui/RowActions';
 import { useSelectedPolicy, type HostPolicyView } from '../../hooks/usePolicy';
 import { Flag } from '../../components/ui/LabelChips';
-import { actionsColumn } from '../../components/ui/TableCells';
+import { rowActionsColumn } from '../../components/ui/TableCells';
 import { VirtualTable, type Column } from '../../components/ui/VirtualTable';
 
 import { BUILTIN_REASON } from '../../actions/network-actions';
@@ -104,15 +103,7 @@ const columns = (
     className: 'cell-num',
     render: (n) => <span className={n.containerCount ? '' : 'muted'}>{n.containerCount}</span>,
   },
-  actionsColumn((n) => (
-    <RowActions
-      actions={ROW_ACTIONS}
-      item={n}
-      name={n.name}
-      allowed={can.allowed}
-      onAction={() => onRemove(n)}
-    />
-  )),
+  rowActionsColumn<NetworkSummary>(ROW_ACTIONS, can.allowed, (_, n) => onRemove(n)),
 ];
 
 /** The networks of a host as a virtualized table. */

@@ -2,10 +2,9 @@ import type { VolumeSummary } from '@shared/contract';
 import { formatBytes } from '../../lib/format';
 import { actionsFor } from '../../actions/define';
 import { VOLUME_ACTIONS, type VolumeActionId } from '../../actions/volume-actions';
-import { RowActions } from '../../components/ui/RowActions';
 import { useSelectedPolicy, type HostPolicyView } from '../../hooks/usePolicy';
 import { LabelChips } from '../../components/ui/LabelChips';
-import { actionsColumn, MonoCell } from '../../components/ui/TableCells';
+import { MonoCell, rowActionsColumn } from '../../components/ui/TableCells';
 import { VirtualTable, type Column } from '../../components/ui/VirtualTable';
 
 export interface VolumeTableProps {
@@ -78,15 +77,7 @@ const columns = (
       ),
   },
   { id: 'labels', label: 'Labels', render: (v) => <LabelChips labels={v.labels} /> },
-  actionsColumn((v) => (
-    <RowActions
-      actions={ROW_ACTIONS}
-      item={v}
-      name={v.name}
-      allowed={can.allowed}
-      onAction={(id) => onAction(id as VolumeActionId, v)}
-    />
-  )),
+  rowActionsColumn<VolumeSummary>(ROW_ACTIONS, can.allowed, (id, v) => onAction(id as VolumeActionId, v)),
 ];
 
 /** The volumes of a host as a virtualized table. */
