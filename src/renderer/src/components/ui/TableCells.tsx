@@ -22,6 +22,11 @@ export function MonoCell({ text, muted }: { text: string; muted?: boolean }) {
   );
 }
 
+/** A resource table's first column: the name (its details link) stacked over a second line. */
+export function nameColumn<T>(render: (row: T) => ReactNode): Column<T> {
+  return { id: 'name', label: 'Name', className: 'cell-stack', render };
+}
+
 /** A table's last column: each row's buttons, under a header only screen readers read. */
 export function actionsColumn<T>(render: (row: T) => ReactNode): Column<T> {
   return { id: 'actions', label: 'Actions', hideLabel: true, className: 'cell-actions', render };

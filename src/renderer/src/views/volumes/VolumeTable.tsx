@@ -3,8 +3,9 @@ import { formatBytes } from '../../lib/format';
 import { actionsFor } from '../../actions/define';
 import { VOLUME_ACTIONS, type VolumeActionId } from '../../actions/volume-actions';
 import { useSelectedPolicy, type HostPolicyView } from '../../hooks/usePolicy';
+import { DetailsLink } from '../../components/ui/DetailsLink';
 import { LabelChips } from '../../components/ui/LabelChips';
-import { MonoCell, rowActionsColumn } from '../../components/ui/TableCells';
+import { MonoCell, nameColumn, rowActionsColumn } from '../../components/ui/TableCells';
 import { VirtualTable, type Column } from '../../components/ui/VirtualTable';
 
 export interface VolumeTableProps {
@@ -20,25 +21,12 @@ const columns = (
   { onOpen, onAction }: Omit<VolumeTableProps, 'rows'>,
   can: HostPolicyView,
 ): Column<VolumeSummary>[] => [
-  {
-    id: 'name',
-    label: 'Name',
-    className: 'cell-stack',
-    render: (v) => (
-      <>
-        <button
-          type="button"
-          className="link-button"
-          aria-label={`Details of ${v.name}`}
-          title={v.name}
-          onClick={() => onOpen(v)}
-        >
-          {v.name}
-        </button>
-        <span className="sub-id">{v.driver}</span>
-      </>
-    ),
-  },
+  nameColumn((v) => (
+    <>
+      <DetailsLink name={v.name} title={v.name} onOpen={() => onOpen(v)} />
+      <span className="sub-id">{v.driver}</span>
+    </>
+  )),
   {
     id: 'mountpoint',
     label: 'Mountpoint',
