@@ -1,17 +1,16 @@
-import type { ReactNode } from 'react';
+import type { PropsWithChildren } from 'react';
 
-export interface DetailsHeaderProps {
+/** Children: the page's badges, status and actions after the title. */
+type DetailsHeaderProps = PropsWithChildren<{
   /** The list it came from ("Volumes"): the back button reads "← Volumes". */
   back: string;
   onBack(): void;
-  title: ReactNode;
+  title: string;
   /** Extra classes of the title (`truncate`, `mono`). */
   titleClassName?: string;
-  /** Badges, status and actions after the title. */
-  children?: ReactNode;
-}
+}>;
 
-/** The header of one resource's page: back to its list, its name, then what the page adds. */
+/** The header of one resource's page: back to its list, its name, then the page's badges and actions. */
 export function DetailsHeader({ back, onBack, title, titleClassName, children }: DetailsHeaderProps) {
   return (
     <header className="details-header">

@@ -78,6 +78,8 @@ export function StacksView({ host }: { host: HostView }) {
     toast: (_, i) => `Forgot the file of ${i.project}.`,
     refetch: reload,
   });
+  // The host the dialogs act on.
+  const onHost = { hostId, hostName: host.name };
   const confirmed = confirming?.action === 'forget' ? forget : stop;
   const get = useMutation('stacks.get');
   const preview = useMutation('stacks.adoptPreview');
@@ -189,8 +191,7 @@ export function StacksView({ host }: { host: HostView }) {
         <>
           {deploying && (
             <DeployDialog
-              hostId={hostId}
-              hostName={host.name}
+              {...onHost}
               project={deploying}
               initialTarget={
                 data.items.find((x) => x.name === deploying)?.origin === 'swarm' ? 'swarm' : 'compose'
@@ -200,8 +201,7 @@ export function StacksView({ host }: { host: HostView }) {
           )}
           {downing && (
             <DownDialog
-              hostId={hostId}
-              hostName={host.name}
+              {...onHost}
               stack={downing}
               onClose={() => setDowning(undefined)}
               onStarted={(id) => {
