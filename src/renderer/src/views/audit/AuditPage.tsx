@@ -10,6 +10,7 @@ import {
   toJsonLines,
   type AuditFilter,
 } from '../../lib/audit';
+import { fieldOf } from '../../lib/filter-field';
 import { saveText } from '../../lib/save-text';
 import { useAuditStore, watchAudit } from '../../stores/audit';
 import { useHostsStore } from '../../stores/hosts';
@@ -50,6 +51,7 @@ export function AuditPage() {
     return [...names].sort((a, b) => a[1].localeCompare(b[1]));
   }, [rows, hosts]);
   const set = (patch: Partial<AuditFilter>) => setFilter((f) => ({ ...f, ...patch }));
+  const field = <K extends keyof AuditFilter>(key: K) => fieldOf(filter, set, key);
   const failed = useMemo(() => shown.filter((r) => r.outcome === 'error').length, [shown]);
 
   return (
@@ -85,24 +87,13 @@ export function AuditPage() {
         recorded. Exports contain the entries shown.
       </p>
       <div className="toolbar audit-filters" role="search" aria-label="Filter the audit log">
-        <FilterSelect
-          label="Host"
-          value={filter.hostId}
-          options={[['', 'All hosts'], ...hostOptions]}
-          onChange={(hostId) => set({ hostId })}
-        />
-        <FilterSelect
-          label="Outcome"
-          value={filter.outcome}
-          options={OUTCOMES}
-          onChange={(outcome) => set({ outcome })}
-        />
+        <FilterSelect label="Host" options={[['', 'All hosts'], ...hostOptions]} {...field('hostId')} />
+        <FilterSelect label="Outcome" options={OUTCOMES} {...field('outcome')} />
         <SearchBox
           className="audit-search"
           label="Search the audit log"
           placeholder="Action, target, error"
-          value={filter.text}
-          onChange={(text) => set({ text })}
+          {...field('text')}
         />
       </div>
       {error && <ErrorBanner error={error} title="The audit log stopped updating" />}
