@@ -9,6 +9,7 @@ import { EMPTY_HOST_DISK, useDiskStore } from '../../stores/disk';
 import { RefreshButton } from '../../components/ui/SearchBox';
 import { countOf, KIND_TEXT } from '../../lib/disk-kinds';
 import { PruneDialog } from '../../components/prune/PruneKindDialog';
+import { LoadingState } from '../../components/ui/EmptyState';
 
 function UsageCard({
   entry,
@@ -110,10 +111,7 @@ export function DiskUsageView({ host }: { host: HostView }) {
         </div>
       )}
       {!data.usage && !data.error && (
-        <div className="empty-state" role="status">
-          <span className="spinner spinner-large" aria-hidden="true" />
-          <p>Measuring images, containers, volumes and build cache…</p>
-        </div>
+        <LoadingState text="Measuring images, containers, volumes and build cache…" />
       )}
       {data.usage && (
         <div className="disk-grid">

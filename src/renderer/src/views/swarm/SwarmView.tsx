@@ -9,6 +9,7 @@ import { StacksPanel } from './StacksPanel';
 import { TasksTable } from './TasksTable';
 import { useSwarm } from '../../hooks/useSwarm';
 import { plural } from '../../lib/plural';
+import { LoadingState } from '../../components/ui/EmptyState';
 
 const TABS = [
   ['overview', 'Overview'],
@@ -44,12 +45,7 @@ export function SwarmView({ host }: { host: HostView }) {
 
   let body: React.ReactNode;
   if (!swarm.info) {
-    body = swarm.error ? null : (
-      <div className="empty-state" role="status">
-        <span className="spinner spinner-large" aria-hidden="true" />
-        <p>Asking the engine about its swarm…</p>
-      </div>
-    );
+    body = swarm.error ? null : <LoadingState text="Asking the engine about its swarm…" />;
   } else if (swarm.info.role !== 'manager') {
     body = <NotManager info={swarm.info} />;
   } else {
