@@ -1,5 +1,6 @@
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { DetailsHeader } from '../../src/renderer/src/components/ui/DetailsHeader';
+import { ErrorBannerRow } from '../../src/renderer/src/components/ui/ErrorBannerRow';
 import { createdAndLabels, FactList } from '../../src/renderer/src/components/ui/FactList';
 import { MonoCell, rowActionsColumn } from '../../src/renderer/src/components/ui/TableCells';
 import { actionsFor } from '../../src/renderer/src/actions/define';
@@ -20,6 +21,16 @@ describe('DetailsHeader', () => {
     expect(back).toHaveBeenCalledOnce();
     expect(el.querySelector('h2')?.className).toBe('details-title truncate');
     expect(el.querySelector('header')?.textContent).toContain('badge');
+  });
+});
+
+describe('ErrorBannerRow', () => {
+  it('is nothing without an error, and a titled banner in the banners row with one', () => {
+    expect(render(<ErrorBannerRow error={undefined} title="Couldn't save" />).innerHTML).toBe('');
+    const el = render(
+      <ErrorBannerRow error={{ code: 'ENGINE_UNREACHABLE', message: 'refused' }} title="Couldn't save" />,
+    );
+    expect(el.querySelector('.banners [role="alert"]')?.textContent).toContain("Couldn't save");
   });
 });
 

@@ -1,6 +1,6 @@
 import { useState } from 'react';
 import type { HostView, SwarmInfo } from '@shared/contract';
-import { ErrorBanner } from '../../components/ui/ErrorBanner';
+import { ErrorBannerRow } from '../../components/ui/ErrorBannerRow';
 import { FilesPanel } from './FilesPanel';
 import { NodesPanel } from './NodesPanel';
 import { OverviewPanel } from './OverviewPanel';
@@ -106,11 +106,7 @@ export function SwarmView({ host }: { host: HostView }) {
           </span>
         )}
       </div>
-      {swarm.error && (
-        <div className="banners">
-          <ErrorBanner error={swarm.error} title="Couldn't read the swarm" />
-        </div>
-      )}
+      <ErrorBannerRow error={swarm.error} title="Couldn't read the swarm" />
       {body}
     </section>
   );
