@@ -66,22 +66,8 @@ export function SwarmView({ host }: { host: HostView }) {
           ))}
         </div>
         <div role="tabpanel" className="swarm-tabpanel">
-          {tab === 'overview' && (
-            <OverviewPanel
-              info={swarm.info}
-              nodes={swarm.nodes}
-              services={swarm.services}
-              tasks={swarm.tasks}
-            />
-          )}
-          {tab === 'services' && (
-            <ServicesPanel
-              hostId={host.id}
-              services={swarm.services}
-              nodes={swarm.nodes}
-              tasks={swarm.tasks}
-            />
-          )}
+          {tab === 'overview' && <OverviewPanel info={swarm.info} cluster={swarm} />}
+          {tab === 'services' && <ServicesPanel hostId={host.id} cluster={swarm} />}
           {tab === 'nodes' && <NodesPanel hostId={host.id} nodes={swarm.nodes} />}
           {tab === 'tasks' && (
             <div className="swarm-panel">
