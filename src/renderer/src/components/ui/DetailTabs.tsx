@@ -5,23 +5,19 @@ export interface TabDef<T extends string = string> {
   label: string;
 }
 
-/** A WAI-ARIA tab list with arrow-key navigation; panels use `${prefix}-panel-${id}`. */
-export function DetailTabs<T extends string>({
-  label,
-  prefix,
-  tabs,
-  current,
-  onSelect,
-  className,
-}: {
+export interface DetailTabsProps<T extends string> {
   label: string;
   prefix: string;
   tabs: ReadonlyArray<TabDef<T>>;
   current: T;
   onSelect(id: NoInfer<T>): void;
-  /** The tab list's class (`details-tabs`; `section-tabs` for a page's top-level sections). */
+  /** The strip's look: a details pane's tabs, or the host's section tabs ("section-tabs"). */
   className?: string;
-}) {
+}
+
+/** A WAI-ARIA tab list with arrow-key navigation; panels use `${prefix}-panel-${id}`. */
+export function DetailTabs<T extends string>(props: DetailTabsProps<T>) {
+  const { label, prefix, tabs, current, onSelect, className = 'details-tabs' } = props;
   const refs = useRef<Array<HTMLButtonElement | null>>([]);
   const onKey = (e: KeyboardEvent, i: number) => {
     const delta = e.key === 'ArrowRight' ? 1 : e.key === 'ArrowLeft' ? -1 : 0;
@@ -33,7 +29,7 @@ export function DetailTabs<T extends string>({
     refs.current[next]?.focus();
   };
   return (
-    <div className={className ?? 'details-tabs'} role="tablist" aria-label={label}>
+    <div className={className} role="tablist" aria-label={label}>
       {tabs.map((t, i) => (
         <button
           key={t.id}

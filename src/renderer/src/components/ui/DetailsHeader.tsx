@@ -1,16 +1,17 @@
-import type { PropsWithChildren } from 'react';
+import type { ReactNode } from 'react';
 
-/** Children: the page's badges, status and actions after the title. */
-type DetailsHeaderProps = PropsWithChildren<{
-  /** The list it came from ("Volumes"): the back button reads "← Volumes". */
+export interface DetailsHeaderProps {
+  /** The list it goes back to: the button reads "← Containers". */
   back: string;
   onBack(): void;
-  title: string;
-  /** Extra classes of the title (`truncate`, `mono`). */
+  title: ReactNode;
+  /** Extra classes of the title (`truncate` for a long name, `mono` for an image reference). */
   titleClassName?: string;
-}>;
+  /** The page's own badges and actions after the title. */
+  children?: ReactNode;
+}
 
-/** The header of one resource's page: back to its list, its name, then the page's badges and actions. */
+/** A details page's header: back to its list, the item's name, then the page's badges and actions. */
 export function DetailsHeader({ back, onBack, title, titleClassName, children }: DetailsHeaderProps) {
   return (
     <header className="details-header">
