@@ -67,7 +67,9 @@ describe('swarm dialogs through useMutation', () => {
 
 describe('policy-disabled swarm controls', () => {
   it('on a read-only host the service actions say why they are off and do nothing', async () => {
-    const el = render(<ServicesPanel hostId="ro" services={[service('web')]} nodes={[]} tasks={[]} />);
+    const el = render(
+      <ServicesPanel hostId="ro" cluster={{ services: [service('web')], nodes: [], tasks: [] }} />,
+    );
     const create = button(el, 'Create service');
     expect(create.getAttribute('aria-disabled')).toBe('true');
     expect(create.title).toMatch(/^Read-only host: /);
@@ -78,7 +80,9 @@ describe('policy-disabled swarm controls', () => {
   });
 
   it('on a host with full access the same control opens its dialog', () => {
-    const el = render(<ServicesPanel hostId="m" services={[service('web')]} nodes={[]} tasks={[]} />);
+    const el = render(
+      <ServicesPanel hostId="m" cluster={{ services: [service('web')], nodes: [], tasks: [] }} />,
+    );
     const remove = button(el, 'Remove web');
     expect(remove.getAttribute('aria-disabled')).toBeNull();
     act(() => remove.click());

@@ -3,12 +3,12 @@ import type { AppErrorShape } from '@shared/contract';
 import { ErrorBanner } from './ui/ErrorBanner';
 import { LoadingState } from './ui/EmptyState';
 
-/** A banner about one failed action, dismissable. */
+/** A banner about one failed action, dismissable when it has onDismiss. */
 export interface ListBanner {
   id: number | string;
   title: string;
   error: AppErrorShape;
-  onDismiss(): void;
+  onDismiss?(): void;
 }
 
 export interface ResourceListViewProps {

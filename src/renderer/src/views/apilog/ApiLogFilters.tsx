@@ -1,6 +1,7 @@
 import { HTTP_METHODS, type HttpMethod } from '@shared/apilog/engine-request';
 import { InlineSelect } from '../../components/ui/InlineSelect';
 import { SearchBox } from '../../components/ui/SearchBox';
+import { fieldOf } from '../../lib/filter-field';
 
 export interface LogFilterState {
   method: HttpMethod | '';
@@ -28,27 +29,17 @@ export function ApiLogFilters({
   value: LogFilterState;
   onChange(patch: Partial<LogFilterState>): void;
 }) {
+  const field = <K extends keyof LogFilterState>(key: K) => fieldOf(value, onChange, key);
   return (
     <>
-      <InlineSelect<HttpMethod | ''>
-        label="Method"
-        value={value.method}
-        options={[['', 'All methods'], ...HTTP_METHODS]}
-        onChange={(method) => onChange({ method })}
-      />
-      <InlineSelect
-        label="Status"
-        value={value.status}
-        options={STATUS_OPTIONS}
-        onChange={(status) => onChange({ status })}
-      />
+      <InlineSelect label="Method" options={[['', 'All methods'], ...HTTP_METHODS]} {...field('method')} />
+      <InlineSelect label="Status" options={STATUS_OPTIONS} {...field('status')} />
       <SearchBox
         label="Filter by path"
         placeholder="Path or query"
         className="api-log-search"
         maxLength={200}
-        value={value.text}
-        onChange={(text) => onChange({ text })}
+        {...field('text')}
       />
     </>
   );

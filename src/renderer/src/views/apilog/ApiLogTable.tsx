@@ -1,6 +1,6 @@
 import type { ApiLogEntry } from '@shared/contract';
+import { TimeCell } from '../../components/ui/TableCells';
 import { VirtualTable, type Column } from '../../components/ui/VirtualTable';
-import { fullDate } from '../../lib/format';
 import {
   bytesText,
   clockMs,
@@ -16,11 +16,7 @@ function columns(selected: number | undefined, onSelect: (id: number) => void): 
     {
       id: 'time',
       label: 'Time',
-      render: (e) => (
-        <time dateTime={new Date(e.at).toISOString()} title={fullDate(e.at)} className="mono-soft">
-          {clockMs(e.at)}
-        </time>
-      ),
+      render: (e) => <TimeCell at={e.at} text={clockMs(e.at)} />,
     },
     {
       id: 'method',

@@ -1,13 +1,13 @@
 import { IconButton } from '../../components/ui/IconButton';
 import { CloseIcon } from '../../components/ui/Icons';
-import { useState } from 'react';
 import type { ApiLogEntry, ApiTargetInfo } from '@shared/contract';
 import { queryString, type EngineRequest } from '@shared/apilog/engine-request';
 import { requestOfLogEntry } from '@shared/apilog/log-request';
 import { CopyAsList } from '../../components/api/CopyAsList';
-import { DetailTabs } from '../../components/ui/DetailTabs';
+import { TabbedPanel } from '../../components/ui/TabbedPanel';
 import { ErrorBanner } from '../../components/ui/ErrorBanner';
 import { useApiLogDetails } from '../../hooks/useApiLogDetails';
+import { useTabState } from '../../hooks/useTabState';
 import { durationText, statusText } from '../../lib/api-log-format';
 import { fullDate } from '../../lib/format';
 import { BodyView } from './BodyView';
@@ -17,7 +17,7 @@ const TABS = [
   { id: 'request', label: 'Request' },
   { id: 'response', label: 'Response' },
   { id: 'copy', label: 'Copy as' },
-];
+] as const;
 
 /** One logged request: headers and bodies (redacted in main), copy-as forms, open in console. */
 export function RequestDetails({
@@ -33,7 +33,8 @@ export function RequestDetails({
   onOpenInConsole(req: EngineRequest): void;
   onClose(): void;
 }) {
-  const [tab, setTab] = useState('request');
+  const tabs = useTabState(TABS, 'request');
+  const tab = tabs.current;
   // An open entry that ends has a response to show: reload then.
   const { details, error, loading } = useApiLogDetails(
     hostId,
@@ -65,13 +66,7 @@ export function RequestDetails({
         {entry.origin ? ` · from ${entry.origin.method} (${entry.origin.callId})` : ' · background'}
         {entry.error ? ` · ${entry.error}` : ''}
       </p>
-      <DetailTabs label="Request details" prefix="api-details" tabs={TABS} current={tab} onSelect={setTab} />
-      <div
-        className="api-details-panel"
-        role="tabpanel"
-        id={`api-details-panel-${tab}`}
-        aria-labelledby={`api-details-tab-${tab}`}
-      >
+      <TabbedPanel label="Request details" prefix="api-details" state={tabs} className="api-details-panel">
         {error && <ErrorBanner error={error} title="Couldn't read this request" />}
         {!details ? (
           loading && (
@@ -104,7 +99,7 @@ export function RequestDetails({
         ) : (
           <p className="muted">Reading how this host is addressed…</p>
         )}
-      </div>
+      </TabbedPanel>
     </aside>
   );
 }

@@ -1,4 +1,5 @@
-import { useEffect, useId, useMemo, useState } from 'react';
+import { useEffect, useMemo, useState, type ComponentProps } from 'react';
+import { InlineSelect } from '../../components/ui/InlineSelect';
 import { SearchBox } from '../../components/ui/SearchBox';
 import { ErrorBanner } from '../../components/ui/ErrorBanner';
 import {
@@ -9,12 +10,24 @@ import {
   toJsonLines,
   type AuditFilter,
 } from '../../lib/audit';
+import { fieldOf } from '../../lib/filter-field';
 import { saveText } from '../../lib/save-text';
 import { useAuditStore, watchAudit } from '../../stores/audit';
 import { useHostsStore } from '../../stores/hosts';
 import { AuditTable } from './AuditTable';
 import { plural } from '../../lib/plural';
 import { EmptyState, LoadingState } from '../../components/ui/EmptyState';
+
+const OUTCOMES = [
+  ['', 'Any'],
+  ['ok', 'Succeeded'],
+  ['error', 'Failed'],
+] as const;
+
+/** A filter over the log: a select with its label shown beside it. */
+function FilterSelect<T extends string>(props: Omit<ComponentProps<typeof InlineSelect<T>>, 'className'>) {
+  return <InlineSelect {...props} labelClassName="audit-filter-label" className="input audit-select" />;
+}
 
 /**
  * Every mutating call Berthmaster made (time, host, action, target, outcome), newest first, live:
@@ -26,8 +39,6 @@ export function AuditPage() {
   const error = useAuditStore((s) => s.error);
   const hosts = useHostsStore((s) => s.hosts);
   const [filter, setFilter] = useState<AuditFilter>(NO_AUDIT_FILTER);
-  const hostSel = useId();
-  const outcomeSel = useId();
 
   useEffect(() => watchAudit(), []);
 
@@ -40,6 +51,7 @@ export function AuditPage() {
     return [...names].sort((a, b) => a[1].localeCompare(b[1]));
   }, [rows, hosts]);
   const set = (patch: Partial<AuditFilter>) => setFilter((f) => ({ ...f, ...patch }));
+  const field = <K extends keyof AuditFilter>(key: K) => fieldOf(filter, set, key);
   const failed = useMemo(() => shown.filter((r) => r.outcome === 'error').length, [shown]);
 
   return (
@@ -75,43 +87,13 @@ export function AuditPage() {
         recorded. Exports contain the entries shown.
       </p>
       <div className="toolbar audit-filters" role="search" aria-label="Filter the audit log">
-        <label htmlFor={hostSel} className="audit-filter-label">
-          Host
-        </label>
-        <select
-          id={hostSel}
-          className="input audit-select"
-          value={filter.hostId}
-          onChange={(e) => set({ hostId: e.target.value })}
-        >
-          <option value="">All hosts</option>
-          {hostOptions.map(([id, name]) => (
-            <option key={id} value={id}>
-              {name}
-            </option>
-          ))}
-        </select>
-        <label htmlFor={outcomeSel} className="audit-filter-label">
-          Outcome
-        </label>
-        <select
-          id={outcomeSel}
-          className="input audit-select"
-          value={filter.outcome}
-          onChange={(e) =>
-            set({ outcome: e.target.value === 'ok' || e.target.value === 'error' ? e.target.value : '' })
-          }
-        >
-          <option value="">Any</option>
-          <option value="ok">Succeeded</option>
-          <option value="error">Failed</option>
-        </select>
+        <FilterSelect label="Host" options={[['', 'All hosts'], ...hostOptions]} {...field('hostId')} />
+        <FilterSelect label="Outcome" options={OUTCOMES} {...field('outcome')} />
         <SearchBox
           className="audit-search"
           label="Search the audit log"
           placeholder="Action, target, error"
-          value={filter.text}
-          onChange={(text) => set({ text })}
+          {...field('text')}
         />
       </div>
       {error && <ErrorBanner error={error} title="The audit log stopped updating" />}

@@ -1,5 +1,5 @@
-import { fullDate } from '../../lib/format';
 import type { AuditRow } from '../../lib/audit';
+import { MonoCell, TimeCell } from '../../components/ui/TableCells';
 import { VirtualTable, type Column } from '../../components/ui/VirtualTable';
 
 function time(at: number): string {
@@ -13,11 +13,7 @@ const COLUMNS: Column<AuditRow>[] = [
     id: 'time',
     label: 'Time',
     className: 'audit-time',
-    render: (r) => (
-      <time dateTime={new Date(r.at).toISOString()} title={fullDate(r.at)} className="mono-soft">
-        {time(r.at)}
-      </time>
-    ),
+    render: (r) => <TimeCell at={r.at} text={time(r.at)} />,
   },
   {
     id: 'host',
@@ -34,11 +30,7 @@ const COLUMNS: Column<AuditRow>[] = [
   {
     id: 'target',
     label: 'Target',
-    render: (r) => (
-      <span className="truncate mono-soft" title={r.target}>
-        {r.target || '—'}
-      </span>
-    ),
+    render: (r) => <MonoCell text={r.target} />,
   },
   {
     id: 'outcome',

@@ -1,6 +1,6 @@
 import { useEffect, useState } from 'react';
 import type { DiskKind, DiskUsageEntry, HostView } from '@shared/contract';
-import { ErrorBanner } from '../../components/ui/ErrorBanner';
+import { RetryBanner } from '../../components/ui/RetryBanner';
 import { formatBytes, relativeTime } from '../../lib/format';
 import { useNow } from '../../hooks/useNow';
 import { guard } from '../../lib/policy';
@@ -9,6 +9,7 @@ import { EMPTY_HOST_DISK, useDiskStore } from '../../stores/disk';
 import { RefreshButton } from '../../components/ui/RefreshButton';
 import { countOf, KIND_TEXT } from '../../lib/disk-kinds';
 import { PruneDialog } from '../../components/prune/PruneKindDialog';
+import { LoadingState } from '../../components/ui/EmptyState';
 
 function UsageCard({
   entry,
@@ -102,22 +103,15 @@ export function DiskUsageView({ host }: { host: HostView }) {
       </div>
       {data.error && (
         <div className="banners">
-          <ErrorBanner
+          <RetryBanner
             error={data.error}
             title="Couldn't measure disk usage"
-            actions={
-              <button type="button" className="button button-small" onClick={() => void fetch(hostId)}>
-                Try again
-              </button>
-            }
+            onRetry={() => void fetch(hostId)}
           />
         </div>
       )}
       {!data.usage && !data.error && (
-        <div className="empty-state" role="status">
-          <span className="spinner spinner-large" aria-hidden="true" />
-          <p>Measuring images, containers, volumes and build cache…</p>
-        </div>
+        <LoadingState text="Measuring images, containers, volumes and build cache…" />
       )}
       {data.usage && (
         <div className="disk-grid">

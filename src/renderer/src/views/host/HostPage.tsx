@@ -5,6 +5,7 @@ import { useUiStore } from '../../stores/ui';
 import { HostErrorPanel } from './HostErrorPanel';
 import { HostHeader } from './HostHeader';
 import { SectionTabs } from './SectionTabs';
+import { LoadingState } from '../../components/ui/EmptyState';
 
 /** The main area: the selected host's header, then its error, connecting state or containers. */
 export function HostPage({ renderSection }: { renderSection(id: string, host: HostView): ReactNode }) {
@@ -23,12 +24,7 @@ export function HostPage({ renderSection }: { renderSection(id: string, host: Ho
   }, [upId]);
 
   if (!loaded) {
-    return (
-      <div className="page-empty" role="status">
-        <span className="spinner spinner-large" aria-hidden="true" />
-        <p>Connecting to Berthmaster…</p>
-      </div>
-    );
+    return <LoadingState className="page-empty" text="Connecting to Berthmaster…" />;
   }
 
   if (!host || hostCount === 0) {
@@ -75,10 +71,7 @@ export function HostPage({ renderSection }: { renderSection(id: string, host: Ho
           />
         )}
         {state === 'connecting' && !lastError && !wasUp[host.id] && (
-          <div className="page-empty" role="status">
-            <span className="spinner spinner-large" aria-hidden="true" />
-            <p>Connecting to {host.name}…</p>
-          </div>
+          <LoadingState className="page-empty" text={`Connecting to ${host.name}…`} />
         )}
         {(state === 'connected' || wasUp[host.id]) && (
           <SectionTabs host={host} renderSection={renderSection} />

@@ -1,10 +1,10 @@
 import type { ReactNode } from 'react';
 import type { HostView } from '@shared/contract';
-import { DetailTabs } from '../../components/ui/DetailTabs';
 import { useSectionStore } from '../../stores/sections';
 import { HOST_SECTION_ITEMS as HOST_SECTIONS } from '../../lib/navigation';
+import { TabbedPanel } from '../../components/ui/TabbedPanel';
 
-/** Tabs over the host's resource sections, with arrow-key navigation (WAI-ARIA tabs pattern). */
+/** Tabs over the host's resource sections (arrow keys move between them). */
 export function SectionTabs({
   host,
   renderSection,
@@ -19,24 +19,15 @@ export function SectionTabs({
 
   return (
     <div className="section-area">
-      {HOST_SECTIONS.length > 1 && (
-        <DetailTabs
-          label="Resources"
-          prefix="section"
-          className="section-tabs"
-          tabs={HOST_SECTIONS}
-          current={current.id}
-          onSelect={setSection}
-        />
-      )}
-      <div
+      <TabbedPanel
+        label="Resources"
+        prefix="section"
+        state={{ tabs: HOST_SECTIONS, current: current.id, onSelect: setSection }}
+        tabsClassName="section-tabs"
         className="section-panel"
-        role={HOST_SECTIONS.length > 1 ? 'tabpanel' : undefined}
-        id={`section-panel-${current.id}`}
-        aria-labelledby={HOST_SECTIONS.length > 1 ? `section-tab-${current.id}` : undefined}
       >
         {renderSection(current.id, host)}
-      </div>
+      </TabbedPanel>
     </div>
   );
 }

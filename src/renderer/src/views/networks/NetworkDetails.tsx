@@ -1,19 +1,23 @@
 import { useMemo, useState } from 'react';
-import type { AttachedContainer, HostView } from '@shared/contract';
+import type { AttachedContainer, HostView, NetworkSummary } from '@shared/contract';
 import { ConfirmDialog } from '../../components/ConfirmDialog';
-import { ErrorBanner } from '../../components/ui/ErrorBanner';
+import { RetryBanner } from '../../components/ui/RetryBanner';
 import { guard } from '../../lib/policy';
 import { usePolicy } from '../../hooks/usePolicy';
-import { fullDate, shortId } from '../../lib/format';
+import { shortId } from '../../lib/format';
 import { useMutation } from '../../hooks/useMutation';
 import { useQuery } from '../../hooks/useQuery';
+import { useTabState } from '../../hooks/useTabState';
 import { useUiStore } from '../../stores/ui';
 import { ConnectDialog } from './ConnectDialog';
-import { DetailTabs } from '../../components/ui/DetailTabs';
+import { DetailsHeader } from '../../components/ui/DetailsHeader';
+import { createdAndLabels, FactList } from '../../components/ui/FactList';
 import { PlusIcon } from '../../components/ui/Icons';
 import { JsonBlock } from '../../components/ui/JsonBlock';
 import { BUILTIN_REASON } from '../../actions/network-actions';
-import { Flag, LabelChips } from '../../components/ui/LabelChips';
+import { Flag } from '../../components/ui/LabelChips';
+import { actionsColumn } from '../../components/ui/TableCells';
+import { TabbedPanel } from '../../components/ui/TabbedPanel';
 import { VirtualTable, type Column } from '../../components/ui/VirtualTable';
 
 export interface NetworkDetailsProps {
@@ -28,7 +32,25 @@ export interface NetworkDetailsProps {
 const TABS = [
   { id: 'containers', label: 'Containers' },
   { id: 'inspect', label: 'Inspect' },
-];
+] as const;
+
+/** A network's subnets, one a line, each with its gateway and IP range when set. */
+function SubnetLines({ subnets }: { subnets: NetworkSummary['subnets'] }) {
+  if (subnets.length === 0) return '—';
+  return subnets.map((s) => (
+    <span key={s.subnet} className="fact-line">
+      {s.subnet}
+      {s.gateway && <span className="muted"> via {s.gateway}</span>}
+      {s.ipRange && <span className="muted"> range {s.ipRange}</span>}
+    </span>
+  ));
+}
+
+/** The network's switches that are on ("internal, attachable"), or a dash. */
+function optionsText(n: NetworkSummary): string {
+  const on = [n.internal && 'internal', n.attachable && 'attachable', n.ipv6 && 'IPv6'];
+  return on.filter(Boolean).join(', ') || '—';
+}
 
 /** One network: its facts, the containers attached (IPs, aliases), connect/disconnect, inspect JSON. */
 export function NetworkDetails({ host, networkId, networkName, onBack, onChanged }: NetworkDetailsProps) {
@@ -39,7 +61,7 @@ export function NetworkDetails({ host, networkId, networkName, onBack, onChanged
     loading,
     reload: load,
   } = useQuery('networks.details', { hostId: host.id, id: networkId }, { keep: true });
-  const [tab, setTab] = useState('containers');
+  const tabs = useTabState(TABS, 'containers');
   const [connecting, setConnecting] = useState(false);
   const [leaving, setLeaving] = useState<AttachedContainer>();
   const leave = useMutation('networks.disconnect', { refetch: () => void load() });
@@ -94,35 +116,25 @@ export function NetworkDetails({ host, networkId, networkName, onBack, onChanged
       className: 'cell-soft',
       render: (c) => <span className="mono-soft">{c.mac || '—'}</span>,
     },
-    {
-      id: 'actions',
-      label: 'Actions',
-      hideLabel: true,
-      className: 'cell-actions',
-      render: (c) => (
-        <button
-          type="button"
-          className="button button-small"
-          aria-label={`Disconnect ${c.name}`}
-          onClick={() => {
-            leave.reset();
-            setLeaving(c);
-          }}
-          {...guard(can.allowed('networks.disconnect'))}
-        >
-          Disconnect
-        </button>
-      ),
-    },
+    actionsColumn((c) => (
+      <button
+        type="button"
+        className="button button-small"
+        aria-label={`Disconnect ${c.name}`}
+        onClick={() => {
+          leave.reset();
+          setLeaving(c);
+        }}
+        {...guard(can.allowed('networks.disconnect'))}
+      >
+        Disconnect
+      </button>
+    )),
   ];
 
   return (
     <section className="resource-details" aria-label={`Network ${networkName}`}>
-      <header className="details-header">
-        <button type="button" className="button button-small" onClick={onBack}>
-          ← Networks
-        </button>
-        <h2 className="details-title">{networkName}</h2>
+      <DetailsHeader back="Networks" onBack={onBack} title={networkName}>
         {summary?.builtin && (
           <Flag tone="blue" title={BUILTIN_REASON}>
             built-in
@@ -130,76 +142,25 @@ export function NetworkDetails({ host, networkId, networkName, onBack, onChanged
         )}
         <span className="header-spacer" />
         {loading && <span className="spinner" aria-label="Loading" />}
-      </header>
+      </DetailsHeader>
       {error && (
         <div className="banners">
-          <ErrorBanner
-            error={error}
-            title="Couldn't load the network"
-            actions={
-              <button type="button" className="button button-small" onClick={() => void load()}>
-                Try again
-              </button>
-            }
-          />
+          <RetryBanner error={error} title="Couldn't load the network" onRetry={() => void load()} />
         </div>
       )}
       {summary && (
-        <dl className="facts">
-          <div>
-            <dt>ID</dt>
-            <dd className="mono" title={summary.id}>
-              {shortId(summary.id)}
-            </dd>
-          </div>
-          <div>
-            <dt>Driver</dt>
-            <dd>
-              {summary.driver} · {summary.scope}
-            </dd>
-          </div>
-          <div>
-            <dt>Subnets</dt>
-            <dd className="mono">
-              {summary.subnets.length
-                ? summary.subnets.map((s) => (
-                    <span key={s.subnet} className="fact-line">
-                      {s.subnet}
-                      {s.gateway && <span className="muted"> via {s.gateway}</span>}
-                      {s.ipRange && <span className="muted"> range {s.ipRange}</span>}
-                    </span>
-                  ))
-                : '—'}
-            </dd>
-          </div>
-          <div>
-            <dt>Options</dt>
-            <dd>
-              {[summary.internal && 'internal', summary.attachable && 'attachable', summary.ipv6 && 'IPv6']
-                .filter(Boolean)
-                .join(', ') || '—'}
-            </dd>
-          </div>
-          <div>
-            <dt>Created</dt>
-            <dd>{summary.created ? fullDate(Date.parse(summary.created)) : '—'}</dd>
-          </div>
-          <div>
-            <dt>Labels</dt>
-            <dd>
-              <LabelChips labels={summary.labels} max={3} />
-            </dd>
-          </div>
-        </dl>
+        <FactList
+          facts={[
+            { term: 'ID', value: shortId(summary.id), valueClassName: 'mono', title: summary.id },
+            { term: 'Driver', value: `${summary.driver} · ${summary.scope}` },
+            { term: 'Subnets', value: <SubnetLines subnets={summary.subnets} />, valueClassName: 'mono' },
+            { term: 'Options', value: optionsText(summary) },
+            ...createdAndLabels(summary),
+          ]}
+        />
       )}
-      <DetailTabs label="Network details" prefix="network" tabs={TABS} current={tab} onSelect={setTab} />
-      <div
-        className="details-panel"
-        role="tabpanel"
-        id={`network-panel-${tab}`}
-        aria-labelledby={`network-tab-${tab}`}
-      >
-        {tab === 'inspect' ? (
+      <TabbedPanel label="Network details" prefix="network" state={tabs} className="details-panel">
+        {tabs.current === 'inspect' ? (
           details ? (
             <JsonBlock value={details.inspect} label={`Inspect JSON of ${networkName}`} />
           ) : null
@@ -243,7 +204,7 @@ export function NetworkDetails({ host, networkId, networkName, onBack, onChanged
             ) : null}
           </>
         )}
-      </div>
+      </TabbedPanel>
       {connecting && summary && (
         <ConnectDialog
           hostId={host.id}

@@ -2,9 +2,10 @@ import type { NetworkSummary } from '@shared/contract';
 import { shortId } from '../../lib/format';
 import { actionsFor } from '../../actions/define';
 import { NETWORK_ACTIONS } from '../../actions/network-actions';
-import { RowActions } from '../../components/ui/RowActions';
 import { useSelectedPolicy, type HostPolicyView } from '../../hooks/usePolicy';
+import { DetailsLink } from '../../components/ui/DetailsLink';
 import { Flag } from '../../components/ui/LabelChips';
+import { nameColumn, rowActionsColumn } from '../../components/ui/TableCells';
 import { VirtualTable, type Column } from '../../components/ui/VirtualTable';
 
 import { BUILTIN_REASON } from '../../actions/network-actions';
@@ -21,33 +22,21 @@ const columns = (
   { onOpen, onRemove }: Omit<NetworkTableProps, 'rows'>,
   can: HostPolicyView,
 ): Column<NetworkSummary>[] => [
-  {
-    id: 'name',
-    label: 'Name',
-    className: 'cell-stack',
-    render: (n) => (
-      <>
-        <span className="name-line">
-          <button
-            type="button"
-            className="link-button"
-            aria-label={`Details of ${n.name}`}
-            onClick={() => onOpen(n)}
-          >
-            {n.name}
-          </button>
-          {n.builtin && (
-            <Flag tone="blue" title={BUILTIN_REASON}>
-              built-in
-            </Flag>
-          )}
-        </span>
-        <span className="sub-id mono" title={n.id}>
-          {shortId(n.id)}
-        </span>
-      </>
-    ),
-  },
+  nameColumn((n) => (
+    <>
+      <span className="name-line">
+        <DetailsLink name={n.name} onOpen={() => onOpen(n)} />
+        {n.builtin && (
+          <Flag tone="blue" title={BUILTIN_REASON}>
+            built-in
+          </Flag>
+        )}
+      </span>
+      <span className="sub-id mono" title={n.id}>
+        {shortId(n.id)}
+      </span>
+    </>
+  )),
   { id: 'driver', label: 'Driver', render: (n) => <span className="mono-soft">{n.driver}</span> },
   { id: 'scope', label: 'Scope', className: 'cell-soft', render: (n) => n.scope },
   {
@@ -103,21 +92,7 @@ const columns = (
     className: 'cell-num',
     render: (n) => <span className={n.containerCount ? '' : 'muted'}>{n.containerCount}</span>,
   },
-  {
-    id: 'actions',
-    label: 'Actions',
-    hideLabel: true,
-    className: 'cell-actions',
-    render: (n) => (
-      <RowActions
-        actions={ROW_ACTIONS}
-        item={n}
-        name={n.name}
-        allowed={can.allowed}
-        onAction={() => onRemove(n)}
-      />
-    ),
-  },
+  rowActionsColumn<NetworkSummary>(ROW_ACTIONS, can.allowed, (_, n) => onRemove(n)),
 ];
 
 /** The networks of a host as a virtualized table. */

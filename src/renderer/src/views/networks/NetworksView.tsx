@@ -1,13 +1,10 @@
 import { useMemo, useState } from 'react';
 import type { HostView, NetworkSummary } from '@shared/contract';
-import { ResourceListView } from '../../components/ResourceListView';
+import { HostResourceList } from '../../components/HostResourceList';
 import { EmptyState } from '../../components/ui/EmptyState';
-import { ToolbarActions } from '../../components/ui/ToolbarActions';
-import { ResourceToolbar } from '../../components/ui/ResourceToolbar';
 import { actionsFor } from '../../actions/define';
 import { NETWORK_ACTIONS } from '../../actions/network-actions';
-import { useHostResource } from '../../hooks/useHostResource';
-import { usePolicy } from '../../hooks/usePolicy';
+import { useHostList, defineHostList } from '../../hooks/useHostList';
 import { plural } from '../../lib/plural';
 import { EMPTY_HOST_NETWORKS, useNetworksStore } from '../../stores/networks';
 import { CreateNetworkDialog } from './CreateNetworkDialog';
@@ -18,16 +15,18 @@ import { PruneNetworksDialog } from './PruneNetworksDialog';
 import { RemoveNetworkDialog } from './RemoveNetworkDialog';
 
 const TOOLBAR = actionsFor(NETWORK_ACTIONS, 'toolbar');
+const NETWORK_LIST = defineHostList({
+  store: useNetworksStore,
+  empty: EMPTY_HOST_NETWORKS,
+  title: 'Networks',
+  searchPlaceholder: 'Name, driver, subnet or ID',
+});
 
 /** The networks of one host: search, create, remove, prune, and a network's details. */
 export function NetworksView({ host }: { host: HostView }) {
-  const hostId = host.id;
-  const can = usePolicy(hostId);
-  const { data, refetch } = useHostResource(useNetworksStore, hostId, EMPTY_HOST_NETWORKS);
-  const [search, setSearch] = useState('');
+  const list = useHostList(NETWORK_LIST, host);
+  const { data, refetch, search } = list;
   const [open, setOpen] = useState<{ id: string; name: string }>();
-  const [creating, setCreating] = useState(false);
-  const [pruning, setPruning] = useState(false);
   const [removing, setRemoving] = useState<NetworkSummary>();
 
   const rows = useMemo(() => filterNetworks(data.items, search), [data.items, search]);
@@ -45,76 +44,34 @@ export function NetworksView({ host }: { host: HostView }) {
   }
 
   return (
-    <ResourceListView
-      label={`Networks on ${host.name}`}
-      load={{
-        ...data,
-        noun: 'networks',
-        loadingText: 'Loading networks…',
-        onRetry: refetch,
+    <HostResourceList
+      list={list}
+      count={plural(data.items.length, 'network')}
+      commands={{
+        actions: TOOLBAR,
+        disabled: (id) => id === 'prune' && !data.fetchedAt,
+        dialogs: {
+          create: (base) => (
+            <CreateNetworkDialog {...base} capabilities={data.capabilities} refetch={refetch} />
+          ),
+          prune: (base) => <PruneNetworksDialog {...base} networks={data.items} onPruned={refetch} />,
+        },
       }}
-      toolbar={
-        <ResourceToolbar
-          title="Networks"
-          search={{
-            label: 'Search networks',
-            placeholder: 'Name, driver, subnet or ID',
-            value: search,
-            onChange: setSearch,
-          }}
-          count={plural(data.items.length, 'network')}
-          loading={data.loading}
-          onRefresh={refetch}
-        >
-          <ToolbarActions
-            actions={TOOLBAR}
-            allowed={can.allowed}
-            onAction={(id) => (id === 'prune' ? setPruning(true) : setCreating(true))}
-            disabled={(id) => id === 'prune' && !data.fetchedAt}
-          />
-        </ResourceToolbar>
-      }
       empty={
         rows.length === 0 && (
           <EmptyState
             title={`No networks match “${search.trim()}”`}
-            actions={[{ label: 'Clear search', onClick: () => setSearch('') }]}
+            actions={[{ label: 'Clear search', onClick: () => list.setSearch('') }]}
           />
         )
       }
       overlays={
-        <>
-          {creating && (
-            <CreateNetworkDialog
-              hostId={hostId}
-              hostName={host.name}
-              capabilities={data.capabilities}
-              onClose={() => setCreating(false)}
-              refetch={refetch}
-            />
-          )}
-          {pruning && (
-            <PruneNetworksDialog
-              hostId={hostId}
-              hostName={host.name}
-              networks={data.items}
-              onClose={() => setPruning(false)}
-              onPruned={refetch}
-            />
-          )}
-          {removing && (
-            <RemoveNetworkDialog host={host} network={removing} onClose={() => setRemoving(undefined)} />
-          )}
-        </>
+        removing && (
+          <RemoveNetworkDialog host={host} network={removing} onClose={() => setRemoving(undefined)} />
+        )
       }
     >
-      <NetworkTable
-        rows={rows}
-        onOpen={(n) => setOpen({ id: n.id, name: n.name })}
-        onRemove={(n) => {
-          setRemoving(n);
-        }}
-      />
-    </ResourceListView>
+      <NetworkTable rows={rows} onOpen={(n) => setOpen({ id: n.id, name: n.name })} onRemove={setRemoving} />
+    </HostResourceList>
   );
 }

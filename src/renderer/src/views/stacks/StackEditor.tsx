@@ -1,6 +1,6 @@
 import { useMemo, useState } from 'react';
 import type { HostView } from '@shared/contract';
-import { ErrorBanner } from '../../components/ui/ErrorBanner';
+import { ErrorBannerRow } from '../../components/ui/ErrorBannerRow';
 import { useMutation } from '../../hooks/useMutation';
 import { usePolicy } from '../../hooks/usePolicy';
 import { useStackValidate } from '../../hooks/useStackValidate';
@@ -114,16 +114,8 @@ export function StackEditor({ host, project, initial, adopting, notes, onBack }:
           {clash.stored ? '; saving replaces its file' : ' (made outside the app); deploying takes it over'}.
         </p>
       )}
-      {save.error && (
-        <div className="banners">
-          <ErrorBanner error={save.error} title="Couldn't save" />
-        </div>
-      )}
-      {validation.error && (
-        <div className="banners">
-          <ErrorBanner error={validation.error} title="Couldn't validate" />
-        </div>
-      )}
+      <ErrorBannerRow error={save.error} title="Couldn't save" />
+      <ErrorBannerRow error={validation.error} title="Couldn't validate" />
       {notes && notes.length > 0 && (
         <div className="stack-notes" role="note">
           <strong>Rebuilt from the containers; review before adopting:</strong>

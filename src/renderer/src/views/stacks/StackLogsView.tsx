@@ -1,7 +1,7 @@
 import { useDeferredValue, useEffect, useMemo, useRef, useState } from 'react';
 import { useVirtualizer } from '@tanstack/react-virtual';
 import type { HostView } from '@shared/contract';
-import { ErrorBanner } from '../../components/ui/ErrorBanner';
+import { ErrorBannerRow } from '../../components/ui/ErrorBannerRow';
 import { SearchBox } from '../../components/ui/SearchBox';
 import { ToggleButton } from '../../components/ui/ToggleButton';
 import { logFileName, saveLines } from '../../components/log-viewer/export-log';
@@ -124,11 +124,7 @@ export function StackLogsView({
           </button>
         ))}
       </div>
-      {logs.error && (
-        <div className="banners">
-          <ErrorBanner error={logs.error} title="The log stream stopped" />
-        </div>
-      )}
+      <ErrorBannerRow error={logs.error} title="The log stream stopped" />
       <div className="stack-log-lines mono" ref={box} role="log" aria-label={`Merged logs of ${project}`}>
         <div style={{ height: rows.getTotalSize(), position: 'relative' }}>
           {rows.getVirtualItems().map((v) => {

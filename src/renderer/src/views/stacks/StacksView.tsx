@@ -1,12 +1,12 @@
-import { ResourceToolbar } from '../../components/ui/ResourceToolbar';
-import { useEffect, useMemo, useState } from 'react';
+import { useMemo, useState } from 'react';
 import type { ComposeStackSummary, HostView, StackServiceSummary } from '@shared/contract';
 import { ConfirmDialog } from '../../components/ConfirmDialog';
-import { ErrorBanner } from '../../components/ui/ErrorBanner';
+import { HostResourceList } from '../../components/HostResourceList';
+import { EmptyState } from '../../components/ui/EmptyState';
 import { PlainTable } from '../../components/ui/PlainTable';
 import { PlusIcon } from '../../components/ui/Icons';
+import { useHostList, defineHostList } from '../../hooks/useHostList';
 import { useMutation } from '../../hooks/useMutation';
-import { usePolicy } from '../../hooks/usePolicy';
 import { plural } from '../../lib/plural';
 import { guard } from '../../lib/policy';
 import { useDetailsStore } from '../../stores/details';
@@ -46,41 +46,45 @@ const CONFIRMS: Record<ConfirmedAction, { verb: string; text(project: string, ho
   },
 };
 
+const STACK_LIST = defineHostList({
+  store: useStacksStore,
+  empty: EMPTY_HOST_STACKS,
+  title: 'Stacks',
+  searchPlaceholder: 'Name, service or image',
+});
+
 /** The compose projects of one host: state, services, lifecycle, editor, plan and logs. */
 export function StacksView({ host }: { host: HostView }) {
   const hostId = host.id;
-  const can = usePolicy(hostId);
-  const data = useStacksStore((s) => s.byHost[hostId]) ?? EMPTY_HOST_STACKS;
-  const fetch = useStacksStore((s) => s.fetch);
+  const list = useHostList(STACK_LIST, host);
+  const { data, refetch, search, can } = list;
+  // An action's outcome waits for this refetch, so its toast comes with the new state.
+  const reload = () => useStacksStore.getState().fetch(hostId);
   const [screen, setScreen] = useState<Screen>({ kind: 'list' });
-  const [search, setSearch] = useState('');
   const [expanded, setExpanded] = useState<Set<string>>(new Set());
   const [deploying, setDeploying] = useState<string>();
   const [downing, setDowning] = useState<ComposeStackSummary>();
   const [scaling, setScaling] = useState<{ project: string; service: StackServiceSummary }>();
   const [task, setTask] = useState<{ id: string; title: string }>();
   const [confirming, setConfirming] = useState<{ action: ConfirmedAction; project: string }>();
-  const refetch = () => fetch(hostId);
-  const start = useMutation('stacks.start', { toast: (_, i) => `Started ${i.project}.`, refetch });
-  const stop = useMutation('stacks.stop', { toast: (_, i) => `Stopped ${i.project}.`, refetch });
+  const start = useMutation('stacks.start', { toast: (_, i) => `Started ${i.project}.`, refetch: reload });
+  const stop = useMutation('stacks.stop', { toast: (_, i) => `Stopped ${i.project}.`, refetch: reload });
   const restart = useMutation('stacks.restart', {
     toast: (_, i) => `Restarted ${i.services?.join(', ') ?? i.project}.`,
-    refetch,
+    refetch: reload,
   });
   const pull = useMutation('stacks.pull');
   const forget = useMutation('stacks.forget', {
     toast: (_, i) => `Forgot the file of ${i.project}.`,
-    refetch,
+    refetch: reload,
   });
+  // The host the dialogs act on.
+  const onHost = { hostId, hostName: host.name };
   const confirmed = confirming?.action === 'forget' ? forget : stop;
   const get = useMutation('stacks.get');
   const preview = useMutation('stacks.adoptPreview');
   const busy = start.busy || stop.busy || restart.busy || pull.busy || get.busy || preview.busy;
   const error = start.error ?? stop.error ?? restart.error ?? pull.error ?? get.error ?? preview.error;
-
-  useEffect(() => {
-    void fetch(hostId);
-  }, [hostId, fetch]);
 
   const rows = useMemo(() => {
     const q = search.trim().toLowerCase();
@@ -103,7 +107,7 @@ export function StacksView({ host }: { host: HostView }) {
         notes={screen.notes}
         onBack={() => {
           setScreen({ kind: 'list' });
-          void refetch();
+          refetch();
         }}
       />
     );
@@ -160,26 +164,93 @@ export function StacksView({ host }: { host: HostView }) {
       void useTerminalsStore.getState().openTerminal(hostId, containerId, name),
   });
 
-  let body: React.ReactNode;
-  if (data.fetchedAt === undefined && data.error) body = null;
-  else if (data.fetchedAt === undefined) {
-    body = (
-      <div className="empty-state" role="status">
-        <span className="spinner spinner-large" aria-hidden="true" />
-        <p>Loading stacks…</p>
-      </div>
-    );
-  } else if (rows.length === 0) {
-    body = (
-      <div className="empty-state">
-        <p className="empty-title">
-          {search.trim() ? `No stacks match “${search.trim()}”` : 'No compose stacks on this host'}
-        </p>
-        <p className="muted">Projects made here or by docker compose show up by their labels.</p>
-      </div>
-    );
-  } else {
-    body = (
+  return (
+    <HostResourceList
+      list={list}
+      count={plural(data.items.length, 'stack')}
+      actions={
+        <button
+          type="button"
+          className="button button-primary"
+          onClick={() => setScreen({ kind: 'edit', composeYaml: NEW_STACK_TEMPLATE, envText: '' })}
+          {...guard(can.allowed('stacks.save'))}
+        >
+          <PlusIcon /> New stack
+        </button>
+      }
+      banners={error ? [{ id: 'action', title: 'The stack action failed', error }] : []}
+      empty={
+        rows.length === 0 && (
+          <EmptyState
+            title={search.trim() ? `No stacks match “${search.trim()}”` : 'No compose stacks on this host'}
+            hint="Projects made here or by docker compose show up by their labels."
+          />
+        )
+      }
+      overlays={
+        <>
+          {deploying && (
+            <DeployDialog
+              {...onHost}
+              project={deploying}
+              initialTarget={
+                data.items.find((x) => x.name === deploying)?.origin === 'swarm' ? 'swarm' : 'compose'
+              }
+              onClose={() => setDeploying(undefined)}
+            />
+          )}
+          {downing && (
+            <DownDialog
+              {...onHost}
+              stack={downing}
+              onClose={() => setDowning(undefined)}
+              onStarted={(id) => {
+                setDowning(undefined);
+                setTask({ id, title: `Taking ${downing.name} down` });
+              }}
+            />
+          )}
+          {scaling && (
+            <ScaleDialog
+              hostId={hostId}
+              project={scaling.project}
+              service={scaling.service}
+              onClose={() => setScaling(undefined)}
+              onStarted={(id) => {
+                setScaling(undefined);
+                setTask({ id, title: `Scaling ${scaling.service.name}` });
+              }}
+            />
+          )}
+          {confirming && (
+            <ConfirmDialog
+              title={`${CONFIRMS[confirming.action].verb} ${confirming.project}?`}
+              confirmLabel={CONFIRMS[confirming.action].verb}
+              busy={confirmed.busy}
+              error={confirmed.error}
+              onCancel={() => setConfirming(undefined)}
+              onConfirm={() =>
+                void confirmed
+                  .run({ hostId, project: confirming.project })
+                  .then((o) => o.ok && setConfirming(undefined))
+              }
+            >
+              <p>{CONFIRMS[confirming.action].text(confirming.project, host.name)}</p>
+            </ConfirmDialog>
+          )}
+          {task && (
+            <TaskDialog
+              taskId={task.id}
+              title={task.title}
+              onClose={() => {
+                setTask(undefined);
+                refetch();
+              }}
+            />
+          )}
+        </>
+      }
+    >
       <div className="table-scroll">
         <PlainTable
           className="plain-table stack-table"
@@ -207,110 +278,6 @@ export function StacksView({ host }: { host: HostView }) {
           ))}
         </PlainTable>
       </div>
-    );
-  }
-
-  return (
-    <section className="resource-view" aria-label={`Stacks on ${host.name}`}>
-      <ResourceToolbar
-        title="Stacks"
-        search={{
-          label: 'Search stacks',
-          placeholder: 'Name, service or image',
-          value: search,
-          onChange: setSearch,
-        }}
-        count={plural(data.items.length, 'stack')}
-        loading={data.loading}
-        onRefresh={() => void refetch()}
-      >
-        <button
-          type="button"
-          className="button button-primary"
-          onClick={() => setScreen({ kind: 'edit', composeYaml: NEW_STACK_TEMPLATE, envText: '' })}
-          {...guard(can.allowed('stacks.save'))}
-        >
-          <PlusIcon /> New stack
-        </button>
-      </ResourceToolbar>
-      {(data.error ?? error) && (
-        <div className="banners">
-          {data.error && (
-            <ErrorBanner
-              error={data.error}
-              title="Couldn't load stacks"
-              actions={
-                <button type="button" className="button button-small" onClick={() => void refetch()}>
-                  Try again
-                </button>
-              }
-            />
-          )}
-          {error && <ErrorBanner error={error} title="The stack action failed" />}
-        </div>
-      )}
-      {body}
-      {deploying && (
-        <DeployDialog
-          hostId={hostId}
-          hostName={host.name}
-          project={deploying}
-          initialTarget={
-            data.items.find((x) => x.name === deploying)?.origin === 'swarm' ? 'swarm' : 'compose'
-          }
-          onClose={() => setDeploying(undefined)}
-        />
-      )}
-      {downing && (
-        <DownDialog
-          hostId={hostId}
-          hostName={host.name}
-          stack={downing}
-          onClose={() => setDowning(undefined)}
-          onStarted={(id) => {
-            setDowning(undefined);
-            setTask({ id, title: `Taking ${downing.name} down` });
-          }}
-        />
-      )}
-      {scaling && (
-        <ScaleDialog
-          hostId={hostId}
-          project={scaling.project}
-          service={scaling.service}
-          onClose={() => setScaling(undefined)}
-          onStarted={(id) => {
-            setScaling(undefined);
-            setTask({ id, title: `Scaling ${scaling.service.name}` });
-          }}
-        />
-      )}
-      {confirming && (
-        <ConfirmDialog
-          title={`${CONFIRMS[confirming.action].verb} ${confirming.project}?`}
-          confirmLabel={CONFIRMS[confirming.action].verb}
-          busy={confirmed.busy}
-          error={confirmed.error}
-          onCancel={() => setConfirming(undefined)}
-          onConfirm={() =>
-            void confirmed
-              .run({ hostId, project: confirming.project })
-              .then((o) => o.ok && setConfirming(undefined))
-          }
-        >
-          <p>{CONFIRMS[confirming.action].text(confirming.project, host.name)}</p>
-        </ConfirmDialog>
-      )}
-      {task && (
-        <TaskDialog
-          taskId={task.id}
-          title={task.title}
-          onClose={() => {
-            setTask(undefined);
-            void refetch();
-          }}
-        />
-      )}
-    </section>
+    </HostResourceList>
   );
 }

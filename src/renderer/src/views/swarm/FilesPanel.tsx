@@ -1,7 +1,6 @@
 import { PlainTable } from '../../components/ui/PlainTable';
 import { useId, useState } from 'react';
 import { MAX_SWARM_FILE_BYTES, type SwarmFile } from '@shared/contract';
-import { ConfirmDialog } from '../../components/ConfirmDialog';
 import { LabeledField } from '../../components/ui/LabeledField';
 import { Dialog } from '../../components/ui/Dialog';
 import { DialogActions } from '../../components/ui/DialogActions';
@@ -9,6 +8,7 @@ import { ErrorBanner } from '../../components/ui/ErrorBanner';
 import { guard } from '../../lib/policy';
 import { usePolicy } from '../../hooks/usePolicy';
 import { useSwarmMutation, useSwarmObjects } from '../../hooks/useSwarm';
+import { RemoveObjectDialog } from './RemoveObjectDialog';
 
 type Kind = 'secret' | 'config';
 
@@ -34,13 +34,6 @@ function FileList({ hostId, kind }: { hostId: string; kind: Kind }) {
   const [creating, setCreating] = useState(false);
   const [removing, setRemoving] = useState<SwarmFile>();
   const title = kind === 'secret' ? 'Secrets' : 'Configs';
-  const remove = useSwarmMutation(METHODS[kind].remove, hostId, {
-    toast: () => `Removed ${kind} ${removing?.name}.`,
-  });
-  const close = () => {
-    setRemoving(undefined);
-    remove.reset();
-  };
 
   return (
     <section className="swarm-panel" aria-label={title}>
@@ -99,22 +92,21 @@ function FileList({ hostId, kind }: { hostId: string; kind: Kind }) {
         />
       )}
       {removing && (
-        <ConfirmDialog
-          title={`Remove ${kind} ${removing.name}?`}
-          confirmLabel={`Remove ${kind}`}
-          danger
-          busy={remove.busy}
-          error={remove.error}
-          confirmText={removing.name}
-          onCancel={close}
-          onConfirm={() => void remove.run({ hostId, id: removing.id }).then((o) => o.ok && close())}
+        <RemoveObjectDialog
+          hostId={hostId}
+          method={METHODS[kind].remove}
+          input={{ hostId, id: removing.id }}
+          what={kind}
+          name={removing.name}
+          toast={() => `Removed ${kind} ${removing.name}.`}
+          onClose={() => setRemoving(undefined)}
         >
           <p>
             {removing.usedBy.length
               ? `It is used by ${removing.usedBy.join(', ')}: the engine refuses until those services drop it.`
               : 'No service uses it.'}
           </p>
-        </ConfirmDialog>
+        </RemoveObjectDialog>
       )}
     </section>
   );

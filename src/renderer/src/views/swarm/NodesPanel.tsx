@@ -93,6 +93,7 @@ export function NodesPanel({ hostId, nodes }: { hostId: string; nodes: SwarmNode
     setPending({ node, change, text, title: `${verb} ${nodeLabel(node, nodes)}?` });
   };
   const mayUpdate = can.allowed('swarm.nodeUpdate');
+  const about = (node: SwarmNode): NodeDialogProps => ({ node, label: nodeLabel(node, nodes), busy, error });
 
   return (
     <div className="swarm-panel">
@@ -191,10 +192,7 @@ export function NodesPanel({ hostId, nodes }: { hostId: string; nodes: SwarmNode
       )}
       {labels && (
         <LabelsDialog
-          node={labels}
-          label={nodeLabel(labels, nodes)}
-          busy={busy}
-          error={error}
+          {...about(labels)}
           onClose={() => setLabels(undefined)}
           onSave={(next) =>
             void run(update.run({ hostId, id: labels.id, version: labels.version, labels: next }))
@@ -203,10 +201,7 @@ export function NodesPanel({ hostId, nodes }: { hostId: string; nodes: SwarmNode
       )}
       {removing && (
         <RemoveNodeDialog
-          node={removing}
-          label={nodeLabel(removing, nodes)}
-          busy={busy}
-          error={error}
+          {...about(removing)}
           onCancel={() => setRemoving(undefined)}
           onRemove={(force) =>
             void run(
@@ -219,14 +214,17 @@ export function NodesPanel({ hostId, nodes }: { hostId: string; nodes: SwarmNode
   );
 }
 
-function LabelsDialog(props: {
+/** What a dialog about one node is given: the node, its name, and the node call's state. */
+interface NodeDialogProps {
   node: SwarmNode;
   label: string;
   busy: boolean;
   error: AppErrorShape | undefined;
-  onClose(): void;
-  onSave(labels: Record<string, string>): void;
-}) {
+}
+
+function LabelsDialog(
+  props: NodeDialogProps & { onClose(): void; onSave(labels: Record<string, string>): void },
+) {
   const id = useId();
   const [text, setText] = useState(
     Object.entries(props.node.labels)
@@ -278,14 +276,7 @@ function LabelsDialog(props: {
   );
 }
 
-function RemoveNodeDialog(props: {
-  node: SwarmNode;
-  label: string;
-  busy: boolean;
-  error: AppErrorShape | undefined;
-  onCancel(): void;
-  onRemove(force: boolean): void;
-}) {
+function RemoveNodeDialog(props: NodeDialogProps & { onCancel(): void; onRemove(force: boolean): void }) {
   const { node } = props;
   const force = node.state !== 'down';
   return (

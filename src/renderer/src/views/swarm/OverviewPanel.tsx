@@ -1,4 +1,5 @@
-import type { SwarmInfo, SwarmNode, SwarmService, SwarmTask } from '@shared/contract';
+import type { SwarmInfo } from '@shared/contract';
+import type { Cluster } from './cluster';
 import { NodeMap } from './NodeMap';
 
 function Fact({ label, value }: { label: string; value: string | number }) {
@@ -11,13 +12,8 @@ function Fact({ label, value }: { label: string; value: string | number }) {
 }
 
 /** Cluster at a glance: managers, workers, leader, node states, services and tasks, then the map. */
-export function OverviewPanel(props: {
-  info: SwarmInfo;
-  nodes: SwarmNode[];
-  services: SwarmService[];
-  tasks: SwarmTask[];
-}) {
-  const { info, nodes, services, tasks } = props;
+export function OverviewPanel({ info, cluster }: { info: SwarmInfo; cluster: Cluster }) {
+  const { nodes, services, tasks } = cluster;
   const managers = nodes.filter((n) => n.role === 'manager').length;
   const ready = nodes.filter((n) => n.state === 'ready').length;
   const running = services.reduce((s, x) => s + x.running, 0);

@@ -5,6 +5,7 @@ import { ConfirmDialog } from '../../components/ConfirmDialog';
 import { guard } from '../../lib/policy';
 import { usePolicy } from '../../hooks/usePolicy';
 import { useSwarmMutation } from '../../hooks/useSwarm';
+import type { Cluster } from './cluster';
 import { CreateServiceDialog } from './CreateServiceDialog';
 import { ScaleDialog, UpdateDialog } from './ServiceDialogs';
 import { ServiceLogsDialog } from './ServiceLogsDialog';
@@ -44,13 +45,8 @@ function ports(s: SwarmService): string {
 }
 
 /** Services with their replicas, ports, update status and stack; create, scale, update, roll back, remove. */
-export function ServicesPanel(props: {
-  hostId: string;
-  services: SwarmService[];
-  nodes: SwarmNode[];
-  tasks: SwarmTask[];
-}) {
-  const { hostId, services, nodes, tasks } = props;
+export function ServicesPanel({ hostId, cluster }: { hostId: string; cluster: Cluster }) {
+  const { services, nodes, tasks } = cluster;
   const can = usePolicy(hostId);
   const [creating, setCreating] = useState(false);
   const [open, setOpen] = useState<{ action: Action; service: SwarmService }>();

@@ -1,27 +1,17 @@
 import { PlainTable } from '../../components/ui/PlainTable';
 import { useState } from 'react';
 import type { StackSummary } from '@shared/contract';
-import { ConfirmDialog } from '../../components/ConfirmDialog';
 import { ErrorBanner } from '../../components/ui/ErrorBanner';
 import { guard } from '../../lib/policy';
 import { usePolicy } from '../../hooks/usePolicy';
-import { useSwarmMutation, useSwarmObjects } from '../../hooks/useSwarm';
+import { useSwarmObjects } from '../../hooks/useSwarm';
+import { RemoveObjectDialog } from './RemoveObjectDialog';
 
 /** Stacks: services, networks, secrets and configs grouped by com.docker.stack.namespace. */
 export function StacksPanel({ hostId }: { hostId: string }) {
   const can = usePolicy(hostId);
   const { stacks, error } = useSwarmObjects(hostId);
   const [removing, setRemoving] = useState<StackSummary>();
-  const remove = useSwarmMutation('swarm.stackRemove', hostId, {
-    toast: (r, i) =>
-      r.failed.length
-        ? `Stack ${i.name}: removed ${r.removed.length}, ${r.failed.length} failed (${r.failed.map((f) => f.name).join(', ')}).`
-        : `Removed stack ${i.name} (${r.removed.length} objects).`,
-  });
-  const close = () => {
-    setRemoving(undefined);
-    remove.reset();
-  };
 
   return (
     <div className="swarm-panel">
@@ -59,21 +49,24 @@ export function StacksPanel({ hostId }: { hostId: string }) {
         </PlainTable>
       )}
       {removing && (
-        <ConfirmDialog
-          title={`Remove stack ${removing.name}?`}
-          confirmLabel="Remove stack"
-          danger
-          busy={remove.busy}
-          error={remove.error}
-          confirmText={removing.name}
-          onCancel={close}
-          onConfirm={() => void remove.run({ hostId, name: removing.name }).then((o) => o.ok && close())}
+        <RemoveObjectDialog
+          hostId={hostId}
+          method="swarm.stackRemove"
+          input={{ hostId, name: removing.name }}
+          what="stack"
+          name={removing.name}
+          toast={(r) =>
+            r.failed.length
+              ? `Stack ${removing.name}: removed ${r.removed.length}, ${r.failed.length} failed (${r.failed.map((f) => f.name).join(', ')}).`
+              : `Removed stack ${removing.name} (${r.removed.length} objects).`
+          }
+          onClose={() => setRemoving(undefined)}
         >
           <p>
             Removes {removing.services.length} services, {removing.secrets.length} secrets,{' '}
             {removing.configs.length} configs and {removing.networks.length} networks of the stack.
           </p>
-        </ConfirmDialog>
+        </RemoveObjectDialog>
       )}
     </div>
   );

@@ -1,6 +1,6 @@
 import { useState } from 'react';
 import type { HostView, SwarmInfo } from '@shared/contract';
-import { ErrorBanner } from '../../components/ui/ErrorBanner';
+import { ErrorBannerRow } from '../../components/ui/ErrorBannerRow';
 import { FilesPanel } from './FilesPanel';
 import { NodesPanel } from './NodesPanel';
 import { OverviewPanel } from './OverviewPanel';
@@ -9,6 +9,7 @@ import { StacksPanel } from './StacksPanel';
 import { TasksTable } from './TasksTable';
 import { useSwarm } from '../../hooks/useSwarm';
 import { plural } from '../../lib/plural';
+import { LoadingState } from '../../components/ui/EmptyState';
 
 const TABS = [
   ['overview', 'Overview'],
@@ -44,12 +45,7 @@ export function SwarmView({ host }: { host: HostView }) {
 
   let body: React.ReactNode;
   if (!swarm.info) {
-    body = swarm.error ? null : (
-      <div className="empty-state" role="status">
-        <span className="spinner spinner-large" aria-hidden="true" />
-        <p>Asking the engine about its swarm…</p>
-      </div>
-    );
+    body = swarm.error ? null : <LoadingState text="Asking the engine about its swarm…" />;
   } else if (swarm.info.role !== 'manager') {
     body = <NotManager info={swarm.info} />;
   } else {
@@ -70,22 +66,8 @@ export function SwarmView({ host }: { host: HostView }) {
           ))}
         </div>
         <div role="tabpanel" className="swarm-tabpanel">
-          {tab === 'overview' && (
-            <OverviewPanel
-              info={swarm.info}
-              nodes={swarm.nodes}
-              services={swarm.services}
-              tasks={swarm.tasks}
-            />
-          )}
-          {tab === 'services' && (
-            <ServicesPanel
-              hostId={host.id}
-              services={swarm.services}
-              nodes={swarm.nodes}
-              tasks={swarm.tasks}
-            />
-          )}
+          {tab === 'overview' && <OverviewPanel info={swarm.info} cluster={swarm} />}
+          {tab === 'services' && <ServicesPanel hostId={host.id} cluster={swarm} />}
           {tab === 'nodes' && <NodesPanel hostId={host.id} nodes={swarm.nodes} />}
           {tab === 'tasks' && (
             <div className="swarm-panel">
@@ -110,11 +92,7 @@ export function SwarmView({ host }: { host: HostView }) {
           </span>
         )}
       </div>
-      {swarm.error && (
-        <div className="banners">
-          <ErrorBanner error={swarm.error} title="Couldn't read the swarm" />
-        </div>
-      )}
+      <ErrorBannerRow error={swarm.error} title="Couldn't read the swarm" />
       {body}
     </section>
   );

@@ -5,6 +5,7 @@ import { toErrorShape } from '../../lib/errors';
 import { formatBytes, fullDate } from '../../lib/format';
 import { useQuery } from '../../hooks/useQuery';
 import { DownloadIcon, FileIcon, FolderIcon, LinkIcon } from '../../components/ui/Icons';
+import { actionsColumn } from '../../components/ui/TableCells';
 import { VirtualTable, type Column } from '../../components/ui/VirtualTable';
 import { archiveName, downloadFromVolume, type DownloadHandle } from '../../hooks/volume-download';
 
@@ -112,24 +113,18 @@ export function VolumeBrowser({ hostId, volume }: { hostId: string; volume: stri
       className: 'cell-soft',
       render: (e) => (e.mtime ? fullDate(e.mtime) : '—'),
     },
-    {
-      id: 'actions',
-      label: 'Actions',
-      hideLabel: true,
-      className: 'cell-actions',
-      render: (e) => (
-        <button
-          type="button"
-          className="icon-button"
-          aria-label={`Download ${e.name}`}
-          title={e.type === 'directory' ? 'Download folder as .tar' : 'Download as .tar'}
-          disabled={download !== undefined}
-          onClick={() => startDownload(join(path, e.name))}
-        >
-          <DownloadIcon />
-        </button>
-      ),
-    },
+    actionsColumn((e) => (
+      <button
+        type="button"
+        className="icon-button"
+        aria-label={`Download ${e.name}`}
+        title={e.type === 'directory' ? 'Download folder as .tar' : 'Download as .tar'}
+        disabled={download !== undefined}
+        onClick={() => startDownload(join(path, e.name))}
+      >
+        <DownloadIcon />
+      </button>
+    )),
   ];
 
   return (

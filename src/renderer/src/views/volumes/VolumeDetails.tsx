@@ -1,18 +1,20 @@
 import { useState } from 'react';
 import type { HostView, VolumeSummary } from '@shared/contract';
 import { ErrorBanner } from '../../components/ui/ErrorBanner';
-import { formatBytes, fullDate } from '../../lib/format';
+import { formatBytes } from '../../lib/format';
 import { useQuery } from '../../hooks/useQuery';
-import { DetailTabs } from '../../components/ui/DetailTabs';
+import { useTabState } from '../../hooks/useTabState';
+import { DetailsHeader } from '../../components/ui/DetailsHeader';
+import { createdAndLabels, FactList } from '../../components/ui/FactList';
 import { JsonBlock } from '../../components/ui/JsonBlock';
-import { LabelChips } from '../../components/ui/LabelChips';
+import { TabbedPanel } from '../../components/ui/TabbedPanel';
 import { VolumeBrowser } from './VolumeBrowser';
 import { PolicyGate } from '../../components/PolicyGate';
 
 const TABS = [
   { id: 'files', label: 'Files' },
   { id: 'inspect', label: 'Inspect' },
-];
+] as const;
 
 export interface VolumeDetailsProps {
   host: HostView;
@@ -23,7 +25,8 @@ export interface VolumeDetailsProps {
 
 /** One volume: facts, its files (read-only browser) and the inspect JSON. */
 export function VolumeDetails({ host, volume, initialTab, onBack }: VolumeDetailsProps) {
-  const [tab, setTab] = useState<string>(initialTab);
+  const tabs = useTabState(TABS, initialTab);
+  const tab = tabs.current;
   // Fetched the first time the Inspect tab opens.
   const [inspectOpened, setInspectOpened] = useState(initialTab === 'inspect');
   if (tab === 'inspect' && !inspectOpened) setInspectOpened(true);
@@ -34,51 +37,26 @@ export function VolumeDetails({ host, volume, initialTab, onBack }: VolumeDetail
 
   return (
     <section className="resource-details" aria-label={`Volume ${volume.name}`}>
-      <header className="details-header">
-        <button type="button" className="button button-small" onClick={onBack}>
-          ← Volumes
-        </button>
-        <h2 className="details-title truncate">{volume.name}</h2>
-      </header>
-      <dl className="facts">
-        <div>
-          <dt>Driver</dt>
-          <dd>
-            {volume.driver} · {volume.scope}
-          </dd>
-        </div>
-        <div>
-          <dt>Size</dt>
-          <dd>{volume.size === null ? '—' : formatBytes(volume.size)}</dd>
-        </div>
-        <div>
-          <dt>Used by</dt>
-          <dd>{volume.usedBy.length ? volume.usedBy.map((u) => u.name).join(', ') : 'no container'}</dd>
-        </div>
-        <div>
-          <dt>Created</dt>
-          <dd>{volume.created ? fullDate(Date.parse(volume.created)) : '—'}</dd>
-        </div>
-        <div className="fact-wide">
-          <dt>Mountpoint</dt>
-          <dd className="mono truncate" title={volume.mountpoint}>
-            {volume.mountpoint || '—'}
-          </dd>
-        </div>
-        <div>
-          <dt>Labels</dt>
-          <dd>
-            <LabelChips labels={volume.labels} max={3} />
-          </dd>
-        </div>
-      </dl>
-      <DetailTabs label="Volume details" prefix="volume" tabs={TABS} current={tab} onSelect={setTab} />
-      <div
-        className="details-panel"
-        role="tabpanel"
-        id={`volume-panel-${tab}`}
-        aria-labelledby={`volume-tab-${tab}`}
-      >
+      <DetailsHeader back="Volumes" onBack={onBack} title={volume.name} titleClassName="truncate" />
+      <FactList
+        facts={[
+          { term: 'Driver', value: `${volume.driver} · ${volume.scope}` },
+          { term: 'Size', value: volume.size === null ? '—' : formatBytes(volume.size) },
+          {
+            term: 'Used by',
+            value: volume.usedBy.length ? volume.usedBy.map((u) => u.name).join(', ') : 'no container',
+          },
+          {
+            term: 'Mountpoint',
+            value: volume.mountpoint || '—',
+            className: 'fact-wide',
+            valueClassName: 'mono truncate',
+            title: volume.mountpoint,
+          },
+          ...createdAndLabels(volume),
+        ]}
+      />
+      <TabbedPanel label="Volume details" prefix="volume" state={tabs} className="details-panel">
         {tab === 'files' ? (
           <PolicyGate hostId={host.id} method="volumes.browse" what="Browsing files">
             <VolumeBrowser hostId={host.id} volume={volume.name} />
@@ -92,7 +70,7 @@ export function VolumeDetails({ host, volume, initialTab, onBack }: VolumeDetail
             <span className="spinner" aria-hidden="true" /> Loading…
           </p>
         )}
-      </div>
+      </TabbedPanel>
     </section>
   );
 }

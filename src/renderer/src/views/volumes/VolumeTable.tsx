@@ -2,9 +2,10 @@ import type { VolumeSummary } from '@shared/contract';
 import { formatBytes } from '../../lib/format';
 import { actionsFor } from '../../actions/define';
 import { VOLUME_ACTIONS, type VolumeActionId } from '../../actions/volume-actions';
-import { RowActions } from '../../components/ui/RowActions';
 import { useSelectedPolicy, type HostPolicyView } from '../../hooks/usePolicy';
+import { DetailsLink } from '../../components/ui/DetailsLink';
 import { LabelChips } from '../../components/ui/LabelChips';
+import { MonoCell, nameColumn, rowActionsColumn } from '../../components/ui/TableCells';
 import { VirtualTable, type Column } from '../../components/ui/VirtualTable';
 
 export interface VolumeTableProps {
@@ -20,33 +21,16 @@ const columns = (
   { onOpen, onAction }: Omit<VolumeTableProps, 'rows'>,
   can: HostPolicyView,
 ): Column<VolumeSummary>[] => [
-  {
-    id: 'name',
-    label: 'Name',
-    className: 'cell-stack',
-    render: (v) => (
-      <>
-        <button
-          type="button"
-          className="link-button"
-          aria-label={`Details of ${v.name}`}
-          title={v.name}
-          onClick={() => onOpen(v)}
-        >
-          {v.name}
-        </button>
-        <span className="sub-id">{v.driver}</span>
-      </>
-    ),
-  },
+  nameColumn((v) => (
+    <>
+      <DetailsLink name={v.name} title={v.name} onOpen={() => onOpen(v)} />
+      <span className="sub-id">{v.driver}</span>
+    </>
+  )),
   {
     id: 'mountpoint',
     label: 'Mountpoint',
-    render: (v) => (
-      <span className="truncate mono-soft muted" title={v.mountpoint}>
-        {v.mountpoint || '—'}
-      </span>
-    ),
+    render: (v) => <MonoCell text={v.mountpoint} muted />,
   },
   {
     id: 'size',
@@ -81,21 +65,7 @@ const columns = (
       ),
   },
   { id: 'labels', label: 'Labels', render: (v) => <LabelChips labels={v.labels} /> },
-  {
-    id: 'actions',
-    label: 'Actions',
-    hideLabel: true,
-    className: 'cell-actions',
-    render: (v) => (
-      <RowActions
-        actions={ROW_ACTIONS}
-        item={v}
-        name={v.name}
-        allowed={can.allowed}
-        onAction={(id) => onAction(id as VolumeActionId, v)}
-      />
-    ),
-  },
+  rowActionsColumn<VolumeSummary>(ROW_ACTIONS, can.allowed, (id, v) => onAction(id as VolumeActionId, v)),
 ];
 
 /** The volumes of a host as a virtualized table. */

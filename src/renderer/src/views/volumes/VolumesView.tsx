@@ -1,15 +1,12 @@
 import { useMemo, useState } from 'react';
 import type { HostView, VolumeSummary } from '@shared/contract';
 import { PruneDialog } from '../../components/prune/PruneKindDialog';
-import { ResourceListView } from '../../components/ResourceListView';
+import { HostResourceList } from '../../components/HostResourceList';
 import { EmptyState } from '../../components/ui/EmptyState';
 import { Segmented } from '../../components/ui/Segmented';
-import { ToolbarActions } from '../../components/ui/ToolbarActions';
-import { ResourceToolbar } from '../../components/ui/ResourceToolbar';
 import { actionsFor } from '../../actions/define';
 import { VOLUME_ACTIONS, type VolumeActionId } from '../../actions/volume-actions';
-import { useHostResource } from '../../hooks/useHostResource';
-import { usePolicy } from '../../hooks/usePolicy';
+import { useHostList, defineHostList } from '../../hooks/useHostList';
 import { formatBytes } from '../../lib/format';
 import { plural } from '../../lib/plural';
 import { useMobilityStore } from '../../stores/mobility';
@@ -25,18 +22,23 @@ const SHOW: Array<{ value: VolumeFilter; label: string }> = [
   { value: 'all', label: 'All' },
   { value: 'unused', label: 'Unused' },
 ];
+const VOLUMES_HINT = 'Volumes keep container data across restarts and re-creation.';
+const VOLUME_LIST = defineHostList({
+  store: useVolumesStore,
+  empty: EMPTY_HOST_VOLUMES,
+  title: 'Volumes',
+  loadingText: 'Loading volumes and their sizes…',
+  searchPlaceholder: 'Name, label or container',
+});
 
 /** The volumes of one host: sizes and users, search, unused filter, create/remove/prune, browse. */
 export function VolumesView({ host }: { host: HostView }) {
   const hostId = host.id;
-  const can = usePolicy(hostId);
-  const { data, refetch } = useHostResource(useVolumesStore, hostId, EMPTY_HOST_VOLUMES);
+  const list = useHostList(VOLUME_LIST, host);
+  const { data, refetch, search } = list;
   const filter = useVolumesStore((s) => s.filter);
   const setFilter = useVolumesStore((s) => s.setFilter);
-  const [search, setSearch] = useState('');
   const [open, setOpen] = useState<{ name: string; tab: 'files' | 'inspect' }>();
-  const [creating, setCreating] = useState(false);
-  const [pruning, setPruning] = useState(false);
   const [removing, setRemoving] = useState<VolumeSummary>();
 
   const rows = useMemo(() => filterVolumes(data.items, filter, search), [data.items, filter, search]);
@@ -58,88 +60,46 @@ export function VolumesView({ host }: { host: HostView }) {
   };
 
   const query = search.trim();
-  let empty: React.ReactNode;
-  if (data.items.length === 0) {
-    empty = (
-      <EmptyState
-        title={`No volumes on ${host.name}`}
-        hint="Volumes keep container data across restarts and re-creation."
-      />
+  const empty =
+    data.items.length === 0 ? (
+      <EmptyState title={`No volumes on ${host.name}`} hint={VOLUMES_HINT} />
+    ) : (
+      rows.length === 0 && (
+        <EmptyState
+          title={query ? `No volumes match “${query}”` : `No unused volumes on ${host.name}`}
+          actions={[
+            !!query && { label: 'Clear search', onClick: () => list.setSearch('') },
+            filter === 'unused' && { label: 'Show all volumes', onClick: () => setFilter('all') },
+          ]}
+        />
+      )
     );
-  } else if (rows.length === 0) {
-    empty = (
-      <EmptyState
-        title={query ? `No volumes match “${query}”` : `No unused volumes on ${host.name}`}
-        actions={[
-          !!query && { label: 'Clear search', onClick: () => setSearch('') },
-          filter === 'unused' && { label: 'Show all volumes', onClick: () => setFilter('all') },
-        ]}
-      />
-    );
-  }
 
   return (
-    <ResourceListView
-      label={`Volumes on ${host.name}`}
-      load={{
-        ...data,
-        noun: 'volumes',
-        loadingText: 'Loading volumes and their sizes…',
-        onRetry: refetch,
-      }}
-      toolbar={
-        <ResourceToolbar
-          title="Volumes"
-          filters={<Segmented label="Show" options={SHOW} value={filter} onChange={setFilter} />}
-          search={{
-            label: 'Search volumes',
-            placeholder: 'Name, label or container',
-            value: search,
-            onChange: setSearch,
-          }}
-          count={
-            <>
-              {plural(data.items.length, 'volume')} · {unused} unused ·{' '}
-              {formatBytes(data.items.reduce((s, v) => s + (v.size ?? 0), 0))}
-            </>
-          }
-          loading={data.loading}
-          onRefresh={refetch}
-        >
-          <ToolbarActions
-            actions={TOOLBAR}
-            allowed={can.allowed}
-            onAction={(id) => (id === 'prune' ? setPruning(true) : setCreating(true))}
-          />
-        </ResourceToolbar>
+    <HostResourceList
+      list={list}
+      filters={<Segmented label="Show" options={SHOW} value={filter} onChange={setFilter} />}
+      count={
+        <>
+          {plural(data.items.length, 'volume')} · {unused} unused ·{' '}
+          {formatBytes(data.items.reduce((s, v) => s + (v.size ?? 0), 0))}
+        </>
       }
+      commands={{
+        actions: TOOLBAR,
+        dialogs: {
+          create: (base) => <CreateVolumeDialog {...base} refetch={refetch} />,
+          prune: (base) => <PruneDialog {...base} kind="volumes" onPruned={refetch} />,
+        },
+      }}
       empty={empty}
       overlays={
-        <>
-          {creating && (
-            <CreateVolumeDialog
-              hostId={hostId}
-              hostName={host.name}
-              onClose={() => setCreating(false)}
-              refetch={refetch}
-            />
-          )}
-          {pruning && (
-            <PruneDialog
-              hostId={hostId}
-              hostName={host.name}
-              kind="volumes"
-              onClose={() => setPruning(false)}
-              onPruned={refetch}
-            />
-          )}
-          {removing && (
-            <RemoveVolumeDialog host={host} volume={removing} onClose={() => setRemoving(undefined)} />
-          )}
-        </>
+        removing && (
+          <RemoveVolumeDialog host={host} volume={removing} onClose={() => setRemoving(undefined)} />
+        )
       }
     >
       <VolumeTable rows={rows} onOpen={(v) => setOpen({ name: v.name, tab: 'files' })} onAction={onAction} />
-    </ResourceListView>
+    </HostResourceList>
   );
 }

@@ -1,56 +1,42 @@
-import { useState } from 'react';
 import type { HostView } from '@shared/contract';
-import { DetailTabs } from '../../../components/ui/DetailTabs';
-import { ErrorBanner } from '../../../components/ui/ErrorBanner';
+import { DetailsHeader } from '../../../components/ui/DetailsHeader';
+import { RetryBanner } from '../../../components/ui/RetryBanner';
+import { TabbedPanel } from '../../../components/ui/TabbedPanel';
 import { formatBytes, shortId } from '../../../lib/format';
 import { useImagesStore } from '../../../stores/images';
 import { HistoryTab } from './HistoryTab';
 import { OverviewTab } from './OverviewTab';
 import { useImageDetails } from '../../../hooks/useImageDetails';
+import { useTabState } from '../../../hooks/useTabState';
 
 const TABS = [
   { id: 'overview', label: 'Overview' },
   { id: 'history', label: 'History' },
   { id: 'inspect', label: 'Inspect' },
 ] as const;
-type TabId = (typeof TABS)[number]['id'];
 
 /** One image: tags and users, its layers, and the raw inspect JSON. */
 export function ImageDetailsView({ host, imageId }: { host: HostView; imageId: string }) {
   const close = useImagesStore((s) => s.openDetails);
   const summary = useImagesStore((s) => s.byHost[host.id]?.items.find((i) => i.id === imageId));
   const { details, error, loading, reload } = useImageDetails(host.id, imageId);
-  const [tab, setTab] = useState<TabId>('overview');
+  const tabs = useTabState(TABS, 'overview');
+  const tab = tabs.current;
   const name = details?.repoTags[0] ?? summary?.repoTags[0] ?? shortId(imageId);
 
   return (
     <section className="container-details image-details" aria-label={`Image ${name}`}>
-      <header className="details-header">
-        <button type="button" className="button button-small" onClick={() => close(undefined)}>
-          ← Images
-        </button>
-        <h2 className="details-title mono">{name}</h2>
+      <DetailsHeader back="Images" onBack={() => close(undefined)} title={name} titleClassName="mono">
         {summary && <span className="muted">{formatBytes(summary.size)}</span>}
         {loading && <span className="spinner" aria-label="Loading" />}
-      </header>
-      <DetailTabs label="Image details" prefix="image" tabs={TABS} current={tab} onSelect={setTab} />
-      <div
+      </DetailsHeader>
+      <TabbedPanel
+        label="Image details"
+        prefix="image"
+        state={tabs}
         className="details-panel image-details-panel"
-        role="tabpanel"
-        id={`image-panel-${tab}`}
-        aria-labelledby={`image-tab-${tab}`}
       >
-        {error && (
-          <ErrorBanner
-            error={error}
-            title="Couldn't read the image"
-            actions={
-              <button type="button" className="button button-small" onClick={() => void reload()}>
-                Try again
-              </button>
-            }
-          />
-        )}
+        {error && <RetryBanner error={error} title="Couldn't read the image" onRetry={() => void reload()} />}
         {details && tab === 'overview' && (
           <OverviewTab
             host={host}
@@ -64,7 +50,7 @@ export function ImageDetailsView({ host, imageId }: { host: HostView; imageId: s
             {JSON.stringify(details.inspect, null, 2)}
           </pre>
         )}
-      </div>
+      </TabbedPanel>
     </section>
   );
 }

@@ -1,7 +1,8 @@
 import { useState } from 'react';
 import type { HostView, ImageDetails } from '@shared/contract';
 import { ConfirmDialog } from '../../../components/ConfirmDialog';
-import { formatBytes, fullDate } from '../../../lib/format';
+import { dateFact, FactList } from '../../../components/ui/FactList';
+import { formatBytes } from '../../../lib/format';
 import { guard } from '../../../lib/policy';
 import { usePolicy } from '../../../hooks/usePolicy';
 import { callOf } from '../../../actions/define';
@@ -38,6 +39,7 @@ export function OverviewTab({
   const [untag, setUntag] = useState<string>();
   const facts = details.inspect as InspectFacts;
   const cmd = [...(facts.Config?.Entrypoint ?? []), ...(facts.Config?.Cmd ?? [])].join(' ');
+  const digests = facts.RepoDigests ?? [];
   const lastTag = details.repoTags.length === 1;
 
   return (
@@ -67,42 +69,20 @@ export function OverviewTab({
           </ul>
         )}
       </section>
-      <dl className="facts">
-        <div>
-          <dt>ID</dt>
-          <dd className="mono">{details.id}</dd>
-        </div>
-        <div>
-          <dt>Size</dt>
-          <dd>{formatBytes(facts.Size ?? 0)}</dd>
-        </div>
-        <div>
-          <dt>Created</dt>
-          <dd>{facts.Created ? fullDate(Date.parse(facts.Created)) : '—'}</dd>
-        </div>
-        <div>
-          <dt>Platform</dt>
-          <dd>
-            {facts.Os ?? '?'}/{facts.Architecture ?? '?'}
-          </dd>
-        </div>
-        {cmd && (
-          <div>
-            <dt>Command</dt>
-            <dd className="mono">{cmd}</dd>
-          </div>
-        )}
-        {(facts.RepoDigests ?? []).length > 0 && (
-          <div>
-            <dt>Digests</dt>
-            <dd className="mono">
-              {(facts.RepoDigests ?? []).map((d) => (
-                <div key={d}>{d}</div>
-              ))}
-            </dd>
-          </div>
-        )}
-      </dl>
+      <FactList
+        facts={[
+          { term: 'ID', value: details.id, valueClassName: 'mono' },
+          { term: 'Size', value: formatBytes(facts.Size ?? 0) },
+          { term: 'Created', value: dateFact(facts.Created) },
+          { term: 'Platform', value: `${facts.Os ?? '?'}/${facts.Architecture ?? '?'}` },
+          !!cmd && { term: 'Command', value: cmd, valueClassName: 'mono' },
+          digests.length > 0 && {
+            term: 'Digests',
+            value: digests.map((d) => <div key={d}>{d}</div>),
+            valueClassName: 'mono',
+          },
+        ]}
+      />
       <section aria-labelledby="image-users-title">
         <h3 id="image-users-title" className="details-subtitle">
           Containers using it ({details.containers.length})
