@@ -36,17 +36,10 @@ interface BulkAsk {
  */
 export function AllContainersView() {
   const { hosts, statuses } = usePick(useHostsStore, 'hosts', 'statuses');
-  const {
-    byHost: liveByHost,
-    busy,
-    selected,
-    bulkBusy,
-    bulkResults,
-    actionErrors,
-    runDialog,
-  } = usePick(
+  // Lists of 20 busy hosts may land in quick succession: React may skip to the latest one.
+  const byHost = useDeferredValue(useContainersStore((s) => s.byHost));
+  const { busy, selected, bulkBusy, bulkResults, actionErrors, runDialog } = usePick(
     useContainersStore,
-    'byHost',
     'busy',
     'selected',
     'bulkBusy',
@@ -55,8 +48,6 @@ export function AllContainersView() {
     'runDialog',
   );
   const { fetch } = useContainersStore.getState();
-  // Lists of 20 busy hosts may land in quick succession: React may skip to the latest one.
-  const byHost = useDeferredValue(liveByHost);
   const { filters, sort, onSort, menu, onMenu, closeMenu, now } = useContainerList<AllSortKey>('host');
   const { filter, search } = filters;
   const query = useDeferredValue(search);
