@@ -1,5 +1,6 @@
 import type { ExecSessionInfo } from '@shared/contract';
 import type { RestoredTab } from '../../lib/terminal-restore';
+import { useHostsStore } from '../../stores/hosts';
 import { useHostName } from '../../hooks/useHostName';
 
 /** A tab saved before Berthmaster restarted: its session ended with the old process. */
