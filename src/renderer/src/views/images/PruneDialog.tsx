@@ -3,6 +3,7 @@ import type { HostView, PruneImagesResult } from '@shared/contract';
 import { Dialog } from '../../components/ui/Dialog';
 import { DialogActions } from '../../components/ui/DialogActions';
 import { ErrorBanner } from '../../components/ui/ErrorBanner';
+import { RadioInput } from '../../components/ui/RadioInput';
 import { useMutation } from '../../hooks/useMutation';
 import { formatBytes } from '../../lib/format';
 import { useImagesStore } from '../../stores/images';
@@ -59,12 +60,7 @@ export function PruneDialog({ host, onClose }: { host: HostView; onClose(): void
           <legend className="field-label">Which images</legend>
           {SCOPES.map((s) => (
             <label key={s.scope} className="radio-row">
-              <input
-                type="radio"
-                name={name}
-                checked={scope === s.scope}
-                onChange={() => setScope(s.scope)}
-              />
+              <RadioInput group={{ name, value: scope, onChange: setScope }} value={s.scope} />
               <span>
                 <strong>{s.title}</strong>
                 <span className="field-hint">{s.hint}</span>
