@@ -50,19 +50,19 @@ describe('kit pieces adopted by views', () => {
     const focused = () => document.activeElement?.textContent;
     expect(focused()).toBe('Edit');
 
-    key(menu, 'ArrowUp');
-    expect(focused()).toBe('Remove');
-    key(menu, 'ArrowDown');
-    expect(focused()).toBe('Edit');
-    key(menu, 'End');
-    expect(focused()).toBe('Remove');
-    key(menu, 'ArrowUp');
-    // "Move up" is disabled for the first host: skipped.
-    expect(focused()).toBe('Move down');
-    key(menu, 'ArrowUp');
-    expect(focused()).toBe('Export as Docker context…');
-    key(menu, 'Home');
-    expect(focused()).toBe('Edit');
+    // Each key, then the item it leaves focused; "Move up" is disabled for the first host: skipped.
+    const steps: Array<[string, string]> = [
+      ['ArrowUp', 'Remove'],
+      ['ArrowDown', 'Edit'],
+      ['End', 'Remove'],
+      ['ArrowUp', 'Move down'],
+      ['ArrowUp', 'Export as Docker context…'],
+      ['Home', 'Edit'],
+    ];
+    for (const [k, item] of steps) {
+      key(menu, k);
+      expect(focused(), k).toBe(item);
+    }
 
     key(menu, 'Escape');
     expect(document.querySelector('[role="menu"]')).toBeNull();
