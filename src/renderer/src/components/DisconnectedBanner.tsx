@@ -1,12 +1,12 @@
 import type { AppErrorShape } from '@shared/contract';
-import { useHostsStore } from '../stores/hosts';
+import { useHostName } from '../hooks/useHostName';
 
 /**
  * Shown over a live view (logs, stats) whose host was lost: says why, and that nothing needs
  * doing: the stream resumes by itself when the host is back.
  */
 export function DisconnectedBanner({ hostId, error }: { hostId: string; error: AppErrorShape }) {
-  const name = useHostsStore((s) => s.hosts.find((h) => h.id === hostId)?.name ?? 'the host');
+  const name = useHostName(hostId, 'the host');
   return (
     <div className="banner banner-warning" role="status" aria-label="Disconnected">
       <span className="spinner" aria-hidden="true" />

@@ -1,6 +1,7 @@
 import type { ExecSessionInfo } from '@shared/contract';
 import type { RestoredTab } from '../../lib/terminal-restore';
 import { useHostsStore } from '../../stores/hosts';
+import { useHostName } from '../../hooks/useHostName';
 
 /** A tab saved before Berthmaster restarted: its session ended with the old process. */
 function restoredText(session: RestoredTab, hostName: string, hostUp: boolean): string {
@@ -23,7 +24,7 @@ export function SessionEndBar({
   onClose(): void;
 }) {
   // A shell can't outlive its engine connection: once the host is back, offer to reopen it.
-  const hostName = useHostsStore((s) => s.hosts.find((h) => h.id === session.hostId)?.name ?? 'the host');
+  const hostName = useHostName(session.hostId, 'the host');
   const hostUp = useHostsStore((s) => s.statuses[session.hostId]?.state === 'connected');
   let text: string;
   let action: string;

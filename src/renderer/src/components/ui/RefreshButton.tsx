@@ -5,10 +5,12 @@ export interface RefreshButtonProps {
   onRefresh(): void;
   /** The circular arrow alone, named "Refresh" (a crowded toolbar), instead of arrow and word. */
   compact?: boolean;
+  /** The compact button's accessible name when "Refresh" alone is ambiguous ("Refresh images"). */
+  label?: string;
 }
 
 /** The one Refresh button of lists and pages: it spins, and waits, while they load. */
-export function RefreshButton({ loading, onRefresh, compact }: RefreshButtonProps) {
+export function RefreshButton({ loading, onRefresh, compact, label = 'Refresh' }: RefreshButtonProps) {
   return (
     <button
       type="button"
@@ -16,7 +18,7 @@ export function RefreshButton({ loading, onRefresh, compact }: RefreshButtonProp
       onClick={onRefresh}
       disabled={loading}
       aria-busy={loading || undefined}
-      aria-label={compact ? 'Refresh' : undefined}
+      aria-label={compact ? label : undefined}
       title={compact ? 'Refresh' : undefined}
     >
       {loading ? <span className="spinner" aria-hidden="true" /> : <RefreshIcon size={compact ? 14 : 13} />}

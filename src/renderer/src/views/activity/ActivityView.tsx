@@ -8,6 +8,8 @@ import { useHostsStore } from '../../stores/hosts';
 import { InlineSelect } from '../../components/ui/InlineSelect';
 import { EmptyState } from '../../components/ui/EmptyState';
 import { SearchBox } from '../../components/ui/SearchBox';
+import { visibleRows } from '../../components/ui/visible-rows';
+import { hostNameOf } from '../../lib/host-name';
 
 const TYPES = ['all', 'container', 'image', 'network', 'volume'] as const;
 type TypeFilter = (typeof TYPES)[number];
@@ -46,7 +48,6 @@ export function ActivityView({ host }: { host: HostView }) {
     return out;
   }, [events, allHosts, host.id, type, search]);
 
-  const hostName = (id: string) => hosts.find((h) => h.id === id)?.name ?? id;
   const rowHeight = useRowHeight(34);
   const virtual = useVirtualizer({
     count: rows.length,
@@ -107,36 +108,33 @@ export function ActivityView({ host }: { host: HostView }) {
             <span role="columnheader">Object</span>
           </div>
           <div style={{ height: virtual.getTotalSize(), position: 'relative' }}>
-            {virtual.getVirtualItems().map((v) => {
-              const e = rows[v.index] as EngineEvent;
-              return (
-                <div
-                  key={v.key}
-                  role="row"
-                  className={`activity-row action-${e.action.split(/[:\s]/)[0]}`}
-                  style={{
-                    position: 'absolute',
-                    top: 0,
-                    left: 0,
-                    right: 0,
-                    transform: `translateY(${v.start}px)`,
-                    height: rowHeight,
-                  }}
-                >
-                  <span role="cell" className="mono" title={new Date(e.time).toISOString()}>
-                    {clock(e.time)}
-                  </span>
-                  <span role="cell">{hostName(e.hostId)}</span>
-                  <span role="cell">{e.type}</span>
-                  <span role="cell" className="activity-action">
-                    {e.action}
-                  </span>
-                  <span role="cell" className="truncate" title={e.id}>
-                    {e.name ?? e.id.slice(0, 12)}
-                  </span>
-                </div>
-              );
-            })}
+            {visibleRows(virtual, rows).map(({ row: e, item: v }) => (
+              <div
+                key={v.key}
+                role="row"
+                className={`activity-row action-${e.action.split(/[:\s]/)[0]}`}
+                style={{
+                  position: 'absolute',
+                  top: 0,
+                  left: 0,
+                  right: 0,
+                  transform: `translateY(${v.start}px)`,
+                  height: rowHeight,
+                }}
+              >
+                <span role="cell" className="mono" title={new Date(e.time).toISOString()}>
+                  {clock(e.time)}
+                </span>
+                <span role="cell">{hostNameOf(hosts, e.hostId)}</span>
+                <span role="cell">{e.type}</span>
+                <span role="cell" className="activity-action">
+                  {e.action}
+                </span>
+                <span role="cell" className="truncate" title={e.id}>
+                  {e.name ?? e.id.slice(0, 12)}
+                </span>
+              </div>
+            ))}
           </div>
         </div>
       )}

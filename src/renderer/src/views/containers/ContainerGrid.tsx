@@ -5,6 +5,7 @@ import { HEADER_HEIGHT, TableHeader, type Column } from '../../components/ui/Tab
 import { useTableRows } from '../../hooks/useTableRows';
 import { useRowHeight } from '../../hooks/useRowHeight';
 import { ContainerRow } from './ContainerRow';
+import { visibleRows } from '../../components/ui/visible-rows';
 
 export const ROW_HEIGHT = 48;
 
@@ -86,9 +87,7 @@ export function ContainerGrid<T, K extends string>(props: ContainerGridProps<T, 
         onSelectAll={(on) => onSelect(props.visible, on)}
       />
       <div role="rowgroup" className="ctable-body" style={{ height: virtualizer.getTotalSize() }}>
-        {virtualizer.getVirtualItems().map((v) => {
-          const item = items[v.index];
-          if (item === undefined) return null;
+        {visibleRows(virtualizer, items).map(({ row: item, item: v }) => {
           const top = v.start - HEADER_HEIGHT;
           if (isOther(item)) return props.renderOther(item, { key: v.key, rowIndex: v.index + 2, top });
           const row = props.rowOf(item);

@@ -6,6 +6,7 @@ import { useMutation } from '../../hooks/useMutation';
 import { useNow } from '../../hooks/useNow';
 import { ALERT_RULE_LABELS } from '../../lib/alert-text';
 import { fullDate, relativeTime } from '../../lib/format';
+import { Timestamp } from '../../components/ui/Timestamp';
 import { plural } from '../../lib/plural';
 import { sortedAlerts, unacknowledgedCount, useAlertsStore } from '../../stores/alerts';
 import { useHostsStore } from '../../stores/hosts';
@@ -126,9 +127,7 @@ function AlertRow({
       <span className="alert-count" title={`${a.count} times since ${fullDate(a.at)}`}>
         {a.count > 1 ? `×${a.count}` : ''}
       </span>
-      <time className="alert-time" dateTime={new Date(a.lastAt).toISOString()} title={fullDate(a.lastAt)}>
-        {relativeTime(a.lastAt, now)}
-      </time>
+      <Timestamp className="alert-time" ms={a.lastAt} text={relativeTime(a.lastAt, now)} />
       <span className="alert-state">
         {state === 'open' ? (
           <button

@@ -1,6 +1,7 @@
 import { memo, type CSSProperties } from 'react';
 import type { ImageSummary } from '@shared/contract';
-import { formatBytes, fullDate, relativeTime, shortId } from '../../lib/format';
+import { formatBytes, relativeTime, shortId } from '../../lib/format';
+import { Timestamp } from '../../components/ui/Timestamp';
 import { imageLabel } from './filter';
 import { IMAGE_ROW_ACTIONS, type ImageActionId } from '../../actions/image-actions';
 import { RowActions } from '../../components/ui/RowActions';
@@ -71,9 +72,7 @@ export const ImageRow = memo(function ImageRow({
         {formatBytes(image.size)}
       </div>
       <div role="cell" className="ctable-cell icell-created">
-        <time dateTime={new Date(createdMs).toISOString()} title={fullDate(createdMs)}>
-          {relativeTime(createdMs, now)}
-        </time>
+        <Timestamp ms={createdMs} text={relativeTime(createdMs, now)} />
       </div>
       <div role="cell" className="ctable-cell icell-used">
         {image.containers > 0 ? (

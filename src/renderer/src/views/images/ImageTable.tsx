@@ -7,6 +7,7 @@ import { useRowHeight } from '../../hooks/useRowHeight';
 import { useTableRows } from '../../hooks/useTableRows';
 import { SortHeaderCells, type Column } from '../../components/ui/SortHeaderCells';
 import { ImageRow } from './ImageRow';
+import { visibleRows } from '../../components/ui/visible-rows';
 
 const ROW_HEIGHT = 46;
 
@@ -49,21 +50,17 @@ export function ImageTable({ rows, now, sort, onSort, onAction, onOpen }: ImageT
         </div>
       </div>
       <div role="rowgroup" className="ctable-body" style={{ height: virtualizer.getTotalSize() }}>
-        {virtualizer.getVirtualItems().map((item) => {
-          const image = rows[item.index];
-          if (!image) return null;
-          return (
-            <ImageRow
-              key={image.id}
-              image={image}
-              now={now}
-              rowIndex={item.index + 2}
-              style={{ transform: `translateY(${item.start - HEADER_HEIGHT}px)`, height: rowHeight }}
-              onAction={onAction}
-              onOpen={onOpen}
-            />
-          );
-        })}
+        {visibleRows(virtualizer, rows).map(({ row: image, item }) => (
+          <ImageRow
+            key={image.id}
+            image={image}
+            now={now}
+            rowIndex={item.index + 2}
+            style={{ transform: `translateY(${item.start - HEADER_HEIGHT}px)`, height: rowHeight }}
+            onAction={onAction}
+            onOpen={onOpen}
+          />
+        ))}
       </div>
     </div>
   );

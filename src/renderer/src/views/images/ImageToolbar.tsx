@@ -4,7 +4,7 @@ import { Segmented } from '../../components/ui/Segmented';
 import { guard } from '../../lib/policy';
 import { useSelectedPolicy } from '../../hooks/usePolicy';
 import { plural } from '../../lib/plural';
-import { RefreshIcon } from '../../components/ui/RefreshIcon';
+import { RefreshButton } from '../../components/ui/RefreshButton';
 
 const FILTERS: Array<{ value: ImageFilter; label: string }> = [
   { value: 'all', label: 'All' },
@@ -69,17 +69,7 @@ export function ImageToolbar(p: ImageToolbarProps) {
         <button type="button" className="button" onClick={() => p.onCommand('registries')}>
           Registries
         </button>
-        <button
-          type="button"
-          className="icon-button toolbar-refresh"
-          aria-label="Refresh images"
-          title="Refresh"
-          onClick={p.onRefresh}
-          disabled={p.loading}
-          aria-busy={p.loading || undefined}
-        >
-          {p.loading ? <span className="spinner" aria-hidden="true" /> : <RefreshIcon size={14} />}
-        </button>
+        <RefreshButton loading={p.loading} onRefresh={p.onRefresh} compact label="Refresh images" />
       </div>
     </div>
   );

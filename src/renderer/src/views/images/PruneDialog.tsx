@@ -3,6 +3,7 @@ import type { HostView, PruneImagesResult } from '@shared/contract';
 import { Dialog } from '../../components/ui/Dialog';
 import { DialogActions } from '../../components/ui/DialogActions';
 import { ErrorBanner } from '../../components/ui/ErrorBanner';
+import { RadioInput, type RadioGroup } from '../../components/ui/RadioInput';
 import { useMutation } from '../../hooks/useMutation';
 import { formatBytes } from '../../lib/format';
 import { useImagesStore } from '../../stores/images';
@@ -24,7 +25,7 @@ export function PruneDialog({ host, onClose }: { host: HostView; onClose(): void
   const [result, setResult] = useState<PruneImagesResult>();
   const fetch = useImagesStore((s) => s.fetch);
   const { run: prune, busy, error } = useMutation('images.prune', { refetch: () => void fetch(host.id) });
-  const name = useId();
+  const scopes: RadioGroup<Scope> = { name: useId(), value: scope, onChange: setScope };
 
   const run = async () => {
     const r = await prune({ hostId: host.id, scope });
@@ -59,12 +60,7 @@ export function PruneDialog({ host, onClose }: { host: HostView; onClose(): void
           <legend className="field-label">Which images</legend>
           {SCOPES.map((s) => (
             <label key={s.scope} className="radio-row">
-              <input
-                type="radio"
-                name={name}
-                checked={scope === s.scope}
-                onChange={() => setScope(s.scope)}
-              />
+              <RadioInput group={scopes} value={s.scope} />
               <span>
                 <strong>{s.title}</strong>
                 <span className="field-hint">{s.hint}</span>

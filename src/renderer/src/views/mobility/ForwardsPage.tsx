@@ -8,6 +8,8 @@ import { useForwards } from '../../hooks/useForwards';
 import { useMutation } from '../../hooks/useMutation';
 import { useHostsStore } from '../../stores/hosts';
 import { forwardUrl } from './forward-url';
+import { AppPageHeader } from '../../components/ui/AppPageHeader';
+import { hostNameOf } from '../../lib/host-name';
 
 function columns(hostName: (id: string) => string, stop: (f: ForwardView) => void, stopping: boolean) {
   const cols: Column<ForwardView>[] = [
@@ -101,16 +103,10 @@ export function ForwardsPage() {
   const { forwards, loaded, streamError } = useForwards();
   const hosts = useHostsStore((s) => s.hosts);
   const close = useMutation('mobility.forwardClose', { toast: () => 'Forward stopped' });
-  const hostName = (id: string) => hosts.find((h) => h.id === id)?.name ?? id;
 
   return (
     <section className="audit-page" aria-label="Forwards">
-      <header className="audit-header">
-        <h1>Forwards</h1>
-        <span className="muted" aria-live="polite">
-          {plural(forwards.length, 'tunnel', 'tunnels')}
-        </span>
-      </header>
+      <AppPageHeader title="Forwards" summary={plural(forwards.length, 'tunnel', 'tunnels')} live />
       {streamError && <ErrorBanner error={streamError} title="The forwards list stopped updating" />}
       {close.error && <ErrorBanner error={close.error} title="Couldn't stop the forward" />}
       {!loaded ? (
@@ -125,7 +121,11 @@ export function ForwardsPage() {
         <VirtualTable
           label="Forwards"
           rows={forwards}
-          columns={columns(hostName, (f) => void close.run({ id: f.id }), close.busy)}
+          columns={columns(
+            (id) => hostNameOf(hosts, id),
+            (f) => void close.run({ id: f.id }),
+            close.busy,
+          )}
           template="minmax(90px, 0.8fr) minmax(160px, 1.6fr) 200px 64px 110px 150px minmax(120px, 1.2fr) 130px"
           rowKey={(f) => f.id}
           rowLabel={(f) => `${f.containerName}:${f.port}`}

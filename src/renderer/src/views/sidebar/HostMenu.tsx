@@ -4,6 +4,7 @@ import type { HostView } from '@shared/contract';
 import { copyConnectionLog, moveHost, reconnectHost } from '../../stores/host-actions';
 import { useDesktopUiStore } from '../../stores/desktop-ui';
 import { useUiStore } from '../../stores/ui';
+import { focusFirstItem, menuItems, moveMenuFocus } from '../../components/ui/menu-focus';
 
 interface Item {
   label: string;
@@ -54,7 +55,7 @@ export function HostMenu({ host, isFirst, isLast }: HostMenuProps) {
     const top = below + menuH > window.innerHeight - 8 ? Math.max(8, r.top - menuH - 4) : below;
     const left = Math.min(Math.max(8, r.left), window.innerWidth - menuW - 8);
     setPos({ top, left });
-    menuRef.current?.querySelector<HTMLElement>('[role="menuitem"]:not([disabled])')?.focus();
+    focusFirstItem(menuRef.current);
   }, [open]);
 
   useEffect(() => {
@@ -75,27 +76,15 @@ export function HostMenu({ host, isFirst, isLast }: HostMenuProps) {
   }, [open]);
 
   const onMenuKeyDown = (e: React.KeyboardEvent) => {
-    const enabled = [
-      ...(menuRef.current?.querySelectorAll<HTMLElement>('[role="menuitem"]:not([disabled])') ?? []),
-    ];
-    const i = enabled.indexOf(document.activeElement as HTMLElement);
-    const focusAt = (n: number) => enabled[(n + enabled.length) % enabled.length]?.focus();
+    if (moveMenuFocus(e, menuRef.current)) return;
     switch (e.key) {
-      case 'ArrowDown':
-        e.preventDefault();
-        focusAt(i + 1);
-        break;
-      case 'ArrowUp':
-        e.preventDefault();
-        focusAt(i - 1);
-        break;
       case 'Home':
         e.preventDefault();
-        focusAt(0);
+        focusFirstItem(menuRef.current);
         break;
       case 'End':
         e.preventDefault();
-        focusAt(enabled.length - 1);
+        menuItems(menuRef.current).at(-1)?.focus();
         break;
       case 'Escape':
         e.preventDefault();

@@ -7,8 +7,13 @@ import { LineIcon } from '../../components/ui/LineIcon';
 
 /** Font size, scrollback, maximize and hide: they apply to every terminal. */
 export function DockActions() {
-  const { fontSize, scrollback } = usePick(useTerminalsStore, 'fontSize', 'scrollback');
-  const { open, maximized } = usePick(useTerminalsStore, 'open', 'maximized');
+  const { fontSize, scrollback, open, maximized } = usePick(
+    useTerminalsStore,
+    'fontSize',
+    'scrollback',
+    'open',
+    'maximized',
+  );
   const { zoom, setScrollback, setOpen, toggleMaximized } = useTerminalsStore.getState();
 
   return (
@@ -47,28 +52,24 @@ export function DockActions() {
           ))}
         </select>
       </label>
-      <button
-        type="button"
-        className="icon-button"
-        aria-label={maximized ? 'Restore terminal size' : 'Maximize terminals'}
-        aria-pressed={maximized}
+      <IconButton
+        label={maximized ? 'Restore terminal size' : 'Maximize terminals'}
+        pressed={maximized}
         title={maximized ? 'Restore' : 'Maximize'}
         onClick={toggleMaximized}
       >
         <LineIcon size={13}>
           <path d={maximized ? 'M3 9h7v4H3zM6 6V3h7v7h-3' : 'M3 3h10v10H3z'} />
         </LineIcon>
-      </button>
-      <button
-        type="button"
-        className="icon-button"
-        aria-label={open ? 'Hide terminals' : 'Show terminals'}
-        aria-expanded={open}
+      </IconButton>
+      <IconButton
+        label={open ? 'Hide terminals' : 'Show terminals'}
+        expanded={open}
         title={open ? 'Hide' : 'Show'}
         onClick={() => setOpen(!open)}
       >
         <ChevronIcon direction={open ? 'down' : 'up'} size={13} />
-      </button>
+      </IconButton>
     </div>
   );
 }

@@ -9,6 +9,7 @@ import { useDetailsStore } from '../../../stores/details';
 import { useHostsStore } from '../../../stores/hosts';
 import { useSectionStore } from '../../../stores/sections';
 import { useViewStore } from '../../../stores/view';
+import { usePick } from '../../../hooks/usePick';
 import { BulkBar } from '../BulkBar';
 import { BulkResults } from '../BulkResults';
 import { BulkConfirmDialog } from '../dialogs/BulkConfirmDialog';
@@ -34,19 +35,21 @@ interface BulkAsk {
  * engine events like the per-host list (no polling); a host that is down is one notice row.
  */
 export function AllContainersView() {
-  const hosts = useHostsStore((s) => s.hosts);
-  const statuses = useHostsStore((s) => s.statuses);
+  const { hosts, statuses } = usePick(useHostsStore, 'hosts', 'statuses');
   // Lists of 20 busy hosts may land in quick succession: React may skip to the latest one.
   const byHost = useDeferredValue(useContainersStore((s) => s.byHost));
-  const busy = useContainersStore((s) => s.busy);
-  const selected = useContainersStore((s) => s.selected);
-  const bulkBusy = useContainersStore((s) => s.bulkBusy);
-  const bulkResults = useContainersStore((s) => s.bulkResults);
-  const actionErrors = useContainersStore((s) => s.actionErrors);
-  const runDialog = useContainersStore((s) => s.runDialog);
+  const { busy, selected, bulkBusy, bulkResults, actionErrors, runDialog } = usePick(
+    useContainersStore,
+    'busy',
+    'selected',
+    'bulkBusy',
+    'bulkResults',
+    'actionErrors',
+    'runDialog',
+  );
+  const { fetch } = useContainersStore.getState();
   const { filters, sort, onSort, menu, onMenu, closeMenu, now } = useContainerList<AllSortKey>('host');
   const { filter, search } = filters;
-  const fetch = useContainersStore((s) => s.fetch);
   const query = useDeferredValue(search);
   const [hostFilter, setHostFilter] = useState('');
   const [bulkAsk, setBulkAsk] = useState<BulkAsk>();

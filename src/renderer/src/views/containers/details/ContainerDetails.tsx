@@ -5,6 +5,7 @@ import { DetailsHeader } from '../../../components/ui/DetailsHeader';
 import { ErrorBanner } from '../../../components/ui/ErrorBanner';
 import { useContainersStore } from '../../../stores/containers';
 import { useDetailsStore, type DetailsTarget } from '../../../stores/details';
+import { usePick } from '../../../hooks/usePick';
 import { compactStatus } from '../../../lib/compact-time';
 import { StatePill } from '../StatePill';
 import { DetailActions } from './DetailActions';
@@ -14,12 +15,8 @@ const REFRESH_MS = 5_000;
 
 /** One container: a header with a way back and its actions, then tabs (overview, logs, files...). */
 export function ContainerDetails({ host, target }: { host: HostView; target: DetailsTarget }) {
-  const tabId = useDetailsStore((s) => s.tab);
-  const setTab = useDetailsStore((s) => s.setTab);
-  const close = useDetailsStore((s) => s.close);
-  const load = useDetailsStore((s) => s.load);
-  const view = useDetailsStore((s) => s.view);
-  const error = useDetailsStore((s) => s.error);
+  const { tab: tabId, view, error } = usePick(useDetailsStore, 'tab', 'view', 'error');
+  const { setTab, close, load } = useDetailsStore.getState();
   const summary = useContainersStore((s) =>
     s.byHost[host.id]?.items.find((c) => c.id === target.containerId || c.name === target.name),
   );
