@@ -2,15 +2,12 @@ import { act } from 'react';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 
 // The dialog's own logic over a fake transport: what the engine decides is not in question here.
-const calls: { method: string; input: unknown }[] = [];
 let fail = true;
-vi.mock('../../src/renderer/src/rpc/api', () => ({
-  api: {},
-  invoke: async (method: string, input: unknown) => {
-    calls.push({ method, input });
-    if (fail) throw Object.assign(new Error('network n1 has active endpoints'), { code: 'CONFLICT' });
-  },
-}));
+vi.mock('../../src/renderer/src/rpc/api', () => import('./recording-api'));
+const { answerInvoke, calls } = await import('./recording-api');
+answerInvoke(() => {
+  if (fail) throw Object.assign(new Error('network n1 has active endpoints'), { code: 'CONFLICT' });
+});
 
 const { ConfirmActionDialog } = await import('../../src/renderer/src/components/ConfirmActionDialog');
 const { NETWORK_ACTIONS } = await import('../../src/renderer/src/actions/network-actions');

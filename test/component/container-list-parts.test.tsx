@@ -11,7 +11,6 @@ import {
   RemoveOptions,
   type RemoveChoice,
 } from '../../src/renderer/src/views/containers/dialogs/RemoveOptions';
-import { DetailsHeader } from '../../src/renderer/src/components/ui/DetailsHeader';
 import { Timestamp } from '../../src/renderer/src/components/ui/Timestamp';
 import { fullDate } from '../../src/renderer/src/lib/format';
 import { checkPolicy } from '../../src/renderer/src/lib/policy';
@@ -132,21 +131,6 @@ describe('RemoveOptions (remove one or many containers)', () => {
     expect(onChange).toHaveBeenLastCalledWith({ force: true, volumes: false });
     volumes?.click();
     expect(onChange).toHaveBeenLastCalledWith({ force: false, volumes: true });
-  });
-});
-
-describe('DetailsHeader', () => {
-  it('goes back to its list and shows the name and the page’s own content', () => {
-    const onBack = vi.fn();
-    const el = render(
-      <DetailsHeader back="Containers" onBack={onBack} title="web">
-        <span className="pill">running</span>
-      </DetailsHeader>,
-    );
-    button(el, '← Containers').click();
-    expect(onBack).toHaveBeenCalled();
-    expect(el.querySelector('h2')?.textContent).toBe('web');
-    expect(el.querySelector('.pill')?.textContent).toBe('running');
   });
 });
 

@@ -4,14 +4,9 @@ import { afterEach, describe, expect, it, vi } from 'vitest';
 // useFormFields (hooks/useFormFields.ts) and SelectField, through a small form of their own and
 // through the Create volume dialog over a fake transport: what the engine does with a created
 // volume is tested against the lab engines (integration), not here.
-const calls: { method: string; input: unknown }[] = [];
-vi.mock('../../src/renderer/src/rpc/api', () => ({
-  api: new Proxy({}, { get: () => new Proxy({}, { get: () => async () => [] }) }),
-  invoke: async (method: string, input: unknown) => {
-    calls.push({ method, input });
-    return { name: 'created' };
-  },
-}));
+vi.mock('../../src/renderer/src/rpc/api', () => import('./recording-api'));
+const { answerInvoke, calls, resetInvoke } = await import('./recording-api');
+answerInvoke(() => ({ name: 'created' }));
 
 const { useFormFields } = await import('../../src/renderer/src/hooks/useFormFields');
 const { TextField } = await import('../../src/renderer/src/components/ui/Field');
@@ -23,7 +18,7 @@ const { button, cleanup, render, typeInto } = await import('./render');
 
 afterEach(() => {
   cleanup();
-  calls.length = 0;
+  resetInvoke();
 });
 
 /** The control named by the label whose text starts with `text`. */

@@ -3,14 +3,9 @@ import { afterEach, describe, expect, it, vi } from 'vitest';
 
 // The load dialog's path field (HostFileField) over a fake transport: the engine's side of
 // images.load is tested against the lab engines (integration), not here.
-const calls: { method: string; input: unknown }[] = [];
-vi.mock('../../src/renderer/src/rpc/api', () => ({
-  api: new Proxy({}, { get: () => new Proxy({}, { get: () => async () => [] }) }),
-  invoke: async (method: string, input: unknown) => {
-    calls.push({ method, input });
-    return { taskId: 't1' };
-  },
-}));
+vi.mock('../../src/renderer/src/rpc/api', () => import('./recording-api'));
+const { answerInvoke, calls, resetInvoke } = await import('./recording-api');
+answerInvoke(() => ({ taskId: 't1' }));
 
 const { LoadDialog } = await import('../../src/renderer/src/views/images/LoadDialog');
 const { hostView, settle } = await import('./fixtures');
@@ -18,7 +13,7 @@ const { button, cleanup, render, typeInto } = await import('./render');
 
 afterEach(() => {
   cleanup();
-  calls.length = 0;
+  resetInvoke();
 });
 
 describe('HostFileField in the Load dialog', () => {

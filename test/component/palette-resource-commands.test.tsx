@@ -4,13 +4,8 @@ import type { HostView, ImageSummary, NetworkSummary, VolumeSummary } from '@sha
 
 // The palette's reading of the descriptor tables over a fake transport: what the engine decides is
 // not in question here (the e2e palette spec removes a real volume).
-const calls: { method: string; input: unknown }[] = [];
-vi.mock('../../src/renderer/src/rpc/api', () => ({
-  api: new Proxy({}, { get: () => new Proxy({}, { get: () => async () => [] }) }),
-  invoke: async (method: string, input: unknown) => {
-    calls.push({ method, input });
-  },
-}));
+vi.mock('../../src/renderer/src/rpc/api', () => import('./recording-api'));
+const { calls, resetInvoke } = await import('./recording-api');
 
 const { resourceActionCommands } = await import('../../src/renderer/src/views/palette/resource-commands');
 const { PaletteDialogs } = await import('../../src/renderer/src/views/PaletteDialogs');
@@ -59,7 +54,7 @@ const network = {
 const volume = { name: 'data', driver: 'local', size: 2048 } as unknown as VolumeSummary;
 
 beforeEach(() => {
-  calls.length = 0;
+  resetInvoke();
   useImagesStore.setState({ byHost: { h1: { ...EMPTY_HOST_IMAGES, items: [tagged, dangling] } } });
   useNetworksStore.setState({ byHost: { h1: { ...EMPTY_HOST_NETWORKS, items: [network] } } });
   useVolumesStore.setState({ byHost: { h1: { ...EMPTY_HOST_VOLUMES, items: [volume] } } });
