@@ -33,7 +33,9 @@ describe('theme palettes', () => {
   });
 
   it('declares each dark colour once, in the stylesheet that owns its light default', () => {
-    expect(darkRules.map((r) => r.file).sort()).toEqual(['base.css', 'logs.css', 'stats.css']);
+    // The app palette is a light :root and one dark override; logs.css and stats.css pair each
+    // colour as light-dark(light, dark) instead (the next test).
+    expect(darkRules.map((r) => r.file)).toEqual(['base.css']);
     const seen = new Set<string>();
     for (const { file, base, vars } of darkRules) {
       const light = new Set(
@@ -50,7 +52,22 @@ describe('theme palettes', () => {
     }
     // The base palette is there (and not only a few stray tokens).
     expect(seen.has(':root --bg')).toBe(true);
-    expect(seen.has('.log-viewer --log-bg')).toBe(true);
+  });
+
+  it('gives the log and chart palettes both themes in one declaration each', () => {
+    const plain = (f: string) => read(f).replace(/\/\*[\s\S]*?\*\//g, '');
+    const values = (f: string) =>
+      new Map([...plain(f).matchAll(/(--[\w-]+)\s*:\s*([^;]+);/g)].map((m) => [m[1], m[2]!.trim()]));
+    const logs = values('logs.css');
+    const ansi = Array.from({ length: 16 }, (_, i) => `--ansi-${i}`);
+    for (const name of ['--log-bg', '--log-fg', ...ansi]) {
+      expect(logs.get(name), `logs.css ${name}`).toMatch(/^light-dark\(#[0-9a-f]{6}, #[0-9a-f]{6}\)$/);
+    }
+    for (const [name, value] of values('stats.css')) {
+      if (name.startsWith('--chart-')) expect(value, `stats.css ${name}`).toMatch(/^light-dark\(/);
+    }
+    // light-dark() follows color-scheme, which the theme sets for each data-theme.
+    expect(plain('desktop-theme.css')).toMatch(/data-theme='dark'\]\s*\{[^}]*color-scheme:\s*dark/);
   });
 
   it('keeps no light override: light is the default of every token', () => {
