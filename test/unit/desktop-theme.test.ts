@@ -57,7 +57,12 @@ describe('theme palettes', () => {
   it('gives the log and chart palettes both themes in one declaration each', () => {
     const plain = (f: string) => read(f).replace(/\/\*[\s\S]*?\*\//g, '');
     const values = (f: string) =>
-      new Map([...plain(f).matchAll(/(--[\w-]+)\s*:\s*([^;]+);/g)].map((m) => [m[1], m[2]!.trim()]));
+      new Map(
+        [...plain(f).matchAll(/(--[\w-]+)\s*:\s*([^;]+);/g)].map((m) => [
+          m[1] as string,
+          (m[2] as string).trim(),
+        ]),
+      );
     const logs = values('logs.css');
     const ansi = Array.from({ length: 16 }, (_, i) => `--ansi-${i}`);
     for (const name of ['--log-bg', '--log-fg', ...ansi]) {
