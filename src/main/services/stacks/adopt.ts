@@ -7,6 +7,15 @@ type Raw = Record<string, unknown>;
 const COMPOSE_LABEL = /^com\.docker\.compose\.|^io\.berthmaster\.stack\./;
 
 /**
+ * The aliases a user gave: not the service or container name compose adds, nor the engine's
+ * 12-character short id (that exact string: "db" begins one id in 256 and is a real alias).
+ */
+export function userAliases(aliases: string[], service: string, containerName: string, id: string): string[] {
+  const name = containerName.replace(/^\//, '');
+  return aliases.filter((a) => a !== service && a !== name && a !== id.slice(0, 12));
+}
+
+/**
  * A compose file rebuilt from a project's containers (inspect), for the user to review before it
  * is stored. Only what inspect shows reliably is written; the notes list what could not be known.
  */
@@ -84,9 +93,7 @@ export async function reconstructCompose(
     for (const [netName, ep] of Object.entries(info.NetworkSettings.Networks ?? {})) {
       const key = netName.startsWith(`${project}_`) ? netName.slice(project.length + 1) : netName;
       networks[key] = netName === `${project}_${key}` ? {} : { name: netName, external: true };
-      const aliases = ((ep.Aliases ?? []) as string[]).filter(
-        (a: string) => a !== service && a !== info.Name.replace(/^\//, '') && !info.Id.startsWith(a),
-      );
+      const aliases = userAliases((ep.Aliases ?? []) as string[], service, info.Name, info.Id);
       nets[key] = aliases.length ? { aliases } : null;
     }
     if (!(Object.keys(nets).length === 1 && 'default' in nets && nets.default === null)) svc.networks = nets;
