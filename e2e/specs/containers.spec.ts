@@ -3,6 +3,7 @@ import { expect, test, type Locator, type Page } from '@playwright/test';
 import { connectWs } from '../../test/integration/support/ws-client';
 import { docker, loadLab, uniqueName, type Lab } from '../support/lab';
 import { startWebApp, type WebApp } from '../support/web-app';
+import { freeHostPort } from '../../test/integration/support/host-ports';
 
 let lab: Lab;
 let app: WebApp;
@@ -78,10 +79,6 @@ async function cliRun(sock: string, name: string, extra: string[] = [], cmd = ['
   );
 }
 
-function freePort(): number {
-  return 20_000 + Math.floor(Math.random() * 20_000);
-}
-
 async function search(page: Page, text: string) {
   await page.getByLabel('Search containers').fill(text);
 }
@@ -122,7 +119,7 @@ test.describe('containers @containers', () => {
     const name = `${token}-web`;
     const volume = `${token}-www`;
     volumes.push([lab.engineA.socketPath, volume]);
-    const port = freePort();
+    const port = freeHostPort();
     await page.goto(app.url);
     await hostButton(page, 'local').click();
     await page.getByRole('button', { name: 'Run container' }).first().click();
@@ -247,7 +244,7 @@ test.describe('containers @containers', () => {
       const db = `${projectName}-db-1`;
       const loose = `${t}-loose`;
       const done = `${t}-done`;
-      const port = freePort();
+      const port = freeHostPort();
       const compose = ['--label', `com.docker.compose.project=${projectName}`];
       await cliRun(sock, web, [...compose, '--label', 'com.docker.compose.service=web', '-p', `${port}:80`]);
       await cliRun(sock, db, [...compose, '--label', 'com.docker.compose.service=db']);

@@ -3,6 +3,7 @@ import { expect, test, type Page } from '@playwright/test';
 import { connectWs } from '../../test/integration/support/ws-client';
 import { docker, loadLab, uniqueName, type Lab } from '../support/lab';
 import { startWebApp, type WebApp } from '../support/web-app';
+import { freeHostPort } from '../../test/integration/support/host-ports';
 
 let lab: Lab;
 let app: WebApp;
@@ -14,7 +15,7 @@ const restored = uniqueName('mob-restored');
 const cloned = uniqueName('mob-clone');
 const clonedVolume = uniqueName('mob-clonevol');
 const project = uniqueName('mobstk').toLowerCase();
-const projectPort = 20000 + Math.floor(Math.random() * 20000);
+const projectPort = freeHostPort();
 const backupFile = `/tmp/${uniqueName('mob-backup')}.tar`;
 const LABEL = ['--label', 'berthmaster.test=1'];
 

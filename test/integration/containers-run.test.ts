@@ -4,6 +4,7 @@ import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { AppError, RunSpec } from '@shared/contract';
 import { startContainersHarness, type ContainersHarness, type Engine } from './containers-harness';
+import { freeHostPort } from './support/host-ports';
 
 let h: ContainersHarness;
 let bindDir: string;
@@ -65,10 +66,6 @@ async function inspect(engine: Engine, name: string): Promise<Inspected> {
   return out[0] as Inspected;
 }
 
-function freePort(): number {
-  return 20_000 + Math.floor(Math.random() * 20_000);
-}
-
 function baseSpec(name: string, extra: Partial<RunSpec> = {}): RunSpec {
   return {
     image: h.lab.image,
@@ -96,7 +93,7 @@ describe.each([0, 1])('run form on engine %i', (index) => {
     const network = h.name('net');
     h.trackVolume(e, volume);
     await h.cli(e, 'network', 'create', '--label', 'berthmaster.test=1', '--label', h.runLabel, network);
-    const hostPort = freePort();
+    const hostPort = freeHostPort();
     // Engine A gets a restart policy with retries; engine B gets auto-remove (they exclude each other).
     const restart: Partial<RunSpec> =
       index === 0
@@ -205,7 +202,7 @@ describe.each([0, 1])('run form on engine %i', (index) => {
   it('a container that cannot start is removed again, so the same name can be submitted after a fix', async () => {
     const e = engine();
     const holder = h.name('holder');
-    const port = freePort();
+    const port = freeHostPort();
     const ports = [{ hostIp: '', hostPort: port, containerPort: 80, protocol: 'tcp' as const }];
     await h.api.containers.create({ hostId: e.hostId, start: true, spec: baseSpec(holder, { ports }) });
     const name = h.name('clash');
@@ -221,7 +218,7 @@ describe.each([0, 1])('run form on engine %i', (index) => {
   it('edit and recreate keeps the name, applies the change and removes the old container', async () => {
     const e = engine();
     const name = h.name('re');
-    const oldPort = freePort();
+    const oldPort = freeHostPort();
     await h.cli(
       e,
       'run',
@@ -247,7 +244,7 @@ describe.each([0, 1])('run form on engine %i', (index) => {
     // The image's own env (PATH) is not repeated in the form.
     expect(spec.env.some((v) => v.startsWith('PATH='))).toBe(false);
 
-    const newPort = freePort();
+    const newPort = freeHostPort();
     const result = await h.api.containers.recreate({
       hostId: e.hostId,
       id: name,
@@ -274,7 +271,7 @@ describe.each([0, 1])('run form on engine %i', (index) => {
   it('a recreate that fails puts the old container back, running, under its name', async () => {
     const e = engine();
     const blocker = h.name('blocker');
-    const taken = freePort();
+    const taken = freeHostPort();
     await h.api.containers.create({
       hostId: e.hostId,
       start: true,

@@ -8,6 +8,7 @@ import { httpGet } from './support/http-get';
 import { docker, loadLab, uniqueName, type Lab } from './support/lab';
 import { startResourcesRig, type ResourcesRig } from './support/resources-backend';
 import { taskOutput, waitForTask } from './support/images-backend';
+import { freeHostPort } from './support/host-ports';
 
 /**
  * Moving and cloning a compose project from engine A (socket) to engine B (TLS): a web service
@@ -99,7 +100,7 @@ describe('move and clone a compose project from A to B', () => {
   it('clones an app-deployed project: the source keeps running, the target serves the volume data; every clash is reported before a second try', async () => {
     const project = uniqueName('mobstk').toLowerCase();
     projects.push(project);
-    const port = 20000 + Math.floor(Math.random() * 20000);
+    const port = freeHostPort();
     const up = await waitForTask(
       rig.api,
       (await rig.api.stacks.up({ hostId: A.hostId, project, composeYaml: composeFile(lab.image, port) }))
@@ -163,7 +164,7 @@ describe('move and clone a compose project from A to B', () => {
   it('moves a project made by the compose CLI (file rebuilt from its containers): the source stops, the target serves the data', async () => {
     const project = uniqueName('mobcli').toLowerCase().replace(/-/g, '');
     projects.push(project);
-    const port = 20000 + Math.floor(Math.random() * 20000);
+    const port = freeHostPort();
     const dir = await fs.mkdtemp(path.join(os.tmpdir(), 'mob-stack-cli-'));
     dirs.push(dir);
     await fs.writeFile(path.join(dir, 'docker-compose.yml'), composeFile(lab.image, port));

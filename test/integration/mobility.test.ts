@@ -9,6 +9,7 @@ import { runQuietWeb } from './support/quiet-web';
 import { docker, loadLab, read, uniqueName, type Lab } from './support/lab';
 import { rejection, startResourcesRig, type ResourcesRig } from './support/resources-backend';
 import { taskOutput, waitForTask } from './support/images-backend';
+import { freeHostPort } from './support/host-ports';
 
 /**
  * Moving work between the lab's engines: volume copy (with checksums of every file), cancel,
@@ -243,7 +244,7 @@ describe('move and clone a container', () => {
   it('moves a container with a named volume and a published port from A to B, where it answers', async () => {
     const name = uniqueName('mob-move');
     const volume = `${name}-data`;
-    const port = 20000 + Math.floor(Math.random() * 20000);
+    const port = freeHostPort();
     await webContainer(name, volume, port);
     made.push(
       { socket: B.socketPath, kind: 'container', name },
@@ -286,7 +287,7 @@ describe('move and clone a container', () => {
   it('clones a container and keeps the source running; reports every clash before anything happens', async () => {
     const name = uniqueName('mob-clone');
     const volume = `${name}-data`;
-    await webContainer(name, volume, 20000 + Math.floor(Math.random() * 20000));
+    await webContainer(name, volume, freeHostPort());
     made.push(
       { socket: B.socketPath, kind: 'container', name },
       { socket: B.socketPath, kind: 'volume', name: volume },

@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { docker, loadLab, uniqueName, type Lab } from './support/lab';
 import { settled, startStacksBackend, type Api } from './support/stacks-backend';
+import { freeHostPort } from './support/host-ports';
 
 let lab: Lab;
 let backend: Awaited<ReturnType<typeof startStacksBackend>>;
@@ -80,7 +81,7 @@ describe('stacks: bad input gets a specific error naming the service and field',
     async () => {
       const holder = uniqueName('stk-port');
       containers.push(holder);
-      const port = 30000 + Math.floor(Math.random() * 10000);
+      const port = freeHostPort();
       await docker(
         lab.engineA.socketPath,
         'run',

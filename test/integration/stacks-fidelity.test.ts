@@ -6,6 +6,7 @@ import { promisify } from 'node:util';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { docker, loadLab, uniqueName, type Lab } from './support/lab';
 import { settled, startStacksBackend, type Api } from './support/stacks-backend';
+import { freeHostPorts } from './support/host-ports';
 
 /**
  * The same compose file brought up by the app and by the real docker-compose 1.29 (one after the
@@ -90,8 +91,9 @@ function relevant(c: Inspect, project: string): Record<string, unknown> {
       Object.entries(c.NetworkSettings.Networks).map(([n, ep]) => [
         unproject(n),
         {
-          // The engine adds the short id; compose v2 also the container name (v1 does not).
-          aliases: sorted((ep.Aliases ?? []).filter((a) => a !== name && !c.Id.startsWith(a))),
+          // The engine adds the 12-character short id; compose v2 also the container name (v1
+          // does not). Only that exact id goes: a service named "db" is a prefix of 1 id in 256.
+          aliases: sorted((ep.Aliases ?? []).filter((a) => a !== name && a !== c.Id.slice(0, 12))),
           ipam: ep.IPAMConfig ?? null,
         },
       ]),
@@ -168,8 +170,8 @@ describe.each(FILES)('fidelity with docker-compose 1.29: %s', (file) => {
   it('the app and the CLI make the same containers', { timeout: 180_000 }, async () => {
     const dir = await fs.mkdtemp(path.join(os.tmpdir(), 'stacks-fidelity-'));
     const text = await fs.readFile(path.join(FIXTURES, file), 'utf8');
-    const base = 20000 + Math.floor(Math.random() * 20000);
-    const envText = `P1=${base}\nP2=${base + 1}\nNET=${100 + Math.floor(Math.random() * 150)}\nPREFIX=${uniqueName('fid')}\n`;
+    const [p1, p2] = freeHostPorts(2);
+    const envText = `P1=${p1}\nP2=${p2}\nNET=${100 + Math.floor(Math.random() * 150)}\nPREFIX=${uniqueName('fid')}\n`;
     await fs.writeFile(path.join(dir, 'docker-compose.yml'), text);
     await fs.writeFile(path.join(dir, '.env'), envText);
     await fs.copyFile(path.join(FIXTURES, 'pg.env'), path.join(dir, 'pg.env'));

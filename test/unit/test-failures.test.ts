@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 // @ts-expect-error plain .mjs script without types
-import { playwrightFailures, vitestFailures } from '../../scripts/test-failures.mjs';
+import { errorGist, playwrightFailures, vitestFailures } from '../../scripts/test-failures.mjs';
 
 describe('the failed tests npm test repeats above its summary', () => {
   it('names each failed Vitest test with its first error line, and a file that failed to load', () => {
@@ -58,5 +58,24 @@ describe('the failed tests npm test repeats above its summary', () => {
     expect(playwrightFailures(report)).toEqual([
       'playwright stacks.spec.ts > compose stacks > plans: expect(x)',
     ]);
+  });
+
+  it('keeps what a failed command printed last, since its first line names only the command', () => {
+    const message = [
+      'Error: Command failed: docker-compose -p fid up -d',
+      'Creating network "fid_default" with the default driver',
+      'Creating volume "fid_data" with default driver',
+      'Creating fid_db_1 ...',
+      'ERROR: for db  Cannot start service db: port is already allocated',
+      '    at ChildProcess.exithandler (node:child_process:422:12)',
+    ].join('\n');
+    expect(errorGist(message)).toBe(
+      'Error: Command failed: docker-compose -p fid up -d — Creating volume "fid_data" with default driver / ' +
+        'Creating fid_db_1 ... / ERROR: for db  Cannot start service db: port is already allocated',
+    );
+    expect(errorGist('Error: Command failed: true\n    at x')).toBe('Error: Command failed: true');
+    expect(errorGist('AssertionError: expected 1 to be 2\n\n- Expected\n+ Received')).toBe(
+      'AssertionError: expected 1 to be 2',
+    );
   });
 });
