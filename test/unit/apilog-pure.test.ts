@@ -346,6 +346,19 @@ describe('copy as', () => {
     expect(cmd).toMatch(/--entrypoint \/entry\.sh[\s\\]+app:1 serve --port 80/);
     expect(cmd).toContain('docker network connect back api');
   });
+
+  it('keeps a chosen hostname that the id happens to begin with; leaves out the engine default', () => {
+    const id = 'cafe' + '0'.repeat(60);
+    const inspectWith = (Hostname: string) => ({
+      Id: id,
+      Name: '/web',
+      Config: { Image: 'app:1', Hostname },
+      HostConfig: {},
+      NetworkSettings: { Networks: {} },
+    });
+    expect(flat(dockerRunCommand(inspectWith('cafe')))).toContain('--hostname cafe');
+    expect(flat(dockerRunCommand(inspectWith(id.slice(0, 12))))).not.toContain('--hostname');
+  });
 });
 
 describe('API log book', () => {

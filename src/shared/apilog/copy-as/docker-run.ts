@@ -46,7 +46,8 @@ export function dockerRunCommand(inspect: unknown, image: ImageConfigDefaults = 
   if (cfg.WorkingDir && cfg.WorkingDir !== (image.WorkingDir ?? '')) body.WorkingDir = cfg.WorkingDir;
   if (cfg.User && cfg.User !== (image.User ?? '')) body.User = cfg.User;
   const id = String(info.Id ?? '');
-  if (typeof cfg.Hostname === 'string' && cfg.Hostname && !id.startsWith(cfg.Hostname))
+  // The engine's default hostname is the 12-character short id; anything else was chosen.
+  if (typeof cfg.Hostname === 'string' && cfg.Hostname && cfg.Hostname !== id.slice(0, 12))
     body.Hostname = cfg.Hostname;
   // Mounts as the engine reports them (binds and named volumes), unless the HostConfig has them.
   if (!Array.isArray(hc.Mounts) && !Array.isArray(hc.Binds)) {
