@@ -4,6 +4,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { promisify } from 'node:util';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { shortId } from '@shared/lib/short-id';
 import { docker, loadLab, uniqueName, type Lab } from './support/lab';
 import { settled, startStacksBackend, type Api } from './support/stacks-backend';
 import { freeHostPorts } from './support/host-ports';
@@ -91,9 +92,9 @@ function relevant(c: Inspect, project: string): Record<string, unknown> {
       Object.entries(c.NetworkSettings.Networks).map(([n, ep]) => [
         unproject(n),
         {
-          // The engine adds the 12-character short id; compose v2 also the container name (v1
-          // does not). Only that exact id goes: a service named "db" is a prefix of 1 id in 256.
-          aliases: sorted((ep.Aliases ?? []).filter((a) => a !== name && a !== c.Id.slice(0, 12))),
+          // The engine adds the short id; compose v2 also the container name (v1 does not). Only
+          // that exact id goes: a service named "db" is a prefix of 1 id in 256.
+          aliases: sorted((ep.Aliases ?? []).filter((a) => a !== name && a !== shortId(c.Id))),
           ipam: ep.IPAMConfig ?? null,
         },
       ]),
@@ -112,7 +113,7 @@ function relevant(c: Inspect, project: string): Record<string, unknown> {
     },
     user: c.Config.User,
     workingDir: c.Config.WorkingDir,
-    hostname: c.Config.Hostname === c.Id.slice(0, 12) ? '<id>' : c.Config.Hostname,
+    hostname: c.Config.Hostname === shortId(c.Id) ? '<id>' : c.Config.Hostname,
     domainname: c.Config.Domainname,
     capAdd: c.HostConfig.CapAdd ?? null,
     capDrop: c.HostConfig.CapDrop ?? null,

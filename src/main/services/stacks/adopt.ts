@@ -1,18 +1,16 @@
 import type Docker from 'dockerode';
 import { stringify } from 'yaml';
+import { shortId } from '@shared/lib/short-id';
 import { L } from './labels';
 
 type Raw = Record<string, unknown>;
 
 const COMPOSE_LABEL = /^com\.docker\.compose\.|^io\.berthmaster\.stack\./;
 
-/**
- * The aliases a user gave: not the service or container name compose adds, nor the engine's
- * 12-character short id (that exact string: "db" begins one id in 256 and is a real alias).
- */
+/** The aliases a user gave: not the service or container name compose adds, nor the engine's short id. */
 export function userAliases(aliases: string[], service: string, containerName: string, id: string): string[] {
   const name = containerName.replace(/^\//, '');
-  return aliases.filter((a) => a !== service && a !== name && a !== id.slice(0, 12));
+  return aliases.filter((a) => a !== service && a !== name && a !== shortId(id));
 }
 
 /**
@@ -37,7 +35,7 @@ export async function reconstructCompose(
   const volumes: Record<string, Raw> = {};
   const replicas: Record<string, number> = {};
   for (const c of list.sort((a, b) => Number(a.Labels[L.number] ?? 1) - Number(b.Labels[L.number] ?? 1))) {
-    const service = c.Labels[L.service] ?? c.Id.slice(0, 12);
+    const service = c.Labels[L.service] ?? shortId(c.Id);
     replicas[service] = (replicas[service] ?? 0) + 1;
     if (services[service]) continue;
     const info = (await docker

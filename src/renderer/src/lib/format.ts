@@ -101,6 +101,4 @@ export function exposedPorts(ports: PortBinding[]): string[] {
   return [...out];
 }
 
-export function shortId(id: string): string {
-  return id.replace(/^sha256:/, '').slice(0, 12);
-}
+export { shortId } from '@shared/lib/short-id';

@@ -1,3 +1,4 @@
+import { shortId } from '../../lib/short-id';
 import { createBodyFlags } from './create-flags';
 import { sh, shellLine } from './shell';
 
@@ -46,8 +47,8 @@ export function dockerRunCommand(inspect: unknown, image: ImageConfigDefaults = 
   if (cfg.WorkingDir && cfg.WorkingDir !== (image.WorkingDir ?? '')) body.WorkingDir = cfg.WorkingDir;
   if (cfg.User && cfg.User !== (image.User ?? '')) body.User = cfg.User;
   const id = String(info.Id ?? '');
-  // The engine's default hostname is the 12-character short id; anything else was chosen.
-  if (typeof cfg.Hostname === 'string' && cfg.Hostname && cfg.Hostname !== id.slice(0, 12))
+  // The engine's default hostname is the short id; anything else was chosen.
+  if (typeof cfg.Hostname === 'string' && cfg.Hostname && cfg.Hostname !== shortId(id))
     body.Hostname = cfg.Hostname;
   // Mounts as the engine reports them (binds and named volumes), unless the HostConfig has them.
   if (!Array.isArray(hc.Mounts) && !Array.isArray(hc.Binds)) {
